@@ -1,0 +1,243 @@
+//! The build, stage by stage: load the configuration and the content, render every page's
+//! Markdown, fill the templates, write the site. `annals check` runs the same stages and
+//! stops before writing.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::{self, BaseUrl, Config};
+use crate::content::{self, Content, Page, PageKind};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source};
+use crate::render::{SiteRenderer, Templates};
+use crate::write::{self, Contents, OutputFile};
+
+/// The default stylesheet, used unless the site's `static/` has its own.
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../static/style.css"))];
+
+pub const STATIC_DIR: &str = "static";
+pub const DEFAULT_OUTPUT: &str = "public";
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Where to write; `ROOT/public` when not given.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.toml.
+    pub base_url: Option<String>,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+        }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.shown(&self.root.join(DEFAULT_OUTPUT)))
+    }
+
+    /// How a path under the root is shown in messages: relative to the current folder when
+    /// the root is `.`, so that `content/a.md:3:7` can be clicked in a terminal.
+    pub fn shown(&self, path: &Path) -> PathBuf {
+        if self.root == Path::new(".") {
+            path.strip_prefix(".").unwrap_or(path).to_path_buf()
+        } else {
+            path.to_path_buf()
+        }
+    }
+}
+
+/// The figures of one build, for the summary line.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub pages: usize,
+    pub documents: usize,
+    pub chapters: usize,
+    pub files: usize,
+    pub notes: usize,
+    pub missing_notes: usize,
+    pub elapsed: Duration,
+}
+
+/// A site loaded and rendered in memory, ready to be written or checked.
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    pub summary: Summary,
+}
+
+/// Runs every stage but the writing. Problems with the content come back in `diagnostics`;
+/// `None` means a stage had errors and there is nothing to write.
+pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<Built> {
+    let started = Instant::now();
+    let shown = |p: &Path| options.shown(p);
+    let config = config::load(&options.root, shown(&options.root.join(config::CONFIG_FILE)), diagnostics);
+    let base_text = options.base_url.clone().unwrap_or_else(|| config.base_url.clone());
+    let base = match BaseUrl::parse(&base_text) {
+        Ok(base) => base,
+        Err(message) => {
+            if options.base_url.is_some() {
+                diagnostics.push(Diagnostic::error("--base-url", message));
+            }
+            return None;
+        }
+    };
+    let mut content = content::load(&options.root, &shown, diagnostics);
+    add_missing_index_pages(&mut content, &config, &options.root, &shown);
+    let templates = match Templates::load(&options.root, &shown) {
+        Ok(templates) => Some(templates),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    };
+    let rendered = render_markdown(&content, &base);
+    for page in &rendered {
+        diagnostics.extend(page.diagnostics.iter().cloned());
+    }
+    if diagnostics.has_errors() {
+        return None;
+    }
+    let templates = templates?;
+    let renderer = SiteRenderer {
+        config: &config,
+        base: &base,
+        content: &content,
+        rendered: &rendered,
+        templates: &templates,
+    };
+    let mut files = match render_pages(&renderer) {
+        Ok(files) => files,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return None;
+        }
+    };
+    files.extend(static_files(&options.root, &content, diagnostics));
+    let summary = summarise(&content, &rendered, files.len(), started.elapsed());
+    Some(Built { files, summary })
+}
+
+/// Builds the site and writes it. Errors in the content are in `diagnostics` (and the output
+/// is left as it was); an `Err` is a failure to write.
+pub fn build(options: &BuildOptions, diagnostics: &mut Diagnostics) -> anyhow::Result<Option<Summary>> {
+    let started = Instant::now();
+    let Some(built) = prepare(options, diagnostics) else {
+        return Ok(None);
+    };
+    write::write_site(&options.output_dir(), &built.files)?;
+    let mut summary = built.summary;
+    summary.elapsed = started.elapsed();
+    Ok(Some(summary))
+}
+
+/// A site without `content/_index.md` or `content/documents/_index.md` still has a home page
+/// and a list of documents.
+fn add_missing_index_pages(content: &mut Content, config: &Config, root: &Path, shown: &dyn Fn(&Path) -> PathBuf) {
+    let defaults = [
+        (PageKind::Home, "", "_index.md", config.title.clone()),
+        (PageKind::DocumentIndex, "documents/", "documents/_index.md", "Documents".to_string()),
+    ];
+    for (kind, site_path, file, title) in defaults {
+        if content.find(kind).is_none() {
+            content.pages.push(Page::generated(kind, site_path, shown(&root.join(content::CONTENT_DIR).join(file)), title));
+        }
+    }
+    for page in &mut content.pages {
+        if page.kind == PageKind::Home && page.front.title.is_none() {
+            page.title = config.title.clone();
+        }
+    }
+}
+
+fn render_markdown(content: &Content, base: &BaseUrl) -> Vec<Rendered> {
+    let renderer = MarkdownRenderer::default();
+    content
+        .pages
+        .par_iter()
+        .map(|page| {
+            renderer.render(
+                &page.body,
+                Source {
+                    path: &page.path,
+                    first_line: page.body_line,
+                    link_prefix: base.prefix(),
+                },
+            )
+        })
+        .collect()
+}
+
+fn render_pages(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let site = renderer.site_view();
+    let documents = renderer.document_summaries();
+    let pages: Vec<Result<OutputFile, Diagnostic>> = (0..renderer.content.pages.len())
+        .into_par_iter()
+        .map(|i| {
+            let html = renderer.render_page(i, &site, &documents)?;
+            Ok(OutputFile::bytes(format!("{}index.html", renderer.content.pages[i].site_path), html))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(pages.len() + 1);
+    let mut problems = Vec::new();
+    for page in pages {
+        match page {
+            Ok(file) => files.push(file),
+            Err(problem) if !problems.contains(&problem) => problems.push(problem),
+            Err(_) => {}
+        }
+    }
+    match renderer.render_not_found(&site) {
+        Ok(html) => files.push(OutputFile::bytes("404.html", html)),
+        Err(problem) => problems.push(problem),
+    }
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
+}
+
+/// The default stylesheet, the site's `static/` folder, and the non-Markdown files of
+/// `content/` (images beside the documents), each copied as it is.
+fn static_files(root: &Path, content: &Content, diagnostics: &mut Diagnostics) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = DEFAULT_STATIC.iter().map(|(path, bytes)| OutputFile::bytes(*path, *bytes)).collect();
+    let static_dir = root.join(STATIC_DIR);
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&static_dir).follow_links(true).sort_by_file_name() {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let relative = entry.path().strip_prefix(&static_dir).unwrap_or(entry.path());
+                    let path = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                    files.retain(|f| f.path != path);
+                    files.push(OutputFile {
+                        path,
+                        contents: Contents::Copy(entry.path().to_path_buf()),
+                    });
+                }
+                Ok(_) => {}
+                Err(e) => diagnostics.push(Diagnostic::warning(static_dir.clone(), format!("skipped: {e}"))),
+            }
+        }
+    }
+    files.extend(content.assets.iter().map(|asset| OutputFile {
+        path: asset.site_path.clone(),
+        contents: Contents::Copy(asset.source.clone()),
+    }));
+    files
+}
+
+fn summarise(content: &Content, rendered: &[Rendered], files: usize, elapsed: Duration) -> Summary {
+    let count = |kind: PageKind| content.pages.iter().filter(|p| p.kind == kind).count();
+    let notes = rendered.iter().flat_map(|r| &r.notes);
+    Summary {
+        pages: content.pages.len() + 1,
+        documents: count(PageKind::Document) + count(PageKind::Collection),
+        chapters: count(PageKind::Chapter),
+        files,
+        notes: notes.clone().filter(|n| n.status != NoteStatus::Missing).count(),
+        missing_notes: notes.filter(|n| n.status == NoteStatus::Missing).count(),
+        elapsed,
+    }
+}

@@ -1,0 +1,186 @@
+//! `site.toml`: the site's title, language and base URL.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
+use crate::frontmatter::{suggest_key, toml_error};
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+const KNOWN_KEYS: &[&str] = &["title", "description", "base_url", "language", "author", "copyright"];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: String,
+    pub author: String,
+    pub copyright: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Untitled collection".into(),
+            description: String::new(),
+            base_url: "/".into(),
+            language: "en".into(),
+            author: String::new(),
+            copyright: String::new(),
+        }
+    }
+}
+
+/// Where the site will live: an optional origin (`https://example.org`) and a path prefix
+/// (`/annals/`). Every internal link is the prefix plus the page's path, so the site works at
+/// a domain's root or under any sub-path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    origin: String,
+    prefix: String,
+}
+
+impl BaseUrl {
+    /// Accepts `/`, `/annals`, `https://example.org`, `https://example.org/annals/`.
+    pub fn parse(raw: &str) -> Result<BaseUrl, String> {
+        let raw = raw.trim();
+        let (origin, path) = match raw.find("://") {
+            Some(scheme_end) => {
+                let after = &raw[scheme_end + 3..];
+                let host_end = after.find('/').unwrap_or(after.len());
+                if host_end == 0 {
+                    return Err(format!("`{raw}` has no host after `://`"));
+                }
+                (
+                    raw[..scheme_end + 3 + host_end].to_string(),
+                    &after[host_end..],
+                )
+            }
+            None if raw.is_empty() || raw.starts_with('/') => (String::new(), raw),
+            None => {
+                return Err(format!(
+                    "`{raw}` is neither a path starting with `/` nor a URL such as `https://example.org/`"
+                ));
+            }
+        };
+        let trimmed = path.trim_matches('/');
+        let prefix = if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        };
+        Ok(BaseUrl { origin, prefix })
+    }
+
+    /// The path prefix every internal link starts with, `/` or `/sub/path/`.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The link to a site path such as `documents/avrich/` (no leading slash).
+    pub fn link(&self, site_path: &str) -> String {
+        format!("{}{}", self.prefix, site_path.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a site path, when the origin is known; else the link.
+    pub fn permalink(&self, site_path: &str) -> String {
+        format!("{}{}", self.origin, self.link(site_path))
+    }
+}
+
+/// Reads `site.toml` from the site root. A missing file means the defaults.
+pub fn load(root: &Path, shown_path: PathBuf, diagnostics: &mut Diagnostics) -> Config {
+    let path = root.join(CONFIG_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diagnostics.push(
+                Diagnostic::warning(shown_path, "no site.toml: using the default settings")
+                    .with_help("`annals init DIR` writes a site.toml to start from"),
+            );
+            return Config::default();
+        }
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(shown_path, format!("cannot read: {e}")));
+            return Config::default();
+        }
+    };
+    parse(&text, &shown_path, diagnostics)
+}
+
+pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Config {
+    let lines = LineIndex::new(text);
+    let table: toml::Table = match toml::from_str(text) {
+        Ok(table) => table,
+        Err(e) => {
+            diagnostics.push(toml_error(shown_path, text, &lines, 0, &e));
+            return Config::default();
+        }
+    };
+    for key in table.keys() {
+        if !KNOWN_KEYS.contains(&key.as_str()) {
+            let mut d = Diagnostic::warning(shown_path, format!("unknown key `{key}` in site.toml"));
+            if let Some(line) = crate::frontmatter::key_line(text, key) {
+                d = d.at_line(line);
+            }
+            diagnostics.push(d.with_help(suggest_key(key, KNOWN_KEYS)));
+        }
+    }
+    let config: Config = match toml::from_str(text) {
+        Ok(config) => config,
+        Err(e) => {
+            diagnostics.push(toml_error(shown_path, text, &lines, 0, &e));
+            return Config::default();
+        }
+    };
+    if let Err(message) = BaseUrl::parse(&config.base_url) {
+        let mut d = Diagnostic::error(shown_path, format!("base_url: {message}"));
+        if let Some(line) = crate::frontmatter::key_line(text, "base_url") {
+            d = d.at_line(line);
+        }
+        diagnostics.push(d.with_help("write base_url = \"/\" or base_url = \"https://example.org/annals/\""));
+    }
+    config
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_forms() {
+        let root = BaseUrl::parse("/").unwrap();
+        assert_eq!(root.link("documents/a/"), "/documents/a/");
+        let sub = BaseUrl::parse("https://example.org/annals").unwrap();
+        assert_eq!(sub.prefix(), "/annals/");
+        assert_eq!(sub.link("/documents/a/"), "/annals/documents/a/");
+        assert_eq!(sub.permalink(""), "https://example.org/annals/");
+        let host = BaseUrl::parse("https://example.org").unwrap();
+        assert_eq!(host.permalink("a/"), "https://example.org/a/");
+        assert!(BaseUrl::parse("example.org").is_err());
+        assert!(BaseUrl::parse("https:///x").is_err());
+    }
+
+    #[test]
+    fn unknown_key_warns_with_a_suggestion() {
+        let mut diagnostics = Diagnostics::default();
+        let config = parse("title = \"A\"\nbase_rul = \"/\"\n", Path::new("site.toml"), &mut diagnostics);
+        assert_eq!(config.title, "A");
+        let warning = diagnostics.warnings().next().unwrap();
+        assert_eq!(warning.line, Some(2));
+        assert!(warning.help.as_deref().unwrap().contains("base_url"));
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let mut diagnostics = Diagnostics::default();
+        parse("title = \"A\"\nlanguage = en\n", Path::new("site.toml"), &mut diagnostics);
+        let error = diagnostics.errors().next().unwrap();
+        assert_eq!(error.line, Some(2));
+        assert!(error.column.is_some());
+    }
+}

@@ -1,0 +1,430 @@
+//! Loading `content/`: every Markdown file with its front matter, placed in the site's tree
+//! (home, documents, collections and their chapters, plain pages), plus the other files
+//! that are copied as they are.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
+use crate::frontmatter::{self, FrontMatter};
+use crate::slug::slugify;
+
+pub const CONTENT_DIR: &str = "content";
+pub const DOCUMENTS_DIR: &str = "documents";
+const INDEX_FILE: &str = "_index.md";
+
+/// Folders of the registry (people, events, groups, terms, works): not pages of their own.
+pub const REGISTRY_DIRS: &[&str] = &["people", "events", "groups", "terms", "works"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// `content/_index.md`
+    Home,
+    /// `content/documents/_index.md`: the list of all documents.
+    DocumentIndex,
+    /// A source document in a single page.
+    Document,
+    /// A folder of documents with an `_index.md`: a book, its pages the chapters.
+    Collection,
+    /// A page of a collection.
+    Chapter,
+    /// Any other page (`content/about.md`).
+    Page,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: PageKind,
+    /// The path shown in messages (`content/documents/a.md`).
+    pub path: PathBuf,
+    /// Where the page lives in the site, without leading slash: `documents/a/`; `` for home.
+    pub site_path: String,
+    pub title: String,
+    pub front: FrontMatter,
+    pub body: String,
+    /// Line of the file on which the body starts.
+    pub body_line: usize,
+    /// The collection this page belongs to (an index into `Site::pages`).
+    pub parent: Option<usize>,
+    /// A collection's chapters, in reading order.
+    pub children: Vec<usize>,
+    /// Used for ordering: the file name, so `02-x.md` comes after `01-y.md`.
+    file_name: String,
+}
+
+impl Page {
+    /// A page the site needs but the content does not have (a home page, the list of
+    /// documents): no front matter, no body.
+    pub fn generated(kind: PageKind, site_path: &str, path: PathBuf, title: String) -> Page {
+        Page {
+            kind,
+            path,
+            site_path: site_path.to_string(),
+            title,
+            front: FrontMatter::default(),
+            body: String::new(),
+            body_line: 1,
+            parent: None,
+            children: Vec::new(),
+            file_name: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    pub site_path: String,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+}
+
+impl Content {
+    /// The top-level documents and collections, in the order the site lists them.
+    pub fn documents(&self) -> Vec<usize> {
+        let mut top: Vec<usize> = (0..self.pages.len())
+            .filter(|&i| {
+                let page = &self.pages[i];
+                matches!(page.kind, PageKind::Document | PageKind::Collection) && page.parent.is_none()
+            })
+            .collect();
+        top.sort_by(|&a, &b| order_key(&self.pages[a]).cmp(&order_key(&self.pages[b])));
+        top
+    }
+
+    pub fn find(&self, kind: PageKind) -> Option<&Page> {
+        self.pages.iter().find(|p| p.kind == kind)
+    }
+}
+
+fn order_key(page: &Page) -> (bool, i64, &str) {
+    (page.front.weight.is_none(), page.front.weight.unwrap_or(0), &page.file_name)
+}
+
+/// `shown` turns a path under the root into the form messages show.
+pub fn load(root: &Path, shown: &dyn Fn(&Path) -> PathBuf, diagnostics: &mut Diagnostics) -> Content {
+    let content_dir = root.join(CONTENT_DIR);
+    let mut content = Content::default();
+    if !content_dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(shown(&content_dir), "there is no content folder")
+                .with_help("put the site's Markdown in content/, or run `annals init DIR` to start a new site"),
+        );
+        return content;
+    }
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| !is_hidden(entry) && !is_registry_dir(&content_dir, entry.path()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                diagnostics.push(walk_error(&error, shown));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&content_dir).unwrap_or(entry.path());
+        if entry.path().extension().is_some_and(|ext| ext == "md") {
+            if let Some(page) = load_page(entry.path(), relative, shown, diagnostics) {
+                content.pages.push(page);
+            }
+        } else {
+            content.assets.push(Asset {
+                source: entry.path().to_path_buf(),
+                site_path: url_path(relative),
+            });
+        }
+    }
+    check_unique_paths(&content.pages, diagnostics);
+    link_collections(&mut content.pages);
+    content
+}
+
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+}
+
+fn is_registry_dir(content_dir: &Path, path: &Path) -> bool {
+    path.parent() == Some(content_dir)
+        && path.file_name().is_some_and(|name| REGISTRY_DIRS.iter().any(|dir| name == *dir))
+        && path.is_dir()
+}
+
+fn walk_error(error: &walkdir::Error, shown: &dyn Fn(&Path) -> PathBuf) -> Diagnostic {
+    let path = error.path().map(shown).unwrap_or_default();
+    if let Some(ancestor) = error.loop_ancestor() {
+        return Diagnostic::warning(
+            path,
+            format!("a symbolic link loops back to {}; it is skipped", shown(ancestor).display()),
+        )
+        .with_help("remove the link, or point it at a folder outside its own ancestors");
+    }
+    Diagnostic::error(path, format!("cannot read: {error}"))
+}
+
+fn url_path(relative: &Path) -> String {
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn load_page(
+    file: &Path,
+    relative: &Path,
+    shown: &dyn Fn(&Path) -> PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> Option<Page> {
+    let path = shown(file);
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(&path, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(not_utf8(&path, e.as_bytes(), e.utf8_error().valid_up_to()));
+            return None;
+        }
+    };
+    let split = match frontmatter::split(&text) {
+        Ok(split) => split,
+        Err(e) => {
+            let (message, help) = e.message();
+            diagnostics.push(Diagnostic::error(&path, message).at_line(1).with_help(help));
+            return None;
+        }
+    };
+    let front = parse_front_matter(&path, &text, &split, diagnostics)?;
+    if front.draft {
+        return None;
+    }
+    let (kind, site_path) = place(relative, &front, &path, diagnostics)?;
+    let file_name = relative.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let title = match &front.title {
+        Some(title) if !title.trim().is_empty() => title.trim().to_string(),
+        _ => {
+            if kind != PageKind::Home && kind != PageKind::DocumentIndex {
+                diagnostics.push(
+                    Diagnostic::warning(&path, "the page has no title").at_line(2).with_help("add `title = \"…\"` to the front matter"),
+                );
+            }
+            title_from_file_name(relative)
+        }
+    };
+    Some(Page {
+        kind,
+        path,
+        site_path,
+        title,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        front,
+        parent: None,
+        children: Vec::new(),
+        file_name,
+    })
+}
+
+fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let (line, column) = LineIndex::new(valid).line_col(valid, valid.len());
+    Diagnostic::error(path, format!("the file is not UTF-8 text (byte 0x{:02X} is not valid here)", bytes[valid_up_to]))
+        .at(line, column)
+        .with_help("save the file as UTF-8 (for example: iconv -f WINDOWS-1251 -t UTF-8)")
+}
+
+fn parse_front_matter(
+    path: &Path,
+    text: &str,
+    split: &frontmatter::Split,
+    diagnostics: &mut Diagnostics,
+) -> Option<FrontMatter> {
+    let lines = LineIndex::new(text);
+    let offset = split.front_matter_offset;
+    let table: toml::Table = match toml::from_str(split.front_matter) {
+        Ok(table) => table,
+        Err(e) => {
+            diagnostics.push(frontmatter::toml_error(path, text, &lines, offset, &e));
+            return None;
+        }
+    };
+    for key in table.keys() {
+        if !frontmatter::KNOWN_KEYS.contains(&key.as_str()) {
+            let mut d = Diagnostic::warning(path, format!("unknown front-matter key `{key}`"))
+                .with_help(frontmatter::suggest_key(key, frontmatter::KNOWN_KEYS) + " (custom values go under [extra])");
+            if let Some(line) = frontmatter::key_line(split.front_matter, key) {
+                d = d.at_line(line + lines.line(offset) - 1);
+            }
+            diagnostics.push(d);
+        }
+    }
+    match toml::from_str(split.front_matter) {
+        Ok(front) => Some(front),
+        Err(e) => {
+            diagnostics.push(frontmatter::toml_error(path, text, &lines, offset, &e));
+            None
+        }
+    }
+}
+
+/// Where a file goes in the site, from its place in `content/` and its `slug`.
+fn place(
+    relative: &Path,
+    front: &FrontMatter,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<(PageKind, String)> {
+    let folders: Vec<String> = relative
+        .parent()
+        .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    let is_index = relative.file_name().is_some_and(|n| n == INDEX_FILE);
+    let in_documents = folders.first().is_some_and(|f| f == DOCUMENTS_DIR);
+    let mut segments: Vec<String> = folders.iter().map(|f| slugify(f)).collect();
+    if !is_index {
+        let stem = relative.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        segments.push(slugify(&stem));
+    }
+    if let Some(slug) = &front.slug {
+        let clean = slugify(slug);
+        if clean != *slug {
+            diagnostics.push(
+                Diagnostic::warning(path, format!("the slug `{slug}` is used as `{clean}`"))
+                    .with_help("a slug has lower-case letters, digits and dashes"),
+            );
+        }
+        match segments.last_mut() {
+            Some(last) => *last = clean,
+            None => diagnostics.push(Diagnostic::warning(path, "the home page cannot have a slug; it is ignored")),
+        }
+    }
+    if segments.iter().any(String::is_empty) {
+        diagnostics.push(
+            Diagnostic::error(path, "this file's name gives an empty URL segment")
+                .with_help("rename it with letters or digits, or set `slug = \"…\"`"),
+        );
+        return None;
+    }
+    let kind = match (is_index, in_documents, folders.len()) {
+        (true, _, 0) => PageKind::Home,
+        (true, true, 1) => PageKind::DocumentIndex,
+        (true, true, _) => PageKind::Collection,
+        (false, true, _) => PageKind::Document,
+        _ => PageKind::Page,
+    };
+    let site_path = if segments.is_empty() { String::new() } else { format!("{}/", segments.join("/")) };
+    Some((kind, site_path))
+}
+
+fn title_from_file_name(relative: &Path) -> String {
+    let stem = if relative.file_name().is_some_and(|n| n == INDEX_FILE) {
+        relative.parent().and_then(Path::file_name)
+    } else {
+        relative.file_stem()
+    };
+    stem.map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default()
+}
+
+fn check_unique_paths(pages: &[Page], diagnostics: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Page> = HashMap::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.site_path, page) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.path,
+                    format!("this page and {} both want the URL /{}", first.path.display(), page.site_path),
+                )
+                .with_help("rename one of the files or give it another `slug`"),
+            );
+        }
+    }
+}
+
+/// Sets each page's collection (the nearest folder above it with an `_index.md` under
+/// documents/) and each collection's chapters in order: by `weight`, then by file name.
+fn link_collections(pages: &mut [Page]) {
+    let collections: HashMap<String, usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == PageKind::Collection)
+        .map(|(i, p)| (p.site_path.clone(), i))
+        .collect();
+    for i in 0..pages.len() {
+        if !matches!(pages[i].kind, PageKind::Document | PageKind::Collection) {
+            continue;
+        }
+        let parent = ancestors(&pages[i].site_path).find_map(|a| collections.get(a).copied());
+        if let Some(parent) = parent {
+            pages[i].parent = Some(parent);
+            if pages[i].kind == PageKind::Document {
+                pages[i].kind = PageKind::Chapter;
+            }
+        }
+    }
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if let Some(parent) = page.parent {
+            children.entry(parent).or_default().push(i);
+        }
+    }
+    for (parent, mut list) in children {
+        list.sort_by(|&a, &b| order_key(&pages[a]).cmp(&order_key(&pages[b])));
+        pages[parent].children = list;
+    }
+}
+
+/// `documents/book/ch/` → `documents/book/`, `documents/`.
+fn ancestors(site_path: &str) -> impl Iterator<Item = &str> {
+    let trimmed = site_path.trim_end_matches('/');
+    trimmed
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == '/')
+        .map(move |(i, _)| &site_path[..=i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placed(relative: &str, slug: Option<&str>) -> Option<(PageKind, String)> {
+        let front = FrontMatter {
+            slug: slug.map(str::to_string),
+            ..Default::default()
+        };
+        place(Path::new(relative), &front, Path::new(relative), &mut Diagnostics::default())
+    }
+
+    #[test]
+    fn places_pages_by_folder() {
+        assert_eq!(placed("_index.md", None), Some((PageKind::Home, String::new())));
+        assert_eq!(placed("documents/_index.md", None), Some((PageKind::DocumentIndex, "documents/".into())));
+        assert_eq!(placed("documents/Avrich 1984.md", None), Some((PageKind::Document, "documents/avrich-1984/".into())));
+        assert_eq!(placed("documents/book/_index.md", None), Some((PageKind::Collection, "documents/book/".into())));
+        assert_eq!(placed("documents/book/01.md", Some("one")), Some((PageKind::Document, "documents/book/one/".into())));
+        assert_eq!(placed("about.md", None), Some((PageKind::Page, "about/".into())));
+        assert_eq!(placed("documents/!!!.md", None), None);
+    }
+
+    #[test]
+    fn ancestors_from_nearest() {
+        let found: Vec<&str> = ancestors("documents/book/ch/").collect();
+        assert_eq!(found, vec!["documents/book/", "documents/"]);
+    }
+}

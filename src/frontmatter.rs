@@ -1,0 +1,240 @@
+//! TOML front matter between `+++` lines: splitting it off, parsing it, and reporting its
+//! errors at the right line of the content file.
+
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+
+/// The keys a page may carry. Anything else is probably a typo and is reported.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "slug",
+    "weight",
+    "draft",
+    "authors",
+    "date",
+    "publication",
+    "url",
+    "translator",
+    "rights",
+    "summary",
+    "language",
+    "source_file",
+    "extra",
+];
+
+/// A page's metadata. For a source document it is the provenance of the original, shown near
+/// the title as an edition would.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub weight: Option<i64>,
+    pub draft: bool,
+    #[serde(deserialize_with = "one_or_many")]
+    pub authors: Vec<String>,
+    #[serde(deserialize_with = "date_text")]
+    pub date: Option<String>,
+    pub publication: Option<String>,
+    pub url: Option<String>,
+    pub translator: Option<String>,
+    pub rights: Option<String>,
+    pub summary: Option<String>,
+    pub language: Option<String>,
+    /// The file of the original transcription this page was made from.
+    pub source_file: Option<String>,
+    /// Free-form values for custom templates.
+    pub extra: toml::Table,
+}
+
+/// A content file cut in two: the front matter's text and the Markdown body, with the line
+/// each starts on so that problems in either are reported at the right line of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub front_matter: &'a str,
+    /// Byte offset of the front matter in the file.
+    pub front_matter_offset: usize,
+    pub body: &'a str,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    Empty,
+    NoOpening,
+    NoClosing,
+}
+
+impl SplitError {
+    pub fn message(&self) -> (&'static str, &'static str) {
+        match self {
+            SplitError::Empty => (
+                "the file is empty",
+                "a page needs front matter between `+++` lines, with at least a title",
+            ),
+            SplitError::NoOpening => (
+                "the file has no front matter",
+                "start the file with a line `+++`, then `title = \"…\"`, then another `+++`",
+            ),
+            SplitError::NoClosing => (
+                "the front matter is never closed",
+                "add a line `+++` after the last front-matter key",
+            ),
+        }
+    }
+}
+
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let text_start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    let content = &text[text_start..];
+    if content.trim().is_empty() {
+        return Err(SplitError::Empty);
+    }
+    let first_line_end = content.find('\n').map_or(content.len(), |i| i + 1);
+    if content[..first_line_end].trim_end() != "+++" {
+        return Err(SplitError::NoOpening);
+    }
+    let fm_start = text_start + first_line_end;
+    let mut offset = fm_start;
+    let mut line = 2;
+    for raw_line in text[fm_start..].split_inclusive('\n') {
+        if raw_line.trim_end() == "+++" {
+            let body_start = offset + raw_line.len();
+            return Ok(Split {
+                front_matter: &text[fm_start..offset],
+                front_matter_offset: fm_start,
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset += raw_line.len();
+        line += 1;
+    }
+    Err(SplitError::NoClosing)
+}
+
+/// A TOML error as a diagnostic at `file:line:col`. `offset` is where the TOML text starts
+/// within `file_text`.
+pub fn toml_error(
+    path: &Path,
+    file_text: &str,
+    lines: &LineIndex,
+    offset: usize,
+    error: &toml::de::Error,
+) -> Diagnostic {
+    let message = error.message().trim_end().to_string();
+    let diagnostic = Diagnostic::error(path, format!("invalid TOML: {message}"))
+        .with_help("front matter is TOML: `key = \"text\"`, `key = 3`, `key = [\"a\", \"b\"]`");
+    match error.span() {
+        Some(span) => {
+            let (line, col) = lines.line_col(file_text, offset + span.start);
+            diagnostic.at(line, col)
+        }
+        None => diagnostic,
+    }
+}
+
+/// The 1-based line within `toml_text` on which `key` is set, if it can be found.
+pub fn key_line(toml_text: &str, key: &str) -> Option<usize> {
+    toml_text.lines().position(|line| {
+        let line = line.trim_start();
+        line.strip_prefix(key)
+            .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    })
+    .map(|index| index + 1)
+}
+
+/// "did you mean …?" for a mistyped key.
+pub fn suggest_key(key: &str, known: &[&str]) -> String {
+    let best = known
+        .iter()
+        .map(|k| (strsim::levenshtein(key, k), *k))
+        .min()
+        .filter(|(distance, _)| *distance <= 2);
+    match best {
+        Some((_, k)) => format!("did you mean `{k}`?"),
+        None => format!("known keys: {}", known.join(", ")),
+    }
+}
+
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(one) => vec![one],
+        OneOrMany::Many(many) => many,
+    })
+}
+
+/// Dates of originals are often partial ("1984", "1923-02") or uncertain, so they are kept as
+/// text; a TOML date (`date = 1984-03-01`) is accepted too.
+fn date_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let value = toml::Value::deserialize(d)?;
+    match value {
+        toml::Value::String(s) => Ok(Some(s)),
+        toml::Value::Datetime(dt) => Ok(Some(dt.to_string())),
+        toml::Value::Integer(year) => Ok(Some(year.to_string())),
+        other => Err(serde::de::Error::custom(format!(
+            "a date must be text such as \"1923-02\" or a TOML date, not {}",
+            other.type_str()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "+++\ntitle = \"A\"\n+++\nBody\n";
+        let split = split(text).unwrap();
+        assert_eq!(split.front_matter, "title = \"A\"\n");
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.body_line, 4);
+        assert_eq!(split.front_matter_offset, 4);
+    }
+
+    #[test]
+    fn reports_missing_or_unclosed_front_matter() {
+        assert_eq!(split(""), Err(SplitError::Empty));
+        assert_eq!(split("  \n"), Err(SplitError::Empty));
+        assert_eq!(split("# Title\n"), Err(SplitError::NoOpening));
+        assert_eq!(split("+++\ntitle = \"x\"\n"), Err(SplitError::NoClosing));
+    }
+
+    #[test]
+    fn accepts_a_byte_order_mark_and_crlf() {
+        let split = split("\u{feff}+++\r\ntitle = \"A\"\r\n+++\r\nBody").unwrap();
+        assert_eq!(split.front_matter, "title = \"A\"\r\n");
+        assert_eq!(split.body, "Body");
+    }
+
+    #[test]
+    fn front_matter_fields() {
+        let fm: FrontMatter =
+            toml::from_str("title = \"T\"\nauthors = \"Paul Avrich\"\ndate = 1984-01-01\n").unwrap();
+        assert_eq!(fm.authors, vec!["Paul Avrich"]);
+        assert_eq!(fm.date.as_deref(), Some("1984-01-01"));
+        let fm: FrontMatter = toml::from_str("date = \"1923-02\"\nauthors = [\"A\", \"B\"]").unwrap();
+        assert_eq!(fm.date.as_deref(), Some("1923-02"));
+        assert_eq!(fm.authors.len(), 2);
+    }
+
+    #[test]
+    fn finds_key_lines_and_suggests() {
+        assert_eq!(key_line("a = 1\n  autors = []\n", "autors"), Some(2));
+        assert_eq!(key_line("authors_x = 1\n", "authors"), None);
+        assert_eq!(suggest_key("autors", KNOWN_KEYS), "did you mean `authors`?");
+        assert!(suggest_key("zzzzzz", KNOWN_KEYS).starts_with("known keys"));
+    }
+}

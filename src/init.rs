@@ -1,0 +1,79 @@
+//! `annals init DIR`: a minimal new site that builds at once.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+const SITE_TOML: &str = r#"# The settings of this documentary collection.
+title = "A documentary collection"
+description = "Source documents with their notes."
+# Where the site will live: "/" at a domain's root, or "https://example.org/collection/".
+base_url = "/"
+language = "en"
+"#;
+
+const HOME: &str = r#"+++
+title = "A documentary collection"
++++
+
+This collection publishes its source documents with their notes. Add documents to
+`content/documents/`, one Markdown file each, or a folder with an `_index.md` for a book.
+"#;
+
+const FIRST_DOCUMENT: &str = r#"+++
+title = "A first document"
+authors = ["The editor"]
+date = "1923-02"
+publication = "Where and when the original appeared, as a full citation."
+rights = "Public domain"
+summary = "A sample document: replace it with a source of your collection."
++++
+
+A source document keeps its notes as Markdown footnotes.[^1] A note cited twice gets a
+back link to each place that cites it.[^1]
+
+## A section
+
+Every paragraph and heading gets an id, so other pages can link to it.[^2]
+
+[^1]: The first note, with its source.
+[^2]: The second note.
+"#;
+
+/// The registry folders of people, events, groups and terms.
+const REGISTRY_DIRS: &[&str] = &["people", "events", "groups", "terms"];
+
+pub fn init(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+        if entries.next().is_some() {
+            bail!("{} is not empty: `annals init` only writes into a new or empty folder", dir.display());
+        }
+    }
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("documents")).with_context(|| format!("cannot create {}", content.display()))?;
+    for registry in REGISTRY_DIRS {
+        std::fs::create_dir_all(content.join(registry))?;
+    }
+    let files = [
+        (dir.join("site.toml"), SITE_TOML),
+        (content.join("_index.md"), HOME),
+        (content.join("documents").join("first-document.md"), FIRST_DOCUMENT),
+    ];
+    for (path, text) in files {
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_a_folder_with_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x"), "").unwrap();
+        assert!(init(dir.path()).is_err());
+    }
+}

@@ -1,0 +1,17 @@
+//! annals: a static site generator for documentary histories.
+//!
+//! A build flows one way: `config` and `content` load the site, `markdown` renders each
+//! page's body and notes, `render` fills the templates, `write` puts the site on disk
+//! atomically. `build` runs the stages in order; `linkcheck` verifies a built site.
+
+pub mod config;
+pub mod diagnostic;
+pub mod frontmatter;
+pub mod markdown;
+pub mod slug;
+pub mod content;
+pub mod render;
+pub mod write;
+pub mod linkcheck;
+pub mod build;
+pub mod init;

@@ -1,0 +1,136 @@
+//! The `annals` command: a thin layer over the library that parses the arguments, prints
+//! the diagnostics and the summary, and sets the exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use annals::build::{self, BuildOptions, Summary};
+use annals::diagnostic::Diagnostics;
+
+#[derive(Parser)]
+#[command(name = "annals", version, about = "A static site generator for documentary histories")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --output).
+    Build {
+        /// The site's folder (holding site.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Overrides base_url of site.toml, e.g. https://example.org/annals/.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check the content without writing anything; exits 1 on any error.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Write a minimal new site into DIR.
+    Init { dir: PathBuf },
+}
+
+/// How many warnings `build` prints before it points to `annals check` for the rest.
+const BUILD_WARNINGS_SHOWN: usize = 12;
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { root, output, base_url } => run_build(BuildOptions { root, output, base_url }),
+        Command::Check { root, deny_warnings } => run_check(BuildOptions::new(root), deny_warnings),
+        Command::Init { dir } => match annals::init::init(&dir) {
+            Ok(()) => {
+                println!("Created a new site in {}. Build it with: annals build --root {}", dir.display(), dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+    }
+}
+
+fn run_build(options: BuildOptions) -> ExitCode {
+    let mut diagnostics = Diagnostics::default();
+    let result = build::build(&options, &mut diagnostics);
+    print_diagnostics(&diagnostics, Some(BUILD_WARNINGS_SHOWN));
+    match result {
+        Ok(Some(summary)) => {
+            println!("{}", summary_line(&summary, &diagnostics, &options.output_dir()));
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            eprintln!(
+                "Build failed with {} error(s); {} was left as it was.",
+                diagnostics.error_count(),
+                options.output_dir().display()
+            );
+            ExitCode::FAILURE
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn run_check(options: BuildOptions, deny_warnings: bool) -> ExitCode {
+    let mut diagnostics = Diagnostics::default();
+    let built = build::prepare(&options, &mut diagnostics);
+    print_diagnostics(&diagnostics, None);
+    let errors = diagnostics.error_count();
+    let warnings = diagnostics.warning_count();
+    if let Some(built) = &built {
+        let s = &built.summary;
+        println!(
+            "Checked {} pages ({} documents, {} chapters, {} notes, {} missing): {errors} error(s), {warnings} warning(s).",
+            s.pages, s.documents, s.chapters, s.notes, s.missing_notes
+        );
+    } else {
+        println!("Check found {errors} error(s) and {warnings} warning(s).");
+    }
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics, warning_limit: Option<usize>) {
+    for error in diagnostics.sorted().into_iter().filter(|d| d.is_error()) {
+        eprintln!("{error}");
+    }
+    let warnings: Vec<_> = diagnostics.sorted().into_iter().filter(|d| !d.is_error()).collect();
+    let shown = warning_limit.unwrap_or(usize::MAX).min(warnings.len());
+    for warning in &warnings[..shown] {
+        eprintln!("{warning}");
+    }
+    if shown < warnings.len() {
+        eprintln!("… and {} more warnings: `annals check` lists them all.", warnings.len() - shown);
+    }
+}
+
+fn summary_line(summary: &Summary, diagnostics: &Diagnostics, output: &std::path::Path) -> String {
+    format!(
+        "Built {} pages ({} documents, {} chapters; {} notes, {} missing) into {} in {} ms, {} warning(s).",
+        summary.pages,
+        summary.documents,
+        summary.chapters,
+        summary.notes,
+        summary.missing_notes,
+        output.display(),
+        summary.elapsed.as_millis(),
+        diagnostics.warning_count()
+    )
+}
+
+fn fail(error: &anyhow::Error) -> ExitCode {
+    eprintln!("error: {error:#}");
+    ExitCode::FAILURE
+}

@@ -1,0 +1,541 @@
+//! Markdown to HTML for documentary pages: footnotes numbered in order of first reference
+//! with back links from each note to every marker that cites it, a stable id on every heading
+//! and paragraph, and syntax-highlighted code.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
+};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::slug::slugify;
+
+/// Ids the page templates use themselves; headings never take them.
+const RESERVED_IDS: &[&str] = &["top", "main", "notes", "contents", "provenance"];
+
+/// What rendering one Markdown body gives.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub notes: Vec<Note>,
+    pub toc: Vec<TocEntry>,
+    pub paragraphs: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteStatus {
+    /// Cited in the text and defined once.
+    Cited,
+    /// Cited in the text but its text is missing (common in OCR'd sources).
+    Missing,
+    /// Defined but never cited.
+    Uncited,
+    /// A second definition under a label already defined.
+    Duplicate,
+}
+
+/// One note as the page lists it at its end.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub number: usize,
+    pub label: String,
+    pub id: String,
+    pub html: String,
+    /// The markers that cite this note, in reading order.
+    pub backrefs: Vec<Backref>,
+    pub status: NoteStatus,
+    /// Line of the definition (or, for a missing note, of its first marker) in the file.
+    pub line: usize,
+}
+
+/// A link from a note back to one marker that cites it: `a`, `b`, … when there are several.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Backref {
+    pub id: String,
+    pub label: String,
+}
+
+/// `a`…`z`, then `aa`, `ab`…: the letters of a note's back links.
+fn backref_label(index: usize) -> String {
+    let mut n = index;
+    let mut label = Vec::new();
+    loop {
+        label.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    label.reverse();
+    String::from_utf8(label).unwrap_or_default()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// Where a body comes from, so that problems point at the right file and line.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub path: &'a Path,
+    /// Line of the file on which the body starts.
+    pub first_line: usize,
+    /// Prefix for root-relative links written in the Markdown (`/annals/`).
+    pub link_prefix: &'a str,
+}
+
+/// Renders Markdown. Holds the syntax-highlighting data, loaded the first time a page has
+/// a code block (most documentary sites have none, and loading costs milliseconds).
+#[derive(Default)]
+pub struct MarkdownRenderer {
+    syntaxes: OnceLock<(syntect::parsing::SyntaxSet, syntect::highlighting::Theme)>,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+struct Definition<'a> {
+    label: String,
+    line: usize,
+    events: Vec<Event<'a>>,
+}
+
+impl MarkdownRenderer {
+    pub fn render(&self, body: &str, source: Source<'_>) -> Rendered {
+        let lines = LineIndex::new(body);
+        let line_of = |range: &Range<usize>| source.first_line + lines.line(range.start) - 1;
+        let (body_events, definitions) = split_definitions(body, &line_of);
+
+        let mut state = BodyState::new(source, &definitions);
+        let mut out: Vec<Event> = Vec::with_capacity(body_events.len());
+        let mut events = body_events.into_iter();
+        while let Some((event, range)) = events.next() {
+            let line = line_of(&range);
+            match event {
+                Event::FootnoteReference(label) => {
+                    out.push(Event::InlineHtml(state.marker(&label, line).into()))
+                }
+                Event::Text(text) if text.contains("[^") => state.text_with_dangling(text, line, &mut out),
+                Event::Start(Tag::Paragraph) => {
+                    state.paragraphs += 1;
+                    out.push(Event::Html(format!("<p id=\"p-{}\">", state.paragraphs).into()));
+                }
+                Event::End(TagEnd::Paragraph) => {
+                    let n = state.paragraphs;
+                    out.push(Event::Html(
+                        format!("<a class=\"anchor\" href=\"#p-{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n").into(),
+                    ));
+                }
+                Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                    let inner = collect_until_end(&mut events);
+                    state.heading(level, id, classes, inner, line, &mut out);
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let inner = collect_until_end(&mut events);
+                    out.push(Event::Html(self.code_block(&kind, &inner).into()));
+                }
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: rebase(dest_url, source.link_prefix),
+                    title,
+                    id,
+                })),
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: rebase(dest_url, source.link_prefix),
+                    title,
+                    id,
+                })),
+                other => out.push(other),
+            }
+        }
+        let mut html = String::with_capacity(body.len() * 5 / 4);
+        pulldown_cmark::html::push_html(&mut html, out.into_iter());
+        let (notes, toc, paragraphs, diagnostics) = state.finish(definitions);
+        Rendered {
+            html,
+            notes,
+            toc,
+            paragraphs,
+            diagnostics,
+        }
+    }
+
+    fn code_block(&self, kind: &CodeBlockKind, inner: &[(Event, Range<usize>)]) -> String {
+        let code: String = inner
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let language = match kind {
+            CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+            CodeBlockKind::Indented => "",
+        };
+        if language.is_empty() {
+            return format!("<pre><code>{}</code></pre>\n", escape_html(&code));
+        }
+        let (syntaxes, theme) = self.syntaxes.get_or_init(|| {
+            let syntaxes = syntect::parsing::SyntaxSet::load_defaults_newlines();
+            let mut themes = syntect::highlighting::ThemeSet::load_defaults();
+            let theme = themes.themes.remove("InspiredGitHub").unwrap_or_default();
+            (syntaxes, theme)
+        });
+        match syntaxes.find_syntax_by_token(language) {
+            Some(syntax) => syntect::html::highlighted_html_for_string(&code, syntaxes, syntax, theme)
+                .unwrap_or_else(|_| format!("<pre><code>{}</code></pre>\n", escape_html(&code))),
+            None => format!(
+                "<pre><code class=\"language-{}\">{}</code></pre>\n",
+                escape_html(language),
+                escape_html(&code)
+            ),
+        }
+    }
+}
+
+/// Splits the parsed events into the body and the footnote definitions (pulldown-cmark
+/// emits definitions where they stand; a documentary page lists them at its end).
+fn split_definitions<'a>(
+    body: &'a str,
+    line_of: &dyn Fn(&Range<usize>) -> usize,
+) -> (Vec<(Event<'a>, Range<usize>)>, Vec<Definition<'a>>) {
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    let mut body_events = Vec::new();
+    let mut definitions: Vec<Definition> = Vec::new();
+    let mut open: Option<Definition> = None;
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        match (event, open.as_mut()) {
+            (Event::Start(Tag::FootnoteDefinition(label)), _) => {
+                open = Some(Definition {
+                    label: label.to_string(),
+                    line: line_of(&range),
+                    events: Vec::new(),
+                })
+            }
+            (Event::End(TagEnd::FootnoteDefinition), _) => definitions.extend(open.take()),
+            (event, Some(definition)) => definition.events.push(event),
+            (event, None) => body_events.push((event, range)),
+        }
+    }
+    (body_events, definitions)
+}
+
+fn collect_until_end<'a>(
+    events: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut depth = 0usize;
+    let mut inner = Vec::new();
+    for (event, range) in events.by_ref() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        inner.push((event, range));
+    }
+    inner
+}
+
+/// Root-relative links in the Markdown (`/documents/x/`) get the site's path prefix.
+fn rebase<'a>(url: CowStr<'a>, prefix: &str) -> CowStr<'a> {
+    if url.starts_with('/') && !url.starts_with("//") && prefix != "/" {
+        format!("{}{}", prefix, &url[1..]).into()
+    } else {
+        url
+    }
+}
+
+/// The bookkeeping of one page's rendering: note numbers, ids, warnings.
+struct BodyState<'s> {
+    source: Source<'s>,
+    defined: HashSet<String>,
+    /// Labels in order of first reference; the index + 1 is the note's number.
+    order: Vec<String>,
+    numbers: HashMap<String, usize>,
+    markers: HashMap<String, Vec<String>>,
+    first_marker_line: HashMap<String, usize>,
+    ids: HashSet<String>,
+    toc: Vec<TocEntry>,
+    paragraphs: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> BodyState<'s> {
+    fn new(source: Source<'s>, definitions: &[Definition]) -> Self {
+        BodyState {
+            source,
+            defined: definitions.iter().map(|d| d.label.clone()).collect(),
+            order: Vec::new(),
+            numbers: HashMap::new(),
+            markers: HashMap::new(),
+            first_marker_line: HashMap::new(),
+            ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            toc: Vec::new(),
+            paragraphs: 0,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        self.source.path.to_path_buf()
+    }
+
+    /// The marker for one citation of a note. The first citation of note 3 is `fnref-3`, the
+    /// second `fnref-3-2`, so every marker has its own id for the note's back links.
+    fn marker(&mut self, label: &str, line: usize) -> String {
+        let number = match self.numbers.get(label) {
+            Some(&n) => n,
+            None => {
+                self.order.push(label.to_string());
+                let n = self.order.len();
+                self.numbers.insert(label.to_string(), n);
+                self.first_marker_line.insert(label.to_string(), line);
+                n
+            }
+        };
+        let ids = self.markers.entry(label.to_string()).or_default();
+        let id = match ids.len() {
+            0 => format!("fnref-{number}"),
+            k => format!("fnref-{number}-{}", k + 1),
+        };
+        ids.push(id.clone());
+        let missing = !self.defined.contains(label);
+        let (class, aria) = if missing {
+            ("note-ref missing", format!("Note {number} (its text is missing)"))
+        } else {
+            ("note-ref", format!("Note {number}"))
+        };
+        format!(
+            "<sup class=\"{class}\" id=\"{id}\"><a href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{aria}\">{number}</a></sup>"
+        )
+    }
+
+    /// With GitHub-style footnotes, a reference to a label that has no definition stays
+    /// text. Such markers are found here and shown as markers of a missing note.
+    fn text_with_dangling<'a>(&mut self, text: CowStr<'a>, line: usize, out: &mut Vec<Event<'a>>) {
+        let mut rest: &str = &text;
+        let mut pieces: Vec<Event<'a>> = Vec::new();
+        while let Some(start) = rest.find("[^") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find(']') else { break };
+            let label = &after[..end];
+            if label.is_empty() || label.chars().any(char::is_whitespace) {
+                pieces.push(Event::Text(rest[..start + 2].to_string().into()));
+                rest = after;
+                continue;
+            }
+            if start > 0 {
+                pieces.push(Event::Text(rest[..start].to_string().into()));
+            }
+            pieces.push(Event::InlineHtml(self.marker(label, line).into()));
+            rest = &after[end + 1..];
+        }
+        if !rest.is_empty() {
+            pieces.push(Event::Text(rest.to_string().into()));
+        }
+        out.extend(pieces);
+    }
+
+    fn heading<'a>(
+        &mut self,
+        level: HeadingLevel,
+        explicit_id: Option<CowStr<'a>>,
+        classes: Vec<CowStr<'a>>,
+        inner: Vec<(Event<'a>, Range<usize>)>,
+        line: usize,
+        out: &mut Vec<Event<'a>>,
+    ) {
+        let title: String = inner
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let id = match explicit_id {
+            Some(id) => {
+                if !self.ids.insert(id.to_string()) {
+                    self.diagnostics.push(
+                        Diagnostic::warning(self.path(), format!("the id `{id}` is used twice on this page"))
+                            .at_line(line),
+                    );
+                }
+                id.to_string()
+            }
+            None => self.unique_id(&title),
+        };
+        let level_number = level as u8;
+        self.toc.push(TocEntry {
+            level: level_number,
+            id: id.clone(),
+            title: title.trim().to_string(),
+        });
+        let class_attr = if classes.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = classes.iter().map(|c| escape_html(c)).collect();
+            format!(" class=\"{}\"", names.join(" "))
+        };
+        let id = escape_html(&id);
+        out.push(Event::Html(format!("<h{level_number} id=\"{id}\"{class_attr}>").into()));
+        for (event, _) in inner {
+            match event {
+                Event::FootnoteReference(label) => {
+                    out.push(Event::InlineHtml(self.marker(&label, line).into()));
+                }
+                other => out.push(other),
+            }
+        }
+        out.push(Event::Html(
+            format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{level_number}>\n").into(),
+        ));
+    }
+
+    fn unique_id(&mut self, title: &str) -> String {
+        let base = match slugify(title) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        };
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while !self.ids.insert(candidate.clone()) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        candidate
+    }
+
+    /// Numbers the notes and reports the problems with them: cited notes first in order of
+    /// first reference, then notes nobody cites and second definitions of a label, so that
+    /// nothing the source holds is dropped.
+    fn finish(mut self, definitions: Vec<Definition>) -> (Vec<Note>, Vec<TocEntry>, usize, Vec<Diagnostic>) {
+        let mut by_label: HashMap<&str, &Definition> = HashMap::new();
+        let mut extra: Vec<(&Definition, NoteStatus)> = Vec::new();
+        for definition in &definitions {
+            if by_label.contains_key(definition.label.as_str()) {
+                self.diagnostics.push(
+                    Diagnostic::warning(self.path(), format!("a second note is defined under the label [^{}]", definition.label))
+                        .at_line(definition.line)
+                        .with_help("give each note its own label; both are kept on the page"),
+                );
+                extra.push((definition, NoteStatus::Duplicate));
+            } else {
+                by_label.insert(&definition.label, definition);
+                if !self.numbers.contains_key(&definition.label) {
+                    self.diagnostics.push(
+                        Diagnostic::warning(self.path(), format!("note [^{}] is never cited in the text", definition.label))
+                            .at_line(definition.line)
+                            .with_help(format!("add the marker [^{}] where the note belongs, or remove the note", definition.label)),
+                    );
+                    extra.push((definition, NoteStatus::Uncited));
+                }
+            }
+        }
+        let mut notes = Vec::with_capacity(self.order.len() + extra.len());
+        for (index, label) in self.order.iter().enumerate() {
+            let number = index + 1;
+            let backrefs = self
+                .markers
+                .remove(label)
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, id)| Backref { id, label: backref_label(i) })
+                .collect();
+            let note = match by_label.get(label.as_str()) {
+                Some(definition) => Note {
+                    number,
+                    label: label.clone(),
+                    id: format!("fn-{number}"),
+                    html: self.note_html(&definition.events),
+                    backrefs,
+                    status: NoteStatus::Cited,
+                    line: definition.line,
+                },
+                None => {
+                    let line = self.first_marker_line[label];
+                    self.diagnostics.push(
+                        Diagnostic::warning(self.path(), format!("note [^{label}] is cited but its text is missing"))
+                            .at_line(line)
+                            .with_help(format!("add a line `[^{label}]: …` with the note's text; the page shows the marker as a missing note")),
+                    );
+                    Note {
+                        number,
+                        label: label.clone(),
+                        id: format!("fn-{number}"),
+                        html: String::new(),
+                        backrefs,
+                        status: NoteStatus::Missing,
+                        line,
+                    }
+                }
+            };
+            notes.push(note);
+        }
+        for (definition, status) in extra {
+            let number = notes.len() + 1;
+            notes.push(Note {
+                number,
+                label: definition.label.clone(),
+                id: format!("fn-{number}"),
+                html: self.note_html(&definition.events),
+                backrefs: Vec::new(),
+                status,
+                line: definition.line,
+            });
+        }
+        (notes, self.toc, self.paragraphs, self.diagnostics)
+    }
+
+    /// A note's own HTML. A reference inside a note to another note links to it.
+    fn note_html(&self, events: &[Event]) -> String {
+        let events = events.iter().cloned().map(|event| match event {
+            Event::FootnoteReference(label) => match self.numbers.get(label.as_ref()) {
+                Some(n) => Event::InlineHtml(format!("<a href=\"#fn-{n}\">{n}</a>").into()),
+                None => Event::Text(format!("[^{label}]").into()),
+            },
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: rebase(dest_url, self.source.link_prefix),
+                title,
+                id,
+            }),
+            other => other,
+        });
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events);
+        html
+    }
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,306 @@
+//! Filling the Tera templates: the built-in defaults, overridden file by file by the site's
+//! own `templates/`, and the plain view types each template receives.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::{Context, ErrorKind, Tera};
+
+use crate::config::{BaseUrl, Config};
+use crate::content::{Content, Page, PageKind};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{Note, NoteStatus, Rendered, TocEntry};
+
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// The default templates, compiled into the binary so a site without `templates/` builds.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("documents.html", include_str!("../templates/documents.html")),
+    ("document.html", include_str!("../templates/document.html")),
+    ("collection.html", include_str!("../templates/collection.html")),
+    ("page.html", include_str!("../templates/page.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("partials/notes.html", include_str!("../templates/partials/notes.html")),
+    ("partials/provenance.html", include_str!("../templates/partials/provenance.html")),
+];
+
+pub struct Templates {
+    tera: Tera,
+    /// Where each template came from, for error messages.
+    origins: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// The defaults with the site's own templates laid over them.
+    pub fn load(root: &Path, shown: &dyn Fn(&Path) -> PathBuf) -> Result<Templates, Vec<Diagnostic>> {
+        let mut sources: BTreeMap<String, String> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        let mut origins: BTreeMap<String, PathBuf> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, _)| (name.to_string(), PathBuf::from(format!("(built-in) templates/{name}"))))
+            .collect();
+        let mut problems = Vec::new();
+        let dir = root.join(TEMPLATES_DIR);
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(entry) if entry.file_type().is_file() => entry,
+                    Ok(_) => continue,
+                    Err(e) => {
+                        problems.push(Diagnostic::error(shown(&dir), format!("cannot read templates: {e}")));
+                        continue;
+                    }
+                };
+                let name = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(entry.path())
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => {
+                        sources.insert(name.clone(), text);
+                        origins.insert(name, shown(entry.path()));
+                    }
+                    Err(e) => problems.push(Diagnostic::error(shown(entry.path()), format!("cannot read: {e}"))),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let templates = Templates { tera: Tera::new(), origins };
+        match tera.add_raw_templates(sources.iter()) {
+            Ok(()) => Ok(Templates { tera, ..templates }),
+            Err(e) => Err(vec![templates.diagnostic(&e, "")]),
+        }
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, context).map_err(|e| self.diagnostic(&e, name))
+    }
+
+    /// A Tera error at the template file and line it points to.
+    fn diagnostic(&self, error: &tera::Error, rendering: &str) -> Diagnostic {
+        let origin = |name: &str| self.origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
+        match error.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                Diagnostic::error(origin(report.filename()), format!("template error: {}", report.message()))
+                    .at(report.span().start_line, report.span().start_col + 1)
+            }
+            other => Diagnostic::error(origin(rendering), format!("template error: {other}")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub author: String,
+    pub copyright: String,
+    /// The path prefix of every link: `/` or `/annals/`.
+    pub base: String,
+    /// The absolute URL of the home page, when `base_url` names a host.
+    pub permalink: String,
+    pub stylesheet: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentSummary {
+    pub title: String,
+    pub url: String,
+    pub authors: Vec<String>,
+    pub date: Option<String>,
+    pub summary: Option<String>,
+    pub kind: PageKind,
+    pub chapters: usize,
+}
+
+/// Everything a page template receives as `page`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub kind: PageKind,
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    pub source_path: String,
+    pub authors: Vec<String>,
+    pub date: Option<String>,
+    pub publication: Option<String>,
+    pub source_url: Option<String>,
+    pub translator: Option<String>,
+    pub rights: Option<String>,
+    pub summary: Option<String>,
+    /// The page's language: its own `language`, else the site's.
+    pub language: String,
+    pub content: String,
+    pub notes: Vec<Note>,
+    pub missing_notes: usize,
+    pub toc: Vec<TocEntry>,
+    pub breadcrumbs: Vec<Link>,
+    pub collection: Option<Link>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+    pub chapters: Vec<DocumentSummary>,
+    pub extra: toml::Table,
+}
+
+/// The site as the templates see it.
+pub struct SiteRenderer<'a> {
+    pub config: &'a Config,
+    pub base: &'a BaseUrl,
+    pub content: &'a Content,
+    pub rendered: &'a [Rendered],
+    pub templates: &'a Templates,
+}
+
+impl SiteRenderer<'_> {
+    pub fn site_view(&self) -> SiteView {
+        SiteView {
+            title: self.config.title.clone(),
+            description: self.config.description.clone(),
+            language: self.config.language.clone(),
+            author: self.config.author.clone(),
+            copyright: self.config.copyright.clone(),
+            base: self.base.prefix().to_string(),
+            permalink: self.base.permalink(""),
+            stylesheet: self.base.link("style.css"),
+        }
+    }
+
+    /// The HTML of one page, by the template its kind calls for.
+    pub fn render_page(&self, index: usize, site: &SiteView, documents: &[DocumentSummary]) -> Result<String, Diagnostic> {
+        let page = &self.content.pages[index];
+        let template = match page.kind {
+            PageKind::Home => "index.html",
+            PageKind::DocumentIndex => "documents.html",
+            PageKind::Document | PageKind::Chapter => "document.html",
+            PageKind::Collection => "collection.html",
+            PageKind::Page => "page.html",
+        };
+        let mut context = Context::new();
+        context.insert("site", site);
+        context.insert("page", &self.page_view(index));
+        context.insert("documents", documents);
+        self.templates.render(template, &context)
+    }
+
+    pub fn render_not_found(&self, site: &SiteView) -> Result<String, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("site", site);
+        self.templates.render("404.html", &context)
+    }
+
+    pub fn document_summaries(&self) -> Vec<DocumentSummary> {
+        self.content.documents().into_iter().map(|i| self.summary(i)).collect()
+    }
+
+    fn summary(&self, index: usize) -> DocumentSummary {
+        let page = &self.content.pages[index];
+        DocumentSummary {
+            title: page.title.clone(),
+            url: self.base.link(&page.site_path),
+            authors: page.front.authors.clone(),
+            date: page.front.date.clone(),
+            summary: page.front.summary.clone(),
+            kind: page.kind,
+            chapters: page.children.len(),
+        }
+    }
+
+    fn link(&self, index: usize) -> Link {
+        let page = &self.content.pages[index];
+        Link {
+            title: page.title.clone(),
+            url: self.base.link(&page.site_path),
+        }
+    }
+
+    fn page_view(&self, index: usize) -> PageView {
+        let page = &self.content.pages[index];
+        let rendered = &self.rendered[index];
+        let (previous, next) = self.neighbours(index);
+        PageView {
+            kind: page.kind,
+            title: page.title.clone(),
+            url: self.base.link(&page.site_path),
+            permalink: self.base.permalink(&page.site_path),
+            source_path: page.path.display().to_string(),
+            authors: page.front.authors.clone(),
+            date: page.front.date.clone(),
+            publication: page.front.publication.clone(),
+            source_url: page.front.url.clone(),
+            translator: page.front.translator.clone(),
+            rights: page.front.rights.clone(),
+            summary: page.front.summary.clone(),
+            language: page.front.language.clone().unwrap_or_else(|| self.config.language.clone()),
+            content: rendered.html.clone(),
+            notes: rendered.notes.clone(),
+            missing_notes: rendered.notes.iter().filter(|n| n.status == NoteStatus::Missing).count(),
+            toc: rendered.toc.clone(),
+            breadcrumbs: self.breadcrumbs(page),
+            collection: page.parent.map(|p| self.link(p)),
+            previous,
+            next,
+            chapters: page.children.iter().map(|&c| self.summary(c)).collect(),
+            extra: page.front.extra.clone(),
+        }
+    }
+
+    /// Previous and next chapter within the same collection.
+    fn neighbours(&self, index: usize) -> (Option<Link>, Option<Link>) {
+        let Some(parent) = self.content.pages[index].parent else {
+            return (None, None);
+        };
+        let siblings = &self.content.pages[parent].children;
+        let Some(position) = siblings.iter().position(|&i| i == index) else {
+            return (None, None);
+        };
+        let previous = position.checked_sub(1).map(|p| self.link(siblings[p]));
+        let next = siblings.get(position + 1).map(|&n| self.link(n));
+        (previous, next)
+    }
+
+    /// Home › Documents › Book › Chapter (the current page last, without a link of its own).
+    fn breadcrumbs(&self, page: &Page) -> Vec<Link> {
+        if page.kind == PageKind::Home {
+            return Vec::new();
+        }
+        let mut trail = vec![Link {
+            title: "Home".into(),
+            url: self.base.link(""),
+        }];
+        if matches!(page.kind, PageKind::Document | PageKind::Chapter | PageKind::Collection) {
+            let title = self.content.find(PageKind::DocumentIndex).map_or("Documents".to_string(), |p| p.title.clone());
+            trail.push(Link {
+                title,
+                url: self.base.link(&format!("{}/", crate::content::DOCUMENTS_DIR)),
+            });
+        }
+        let mut ancestors = Vec::new();
+        let mut parent = page.parent;
+        while let Some(p) = parent {
+            ancestors.push(self.link(p));
+            parent = self.content.pages[p].parent;
+        }
+        trail.extend(ancestors.into_iter().rev());
+        trail
+    }
+}

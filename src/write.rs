@@ -1,0 +1,151 @@
+//! Writing the built site: all or nothing. The site is written to a staging folder beside
+//! the output and swapped in only when every file is written, so a failed build leaves the
+//! previous output exactly as it was, and a good one leaves no stale files.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use rayon::prelude::*;
+
+#[derive(Debug, Clone)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// A file copied as it is (static assets, images in content/).
+    Copy(PathBuf),
+}
+
+/// One file of the built site, at a path relative to the output folder (`documents/a/index.html`).
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub path: String,
+    pub contents: Contents,
+}
+
+impl OutputFile {
+    pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(bytes.into()),
+        }
+    }
+}
+
+/// Writes `files` as the whole content of `output`, replacing what was there.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    refuse_dangerous_output(output)?;
+    let staging = sibling(output, "annals-staging")?;
+    let previous = sibling(output, "annals-previous")?;
+    for leftover in [&staging, &previous] {
+        if leftover.exists() {
+            std::fs::remove_dir_all(leftover)
+                .with_context(|| format!("cannot remove the leftover folder {}", leftover.display()))?;
+        }
+    }
+    if let Err(e) = write_all(&staging, files) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, output, &previous)
+}
+
+/// `public` → `.public.annals-staging`, on the same file system so the swap is a rename.
+fn sibling(output: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
+    let name = output
+        .file_name()
+        .with_context(|| format!("the output path {} has no folder name", output.display()))?;
+    Ok(output.with_file_name(format!(".{}.{suffix}", name.to_string_lossy())))
+}
+
+/// The output folder is replaced whole: never let it be the site itself.
+fn refuse_dangerous_output(output: &Path) -> anyhow::Result<()> {
+    if output.exists() && !output.is_dir() {
+        bail!("the output path {} is a file, not a folder", output.display());
+    }
+    for marker in ["content", "site.toml", "Cargo.toml", ".git"] {
+        if output.join(marker).exists() {
+            bail!(
+                "refusing to write into {}: it holds {marker}, and the output folder is replaced whole on every build; choose an output folder of its own, such as public/",
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    let folders: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    std::fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    for folder in &folders {
+        std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let target = staging.join(&file.path);
+        match &file.contents {
+            Contents::Bytes(bytes) => std::fs::write(&target, bytes).map(|_| ()),
+            Contents::Copy(source) => std::fs::copy(source, &target).map(|_| ()),
+        }
+        .with_context(|| format!("cannot write {}", target.display()))
+    })
+}
+
+fn swap_in(staging: &Path, output: &Path, previous: &Path) -> anyhow::Result<()> {
+    let had_output = output.exists();
+    if had_output {
+        std::fs::rename(output, previous)
+            .with_context(|| format!("cannot move the previous output {} aside", output.display()))?;
+    }
+    if let Err(e) = std::fs::rename(staging, output) {
+        if had_output {
+            let _ = std::fs::rename(previous, output);
+        }
+        return Err(e).with_context(|| format!("cannot move the new site into {}", output.display()));
+    }
+    if had_output {
+        std::fs::remove_dir_all(previous)
+            .with_context(|| format!("cannot remove the previous output, left at {}", previous.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_whole_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        write_site(&output, &[OutputFile::bytes("old/index.html", "old")]).unwrap();
+        write_site(&output, &[OutputFile::bytes("index.html", "new")]).unwrap();
+        assert_eq!(std::fs::read_to_string(output.join("index.html")).unwrap(), "new");
+        assert!(!output.join("old").exists(), "a stale file survived the build");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("public")], "staging folders were left behind");
+    }
+
+    #[test]
+    fn refuses_to_replace_a_site_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        let error = write_site(dir.path(), &[]).unwrap_err().to_string();
+        assert!(error.contains("refusing"), "{error}");
+        assert!(dir.path().join("content").exists());
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        write_site(&output, &[OutputFile::bytes("index.html", "good")]).unwrap();
+        let missing = OutputFile {
+            path: "copy.css".into(),
+            contents: Contents::Copy(dir.path().join("does-not-exist.css")),
+        };
+        assert!(write_site(&output, &[OutputFile::bytes("index.html", "bad"), missing]).is_err());
+        assert_eq!(std::fs::read_to_string(output.join("index.html")).unwrap(), "good");
+    }
+}
