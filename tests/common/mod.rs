@@ -1,0 +1,83 @@
+//! Shared by the integration tests: building a site into a temporary folder and reading the
+//! result with a real HTML parser.
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use annals::build::{self, BuildOptions, Summary};
+use annals::diagnostic::Diagnostics;
+use scraper::{Html, Selector};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests").join("fixtures").join(name)
+}
+
+/// Builds the site at `root` into `output`; panics, listing the errors, if the build fails.
+pub fn build_site(root: &Path, output: &Path, base_url: Option<&str>) -> (Summary, Diagnostics) {
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(output.to_path_buf()),
+        base_url: base_url.map(str::to_string),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let summary = build::build(&options, &mut diagnostics).expect("the site is written");
+    let errors: Vec<String> = diagnostics.errors().map(ToString::to_string).collect();
+    let summary = summary.unwrap_or_else(|| panic!("the build failed:\n{}", errors.join("\n")));
+    (summary, diagnostics)
+}
+
+/// Every HTML page of a built site, by path relative to the site folder.
+pub fn html_pages(dir: &Path) -> BTreeMap<String, String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            (relative, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect()
+}
+
+pub fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(selector).unwrap();
+    html.select(&selector).collect()
+}
+
+/// The footnote contract of one page: every marker links to a note that exists, every note
+/// links back to each marker that cites it and to no other, and every id is unique.
+/// Returns the number of markers checked.
+pub fn check_notes(page: &str, html: &str) -> usize {
+    let document = Html::parse_document(html);
+    let mut ids = HashSet::new();
+    for element in select(&document, "[id]") {
+        let id = element.value().attr("id").unwrap();
+        assert!(ids.insert(id.to_string()), "{page}: the id {id} is used twice");
+    }
+    let markers = select(&document, "sup.note-ref");
+    let mut marker_ids = HashSet::new();
+    for marker in &markers {
+        let id = marker.value().attr("id").expect("a marker has an id");
+        let link = marker.child_elements().next().expect("a marker holds a link");
+        let href = link.value().attr("href").unwrap();
+        let note_id = href.strip_prefix('#').unwrap();
+        let notes = select(&document, &format!("li[id='{note_id}']"));
+        assert_eq!(notes.len(), 1, "{page}: marker {id} links to {href}, which is not a note");
+        let backs: Vec<&str> = notes[0]
+            .select(&Selector::parse("a.backref").unwrap())
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert!(backs.contains(&format!("#{id}").as_str()), "{page}: note {note_id} has no back link to {id}");
+        marker_ids.insert(id.to_string());
+    }
+    for back in select(&document, "a.backref") {
+        let target = back.value().attr("href").unwrap().trim_start_matches('#');
+        assert!(marker_ids.contains(target), "{page}: a back link points at {target}, which is no marker");
+    }
+    markers.len()
+}
