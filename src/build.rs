@@ -15,7 +15,8 @@ use crate::render::{SiteRenderer, Templates};
 use crate::write::{self, Contents, OutputFile};
 
 /// The default stylesheet, used unless the site's `static/` has its own.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../static/style.css"))];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] =
+    &[("style.css", include_bytes!("../static/style.css"))];
 
 pub const STATIC_DIR: &str = "static";
 pub const DEFAULT_OUTPUT: &str = "public";
@@ -39,7 +40,9 @@ impl BuildOptions {
     }
 
     pub fn output_dir(&self) -> PathBuf {
-        self.output.clone().unwrap_or_else(|| self.shown(&self.root.join(DEFAULT_OUTPUT)))
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.shown(&self.root.join(DEFAULT_OUTPUT)))
     }
 
     /// How a path under the root is shown in messages: relative to the current folder when
@@ -76,8 +79,15 @@ pub struct Built {
 pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<Built> {
     let started = Instant::now();
     let shown = |p: &Path| options.shown(p);
-    let config = config::load(&options.root, shown(&options.root.join(config::CONFIG_FILE)), diagnostics);
-    let base_text = options.base_url.clone().unwrap_or_else(|| config.base_url.clone());
+    let config = config::load(
+        &options.root,
+        shown(&options.root.join(config::CONFIG_FILE)),
+        diagnostics,
+    );
+    let base_text = options
+        .base_url
+        .clone()
+        .unwrap_or_else(|| config.base_url.clone());
     let base = match BaseUrl::parse(&base_text) {
         Ok(base) => base,
         Err(message) => {
@@ -125,7 +135,10 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
 
 /// Builds the site and writes it. Errors in the content are in `diagnostics` (and the output
 /// is left as it was); an `Err` is a failure to write.
-pub fn build(options: &BuildOptions, diagnostics: &mut Diagnostics) -> anyhow::Result<Option<Summary>> {
+pub fn build(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> anyhow::Result<Option<Summary>> {
     let started = Instant::now();
     let Some(built) = prepare(options, diagnostics) else {
         return Ok(None);
@@ -138,14 +151,29 @@ pub fn build(options: &BuildOptions, diagnostics: &mut Diagnostics) -> anyhow::R
 
 /// A site without `content/_index.md` or `content/documents/_index.md` still has a home page
 /// and a list of documents.
-fn add_missing_index_pages(content: &mut Content, config: &Config, root: &Path, shown: &dyn Fn(&Path) -> PathBuf) {
+fn add_missing_index_pages(
+    content: &mut Content,
+    config: &Config,
+    root: &Path,
+    shown: &dyn Fn(&Path) -> PathBuf,
+) {
     let defaults = [
         (PageKind::Home, "", "_index.md", config.title.clone()),
-        (PageKind::DocumentIndex, "documents/", "documents/_index.md", "Documents".to_string()),
+        (
+            PageKind::DocumentIndex,
+            "documents/",
+            "documents/_index.md",
+            "Documents".to_string(),
+        ),
     ];
     for (kind, site_path, file, title) in defaults {
         if content.find(kind).is_none() {
-            content.pages.push(Page::generated(kind, site_path, shown(&root.join(content::CONTENT_DIR).join(file)), title));
+            content.pages.push(Page::generated(
+                kind,
+                site_path,
+                shown(&root.join(content::CONTENT_DIR).join(file)),
+                title,
+            ));
         }
     }
     for page in &mut content.pages {
@@ -180,7 +208,10 @@ fn render_pages(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Vec<Diagnost
         .into_par_iter()
         .map(|i| {
             let html = renderer.render_page(i, &site, &documents)?;
-            Ok(OutputFile::bytes(format!("{}index.html", renderer.content.pages[i].site_path), html))
+            Ok(OutputFile::bytes(
+                format!("{}index.html", renderer.content.pages[i].site_path),
+                html,
+            ))
         })
         .collect();
     let mut files = Vec::with_capacity(pages.len() + 1);
@@ -196,20 +227,37 @@ fn render_pages(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Vec<Diagnost
         Ok(html) => files.push(OutputFile::bytes("404.html", html)),
         Err(problem) => problems.push(problem),
     }
-    if problems.is_empty() { Ok(files) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The default stylesheet, the site's `static/` folder, and the non-Markdown files of
 /// `content/` (images beside the documents), each copied as it is.
 fn static_files(root: &Path, content: &Content, diagnostics: &mut Diagnostics) -> Vec<OutputFile> {
-    let mut files: Vec<OutputFile> = DEFAULT_STATIC.iter().map(|(path, bytes)| OutputFile::bytes(*path, *bytes)).collect();
+    let mut files: Vec<OutputFile> = DEFAULT_STATIC
+        .iter()
+        .map(|(path, bytes)| OutputFile::bytes(*path, *bytes))
+        .collect();
     let static_dir = root.join(STATIC_DIR);
     if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&static_dir).follow_links(true).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(&static_dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
             match entry {
                 Ok(entry) if entry.file_type().is_file() => {
-                    let relative = entry.path().strip_prefix(&static_dir).unwrap_or(entry.path());
-                    let path = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                    let relative = entry
+                        .path()
+                        .strip_prefix(&static_dir)
+                        .unwrap_or(entry.path());
+                    let path = relative
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
                     files.retain(|f| f.path != path);
                     files.push(OutputFile {
                         path,
@@ -217,7 +265,10 @@ fn static_files(root: &Path, content: &Content, diagnostics: &mut Diagnostics) -
                     });
                 }
                 Ok(_) => {}
-                Err(e) => diagnostics.push(Diagnostic::warning(static_dir.clone(), format!("skipped: {e}"))),
+                Err(e) => diagnostics.push(Diagnostic::warning(
+                    static_dir.clone(),
+                    format!("skipped: {e}"),
+                )),
             }
         }
     }
@@ -236,7 +287,10 @@ fn summarise(content: &Content, rendered: &[Rendered], files: usize, elapsed: Du
         documents: count(PageKind::Document) + count(PageKind::Collection),
         chapters: count(PageKind::Chapter),
         files,
-        notes: notes.clone().filter(|n| n.status != NoteStatus::Missing).count(),
+        notes: notes
+            .clone()
+            .filter(|n| n.status != NoteStatus::Missing)
+            .count(),
         missing_notes: notes.filter(|n| n.status == NoteStatus::Missing).count(),
         elapsed,
     }

@@ -9,7 +9,14 @@ use crate::frontmatter::{suggest_key, toml_error};
 
 pub const CONFIG_FILE: &str = "site.toml";
 
-const KNOWN_KEYS: &[&str] = &["title", "description", "base_url", "language", "author", "copyright"];
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "author",
+    "copyright",
+];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
@@ -123,7 +130,8 @@ pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Co
     };
     for key in table.keys() {
         if !KNOWN_KEYS.contains(&key.as_str()) {
-            let mut d = Diagnostic::warning(shown_path, format!("unknown key `{key}` in site.toml"));
+            let mut d =
+                Diagnostic::warning(shown_path, format!("unknown key `{key}` in site.toml"));
             if let Some(line) = crate::frontmatter::key_line(text, key) {
                 d = d.at_line(line);
             }
@@ -142,7 +150,9 @@ pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Co
         if let Some(line) = crate::frontmatter::key_line(text, "base_url") {
             d = d.at_line(line);
         }
-        diagnostics.push(d.with_help("write base_url = \"/\" or base_url = \"https://example.org/annals/\""));
+        diagnostics.push(
+            d.with_help("write base_url = \"/\" or base_url = \"https://example.org/annals/\""),
+        );
     }
     config
 }
@@ -168,7 +178,11 @@ mod tests {
     #[test]
     fn unknown_key_warns_with_a_suggestion() {
         let mut diagnostics = Diagnostics::default();
-        let config = parse("title = \"A\"\nbase_rul = \"/\"\n", Path::new("site.toml"), &mut diagnostics);
+        let config = parse(
+            "title = \"A\"\nbase_rul = \"/\"\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
         assert_eq!(config.title, "A");
         let warning = diagnostics.warnings().next().unwrap();
         assert_eq!(warning.line, Some(2));
@@ -178,7 +192,11 @@ mod tests {
     #[test]
     fn syntax_error_has_line_and_column() {
         let mut diagnostics = Diagnostics::default();
-        parse("title = \"A\"\nlanguage = en\n", Path::new("site.toml"), &mut diagnostics);
+        parse(
+            "title = \"A\"\nlanguage = en\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
         let error = diagnostics.errors().next().unwrap();
         assert_eq!(error.line, Some(2));
         assert!(error.column.is_some());

@@ -91,7 +91,8 @@ impl Content {
         let mut top: Vec<usize> = (0..self.pages.len())
             .filter(|&i| {
                 let page = &self.pages[i];
-                matches!(page.kind, PageKind::Document | PageKind::Collection) && page.parent.is_none()
+                matches!(page.kind, PageKind::Document | PageKind::Collection)
+                    && page.parent.is_none()
             })
             .collect();
         top.sort_by(|&a, &b| order_key(&self.pages[a]).cmp(&order_key(&self.pages[b])));
@@ -104,17 +105,26 @@ impl Content {
 }
 
 fn order_key(page: &Page) -> (bool, i64, &str) {
-    (page.front.weight.is_none(), page.front.weight.unwrap_or(0), &page.file_name)
+    (
+        page.front.weight.is_none(),
+        page.front.weight.unwrap_or(0),
+        &page.file_name,
+    )
 }
 
 /// `shown` turns a path under the root into the form messages show.
-pub fn load(root: &Path, shown: &dyn Fn(&Path) -> PathBuf, diagnostics: &mut Diagnostics) -> Content {
+pub fn load(
+    root: &Path,
+    shown: &dyn Fn(&Path) -> PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> Content {
     let content_dir = root.join(CONTENT_DIR);
     let mut content = Content::default();
     if !content_dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error(shown(&content_dir), "there is no content folder")
-                .with_help("put the site's Markdown in content/, or run `annals init DIR` to start a new site"),
+            Diagnostic::error(shown(&content_dir), "there is no content folder").with_help(
+                "put the site's Markdown in content/, or run `annals init DIR` to start a new site",
+            ),
         );
         return content;
     }
@@ -134,7 +144,10 @@ pub fn load(root: &Path, shown: &dyn Fn(&Path) -> PathBuf, diagnostics: &mut Dia
         if !entry.file_type().is_file() {
             continue;
         }
-        let relative = entry.path().strip_prefix(&content_dir).unwrap_or(entry.path());
+        let relative = entry
+            .path()
+            .strip_prefix(&content_dir)
+            .unwrap_or(entry.path());
         if entry.path().extension().is_some_and(|ext| ext == "md") {
             if let Some(page) = load_page(entry.path(), relative, shown, diagnostics) {
                 content.pages.push(page);
@@ -157,7 +170,9 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 
 fn is_registry_dir(content_dir: &Path, path: &Path) -> bool {
     path.parent() == Some(content_dir)
-        && path.file_name().is_some_and(|name| REGISTRY_DIRS.iter().any(|dir| name == *dir))
+        && path
+            .file_name()
+            .is_some_and(|name| REGISTRY_DIRS.iter().any(|dir| name == *dir))
         && path.is_dir()
 }
 
@@ -166,7 +181,10 @@ fn walk_error(error: &walkdir::Error, shown: &dyn Fn(&Path) -> PathBuf) -> Diagn
     if let Some(ancestor) = error.loop_ancestor() {
         return Diagnostic::warning(
             path,
-            format!("a symbolic link loops back to {}; it is skipped", shown(ancestor).display()),
+            format!(
+                "a symbolic link loops back to {}; it is skipped",
+                shown(ancestor).display()
+            ),
         )
         .with_help("remove the link, or point it at a folder outside its own ancestors");
     }
@@ -215,13 +233,18 @@ fn load_page(
         return None;
     }
     let (kind, site_path) = place(relative, &front, &path, diagnostics)?;
-    let file_name = relative.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = relative
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let title = match &front.title {
         Some(title) if !title.trim().is_empty() => title.trim().to_string(),
         _ => {
             if kind != PageKind::Home && kind != PageKind::DocumentIndex {
                 diagnostics.push(
-                    Diagnostic::warning(&path, "the page has no title").at_line(2).with_help("add `title = \"…\"` to the front matter"),
+                    Diagnostic::warning(&path, "the page has no title")
+                        .at_line(2)
+                        .with_help("add `title = \"…\"` to the front matter"),
                 );
             }
             title_from_file_name(relative)
@@ -244,9 +267,15 @@ fn load_page(
 fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
     let (line, column) = LineIndex::new(valid).line_col(valid, valid.len());
-    Diagnostic::error(path, format!("the file is not UTF-8 text (byte 0x{:02X} is not valid here)", bytes[valid_up_to]))
-        .at(line, column)
-        .with_help("save the file as UTF-8 (for example: iconv -f WINDOWS-1251 -t UTF-8)")
+    Diagnostic::error(
+        path,
+        format!(
+            "the file is not UTF-8 text (byte 0x{:02X} is not valid here)",
+            bytes[valid_up_to]
+        ),
+    )
+    .at(line, column)
+    .with_help("save the file as UTF-8 (for example: iconv -f WINDOWS-1251 -t UTF-8)")
 }
 
 fn parse_front_matter(
@@ -267,7 +296,10 @@ fn parse_front_matter(
     for key in table.keys() {
         if !frontmatter::KNOWN_KEYS.contains(&key.as_str()) {
             let mut d = Diagnostic::warning(path, format!("unknown front-matter key `{key}`"))
-                .with_help(frontmatter::suggest_key(key, frontmatter::KNOWN_KEYS) + " (custom values go under [extra])");
+                .with_help(
+                    frontmatter::suggest_key(key, frontmatter::KNOWN_KEYS)
+                        + " (custom values go under [extra])",
+                );
             if let Some(line) = frontmatter::key_line(split.front_matter, key) {
                 d = d.at_line(line + lines.line(offset) - 1);
             }
@@ -292,13 +324,20 @@ fn place(
 ) -> Option<(PageKind, String)> {
     let folders: Vec<String> = relative
         .parent()
-        .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect())
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     let is_index = relative.file_name().is_some_and(|n| n == INDEX_FILE);
     let in_documents = folders.first().is_some_and(|f| f == DOCUMENTS_DIR);
     let mut segments: Vec<String> = folders.iter().map(|f| slugify(f)).collect();
     if !is_index {
-        let stem = relative.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = relative
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         segments.push(slugify(&stem));
     }
     if let Some(slug) = &front.slug {
@@ -311,7 +350,10 @@ fn place(
         }
         match segments.last_mut() {
             Some(last) => *last = clean,
-            None => diagnostics.push(Diagnostic::warning(path, "the home page cannot have a slug; it is ignored")),
+            None => diagnostics.push(Diagnostic::warning(
+                path,
+                "the home page cannot have a slug; it is ignored",
+            )),
         }
     }
     if segments.iter().any(String::is_empty) {
@@ -328,7 +370,11 @@ fn place(
         (false, true, _) => PageKind::Document,
         _ => PageKind::Page,
     };
-    let site_path = if segments.is_empty() { String::new() } else { format!("{}/", segments.join("/")) };
+    let site_path = if segments.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", segments.join("/"))
+    };
     Some((kind, site_path))
 }
 
@@ -338,7 +384,8 @@ fn title_from_file_name(relative: &Path) -> String {
     } else {
         relative.file_stem()
     };
-    stem.map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default()
+    stem.map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+        .unwrap_or_default()
 }
 
 fn check_unique_paths(pages: &[Page], diagnostics: &mut Diagnostics) {
@@ -348,7 +395,11 @@ fn check_unique_paths(pages: &[Page], diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 Diagnostic::error(
                     &page.path,
-                    format!("this page and {} both want the URL /{}", first.path.display(), page.site_path),
+                    format!(
+                        "this page and {} both want the URL /{}",
+                        first.path.display(),
+                        page.site_path
+                    ),
                 )
                 .with_help("rename one of the files or give it another `slug`"),
             );
@@ -365,15 +416,15 @@ fn link_collections(pages: &mut [Page]) {
         .filter(|(_, p)| p.kind == PageKind::Collection)
         .map(|(i, p)| (p.site_path.clone(), i))
         .collect();
-    for i in 0..pages.len() {
-        if !matches!(pages[i].kind, PageKind::Document | PageKind::Collection) {
+    for page in pages.iter_mut() {
+        if !matches!(page.kind, PageKind::Document | PageKind::Collection) {
             continue;
         }
-        let parent = ancestors(&pages[i].site_path).find_map(|a| collections.get(a).copied());
+        let parent = ancestors(&page.site_path).find_map(|a| collections.get(a).copied());
         if let Some(parent) = parent {
-            pages[i].parent = Some(parent);
-            if pages[i].kind == PageKind::Document {
-                pages[i].kind = PageKind::Chapter;
+            page.parent = Some(parent);
+            if page.kind == PageKind::Document {
+                page.kind = PageKind::Chapter;
             }
         }
     }
@@ -408,17 +459,40 @@ mod tests {
             slug: slug.map(str::to_string),
             ..Default::default()
         };
-        place(Path::new(relative), &front, Path::new(relative), &mut Diagnostics::default())
+        place(
+            Path::new(relative),
+            &front,
+            Path::new(relative),
+            &mut Diagnostics::default(),
+        )
     }
 
     #[test]
     fn places_pages_by_folder() {
-        assert_eq!(placed("_index.md", None), Some((PageKind::Home, String::new())));
-        assert_eq!(placed("documents/_index.md", None), Some((PageKind::DocumentIndex, "documents/".into())));
-        assert_eq!(placed("documents/Avrich 1984.md", None), Some((PageKind::Document, "documents/avrich-1984/".into())));
-        assert_eq!(placed("documents/book/_index.md", None), Some((PageKind::Collection, "documents/book/".into())));
-        assert_eq!(placed("documents/book/01.md", Some("one")), Some((PageKind::Document, "documents/book/one/".into())));
-        assert_eq!(placed("about.md", None), Some((PageKind::Page, "about/".into())));
+        assert_eq!(
+            placed("_index.md", None),
+            Some((PageKind::Home, String::new()))
+        );
+        assert_eq!(
+            placed("documents/_index.md", None),
+            Some((PageKind::DocumentIndex, "documents/".into()))
+        );
+        assert_eq!(
+            placed("documents/Avrich 1984.md", None),
+            Some((PageKind::Document, "documents/avrich-1984/".into()))
+        );
+        assert_eq!(
+            placed("documents/book/_index.md", None),
+            Some((PageKind::Collection, "documents/book/".into()))
+        );
+        assert_eq!(
+            placed("documents/book/01.md", Some("one")),
+            Some((PageKind::Document, "documents/book/one/".into()))
+        );
+        assert_eq!(
+            placed("about.md", None),
+            Some((PageKind::Page, "about/".into()))
+        );
         assert_eq!(placed("documents/!!!.md", None), None);
     }
 

@@ -188,6 +188,9 @@ mod tests {
         let d = Diagnostic::error("content/a.md", "bad key")
             .at(3, 7)
             .with_help("fix it");
-        assert_eq!(d.to_string(), "content/a.md:3:7: error: bad key\n  help: fix it");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:7: error: bad key\n  help: fix it"
+        );
     }
 }

@@ -100,8 +100,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     let fm_start = text_start + first_line_end;
     let mut offset = fm_start;
-    let mut line = 2;
-    for raw_line in text[fm_start..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[fm_start..].split_inclusive('\n')) {
         if raw_line.trim_end() == "+++" {
             let body_start = offset + raw_line.len();
             return Ok(Split {
@@ -112,7 +111,6 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
             });
         }
         offset += raw_line.len();
-        line += 1;
     }
     Err(SplitError::NoClosing)
 }
@@ -140,13 +138,15 @@ pub fn toml_error(
 
 /// The 1-based line within `toml_text` on which `key` is set, if it can be found.
 pub fn key_line(toml_text: &str, key: &str) -> Option<usize> {
-    toml_text.lines().position(|line| {
-        let line = line.trim_start();
-        line.strip_prefix(key)
-            .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
-    })
-    .map(|index| index + 1)
+    toml_text
+        .lines()
+        .position(|line| {
+            let line = line.trim_start();
+            line.strip_prefix(key)
+                .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|index| index + 1)
 }
 
 /// "did you mean …?" for a mistyped key.
@@ -222,10 +222,12 @@ mod tests {
     #[test]
     fn front_matter_fields() {
         let fm: FrontMatter =
-            toml::from_str("title = \"T\"\nauthors = \"Paul Avrich\"\ndate = 1984-01-01\n").unwrap();
+            toml::from_str("title = \"T\"\nauthors = \"Paul Avrich\"\ndate = 1984-01-01\n")
+                .unwrap();
         assert_eq!(fm.authors, vec!["Paul Avrich"]);
         assert_eq!(fm.date.as_deref(), Some("1984-01-01"));
-        let fm: FrontMatter = toml::from_str("date = \"1923-02\"\nauthors = [\"A\", \"B\"]").unwrap();
+        let fm: FrontMatter =
+            toml::from_str("date = \"1923-02\"\nauthors = [\"A\", \"B\"]").unwrap();
         assert_eq!(fm.date.as_deref(), Some("1923-02"));
         assert_eq!(fm.authors.len(), 2);
     }

@@ -45,20 +45,28 @@ const REGISTRY_DIRS: &[&str] = &["people", "events", "groups", "terms"];
 
 pub fn init(dir: &Path) -> anyhow::Result<()> {
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+        let mut entries =
+            std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
         if entries.next().is_some() {
-            bail!("{} is not empty: `annals init` only writes into a new or empty folder", dir.display());
+            bail!(
+                "{} is not empty: `annals init` only writes into a new or empty folder",
+                dir.display()
+            );
         }
     }
     let content = dir.join("content");
-    std::fs::create_dir_all(content.join("documents")).with_context(|| format!("cannot create {}", content.display()))?;
+    std::fs::create_dir_all(content.join("documents"))
+        .with_context(|| format!("cannot create {}", content.display()))?;
     for registry in REGISTRY_DIRS {
         std::fs::create_dir_all(content.join(registry))?;
     }
     let files = [
         (dir.join("site.toml"), SITE_TOML),
         (content.join("_index.md"), HOME),
-        (content.join("documents").join("first-document.md"), FIRST_DOCUMENT),
+        (
+            content.join("documents").join("first-document.md"),
+            FIRST_DOCUMENT,
+        ),
     ];
     for (path, text) in files {
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;

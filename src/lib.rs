@@ -4,14 +4,14 @@
 //! page's body and notes, `render` fills the templates, `write` puts the site on disk
 //! atomically. `build` runs the stages in order; `linkcheck` verifies a built site.
 
+pub mod build;
 pub mod config;
+pub mod content;
 pub mod diagnostic;
 pub mod frontmatter;
-pub mod markdown;
-pub mod slug;
-pub mod content;
-pub mod render;
-pub mod write;
-pub mod linkcheck;
-pub mod build;
 pub mod init;
+pub mod linkcheck;
+pub mod markdown;
+pub mod render;
+pub mod slug;
+pub mod write;

@@ -67,7 +67,9 @@ pub fn check_site(dir: &Path, prefix: &str) -> std::io::Result<LinkReport> {
 pub fn page_links(html: &str) -> PageLinks {
     let document = Html::parse_document(html);
     let with_id = Selector::parse("[id]").expect("valid selector");
-    let linking = Selector::parse("a[href], link[href], area[href], img[src], script[src], source[src]").expect("valid selector");
+    let linking =
+        Selector::parse("a[href], link[href], area[href], img[src], script[src], source[src]")
+            .expect("valid selector");
     let ids = document
         .select(&with_id)
         .filter_map(|e| e.value().attr("id"))
@@ -99,8 +101,15 @@ fn site_files(dir: &Path) -> std::io::Result<Vec<String>> {
     for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.map_err(std::io::Error::other)?;
         if entry.file_type().is_file() {
-            let relative: PathBuf = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
-            let parts: Vec<_> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let relative: PathBuf = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_path_buf();
+            let parts: Vec<_> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             files.push(parts.join("/"));
         }
     }
@@ -125,7 +134,10 @@ fn resolve(
     let target = if path.is_empty() {
         page.to_string()
     } else if let Some(rooted) = path.strip_prefix('/') {
-        let Some(inside) = format!("/{rooted}").strip_prefix(prefix).map(str::to_string) else {
+        let Some(inside) = format!("/{rooted}")
+            .strip_prefix(prefix)
+            .map(str::to_string)
+        else {
             return Err(format!("points outside the site's base path {prefix}"));
         };
         target_file(&inside, files).ok_or_else(|| format!("no file /{inside} in the site"))?
@@ -141,7 +153,9 @@ fn resolve(
     match pages.get(&target) {
         Some(links) if links.ids.contains(&fragment) => Ok(()),
         Some(_) => Err(format!("{target} has no id \"{fragment}\"")),
-        None => Err(format!("{target} is not an HTML page, so #{fragment} cannot resolve")),
+        None => Err(format!(
+            "{target} is not an HTML page, so #{fragment} cannot resolve"
+        )),
     }
 }
 
@@ -167,12 +181,18 @@ fn normalise(path: &str) -> Option<String> {
             other => parts.push(other),
         }
     }
-    let trailing = if path.ends_with('/') && !parts.is_empty() { "/" } else { "" };
+    let trailing = if path.ends_with('/') && !parts.is_empty() {
+        "/"
+    } else {
+        ""
+    };
     Some(format!("{}{trailing}", parts.join("/")))
 }
 
 fn decode(text: &str) -> String {
-    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -181,7 +201,10 @@ mod tests {
 
     fn site(pages: &[(&str, &str)]) -> (HashSet<String>, HashMap<String, PageLinks>) {
         let files = pages.iter().map(|(p, _)| p.to_string()).collect();
-        let links = pages.iter().map(|(p, html)| (p.to_string(), page_links(html))).collect();
+        let links = pages
+            .iter()
+            .map(|(p, html)| (p.to_string(), page_links(html)))
+            .collect();
         (files, links)
     }
 
@@ -192,10 +215,16 @@ mod tests {
             ("a/index.html", "<p id='p-1'>x</p><a href='../#'>home</a>"),
             ("style.css", ""),
         ]);
-        assert_eq!(resolve("index.html", "/a/#p-1", "/", &files, &pages), Ok(()));
+        assert_eq!(
+            resolve("index.html", "/a/#p-1", "/", &files, &pages),
+            Ok(())
+        );
         assert_eq!(resolve("a/index.html", "../", "/", &files, &pages), Ok(()));
         assert_eq!(resolve("a/index.html", "#p-1", "/", &files, &pages), Ok(()));
-        assert_eq!(resolve("index.html", "/style.css", "/", &files, &pages), Ok(()));
+        assert_eq!(
+            resolve("index.html", "/style.css", "/", &files, &pages),
+            Ok(())
+        );
         assert_eq!(resolve("index.html", "/a", "/", &files, &pages), Ok(()));
         assert!(resolve("index.html", "/a/#p-2", "/", &files, &pages).is_err());
         assert!(resolve("index.html", "/b/", "/", &files, &pages).is_err());
@@ -205,16 +234,24 @@ mod tests {
     #[test]
     fn honours_the_base_path() {
         let (files, pages) = site(&[("index.html", ""), ("a/index.html", "<h2 id='x'></h2>")]);
-        assert_eq!(resolve("index.html", "/annals/a/#x", "/annals/", &files, &pages), Ok(()));
+        assert_eq!(
+            resolve("index.html", "/annals/a/#x", "/annals/", &files, &pages),
+            Ok(())
+        );
         assert!(resolve("index.html", "/a/#x", "/annals/", &files, &pages).is_err());
     }
 
     #[test]
     fn decodes_fragments_and_skips_external_links() {
-        let links = page_links("<a href='https://x.org/'>a</a><a href='mailto:a@b'>b</a><a href='#%D0%B0'>c</a><b id='а'></b>");
+        let links = page_links(
+            "<a href='https://x.org/'>a</a><a href='mailto:a@b'>b</a><a href='#%D0%B0'>c</a><b id='а'></b>",
+        );
         assert_eq!(links.hrefs, vec!["#%D0%B0"]);
         let (files, mut pages) = site(&[("index.html", "")]);
         pages.insert("index.html".into(), links);
-        assert_eq!(resolve("index.html", "#%D0%B0", "/", &files, &pages), Ok(()));
+        assert_eq!(
+            resolve("index.html", "#%D0%B0", "/", &files, &pages),
+            Ok(())
+        );
     }
 }

@@ -10,7 +10,11 @@ use annals::build::{self, BuildOptions, Summary};
 use annals::diagnostic::Diagnostics;
 
 #[derive(Parser)]
-#[command(name = "annals", version, about = "A static site generator for documentary histories")]
+#[command(
+    name = "annals",
+    version,
+    about = "A static site generator for documentary histories"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -47,11 +51,26 @@ const BUILD_WARNINGS_SHOWN: usize = 12;
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, output, base_url } => run_build(BuildOptions { root, output, base_url }),
-        Command::Check { root, deny_warnings } => run_check(BuildOptions::new(root), deny_warnings),
+        Command::Build {
+            root,
+            output,
+            base_url,
+        } => run_build(BuildOptions {
+            root,
+            output,
+            base_url,
+        }),
+        Command::Check {
+            root,
+            deny_warnings,
+        } => run_check(BuildOptions::new(root), deny_warnings),
         Command::Init { dir } => match annals::init::init(&dir) {
             Ok(()) => {
-                println!("Created a new site in {}. Build it with: annals build --root {}", dir.display(), dir.display());
+                println!(
+                    "Created a new site in {}. Build it with: annals build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),
@@ -65,7 +84,10 @@ fn run_build(options: BuildOptions) -> ExitCode {
     print_diagnostics(&diagnostics, Some(BUILD_WARNINGS_SHOWN));
     match result {
         Ok(Some(summary)) => {
-            println!("{}", summary_line(&summary, &diagnostics, &options.output_dir()));
+            println!(
+                "{}",
+                summary_line(&summary, &diagnostics, &options.output_dir())
+            );
             ExitCode::SUCCESS
         }
         Ok(None) => {
@@ -106,13 +128,20 @@ fn print_diagnostics(diagnostics: &Diagnostics, warning_limit: Option<usize>) {
     for error in diagnostics.sorted().into_iter().filter(|d| d.is_error()) {
         eprintln!("{error}");
     }
-    let warnings: Vec<_> = diagnostics.sorted().into_iter().filter(|d| !d.is_error()).collect();
+    let warnings: Vec<_> = diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| !d.is_error())
+        .collect();
     let shown = warning_limit.unwrap_or(usize::MAX).min(warnings.len());
     for warning in &warnings[..shown] {
         eprintln!("{warning}");
     }
     if shown < warnings.len() {
-        eprintln!("… and {} more warnings: `annals check` lists them all.", warnings.len() - shown);
+        eprintln!(
+            "… and {} more warnings: `annals check` lists them all.",
+            warnings.len() - shown
+        );
     }
 }
 

@@ -130,10 +130,14 @@ impl MarkdownRenderer {
                 Event::FootnoteReference(label) => {
                     out.push(Event::InlineHtml(state.marker(&label, line).into()))
                 }
-                Event::Text(text) if text.contains("[^") => state.text_with_dangling(text, line, &mut out),
+                Event::Text(text) if text.contains("[^") => {
+                    state.text_with_dangling(text, line, &mut out)
+                }
                 Event::Start(Tag::Paragraph) => {
                     state.paragraphs += 1;
-                    out.push(Event::Html(format!("<p id=\"p-{}\">", state.paragraphs).into()));
+                    out.push(Event::Html(
+                        format!("<p id=\"p-{}\">", state.paragraphs).into(),
+                    ));
                 }
                 Event::End(TagEnd::Paragraph) => {
                     let n = state.paragraphs;
@@ -141,7 +145,9 @@ impl MarkdownRenderer {
                         format!("<a class=\"anchor\" href=\"#p-{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n").into(),
                     ));
                 }
-                Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                Event::Start(Tag::Heading {
+                    level, id, classes, ..
+                }) => {
                     let inner = collect_until_end(&mut events);
                     state.heading(level, id, classes, inner, line, &mut out);
                 }
@@ -149,13 +155,23 @@ impl MarkdownRenderer {
                     let inner = collect_until_end(&mut events);
                     out.push(Event::Html(self.code_block(&kind, &inner).into()));
                 }
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => out.push(Event::Start(Tag::Link {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => out.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url: rebase(dest_url, source.link_prefix),
                     title,
                     id,
                 })),
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => out.push(Event::Start(Tag::Image {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => out.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: rebase(dest_url, source.link_prefix),
                     title,
@@ -198,8 +214,10 @@ impl MarkdownRenderer {
             (syntaxes, theme)
         });
         match syntaxes.find_syntax_by_token(language) {
-            Some(syntax) => syntect::html::highlighted_html_for_string(&code, syntaxes, syntax, theme)
-                .unwrap_or_else(|_| format!("<pre><code>{}</code></pre>\n", escape_html(&code))),
+            Some(syntax) => {
+                syntect::html::highlighted_html_for_string(&code, syntaxes, syntax, theme)
+                    .unwrap_or_else(|_| format!("<pre><code>{}</code></pre>\n", escape_html(&code)))
+            }
             None => format!(
                 "<pre><code class=\"language-{}\">{}</code></pre>\n",
                 escape_html(language),
@@ -318,7 +336,10 @@ impl<'s> BodyState<'s> {
         ids.push(id.clone());
         let missing = !self.defined.contains(label);
         let (class, aria) = if missing {
-            ("note-ref missing", format!("Note {number} (its text is missing)"))
+            (
+                "note-ref missing",
+                format!("Note {number} (its text is missing)"),
+            )
         } else {
             ("note-ref", format!("Note {number}"))
         };
@@ -373,8 +394,11 @@ impl<'s> BodyState<'s> {
             Some(id) => {
                 if !self.ids.insert(id.to_string()) {
                     self.diagnostics.push(
-                        Diagnostic::warning(self.path(), format!("the id `{id}` is used twice on this page"))
-                            .at_line(line),
+                        Diagnostic::warning(
+                            self.path(),
+                            format!("the id `{id}` is used twice on this page"),
+                        )
+                        .at_line(line),
                     );
                 }
                 id.to_string()
@@ -394,7 +418,9 @@ impl<'s> BodyState<'s> {
             format!(" class=\"{}\"", names.join(" "))
         };
         let id = escape_html(&id);
-        out.push(Event::Html(format!("<h{level_number} id=\"{id}\"{class_attr}>").into()));
+        out.push(Event::Html(
+            format!("<h{level_number} id=\"{id}\"{class_attr}>").into(),
+        ));
         for (event, _) in inner {
             match event {
                 Event::FootnoteReference(label) => {
@@ -425,24 +451,39 @@ impl<'s> BodyState<'s> {
     /// Numbers the notes and reports the problems with them: cited notes first in order of
     /// first reference, then notes nobody cites and second definitions of a label, so that
     /// nothing the source holds is dropped.
-    fn finish(mut self, definitions: Vec<Definition>) -> (Vec<Note>, Vec<TocEntry>, usize, Vec<Diagnostic>) {
+    fn finish(
+        mut self,
+        definitions: Vec<Definition>,
+    ) -> (Vec<Note>, Vec<TocEntry>, usize, Vec<Diagnostic>) {
         let mut by_label: HashMap<&str, &Definition> = HashMap::new();
         let mut extra: Vec<(&Definition, NoteStatus)> = Vec::new();
         for definition in &definitions {
             if by_label.contains_key(definition.label.as_str()) {
                 self.diagnostics.push(
-                    Diagnostic::warning(self.path(), format!("a second note is defined under the label [^{}]", definition.label))
-                        .at_line(definition.line)
-                        .with_help("give each note its own label; both are kept on the page"),
+                    Diagnostic::warning(
+                        self.path(),
+                        format!(
+                            "a second note is defined under the label [^{}]",
+                            definition.label
+                        ),
+                    )
+                    .at_line(definition.line)
+                    .with_help("give each note its own label; both are kept on the page"),
                 );
                 extra.push((definition, NoteStatus::Duplicate));
             } else {
                 by_label.insert(&definition.label, definition);
                 if !self.numbers.contains_key(&definition.label) {
                     self.diagnostics.push(
-                        Diagnostic::warning(self.path(), format!("note [^{}] is never cited in the text", definition.label))
-                            .at_line(definition.line)
-                            .with_help(format!("add the marker [^{}] where the note belongs, or remove the note", definition.label)),
+                        Diagnostic::warning(
+                            self.path(),
+                            format!("note [^{}] is never cited in the text", definition.label),
+                        )
+                        .at_line(definition.line)
+                        .with_help(format!(
+                            "add the marker [^{}] where the note belongs, or remove the note",
+                            definition.label
+                        )),
                     );
                     extra.push((definition, NoteStatus::Uncited));
                 }
@@ -457,7 +498,10 @@ impl<'s> BodyState<'s> {
                 .unwrap_or_default()
                 .into_iter()
                 .enumerate()
-                .map(|(i, id)| Backref { id, label: backref_label(i) })
+                .map(|(i, id)| Backref {
+                    id,
+                    label: backref_label(i),
+                })
                 .collect();
             let note = match by_label.get(label.as_str()) {
                 Some(definition) => Note {
@@ -511,7 +555,12 @@ impl<'s> BodyState<'s> {
                 Some(n) => Event::InlineHtml(format!("<a href=\"#fn-{n}\">{n}</a>").into()),
                 None => Event::Text(format!("[^{label}]").into()),
             },
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => Event::Start(Tag::Link {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
                 link_type,
                 dest_url: rebase(dest_url, self.source.link_prefix),
                 title,
@@ -538,4 +587,107 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(body: &str) -> Rendered {
+        MarkdownRenderer::default().render(
+            body,
+            Source {
+                path: Path::new("doc.md"),
+                first_line: 5,
+                link_prefix: "/sub/",
+            },
+        )
+    }
+
+    #[test]
+    fn notes_are_numbered_in_order_of_first_reference() {
+        let r = render("B[^b] then A[^a] then B again[^b].\n\n[^a]: Note a.\n[^b]: Note b.\n");
+        let numbered: Vec<(usize, &str)> = r
+            .notes
+            .iter()
+            .map(|n| (n.number, n.label.as_str()))
+            .collect();
+        assert_eq!(numbered, vec![(1, "b"), (2, "a")]);
+        let backrefs: Vec<(&str, &str)> = r.notes[0]
+            .backrefs
+            .iter()
+            .map(|b| (b.id.as_str(), b.label.as_str()))
+            .collect();
+        assert_eq!(backrefs, vec![("fnref-1", "a"), ("fnref-1-2", "b")]);
+        assert!(r.html.contains("id=\"fnref-1-2\""));
+        assert!(r.notes[1].html.contains("Note a."));
+        assert!(r.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_marker_without_a_note_is_kept_and_reported_at_its_line() {
+        let r = render("Fine.\n\nLost here.[^9] And [^not a label].\n");
+        assert_eq!(r.notes.len(), 1);
+        assert_eq!(r.notes[0].status, NoteStatus::Missing);
+        assert!(r.html.contains("class=\"note-ref missing\""));
+        assert!(
+            r.html.contains("[^not a label]"),
+            "text that is not a marker stays text"
+        );
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].line, Some(7));
+    }
+
+    #[test]
+    fn uncited_and_duplicate_notes_are_listed_after_the_cited_ones() {
+        let r = render("Text[^1].\n\n[^1]: One.\n[^2]: Two.\n[^1]: One again.\n");
+        let statuses: Vec<NoteStatus> = r.notes.iter().map(|n| n.status).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                NoteStatus::Cited,
+                NoteStatus::Uncited,
+                NoteStatus::Duplicate
+            ]
+        );
+        assert_eq!(r.notes[2].number, 3);
+        let lines: Vec<Option<usize>> = r.diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, vec![Some(8), Some(9)]);
+    }
+
+    #[test]
+    fn headings_and_paragraphs_get_unique_ids() {
+        let r = render("# Notes\n\nOne.\n\n## Part one\n\nTwo.\n\n## Part one\n\n## Own {#mine}\n");
+        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec!["notes-2", "part-one", "part-one-2", "mine"],
+            "`notes` is the page's own id"
+        );
+        assert_eq!(r.paragraphs, 2);
+        assert!(r.html.contains("<p id=\"p-2\">Two."));
+    }
+
+    #[test]
+    fn root_relative_links_get_the_base_path() {
+        let r = render("[a](/documents/x/) [b](https://example.org/) [c](../y/)\n");
+        assert!(r.html.contains("href=\"/sub/documents/x/\""));
+        assert!(r.html.contains("href=\"https://example.org/\""));
+        assert!(r.html.contains("href=\"../y/\""));
+    }
+
+    #[test]
+    fn code_is_highlighted_only_when_it_names_a_language() {
+        let r = render("```rust\nfn main() {}\n```\n\n```\nplain <b>\n```\n");
+        assert!(r.html.contains("<pre style="), "{}", r.html);
+        assert!(r.html.contains("plain &lt;b&gt;"));
+    }
+
+    #[test]
+    fn backref_labels_run_past_z() {
+        assert_eq!(backref_label(0), "a");
+        assert_eq!(backref_label(25), "z");
+        assert_eq!(backref_label(26), "aa");
+        assert_eq!(backref_label(27), "ab");
+    }
 }

@@ -18,13 +18,25 @@ pub const TEMPLATES_DIR: &str = "templates";
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("index.html", include_str!("../templates/index.html")),
-    ("documents.html", include_str!("../templates/documents.html")),
+    (
+        "documents.html",
+        include_str!("../templates/documents.html"),
+    ),
     ("document.html", include_str!("../templates/document.html")),
-    ("collection.html", include_str!("../templates/collection.html")),
+    (
+        "collection.html",
+        include_str!("../templates/collection.html"),
+    ),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
-    ("partials/notes.html", include_str!("../templates/partials/notes.html")),
-    ("partials/provenance.html", include_str!("../templates/partials/provenance.html")),
+    (
+        "partials/notes.html",
+        include_str!("../templates/partials/notes.html"),
+    ),
+    (
+        "partials/provenance.html",
+        include_str!("../templates/partials/provenance.html"),
+    ),
 ];
 
 pub struct Templates {
@@ -35,14 +47,22 @@ pub struct Templates {
 
 impl Templates {
     /// The defaults with the site's own templates laid over them.
-    pub fn load(root: &Path, shown: &dyn Fn(&Path) -> PathBuf) -> Result<Templates, Vec<Diagnostic>> {
+    pub fn load(
+        root: &Path,
+        shown: &dyn Fn(&Path) -> PathBuf,
+    ) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, String> = DEFAULT_TEMPLATES
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
             .collect();
         let mut origins: BTreeMap<String, PathBuf> = DEFAULT_TEMPLATES
             .iter()
-            .map(|(name, _)| (name.to_string(), PathBuf::from(format!("(built-in) templates/{name}"))))
+            .map(|(name, _)| {
+                (
+                    name.to_string(),
+                    PathBuf::from(format!("(built-in) templates/{name}")),
+                )
+            })
             .collect();
         let mut problems = Vec::new();
         let dir = root.join(TEMPLATES_DIR);
@@ -52,7 +72,10 @@ impl Templates {
                     Ok(entry) if entry.file_type().is_file() => entry,
                     Ok(_) => continue,
                     Err(e) => {
-                        problems.push(Diagnostic::error(shown(&dir), format!("cannot read templates: {e}")));
+                        problems.push(Diagnostic::error(
+                            shown(&dir),
+                            format!("cannot read templates: {e}"),
+                        ));
                         continue;
                     }
                 };
@@ -69,7 +92,10 @@ impl Templates {
                         sources.insert(name.clone(), text);
                         origins.insert(name, shown(entry.path()));
                     }
-                    Err(e) => problems.push(Diagnostic::error(shown(entry.path()), format!("cannot read: {e}"))),
+                    Err(e) => problems.push(Diagnostic::error(
+                        shown(entry.path()),
+                        format!("cannot read: {e}"),
+                    )),
                 }
             }
         }
@@ -78,7 +104,10 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        let templates = Templates { tera: Tera::new(), origins };
+        let templates = Templates {
+            tera: Tera::new(),
+            origins,
+        };
         match tera.add_raw_templates(sources.iter()) {
             Ok(()) => Ok(Templates { tera, ..templates }),
             Err(e) => Err(vec![templates.diagnostic(&e, "")]),
@@ -86,20 +115,50 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| self.diagnostic(&e, name))
+        self.tera
+            .render(name, context)
+            .map_err(|e| self.diagnostic(&e, name))
     }
 
     /// A Tera error at the template file and line it points to.
     fn diagnostic(&self, error: &tera::Error, rendering: &str) -> Diagnostic {
-        let origin = |name: &str| self.origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
+        let origin = |name: &str| {
+            self.origins
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")))
+        };
         match error.kind() {
             ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
-                Diagnostic::error(origin(report.filename()), format!("template error: {}", report.message()))
-                    .at(report.span().start_line, report.span().start_col + 1)
+                Diagnostic::error(
+                    origin(report.filename()),
+                    format!("template error: {}", report.message()),
+                )
+                .at(report.span().start_line, report.span().start_col + 1)
             }
+            ErrorKind::Msg(text) => match locate_report(text) {
+                Some((name, line, column, message)) => {
+                    Diagnostic::error(origin(name), format!("template error: {message}"))
+                        .at(line, column + 1)
+                }
+                None => Diagnostic::error(origin(rendering), format!("template error: {text}")),
+            },
             other => Diagnostic::error(origin(rendering), format!("template error: {other}")),
         }
     }
+}
+
+/// Tera reports the problems it finds when it checks the templates together (an unknown
+/// filter, a missing parent) as text: `error: MESSAGE` then ` --> NAME:LINE:COL`. The first
+/// one is read back into its parts.
+fn locate_report(text: &str) -> Option<(&str, usize, usize, &str)> {
+    let mut lines = text.lines();
+    let message = lines.next()?.trim().trim_start_matches("error:").trim();
+    let place = lines.next()?.trim().strip_prefix("-->")?.trim();
+    let mut parts = place.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?, line, column, message))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,7 +245,12 @@ impl SiteRenderer<'_> {
     }
 
     /// The HTML of one page, by the template its kind calls for.
-    pub fn render_page(&self, index: usize, site: &SiteView, documents: &[DocumentSummary]) -> Result<String, Diagnostic> {
+    pub fn render_page(
+        &self,
+        index: usize,
+        site: &SiteView,
+        documents: &[DocumentSummary],
+    ) -> Result<String, Diagnostic> {
         let page = &self.content.pages[index];
         let template = match page.kind {
             PageKind::Home => "index.html",
@@ -209,7 +273,11 @@ impl SiteRenderer<'_> {
     }
 
     pub fn document_summaries(&self) -> Vec<DocumentSummary> {
-        self.content.documents().into_iter().map(|i| self.summary(i)).collect()
+        self.content
+            .documents()
+            .into_iter()
+            .map(|i| self.summary(i))
+            .collect()
     }
 
     fn summary(&self, index: usize) -> DocumentSummary {
@@ -250,10 +318,18 @@ impl SiteRenderer<'_> {
             translator: page.front.translator.clone(),
             rights: page.front.rights.clone(),
             summary: page.front.summary.clone(),
-            language: page.front.language.clone().unwrap_or_else(|| self.config.language.clone()),
+            language: page
+                .front
+                .language
+                .clone()
+                .unwrap_or_else(|| self.config.language.clone()),
             content: rendered.html.clone(),
             notes: rendered.notes.clone(),
-            missing_notes: rendered.notes.iter().filter(|n| n.status == NoteStatus::Missing).count(),
+            missing_notes: rendered
+                .notes
+                .iter()
+                .filter(|n| n.status == NoteStatus::Missing)
+                .count(),
             toc: rendered.toc.clone(),
             breadcrumbs: self.breadcrumbs(page),
             collection: page.parent.map(|p| self.link(p)),
@@ -287,11 +363,19 @@ impl SiteRenderer<'_> {
             title: "Home".into(),
             url: self.base.link(""),
         }];
-        if matches!(page.kind, PageKind::Document | PageKind::Chapter | PageKind::Collection) {
-            let title = self.content.find(PageKind::DocumentIndex).map_or("Documents".to_string(), |p| p.title.clone());
+        if matches!(
+            page.kind,
+            PageKind::Document | PageKind::Chapter | PageKind::Collection
+        ) {
+            let title = self
+                .content
+                .find(PageKind::DocumentIndex)
+                .map_or("Documents".to_string(), |p| p.title.clone());
             trail.push(Link {
                 title,
-                url: self.base.link(&format!("{}/", crate::content::DOCUMENTS_DIR)),
+                url: self
+                    .base
+                    .link(&format!("{}/", crate::content::DOCUMENTS_DIR)),
             });
         }
         let mut ancestors = Vec::new();
@@ -302,5 +386,20 @@ impl SiteRenderer<'_> {
         }
         trail.extend(ancestors.into_iter().rev());
         trail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_place_of_a_validation_report() {
+        let report = "error: Unknown filter `x`\n --> page.html:3:17\n  |\n";
+        assert_eq!(
+            locate_report(report),
+            Some(("page.html", 3, 17, "Unknown filter `x`"))
+        );
+        assert_eq!(locate_report("no place"), None);
     }
 }

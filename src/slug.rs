@@ -25,7 +25,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("The Workers' Group (1923)"), "the-workers-group-1923");
+        assert_eq!(
+            slugify("The Workers' Group (1923)"),
+            "the-workers-group-1923"
+        );
         assert_eq!(slugify("  Lenin’s  testament -- "), "lenins-testament");
         assert_eq!(slugify("Рабочая группа"), "рабочая-группа");
         assert_eq!(slugify("Chapter 9."), "chapter-9");

@@ -38,8 +38,9 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     let previous = sibling(output, "annals-previous")?;
     for leftover in [&staging, &previous] {
         if leftover.exists() {
-            std::fs::remove_dir_all(leftover)
-                .with_context(|| format!("cannot remove the leftover folder {}", leftover.display()))?;
+            std::fs::remove_dir_all(leftover).with_context(|| {
+                format!("cannot remove the leftover folder {}", leftover.display())
+            })?;
         }
     }
     if let Err(e) = write_all(&staging, files) {
@@ -60,7 +61,10 @@ fn sibling(output: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
 /// The output folder is replaced whole: never let it be the site itself.
 fn refuse_dangerous_output(output: &Path) -> anyhow::Result<()> {
     if output.exists() && !output.is_dir() {
-        bail!("the output path {} is a file, not a folder", output.display());
+        bail!(
+            "the output path {} is a file, not a folder",
+            output.display()
+        );
     }
     for marker in ["content", "site.toml", "Cargo.toml", ".git"] {
         if output.join(marker).exists() {
@@ -78,9 +82,11 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         .iter()
         .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
         .collect();
-    std::fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    std::fs::create_dir_all(staging)
+        .with_context(|| format!("cannot create {}", staging.display()))?;
     for folder in &folders {
-        std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
     }
     files.par_iter().try_for_each(|file| {
         let target = staging.join(&file.path);
@@ -95,18 +101,24 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
 fn swap_in(staging: &Path, output: &Path, previous: &Path) -> anyhow::Result<()> {
     let had_output = output.exists();
     if had_output {
-        std::fs::rename(output, previous)
-            .with_context(|| format!("cannot move the previous output {} aside", output.display()))?;
+        std::fs::rename(output, previous).with_context(|| {
+            format!("cannot move the previous output {} aside", output.display())
+        })?;
     }
     if let Err(e) = std::fs::rename(staging, output) {
         if had_output {
             let _ = std::fs::rename(previous, output);
         }
-        return Err(e).with_context(|| format!("cannot move the new site into {}", output.display()));
+        return Err(e)
+            .with_context(|| format!("cannot move the new site into {}", output.display()));
     }
     if had_output {
-        std::fs::remove_dir_all(previous)
-            .with_context(|| format!("cannot remove the previous output, left at {}", previous.display()))?;
+        std::fs::remove_dir_all(previous).with_context(|| {
+            format!(
+                "cannot remove the previous output, left at {}",
+                previous.display()
+            )
+        })?;
     }
     Ok(())
 }
@@ -121,10 +133,23 @@ mod tests {
         let output = dir.path().join("public");
         write_site(&output, &[OutputFile::bytes("old/index.html", "old")]).unwrap();
         write_site(&output, &[OutputFile::bytes("index.html", "new")]).unwrap();
-        assert_eq!(std::fs::read_to_string(output.join("index.html")).unwrap(), "new");
-        assert!(!output.join("old").exists(), "a stale file survived the build");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("public")], "staging folders were left behind");
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "new"
+        );
+        assert!(
+            !output.join("old").exists(),
+            "a stale file survived the build"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("public")],
+            "staging folders were left behind"
+        );
     }
 
     #[test]
@@ -146,6 +171,9 @@ mod tests {
             contents: Contents::Copy(dir.path().join("does-not-exist.css")),
         };
         assert!(write_site(&output, &[OutputFile::bytes("index.html", "bad"), missing]).is_err());
-        assert_eq!(std::fs::read_to_string(output.join("index.html")).unwrap(), "good");
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "good"
+        );
     }
 }

@@ -16,7 +16,10 @@ fn page(dir: &Path, path: &str) -> Html {
 }
 
 fn texts(html: &Html, selector: &str) -> Vec<String> {
-    select(html, selector).iter().map(|e| e.text().collect::<String>().trim().to_string()).collect()
+    select(html, selector)
+        .iter()
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
 }
 
 fn markdown_files(root: &Path) -> usize {
@@ -24,13 +27,21 @@ fn markdown_files(root: &Path) -> usize {
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .filter(|e| !annals::content::REGISTRY_DIRS.iter().any(|r| e.path().components().any(|c| c.as_os_str() == *r)))
+        .filter(|e| {
+            !annals::content::REGISTRY_DIRS
+                .iter()
+                .any(|r| e.path().components().any(|c| c.as_os_str() == *r))
+        })
         .count()
 }
 
 fn assert_links_resolve(dir: &Path, prefix: &str) -> linkcheck::LinkReport {
     let report = linkcheck::check_site(dir, prefix).unwrap();
-    let broken: Vec<String> = report.broken.iter().map(|b| format!("{}: {} ({})", b.page, b.href, b.reason)).collect();
+    let broken: Vec<String> = report
+        .broken
+        .iter()
+        .map(|b| format!("{}: {} ({})", b.page, b.href, b.reason))
+        .collect();
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
     assert!(report.links > 0);
     report
@@ -42,12 +53,24 @@ fn fixture_site_builds_with_every_link_and_note_resolved() {
     let root = fixture("basic");
     let (summary, _) = build_site(&root, out.path(), None);
     // One page per Markdown file, plus the 404 page.
-    assert_eq!(summary.pages, markdown_files(&root) + 2, "documents/_index.md is generated");
+    assert_eq!(
+        summary.pages,
+        markdown_files(&root) + 2,
+        "documents/_index.md is generated"
+    );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
     assert_links_resolve(out.path(), "/");
-    let markers: usize = html_pages(out.path()).iter().map(|(p, html)| check_notes(p, html)).sum();
+    let markers: usize = html_pages(out.path())
+        .iter()
+        .map(|(p, html)| check_notes(p, html))
+        .sum();
     assert_eq!(markers, 7);
-    assert_eq!(std::fs::read_to_string(out.path().join("notice.txt")).unwrap().trim(), "Plain text copied as it is.");
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("notice.txt"))
+            .unwrap()
+            .trim(),
+        "Plain text copied as it is."
+    );
     assert!(out.path().join("style.css").exists());
 }
 
@@ -58,13 +81,36 @@ fn notes_are_numbered_by_first_reference_with_a_back_link_per_citation() {
     let letter = page(out.path(), "documents/letter/index.html");
     let markers: Vec<(String, String)> = select(&letter, "sup.note-ref")
         .iter()
-        .map(|m| (m.value().attr("id").unwrap().to_string(), m.text().collect()))
+        .map(|m| {
+            (
+                m.value().attr("id").unwrap().to_string(),
+                m.text().collect(),
+            )
+        })
         .collect();
-    let expected = [("fnref-1", "1"), ("fnref-2", "2"), ("fnref-2-2", "2"), ("fnref-3", "3")];
-    assert_eq!(markers, expected.map(|(a, b)| (a.to_string(), b.to_string())));
+    let expected = [
+        ("fnref-1", "1"),
+        ("fnref-2", "2"),
+        ("fnref-2-2", "2"),
+        ("fnref-3", "3"),
+    ];
+    assert_eq!(
+        markers,
+        expected.map(|(a, b)| (a.to_string(), b.to_string()))
+    );
     let twice = select(&letter, "li#fn-2 a.backref");
-    assert_eq!(twice.iter().map(|a| a.text().collect::<String>()).collect::<Vec<_>>(), ["a", "b"]);
-    assert_eq!(select(&letter, "li#fn-2 p").len(), 2, "the note's second paragraph is kept");
+    assert_eq!(
+        twice
+            .iter()
+            .map(|a| a.text().collect::<String>())
+            .collect::<Vec<_>>(),
+        ["a", "b"]
+    );
+    assert_eq!(
+        select(&letter, "li#fn-2 p").len(),
+        2,
+        "the note's second paragraph is kept"
+    );
     // The missing note is shown as missing, the uncited and the duplicate are kept.
     assert!(select(&letter, "sup.note-ref.missing a[href='#fn-3']").len() == 1);
     assert!(texts(&letter, "li#fn-3")[0].contains("missing"));
@@ -76,12 +122,30 @@ fn notes_are_numbered_by_first_reference_with_a_back_link_per_citation() {
 fn warnings_name_the_file_and_line_of_each_note_problem() {
     let out = tempfile::tempdir().unwrap();
     let (_, diagnostics) = build_site(&fixture("basic"), out.path(), None);
-    let warnings: Vec<String> = diagnostics.warnings().map(|d| format!("{}: {}", d.location(), d.message)).collect();
+    let warnings: Vec<String> = diagnostics
+        .warnings()
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .collect();
     let letter = fixture("basic").join("content/documents/letter.md");
     let at = |line: usize| format!("{}:{line}:", letter.display());
-    assert!(warnings.iter().any(|w| w.starts_with(&at(15)) && w.contains("[^lost]")), "{warnings:#?}");
-    assert!(warnings.iter().any(|w| w.starts_with(&at(25)) && w.contains("[^orphan]") && w.contains("never cited")), "{warnings:#?}");
-    assert!(warnings.iter().any(|w| w.starts_with(&at(26)) && w.contains("second note")), "{warnings:#?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with(&at(15)) && w.contains("[^lost]")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.starts_with(&at(25))
+            && w.contains("[^orphan]")
+            && w.contains("never cited")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with(&at(26)) && w.contains("second note")),
+        "{warnings:#?}"
+    );
     assert_eq!(warnings.len(), 3, "{warnings:#?}");
 }
 
@@ -90,10 +154,24 @@ fn paragraphs_and_headings_have_stable_ids_with_self_links() {
     let out = tempfile::tempdir().unwrap();
     build_site(&fixture("basic"), out.path(), None);
     let letter = page(out.path(), "documents/letter/index.html");
-    let ids: Vec<&str> = select(&letter, ".document-body [id]").iter().filter_map(|e| e.value().attr("id")).filter(|id| !id.starts_with("fnref")).collect();
-    assert_eq!(ids, ["p-1", "old-style-dates", "p-2", "old-style-dates-2", "p-3"]);
+    let ids: Vec<&str> = select(&letter, ".document-body [id]")
+        .iter()
+        .filter_map(|e| e.value().attr("id"))
+        .filter(|id| !id.starts_with("fnref"))
+        .collect();
+    assert_eq!(
+        ids,
+        ["p-1", "old-style-dates", "p-2", "old-style-dates-2", "p-3"]
+    );
     assert_eq!(select(&letter, "p#p-2 > a.anchor[href='#p-2']").len(), 1);
-    assert_eq!(select(&letter, "h2#old-style-dates > a.anchor[href='#old-style-dates']").len(), 1);
+    assert_eq!(
+        select(
+            &letter,
+            "h2#old-style-dates > a.anchor[href='#old-style-dates']"
+        )
+        .len(),
+        1
+    );
 }
 
 #[test]
@@ -101,29 +179,74 @@ fn a_book_has_contents_and_chapters_link_to_their_neighbours() {
     let out = tempfile::tempdir().unwrap();
     build_site(&fixture("basic"), out.path(), None);
     let book = page(out.path(), "documents/book/index.html");
-    assert_eq!(texts(&book, ".table-of-contents li a"), ["Chapter 1. The first chapter", "Chapter 2. The second chapter"]);
+    assert_eq!(
+        texts(&book, ".table-of-contents li a"),
+        [
+            "Chapter 1. The first chapter",
+            "Chapter 2. The second chapter"
+        ]
+    );
     let first = page(out.path(), "documents/book/first/index.html");
     assert!(select(&first, "a[rel=prev]").is_empty());
-    assert_eq!(select(&first, "a[rel=next]")[0].value().attr("href"), Some("/documents/book/02-second/"));
+    assert_eq!(
+        select(&first, "a[rel=next]")[0].value().attr("href"),
+        Some("/documents/book/02-second/")
+    );
     let second = page(out.path(), "documents/book/02-second/index.html");
-    assert_eq!(select(&second, "a[rel=prev]")[0].value().attr("href"), Some("/documents/book/first/"));
-    assert_eq!(texts(&second, ".breadcrumbs li"), ["Home", "Documents", "A book in two chapters", "Chapter 2. The second chapter"]);
-    assert_eq!(texts(&book, ".provenance dd"), ["V. Z. Author", "F. Translator"]);
+    assert_eq!(
+        select(&second, "a[rel=prev]")[0].value().attr("href"),
+        Some("/documents/book/first/")
+    );
+    assert_eq!(
+        texts(&second, ".breadcrumbs li"),
+        [
+            "Home",
+            "Documents",
+            "A book in two chapters",
+            "Chapter 2. The second chapter"
+        ]
+    );
+    assert_eq!(
+        texts(&book, ".provenance dd"),
+        ["V. Z. Author", "F. Translator"]
+    );
     // Documents are listed by weight, then by file name.
     let home = page(out.path(), "index.html");
-    assert_eq!(texts(&home, ".document-list > li > a"), ["An article on the Workers' Group", "A book in two chapters", "A letter to the Central Committee"]);
+    assert_eq!(
+        texts(&home, ".document-list > li > a"),
+        [
+            "An article on the Workers' Group",
+            "A book in two chapters",
+            "A letter to the Central Committee"
+        ]
+    );
 }
 
 #[test]
 fn the_site_works_under_a_sub_path() {
     let out = tempfile::tempdir().unwrap();
-    build_site(&fixture("basic"), out.path(), Some("https://example.org/annals/"));
+    build_site(
+        &fixture("basic"),
+        out.path(),
+        Some("https://example.org/annals/"),
+    );
     assert_links_resolve(out.path(), "/annals/");
     let article = page(out.path(), "documents/article/index.html");
-    assert!(select(&article, "a[href='/annals/documents/letter/#p-1']").len() == 1, "Markdown links are rebased");
-    assert_eq!(select(&article, "link[rel=canonical]")[0].value().attr("href"), Some("https://example.org/annals/documents/article/"));
+    assert!(
+        select(&article, "a[href='/annals/documents/letter/#p-1']").len() == 1,
+        "Markdown links are rebased"
+    );
+    assert_eq!(
+        select(&article, "link[rel=canonical]")[0]
+            .value()
+            .attr("href"),
+        Some("https://example.org/annals/documents/article/")
+    );
     let report = linkcheck::check_site(out.path(), "/").unwrap();
-    assert!(!report.broken.is_empty(), "the checker must notice links that leave the base path");
+    assert!(
+        !report.broken.is_empty(),
+        "the checker must notice links that leave the base path"
+    );
 }
 
 #[test]
@@ -132,17 +255,45 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
     let root = repo_root();
     let (summary, diagnostics) = build_site(&root, out.path(), None);
     assert!(!diagnostics.has_errors());
-    assert_eq!(summary.pages, markdown_files(&root) + 1 + usize::from(!root.join("content/documents/_index.md").exists()));
+    assert_eq!(
+        summary.pages,
+        markdown_files(&root) + 1 + usize::from(!root.join("content/documents/_index.md").exists())
+    );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
     assert!(out.path().join("index.html").exists());
     for entry in std::fs::read_dir(root.join("content/documents")).unwrap() {
         let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy().trim_end_matches(".md").to_string();
+        let name = entry
+            .file_name()
+            .to_string_lossy()
+            .trim_end_matches(".md")
+            .to_string();
         if name != "_index" {
-            assert!(out.path().join("documents").join(&name).join("index.html").exists(), "no page for {name}");
+            assert!(
+                out.path()
+                    .join("documents")
+                    .join(&name)
+                    .join("index.html")
+                    .exists(),
+                "no page for {name}"
+            );
         }
     }
     assert_links_resolve(out.path(), "/");
-    let markers: usize = html_pages(out.path()).iter().map(|(p, html)| check_notes(p, html)).sum();
+    let markers: usize = html_pages(out.path())
+        .iter()
+        .map(|(p, html)| check_notes(p, html))
+        .sum();
     assert!(markers >= 43, "{markers} note markers");
+}
+
+#[test]
+fn the_letter_page_renders_as_recorded() {
+    let out = tempfile::tempdir().unwrap();
+    build_site(&fixture("basic"), out.path(), None);
+    let letter = page(out.path(), "documents/letter/index.html");
+    let body = select(&letter, ".document-body")[0].html();
+    let notes = select(&letter, "section.notes")[0].html();
+    insta::assert_snapshot!("letter_body", body);
+    insta::assert_snapshot!("letter_notes", notes);
 }

@@ -38,7 +38,12 @@ pub fn html_pages(dir: &Path) -> BTreeMap<String, String> {
         .map(Result::unwrap)
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .map(|e| {
-            let relative = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (relative, std::fs::read_to_string(e.path()).unwrap())
         })
         .collect()
@@ -57,27 +62,43 @@ pub fn check_notes(page: &str, html: &str) -> usize {
     let mut ids = HashSet::new();
     for element in select(&document, "[id]") {
         let id = element.value().attr("id").unwrap();
-        assert!(ids.insert(id.to_string()), "{page}: the id {id} is used twice");
+        assert!(
+            ids.insert(id.to_string()),
+            "{page}: the id {id} is used twice"
+        );
     }
     let markers = select(&document, "sup.note-ref");
     let mut marker_ids = HashSet::new();
     for marker in &markers {
         let id = marker.value().attr("id").expect("a marker has an id");
-        let link = marker.child_elements().next().expect("a marker holds a link");
+        let link = marker
+            .child_elements()
+            .next()
+            .expect("a marker holds a link");
         let href = link.value().attr("href").unwrap();
         let note_id = href.strip_prefix('#').unwrap();
         let notes = select(&document, &format!("li[id='{note_id}']"));
-        assert_eq!(notes.len(), 1, "{page}: marker {id} links to {href}, which is not a note");
+        assert_eq!(
+            notes.len(),
+            1,
+            "{page}: marker {id} links to {href}, which is not a note"
+        );
         let backs: Vec<&str> = notes[0]
             .select(&Selector::parse("a.backref").unwrap())
             .filter_map(|a| a.value().attr("href"))
             .collect();
-        assert!(backs.contains(&format!("#{id}").as_str()), "{page}: note {note_id} has no back link to {id}");
+        assert!(
+            backs.contains(&format!("#{id}").as_str()),
+            "{page}: note {note_id} has no back link to {id}"
+        );
         marker_ids.insert(id.to_string());
     }
     for back in select(&document, "a.backref") {
         let target = back.value().attr("href").unwrap().trim_start_matches('#');
-        assert!(marker_ids.contains(target), "{page}: a back link points at {target}, which is no marker");
+        assert!(
+            marker_ids.contains(target),
+            "{page}: a back link points at {target}, which is no marker"
+        );
     }
     markers.len()
 }

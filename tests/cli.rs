@@ -1,0 +1,274 @@
+//! The `annals` command as a user runs it: exit codes, messages with `file:line:col`, and
+//! output left untouched by a failed build.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::fixture;
+
+fn annals(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("annals runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A copy of a fixture site in a temporary folder, to break at will.
+fn copy_of(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixture(name);
+    for entry in walkdir::WalkDir::new(&source) {
+        let entry = entry.unwrap();
+        let target = dir.path().join(entry.path().strip_prefix(&source).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
+
+/// Every file of a folder with its bytes and modification time.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().to_path_buf(),
+                (
+                    std::fs::read(e.path()).unwrap(),
+                    e.metadata().unwrap().modified().unwrap(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn broken_front_matter_fails_with_its_place_and_keeps_the_previous_output() {
+    let site = copy_of("basic");
+    let built = annals(&["build"], site.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(
+        stdout(&built).starts_with("Built 9 pages"),
+        "{}",
+        stdout(&built)
+    );
+    let before = snapshot(&site.path().join("public"));
+    assert!(before.len() > 5);
+
+    let letter = site.path().join("content/documents/letter.md");
+    let text = std::fs::read_to_string(&letter).unwrap();
+    std::fs::write(
+        &letter,
+        text.replace("date = \"1921-08\"", "date = 1921-08-\"x\""),
+    )
+    .unwrap();
+    let failed = annals(&["build"], site.path());
+    assert_eq!(failed.status.code(), Some(1));
+    let message = stderr(&failed);
+    assert!(
+        message.contains("content/documents/letter.md:4:"),
+        "{message}"
+    );
+    let location = message
+        .split_whitespace()
+        .find(|w| w.starts_with("content/documents/letter.md:"))
+        .unwrap();
+    assert_eq!(
+        location.trim_end_matches(':').split(':').count(),
+        3,
+        "PATH:LINE:COL in {message}"
+    );
+    assert!(message.contains("invalid TOML"), "{message}");
+    assert_eq!(
+        snapshot(&site.path().join("public")),
+        before,
+        "the failed build touched public/"
+    );
+}
+
+#[test]
+fn a_successful_build_leaves_no_stale_files() {
+    let site = copy_of("basic");
+    assert!(annals(&["build"], site.path()).status.success());
+    assert!(site.path().join("public/about/index.html").exists());
+    std::fs::remove_file(site.path().join("content/about.md")).unwrap();
+    assert!(annals(&["build"], site.path()).status.success());
+    assert!(!site.path().join("public/about").exists());
+}
+
+#[test]
+fn init_writes_a_site_that_builds() {
+    let parent = tempfile::tempdir().unwrap();
+    let init = annals(&["init", "new-site"], parent.path());
+    assert!(init.status.success(), "{}", stderr(&init));
+    let built = annals(&["build", "--root", "new-site"], parent.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(parent.path().join("new-site/public/index.html").exists());
+    assert!(
+        parent
+            .path()
+            .join("new-site/public/documents/first-document/index.html")
+            .exists()
+    );
+    assert!(parent.path().join("new-site/content/people").is_dir());
+    let again = annals(&["init", "new-site"], parent.path());
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "init refuses a folder with files"
+    );
+}
+
+#[test]
+fn check_writes_nothing_and_can_deny_warnings() {
+    let site = copy_of("basic");
+    let checked = annals(&["check"], site.path());
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert!(
+        stdout(&checked).contains("0 error(s), 3 warning(s)"),
+        "{}",
+        stdout(&checked)
+    );
+    assert!(
+        stderr(&checked).contains("help:"),
+        "check shows the help of each warning"
+    );
+    assert!(!site.path().join("public").exists());
+    let strict = annals(&["check", "--deny-warnings"], site.path());
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+/// Writes one content file into a copy of the fixture and returns what `check` says.
+fn check_with(file: &str, bytes: &[u8]) -> (Option<i32>, String) {
+    let site = copy_of("basic");
+    let path = site.path().join(file);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let output = annals(&["check"], site.path());
+    (output.status.code(), stderr(&output))
+}
+
+#[test]
+fn bad_content_gets_a_clear_message_never_a_panic() {
+    let cases: &[(&str, &[u8], i32, &str)] = &[
+        (
+            "content/documents/latin1.md",
+            b"+++\ntitle = \"x\"\n+++\nCaf\xe9\n",
+            1,
+            "content/documents/latin1.md:4:4: error: the file is not UTF-8",
+        ),
+        (
+            "content/documents/empty.md",
+            b"",
+            1,
+            "content/documents/empty.md:1: error: the file is empty",
+        ),
+        (
+            "content/documents/bare.md",
+            b"# Just Markdown\n",
+            1,
+            "content/documents/bare.md:1: error: the file has no front matter",
+        ),
+        (
+            "content/documents/open.md",
+            b"+++\ntitle = \"x\"\n",
+            1,
+            "error: the front matter is never closed",
+        ),
+        (
+            "content/documents/typo.md",
+            b"+++\ntitle = \"x\"\nautors = [\"A\"]\n+++\n",
+            0,
+            "content/documents/typo.md:3: warning: unknown front-matter key `autors`",
+        ),
+        (
+            "content/documents/wrong-type.md",
+            b"+++\ntitle = 3\n+++\n",
+            1,
+            "content/documents/wrong-type.md:2:9: error: invalid TOML",
+        ),
+        (
+            "content/documents/dup.md",
+            b"+++\ntitle = \"x\"\nslug = \"letter\"\n+++\n",
+            1,
+            "both want the URL /documents/letter/",
+        ),
+    ];
+    for (file, bytes, code, expected) in cases {
+        let (status, message) = check_with(file, bytes);
+        assert_eq!(status, Some(*code), "{file}: {message}");
+        assert!(
+            message.contains(expected),
+            "{file}: expected {expected:?} in:\n{message}"
+        );
+        assert!(!message.contains("panicked"), "{message}");
+    }
+}
+
+#[test]
+fn a_typo_gets_a_suggestion() {
+    let (_, message) = check_with(
+        "content/documents/typo.md",
+        b"+++\ntitle = \"x\"\nautors = [\"A\"]\n+++\n",
+    );
+    assert!(message.contains("did you mean `authors`?"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported_and_skipped() {
+    let site = copy_of("basic");
+    std::os::unix::fs::symlink("..", site.path().join("content/documents/loop")).unwrap();
+    let output = annals(&["build"], site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("loops back"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_template_error_names_the_template_and_line() {
+    let site = copy_of("basic");
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(site.path().join("templates/page.html"), "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title | nosuchfilter }}\n{% endblock main %}\n").unwrap();
+    let output = annals(&["build"], site.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("templates/page.html:3:"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_site_template_overrides_the_default() {
+    let site = copy_of("basic");
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1 class=\"custom\">{{ page.title }}</h1>{% endblock main %}",
+    )
+    .unwrap();
+    assert!(annals(&["build"], site.path()).status.success());
+    let about = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
+    assert!(about.contains("<h1 class=\"custom\">About this collection</h1>"));
+}
