@@ -15,3 +15,4 @@ pub mod markdown;
 pub mod render;
 pub mod slug;
 pub mod write;
+pub mod import;

@@ -44,6 +44,42 @@ enum Command {
     },
     /// Write a minimal new site into DIR.
     Init { dir: PathBuf },
+    /// Turn a plain-text transcription into annals Markdown, its notes into footnotes.
+    Import(ImportArgs),
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The transcription (plain text, UTF-8).
+    file: PathBuf,
+    /// Where to write: content/documents/SLUG (SLUG.md, or the folder SLUG/ with --split).
+    #[arg(long)]
+    into: PathBuf,
+    /// Write a collection, one page per section of the text's table of contents.
+    #[arg(long, value_parser = ["chapters"])]
+    split: Option<String>,
+    /// Leave out a section (by its title); may be repeated.
+    #[arg(long)]
+    omit: Vec<String>,
+    #[arg(long)]
+    title: Option<String>,
+    /// Authors, separated by `;`.
+    #[arg(long, value_delimiter = ';')]
+    authors: Vec<String>,
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long)]
+    publication: Option<String>,
+    #[arg(long)]
+    url: Option<String>,
+    #[arg(long)]
+    translator: Option<String>,
+    #[arg(long)]
+    rights: Option<String>,
+    #[arg(long)]
+    summary: Option<String>,
+    #[arg(long)]
+    language: Option<String>,
 }
 
 /// How many warnings `build` prints before it points to `annals check` for the rest.
@@ -75,7 +111,37 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&e),
         },
+        Command::Import(args) => match run_import(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
     }
+}
+
+fn run_import(args: ImportArgs) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {} as UTF-8 text", args.file.display()))?;
+    let options = annals::import::ImportOptions {
+        provenance: annals::import::Provenance {
+            title: args.title,
+            authors: args.authors.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+            date: args.date,
+            publication: args.publication,
+            url: args.url,
+            translator: args.translator,
+            rights: args.rights,
+            summary: args.summary,
+            language: args.language,
+            source_file: args.file.file_name().map(|n| n.to_string_lossy().into_owned()),
+        },
+        split_chapters: args.split.is_some(),
+        omit: args.omit,
+    };
+    let imported = annals::import::import_text(&text, &options);
+    let written = annals::import::write(&imported, &args.into)?;
+    print!("{}", imported.report.summary());
+    println!("Wrote {} file(s) under {}.", written.len(), args.into.display());
+    Ok(())
 }
 
 fn run_build(options: BuildOptions) -> ExitCode {

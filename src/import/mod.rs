@@ -1,0 +1,351 @@
+//! `annals import`: a plain-text transcription (OCR output, an e-book conversion, a copy of
+//! a web page) to annals Markdown, its notes turned into Markdown footnotes.
+//!
+//! The stages: the text is cut into blocks (`blocks`); a book is cut into sections by its
+//! table of contents (`sections`); in each section the note list is found and the markers
+//! in the text are read in sequence (`notes`); the text is shaped into paragraphs, headings
+//! and quotations (`shape`); the Markdown is written with provenance front matter.
+
+pub mod blocks;
+pub mod notes;
+pub mod sections;
+pub mod shape;
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use blocks::{Block, split_blocks};
+use notes::{Marker, NoteList, candidates, find_note_list, sequence};
+use shape::{Piece, ShapeOptions, ShapeStats, shape, to_markdown};
+
+/// The provenance written into the front matter.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub date: Option<String>,
+    pub publication: Option<String>,
+    pub url: Option<String>,
+    pub translator: Option<String>,
+    pub rights: Option<String>,
+    pub summary: Option<String>,
+    pub language: Option<String>,
+    pub source_file: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub provenance: Provenance,
+    /// Write a collection: one page per section of the table of contents.
+    pub split_chapters: bool,
+    /// Sections left out (matched by title, case-insensitively), such as a glossary that
+    /// belongs in the registry rather than among the pages.
+    pub omit: Vec<String>,
+}
+
+/// One Markdown file to write, relative to the target folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedFile {
+    pub path: String,
+    pub markdown: String,
+}
+
+/// What import found and did in one section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionReport {
+    pub title: String,
+    pub paragraphs: usize,
+    pub markers: usize,
+    pub notes: usize,
+    /// Markers with no note text.
+    pub missing_notes: Vec<u32>,
+    /// Notes that no marker cites.
+    pub uncited_notes: Vec<u32>,
+    /// (printed, read as)
+    pub repaired: Vec<(u32, u32)>,
+    pub shape: ShapeStats,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub sections: Vec<SectionReport>,
+    pub omitted: Vec<String>,
+    pub contents_dropped: usize,
+    pub not_found: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub files: Vec<ImportedFile>,
+    pub report: Report,
+}
+
+/// Imports one transcription.
+pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let blocks = split_blocks(text);
+    if options.split_chapters {
+        import_book(&blocks, options)
+    } else {
+        let (body, report) = convert_section(&blocks, ShapeOptions { title_lines: true, head: true }, String::new());
+        let markdown = front_matter(&options.provenance, None) + &body;
+        Imported {
+            files: vec![ImportedFile { path: "index.md".into(), markdown }],
+            report: Report {
+                sections: vec![report],
+                ..Default::default()
+            },
+        }
+    }
+}
+
+fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
+    let outline = sections::outline(blocks);
+    let mut report = Report {
+        contents_dropped: outline.contents.len(),
+        not_found: outline.not_found.clone(),
+        ..Default::default()
+    };
+    let first_heading = outline.sections.first().map_or(blocks.len(), |s| s.heading);
+    let front: Vec<Block> = (0..first_heading).filter(|i| !outline.contents.contains(i)).map(|i| blocks[i].clone()).collect();
+    let (front_body, front_report) = convert_section(&front, ShapeOptions { title_lines: false, head: true }, "(front)".into());
+    report.sections.push(front_report);
+    let mut files = vec![ImportedFile {
+        path: "_index.md".into(),
+        markdown: front_matter(&options.provenance, None) + &front_body,
+    }];
+    let mut weight = 0;
+    for section in &outline.sections {
+        if options.omit.iter().any(|o| o.eq_ignore_ascii_case(&section.title)) {
+            report.omitted.push(section.title.clone());
+            continue;
+        }
+        weight += 1;
+        let (body, section_report) = convert_section(&blocks[section.heading + 1..section.end], ShapeOptions { title_lines: false, head: false }, section.title.clone());
+        let chapter = Provenance {
+            title: Some(section.title.clone()),
+            ..Default::default()
+        };
+        files.push(ImportedFile {
+            path: format!("{weight:02}-{}.md", short_slug(&section.title)),
+            markdown: front_matter(&chapter, Some(weight)) + &body,
+        });
+        report.sections.push(section_report);
+    }
+    Imported { files, report }
+}
+
+/// The first words of a title as a slug: `1. The Birth of the One-Party System` →
+/// `the-birth-of-the-one-party`.
+fn short_slug(title: &str) -> String {
+    let slug = crate::slug::slugify(title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' '));
+    let words: Vec<&str> = slug.split('-').take(6).collect();
+    match words.join("-") {
+        s if s.is_empty() => "section".to_string(),
+        s => s,
+    }
+}
+
+/// Converts the blocks of one section: its note list, its markers, its text.
+fn convert_section(blocks: &[Block], shape_options: ShapeOptions, title: String) -> (String, SectionReport) {
+    let note_list = find_note_list(blocks);
+    let (body_end, trailing_start) = note_list.as_ref().map_or((blocks.len(), blocks.len()), |l| (l.first_block, l.end_block));
+    let body = &blocks[..body_end];
+    let note_count = note_list.as_ref().map_or(0, |l| l.notes.iter().map(|n| n.number).max().unwrap_or(0));
+    let (texts, markers) = replace_markers(body, note_count);
+
+    let mut report = SectionReport {
+        title,
+        ..Default::default()
+    };
+    let pieces = shape(body, &texts, shape_options, &mut report.shape);
+    let trailing = &blocks[trailing_start..];
+    let trailing_texts: Vec<String> = trailing.iter().map(block_text).collect();
+    let trailing_pieces: Vec<Piece> = shape(trailing, &trailing_texts, ShapeOptions::default(), &mut report.shape)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Paragraph(text) if text.chars().count() < 200 => Piece::Caption(text),
+            other => other,
+        })
+        .collect();
+
+    let cited: BTreeSet<u32> = markers.iter().flat_map(|m| m.numbers.iter().copied()).collect();
+    let defined: BTreeSet<u32> = note_list.iter().flat_map(|l| l.notes.iter().map(|n| n.number)).collect();
+    report.paragraphs = pieces.len() + trailing_pieces.len();
+    report.markers = markers.iter().map(|m| m.numbers.len()).sum();
+    report.notes = defined.len();
+    report.missing_notes = cited.difference(&defined).copied().collect();
+    report.uncited_notes = defined.difference(&cited).copied().collect();
+    report.repaired = markers.iter().filter_map(|m| m.repaired_from.map(|from| (from, m.numbers[0]))).collect();
+
+    let mut markdown = to_markdown(&pieces);
+    if let Some(list) = &note_list {
+        markdown.push_str(&definitions(list));
+    }
+    markdown.push_str(&to_markdown(&trailing_pieces));
+    (markdown.trim_end().to_string() + "\n", report)
+}
+
+/// A block's text, its lines kept apart until shaping decides what they are.
+fn block_text(block: &Block) -> String {
+    block.lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join("\n")
+}
+
+/// Replaces the accepted markers of the body by Markdown footnote references.
+fn replace_markers(body: &[Block], note_count: u32) -> (Vec<String>, Vec<Marker>) {
+    let texts: Vec<String> = body.iter().map(|b| clean_inline(&block_text(b))).collect();
+    let found: Vec<(usize, notes::Candidate)> =
+        texts.iter().enumerate().flat_map(|(i, t)| candidates(t).into_iter().map(move |c| (i, c))).collect();
+    let flat: Vec<notes::Candidate> = found.iter().map(|(_, c)| c.clone()).collect();
+    let accepted = sequence(&flat, note_count);
+    let mut per_block: Vec<Vec<&Marker>> = vec![Vec::new(); texts.len()];
+    for (index, marker) in &accepted {
+        per_block[found[*index].0].push(marker);
+    }
+    let replaced = texts
+        .iter()
+        .zip(&per_block)
+        .map(|(text, markers)| {
+            let mut out = String::with_capacity(text.len());
+            let mut at = 0;
+            for marker in markers {
+                out.push_str(&text[at..marker.start]);
+                for n in &marker.numbers {
+                    let _ = write!(out, "[^{n}]");
+                }
+                at = marker.end;
+            }
+            out.push_str(&text[at..]);
+            out
+        })
+        .collect();
+    (replaced, accepted.into_iter().map(|(_, m)| m).collect())
+}
+
+/// E-book debris inside a line: empty anchors `[text](#)` keep their text.
+fn clean_inline(text: &str) -> String {
+    static ANCHOR: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\]\[]*)\]\(#\)").expect("valid pattern"));
+    ANCHOR.replace_all(text, "$1").into_owned()
+}
+
+/// The note list as Markdown footnote definitions; a note's further paragraphs are indented.
+fn definitions(list: &NoteList) -> String {
+    let mut out = String::new();
+    for note in &list.notes {
+        let mut paragraphs = note.paragraphs.iter().map(|p| clean_inline(p));
+        let first = paragraphs.next().unwrap_or_default();
+        let _ = writeln!(out, "[^{}]: {}", note.number, shape::escape_line_start(&first));
+        for paragraph in paragraphs {
+            let _ = writeln!(out, "\n    {}", shape::escape_line_start(&paragraph));
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn front_matter(provenance: &Provenance, weight: Option<usize>) -> String {
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut out = String::from("+++\n");
+    let fields = [
+        ("title", &provenance.title),
+        ("date", &provenance.date),
+        ("publication", &provenance.publication),
+        ("url", &provenance.url),
+        ("translator", &provenance.translator),
+        ("rights", &provenance.rights),
+        ("language", &provenance.language),
+        ("source_file", &provenance.source_file),
+        ("summary", &provenance.summary),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            let _ = writeln!(out, "{key} = {}", quoted(value));
+        }
+        if key == "title" && !provenance.authors.is_empty() {
+            let authors: Vec<String> = provenance.authors.iter().map(|a| quoted(a)).collect();
+            let _ = writeln!(out, "authors = [{}]", authors.join(", "));
+        }
+    }
+    if let Some(weight) = weight {
+        let _ = writeln!(out, "weight = {weight}");
+    }
+    out.push_str("+++\n\n");
+    out
+}
+
+/// Writes the imported files: `INTO.md` for a single document, `INTO/` for a collection.
+/// The previous import of the same document is replaced.
+pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let mut written = Vec::new();
+    if let [single] = imported.files.as_slice() {
+        if single.path == "index.md" {
+            let path = into.with_extension("md");
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            std::fs::write(&path, &single.markdown).with_context(|| format!("cannot write {}", path.display()))?;
+            written.push(path);
+            return Ok(written);
+        }
+    }
+    if into.exists() {
+        if !into.join("_index.md").exists() {
+            bail!("{} exists and is not a collection written by import; choose another --into", into.display());
+        }
+        std::fs::remove_dir_all(into).with_context(|| format!("cannot replace {}", into.display()))?;
+    }
+    std::fs::create_dir_all(into).with_context(|| format!("cannot create {}", into.display()))?;
+    for file in &imported.files {
+        let path = into.join(&file.path);
+        std::fs::write(&path, &file.markdown).with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+impl Report {
+    /// The lines `annals import` prints.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        let total = |f: &dyn Fn(&SectionReport) -> usize| self.sections.iter().map(f).sum::<usize>();
+        let _ = writeln!(
+            out,
+            "{} section(s), {} paragraphs; {} markers, {} notes; {} markers without a note, {} notes without a marker; {} markers repaired; {} page breaks joined, {} captions moved",
+            self.sections.len(),
+            total(&|s| s.paragraphs),
+            total(&|s| s.markers),
+            total(&|s| s.notes),
+            total(&|s| s.missing_notes.len()),
+            total(&|s| s.uncited_notes.len()),
+            total(&|s| s.repaired.len()),
+            total(&|s| s.shape.joined_page_breaks),
+            total(&|s| s.shape.moved_captions),
+        );
+        for section in &self.sections {
+            let mut problems = Vec::new();
+            if !section.missing_notes.is_empty() && section.notes > 0 {
+                problems.push(format!("markers without a note: {:?}", section.missing_notes));
+            }
+            if !section.uncited_notes.is_empty() {
+                problems.push(format!("notes without a marker: {:?}", section.uncited_notes));
+            }
+            for (printed, read) in &section.repaired {
+                problems.push(format!("marker {printed} read as {read}"));
+            }
+            if !problems.is_empty() {
+                let _ = writeln!(out, "  {}: {}", section.title, problems.join("; "));
+            }
+        }
+        if !self.omitted.is_empty() {
+            let _ = writeln!(out, "  left out: {}", self.omitted.join("; "));
+        }
+        for title in &self.not_found {
+            let _ = writeln!(out, "  warning: the contents list \"{title}\", which was not found in the text");
+        }
+        out
+    }
+}

@@ -1,0 +1,318 @@
+//! From the blocks of a transcription to Markdown paragraphs: headings, lists, runs of short
+//! lines, quotations with their source line, and paragraphs that a page break split in two.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::Block;
+
+/// One piece of the Markdown body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Heading(u8, String),
+    Paragraph(String),
+    /// Short lines kept as they are (a title page, an infobox, an address).
+    Lines(Vec<String>),
+    List(Vec<String>),
+    Quote(String, String),
+    /// A picture's caption, set apart from the text.
+    Caption(String),
+}
+
+/// What shaping did, for the import report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShapeStats {
+    pub joined_page_breaks: usize,
+    pub moved_captions: usize,
+    pub dropped: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ShapeOptions {
+    /// Read short title-like lines as headings (off for book chapters, whose picture
+    /// captions look just like titles).
+    pub title_lines: bool,
+    /// Keep the short lines before the first paragraph as the head of the original.
+    pub head: bool,
+}
+
+/// Shapes the body blocks of one chapter or document. The text of each block has already
+/// had its note markers replaced.
+pub fn shape(blocks: &[Block], texts: &[String], options: ShapeOptions, stats: &mut ShapeStats) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let head = if options.head { leading_head(blocks) } else { 0 };
+    if head > 0 {
+        let lines = (0..head).flat_map(|i| text_lines(&texts[i])).collect();
+        pieces.push(Piece::Lines(lines));
+    }
+    for i in head..blocks.len() {
+        let block = &blocks[i];
+        let text = &texts[i];
+        if is_debris(text) {
+            stats.dropped.push(text.clone());
+            continue;
+        }
+        let next_is_prose = blocks.get(i + 1).is_some_and(|b| b.text().len() > 120);
+        let piece = if let Some(title) = text.strip_suffix(" edit").filter(|_| block.is_single_line() && text.len() < 100) {
+            Piece::Heading(2, title.trim().to_string())
+        } else if options.title_lines && next_is_prose && is_title_line(block, text) {
+            Piece::Heading(2, text.trim_start_matches('|').trim().to_string())
+        } else if let Some(items) = bullet_items(text) {
+            Piece::List(items)
+        } else if is_line_run(block) {
+            Piece::Lines(text_lines(text))
+        } else {
+            Piece::Paragraph(text.replace('\n', " "))
+        };
+        pieces.push(piece);
+    }
+    let pieces = join_page_breaks(pieces, stats);
+    mark_quotations(pieces)
+}
+
+/// The text of a block line by line (for runs of short lines).
+fn text_lines(text: &str) -> Vec<String> {
+    text.split('\n').map(|l| l.trim().to_string()).collect()
+}
+
+/// The short lines before the first paragraph of prose: the head of the original (its title,
+/// author, place of publication), kept as lines.
+fn leading_head(blocks: &[Block]) -> usize {
+    let first_prose = blocks.iter().position(|b| b.text().chars().count() > 120);
+    match first_prose {
+        Some(index) if index <= 6 && blocks[..index].iter().all(|b| b.lines.iter().all(|l| l.chars().count() < 100)) => index,
+        _ => 0,
+    }
+}
+
+/// Left over from the conversion of an e-book or a web page, with no words of the source:
+/// lone dashes, empty anchors, page numbers standing alone.
+fn is_debris(text: &str) -> bool {
+    let trimmed = text.trim();
+    trimmed.chars().all(|c| matches!(c, '-' | '–' | '—' | '|' | '*' | '_'))
+        || trimmed == "[](#)"
+        || (trimmed.len() <= 3 && trimmed.chars().all(|c| c.is_ascii_digit()))
+}
+
+static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s+\p{Lu}").expect("valid pattern"));
+
+/// A short line in title case with no closing punctuation: `The Workers’ Opposition`,
+/// `In Prison and in the Camps (1933 -1937)`, `1. What are the class relations in Russia?`.
+fn is_title_line(block: &Block, text: &str) -> bool {
+    let text = text.trim_start_matches('|').trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !block.is_single_line() || words.is_empty() || words.len() > 14 || text.contains(',') {
+        return false;
+    }
+    let numbered = NUMBERED_TITLE.is_match(text);
+    let last = text.chars().last().unwrap_or('.');
+    if matches!(last, ';' | ':' | ',') || (last == '.' && !numbered && words.len() < 6) || (last == '?' && !numbered) {
+        return false;
+    }
+    let long_words: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capitalised = long_words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    numbered || (!long_words.is_empty() && capitalised * 3 >= long_words.len() * 2 && capitalised >= 1 && last != '.')
+}
+
+fn bullet_items(text: &str) -> Option<Vec<String>> {
+    let lines = text_lines(text);
+    let items: Vec<String> = lines
+        .iter()
+        .map(|l| l.strip_prefix('•').map(|rest| rest.trim().to_string()))
+        .collect::<Option<_>>()?;
+    Some(items)
+}
+
+/// Several lines in one block, none of them long: lines that are lines in the source.
+fn is_line_run(block: &Block) -> bool {
+    block.lines.len() > 1 && block.lines.iter().all(|l| l.chars().count() < 100)
+}
+
+fn ends_a_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let trimmed = strip_trailing_markers(trimmed);
+    trimmed.chars().last().is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '…' | '*'))
+}
+
+static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\[\^\d+\])+$").expect("valid pattern"));
+
+fn strip_trailing_markers(text: &str) -> &str {
+    match TRAILING_MARKERS.find(text) {
+        Some(m) => &text[..m.start()],
+        None => text,
+    }
+}
+
+fn starts_lower(text: &str) -> bool {
+    text.trim_start().chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_caption(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with('|') || (text.chars().count() < 90 && !ends_a_sentence(text) && !starts_lower(text))
+}
+
+/// A paragraph that a page break cut in two ends without closing punctuation; its second
+/// half starts in lower case, or is prose that plainly goes on. A caption that the page break
+/// left in the middle of the sentence is moved after the joined paragraph.
+fn join_page_breaks(pieces: Vec<Piece>, stats: &mut ShapeStats) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut iter = pieces.into_iter().peekable();
+    while let Some(piece) = iter.next() {
+        let Piece::Paragraph(mut text) = piece else {
+            out.push(piece);
+            continue;
+        };
+        let mut captions = Vec::new();
+        loop {
+            if ends_a_sentence(&text) {
+                break;
+            }
+            match iter.peek() {
+                Some(Piece::Paragraph(next)) if continues(&text, next) => {
+                    text.push(' ');
+                    text.push_str(next.trim());
+                    iter.next();
+                    stats.joined_page_breaks += 1;
+                }
+                Some(Piece::Paragraph(caption)) | Some(Piece::Heading(_, caption)) if is_caption(caption) => {
+                    let caption = caption.clone();
+                    let mut ahead = iter.clone();
+                    ahead.next();
+                    match ahead.next() {
+                        Some(Piece::Paragraph(next)) if starts_lower(&next) => {
+                            iter.next();
+                            iter.next();
+                            captions.push(caption.trim_start_matches('|').trim().to_string());
+                            text.push(' ');
+                            text.push_str(next.trim());
+                            stats.joined_page_breaks += 1;
+                            stats.moved_captions += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        out.push(Piece::Paragraph(text));
+        out.extend(captions.into_iter().map(Piece::Caption));
+    }
+    out
+}
+
+fn continues(text: &str, next: &str) -> bool {
+    starts_lower(next) || (text.chars().count() > 150 && next.chars().count() > 80 && text.trim_end().ends_with(|c: char| c.is_alphabetic() || c == ','))
+}
+
+static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(quoted in |cited in |\p{Lu}[\p{L}.\s’'-]{1,40}, )").expect("valid pattern"));
+
+/// A quotation set as its own paragraph and followed by its source (`Lenin, The State and
+/// Revolution`; `Quoted in Daniels, Documentary History p. 186`) becomes a block quotation.
+fn mark_quotations(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let is_source = matches!(&piece, Piece::Paragraph(t) | Piece::Heading(_, t)
+            if t.chars().count() <= 110 && SOURCE_LINE.is_match(t) && !t.trim_end().ends_with(['.', ':', ';']));
+        match (is_source, out.last()) {
+            (true, Some(Piece::Paragraph(quote))) if ends_a_sentence(quote) => {
+                let quote = quote.clone();
+                let source = match piece {
+                    Piece::Paragraph(t) | Piece::Heading(_, t) => t,
+                    _ => unreachable!("checked above"),
+                };
+                out.pop();
+                out.push(Piece::Quote(quote, source));
+            }
+            _ => out.push(piece),
+        }
+    }
+    out
+}
+
+/// Plain text that Markdown would read as markup at the start of a line, escaped; HTML-like
+/// text (`<`) escaped anywhere.
+pub fn escape_line_start(text: &str) -> String {
+    let escaped = text.replace('<', "\\<");
+    let starts_markup = escaped.starts_with(['#', '>', '+', '='])
+        || escaped.starts_with("- ")
+        || escaped.starts_with("* ") && !escaped[2..].contains('*');
+    if starts_markup { format!("\\{escaped}") } else { escaped }
+}
+
+/// The Markdown of the shaped pieces, paragraphs apart.
+pub fn to_markdown(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        let text = match piece {
+            Piece::Heading(level, title) => format!("{} {}", "#".repeat(*level as usize), title),
+            Piece::Paragraph(text) => escape_line_start(text),
+            Piece::Lines(lines) => lines.iter().map(|l| escape_line_start(l)).collect::<Vec<_>>().join("\\\n"),
+            Piece::List(items) => items.iter().map(|i| format!("- {i}")).collect::<Vec<_>>().join("\n"),
+            Piece::Quote(quote, source) => format!("> {}\n>\n> — {}", escape_line_start(quote), source),
+            Piece::Caption(caption) => format!("*{}*", caption.trim_matches('*')),
+        };
+        out.push_str(&text);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::blocks::split_blocks;
+
+    fn shaped(text: &str, title_lines: bool) -> (Vec<Piece>, ShapeStats) {
+        let blocks = split_blocks(text);
+        let texts: Vec<String> = blocks.iter().map(|b| b.lines.join("\n")).collect();
+        let mut stats = ShapeStats::default();
+        (shape(&blocks, &texts, ShapeOptions { title_lines, head: true }, &mut stats), stats)
+    }
+
+    const PROSE: &str = "This paragraph of prose is long enough to count as the text of the document rather than as a line of its head: it runs on, and on, and it ends properly.";
+
+    #[test]
+    fn rejoins_a_paragraph_split_by_a_page_break() {
+        let (pieces, stats) = shaped(&format!("{PROSE}\n\nThe process of\n\nbased upon the affirmation of rule.\n"), false);
+        assert_eq!(pieces[1], Piece::Paragraph("The process of based upon the affirmation of rule.".into()));
+        assert_eq!(stats.joined_page_breaks, 1);
+    }
+
+    #[test]
+    fn moves_a_caption_out_of_a_sentence() {
+        let (pieces, stats) = shaped(&format!("{PROSE}\n\nHe met\n\n| Gavril Miasnikov (1889-1945)\n\nthe others.\n"), false);
+        assert_eq!(pieces[1], Piece::Paragraph("He met the others.".into()));
+        assert_eq!(pieces[2], Piece::Caption("Gavril Miasnikov (1889-1945)".into()));
+        assert_eq!(stats.moved_captions, 1);
+    }
+
+    #[test]
+    fn headings_from_web_pages_and_title_lines() {
+        let (pieces, _) = shaped(&format!("{PROSE}\n\nHistory edit\n\n{PROSE}\n\nThe Workers’ Opposition\n\n{PROSE}\n\nMiasnikov added\n\n{PROSE}\n"), true);
+        assert_eq!(pieces[1], Piece::Heading(2, "History".into()));
+        assert_eq!(pieces[3], Piece::Heading(2, "The Workers’ Opposition".into()));
+        assert_eq!(pieces[5], Piece::Paragraph("Miasnikov added".into()));
+    }
+
+    #[test]
+    fn a_quotation_with_its_source_line() {
+        let (pieces, _) = shaped(&format!("{PROSE}\n\n“Workers must rule.”\n\nLenin, The State and Revolution\n"), false);
+        assert_eq!(pieces[1], Piece::Quote("“Workers must rule.”".into(), "Lenin, The State and Revolution".into()));
+    }
+
+    #[test]
+    fn the_head_of_the_original_stays_as_lines() {
+        let (pieces, _) = shaped(&format!("Bolshevik Opposition to Lenin:\n\nPaul Avrich\n\n{PROSE}\n"), true);
+        assert_eq!(pieces[0], Piece::Lines(vec!["Bolshevik Opposition to Lenin:".into(), "Paul Avrich".into()]));
+    }
+
+    #[test]
+    fn escapes_what_markdown_would_misread() {
+        assert_eq!(escape_line_start("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line_start("a <b> c"), "a \\<b> c");
+        assert_eq!(escape_line_start("*italic* text"), "*italic* text");
+    }
+}
