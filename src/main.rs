@@ -45,7 +45,7 @@ enum Command {
     /// Write a minimal new site into DIR.
     Init { dir: PathBuf },
     /// Turn a plain-text transcription into annals Markdown, its notes into footnotes.
-    Import(ImportArgs),
+    Import(Box<ImportArgs>),
 }
 
 #[derive(clap::Args)]
@@ -111,7 +111,7 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&e),
         },
-        Command::Import(args) => match run_import(args) {
+        Command::Import(args) => match run_import(*args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e),
         },
@@ -120,11 +120,17 @@ fn main() -> ExitCode {
 
 fn run_import(args: ImportArgs) -> anyhow::Result<()> {
     use anyhow::Context;
-    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {} as UTF-8 text", args.file.display()))?;
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {} as UTF-8 text", args.file.display()))?;
     let options = annals::import::ImportOptions {
         provenance: annals::import::Provenance {
             title: args.title,
-            authors: args.authors.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+            authors: args
+                .authors
+                .into_iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
             date: args.date,
             publication: args.publication,
             url: args.url,
@@ -132,7 +138,10 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
             rights: args.rights,
             summary: args.summary,
             language: args.language,
-            source_file: args.file.file_name().map(|n| n.to_string_lossy().into_owned()),
+            source_file: args
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned()),
         },
         split_chapters: args.split.is_some(),
         omit: args.omit,
@@ -140,7 +149,11 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
     let imported = annals::import::import_text(&text, &options);
     let written = annals::import::write(&imported, &args.into)?;
     print!("{}", imported.report.summary());
-    println!("Wrote {} file(s) under {}.", written.len(), args.into.display());
+    println!(
+        "Wrote {} file(s) under {}.",
+        written.len(),
+        args.into.display()
+    );
     Ok(())
 }
 

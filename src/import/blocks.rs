@@ -12,7 +12,11 @@ pub struct Block {
 impl Block {
     /// The block's lines joined as one paragraph.
     pub fn text(&self) -> String {
-        self.lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+        self.lines
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     pub fn is_single_line(&self) -> bool {
@@ -84,9 +88,18 @@ mod tests {
 
     #[test]
     fn normalises_toc_entries() {
-        assert_eq!(normalise("[3. Guaranteeing the Rights\nof a Minority](#)"), "3. guaranteeing the rights of a minority");
+        assert_eq!(
+            normalise("[3. Guaranteeing the Rights\nof a Minority](#)"),
+            "3. guaranteeing the rights of a minority"
+        );
         assert_eq!(normalise("**TROTSKYISM:**"), "trotskyism:");
-        assert_eq!(normalise("11. Trotsky’s “Mistake”"), normalise("11. Trotsky's \"Mistake\""));
-        assert_eq!(normalise("Selected Biographical Notes¹"), "selected biographical notes");
+        assert_eq!(
+            normalise("11. Trotsky’s “Mistake”"),
+            normalise("11. Trotsky's \"Mistake\"")
+        );
+        assert_eq!(
+            normalise("Selected Biographical Notes¹"),
+            "selected biographical notes"
+        );
     }
 }

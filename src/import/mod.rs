@@ -90,10 +90,20 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     if options.split_chapters {
         import_book(&blocks, options)
     } else {
-        let (body, report) = convert_section(&blocks, ShapeOptions { title_lines: true, head: true }, String::new());
+        let (body, report) = convert_section(
+            &blocks,
+            ShapeOptions {
+                title_lines: true,
+                head: true,
+            },
+            String::new(),
+        );
         let markdown = front_matter(&options.provenance, None) + &body;
         Imported {
-            files: vec![ImportedFile { path: "index.md".into(), markdown }],
+            files: vec![ImportedFile {
+                path: "index.md".into(),
+                markdown,
+            }],
             report: Report {
                 sections: vec![report],
                 ..Default::default()
@@ -110,8 +120,18 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
         ..Default::default()
     };
     let first_heading = outline.sections.first().map_or(blocks.len(), |s| s.heading);
-    let front: Vec<Block> = (0..first_heading).filter(|i| !outline.contents.contains(i)).map(|i| blocks[i].clone()).collect();
-    let (front_body, front_report) = convert_section(&front, ShapeOptions { title_lines: false, head: true }, "(front)".into());
+    let front: Vec<Block> = (0..first_heading)
+        .filter(|i| !outline.contents.contains(i))
+        .map(|i| blocks[i].clone())
+        .collect();
+    let (front_body, front_report) = convert_section(
+        &front,
+        ShapeOptions {
+            title_lines: false,
+            head: true,
+        },
+        "(front)".into(),
+    );
     report.sections.push(front_report);
     let mut files = vec![ImportedFile {
         path: "_index.md".into(),
@@ -119,18 +139,29 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
     }];
     let mut weight = 0;
     for section in &outline.sections {
-        if options.omit.iter().any(|o| o.eq_ignore_ascii_case(&section.title)) {
+        if options
+            .omit
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(&section.title))
+        {
             report.omitted.push(section.title.clone());
             continue;
         }
         weight += 1;
-        let (body, section_report) = convert_section(&blocks[section.heading + 1..section.end], ShapeOptions { title_lines: false, head: false }, section.title.clone());
+        let (body, section_report) = convert_section(
+            &blocks[section.heading + 1..section.end],
+            ShapeOptions {
+                title_lines: false,
+                head: false,
+            },
+            section.title.clone(),
+        );
         let chapter = Provenance {
             title: Some(section.title.clone()),
             ..Default::default()
         };
         files.push(ImportedFile {
-            path: format!("{weight:02}-{}.md", short_slug(&section.title)),
+            path: format!("{}.md", chapter_file_name(&section.title)),
             markdown: front_matter(&chapter, Some(weight)) + &body,
         });
         report.sections.push(section_report);
@@ -138,23 +169,42 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
     Imported { files, report }
 }
 
-/// The first words of a title as a slug: `1. The Birth of the One-Party System` →
-/// `the-birth-of-the-one-party`.
-fn short_slug(title: &str) -> String {
-    let slug = crate::slug::slugify(title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' '));
-    let words: Vec<&str> = slug.split('-').take(6).collect();
-    match words.join("-") {
+/// A chapter's file name: `1. The Birth of the One-Party System` → `chapter-01-the-birth-of-the-one-party`;
+/// `Foreword` → `foreword`.
+fn chapter_file_name(title: &str) -> String {
+    let number: String = title.chars().take_while(char::is_ascii_digit).collect();
+    let rest = title[number.len()..].trim_start_matches(['.', ' ']);
+    let words: Vec<String> = crate::slug::slugify(rest)
+        .split('-')
+        .take(6)
+        .map(str::to_string)
+        .collect();
+    let slug = match words.join("-") {
         s if s.is_empty() => "section".to_string(),
         s => s,
+    };
+    match number.parse::<u32>() {
+        Ok(n) => format!("chapter-{n:02}-{slug}"),
+        Err(_) => slug,
     }
 }
 
 /// Converts the blocks of one section: its note list, its markers, its text.
-fn convert_section(blocks: &[Block], shape_options: ShapeOptions, title: String) -> (String, SectionReport) {
+fn convert_section(
+    blocks: &[Block],
+    shape_options: ShapeOptions,
+    title: String,
+) -> (String, SectionReport) {
     let note_list = find_note_list(blocks);
-    let (body_end, trailing_start) = note_list.as_ref().map_or((blocks.len(), blocks.len()), |l| (l.first_block, l.end_block));
+    let (body_end, trailing_start) = note_list
+        .as_ref()
+        .map_or((blocks.len(), blocks.len()), |l| {
+            (l.first_block, l.end_block)
+        });
     let body = &blocks[..body_end];
-    let note_count = note_list.as_ref().map_or(0, |l| l.notes.iter().map(|n| n.number).max().unwrap_or(0));
+    let note_count = note_list
+        .as_ref()
+        .map_or(0, |l| l.notes.iter().map(|n| n.number).max().unwrap_or(0));
     let (texts, markers) = replace_markers(body, note_count);
 
     let mut report = SectionReport {
@@ -164,22 +214,36 @@ fn convert_section(blocks: &[Block], shape_options: ShapeOptions, title: String)
     let pieces = shape(body, &texts, shape_options, &mut report.shape);
     let trailing = &blocks[trailing_start..];
     let trailing_texts: Vec<String> = trailing.iter().map(block_text).collect();
-    let trailing_pieces: Vec<Piece> = shape(trailing, &trailing_texts, ShapeOptions::default(), &mut report.shape)
-        .into_iter()
-        .map(|p| match p {
-            Piece::Paragraph(text) if text.chars().count() < 200 => Piece::Caption(text),
-            other => other,
-        })
-        .collect();
+    let trailing_pieces: Vec<Piece> = shape(
+        trailing,
+        &trailing_texts,
+        ShapeOptions::default(),
+        &mut report.shape,
+    )
+    .into_iter()
+    .map(|p| match p {
+        Piece::Paragraph(text) if text.chars().count() < 200 => Piece::Caption(text),
+        other => other,
+    })
+    .collect();
 
-    let cited: BTreeSet<u32> = markers.iter().flat_map(|m| m.numbers.iter().copied()).collect();
-    let defined: BTreeSet<u32> = note_list.iter().flat_map(|l| l.notes.iter().map(|n| n.number)).collect();
+    let cited: BTreeSet<u32> = markers
+        .iter()
+        .flat_map(|m| m.numbers.iter().copied())
+        .collect();
+    let defined: BTreeSet<u32> = note_list
+        .iter()
+        .flat_map(|l| l.notes.iter().map(|n| n.number))
+        .collect();
     report.paragraphs = pieces.len() + trailing_pieces.len();
     report.markers = markers.iter().map(|m| m.numbers.len()).sum();
     report.notes = defined.len();
     report.missing_notes = cited.difference(&defined).copied().collect();
     report.uncited_notes = defined.difference(&cited).copied().collect();
-    report.repaired = markers.iter().filter_map(|m| m.repaired_from.map(|from| (from, m.numbers[0]))).collect();
+    report.repaired = markers
+        .iter()
+        .filter_map(|m| m.repaired_from.map(|from| (from, m.numbers[0])))
+        .collect();
 
     let mut markdown = to_markdown(&pieces);
     if let Some(list) = &note_list {
@@ -191,14 +255,22 @@ fn convert_section(blocks: &[Block], shape_options: ShapeOptions, title: String)
 
 /// A block's text, its lines kept apart until shaping decides what they are.
 fn block_text(block: &Block) -> String {
-    block.lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join("\n")
+    block
+        .lines
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Replaces the accepted markers of the body by Markdown footnote references.
 fn replace_markers(body: &[Block], note_count: u32) -> (Vec<String>, Vec<Marker>) {
     let texts: Vec<String> = body.iter().map(|b| clean_inline(&block_text(b))).collect();
-    let found: Vec<(usize, notes::Candidate)> =
-        texts.iter().enumerate().flat_map(|(i, t)| candidates(t).into_iter().map(move |c| (i, c))).collect();
+    let found: Vec<(usize, notes::Candidate)> = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| candidates(t).into_iter().map(move |c| (i, c)))
+        .collect();
     let flat: Vec<notes::Candidate> = found.iter().map(|(_, c)| c.clone()).collect();
     let accepted = sequence(&flat, note_count);
     let mut per_block: Vec<Vec<&Marker>> = vec![Vec::new(); texts.len()];
@@ -227,8 +299,9 @@ fn replace_markers(body: &[Block], note_count: u32) -> (Vec<String>, Vec<Marker>
 
 /// E-book debris inside a line: empty anchors `[text](#)` keep their text.
 fn clean_inline(text: &str) -> String {
-    static ANCHOR: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"\[([^\]\[]*)\]\(#\)").expect("valid pattern"));
+    static ANCHOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[([^\]\[]*)\]\(#\)").expect("valid pattern")
+    });
     ANCHOR.replace_all(text, "$1").into_owned()
 }
 
@@ -238,7 +311,12 @@ fn definitions(list: &NoteList) -> String {
     for note in &list.notes {
         let mut paragraphs = note.paragraphs.iter().map(|p| clean_inline(p));
         let first = paragraphs.next().unwrap_or_default();
-        let _ = writeln!(out, "[^{}]: {}", note.number, shape::escape_line_start(&first));
+        let _ = writeln!(
+            out,
+            "[^{}]: {}",
+            note.number,
+            shape::escape_line_start(&first)
+        );
         for paragraph in paragraphs {
             let _ = writeln!(out, "\n    {}", shape::escape_line_start(&paragraph));
         }
@@ -285,23 +363,30 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
         if single.path == "index.md" {
             let path = into.with_extension("md");
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
             }
-            std::fs::write(&path, &single.markdown).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&path, &single.markdown)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             written.push(path);
             return Ok(written);
         }
     }
     if into.exists() {
         if !into.join("_index.md").exists() {
-            bail!("{} exists and is not a collection written by import; choose another --into", into.display());
+            bail!(
+                "{} exists and is not a collection written by import; choose another --into",
+                into.display()
+            );
         }
-        std::fs::remove_dir_all(into).with_context(|| format!("cannot replace {}", into.display()))?;
+        std::fs::remove_dir_all(into)
+            .with_context(|| format!("cannot replace {}", into.display()))?;
     }
     std::fs::create_dir_all(into).with_context(|| format!("cannot create {}", into.display()))?;
     for file in &imported.files {
         let path = into.join(&file.path);
-        std::fs::write(&path, &file.markdown).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, &file.markdown)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path);
     }
     Ok(written)
@@ -311,7 +396,8 @@ impl Report {
     /// The lines `annals import` prints.
     pub fn summary(&self) -> String {
         let mut out = String::new();
-        let total = |f: &dyn Fn(&SectionReport) -> usize| self.sections.iter().map(f).sum::<usize>();
+        let total =
+            |f: &dyn Fn(&SectionReport) -> usize| self.sections.iter().map(f).sum::<usize>();
         let _ = writeln!(
             out,
             "{} section(s), {} paragraphs; {} markers, {} notes; {} markers without a note, {} notes without a marker; {} markers repaired; {} page breaks joined, {} captions moved",
@@ -323,15 +409,21 @@ impl Report {
             total(&|s| s.uncited_notes.len()),
             total(&|s| s.repaired.len()),
             total(&|s| s.shape.joined_page_breaks),
-            total(&|s| s.shape.moved_captions),
+            total(&|s| s.shape.moved_captions.len()),
         );
         for section in &self.sections {
             let mut problems = Vec::new();
             if !section.missing_notes.is_empty() && section.notes > 0 {
-                problems.push(format!("markers without a note: {:?}", section.missing_notes));
+                problems.push(format!(
+                    "markers without a note: {:?}",
+                    section.missing_notes
+                ));
             }
             if !section.uncited_notes.is_empty() {
-                problems.push(format!("notes without a marker: {:?}", section.uncited_notes));
+                problems.push(format!(
+                    "notes without a marker: {:?}",
+                    section.uncited_notes
+                ));
             }
             for (printed, read) in &section.repaired {
                 problems.push(format!("marker {printed} read as {read}"));
@@ -344,8 +436,29 @@ impl Report {
             let _ = writeln!(out, "  left out: {}", self.omitted.join("; "));
         }
         for title in &self.not_found {
-            let _ = writeln!(out, "  warning: the contents list \"{title}\", which was not found in the text");
+            let _ = writeln!(
+                out,
+                "  warning: the contents list \"{title}\", which was not found in the text"
+            );
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chapter_file_names() {
+        assert_eq!(
+            chapter_file_name("1. The Birth of the One-Party System"),
+            "chapter-01-the-birth-of-the-one-party"
+        );
+        assert_eq!(
+            chapter_file_name("Note from the Translator"),
+            "note-from-the-translator"
+        );
+        assert_eq!(chapter_file_name("“!!”"), "section");
     }
 }

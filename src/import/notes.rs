@@ -65,33 +65,70 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     for caps in MARKER.captures_iter(text) {
         let whole = caps.get(0).expect("a match");
         let (start, end, numbers, kind) = if let Some(m) = caps.name("link") {
-            (whole.start(), whole.end(), vec![m.as_str().parse().unwrap_or(0)], MarkerKind::Superscript)
+            (
+                whole.start(),
+                whole.end(),
+                vec![m.as_str().parse().unwrap_or(0)],
+                MarkerKind::Superscript,
+            )
         } else if let Some(m) = caps.name("braced") {
-            (whole.start(), whole.end(), parse_list(m.as_str()), MarkerKind::Superscript)
+            (
+                whole.start(),
+                whole.end(),
+                parse_list(m.as_str()),
+                MarkerKind::Superscript,
+            )
         } else if let Some(m) = caps.name("sup") {
-            (whole.start(), whole.end(), parse_list(&from_superscript(m.as_str())), MarkerKind::Superscript)
+            (
+                whole.start(),
+                whole.end(),
+                parse_list(&from_superscript(m.as_str())),
+                MarkerKind::Superscript,
+            )
         } else if let Some(m) = caps.name("bracket") {
             // `[12](…)` is a link and `[12]: …` a link definition, not markers.
             if text[whole.end()..].starts_with(['(', ':']) {
                 continue;
             }
-            (whole.start(), whole.end(), vec![m.as_str().parse().unwrap_or(0)], MarkerKind::Bracketed)
+            (
+                whole.start(),
+                whole.end(),
+                vec![m.as_str().parse().unwrap_or(0)],
+                MarkerKind::Bracketed,
+            )
         } else if let Some(m) = caps.name("paren") {
-            (whole.start(), whole.end(), vec![m.as_str().parse().unwrap_or(0)], MarkerKind::Parenthesised)
+            (
+                whole.start(),
+                whole.end(),
+                vec![m.as_str().parse().unwrap_or(0)],
+                MarkerKind::Parenthesised,
+            )
         } else if let Some(m) = caps.name("bare") {
-            (m.start(), m.end(), vec![m.as_str().parse().unwrap_or(0)], MarkerKind::Glued)
+            (
+                m.start(),
+                m.end(),
+                vec![m.as_str().parse().unwrap_or(0)],
+                MarkerKind::Glued,
+            )
         } else {
             continue;
         };
         if numbers.iter().all(|&n| n > 0) {
-            found.push(Candidate { start, end, numbers, kind });
+            found.push(Candidate {
+                start,
+                end,
+                numbers,
+                kind,
+            });
         }
     }
     found
 }
 
 fn parse_list(text: &str) -> Vec<u32> {
-    text.split(',').filter_map(|n| n.trim().parse().ok()).collect()
+    text.split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .collect()
 }
 
 fn from_superscript(text: &str) -> String {
@@ -125,21 +162,25 @@ pub fn sequence(candidates: &[Candidate], notes: u32) -> Vec<(usize, Marker)> {
     for (index, candidate) in candidates.iter().enumerate() {
         let first = candidate.numbers[0];
         let expected = last + 1;
-        let next = candidates[index + 1..].iter().map(|c| c.numbers[0]).find(|&n| n > last);
+        let next = candidates[index + 1..]
+            .iter()
+            .map(|c| c.numbers[0])
+            .find(|&n| n > last);
         let within_list = notes == 0 || expected <= notes;
-        let (numbers, repaired_from) = if first == expected {
-            (candidate.numbers.clone(), None)
-        } else if next == Some(expected + 1) && first.abs_diff(expected) <= GAP && within_list {
-            (vec![expected], Some(first))
-        } else if first > expected && first <= expected + GAP && next.is_none_or(|n| n > first) {
-            (candidate.numbers.clone(), None)
-        } else if candidate.kind == MarkerKind::Bracketed && first <= last {
-            (candidate.numbers.clone(), None)
-        } else if candidate.kind == MarkerKind::Superscript && first <= last && within_list {
-            (vec![expected], Some(first))
-        } else {
-            continue;
-        };
+        let confirmed_by_next =
+            next == Some(expected + 1) && first.abs_diff(expected) <= GAP && within_list;
+        let after_lost_markers =
+            first > expected && first <= expected + GAP && next.is_none_or(|n| n > first);
+        let cites_again = candidate.kind == MarkerKind::Bracketed && first <= last;
+        let wrong_digit = candidate.kind == MarkerKind::Superscript && first <= last && within_list;
+        let (numbers, repaired_from) =
+            if first == expected || (!confirmed_by_next && (after_lost_markers || cites_again)) {
+                (candidate.numbers.clone(), None)
+            } else if confirmed_by_next || wrong_digit {
+                (vec![expected], Some(first))
+            } else {
+                continue;
+            };
         last = last.max(*numbers.iter().max().unwrap_or(&last));
         markers.push((
             index,
@@ -186,7 +227,10 @@ static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
 /// Wikipedia's `12. ^ a b …` (whose letters are the back links of the web page).
 pub fn note_start(line: &str) -> Option<(u32, String)> {
     let caps = NOTE_START.captures(line)?;
-    let digits = ["link", "braced", "plain", "sup"].iter().find_map(|n| caps.name(n))?.as_str();
+    let digits = ["link", "braced", "plain", "sup"]
+        .iter()
+        .find_map(|n| caps.name(n))?
+        .as_str();
     let number = from_superscript(digits).parse().ok()?;
     Some((number, caps["text"].trim().to_string()))
 }
@@ -194,8 +238,16 @@ pub fn note_start(line: &str) -> Option<(u32, String)> {
 /// Headings that announce a note list; they give way to the page's own "Notes".
 fn is_notes_heading(block: &Block) -> bool {
     let text = block.text();
-    let text = text.trim_end_matches(" edit").trim().trim_end_matches(':').to_lowercase();
-    block.is_single_line() && matches!(text.as_str(), "notes" | "references" | "footnotes" | "endnotes")
+    let text = text
+        .trim_end_matches(" edit")
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase();
+    block.is_single_line()
+        && matches!(
+            text.as_str(),
+            "notes" | "references" | "footnotes" | "endnotes"
+        )
 }
 
 /// Finds the note list of a chapter: the last run of note lines numbered 1, 2, 3 … that is
@@ -206,7 +258,11 @@ pub fn find_note_list(blocks: &[Block]) -> Option<NoteList> {
         .iter()
         .enumerate()
         .flat_map(|(b, block)| {
-            block.lines.iter().enumerate().filter_map(move |(l, line)| note_start(line).map(|(n, text)| (b, l, n, text)))
+            block
+                .lines
+                .iter()
+                .enumerate()
+                .filter_map(move |(l, line)| note_start(line).map(|(n, text)| (b, l, n, text)))
         })
         .collect();
     let mut chosen = None;
@@ -215,7 +271,10 @@ pub fn find_note_list(blocks: &[Block]) -> Option<NoteList> {
             continue;
         }
         let run: Vec<usize> = run_from(&starts[i..]).into_iter().map(|r| r + i).collect();
-        let markers_before = blocks[..start.0].iter().map(|b| candidates(&b.text()).len()).sum::<usize>();
+        let markers_before = blocks[..start.0]
+            .iter()
+            .map(|b| candidates(&b.text()).len())
+            .sum::<usize>();
         if markers_before > 0 && run.len() * 2 >= markers_before {
             chosen = Some((start.0, run));
         }
@@ -234,7 +293,11 @@ fn run_from(starts: &[(usize, usize, u32, String)]) -> Vec<usize> {
         let confirmed_by_next = starts.get(i + 1).is_some_and(|next| next.2 == last + 2);
         if start.2 == last + 1 || start.2 == last + 2 || confirmed_by_next {
             run.push(i);
-            last = if start.2 == last + 2 { last + 2 } else { last + 1 };
+            last = if start.2 == last + 2 {
+                last + 2
+            } else {
+                last + 1
+            };
         }
     }
     run
@@ -242,20 +305,39 @@ fn run_from(starts: &[(usize, usize, u32, String)]) -> Vec<usize> {
 
 /// Where a run may start: a line numbered 1, or a garbled number followed by a line 2.
 fn opens_run(starts: &[(usize, usize, u32, String)], i: usize) -> bool {
-    starts[i].2 == 1 || starts.get(i + 1).is_some_and(|next| next.2 == 2 && next.0 <= starts[i].0 + 1)
+    starts[i].2 == 1
+        || starts
+            .get(i + 1)
+            .is_some_and(|next| next.2 == 2 && next.0 <= starts[i].0 + 1)
 }
 
-fn collect_notes(blocks: &[Block], first_block: usize, run: &[usize], starts: &[(usize, usize, u32, String)]) -> NoteList {
+fn collect_notes(
+    blocks: &[Block],
+    first_block: usize,
+    run: &[usize],
+    starts: &[(usize, usize, u32, String)],
+) -> NoteList {
     let run_starts: Vec<&(usize, usize, u32, String)> = run.iter().map(|&i| &starts[i]).collect();
     let last_block = run_starts.last().map_or(first_block, |s| s.0);
     let mut notes: Vec<NoteText> = Vec::new();
     let mut next = 0;
-    for (b, block) in blocks.iter().enumerate().take(last_block + 1).skip(first_block) {
+    for (b, block) in blocks
+        .iter()
+        .enumerate()
+        .take(last_block + 1)
+        .skip(first_block)
+    {
         let mut new_paragraph = true;
         for (l, line) in block.lines.iter().enumerate() {
             if next < run_starts.len() && run_starts[next].0 == b && run_starts[next].1 == l {
                 notes.push(NoteText {
-                    number: notes.last().map_or(1, |n| if run_starts[next].2 == n.number + 2 { n.number + 2 } else { n.number + 1 }),
+                    number: notes.last().map_or(1, |n| {
+                        if run_starts[next].2 == n.number + 2 {
+                            n.number + 2
+                        } else {
+                            n.number + 1
+                        }
+                    }),
                     paragraphs: vec![run_starts[next].3.clone()],
                     line: block.line + l,
                 });
@@ -276,7 +358,11 @@ fn collect_notes(blocks: &[Block], first_block: usize, run: &[usize], starts: &[
     let heading_before = first_block > 0 && is_notes_heading(&blocks[first_block - 1]);
     NoteList {
         notes,
-        first_block: if heading_before { first_block - 1 } else { first_block },
+        first_block: if heading_before {
+            first_block - 1
+        } else {
+            first_block
+        },
         end_block: last_block + 1,
     }
 }
@@ -287,48 +373,104 @@ mod tests {
     use crate::import::blocks::split_blocks;
 
     fn numbers(text: &str, notes: u32) -> Vec<(Vec<u32>, Option<u32>)> {
-        sequence(&candidates(text), notes).into_iter().map(|(_, m)| (m.numbers, m.repaired_from)).collect()
+        sequence(&candidates(text), notes)
+            .into_iter()
+            .map(|(_, m)| (m.numbers, m.repaired_from))
+            .collect()
     }
 
     #[test]
     fn finds_every_form_of_marker() {
         let text = "a.¹ b.^{2} c.^{[3](#)} d (4) e ( 5) f.6 g[7][8] h.^{9, 10} i.¹¹";
         let found: Vec<Vec<u32>> = candidates(text).into_iter().map(|c| c.numbers).collect();
-        assert_eq!(found, vec![vec![1], vec![2], vec![3], vec![4], vec![5], vec![6], vec![7], vec![8], vec![9, 10], vec![11]]);
+        assert_eq!(
+            found,
+            vec![
+                vec![1],
+                vec![2],
+                vec![3],
+                vec![4],
+                vec![5],
+                vec![6],
+                vec![7],
+                vec![8],
+                vec![9, 10],
+                vec![11]
+            ]
+        );
     }
 
     #[test]
     fn numbers_that_are_not_markers_stay_text() {
         let text = "In 1921 the figure was 14.7 percent; see [1998] and [February 1923], Article 12, 1928/1929, pp. 1-29 (1921).";
-        assert!(sequence(&candidates(text), 0).is_empty(), "{:?}", candidates(text));
+        assert!(
+            sequence(&candidates(text), 0).is_empty(),
+            "{:?}",
+            candidates(text)
+        );
     }
 
     #[test]
     fn a_wrong_digit_is_read_as_the_expected_number() {
-        assert_eq!(numbers("a.¹ b.² c.² d.⁴", 4), vec![(vec![1], None), (vec![2], None), (vec![3], Some(2)), (vec![4], None)]);
+        assert_eq!(
+            numbers("a.¹ b.² c.² d.⁴", 4),
+            vec![
+                (vec![1], None),
+                (vec![2], None),
+                (vec![3], Some(2)),
+                (vec![4], None)
+            ]
+        );
         // As in Avrich: "Committee.29" where 28 is due, then "(29)".
-        assert_eq!(numbers("x (1) y.3 z (3) w", 0), vec![(vec![1], None), (vec![2], Some(3)), (vec![3], None)]);
+        assert_eq!(
+            numbers("x (1) y.3 z (3) w", 0),
+            vec![(vec![1], None), (vec![2], Some(3)), (vec![3], None)]
+        );
     }
 
     #[test]
     fn lost_markers_leave_a_gap() {
         assert_eq!(numbers("(2) a (3) b (5) c (6)", 0).len(), 4);
-        assert_eq!(numbers("a.¹ b.² c.⁴ d.⁵", 5).iter().map(|m| m.0[0]).collect::<Vec<_>>(), vec![1, 2, 4, 5]);
-        assert!(numbers("a.⁶ b.⁸ c.⁹", 9).is_empty(), "a run does not start at 6");
+        assert_eq!(
+            numbers("a.¹ b.² c.⁴ d.⁵", 5)
+                .iter()
+                .map(|m| m.0[0])
+                .collect::<Vec<_>>(),
+            vec![1, 2, 4, 5]
+        );
+        assert!(
+            numbers("a.⁶ b.⁸ c.⁹", 9).is_empty(),
+            "a run does not start at 6"
+        );
     }
 
     #[test]
     fn bracketed_markers_may_cite_again() {
-        assert_eq!(numbers("a[1] b[2] c[1] d[3]", 3).iter().map(|m| m.0[0]).collect::<Vec<_>>(), vec![1, 2, 1, 3]);
+        assert_eq!(
+            numbers("a[1] b[2] c[1] d[3]", 3)
+                .iter()
+                .map(|m| m.0[0])
+                .collect::<Vec<_>>(),
+            vec![1, 2, 1, 3]
+        );
     }
 
     #[test]
     fn note_lines_in_every_form() {
-        assert_eq!(note_start("12. Ленин, ПСС"), Some((12, "Ленин, ПСС".into())));
-        assert_eq!(note_start("- [4.](#) *Известия*"), Some((4, "*Известия*".into())));
+        assert_eq!(
+            note_start("12. Ленин, ПСС"),
+            Some((12, "Ленин, ПСС".into()))
+        );
+        assert_eq!(
+            note_start("- [4.](#) *Известия*"),
+            Some((4, "*Известия*".into()))
+        );
         assert_eq!(note_start("[30.](#) Ibid."), Some((30, "Ibid.".into())));
         assert_eq!(note_start("^{7.} Там же"), Some((7, "Там же".into())));
-        assert_eq!(note_start("  3. ^ a b Avrich 1984, p. 6"), Some((3, "Avrich 1984, p. 6".into())));
+        assert_eq!(
+            note_start("  3. ^ a b Avrich 1984, p. 6"),
+            Some((3, "Avrich 1984, p. 6".into()))
+        );
         assert_eq!(note_start("1921. A year"), None);
         assert_eq!(note_start("[7](#). Там же"), Some((7, "Там же".into())));
         assert_eq!(note_start("¹². Троцкий"), Some((12, "Троцкий".into())));
@@ -341,15 +483,28 @@ mod tests {
         let list = find_note_list(&blocks).unwrap();
         assert_eq!(list.notes.len(), 2);
         assert_eq!(list.first_block, 2, "the Notes heading belongs to the list");
-        assert_eq!(list.notes[0].paragraphs, vec!["First note.", "A second paragraph of note 1."]);
+        assert_eq!(
+            list.notes[0].paragraphs,
+            vec!["First note.", "A second paragraph of note 1."]
+        );
         assert_eq!(list.notes[1].paragraphs, vec!["Second note runs on."]);
-        assert_eq!(list.end_block, 6, "what follows the last note is not part of it");
+        assert_eq!(
+            list.end_block, 6,
+            "what follows the last note is not part of it"
+        );
     }
 
     #[test]
     fn a_garbled_first_number_is_read_from_the_run() {
-        let blocks = split_blocks("Text.¹ More.² Last.³\n\n¹². First note.\n\n- [2.](#) Second.\n- [3.](#) Third.");
-        let numbers: Vec<u32> = find_note_list(&blocks).unwrap().notes.iter().map(|n| n.number).collect();
+        let blocks = split_blocks(
+            "Text.¹ More.² Last.³\n\n¹². First note.\n\n- [2.](#) Second.\n- [3.](#) Third.",
+        );
+        let numbers: Vec<u32> = find_note_list(&blocks)
+            .unwrap()
+            .notes
+            .iter()
+            .map(|n| n.number)
+            .collect();
         assert_eq!(numbers, vec![1, 2, 3]);
     }
 

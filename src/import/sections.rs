@@ -23,7 +23,12 @@ pub struct Outline {
 
 /// Finds the table of contents and the sections it lists.
 pub fn outline(blocks: &[Block]) -> Outline {
-    let Some(contents_at) = blocks.iter().position(|b| matches!(normalise(&b.text()).as_str(), "contents" | "table of contents")) else {
+    let Some(contents_at) = blocks.iter().position(|b| {
+        matches!(
+            normalise(&b.text()).as_str(),
+            "contents" | "table of contents"
+        )
+    }) else {
         return Outline::default();
     };
     let entries = toc_entries(blocks, contents_at);
@@ -76,11 +81,19 @@ fn is_link_entry(block: &Block) -> bool {
 }
 
 fn strip_anchor(text: &str) -> String {
-    text.trim().trim_start_matches('[').trim_end_matches("](#)").to_string()
+    text.trim()
+        .trim_start_matches('[')
+        .trim_end_matches("](#)")
+        .to_string()
 }
 
 fn clean_title(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").trim_matches('*').trim().to_string()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches('*')
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -94,7 +107,10 @@ mod tests {
         let blocks = split_blocks(text);
         let outline = outline(&blocks);
         let titles: Vec<&str> = outline.sections.iter().map(|s| s.title.as_str()).collect();
-        assert_eq!(titles, vec!["Foreword", "1. The Birth of a System", "2. Plain Entry"]);
+        assert_eq!(
+            titles,
+            vec!["Foreword", "1. The Birth of a System", "2. Plain Entry"]
+        );
         assert_eq!(outline.not_found, vec!["Missing"]);
         assert_eq!(outline.contents, vec![1, 2, 3, 4, 5]);
         assert_eq!(outline.sections[0].end, outline.sections[1].heading);

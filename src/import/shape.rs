@@ -24,7 +24,8 @@ pub enum Piece {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ShapeStats {
     pub joined_page_breaks: usize,
-    pub moved_captions: usize,
+    /// Captions moved out of the sentence a page break had cut.
+    pub moved_captions: Vec<String>,
     pub dropped: Vec<String>,
 }
 
@@ -39,9 +40,18 @@ pub struct ShapeOptions {
 
 /// Shapes the body blocks of one chapter or document. The text of each block has already
 /// had its note markers replaced.
-pub fn shape(blocks: &[Block], texts: &[String], options: ShapeOptions, stats: &mut ShapeStats) -> Vec<Piece> {
+pub fn shape(
+    blocks: &[Block],
+    texts: &[String],
+    options: ShapeOptions,
+    stats: &mut ShapeStats,
+) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
-    let head = if options.head { leading_head(blocks) } else { 0 };
+    let head = if options.head {
+        leading_head(blocks)
+    } else {
+        0
+    };
     if head > 0 {
         let lines = (0..head).flat_map(|i| text_lines(&texts[i])).collect();
         pieces.push(Piece::Lines(lines));
@@ -54,7 +64,10 @@ pub fn shape(blocks: &[Block], texts: &[String], options: ShapeOptions, stats: &
             continue;
         }
         let next_is_prose = blocks.get(i + 1).is_some_and(|b| b.text().len() > 120);
-        let piece = if let Some(title) = text.strip_suffix(" edit").filter(|_| block.is_single_line() && text.len() < 100) {
+        let piece = if let Some(title) = text
+            .strip_suffix(" edit")
+            .filter(|_| block.is_single_line() && text.len() < 100)
+        {
             Piece::Heading(2, title.trim().to_string())
         } else if options.title_lines && next_is_prose && is_title_line(block, text) {
             Piece::Heading(2, text.trim_start_matches('|').trim().to_string())
@@ -81,21 +94,30 @@ fn text_lines(text: &str) -> Vec<String> {
 fn leading_head(blocks: &[Block]) -> usize {
     let first_prose = blocks.iter().position(|b| b.text().chars().count() > 120);
     match first_prose {
-        Some(index) if index <= 6 && blocks[..index].iter().all(|b| b.lines.iter().all(|l| l.chars().count() < 100)) => index,
+        Some(index)
+            if index <= 6
+                && blocks[..index]
+                    .iter()
+                    .all(|b| b.lines.iter().all(|l| l.chars().count() < 100)) =>
+        {
+            index
+        }
         _ => 0,
     }
 }
 
 /// Left over from the conversion of an e-book or a web page, with no words of the source:
-/// lone dashes, empty anchors, page numbers standing alone.
+/// lone dashes, empty anchors.
 fn is_debris(text: &str) -> bool {
     let trimmed = text.trim();
-    trimmed.chars().all(|c| matches!(c, '-' | '–' | '—' | '|' | '*' | '_'))
+    trimmed
+        .chars()
+        .all(|c| matches!(c, '-' | '–' | '—' | '|' | '*' | '_'))
         || trimmed == "[](#)"
-        || (trimmed.len() <= 3 && trimmed.chars().all(|c| c.is_ascii_digit()))
 }
 
-static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s+\p{Lu}").expect("valid pattern"));
+static NUMBERED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s+\p{Lu}").expect("valid pattern"));
 
 /// A short line in title case with no closing punctuation: `The Workers’ Opposition`,
 /// `In Prison and in the Camps (1933 -1937)`, `1. What are the class relations in Russia?`.
@@ -107,12 +129,29 @@ fn is_title_line(block: &Block, text: &str) -> bool {
     }
     let numbered = NUMBERED_TITLE.is_match(text);
     let last = text.chars().last().unwrap_or('.');
-    if matches!(last, ';' | ':' | ',') || (last == '.' && !numbered && words.len() < 6) || (last == '?' && !numbered) {
+    if matches!(last, ';' | ':' | ',')
+        || (last == '.' && !numbered && words.len() < 6)
+        || (last == '?' && !numbered)
+    {
         return false;
     }
-    let long_words: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    let capitalised = long_words.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-    numbered || (!long_words.is_empty() && capitalised * 3 >= long_words.len() * 2 && capitalised >= 1 && last != '.')
+    let long_words: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    numbered
+        || (!long_words.is_empty()
+            && capitalised * 3 >= long_words.len() * 2
+            && capitalised >= 1
+            && last != '.')
 }
 
 fn bullet_items(text: &str) -> Option<Vec<String>> {
@@ -132,10 +171,16 @@ fn is_line_run(block: &Block) -> bool {
 fn ends_a_sentence(text: &str) -> bool {
     let trimmed = text.trim_end();
     let trimmed = strip_trailing_markers(trimmed);
-    trimmed.chars().last().is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '…' | '*'))
+    trimmed.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '…' | '*'
+        )
+    })
 }
 
-static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\[\^\d+\])+$").expect("valid pattern"));
+static TRAILING_MARKERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\[\^\d+\])+$").expect("valid pattern"));
 
 fn strip_trailing_markers(text: &str) -> &str {
     match TRAILING_MARKERS.find(text) {
@@ -145,12 +190,16 @@ fn strip_trailing_markers(text: &str) -> &str {
 }
 
 fn starts_lower(text: &str) -> bool {
-    text.trim_start().chars().next().is_some_and(char::is_lowercase)
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 fn is_caption(text: &str) -> bool {
     let text = text.trim();
-    text.starts_with('|') || (text.chars().count() < 90 && !ends_a_sentence(text) && !starts_lower(text))
+    text.starts_with('|')
+        || (text.chars().count() < 90 && !ends_a_sentence(text) && !starts_lower(text))
 }
 
 /// A paragraph that a page break cut in two ends without closing punctuation; its second
@@ -176,7 +225,9 @@ fn join_page_breaks(pieces: Vec<Piece>, stats: &mut ShapeStats) -> Vec<Piece> {
                     iter.next();
                     stats.joined_page_breaks += 1;
                 }
-                Some(Piece::Paragraph(caption)) | Some(Piece::Heading(_, caption)) if is_caption(caption) => {
+                Some(Piece::Paragraph(caption)) | Some(Piece::Heading(_, caption))
+                    if is_caption(caption) =>
+                {
                     let caption = caption.clone();
                     let mut ahead = iter.clone();
                     ahead.next();
@@ -184,11 +235,12 @@ fn join_page_breaks(pieces: Vec<Piece>, stats: &mut ShapeStats) -> Vec<Piece> {
                         Some(Piece::Paragraph(next)) if starts_lower(&next) => {
                             iter.next();
                             iter.next();
-                            captions.push(caption.trim_start_matches('|').trim().to_string());
+                            let caption = caption.trim_start_matches('|').trim().to_string();
+                            stats.moved_captions.push(caption.clone());
+                            captions.push(caption);
                             text.push(' ');
                             text.push_str(next.trim());
                             stats.joined_page_breaks += 1;
-                            stats.moved_captions += 1;
                         }
                         _ => break,
                     }
@@ -203,11 +255,17 @@ fn join_page_breaks(pieces: Vec<Piece>, stats: &mut ShapeStats) -> Vec<Piece> {
 }
 
 fn continues(text: &str, next: &str) -> bool {
-    starts_lower(next) || (text.chars().count() > 150 && next.chars().count() > 80 && text.trim_end().ends_with(|c: char| c.is_alphabetic() || c == ','))
+    starts_lower(next)
+        || (text.chars().count() > 150
+            && next.chars().count() > 80
+            && text
+                .trim_end()
+                .ends_with(|c: char| c.is_alphabetic() || c == ','))
 }
 
-static SOURCE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(quoted in |cited in |\p{Lu}[\p{L}.\s’'-]{1,40}, )").expect("valid pattern"));
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(quoted in |cited in |\p{Lu}[\p{L}.\s’'-]{1,40}, )").expect("valid pattern")
+});
 
 /// A quotation set as its own paragraph and followed by its source (`Lenin, The State and
 /// Revolution`; `Quoted in Daniels, Documentary History p. 186`) becomes a block quotation.
@@ -239,7 +297,11 @@ pub fn escape_line_start(text: &str) -> String {
     let starts_markup = escaped.starts_with(['#', '>', '+', '='])
         || escaped.starts_with("- ")
         || escaped.starts_with("* ") && !escaped[2..].contains('*');
-    if starts_markup { format!("\\{escaped}") } else { escaped }
+    if starts_markup {
+        format!("\\{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// The Markdown of the shaped pieces, paragraphs apart.
@@ -249,9 +311,19 @@ pub fn to_markdown(pieces: &[Piece]) -> String {
         let text = match piece {
             Piece::Heading(level, title) => format!("{} {}", "#".repeat(*level as usize), title),
             Piece::Paragraph(text) => escape_line_start(text),
-            Piece::Lines(lines) => lines.iter().map(|l| escape_line_start(l)).collect::<Vec<_>>().join("\\\n"),
-            Piece::List(items) => items.iter().map(|i| format!("- {i}")).collect::<Vec<_>>().join("\n"),
-            Piece::Quote(quote, source) => format!("> {}\n>\n> — {}", escape_line_start(quote), source),
+            Piece::Lines(lines) => lines
+                .iter()
+                .map(|l| escape_line_start(l))
+                .collect::<Vec<_>>()
+                .join("\\\n"),
+            Piece::List(items) => items
+                .iter()
+                .map(|i| format!("- {i}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Piece::Quote(quote, source) => {
+                format!("> {}\n>\n> — {}", escape_line_start(quote), source)
+            }
             Piece::Caption(caption) => format!("*{}*", caption.trim_matches('*')),
         };
         out.push_str(&text);
@@ -269,44 +341,93 @@ mod tests {
         let blocks = split_blocks(text);
         let texts: Vec<String> = blocks.iter().map(|b| b.lines.join("\n")).collect();
         let mut stats = ShapeStats::default();
-        (shape(&blocks, &texts, ShapeOptions { title_lines, head: true }, &mut stats), stats)
+        (
+            shape(
+                &blocks,
+                &texts,
+                ShapeOptions {
+                    title_lines,
+                    head: true,
+                },
+                &mut stats,
+            ),
+            stats,
+        )
     }
 
     const PROSE: &str = "This paragraph of prose is long enough to count as the text of the document rather than as a line of its head: it runs on, and on, and it ends properly.";
 
     #[test]
     fn rejoins_a_paragraph_split_by_a_page_break() {
-        let (pieces, stats) = shaped(&format!("{PROSE}\n\nThe process of\n\nbased upon the affirmation of rule.\n"), false);
-        assert_eq!(pieces[1], Piece::Paragraph("The process of based upon the affirmation of rule.".into()));
+        let (pieces, stats) = shaped(
+            &format!("{PROSE}\n\nThe process of\n\nbased upon the affirmation of rule.\n"),
+            false,
+        );
+        assert_eq!(
+            pieces[1],
+            Piece::Paragraph("The process of based upon the affirmation of rule.".into())
+        );
         assert_eq!(stats.joined_page_breaks, 1);
     }
 
     #[test]
     fn moves_a_caption_out_of_a_sentence() {
-        let (pieces, stats) = shaped(&format!("{PROSE}\n\nHe met\n\n| Gavril Miasnikov (1889-1945)\n\nthe others.\n"), false);
+        let (pieces, stats) = shaped(
+            &format!("{PROSE}\n\nHe met\n\n| Gavril Miasnikov (1889-1945)\n\nthe others.\n"),
+            false,
+        );
         assert_eq!(pieces[1], Piece::Paragraph("He met the others.".into()));
-        assert_eq!(pieces[2], Piece::Caption("Gavril Miasnikov (1889-1945)".into()));
-        assert_eq!(stats.moved_captions, 1);
+        assert_eq!(
+            pieces[2],
+            Piece::Caption("Gavril Miasnikov (1889-1945)".into())
+        );
+        assert_eq!(stats.moved_captions, vec!["Gavril Miasnikov (1889-1945)"]);
     }
 
     #[test]
     fn headings_from_web_pages_and_title_lines() {
-        let (pieces, _) = shaped(&format!("{PROSE}\n\nHistory edit\n\n{PROSE}\n\nThe Workers’ Opposition\n\n{PROSE}\n\nMiasnikov added\n\n{PROSE}\n"), true);
+        let (pieces, _) = shaped(
+            &format!(
+                "{PROSE}\n\nHistory edit\n\n{PROSE}\n\nThe Workers’ Opposition\n\n{PROSE}\n\nMiasnikov added\n\n{PROSE}\n"
+            ),
+            true,
+        );
         assert_eq!(pieces[1], Piece::Heading(2, "History".into()));
-        assert_eq!(pieces[3], Piece::Heading(2, "The Workers’ Opposition".into()));
+        assert_eq!(
+            pieces[3],
+            Piece::Heading(2, "The Workers’ Opposition".into())
+        );
         assert_eq!(pieces[5], Piece::Paragraph("Miasnikov added".into()));
     }
 
     #[test]
     fn a_quotation_with_its_source_line() {
-        let (pieces, _) = shaped(&format!("{PROSE}\n\n“Workers must rule.”\n\nLenin, The State and Revolution\n"), false);
-        assert_eq!(pieces[1], Piece::Quote("“Workers must rule.”".into(), "Lenin, The State and Revolution".into()));
+        let (pieces, _) = shaped(
+            &format!("{PROSE}\n\n“Workers must rule.”\n\nLenin, The State and Revolution\n"),
+            false,
+        );
+        assert_eq!(
+            pieces[1],
+            Piece::Quote(
+                "“Workers must rule.”".into(),
+                "Lenin, The State and Revolution".into()
+            )
+        );
     }
 
     #[test]
     fn the_head_of_the_original_stays_as_lines() {
-        let (pieces, _) = shaped(&format!("Bolshevik Opposition to Lenin:\n\nPaul Avrich\n\n{PROSE}\n"), true);
-        assert_eq!(pieces[0], Piece::Lines(vec!["Bolshevik Opposition to Lenin:".into(), "Paul Avrich".into()]));
+        let (pieces, _) = shaped(
+            &format!("Bolshevik Opposition to Lenin:\n\nPaul Avrich\n\n{PROSE}\n"),
+            true,
+        );
+        assert_eq!(
+            pieces[0],
+            Piece::Lines(vec![
+                "Bolshevik Opposition to Lenin:".into(),
+                "Paul Avrich".into()
+            ])
+        );
     }
 
     #[test]
