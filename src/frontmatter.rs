@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::diagnostic::{Diagnostic, LineIndex};
 
@@ -27,26 +27,46 @@ pub const KNOWN_KEYS: &[&str] = &[
 
 /// A page's metadata. For a source document it is the provenance of the original, shown near
 /// the title as an edition would.
-#[derive(Debug, Clone, Default, Deserialize)]
+///
+/// It is also written: `annals import` serialises it, skipping what is not set.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct FrontMatter {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    pub slug: Option<String>,
-    pub weight: Option<i64>,
-    pub draft: bool,
-    #[serde(deserialize_with = "one_or_many")]
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
     pub authors: Vec<String>,
-    #[serde(deserialize_with = "date_text")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "date_text"
+    )]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publication: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub translator: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rights: Option<String>,
-    pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// The file of the original transcription this page was made from.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     /// Free-form values for custom templates.
+    #[serde(skip_serializing_if = "toml::Table::is_empty")]
     pub extra: toml::Table,
 }
 

@@ -123,7 +123,7 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("cannot read {} as UTF-8 text", args.file.display()))?;
     let options = annals::import::ImportOptions {
-        provenance: annals::import::Provenance {
+        provenance: annals::frontmatter::FrontMatter {
             title: args.title,
             authors: args
                 .authors
@@ -142,6 +142,7 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
                 .file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned()),
+            ..Default::default()
         },
         split_chapters: args.split.is_some(),
         omit: args.omit,

@@ -155,28 +155,9 @@ impl MarkdownRenderer {
                     let inner = collect_until_end(&mut events);
                     out.push(Event::Html(self.code_block(&kind, &inner).into()));
                 }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: rebase(dest_url, source.link_prefix),
-                    title,
-                    id,
-                })),
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => out.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: rebase(dest_url, source.link_prefix),
-                    title,
-                    id,
-                })),
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    out.push(Event::Start(rebase_tag(tag, source.link_prefix)))
+                }
                 other => out.push(other),
             }
         }
@@ -269,6 +250,35 @@ fn collect_until_end<'a>(
         inner.push((event, range));
     }
     inner
+}
+
+/// A link or an image whose target is root-relative gets the site's path prefix.
+fn rebase_tag<'a>(tag: Tag<'a>, prefix: &str) -> Tag<'a> {
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Link {
+            link_type,
+            dest_url: rebase(dest_url, prefix),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Image {
+            link_type,
+            dest_url: rebase(dest_url, prefix),
+            title,
+            id,
+        },
+        other => other,
+    }
 }
 
 /// Root-relative links in the Markdown (`/documents/x/`) get the site's path prefix.
@@ -555,17 +565,9 @@ impl<'s> BodyState<'s> {
                 Some(n) => Event::InlineHtml(format!("<a href=\"#fn-{n}\">{n}</a>").into()),
                 None => Event::Text(format!("[^{label}]").into()),
             },
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: rebase(dest_url, self.source.link_prefix),
-                title,
-                id,
-            }),
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                Event::Start(rebase_tag(tag, self.source.link_prefix))
+            }
             other => other,
         });
         let mut html = String::new();

@@ -17,28 +17,16 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
+use crate::frontmatter::FrontMatter;
+
 use blocks::{Block, split_blocks};
 use notes::{Marker, NoteList, candidates, find_note_list, sequence};
 use shape::{Piece, ShapeOptions, ShapeStats, shape, to_markdown};
 
-/// The provenance written into the front matter.
-#[derive(Debug, Clone, Default)]
-pub struct Provenance {
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    pub date: Option<String>,
-    pub publication: Option<String>,
-    pub url: Option<String>,
-    pub translator: Option<String>,
-    pub rights: Option<String>,
-    pub summary: Option<String>,
-    pub language: Option<String>,
-    pub source_file: Option<String>,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
-    pub provenance: Provenance,
+    /// The provenance written into the front matter of the document (or the collection).
+    pub provenance: FrontMatter,
     /// Write a collection: one page per section of the table of contents.
     pub split_chapters: bool,
     /// Sections left out (matched by title, case-insensitively), such as a glossary that
@@ -98,7 +86,7 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
             },
             String::new(),
         );
-        let markdown = front_matter(&options.provenance, None) + &body;
+        let markdown = front_matter(&options.provenance) + &body;
         Imported {
             files: vec![ImportedFile {
                 path: "index.md".into(),
@@ -135,9 +123,9 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
     report.sections.push(front_report);
     let mut files = vec![ImportedFile {
         path: "_index.md".into(),
-        markdown: front_matter(&options.provenance, None) + &front_body,
+        markdown: front_matter(&options.provenance) + &front_body,
     }];
-    let mut weight = 0;
+    let mut weight = 0i64;
     for section in &outline.sections {
         if options
             .omit
@@ -156,13 +144,14 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
             },
             section.title.clone(),
         );
-        let chapter = Provenance {
+        let chapter = FrontMatter {
             title: Some(section.title.clone()),
+            weight: Some(weight),
             ..Default::default()
         };
         files.push(ImportedFile {
             path: format!("{}.md", chapter_file_name(&section.title)),
-            markdown: front_matter(&chapter, Some(weight)) + &body,
+            markdown: front_matter(&chapter) + &body,
         });
         report.sections.push(section_report);
     }
@@ -325,34 +314,9 @@ fn definitions(list: &NoteList) -> String {
     out
 }
 
-fn front_matter(provenance: &Provenance, weight: Option<usize>) -> String {
-    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let mut out = String::from("+++\n");
-    let fields = [
-        ("title", &provenance.title),
-        ("date", &provenance.date),
-        ("publication", &provenance.publication),
-        ("url", &provenance.url),
-        ("translator", &provenance.translator),
-        ("rights", &provenance.rights),
-        ("language", &provenance.language),
-        ("source_file", &provenance.source_file),
-        ("summary", &provenance.summary),
-    ];
-    for (key, value) in fields {
-        if let Some(value) = value {
-            let _ = writeln!(out, "{key} = {}", quoted(value));
-        }
-        if key == "title" && !provenance.authors.is_empty() {
-            let authors: Vec<String> = provenance.authors.iter().map(|a| quoted(a)).collect();
-            let _ = writeln!(out, "authors = [{}]", authors.join(", "));
-        }
-    }
-    if let Some(weight) = weight {
-        let _ = writeln!(out, "weight = {weight}");
-    }
-    out.push_str("+++\n\n");
-    out
+fn front_matter(front: &FrontMatter) -> String {
+    let toml = toml::to_string(front).unwrap_or_default();
+    format!("+++\n{toml}+++\n\n")
 }
 
 /// Writes the imported files: `INTO.md` for a single document, `INTO/` for a collection.
