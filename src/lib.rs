@@ -7,6 +7,7 @@
 pub mod build;
 pub mod config;
 pub mod content;
+pub mod date;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod import;
