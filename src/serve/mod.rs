@@ -104,39 +104,48 @@ impl Live {
     }
 
     fn site(&self) -> Arc<ServedSite> {
-        Arc::clone(&self.site.read().unwrap_or_else(PoisonError::into_inner))
+        read(&self.site)
     }
 
     fn problems(&self) -> Option<Arc<str>> {
-        self.problems
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        read(&self.problems)
     }
 
+    /// Serves a new build. The errors are cleared first: a page connecting in between sees
+    /// the old build without errors, and reloads on the news that follows.
     fn publish(&self, site: ServedSite) {
         let generation = site.generation;
-        *self.site.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(site);
-        *self
-            .problems
-            .write()
-            .unwrap_or_else(PoisonError::into_inner) = None;
+        write(&self.problems, None);
+        write(&self.site, Arc::new(site));
         // No receiver (no page open) is not an error.
         let _ = self.news.send(News::Built(generation));
     }
 
     fn fail(&self, problems: Arc<str>) {
-        *self
-            .problems
-            .write()
-            .unwrap_or_else(PoisonError::into_inner) = Some(problems.clone());
+        write(&self.problems, Some(Arc::clone(&problems)));
         let _ = self.news.send(News::Failed(problems));
     }
 }
 
+/// The locks hold plain values replaced whole, so a panic elsewhere cannot leave one half
+/// updated: a poisoned lock is used as it is.
+fn read<T: Clone>(lock: &RwLock<T>) -> T {
+    lock.read().unwrap_or_else(PoisonError::into_inner).clone()
+}
+
+fn write<T>(lock: &RwLock<T>, value: T) {
+    *lock.write().unwrap_or_else(PoisonError::into_inner) = value;
+}
+
 fn rebuild_on_change(mut watcher: Watcher, options: &BuildOptions, live: &Live) {
     while let Some(changed) = watcher.next_change() {
-        rebuild(options, live, &changed);
+        // A panic is a bug in annals, not in the content; the server goes on regardless.
+        let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rebuild(options, live, &changed);
+        }));
+        if rebuilt.is_err() {
+            eprintln!("The build crashed (a bug in annals); still serving the last good site.");
+        }
     }
 }
 
