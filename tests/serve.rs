@@ -30,8 +30,12 @@ struct Server {
 
 impl Server {
     fn start(root: &Path) -> Server {
+        Server::start_on(root, "127.0.0.1")
+    }
+
+    fn start_on(root: &Path, bind: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(["serve", "--bind", "127.0.0.1", "--port", "0", "--root"])
+            .args(["serve", "--bind", bind, "--port", "0", "--root"])
             .arg(root)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -227,7 +231,9 @@ fn serves_each_edit_and_shows_a_broken_build_over_the_last_good_site() {
         "{problem}"
     );
     assert!(
-        server.log().contains("content/documents/letter.md:2:"),
+        eventually(CHANGE_DEADLINE, || server
+            .log()
+            .contains("content/documents/letter.md:2:")),
         "the terminal shows the error with its place:\n{}",
         server.log()
     );
@@ -261,9 +267,11 @@ fn serves_each_edit_and_shows_a_broken_build_over_the_last_good_site() {
         .unwrap();
     assert!(next > generation);
     assert!(
-        server
+        eventually(CHANGE_DEADLINE, || server
             .log()
-            .contains(" ms after a change to content/documents/letter.md")
+            .contains(" ms after a change to content/documents/letter.md")),
+        "each rebuild prints its time:\n{}",
+        server.log()
     );
 }
 
@@ -462,6 +470,32 @@ fn content_types_head_etags_redirects_and_the_404_page() {
 
     let post = http::request(server.address, "POST", "/", &[("Content-Length", "0")]).unwrap();
     assert_eq!(post.status, 405);
+}
+
+#[test]
+fn listens_on_loopback_unless_told_otherwise_and_says_so() {
+    let site = copy_of("basic");
+    let local = Server::start(site.path());
+    assert!(local.address.ip().is_loopback());
+    let busy = annals(
+        &["serve", "--port", &local.address.port().to_string()],
+        site.path(),
+    );
+    assert_eq!(busy.status.code(), Some(1), "{}", described(&busy));
+    assert!(
+        String::from_utf8_lossy(&busy.stderr).contains("cannot listen on 127.0.0.1:"),
+        "{}",
+        described(&busy)
+    );
+    let everywhere = Server::start_on(site.path(), "0.0.0.0");
+    assert!(
+        eventually(CHANGE_DEADLINE, || everywhere
+            .log()
+            .contains("warning: serving on 0.0.0.0:")),
+        "{}",
+        everywhere.log()
+    );
+    assert!(!local.log().contains("warning: serving on"));
 }
 
 fn annals(args: &[&str], cwd: &Path) -> Output {
