@@ -2,9 +2,10 @@
 //! the diagnostics and the summary, and sets the exit code.
 
 use std::net::IpAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use annals::build::{self, BuildOptions, Summary};
@@ -36,7 +37,8 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
-    /// Check the content without writing anything; exits 1 on any error.
+    /// Check the content without writing anything (or, with --links, a built site's links);
+    /// exits 1 on any error.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -48,7 +50,7 @@ enum Command {
         #[arg(long, value_name = "DIR", num_args = 0..=1)]
         links: Option<Option<PathBuf>>,
         /// With --links: where the site lives [default: base_url of site.toml].
-        #[arg(long)]
+        #[arg(long, requires = "links")]
         base_url: Option<String>,
     },
     /// Build the site, serve it, rebuild on every change and reload the open pages.
@@ -190,16 +192,16 @@ fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let report = match annals::linkcheck::check_site(&dir, base.prefix()) {
+    let report = match annals::linkcheck::check_site(&dir, base.prefix())
+        .with_context(|| format!("cannot read the site in {}", dir.display()))
+    {
         Ok(report) => report,
-        Err(e) => {
-            return fail(&anyhow::Error::new(e).context(format!("cannot read {}", dir.display())));
-        }
+        Err(e) => return fail(&e),
     };
     for broken in &report.broken {
         eprintln!(
             "{}: {} ({})",
-            Path::new(&dir).join(&broken.page).display(),
+            dir.join(&broken.page).display(),
             broken.href,
             broken.reason
         );
