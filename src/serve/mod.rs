@@ -48,15 +48,14 @@ pub struct ServeOptions {
 /// Builds and serves the site until the process is stopped. Content errors never end it;
 /// an `Err` is a failure to listen or to watch.
 pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
-    let listener = std::net::TcpListener::bind((options.bind, options.port))
-        .with_context(|| format!("cannot listen on {}:{}", options.bind, options.port))?;
-    listener.set_nonblocking(true)?;
-    let address = listener.local_addr()?;
-    let url = format!("http://{address}/");
     let root = options
         .root
         .canonicalize()
         .with_context(|| format!("cannot open the site folder {}", options.root.display()))?;
+    let listener = std::net::TcpListener::bind((options.bind, options.port))
+        .with_context(|| format!("cannot listen on {}:{}", options.bind, options.port))?;
+    let address = listener.local_addr()?;
+    let url = format!("http://{address}/");
     let build_options = BuildOptions {
         root: options.root.clone(),
         output: None,
@@ -72,15 +71,22 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     if options.open {
         open_browser(&url);
     }
+    answer_requests(listener, state)
+}
+
+/// Runs the HTTP server on `listener` until the process stops.
+fn answer_requests(listener: std::net::TcpListener, state: Arc<Live>) -> anyhow::Result<()> {
+    listener.set_nonblocking(true)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the server")?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, router(state)).await
-    })?;
-    Ok(())
+    runtime
+        .block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            axum::serve(listener, router(state)).await
+        })
+        .context("the server stopped")
 }
 
 /// What the server shares between the requests and the rebuilds.
