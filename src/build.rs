@@ -11,6 +11,7 @@ use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source};
+use crate::publish;
 use crate::render::{SiteRenderer, Templates};
 use crate::write::{self, Contents, OutputFile};
 
@@ -79,24 +80,7 @@ pub struct Built {
 pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<Built> {
     let started = Instant::now();
     let shown = |p: &Path| options.shown(p);
-    let config = config::load(
-        &options.root,
-        shown(&options.root.join(config::CONFIG_FILE)),
-        diagnostics,
-    );
-    let base_text = options
-        .base_url
-        .clone()
-        .unwrap_or_else(|| config.base_url.clone());
-    let base = match BaseUrl::parse(&base_text) {
-        Ok(base) => base,
-        Err(message) => {
-            if options.base_url.is_some() {
-                diagnostics.push(Diagnostic::error("--base-url", message));
-            }
-            return None;
-        }
-    };
+    let (config, base) = settings(options, diagnostics)?;
     let mut content = content::load(&options.root, &shown, diagnostics);
     add_missing_index_pages(&mut content, &config, &options.root, &shown);
     let templates = match Templates::load(&options.root, &shown) {
@@ -128,9 +112,37 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     };
+    files.extend(publish::files(&config, &base, &content));
     files.extend(static_files(&options.root, &content, diagnostics));
     let summary = summarise(&content, &rendered, files.len(), started.elapsed());
     Some(Built { files, summary })
+}
+
+/// The site's settings from site.toml, and where it will live: its `base_url`, or
+/// `--base-url` when given. `None` when the base URL is not valid (the error is in
+/// `diagnostics`).
+pub fn settings(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Config, BaseUrl)> {
+    let config = config::load(
+        &options.root,
+        options.shown(&options.root.join(config::CONFIG_FILE)),
+        diagnostics,
+    );
+    let base_text = options
+        .base_url
+        .clone()
+        .unwrap_or_else(|| config.base_url.clone());
+    match BaseUrl::parse(&base_text) {
+        Ok(base) => Some((config, base)),
+        Err(message) => {
+            if options.base_url.is_some() {
+                diagnostics.push(Diagnostic::error("--base-url", message));
+            }
+            None
+        }
+    }
 }
 
 /// Builds the site and writes it. Errors in the content are in `diagnostics` (and the output

@@ -2,7 +2,8 @@
 //!
 //! A build flows one way: `config` and `content` load the site, `markdown` renders each
 //! page's body and notes, `render` fills the templates, `write` puts the site on disk
-//! atomically. `build` runs the stages in order; `linkcheck` verifies a built site.
+//! atomically, with `publish` adding the sitemap, robots.txt and the feed. `build` runs the
+//! stages in order; `linkcheck` verifies a built site; `serve` previews it with live reload.
 
 pub mod build;
 pub mod config;
@@ -14,6 +15,8 @@ pub mod import;
 pub mod init;
 pub mod linkcheck;
 pub mod markdown;
+pub mod publish;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod write;

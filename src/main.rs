@@ -1,13 +1,16 @@
 //! The `annals` command: a thin layer over the library that parses the arguments, prints
 //! the diagnostics and the summary, and sets the exit code.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use annals::build::{self, BuildOptions, Summary};
 use annals::diagnostic::Diagnostics;
+use annals::serve::{self, ServeOptions};
 
 #[derive(Parser)]
 #[command(
@@ -34,13 +37,35 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
-    /// Check the content without writing anything; exits 1 on any error.
+    /// Check the content without writing anything (or, with --links, a built site's links);
+    /// exits 1 on any error.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Check the links of the built site in DIR [default: ROOT/public] instead of the
+        /// content: every internal link and fragment must resolve.
+        #[arg(long, value_name = "DIR", num_args = 0..=1)]
+        links: Option<Option<PathBuf>>,
+        /// With --links: where the site lives [default: base_url of site.toml].
+        #[arg(long, requires = "links")]
+        base_url: Option<String>,
+    },
+    /// Build the site, serve it, rebuild on every change and reload the open pages.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on; the default is reachable from this machine only.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
     },
     /// Write a minimal new site into DIR.
     Init { dir: PathBuf },
@@ -98,8 +123,35 @@ fn main() -> ExitCode {
         }),
         Command::Check {
             root,
+            links: Some(dir),
+            base_url,
+            ..
+        } => run_link_check(
+            BuildOptions {
+                base_url,
+                ..BuildOptions::new(root)
+            },
+            dir,
+        ),
+        Command::Check {
+            root,
             deny_warnings,
+            ..
         } => run_check(BuildOptions::new(root), deny_warnings),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => match serve::serve(ServeOptions {
+            root,
+            bind,
+            port,
+            open,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
         Command::Init { dir } => match annals::init::init(&dir) {
             Ok(()) => {
                 println!(
@@ -201,6 +253,50 @@ fn run_check(options: BuildOptions, deny_warnings: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Checks the links of a built site under the base path the site will live at.
+fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
+    let dir = dir.unwrap_or_else(|| options.output_dir());
+    let mut diagnostics = Diagnostics::default();
+    let settings = build::settings(&options, &mut diagnostics);
+    print_diagnostics(&diagnostics, None);
+    let Some((_, base)) = settings else {
+        return ExitCode::FAILURE;
+    };
+    if !dir.is_dir() {
+        eprintln!(
+            "error: {} is not a folder; build the site first with `annals build`",
+            dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let report = match annals::linkcheck::check_site(&dir, base.prefix())
+        .with_context(|| format!("cannot read the site in {}", dir.display()))
+    {
+        Ok(report) => report,
+        Err(e) => return fail(&e),
+    };
+    for broken in &report.broken {
+        eprintln!(
+            "{}: {} ({})",
+            dir.join(&broken.page).display(),
+            broken.href,
+            broken.reason
+        );
+    }
+    println!(
+        "Checked {} links on {} pages under {}: {} broken.",
+        report.links,
+        report.pages,
+        base.prefix(),
+        report.broken.len()
+    );
+    if report.broken.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

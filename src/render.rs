@@ -173,6 +173,8 @@ pub struct SiteView {
     /// The absolute URL of the home page, when `base_url` names a host.
     pub permalink: String,
     pub stylesheet: String,
+    /// The link to the Atom feed of the documents.
+    pub feed: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -241,6 +243,7 @@ impl SiteRenderer<'_> {
             base: self.base.prefix().to_string(),
             permalink: self.base.permalink(""),
             stylesheet: self.base.link("style.css"),
+            feed: self.base.link(crate::publish::FEED_FILE),
         }
     }
 

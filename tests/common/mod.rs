@@ -1,6 +1,8 @@
 //! Shared by the integration tests: building a site into a temporary folder and reading the
-//! result with a real HTML parser.
+//! result with a real HTML parser; a minimal HTTP client for the preview server.
 #![allow(dead_code)]
+
+pub mod http;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -15,6 +17,27 @@ pub fn repo_root() -> PathBuf {
 
 pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests").join("fixtures").join(name)
+}
+
+/// A copy of a fixture site in a temporary folder, to break at will.
+pub fn copy_of(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(name, dir.path());
+    dir
+}
+
+/// Copies a fixture site into `target`.
+pub fn copy_fixture(name: &str, target: &Path) {
+    let source = fixture(name);
+    for entry in walkdir::WalkDir::new(&source) {
+        let entry = entry.unwrap();
+        let to = target.join(entry.path().strip_prefix(&source).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
 }
 
 /// Builds the site at `root` into `output`; panics, listing the errors, if the build fails.

@@ -1,0 +1,127 @@
+//! Live reload: what the server tells open pages (a new build, or the errors of a failed
+//! one) over Server-Sent Events, and the script that listens, injected into every page the
+//! server sends (never into `annals build` output).
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+
+/// Where pages listen for news of the builds.
+pub const EVENTS_PATH: &str = "/__annals/events";
+
+/// The script each served page gets before `</body>`. It knows the build it came from;
+/// when the server announces another build the page reloads, and when a build fails it
+/// draws the errors over the page until the next good build reloads it.
+const SCRIPT: &str = r#"<script data-annals-live>
+(() => {
+  const generation = "GENERATION";
+  const events = new EventSource("EVENTS_PATH");
+  events.addEventListener("build", (e) => { if (e.data !== generation) location.reload(); });
+  events.addEventListener("problems", (e) => showProblems(JSON.parse(e.data)));
+  function showProblems(problems) {
+    document.getElementById("annals-problems")?.remove();
+    const overlay = document.createElement("div");
+    overlay.id = "annals-problems";
+    overlay.setAttribute("role", "alert");
+    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,24,.94);color:#f4f4f4;font:15px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+    const heading = document.createElement("h2");
+    heading.textContent = "The site does not build. This is the last good version, under the errors:";
+    heading.style.cssText = "font:inherit;font-weight:bold;color:#ff9b8f;margin:0 0 1rem";
+    overlay.append(heading);
+    for (const problem of problems) {
+      const item = document.createElement("p");
+      const place = document.createElement("strong");
+      place.textContent = problem.location;
+      item.append(place, ": " + problem.message + (problem.help ? "\n  help: " + problem.help : ""));
+      overlay.append(item);
+    }
+    document.body.append(overlay);
+  }
+})();
+</script>"#;
+
+/// The page's HTML with the reload script before its last `</body>` (or at its end).
+pub fn inject_script(html: &[u8], generation: u64) -> Vec<u8> {
+    let script = SCRIPT
+        .replace("GENERATION", &generation.to_string())
+        .replace("EVENTS_PATH", EVENTS_PATH);
+    let at = find_last(html, b"</body>").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + script.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(script.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// What the server announces to open pages.
+#[derive(Debug, Clone)]
+pub enum News {
+    /// A good build, by its generation.
+    Built(u64),
+    /// A failed build: its errors as JSON (see `Problem`).
+    Failed(std::sync::Arc<str>),
+}
+
+/// One error of a failed build as the overlay shows it.
+#[derive(Debug, Serialize)]
+pub struct Problem {
+    pub location: String,
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// The errors among `diagnostics` as the JSON the overlay reads.
+pub fn problems_json<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
+    let problems: Vec<Problem> = diagnostics
+        .map(|d| Problem {
+            location: d.location(),
+            file: d.path.display().to_string(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+            help: d.help.clone(),
+        })
+        .collect();
+    serde_json::to_string(&problems).expect("plain strings and numbers serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_goes_before_the_last_closing_body() {
+        let html = b"<html><body><p>\"</body>\" in text</p></BODY></html>";
+        let out = String::from_utf8(inject_script(html, 7)).unwrap();
+        let script = out.find("<script data-annals-live>").unwrap();
+        assert!(out[script..].contains("const generation = \"7\""));
+        assert!(out[script..].contains(EVENTS_PATH));
+        assert!(out.ends_with("</script></BODY></html>"), "{out}");
+        assert!(out.starts_with("<html><body><p>\"</body>\" in text</p><script"));
+        let bare = String::from_utf8(inject_script(b"<p>no body", 1)).unwrap();
+        assert!(bare.starts_with("<p>no body<script"));
+    }
+
+    #[test]
+    fn problems_carry_file_line_and_message() {
+        let error = Diagnostic::error("content/a.md", "invalid TOML")
+            .at(2, 9)
+            .with_help("quote it");
+        let json = problems_json([error].iter());
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value[0]["location"], "content/a.md:2:9");
+        assert_eq!(value[0]["file"], "content/a.md");
+        assert_eq!(value[0]["line"], 2);
+        assert_eq!(value[0]["message"], "invalid TOML");
+        assert_eq!(value[0]["help"], "quote it");
+    }
+}

@@ -1,0 +1,371 @@
+//! `annals serve`: builds the site into memory, serves it over HTTP, rebuilds it when a
+//! source changes and reloads the pages open in browsers.
+//!
+//! The site is never written to disk: each good build replaces the map of files the server
+//! answers from (`site`), a failed one leaves it and sends its errors to the open pages
+//! (`live`). A file watcher (`watch`) runs the rebuilds on a thread of its own.
+
+mod live;
+mod site;
+mod watch;
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::Instant;
+
+use anyhow::Context;
+use axum::Router;
+use axum::body::Body as HttpBody;
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::{Stream, StreamExt};
+use tokio::sync::broadcast;
+
+use crate::build::{self, BuildOptions};
+use crate::diagnostic::Diagnostics;
+use live::{EVENTS_PATH, News};
+use site::{Body, Lookup, ServedFile, ServedSite};
+use watch::Watcher;
+
+pub const DEFAULT_PORT: u16 = 1111;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site's folder.
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// Open the site in the default browser once it is built.
+    pub open: bool,
+}
+
+/// Builds and serves the site until the process is stopped. Content errors never end it;
+/// an `Err` is a failure to listen or to watch.
+pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
+    let root = options
+        .root
+        .canonicalize()
+        .with_context(|| format!("cannot open the site folder {}", options.root.display()))?;
+    let listener = std::net::TcpListener::bind((options.bind, options.port))
+        .with_context(|| format!("cannot listen on {}:{}", options.bind, options.port))?;
+    let address = listener.local_addr()?;
+    let url = format!("http://{address}/");
+    let build_options = BuildOptions {
+        root: options.root.clone(),
+        output: None,
+        base_url: Some(url.clone()),
+    };
+    let state = Arc::new(Live::new(root.clone()));
+    let watcher = Watcher::new(&root)?;
+    rebuild(&build_options, &state, &[]);
+    warn_unless_loopback(address);
+    println!("Serving {url} (watching content/, templates/, static/ and site.toml; Ctrl-C stops)");
+    let rebuilding = Arc::clone(&state);
+    std::thread::spawn(move || rebuild_on_change(watcher, &build_options, &rebuilding));
+    if options.open {
+        open_browser(&url);
+    }
+    answer_requests(listener, state)
+}
+
+/// Runs the HTTP server on `listener` until the process stops.
+fn answer_requests(listener: std::net::TcpListener, state: Arc<Live>) -> anyhow::Result<()> {
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server")?;
+    runtime
+        .block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            axum::serve(listener, router(state)).await
+        })
+        .context("the server stopped")
+}
+
+/// What the server shares between the requests and the rebuilds.
+struct Live {
+    /// The site's folder, canonical: files copied from disk must be inside it.
+    root: PathBuf,
+    site: RwLock<Arc<ServedSite>>,
+    /// The errors of the last build as JSON, when it failed.
+    problems: RwLock<Option<Arc<str>>>,
+    news: broadcast::Sender<News>,
+}
+
+impl Live {
+    fn new(root: PathBuf) -> Live {
+        Live {
+            root,
+            site: RwLock::new(Arc::new(ServedSite::placeholder())),
+            problems: RwLock::new(None),
+            news: broadcast::channel(16).0,
+        }
+    }
+
+    fn site(&self) -> Arc<ServedSite> {
+        read(&self.site)
+    }
+
+    fn problems(&self) -> Option<Arc<str>> {
+        read(&self.problems)
+    }
+
+    /// Serves a new build. The errors are cleared first: a page connecting in between sees
+    /// the old build without errors, and reloads on the news that follows.
+    fn publish(&self, site: ServedSite) {
+        let generation = site.generation;
+        write(&self.problems, None);
+        write(&self.site, Arc::new(site));
+        // No receiver (no page open) is not an error.
+        let _ = self.news.send(News::Built(generation));
+    }
+
+    fn fail(&self, problems: Arc<str>) {
+        write(&self.problems, Some(Arc::clone(&problems)));
+        let _ = self.news.send(News::Failed(problems));
+    }
+}
+
+/// The locks hold plain values replaced whole, so a panic elsewhere cannot leave one half
+/// updated: a poisoned lock is used as it is.
+fn read<T: Clone>(lock: &RwLock<T>) -> T {
+    lock.read().unwrap_or_else(PoisonError::into_inner).clone()
+}
+
+fn write<T>(lock: &RwLock<T>, value: T) {
+    *lock.write().unwrap_or_else(PoisonError::into_inner) = value;
+}
+
+fn rebuild_on_change(mut watcher: Watcher, options: &BuildOptions, live: &Live) {
+    while let Some(changed) = watcher.next_change() {
+        // A panic is a bug in annals, not in the content; the server goes on regardless.
+        let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rebuild(options, live, &changed);
+        }));
+        if rebuilt.is_err() {
+            eprintln!("The build crashed (a bug in annals); still serving the last good site.");
+        }
+    }
+}
+
+/// Builds the site into memory and serves it, or keeps the last good one and reports the
+/// errors, in the terminal and to the open pages.
+fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf]) {
+    let started = Instant::now();
+    let mut diagnostics = Diagnostics::default();
+    let built = build::prepare(options, &mut diagnostics);
+    let cause = describe_change(changed);
+    match built {
+        Some(built) => {
+            let pages = built.summary.pages;
+            let generation = live.site().generation + 1;
+            live.publish(ServedSite::new(built.files, generation));
+            println!(
+                "{} {pages} pages in {} ms{cause}, {} warning(s).",
+                if changed.is_empty() {
+                    "Built"
+                } else {
+                    "Rebuilt"
+                },
+                started.elapsed().as_millis(),
+                diagnostics.warning_count()
+            );
+        }
+        None => {
+            for error in diagnostics.sorted().into_iter().filter(|d| d.is_error()) {
+                eprintln!("{error}");
+            }
+            live.fail(live::problems_json(diagnostics.errors()).into());
+            eprintln!(
+                "The build{cause} failed with {} error(s) in {} ms; still serving the last good site.",
+                diagnostics.error_count(),
+                started.elapsed().as_millis()
+            );
+        }
+    }
+}
+
+/// ` after a change to content/a.md`, or nothing for the first build.
+fn describe_change(changed: &[PathBuf]) -> String {
+    match changed {
+        [] => String::new(),
+        [one] => format!(" after a change to {}", one.display()),
+        [first, rest @ ..] => format!(
+            " after a change to {} and {} more",
+            first.display(),
+            rest.len()
+        ),
+    }
+}
+
+fn warn_unless_loopback(address: SocketAddr) {
+    if !address.ip().is_loopback() {
+        eprintln!(
+            "warning: serving on {address}, which other machines may reach; the preview server is meant for this machine (the default, --bind 127.0.0.1)"
+        );
+    }
+}
+
+fn open_browser(url: &str) {
+    let (program, args): (&str, &[&str]) = if cfg!(target_os = "macos") {
+        ("open", &[])
+    } else if cfg!(windows) {
+        ("cmd", &["/C", "start", ""])
+    } else {
+        ("xdg-open", &[])
+    };
+    let mut command = std::process::Command::new(program);
+    command
+        .args(args)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    // Waited for on a thread of its own, so that no zombie is left behind.
+    std::thread::spawn(move || {
+        if let Err(e) = command.status() {
+            eprintln!("warning: cannot open a browser ({program}: {e})");
+        }
+    });
+}
+
+fn router(live: Arc<Live>) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(serve_file)
+        .with_state(live)
+}
+
+/// The Server-Sent Events stream of a page: the current build at once (and its errors if it
+/// failed), then each build as it happens.
+async fn events(
+    State(live): State<Arc<Live>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    // Subscribe before reading the state, so that no build can fall between the two.
+    let receiver = live.news.subscribe();
+    let mut now = vec![News::Built(live.site().generation)];
+    now.extend(live.problems().map(News::Failed));
+    let later = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        loop {
+            match receiver.recv().await {
+                Ok(news) => return Some((news, receiver)),
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    let stream = futures_util::stream::iter(now)
+        .chain(later)
+        .map(|news| Ok(event(news)));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+fn event(news: News) -> Event {
+    match news {
+        News::Built(generation) => Event::default().event("build").data(generation.to_string()),
+        News::Failed(problems) => Event::default().event("problems").data(&*problems),
+    }
+}
+
+async fn serve_file(
+    State(live): State<Arc<Live>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
+    }
+    let Ok(site_path) = site::site_path(uri.path()) else {
+        return (StatusCode::BAD_REQUEST, "Bad request path.\n").into_response();
+    };
+    let current = live.site();
+    match current.lookup(&site_path) {
+        Lookup::File(file) => match respond(&live.root, file, StatusCode::OK, &headers).await {
+            Some(response) => response,
+            None => not_found(&live.root, &current).await,
+        },
+        Lookup::AddSlash => {
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+            let location = format!("{}/{query}", uri.path());
+            (
+                StatusCode::TEMPORARY_REDIRECT,
+                [(header::LOCATION, location)],
+            )
+                .into_response()
+        }
+        Lookup::NotFound => not_found(&live.root, &current).await,
+    }
+}
+
+async fn not_found(root: &Path, site: &ServedSite) -> Response {
+    let page = match site.not_found_page() {
+        Some(page) => respond(root, page, StatusCode::NOT_FOUND, &HeaderMap::new()).await,
+        None => None,
+    };
+    page.unwrap_or_else(|| (StatusCode::NOT_FOUND, "Not found.\n").into_response())
+}
+
+/// The response for one file, or `None` when a copied file is gone or lies outside the
+/// site's folder.
+async fn respond(
+    root: &Path,
+    file: &ServedFile,
+    status: StatusCode,
+    request: &HeaderMap,
+) -> Option<Response> {
+    let (bytes, etag) = match &file.body {
+        Body::Memory { bytes, etag } => (bytes.clone(), etag.clone()),
+        Body::Disk(path) => {
+            let bytes = read_inside(root, path).await?;
+            let etag = site::etag(&bytes);
+            (bytes.into(), etag)
+        }
+    };
+    let unchanged = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| site::etag_matches(v, &etag));
+    let builder = Response::builder()
+        .header(header::ETAG, &etag)
+        .header(header::CACHE_CONTROL, "no-cache");
+    let response = if status == StatusCode::OK && unchanged {
+        builder
+            .status(StatusCode::NOT_MODIFIED)
+            .body(HttpBody::empty())
+    } else {
+        builder
+            .status(status)
+            .header(header::CONTENT_TYPE, file.content_type)
+            .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+            .body(HttpBody::from(bytes))
+    };
+    Some(response.expect("valid status and headers"))
+}
+
+async fn read_inside(root: &Path, path: &Path) -> Option<Vec<u8>> {
+    let (root, path) = (root.to_path_buf(), path.to_path_buf());
+    tokio::task::spawn_blocking(move || {
+        let Some(real) = site::inside_root(&root, &path) else {
+            eprintln!(
+                "warning: not serving {}: it is missing or lies outside the site's folder",
+                path.display()
+            );
+            return None;
+        };
+        std::fs::read(real).ok()
+    })
+    .await
+    .ok()
+    .flatten()
+}
