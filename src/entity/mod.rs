@@ -3,6 +3,7 @@
 //! templates serve them all.
 
 pub mod aliases;
+pub mod annotate;
 pub mod index;
 pub mod matcher;
 

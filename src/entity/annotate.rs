@@ -1,0 +1,304 @@
+//! Entities in a page's Markdown events: names found by the matcher become links (the first
+//! mention of an entity in each section) and `<abbr>` (terms of the glossary); explicit
+//! links `[text](person:ID)` override detection and `[text](none:)` stops it; every mention
+//! is recorded with the id of its paragraph, for the entity's page.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use super::matcher::{Found, Matcher, Mention, Target, Unresolved, snippet};
+use super::{Registry, kind_by_key};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::escape_html;
+
+/// The registry and its automaton, shared by every page of a build.
+#[derive(Clone, Copy)]
+pub struct Entities<'r> {
+    pub registry: &'r Registry,
+    pub matcher: &'r Matcher,
+}
+
+/// The schemes of explicit links.
+const NO_ENTITY: &str = "none:";
+const DOCUMENT: &str = "doc:";
+
+pub struct Annotator<'r> {
+    entities: Entities<'r>,
+    prefix: String,
+    path: &'r Path,
+    section: usize,
+    linked: HashSet<(usize, usize)>,
+    /// The person last named in full in this section, by the surname group it settles.
+    settled: HashMap<Vec<usize>, usize>,
+    pub mentions: Vec<Mention>,
+    pub unresolved: Vec<Unresolved>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// For each open link, whether its end is dropped (a `none:` span).
+    open_links: Vec<bool>,
+}
+
+/// A name found in a block, at a place in the block's plain text and in one of its events.
+struct Placed {
+    event: usize,
+    found: Found,
+    text_start: usize,
+    entity: Option<usize>,
+}
+
+impl<'r> Annotator<'r> {
+    pub fn new(entities: Entities<'r>, prefix: &str, path: &'r Path) -> Self {
+        Annotator {
+            entities,
+            prefix: prefix.to_string(),
+            path,
+            section: 0,
+            linked: HashSet::new(),
+            settled: HashMap::new(),
+            mentions: Vec::new(),
+            unresolved: Vec::new(),
+            diagnostics: Vec::new(),
+            open_links: Vec::new(),
+        }
+    }
+
+    /// A heading starts a new section: its entities are linked again at first mention.
+    pub fn new_section(&mut self) {
+        self.section += 1;
+        self.settled.clear();
+    }
+
+    /// Annotates one block (a paragraph, a note, a list item's text). `anchor` is the id
+    /// the block's mentions point to.
+    pub fn block<'a>(&mut self, events: Vec<Event<'a>>, anchor: &str, in_note: bool, line: usize) -> Vec<Event<'a>> {
+        let (plain, offsets) = plain_text(&events);
+        let mut placed = self.find_names(&events, &offsets);
+        self.resolve(&mut placed, line, &plain);
+        let mut explicit = Vec::new();
+        let events = self.rewrite_links(events, &offsets, &plain, &mut explicit, line);
+        for (entity, start, end) in explicit {
+            self.record(entity, anchor, in_note, &plain, start, end);
+        }
+        for p in placed.iter().filter(|p| p.entity.is_some()) {
+            self.record(p.entity.unwrap_or_default(), anchor, in_note, &plain, p.text_start, p.text_start + (p.found.end - p.found.start));
+        }
+        self.mentions.sort_by_key(|m| m.anchor.is_empty());
+        self.emit(events, &placed, in_note)
+    }
+
+    /// Names in the text events that are not inside a link, code or raw HTML.
+    fn find_names(&self, events: &[Event], offsets: &[Option<usize>]) -> Vec<Placed> {
+        let mut placed = Vec::new();
+        let mut in_link = 0usize;
+        for (i, event) in events.iter().enumerate() {
+            match event {
+                Event::Start(Tag::Link { .. }) => in_link += 1,
+                Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+                Event::Text(text) if in_link == 0 => {
+                    for found in self.entities.matcher.find(text) {
+                        let entity = match &found.target {
+                            Target::One(e) => Some(*e),
+                            Target::Ambiguous(_) => None,
+                        };
+                        placed.push(Placed { event: i, text_start: offsets[i].unwrap_or(0) + found.start, found, entity });
+                    }
+                }
+                _ => {}
+            }
+        }
+        placed
+    }
+
+    /// A bare surname that several people bear is settled by a full mention of one of them in
+    /// the same block or earlier in the section; otherwise it is left unresolved, not guessed.
+    fn resolve(&mut self, placed: &mut [Placed], line: usize, plain: &str) {
+        let full_in_block: Vec<usize> = placed.iter().filter(|p| p.found.full).filter_map(|p| p.entity).collect();
+        for p in placed.iter_mut() {
+            match &p.found.target {
+                Target::One(entity) if p.found.full => {
+                    for group in self.settled_groups_of(*entity) {
+                        self.settled.insert(group, *entity);
+                    }
+                }
+                Target::Ambiguous(candidates) => {
+                    let in_block = candidates.iter().find(|c| full_in_block.contains(c)).copied();
+                    p.entity = in_block.or_else(|| self.settled.get(candidates).copied());
+                    if p.entity.is_none() {
+                        self.unresolved.push(Unresolved {
+                            name: plain[p.text_start..p.text_start + (p.found.end - p.found.start)].to_string(),
+                            candidates: candidates.clone(),
+                            path: self.path.to_path_buf(),
+                            line,
+                        });
+                    }
+                }
+                Target::One(_) => {}
+            }
+        }
+    }
+
+    /// The surname groups a person belongs to (so that "Ivan Smirnov" settles "Smirnov").
+    fn settled_groups_of(&self, entity: usize) -> Vec<Vec<usize>> {
+        let Some(surname) = super::aliases::surname(&self.entities.registry.entities[entity]) else { return Vec::new() };
+        let found = self.entities.matcher.find(&surname);
+        found
+            .into_iter()
+            .filter_map(|f| match f.target {
+                Target::Ambiguous(list) if list.contains(&entity) => Some(list),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Explicit links to entities and documents get their URLs; `none:` spans lose theirs.
+    fn rewrite_links<'a>(
+        &mut self,
+        events: Vec<Event<'a>>,
+        offsets: &[Option<usize>],
+        plain: &str,
+        explicit: &mut Vec<(usize, usize, usize)>,
+        line: usize,
+    ) -> Vec<Event<'a>> {
+        let mut out = Vec::with_capacity(events.len());
+        let mut pending: Option<(usize, usize)> = None;
+        for (i, event) in events.into_iter().enumerate() {
+            match event {
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    let (tag, entity) = self.link(link_type, dest_url, title, id, line);
+                    if let Some(entity) = entity {
+                        pending = Some((entity, offsets.get(i + 1).copied().flatten().unwrap_or(plain.len())));
+                    }
+                    out.extend(tag.map(Event::Start));
+                }
+                Event::End(TagEnd::Link) => {
+                    if let Some((entity, start)) = pending.take() {
+                        let end = offsets.get(i).copied().flatten().unwrap_or(plain.len());
+                        explicit.push((entity, start, end.max(start)));
+                    }
+                    if !self.open_links.pop().unwrap_or(false) {
+                        out.push(Event::End(TagEnd::Link));
+                    }
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    /// One link's target: `person:ID` and the like to the entity's page, `doc:PATH#anchor` to
+    /// a document, `none:` to nothing. An unknown ID is an error at the file and line.
+    pub fn link<'a>(
+        &mut self,
+        link_type: LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+        line: usize,
+    ) -> (Option<Tag<'a>>, Option<usize>) {
+        let tag = |url: CowStr<'a>| Tag::Link { link_type, dest_url: url, title: title.clone(), id: id.clone() };
+        if dest_url.as_ref() == NO_ENTITY {
+            self.open_links.push(true);
+            return (None, None);
+        }
+        self.open_links.push(false);
+        if let Some(rest) = dest_url.strip_prefix(DOCUMENT) {
+            let (path, fragment) = rest.split_once('#').map_or((rest, None), |(p, f)| (p, Some(f)));
+            let url = format!("{}documents/{}/{}", self.prefix, path.trim_matches('/'), fragment.map_or(String::new(), |f| format!("#{f}")));
+            return (Some(tag(url.into())), None);
+        }
+        let Some((scheme, entity_id)) = dest_url.split_once(':') else { return (Some(tag(dest_url)), None) };
+        let Some(kind) = kind_by_key(scheme) else { return (Some(tag(dest_url.clone())), None) };
+        match self.entities.registry.get(kind.key, entity_id) {
+            Some(entity) => {
+                let url = format!("{}{}", self.prefix, self.entities.registry.entities[entity].site_path());
+                (Some(tag(url.into())), Some(entity))
+            }
+            None => {
+                self.diagnostics.push(
+                    Diagnostic::error(self.path, format!("the link `{dest_url}` names no {} of the registry", kind.key))
+                        .at_line(line)
+                        .with_help(format!("use the name of a file in content/{}/ without .md", kind.folder)),
+                );
+                (Some(tag("#".into())), None)
+            }
+        }
+    }
+
+    fn record(&mut self, entity: usize, anchor: &str, in_note: bool, plain: &str, start: usize, end: usize) {
+        self.mentions.push(Mention {
+            entity,
+            anchor: anchor.to_string(),
+            in_note,
+            snippet: snippet(plain, start, end.min(plain.len())),
+        });
+    }
+
+    /// The events with each found name wrapped: a link at its first mention in the section
+    /// (not in notes), an `<abbr>` for terms.
+    fn emit<'a>(&mut self, events: Vec<Event<'a>>, placed: &[Placed], in_note: bool) -> Vec<Event<'a>> {
+        if placed.is_empty() {
+            return events;
+        }
+        let mut by_event: HashMap<usize, Vec<&Placed>> = HashMap::new();
+        for p in placed {
+            by_event.entry(p.event).or_default().push(p);
+        }
+        let mut out = Vec::with_capacity(events.len() + placed.len() * 2);
+        for (i, event) in events.into_iter().enumerate() {
+            match (event, by_event.get(&i)) {
+                (Event::Text(text), Some(names)) => {
+                    let mut at = 0;
+                    for p in names {
+                        if p.found.start > at {
+                            out.push(Event::Text(text[at..p.found.start].to_string().into()));
+                        }
+                        let name = &text[p.found.start..p.found.end];
+                        out.push(Event::InlineHtml(self.wrap(p.entity, name, in_note).into()));
+                        at = p.found.end;
+                    }
+                    if at < text.len() {
+                        out.push(Event::Text(text[at..].to_string().into()));
+                    }
+                }
+                (event, _) => out.push(event),
+            }
+        }
+        out
+    }
+
+    fn wrap(&mut self, entity: Option<usize>, name: &str, in_note: bool) -> String {
+        let escaped = escape_html(name);
+        let Some(entity) = entity else {
+            return format!("<span class=\"entity-unresolved\">{escaped}</span>");
+        };
+        let record = &self.entities.registry.entities[entity];
+        let first = !in_note && self.linked.insert((entity, self.section));
+        let inner = match (record.kind.key, &record.expansion) {
+            ("term", Some(expansion)) => format!("<abbr title=\"{}\">{escaped}</abbr>", escape_html(expansion)),
+            _ => escaped,
+        };
+        if first {
+            let url = format!("{}{}", self.prefix, record.site_path());
+            format!("<a class=\"entity entity-{}\" href=\"{}\">{inner}</a>", record.kind.key, escape_html(&url))
+        } else {
+            inner
+        }
+    }
+}
+
+/// The block's text as a reader sees it, and where each text event starts in it.
+fn plain_text(events: &[Event]) -> (String, Vec<Option<usize>>) {
+    let mut plain = String::new();
+    let mut offsets = Vec::with_capacity(events.len());
+    for event in events {
+        offsets.push(Some(plain.len()));
+        match event {
+            Event::Text(text) | Event::Code(text) => plain.push_str(text),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            Event::End(TagEnd::Paragraph) => plain.push(' '),
+            _ => {}
+        }
+    }
+    (plain, offsets)
+}
