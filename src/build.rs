@@ -10,8 +10,12 @@ use rayon::prelude::*;
 use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::entity::annotate::Entities;
+use crate::entity::matcher::Matcher;
+use crate::entity::{self, Registry};
 use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source};
 use crate::publish;
+use crate::render::entities::EntityPages;
 use crate::render::{SiteRenderer, Templates};
 use crate::write::{self, Contents, OutputFile};
 
@@ -90,10 +94,23 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             None
         }
     };
-    let rendered = render_markdown(&content, &base);
+    let registry = entity::load(
+        &options.root.join(content::CONTENT_DIR),
+        &shown,
+        diagnostics,
+    );
+    let (matcher, claims) = Matcher::new(&registry);
+    diagnostics.extend(claims);
+    let entities = (!registry.is_empty()).then_some(Entities {
+        registry: &registry,
+        matcher: &matcher,
+    });
+    let rendered = render_markdown(&content, &base, entities);
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
+    diagnostics.extend(unresolved_warnings(&registry, &rendered));
+    let bodies = render_entity_bodies(&registry, &base);
     if diagnostics.has_errors() {
         return None;
     }
@@ -104,6 +121,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         content: &content,
         rendered: &rendered,
         templates: &templates,
+        registry: &registry,
     };
     let mut files = match render_pages(&renderer) {
         Ok(files) => files,
@@ -112,6 +130,18 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     };
+    match (EntityPages {
+        site: &renderer,
+        bodies: &bodies,
+    })
+    .render(&renderer.site_view())
+    {
+        Ok(pages) => files.extend(pages),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return None;
+        }
+    }
     files.extend(publish::files(&config, &base, &content));
     files.extend(static_files(&options.root, &content, diagnostics));
     let summary = summarise(&content, &rendered, files.len(), started.elapsed());
@@ -195,8 +225,8 @@ fn add_missing_index_pages(
     }
 }
 
-fn render_markdown(content: &Content, base: &BaseUrl) -> Vec<Rendered> {
-    let renderer = MarkdownRenderer::default();
+fn render_markdown(content: &Content, base: &BaseUrl, entities: Option<Entities>) -> Vec<Rendered> {
+    let renderer = MarkdownRenderer::new(entities);
     content
         .pages
         .par_iter()
@@ -211,6 +241,70 @@ fn render_markdown(content: &Content, base: &BaseUrl) -> Vec<Rendered> {
             )
         })
         .collect()
+}
+
+/// The biographies and descriptions of the registry, as HTML.
+fn render_entity_bodies(registry: &Registry, base: &BaseUrl) -> Vec<Rendered> {
+    let renderer = MarkdownRenderer::new(None);
+    registry
+        .entities
+        .par_iter()
+        .map(|entity| {
+            renderer.render(
+                &entity.body,
+                Source {
+                    path: &entity.path,
+                    first_line: entity.body_line,
+                    link_prefix: base.prefix(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// One warning for each ambiguous surname on a page: where it first stands, how often, and
+/// who it could be.
+fn unresolved_warnings(registry: &Registry, rendered: &[Rendered]) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for page in rendered {
+        let mut seen: Vec<(&str, usize, &crate::entity::matcher::Unresolved)> = Vec::new();
+        for unresolved in &page.unresolved {
+            match seen
+                .iter_mut()
+                .find(|(name, _, _)| *name == unresolved.name)
+            {
+                Some(entry) => entry.1 += 1,
+                None => seen.push((&unresolved.name, 1, unresolved)),
+            }
+        }
+        for (name, count, first) in seen {
+            let ids: Vec<&str> = first
+                .candidates
+                .iter()
+                .map(|&c| registry.entities[c].id.as_str())
+                .collect();
+            let times = if count == 1 {
+                String::new()
+            } else {
+                format!(" ({count} times on this page)")
+            };
+            warnings.push(
+                Diagnostic::warning(
+                    &first.path,
+                    format!(
+                        "`{name}`{times} could be any of {}; it is not linked",
+                        ids.join(", ")
+                    ),
+                )
+                .at_line(first.line)
+                .with_help(format!(
+                    "name the person in full once in the section, or link it: [{name}](person:{})",
+                    ids[0]
+                )),
+            );
+        }
+    }
+    warnings
 }
 
 fn render_pages(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {

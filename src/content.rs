@@ -99,6 +99,27 @@ impl Content {
         top
     }
 
+    /// Every page in the order a reader meets them: home, the documents (each collection
+    /// followed by its chapters), then the other pages.
+    pub fn reading_order(&self) -> Vec<usize> {
+        fn visit(content: &Content, page: usize, order: &mut Vec<usize>) {
+            order.push(page);
+            for &child in &content.pages[page].children {
+                visit(content, child, order);
+            }
+        }
+        let mut order = Vec::with_capacity(self.pages.len());
+        for top in self.documents() {
+            visit(self, top, &mut order);
+        }
+        let mut placed = vec![false; self.pages.len()];
+        for &page in &order {
+            placed[page] = true;
+        }
+        order.extend((0..self.pages.len()).filter(|&i| !placed[i]));
+        order
+    }
+
     pub fn find(&self, kind: PageKind) -> Option<&Page> {
         self.pages.iter().find(|p| p.kind == kind)
     }

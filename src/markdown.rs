@@ -13,6 +13,8 @@ use pulldown_cmark::{
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::entity::annotate::{Annotator, Entities};
+use crate::entity::matcher::{Mention, Unresolved};
 use crate::slug::slugify;
 
 /// Ids the page templates use themselves; headings never take them.
@@ -26,6 +28,10 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     pub paragraphs: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// The registry's entities named on the page, in reading order (the notes last).
+    pub mentions: Vec<Mention>,
+    /// Surnames their context did not settle.
+    pub unresolved: Vec<Unresolved>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -95,10 +101,12 @@ pub struct Source<'a> {
 }
 
 /// Renders Markdown. Holds the syntax-highlighting data, loaded the first time a page has
-/// a code block (most documentary sites have none, and loading costs milliseconds).
+/// a code block (most documentary sites have none, and loading costs milliseconds), and the
+/// registry whose entities are found in the text.
 #[derive(Default)]
-pub struct MarkdownRenderer {
+pub struct MarkdownRenderer<'r> {
     syntaxes: OnceLock<(syntect::parsing::SyntaxSet, syntect::highlighting::Theme)>,
+    entities: Option<Entities<'r>>,
 }
 
 pub fn options() -> Options {
@@ -115,32 +123,50 @@ struct Definition<'a> {
     events: Vec<Event<'a>>,
 }
 
-impl MarkdownRenderer {
+impl<'r> MarkdownRenderer<'r> {
+    /// A renderer that finds the registry's entities in the text (or none, without one).
+    pub fn new(entities: Option<Entities<'r>>) -> Self {
+        MarkdownRenderer {
+            syntaxes: OnceLock::new(),
+            entities,
+        }
+    }
+
     pub fn render(&self, body: &str, source: Source<'_>) -> Rendered {
         let lines = LineIndex::new(body);
         let line_of = |range: &Range<usize>| source.first_line + lines.line(range.start) - 1;
         let (body_events, definitions) = split_definitions(body, &line_of);
 
-        let mut state = BodyState::new(source, &definitions);
-        let mut out: Vec<Event> = Vec::with_capacity(body_events.len());
-        let mut events = body_events.into_iter();
+        let annotator = self
+            .entities
+            .map(|e| Annotator::new(e, source.link_prefix, source.path));
+        let mut state = BodyState::new(source, &definitions, annotator);
+        let out = self.blocks(&mut state, body_events, &line_of);
+        let mut html = String::with_capacity(body.len() * 5 / 4);
+        pulldown_cmark::html::push_html(&mut html, out.into_iter());
+        state.finish(definitions, html)
+    }
+
+    /// The body's block events: paragraphs get their ids and are annotated as a whole, so
+    /// that a name in one sentence can settle an ambiguous one in another.
+    fn blocks<'a>(
+        &self,
+        state: &mut BodyState<'_, 'r>,
+        events: Vec<(Event<'a>, Range<usize>)>,
+        line_of: &dyn Fn(&Range<usize>) -> usize,
+    ) -> Vec<Event<'a>> {
+        let mut out: Vec<Event> = Vec::with_capacity(events.len());
+        let mut events = events.into_iter();
         while let Some((event, range)) = events.next() {
             let line = line_of(&range);
             match event {
-                Event::FootnoteReference(label) => {
-                    out.push(Event::InlineHtml(state.marker(&label, line).into()))
-                }
-                Event::Text(text) if text.contains("[^") => {
-                    state.text_with_dangling(text, line, &mut out)
-                }
                 Event::Start(Tag::Paragraph) => {
+                    let inner = collect_until_end(&mut events);
                     state.paragraphs += 1;
-                    out.push(Event::Html(
-                        format!("<p id=\"p-{}\">", state.paragraphs).into(),
-                    ));
-                }
-                Event::End(TagEnd::Paragraph) => {
                     let n = state.paragraphs;
+                    state.anchor = format!("p-{n}");
+                    out.push(Event::Html(format!("<p id=\"p-{n}\">").into()));
+                    out.extend(state.inline(inner, line, line_of));
                     out.push(Event::Html(
                         format!("<a class=\"anchor\" href=\"#p-{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n").into(),
                     ));
@@ -155,22 +181,33 @@ impl MarkdownRenderer {
                     let inner = collect_until_end(&mut events);
                     out.push(Event::Html(self.code_block(&kind, &inner).into()));
                 }
-                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    out.push(Event::Start(rebase_tag(tag, source.link_prefix)))
+                Event::Start(tag @ (Tag::Item | Tag::TableCell)) => {
+                    let end = tag.to_end();
+                    let inner = collect_until_end(&mut events);
+                    let has_blocks = inner.iter().any(|(e, _)| {
+                        matches!(
+                            e,
+                            Event::Start(
+                                Tag::Paragraph
+                                    | Tag::List(_)
+                                    | Tag::CodeBlock(_)
+                                    | Tag::BlockQuote(_)
+                                    | Tag::Heading { .. }
+                            )
+                        )
+                    });
+                    out.push(Event::Start(tag));
+                    if has_blocks {
+                        out.extend(self.blocks(state, inner, line_of));
+                    } else {
+                        out.extend(state.inline(inner, line, line_of));
+                    }
+                    out.push(Event::End(end));
                 }
-                other => out.push(other),
+                other => out.extend(state.inline(vec![(other, range)], line, line_of)),
             }
         }
-        let mut html = String::with_capacity(body.len() * 5 / 4);
-        pulldown_cmark::html::push_html(&mut html, out.into_iter());
-        let (notes, toc, paragraphs, diagnostics) = state.finish(definitions);
-        Rendered {
-            html,
-            notes,
-            toc,
-            paragraphs,
-            diagnostics,
-        }
+        out
     }
 
     fn code_block(&self, kind: &CodeBlockKind, inner: &[(Event, Range<usize>)]) -> String {
@@ -291,8 +328,11 @@ fn rebase<'a>(url: CowStr<'a>, prefix: &str) -> CowStr<'a> {
 }
 
 /// The bookkeeping of one page's rendering: note numbers, ids, warnings.
-struct BodyState<'s> {
+struct BodyState<'s, 'r> {
     source: Source<'s>,
+    annotator: Option<Annotator<'r>>,
+    /// The id of the block being rendered, which mentions point to.
+    anchor: String,
     defined: HashSet<String>,
     /// Labels in order of first reference; the index + 1 is the note's number.
     order: Vec<String>,
@@ -305,10 +345,16 @@ struct BodyState<'s> {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl<'s> BodyState<'s> {
-    fn new(source: Source<'s>, definitions: &[Definition]) -> Self {
+impl<'s, 'r> BodyState<'s, 'r> {
+    fn new(
+        source: Source<'s>,
+        definitions: &[Definition],
+        annotator: Option<Annotator<'r>>,
+    ) -> Self {
         BodyState {
             source,
+            annotator,
+            anchor: String::new(),
             defined: definitions.iter().map(|d| d.label.clone()).collect(),
             order: Vec::new(),
             numbers: HashMap::new(),
@@ -323,6 +369,36 @@ impl<'s> BodyState<'s> {
 
     fn path(&self) -> PathBuf {
         self.source.path.to_path_buf()
+    }
+
+    /// Inline events of one block: note markers numbered, markers of missing notes found in
+    /// the text, root-relative links rebased, the registry's entities annotated.
+    fn inline<'a>(
+        &mut self,
+        events: Vec<(Event<'a>, Range<usize>)>,
+        line: usize,
+        line_of: &dyn Fn(&Range<usize>) -> usize,
+    ) -> Vec<Event<'a>> {
+        let mut out = Vec::with_capacity(events.len());
+        for (event, range) in events {
+            match event {
+                Event::FootnoteReference(label) => {
+                    let marker = self.marker(&label, line_of(&range));
+                    out.push(Event::InlineHtml(marker.into()));
+                }
+                Event::Text(text) if text.contains("[^") => {
+                    self.text_with_dangling(text, line_of(&range), &mut out)
+                }
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    out.push(Event::Start(rebase_tag(tag, self.source.link_prefix)))
+                }
+                other => out.push(other),
+            }
+        }
+        match self.annotator.as_mut() {
+            Some(annotator) => annotator.block(out, &self.anchor, false, line),
+            None => out,
+        }
     }
 
     /// The marker for one citation of a note. The first citation of note 3 is `fnref-3`, the
@@ -416,6 +492,10 @@ impl<'s> BodyState<'s> {
             None => self.unique_id(&title),
         };
         let level_number = level as u8;
+        if let Some(annotator) = self.annotator.as_mut() {
+            annotator.new_section();
+        }
+        self.anchor = id.clone();
         self.toc.push(TocEntry {
             level: level_number,
             id: id.clone(),
@@ -461,10 +541,7 @@ impl<'s> BodyState<'s> {
     /// Numbers the notes and reports the problems with them: cited notes first in order of
     /// first reference, then notes nobody cites and second definitions of a label, so that
     /// nothing the source holds is dropped.
-    fn finish(
-        mut self,
-        definitions: Vec<Definition>,
-    ) -> (Vec<Note>, Vec<TocEntry>, usize, Vec<Diagnostic>) {
+    fn finish(mut self, definitions: Vec<Definition>, html: String) -> Rendered {
         let mut by_label: HashMap<&str, &Definition> = HashMap::new();
         let mut extra: Vec<(&Definition, NoteStatus)> = Vec::new();
         for definition in &definitions {
@@ -500,7 +577,8 @@ impl<'s> BodyState<'s> {
             }
         }
         let mut notes = Vec::with_capacity(self.order.len() + extra.len());
-        for (index, label) in self.order.iter().enumerate() {
+        let order = std::mem::take(&mut self.order);
+        for (index, label) in order.iter().enumerate() {
             let number = index + 1;
             let backrefs = self
                 .markers
@@ -518,7 +596,7 @@ impl<'s> BodyState<'s> {
                     number,
                     label: label.clone(),
                     id: format!("fn-{number}"),
-                    html: self.note_html(&definition.events),
+                    html: self.note_html(&definition.events, number, definition.line),
                     backrefs,
                     status: NoteStatus::Cited,
                     line: definition.line,
@@ -549,29 +627,53 @@ impl<'s> BodyState<'s> {
                 number,
                 label: definition.label.clone(),
                 id: format!("fn-{number}"),
-                html: self.note_html(&definition.events),
+                html: self.note_html(&definition.events, number, definition.line),
                 backrefs: Vec::new(),
                 status,
                 line: definition.line,
             });
         }
-        (notes, self.toc, self.paragraphs, self.diagnostics)
+        let (mentions, unresolved) = match self.annotator {
+            Some(annotator) => {
+                self.diagnostics.extend(annotator.diagnostics);
+                (annotator.mentions, annotator.unresolved)
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        Rendered {
+            html,
+            notes,
+            toc: self.toc,
+            paragraphs: self.paragraphs,
+            diagnostics: self.diagnostics,
+            mentions,
+            unresolved,
+        }
     }
 
-    /// A note's own HTML. A reference inside a note to another note links to it.
-    fn note_html(&self, events: &[Event]) -> String {
-        let events = events.iter().cloned().map(|event| match event {
-            Event::FootnoteReference(label) => match self.numbers.get(label.as_ref()) {
-                Some(n) => Event::InlineHtml(format!("<a href=\"#fn-{n}\">{n}</a>").into()),
-                None => Event::Text(format!("[^{label}]").into()),
-            },
-            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                Event::Start(rebase_tag(tag, self.source.link_prefix))
-            }
-            other => other,
-        });
+    /// A note's own HTML. A reference inside a note to another note links to it; the
+    /// entities it names are mentions "in a note".
+    fn note_html(&mut self, events: &[Event], number: usize, line: usize) -> String {
+        let events: Vec<Event> = events
+            .iter()
+            .cloned()
+            .map(|event| match event {
+                Event::FootnoteReference(label) => match self.numbers.get(label.as_ref()) {
+                    Some(n) => Event::InlineHtml(format!("<a href=\"#fn-{n}\">{n}</a>").into()),
+                    None => Event::Text(format!("[^{label}]").into()),
+                },
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    Event::Start(rebase_tag(tag, self.source.link_prefix))
+                }
+                other => other,
+            })
+            .collect();
+        let events = match self.annotator.as_mut() {
+            Some(annotator) => annotator.block(events, &format!("fn-{number}"), true, line),
+            None => events,
+        };
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, events);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     }
 }

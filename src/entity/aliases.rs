@@ -22,19 +22,26 @@ pub fn names(entity: &Entity) -> Vec<String> {
     base.extend(entity.real_name.iter().cloned());
     if entity.kind.key == "person" {
         base.extend(initials_forms(&entity.name));
+        base.extend(without_patronymic(&entity.name));
     }
     if let Some(kind) = entity.event_kind.as_deref() {
         base.extend(ordinal_forms(&entity.name, kind));
     }
     let mut all: BTreeSet<String> = BTreeSet::new();
     for name in base {
-        let spelled = if entity.kind.key == "person" { transliterations(&name) } else { vec![name] };
+        let spelled = if entity.kind.key == "person" {
+            transliterations(&name)
+        } else {
+            vec![name]
+        };
         for variant in spelled {
             all.extend(apostrophes(&variant));
             all.extend(reordered_initials(&variant));
         }
     }
-    all.into_iter().filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= 3).collect()
+    all.into_iter()
+        .filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+        .collect()
 }
 
 /// The surname of a person: the part of `sort_name` before its comma, or the last word.
@@ -42,7 +49,10 @@ pub fn surname(entity: &Entity) -> Option<String> {
     if entity.kind.key != "person" {
         return None;
     }
-    let from_sort = entity.sort_name.split_once(',').map(|(s, _)| s.trim().to_string());
+    let from_sort = entity
+        .sort_name
+        .split_once(',')
+        .map(|(s, _)| s.trim().to_string());
     from_sort.or_else(|| entity.name.split_whitespace().last().map(str::to_string))
 }
 
@@ -66,7 +76,15 @@ pub fn transliterations(name: &str) -> Vec<String> {
         let spellings = word_transliterations(word);
         combinations = combinations
             .iter()
-            .flat_map(|prefix| spellings.iter().map(move |w| if i == 0 { w.clone() } else { format!("{prefix} {w}") }))
+            .flat_map(|prefix| {
+                spellings.iter().map(move |w| {
+                    if i == 0 {
+                        w.clone()
+                    } else {
+                        format!("{prefix} {w}")
+                    }
+                })
+            })
             .take(MAX_VARIANTS)
             .collect();
     }
@@ -77,14 +95,27 @@ pub fn transliterations(name: &str) -> Vec<String> {
 const MAX_WORD_VARIANTS: usize = 8;
 
 fn word_transliterations(word: &str) -> Vec<String> {
-    const RULES: [(&str, &str); 7] = [("ia", "ya"), ("iu", "yu"), ("Ia", "Ya"), ("Iu", "Yu"), ("'e", "ie"), ("iev", "'ev"), ("iil", "il")];
+    const RULES: [(&str, &str); 7] = [
+        ("ia", "ya"),
+        ("iu", "yu"),
+        ("Ia", "Ya"),
+        ("Iu", "Yu"),
+        ("'e", "ie"),
+        ("iev", "'ev"),
+        ("iil", "il"),
+    ];
     let mut seen: Vec<String> = vec![word.to_string()];
     let mut next = 0;
     while next < seen.len() && seen.len() < MAX_WORD_VARIANTS {
         let current = seen[next].clone();
         next += 1;
-        let swapped = RULES.iter().flat_map(|(a, b)| [current.replace(a, b), current.replace(b, a)]);
-        for candidate in swapped.chain(word_end_variants(&current)).chain(word_start_variants(&current)) {
+        let swapped = RULES
+            .iter()
+            .flat_map(|(a, b)| [current.replace(a, b), current.replace(b, a)]);
+        for candidate in swapped
+            .chain(word_end_variants(&current))
+            .chain(word_start_variants(&current))
+        {
             if !seen.contains(&candidate) && seen.len() < MAX_WORD_VARIANTS {
                 seen.push(candidate);
             }
@@ -95,30 +126,49 @@ fn word_transliterations(word: &str) -> Vec<String> {
 
 /// Grigorii / Grigory / Grigori.
 fn word_end_variants(name: &str) -> Vec<String> {
-    static ENDING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(ii|iy|y)\b").expect("valid pattern"));
-    ["ii", "y", "i"].iter().map(|ending| ENDING.replace_all(name, *ending).into_owned()).filter(|v| v != name).collect()
+    static ENDING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(ii|iy|y)\b").expect("valid pattern"));
+    ["ii", "y", "i"]
+        .iter()
+        .map(|ending| ENDING.replace_all(name, *ending).into_owned())
+        .filter(|v| v != name)
+        .collect()
 }
 
 /// Ezhov / Yezhov, Evdokimov / Yevdokimov.
 fn word_start_variants(name: &str) -> Vec<String> {
-    static START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(Ye|E)([bcdfghjklmnprstvz])").expect("valid pattern"));
+    static START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(Ye|E)([bcdfghjklmnprstvz])").expect("valid pattern"));
     let swapped = START.replace_all(name, |c: &regex::Captures| {
         let start = if &c[1] == "E" { "Ye" } else { "E" };
         format!("{start}{}", &c[2])
     });
-    if swapped != name { vec![swapped.into_owned()] } else { Vec::new() }
+    if swapped != name {
+        vec![swapped.into_owned()]
+    } else {
+        Vec::new()
+    }
 }
 
-static INITIALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^((?:\p{Lu}\.\s?){1,3})\s*(\p{Lu}[\p{L}'’-]+)$").expect("valid pattern"));
+static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:\p{Lu}\.\s?){1,3})\s*(\p{Lu}[\p{L}'’-]+)$").expect("valid pattern")
+});
 
 /// `G. T. Miasnikov` → `G.T. Miasnikov`, `Miasnikov G. T.`, `Miasnikov G.T.`, `Miasnikov, G. T.`
 fn reordered_initials(name: &str) -> Vec<String> {
     let Some(caps) = INITIALS.captures(name) else {
         return vec![name.to_string()];
     };
-    let letters: Vec<&str> = caps[1].split('.').map(str::trim).filter(|s| !s.is_empty()).collect();
-    let spaced = letters.iter().map(|l| format!("{l}.")).collect::<Vec<_>>().join(" ");
+    let letters: Vec<&str> = caps[1]
+        .split('.')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let spaced = letters
+        .iter()
+        .map(|l| format!("{l}."))
+        .collect::<Vec<_>>()
+        .join(" ");
     let tight: String = letters.iter().map(|l| format!("{l}.")).collect();
     let surname = &caps[2];
     vec![
@@ -130,13 +180,26 @@ fn reordered_initials(name: &str) -> Vec<String> {
     ]
 }
 
+/// `Vladimir Mikhailovich Smirnov` → `Vladimir Smirnov`.
+fn without_patronymic(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (words.len() >= 3).then(|| format!("{} {}", words[0], words[words.len() - 1]))
+}
+
 /// `Gavriil Il'ich Miasnikov` → `G. I. Miasnikov`, `G. Miasnikov`.
 fn initials_forms(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let Some((surname, given)) = words.split_last() else { return Vec::new() };
+    let Some((surname, given)) = words.split_last() else {
+        return Vec::new();
+    };
     let initials: Vec<String> = given
         .iter()
-        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()).map(|c| format!("{c}.")))
+        .filter_map(|w| {
+            w.chars()
+                .next()
+                .filter(|c| c.is_uppercase())
+                .map(|c| format!("{c}."))
+        })
         .collect();
     if initials.is_empty() {
         return Vec::new();
@@ -149,13 +212,42 @@ fn initials_forms(name: &str) -> Vec<String> {
 }
 
 const ORDINALS: [&str; 25] = [
-    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth",
-    "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth", "Twenty-First", "Twenty-Second",
-    "Twenty-Third", "Twenty-Fourth", "Twenty-Fifth",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+    "Fifteenth",
+    "Sixteenth",
+    "Seventeenth",
+    "Eighteenth",
+    "Nineteenth",
+    "Twentieth",
+    "Twenty-First",
+    "Twenty-Second",
+    "Twenty-Third",
+    "Twenty-Fourth",
+    "Twenty-Fifth",
 ];
 
 fn roman(n: usize) -> String {
-    const NUMERALS: [(usize, &str); 6] = [(20, "XX"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const NUMERALS: [(usize, &str); 6] = [
+        (20, "XX"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut n = n;
     let mut out = String::new();
     for (value, numeral) in NUMERALS {
@@ -182,17 +274,44 @@ fn digit_ordinal(n: usize) -> String {
 /// 10th Congress, X Congress, Tenth Congress of the RKP(b); a Comintern congress always
 /// with the Comintern, since bare "Fourth Congress" would be the party's.
 pub fn ordinal_forms(title: &str, kind: &str) -> Vec<String> {
-    let Some(first) = title.split_whitespace().next() else { return Vec::new() };
-    let Some(index) = ORDINALS.iter().position(|o| o.eq_ignore_ascii_case(first)) else { return Vec::new() };
+    let Some(first) = title.split_whitespace().next() else {
+        return Vec::new();
+    };
+    let Some(index) = ORDINALS.iter().position(|o| o.eq_ignore_ascii_case(first)) else {
+        return Vec::new();
+    };
     let n = index + 1;
     let numbers = [ORDINALS[index].to_string(), digit_ordinal(n), roman(n)];
     let shapes: &[&str] = match kind {
-        "congress" => &["{} Congress", "{} Party Congress", "{} Communist Party Congress", "{} Congress of the Party", "{} Congress of the RKP(b)", "{} Congress of the VKP(b)", "{} Congress of the RCP(b)"],
-        "conference" => &["{} Conference", "{} Party Conference", "{} Conference of the Party", "{} Conference of the RKP(b)", "{} Conference of the VKP(b)", "{} Party conference"],
-        "comintern-congress" => &["{} Congress of the Comintern", "{} Comintern Congress", "{} World Congress", "{} Congress of the Communist International"],
+        "congress" => &[
+            "{} Congress",
+            "{} Party Congress",
+            "{} Communist Party Congress",
+            "{} Congress of the Party",
+            "{} Congress of the RKP(b)",
+            "{} Congress of the VKP(b)",
+            "{} Congress of the RCP(b)",
+        ],
+        "conference" => &[
+            "{} Conference",
+            "{} Party Conference",
+            "{} Conference of the Party",
+            "{} Conference of the RKP(b)",
+            "{} Conference of the VKP(b)",
+            "{} Party conference",
+        ],
+        "comintern-congress" => &[
+            "{} Congress of the Comintern",
+            "{} Comintern Congress",
+            "{} World Congress",
+            "{} Congress of the Communist International",
+        ],
         _ => &[],
     };
-    numbers.iter().flat_map(|number| shapes.iter().map(move |shape| shape.replace("{}", number))).collect()
+    numbers
+        .iter()
+        .flat_map(|number| shapes.iter().map(move |shape| shape.replace("{}", number)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -213,19 +332,42 @@ mod tests {
     #[test]
     fn initials_in_both_orders() {
         let forms = reordered_initials("N. V. Kuznetsov");
-        for form in ["N. V. Kuznetsov", "N.V. Kuznetsov", "Kuznetsov N. V.", "Kuznetsov N.V.", "Kuznetsov, N. V."] {
+        for form in [
+            "N. V. Kuznetsov",
+            "N.V. Kuznetsov",
+            "Kuznetsov N. V.",
+            "Kuznetsov N.V.",
+            "Kuznetsov, N. V.",
+        ] {
             assert!(forms.contains(&form.to_string()), "{form}");
         }
-        assert_eq!(initials_forms("Ivan Nikitich Smirnov"), vec!["I. N. Smirnov", "I. Smirnov"]);
+        assert_eq!(
+            initials_forms("Ivan Nikitich Smirnov"),
+            vec!["I. N. Smirnov", "I. Smirnov"]
+        );
     }
 
     #[test]
     fn ordinal_forms_of_congresses() {
-        let forms = ordinal_forms("Tenth Congress of the Russian Communist Party (Bolsheviks)", "congress");
-        for form in ["Tenth Party Congress", "10th Congress", "X Congress", "Tenth Congress of the RKP(b)"] {
+        let forms = ordinal_forms(
+            "Tenth Congress of the Russian Communist Party (Bolsheviks)",
+            "congress",
+        );
+        for form in [
+            "Tenth Party Congress",
+            "10th Congress",
+            "X Congress",
+            "Tenth Congress of the RKP(b)",
+        ] {
             assert!(forms.contains(&form.to_string()), "{form}");
         }
-        assert!(ordinal_forms("Fourth Congress", "comintern-congress").iter().all(|f| f.contains("Comintern") || f.contains("World") || f.contains("International")));
+        assert!(
+            ordinal_forms("Fourth Congress", "comintern-congress")
+                .iter()
+                .all(|f| f.contains("Comintern")
+                    || f.contains("World")
+                    || f.contains("International"))
+        );
         assert_eq!(digit_ordinal(11), "11th");
         assert_eq!(digit_ordinal(22), "22nd");
         assert_eq!(roman(14), "XIV");

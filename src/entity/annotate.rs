@@ -4,7 +4,7 @@
 //! is recorded with the id of its paragraph, for the entity's page.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
@@ -27,7 +27,7 @@ const DOCUMENT: &str = "doc:";
 pub struct Annotator<'r> {
     entities: Entities<'r>,
     prefix: String,
-    path: &'r Path,
+    path: PathBuf,
     section: usize,
     linked: HashSet<(usize, usize)>,
     /// The person last named in full in this section, by the surname group it settles.
@@ -48,11 +48,11 @@ struct Placed {
 }
 
 impl<'r> Annotator<'r> {
-    pub fn new(entities: Entities<'r>, prefix: &str, path: &'r Path) -> Self {
+    pub fn new(entities: Entities<'r>, prefix: &str, path: &Path) -> Self {
         Annotator {
             entities,
             prefix: prefix.to_string(),
-            path,
+            path: path.to_path_buf(),
             section: 0,
             linked: HashSet::new(),
             settled: HashMap::new(),
@@ -71,7 +71,13 @@ impl<'r> Annotator<'r> {
 
     /// Annotates one block (a paragraph, a note, a list item's text). `anchor` is the id
     /// the block's mentions point to.
-    pub fn block<'a>(&mut self, events: Vec<Event<'a>>, anchor: &str, in_note: bool, line: usize) -> Vec<Event<'a>> {
+    pub fn block<'a>(
+        &mut self,
+        events: Vec<Event<'a>>,
+        anchor: &str,
+        in_note: bool,
+        line: usize,
+    ) -> Vec<Event<'a>> {
         let (plain, offsets) = plain_text(&events);
         let mut placed = self.find_names(&events, &offsets);
         self.resolve(&mut placed, line, &plain);
@@ -81,7 +87,14 @@ impl<'r> Annotator<'r> {
             self.record(entity, anchor, in_note, &plain, start, end);
         }
         for p in placed.iter().filter(|p| p.entity.is_some()) {
-            self.record(p.entity.unwrap_or_default(), anchor, in_note, &plain, p.text_start, p.text_start + (p.found.end - p.found.start));
+            self.record(
+                p.entity.unwrap_or_default(),
+                anchor,
+                in_note,
+                &plain,
+                p.text_start,
+                p.text_start + (p.found.end - p.found.start),
+            );
         }
         self.mentions.sort_by_key(|m| m.anchor.is_empty());
         self.emit(events, &placed, in_note)
@@ -101,7 +114,12 @@ impl<'r> Annotator<'r> {
                             Target::One(e) => Some(*e),
                             Target::Ambiguous(_) => None,
                         };
-                        placed.push(Placed { event: i, text_start: offsets[i].unwrap_or(0) + found.start, found, entity });
+                        placed.push(Placed {
+                            event: i,
+                            text_start: offsets[i].unwrap_or(0) + found.start,
+                            found,
+                            entity,
+                        });
                     }
                 }
                 _ => {}
@@ -113,7 +131,11 @@ impl<'r> Annotator<'r> {
     /// A bare surname that several people bear is settled by a full mention of one of them in
     /// the same block or earlier in the section; otherwise it is left unresolved, not guessed.
     fn resolve(&mut self, placed: &mut [Placed], line: usize, plain: &str) {
-        let full_in_block: Vec<usize> = placed.iter().filter(|p| p.found.full).filter_map(|p| p.entity).collect();
+        let full_in_block: Vec<usize> = placed
+            .iter()
+            .filter(|p| p.found.full)
+            .filter_map(|p| p.entity)
+            .collect();
         for p in placed.iter_mut() {
             match &p.found.target {
                 Target::One(entity) if p.found.full => {
@@ -122,13 +144,17 @@ impl<'r> Annotator<'r> {
                     }
                 }
                 Target::Ambiguous(candidates) => {
-                    let in_block = candidates.iter().find(|c| full_in_block.contains(c)).copied();
+                    let in_block = candidates
+                        .iter()
+                        .find(|c| full_in_block.contains(c))
+                        .copied();
                     p.entity = in_block.or_else(|| self.settled.get(candidates).copied());
                     if p.entity.is_none() {
                         self.unresolved.push(Unresolved {
-                            name: plain[p.text_start..p.text_start + (p.found.end - p.found.start)].to_string(),
+                            name: plain[p.text_start..p.text_start + (p.found.end - p.found.start)]
+                                .to_string(),
                             candidates: candidates.clone(),
-                            path: self.path.to_path_buf(),
+                            path: self.path.clone(),
                             line,
                         });
                     }
@@ -140,7 +166,10 @@ impl<'r> Annotator<'r> {
 
     /// The surname groups a person belongs to (so that "Ivan Smirnov" settles "Smirnov").
     fn settled_groups_of(&self, entity: usize) -> Vec<Vec<usize>> {
-        let Some(surname) = super::aliases::surname(&self.entities.registry.entities[entity]) else { return Vec::new() };
+        let Some(surname) = super::aliases::surname(&self.entities.registry.entities[entity])
+        else {
+            return Vec::new();
+        };
         let found = self.entities.matcher.find(&surname);
         found
             .into_iter()
@@ -164,10 +193,18 @@ impl<'r> Annotator<'r> {
         let mut pending: Option<(usize, usize)> = None;
         for (i, event) in events.into_iter().enumerate() {
             match event {
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
                     let (tag, entity) = self.link(link_type, dest_url, title, id, line);
                     if let Some(entity) = entity {
-                        pending = Some((entity, offsets.get(i + 1).copied().flatten().unwrap_or(plain.len())));
+                        pending = Some((
+                            entity,
+                            offsets.get(i + 1).copied().flatten().unwrap_or(plain.len()),
+                        ));
                     }
                     out.extend(tag.map(Event::Start));
                 }
@@ -196,36 +233,73 @@ impl<'r> Annotator<'r> {
         id: CowStr<'a>,
         line: usize,
     ) -> (Option<Tag<'a>>, Option<usize>) {
-        let tag = |url: CowStr<'a>| Tag::Link { link_type, dest_url: url, title: title.clone(), id: id.clone() };
+        let tag = |url: CowStr<'a>| Tag::Link {
+            link_type,
+            dest_url: url,
+            title: title.clone(),
+            id: id.clone(),
+        };
         if dest_url.as_ref() == NO_ENTITY {
             self.open_links.push(true);
             return (None, None);
         }
         self.open_links.push(false);
         if let Some(rest) = dest_url.strip_prefix(DOCUMENT) {
-            let (path, fragment) = rest.split_once('#').map_or((rest, None), |(p, f)| (p, Some(f)));
-            let url = format!("{}documents/{}/{}", self.prefix, path.trim_matches('/'), fragment.map_or(String::new(), |f| format!("#{f}")));
+            let (path, fragment) = rest
+                .split_once('#')
+                .map_or((rest, None), |(p, f)| (p, Some(f)));
+            let url = format!(
+                "{}documents/{}/{}",
+                self.prefix,
+                path.trim_matches('/'),
+                fragment.map_or(String::new(), |f| format!("#{f}"))
+            );
             return (Some(tag(url.into())), None);
         }
-        let Some((scheme, entity_id)) = dest_url.split_once(':') else { return (Some(tag(dest_url)), None) };
-        let Some(kind) = kind_by_key(scheme) else { return (Some(tag(dest_url.clone())), None) };
+        let Some((scheme, entity_id)) = dest_url.split_once(':') else {
+            return (Some(tag(dest_url)), None);
+        };
+        let Some(kind) = kind_by_key(scheme) else {
+            return (Some(tag(dest_url.clone())), None);
+        };
         match self.entities.registry.get(kind.key, entity_id) {
             Some(entity) => {
-                let url = format!("{}{}", self.prefix, self.entities.registry.entities[entity].site_path());
+                let url = format!(
+                    "{}{}",
+                    self.prefix,
+                    self.entities.registry.entities[entity].site_path()
+                );
                 (Some(tag(url.into())), Some(entity))
             }
             None => {
                 self.diagnostics.push(
-                    Diagnostic::error(self.path, format!("the link `{dest_url}` names no {} of the registry", kind.key))
-                        .at_line(line)
-                        .with_help(format!("use the name of a file in content/{}/ without .md", kind.folder)),
+                    Diagnostic::error(
+                        &self.path,
+                        format!(
+                            "the link `{dest_url}` names no {} of the registry",
+                            kind.key
+                        ),
+                    )
+                    .at_line(line)
+                    .with_help(format!(
+                        "use the name of a file in content/{}/ without .md",
+                        kind.folder
+                    )),
                 );
                 (Some(tag("#".into())), None)
             }
         }
     }
 
-    fn record(&mut self, entity: usize, anchor: &str, in_note: bool, plain: &str, start: usize, end: usize) {
+    fn record(
+        &mut self,
+        entity: usize,
+        anchor: &str,
+        in_note: bool,
+        plain: &str,
+        start: usize,
+        end: usize,
+    ) {
         self.mentions.push(Mention {
             entity,
             anchor: anchor.to_string(),
@@ -236,7 +310,12 @@ impl<'r> Annotator<'r> {
 
     /// The events with each found name wrapped: a link at its first mention in the section
     /// (not in notes), an `<abbr>` for terms.
-    fn emit<'a>(&mut self, events: Vec<Event<'a>>, placed: &[Placed], in_note: bool) -> Vec<Event<'a>> {
+    fn emit<'a>(
+        &mut self,
+        events: Vec<Event<'a>>,
+        placed: &[Placed],
+        in_note: bool,
+    ) -> Vec<Event<'a>> {
         if placed.is_empty() {
             return events;
         }
@@ -275,12 +354,19 @@ impl<'r> Annotator<'r> {
         let record = &self.entities.registry.entities[entity];
         let first = !in_note && self.linked.insert((entity, self.section));
         let inner = match (record.kind.key, &record.expansion) {
-            ("term", Some(expansion)) => format!("<abbr title=\"{}\">{escaped}</abbr>", escape_html(expansion)),
+            ("term", Some(expansion)) => format!(
+                "<abbr title=\"{}\">{escaped}</abbr>",
+                escape_html(expansion)
+            ),
             _ => escaped,
         };
         if first {
             let url = format!("{}{}", self.prefix, record.site_path());
-            format!("<a class=\"entity entity-{}\" href=\"{}\">{inner}</a>", record.kind.key, escape_html(&url))
+            format!(
+                "<a class=\"entity entity-{}\" href=\"{}\">{inner}</a>",
+                record.kind.key,
+                escape_html(&url)
+            )
         } else {
             inner
         }

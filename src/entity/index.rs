@@ -12,7 +12,10 @@ pub struct PageMentions<'a> {
 }
 
 /// For each entity: its mentions as (page, mention), pages in the order given.
-pub fn by_entity<'a>(pages: &[PageMentions<'a>], entities: usize) -> Vec<Vec<(usize, &'a Mention)>> {
+pub fn by_entity<'a>(
+    pages: &[PageMentions<'a>],
+    entities: usize,
+) -> Vec<Vec<(usize, &'a Mention)>> {
     let mut index: Vec<Vec<(usize, &Mention)>> = vec![Vec::new(); entities];
     for page in pages {
         for mention in page.mentions {
@@ -28,7 +31,10 @@ pub fn alongside(pages: &[PageMentions], entity: usize) -> Vec<(usize, usize)> {
     for page in pages {
         let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for mention in page.mentions {
-            by_anchor.entry(&mention.anchor).or_default().push(mention.entity);
+            by_anchor
+                .entry(&mention.anchor)
+                .or_default()
+                .push(mention.entity);
         }
         for entities in by_anchor.values().filter(|list| list.contains(&entity)) {
             let mut seen: Vec<usize> = entities.iter().copied().filter(|&e| e != entity).collect();

@@ -48,7 +48,9 @@ impl Matcher {
         let mut problems = Vec::new();
         let mut claims: HashMap<String, Claim> = HashMap::new();
         for (index, entity) in registry.entities.iter().enumerate() {
-            let explicit: Vec<String> = std::iter::once(entity.name.clone()).chain(entity.aliases.iter().cloned()).collect();
+            let explicit: Vec<String> = std::iter::once(entity.name.clone())
+                .chain(entity.aliases.iter().cloned())
+                .collect();
             for name in names(entity) {
                 let is_explicit = explicit.contains(&name);
                 match claims.get(&name) {
@@ -61,7 +63,13 @@ impl Matcher {
                     }
                     Some(claim) if claim.explicit || !is_explicit => {}
                     _ => {
-                        claims.insert(name, Claim { entity: index, explicit: is_explicit });
+                        claims.insert(
+                            name,
+                            Claim {
+                                entity: index,
+                                explicit: is_explicit,
+                            },
+                        );
                     }
                 }
             }
@@ -76,7 +84,11 @@ impl Matcher {
             if claims.contains_key(&name) {
                 continue;
             }
-            let target = if people.len() == 1 { Target::One(people[0]) } else { Target::Ambiguous(people) };
+            let target = if people.len() == 1 {
+                Target::One(people[0])
+            } else {
+                Target::Ambiguous(people)
+            };
             patterns.push(name);
             targets.push((target, false));
         }
@@ -84,7 +96,13 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("the names of the registry make an automaton");
-        (Matcher { automaton, patterns: targets }, problems)
+        (
+            Matcher {
+                automaton,
+                patterns: targets,
+            },
+            problems,
+        )
     }
 
     /// Every name found in `text`, whole words only (so `Leninism` is no mention of Lenin,
@@ -95,7 +113,12 @@ impl Matcher {
             .filter(|m| is_word_boundary(text, m.start(), m.end()))
             .map(|m| {
                 let (target, full) = self.patterns[m.pattern().as_usize()].clone();
-                Found { start: m.start(), end: m.end(), target, full }
+                Found {
+                    start: m.start(),
+                    end: m.end(),
+                    target,
+                    full,
+                }
             })
             .collect()
     }
@@ -105,7 +128,9 @@ impl Matcher {
 fn shared_surnames(registry: &Registry) -> HashMap<String, Vec<usize>> {
     let mut bearers: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, entity) in registry.entities.iter().enumerate() {
-        let Some(surname) = surname(entity) else { continue };
+        let Some(surname) = surname(entity) else {
+            continue;
+        };
         for variant in transliterations(&surname) {
             if variant.chars().filter(|c| c.is_alphanumeric()).count() >= 3 {
                 let list = bearers.entry(variant).or_default();
@@ -143,7 +168,9 @@ pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
         .map_or(0, |(i, _)| i + 1);
     let sentence_end = text[end..]
         .match_indices(['.', '!', '?'])
-        .find(|(i, _)| text[end + i + 1..].is_empty() || text[end + i + 1..].starts_with(char::is_whitespace))
+        .find(|(i, _)| {
+            text[end + i + 1..].is_empty() || text[end + i + 1..].starts_with(char::is_whitespace)
+        })
         .map_or(text.len(), |(i, _)| end + i + 1);
     let before: Vec<&str> = text[sentence_start..start].split_whitespace().collect();
     let after: Vec<&str> = text[end..sentence_end].split_whitespace().collect();
@@ -164,7 +191,11 @@ pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
     if after_cut < after.len() {
         after_text.push_str(" …");
     }
-    Snippet { before: before_text, text: text[start..end].to_string(), after: after_text }
+    Snippet {
+        before: before_text,
+        text: text[start..end].to_string(),
+        after: after_text,
+    }
 }
 
 /// `G. T. Miasnikov`: the full stop of an initial ends no sentence.
@@ -190,4 +221,137 @@ pub struct Unresolved {
     pub candidates: Vec<usize>,
     pub path: PathBuf,
     pub line: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::test_support::{entity, registry};
+
+    fn sample() -> Registry {
+        let mut congress = entity(
+            "event",
+            "tenth-party-congress",
+            "Tenth Congress of the RKP(b)",
+            &["Tenth Congress of the Russian Communist Party (Bolsheviks)"],
+        );
+        congress.event_kind = Some("congress".into());
+        registry(vec![
+            entity(
+                "person",
+                "miasnikov",
+                "Gavriil Il'ich Miasnikov",
+                &["G. T. Miasnikov", "Miasnikov"],
+            ),
+            entity("person", "lenin", "Vladimir Ilyich Lenin", &["Lenin"]),
+            entity("person", "smirnov-i-n", "Ivan Nikitich Smirnov", &[]),
+            entity(
+                "person",
+                "smirnov-v-m",
+                "Vladimir Mikhailovich Smirnov",
+                &[],
+            ),
+            entity("group", "workers-opposition", "Workers' Opposition", &[]),
+            entity(
+                "group",
+                "workers-group",
+                "Workers' Group of the Russian Communist Party",
+                &["Workers' Group", "Workers Group"],
+            ),
+            congress,
+        ])
+    }
+
+    /// The IDs found in `text`, `?` for an ambiguous name.
+    fn ids(registry: &Registry, text: &str) -> Vec<String> {
+        let (matcher, problems) = Matcher::new(registry);
+        assert!(problems.is_empty(), "{problems:?}");
+        matcher
+            .find(text)
+            .into_iter()
+            .map(|f| match f.target {
+                Target::One(e) => registry.entities[e].id.clone(),
+                Target::Ambiguous(_) => "?".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spellings_possessives_and_initials_find_miasnikov() {
+        let registry = sample();
+        for text in [
+            "Myasnikov",
+            "Miasnikov's letter",
+            "Miasnikov’s letter",
+            "G. T. Miasnikov",
+            "G.T. Miasnikov",
+            "Miasnikov G. T.",
+            "Gavril Myasnikov",
+        ] {
+            assert_eq!(ids(&registry, text), ["miasnikov"], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_shared_surname_is_ambiguous_and_initials_settle_it() {
+        let registry = sample();
+        assert_eq!(ids(&registry, "Smirnov spoke."), ["?"]);
+        assert_eq!(ids(&registry, "I. N. Smirnov spoke."), ["smirnov-i-n"]);
+        assert_eq!(ids(&registry, "Vladimir Smirnov spoke."), ["smirnov-v-m"]);
+    }
+
+    #[test]
+    fn the_longest_name_wins_and_words_stay_whole() {
+        let registry = sample();
+        assert_eq!(
+            ids(&registry, "the Workers' Opposition and the Workers’ Group"),
+            ["workers-opposition", "workers-group"]
+        );
+        assert!(ids(&registry, "Leninism and Leninist").is_empty());
+        assert_eq!(ids(&registry, "Lenin's testament"), ["lenin"]);
+    }
+
+    #[test]
+    fn congresses_under_their_ordinal_names() {
+        let registry = sample();
+        for text in [
+            "the Tenth Party Congress",
+            "the 10th Congress",
+            "the X Congress",
+            "the Tenth Congress of the RKP(b)",
+        ] {
+            assert_eq!(ids(&registry, text), ["tenth-party-congress"], "{text}");
+        }
+    }
+
+    #[test]
+    fn two_entities_claiming_one_alias_is_an_error_naming_both() {
+        let registry = registry(vec![
+            entity("person", "a", "Ann A", &["Comrade X"]),
+            entity("person", "b", "Bob B", &["Comrade X"]),
+        ]);
+        let (_, problems) = Matcher::new(&registry);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains("content/people/a.md"),
+            "{}",
+            problems[0].message
+        );
+        assert_eq!(problems[0].path, PathBuf::from("content/people/b.md"));
+    }
+
+    #[test]
+    fn snippets_hold_the_sentence_around_the_name() {
+        let text = "First sentence. Then G. T. Miasnikov wrote to Lenin about the press. Last one.";
+        let start = text.find("Lenin").unwrap();
+        let s = snippet(text, start, start + 5);
+        assert_eq!(
+            (s.before.as_str(), s.text.as_str(), s.after.as_str()),
+            (
+                "Then G. T. Miasnikov wrote to ",
+                "Lenin",
+                " about the press."
+            )
+        );
+    }
 }

@@ -46,7 +46,15 @@ pub const KINDS: [Kind; 4] = [
         plural: "People",
         name_field: "name",
         date_fields: &["born", "died"],
-        fields: &["name", "sort_name", "real_name", "born", "born_os", "died", "died_os"],
+        fields: &[
+            "name",
+            "sort_name",
+            "real_name",
+            "born",
+            "born_os",
+            "died",
+            "died_os",
+        ],
         own_pages: true,
     },
     Kind {
@@ -145,6 +153,9 @@ pub struct Entity {
     pub body: String,
     #[serde(skip)]
     pub body_line: usize,
+    /// Line of the `people` key, for errors in the list.
+    #[serde(skip)]
+    pub people_line: usize,
     #[serde(skip)]
     pub path: PathBuf,
     pub extra: toml::Table,
@@ -179,11 +190,26 @@ pub struct Registry {
 
 impl Registry {
     pub fn get(&self, kind: &str, id: &str) -> Option<usize> {
-        self.by_key.get(&(kind_by_key(kind).map_or("", |k| k.key), id.to_string())).copied()
+        self.by_key
+            .get(&(kind_by_key(kind).map_or("", |k| k.key), id.to_string()))
+            .copied()
     }
 
     pub fn of_kind<'a>(&'a self, kind: &'a Kind) -> impl Iterator<Item = (usize, &'a Entity)> + 'a {
-        self.entities.iter().enumerate().filter(move |(_, e)| e.kind.key == kind.key)
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.kind.key == kind.key)
+    }
+
+    pub fn of_kind_key<'a>(
+        &'a self,
+        key: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a Entity)> + 'a {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.kind.key == key)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -192,24 +218,38 @@ impl Registry {
 }
 
 /// Loads `content/people`, `content/events`, `content/groups`, `content/terms`.
-pub fn load(content_dir: &Path, shown: &dyn Fn(&Path) -> PathBuf, diagnostics: &mut Diagnostics) -> Registry {
+pub fn load(
+    content_dir: &Path,
+    shown: &dyn Fn(&Path) -> PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> Registry {
     let mut registry = Registry::default();
     for kind in &KINDS {
         let folder = content_dir.join(kind.folder);
         if !folder.is_dir() {
             continue;
         }
-        for entry in walkdir::WalkDir::new(&folder).max_depth(1).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(&folder)
+            .max_depth(1)
+            .sort_by_file_name()
+        {
             let Ok(entry) = entry else { continue };
-            let is_page = entry.path().extension().is_some_and(|e| e == "md") && entry.file_name() != "_index.md";
+            let is_page = entry.path().extension().is_some_and(|e| e == "md")
+                && entry.file_name() != "_index.md";
             if entry.file_type().is_file() && is_page {
                 if let Some(entity) = load_entity(kind, entry.path(), shown, diagnostics) {
                     let key = (kind.key, entity.id.clone());
                     if let Some(&first) = registry.by_key.get(&key) {
                         let other = registry.entities[first].path.display().to_string();
                         diagnostics.push(
-                            Diagnostic::error(&entity.path, format!("the {} ID `{}` is already taken by {other}", kind.key, entity.id))
-                                .with_help("rename one of the files"),
+                            Diagnostic::error(
+                                &entity.path,
+                                format!(
+                                    "the {} ID `{}` is already taken by {other}",
+                                    kind.key, entity.id
+                                ),
+                            )
+                            .with_help("rename one of the files"),
                         );
                         continue;
                     }
@@ -223,12 +263,20 @@ pub fn load(content_dir: &Path, shown: &dyn Fn(&Path) -> PathBuf, diagnostics: &
     registry
 }
 
-fn load_entity(kind: &'static Kind, file: &Path, shown: &dyn Fn(&Path) -> PathBuf, diagnostics: &mut Diagnostics) -> Option<Entity> {
+fn load_entity(
+    kind: &'static Kind,
+    file: &Path,
+    shown: &dyn Fn(&Path) -> PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> Option<Entity> {
     let path = shown(file);
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(e) => {
-            diagnostics.push(Diagnostic::error(&path, format!("cannot read as UTF-8 text: {e}")));
+            diagnostics.push(Diagnostic::error(
+                &path,
+                format!("cannot read as UTF-8 text: {e}"),
+            ));
             return None;
         }
     };
@@ -245,7 +293,13 @@ fn load_entity(kind: &'static Kind, file: &Path, shown: &dyn Fn(&Path) -> PathBu
     let table: toml::Table = match toml::from_str(split.front_matter) {
         Ok(table) => table,
         Err(e) => {
-            diagnostics.push(frontmatter::toml_error(&path, &text, &lines, split.front_matter_offset, &e));
+            diagnostics.push(frontmatter::toml_error(
+                &path,
+                &text,
+                &lines,
+                split.front_matter_offset,
+                &e,
+            ));
             return None;
         }
     };
@@ -253,18 +307,29 @@ fn load_entity(kind: &'static Kind, file: &Path, shown: &dyn Fn(&Path) -> PathBu
     for key in table.keys().filter(|k| !allowed.contains(&k.as_str())) {
         let line = key_line(split.front_matter, key).map_or(fm_line, |l| l + fm_line - 1);
         diagnostics.push(
-            Diagnostic::warning(&path, format!("unknown key `{key}` for a {}", kind.key)).at_line(line).with_help(suggest_key(key, &allowed)),
+            Diagnostic::warning(&path, format!("unknown key `{key}` for a {}", kind.key))
+                .at_line(line)
+                .with_help(suggest_key(key, &allowed)),
         );
     }
     let front: RegistryFront = match toml::from_str(split.front_matter) {
         Ok(front) => front,
         Err(e) => {
-            diagnostics.push(frontmatter::toml_error(&path, &text, &lines, split.front_matter_offset, &e));
+            diagnostics.push(frontmatter::toml_error(
+                &path,
+                &text,
+                &lines,
+                split.front_matter_offset,
+                &e,
+            ));
             return None;
         }
     };
     let at = |key: &str| key_line(split.front_matter, key).map_or(fm_line, |l| l + fm_line - 1);
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let id = slugify(&stem);
     if id != stem {
         diagnostics.push(
@@ -281,24 +346,41 @@ fn load_entity(kind: &'static Kind, file: &Path, shown: &dyn Fn(&Path) -> PathBu
         diagnostics.push(
             Diagnostic::error(&path, format!("a {} needs `{}`", kind.key, kind.name_field))
                 .at_line(fm_line)
-                .with_help(format!("add `{} = \"…\"` to the front matter", kind.name_field)),
+                .with_help(format!(
+                    "add `{} = \"…\"` to the front matter",
+                    kind.name_field
+                )),
         );
         return None;
     };
     let dates = read_dates(kind, &front, &path, &at, diagnostics);
-    for alias in front.aliases.iter().filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() < 3) {
+    for alias in front
+        .aliases
+        .iter()
+        .filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() < 3)
+    {
         diagnostics.push(
-            Diagnostic::warning(&path, format!("the alias `{alias}` is shorter than three letters and is not matched"))
-                .at_line(at("aliases"))
-                .with_help("link such short names explicitly: [text](person:ID)"),
+            Diagnostic::warning(
+                &path,
+                format!("the alias `{alias}` is shorter than three letters and is not matched"),
+            )
+            .at_line(at("aliases"))
+            .with_help("link such short names explicitly: [text](person:ID)"),
         );
     }
     Some(Entity {
         kind,
-        sort_name: front.sort_name.clone().unwrap_or_else(|| default_sort_name(kind, &name)),
+        sort_name: front
+            .sort_name
+            .clone()
+            .unwrap_or_else(|| default_sort_name(kind, &name)),
         id,
         name: name.trim().to_string(),
-        aliases: front.aliases.into_iter().filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() >= 3).collect(),
+        aliases: front
+            .aliases
+            .into_iter()
+            .filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+            .collect(),
         real_name: front.real_name,
         summary: front.summary,
         source: front.source,
@@ -310,6 +392,7 @@ fn load_entity(kind: &'static Kind, file: &Path, shown: &dyn Fn(&Path) -> PathBu
         dates,
         body: split.body.to_string(),
         body_line: split.body_line,
+        people_line: at("people"),
         path,
         extra: front.extra,
     })
@@ -348,7 +431,8 @@ fn read_dates(
         match HistoricalDate::parse(text) {
             Ok(date) => Some(date),
             Err(e) => {
-                diagnostics.push(Diagnostic::error(path, format!("{field}: {e}")).at_line(at(field)));
+                diagnostics
+                    .push(Diagnostic::error(path, format!("{field}: {e}")).at_line(at(field)));
                 None
             }
         }
@@ -358,7 +442,12 @@ fn read_dates(
         let old_style = parse(&format!("{field}_os"));
         if let Some(date) = parse(field) {
             let human = date.human_with_old_style(old_style.as_ref());
-            dates.push(DatedField { field, date, old_style, human });
+            dates.push(DatedField {
+                field,
+                date,
+                old_style,
+                human,
+            });
         }
     }
     dates
@@ -370,8 +459,12 @@ fn check_references(registry: &Registry, diagnostics: &mut Diagnostics) {
         for id in &entity.people {
             if registry.get("person", id).is_none() {
                 diagnostics.push(
-                    Diagnostic::error(&entity.path, format!("`people` names `{id}`, who is not in content/people/"))
-                        .with_help("use the ID of a file in content/people/ (its name without .md)"),
+                    Diagnostic::error(
+                        &entity.path,
+                        format!("`people` names `{id}`, who is not in content/people/"),
+                    )
+                    .at_line(entity.people_line)
+                    .with_help("use the ID of a file in content/people/ (its name without .md)"),
                 );
             }
         }
@@ -385,7 +478,13 @@ pub fn ordered(registry: &Registry, kind: &Kind) -> Vec<usize> {
     let entities = &registry.entities;
     match kind.key {
         "event" | "group" => indices.sort_by(|&a, &b| {
-            let key = |e: &Entity| (e.first_date().cloned().is_none(), e.first_date().cloned(), e.sort_name.to_lowercase());
+            let key = |e: &Entity| {
+                (
+                    e.first_date().cloned().is_none(),
+                    e.first_date().cloned(),
+                    e.sort_name.to_lowercase(),
+                )
+            };
             key(&entities[a]).cmp(&key(&entities[b]))
         }),
         _ => indices.sort_by_key(|&i| entities[i].sort_name.to_lowercase()),
@@ -400,4 +499,47 @@ pub fn counts(registry: &Registry) -> BTreeMap<&'static str, usize> {
         *counts.entry(entity.kind.folder).or_insert(0) += 1;
     }
     counts
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    /// An entity as a registry file would give it, for tests of the matcher.
+    pub fn entity(kind: &str, id: &str, name: &str, aliases: &[&str]) -> Entity {
+        let kind = kind_by_key(kind).expect("a kind");
+        Entity {
+            kind,
+            id: id.to_string(),
+            sort_name: default_sort_name(kind, name),
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            real_name: None,
+            summary: None,
+            source: None,
+            place: None,
+            event_kind: None,
+            people: Vec::new(),
+            expansion: None,
+            original: None,
+            dates: Vec::new(),
+            body: String::new(),
+            body_line: 1,
+            people_line: 1,
+            path: PathBuf::from(format!("content/{}/{id}.md", kind.folder)),
+            extra: toml::Table::new(),
+        }
+    }
+
+    pub fn registry(entities: Vec<Entity>) -> Registry {
+        let mut registry = Registry::default();
+        for entity in entities {
+            registry.by_key.insert(
+                (entity.kind.key, entity.id.clone()),
+                registry.entities.len(),
+            );
+            registry.entities.push(entity);
+        }
+        registry
+    }
 }

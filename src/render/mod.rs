@@ -10,32 +10,38 @@ use tera::{Context, ErrorKind, Tera};
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostic::Diagnostic;
+use crate::entity::{KINDS, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry};
+
+pub mod entities;
 
 pub const TEMPLATES_DIR: &str = "templates";
 
 /// The default templates, compiled into the binary so a site without `templates/` builds.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../templates/base.html")),
-    ("index.html", include_str!("../templates/index.html")),
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
     (
         "documents.html",
-        include_str!("../templates/documents.html"),
+        include_str!("../../templates/documents.html"),
     ),
-    ("document.html", include_str!("../templates/document.html")),
+    (
+        "document.html",
+        include_str!("../../templates/document.html"),
+    ),
     (
         "collection.html",
-        include_str!("../templates/collection.html"),
+        include_str!("../../templates/collection.html"),
     ),
-    ("page.html", include_str!("../templates/page.html")),
-    ("404.html", include_str!("../templates/404.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("404.html", include_str!("../../templates/404.html")),
     (
         "partials/notes.html",
-        include_str!("../templates/partials/notes.html"),
+        include_str!("../../templates/partials/notes.html"),
     ),
     (
         "partials/provenance.html",
-        include_str!("../templates/partials/provenance.html"),
+        include_str!("../../templates/partials/provenance.html"),
     ),
 ];
 
@@ -175,6 +181,15 @@ pub struct SiteView {
     pub stylesheet: String,
     /// The link to the Atom feed of the documents.
     pub feed: String,
+    /// The registry's index pages that the site has, for the navigation.
+    pub registers: Vec<NavLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    pub key: String,
+    pub title: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -220,7 +235,17 @@ pub struct PageView {
     pub previous: Option<Link>,
     pub next: Option<Link>,
     pub chapters: Vec<DocumentSummary>,
+    /// The people, events and groups the page names, by kind.
+    pub entities: Vec<EntityGroup>,
     pub extra: toml::Table,
+}
+
+/// Entities of one kind, for a list on a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityGroup {
+    pub kind: String,
+    pub label: String,
+    pub items: Vec<Link>,
 }
 
 /// The site as the templates see it.
@@ -230,6 +255,7 @@ pub struct SiteRenderer<'a> {
     pub content: &'a Content,
     pub rendered: &'a [Rendered],
     pub templates: &'a Templates,
+    pub registry: &'a Registry,
 }
 
 impl SiteRenderer<'_> {
@@ -244,6 +270,22 @@ impl SiteRenderer<'_> {
             permalink: self.base.permalink(""),
             stylesheet: self.base.link("style.css"),
             feed: self.base.link(crate::publish::FEED_FILE),
+            registers: KINDS
+                .iter()
+                .filter(|kind| self.registry.of_kind(kind).next().is_some())
+                .map(|kind| {
+                    let folder = if kind.own_pages {
+                        kind.folder
+                    } else {
+                        entities::GLOSSARY
+                    };
+                    NavLink {
+                        key: kind.key.to_string(),
+                        title: kind.plural.to_string(),
+                        url: self.base.link(&format!("{folder}/")),
+                    }
+                })
+                .collect(),
         }
     }
 
@@ -339,8 +381,42 @@ impl SiteRenderer<'_> {
             previous,
             next,
             chapters: page.children.iter().map(|&c| self.summary(c)).collect(),
+            entities: self.entities_named(rendered),
             extra: page.front.extra.clone(),
         }
+    }
+
+    /// The people, events and groups a page names, each kind alphabetically.
+    fn entities_named(&self, rendered: &Rendered) -> Vec<EntityGroup> {
+        let mut named: Vec<usize> = rendered.mentions.iter().map(|m| m.entity).collect();
+        named.sort_unstable();
+        named.dedup();
+        KINDS
+            .iter()
+            .filter(|kind| kind.own_pages)
+            .filter_map(|kind| {
+                let mut items: Vec<(&str, Link)> = named
+                    .iter()
+                    .map(|&i| &self.registry.entities[i])
+                    .filter(|e| e.kind.key == kind.key)
+                    .map(|e| {
+                        (
+                            e.sort_name.as_str(),
+                            Link {
+                                title: e.name.clone(),
+                                url: self.base.link(&e.site_path()),
+                            },
+                        )
+                    })
+                    .collect();
+                items.sort_by_key(|(sort, _)| sort.to_lowercase());
+                (!items.is_empty()).then(|| EntityGroup {
+                    kind: kind.key.to_string(),
+                    label: kind.plural.to_string(),
+                    items: items.into_iter().map(|(_, link)| link).collect(),
+                })
+            })
+            .collect()
     }
 
     /// Previous and next chapter within the same collection.

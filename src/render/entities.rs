@@ -1,0 +1,390 @@
+//! The registry's pages: one for each person, event and group, with every place the
+//! documents mention it; the index of each kind; the glossary.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{Link, SiteRenderer, SiteView};
+use crate::content::PageKind;
+use crate::diagnostic::Diagnostic;
+use crate::entity::index::{PageMentions, alongside, by_entity};
+use crate::entity::matcher::{Mention, Snippet};
+use crate::entity::{Entity, KINDS, Kind, ordered};
+use crate::markdown::Rendered;
+use crate::write::OutputFile;
+
+pub const GLOSSARY: &str = "glossary";
+
+/// How many entities "mentioned alongside" lists.
+const ALONGSIDE: usize = 10;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub label: String,
+    pub human: String,
+    pub edtf: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionView {
+    pub url: String,
+    pub in_note: bool,
+    pub snippet: Snippet,
+}
+
+/// The mentions on one page of the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionGroup {
+    pub title: String,
+    pub url: String,
+    pub mentions: Vec<MentionView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedLink {
+    pub title: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// Everything the `entity.html` template receives as `entity`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityView {
+    pub kind: String,
+    pub kind_label: String,
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub aliases: Vec<String>,
+    pub real_name: Option<String>,
+    pub summary: Option<String>,
+    pub source: Option<String>,
+    pub place: Option<String>,
+    pub event_kind: Option<String>,
+    pub expansion: Option<String>,
+    pub original: Option<String>,
+    pub dates: Vec<DateView>,
+    pub body: String,
+    pub people: Vec<Link>,
+    /// Events a person took part in; groups a person belonged to.
+    pub events: Vec<Link>,
+    pub groups: Vec<Link>,
+    pub mention_count: usize,
+    pub note_mentions: usize,
+    pub documents: Vec<MentionGroup>,
+    pub alongside: Vec<CountedLink>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// One line of an index page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub dates: String,
+    pub summary: Option<String>,
+    pub count: usize,
+    pub expansion: Option<String>,
+    pub original: Option<String>,
+    pub body: String,
+}
+
+/// Entries under one letter (people) or one heading.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListSection {
+    pub heading: String,
+    pub id: String,
+    pub items: Vec<ListItem>,
+}
+
+pub struct EntityPages<'a> {
+    pub site: &'a SiteRenderer<'a>,
+    /// Each entity's body, rendered.
+    pub bodies: &'a [Rendered],
+}
+
+impl<'a> EntityPages<'a> {
+    /// Every page of the registry: entity pages, the index of each kind, the glossary.
+    pub fn render(&self, site_view: &SiteView) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let registry = self.site.registry;
+        if registry.is_empty() {
+            return Ok(Vec::new());
+        }
+        let order = self.site.content.reading_order();
+        let pages: Vec<PageMentions> = order
+            .iter()
+            .map(|&page| PageMentions {
+                page,
+                mentions: &self.site.rendered[page].mentions,
+            })
+            .collect();
+        let index = by_entity(&pages, registry.entities.len());
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for kind in KINDS.iter().filter(|k| k.own_pages) {
+            let ordered_ids = ordered(registry, kind);
+            for (position, &entity) in ordered_ids.iter().enumerate() {
+                let view = self.entity_view(entity, &index[entity], &pages, &ordered_ids, position);
+                let mut context = self.context(site_view, &view.name);
+                context.insert("entity", &view);
+                match self.site.templates.render("entity.html", &context) {
+                    Ok(html) => files.push(OutputFile::bytes(
+                        format!("{}index.html", registry.entities[entity].site_path()),
+                        html,
+                    )),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            match self.index_page(site_view, kind, &ordered_ids, &index) {
+                Ok(file) => files.push(file),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if let Some(terms) = KINDS.iter().find(|k| !k.own_pages) {
+            match self.index_page(site_view, terms, &ordered(registry, terms), &index) {
+                Ok(file) => files.push(file),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        problems.dedup();
+        if problems.is_empty() {
+            Ok(files)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn context(&self, site_view: &SiteView, title: &str) -> Context {
+        let mut context = Context::new();
+        context.insert("site", site_view);
+        context.insert("title", title);
+        context
+    }
+
+    fn link(&self, entity: usize) -> Link {
+        let e = &self.site.registry.entities[entity];
+        Link {
+            title: e.name.clone(),
+            url: self.site.base.link(&e.site_path()),
+        }
+    }
+
+    fn entity_view(
+        &self,
+        entity: usize,
+        mentions: &[(usize, &Mention)],
+        pages: &[PageMentions],
+        ordered_ids: &[usize],
+        position: usize,
+    ) -> EntityView {
+        let registry = self.site.registry;
+        let e = &registry.entities[entity];
+        let related = |kind: &str| -> Vec<Link> {
+            registry
+                .of_kind_key(kind)
+                .filter(|(_, other)| other.people.contains(&e.id))
+                .map(|(i, _)| self.link(i))
+                .collect()
+        };
+        let chronological = e.kind.key == "event";
+        EntityView {
+            kind: e.kind.key.to_string(),
+            kind_label: e.kind.singular.to_string(),
+            id: e.id.clone(),
+            name: e.name.clone(),
+            url: self.site.base.link(&e.site_path()),
+            aliases: e.aliases.clone(),
+            real_name: e.real_name.clone(),
+            summary: e.summary.clone(),
+            source: e.source.clone(),
+            place: e.place.clone(),
+            event_kind: e.event_kind.clone(),
+            expansion: e.expansion.clone(),
+            original: e.original.clone(),
+            dates: date_views(e),
+            body: self.bodies[entity].html.clone(),
+            people: e
+                .people
+                .iter()
+                .filter_map(|id| registry.get("person", id))
+                .map(|i| self.link(i))
+                .collect(),
+            events: if e.kind.key == "person" {
+                related("event")
+            } else {
+                Vec::new()
+            },
+            groups: if e.kind.key == "person" {
+                related("group")
+            } else {
+                Vec::new()
+            },
+            mention_count: mentions.len(),
+            note_mentions: mentions.iter().filter(|(_, m)| m.in_note).count(),
+            documents: self.mention_groups(mentions),
+            alongside: alongside(pages, entity)
+                .into_iter()
+                .filter(|(other, _)| registry.entities[*other].kind.own_pages)
+                .take(ALONGSIDE)
+                .map(|(other, count)| {
+                    let link = self.link(other);
+                    CountedLink {
+                        title: link.title,
+                        url: link.url,
+                        count,
+                    }
+                })
+                .collect(),
+            previous: chronological
+                .then(|| position.checked_sub(1).map(|p| self.link(ordered_ids[p])))
+                .flatten(),
+            next: chronological
+                .then(|| ordered_ids.get(position + 1).map(|&n| self.link(n)))
+                .flatten(),
+        }
+    }
+
+    /// Mentions grouped by page, in the reading order of the site.
+    fn mention_groups(&self, mentions: &[(usize, &Mention)]) -> Vec<MentionGroup> {
+        let mut groups: Vec<MentionGroup> = Vec::new();
+        for (page, mention) in mentions {
+            let page_url = self
+                .site
+                .base
+                .link(&self.site.content.pages[*page].site_path);
+            let view = MentionView {
+                url: format!("{page_url}#{}", mention.anchor),
+                in_note: mention.in_note,
+                snippet: mention.snippet.clone(),
+            };
+            match groups.last_mut() {
+                Some(group) if group.url == page_url => group.mentions.push(view),
+                _ => groups.push(MentionGroup {
+                    title: self.page_title(*page),
+                    url: page_url,
+                    mentions: vec![view],
+                }),
+            }
+        }
+        groups
+    }
+
+    /// A chapter is named with its book: "Was There an Alternative? — 9. The Georgian Incident".
+    fn page_title(&self, page: usize) -> String {
+        let pages = &self.site.content.pages;
+        match (pages[page].kind, pages[page].parent) {
+            (PageKind::Chapter, Some(parent)) => {
+                format!("{} — {}", pages[parent].title, pages[page].title)
+            }
+            _ => pages[page].title.clone(),
+        }
+    }
+
+    fn index_page(
+        &self,
+        site_view: &SiteView,
+        kind: &Kind,
+        ids: &[usize],
+        index: &[Vec<(usize, &Mention)>],
+    ) -> Result<OutputFile, Diagnostic> {
+        let registry = self.site.registry;
+        let items: Vec<ListItem> = ids
+            .iter()
+            .map(|&i| {
+                let e = &registry.entities[i];
+                ListItem {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    url: self.site.base.link(&e.site_path()),
+                    dates: date_views(e)
+                        .iter()
+                        .map(|d| d.human.clone())
+                        .collect::<Vec<_>>()
+                        .join(" – "),
+                    summary: e.summary.clone(),
+                    count: index[i].len(),
+                    expansion: e.expansion.clone(),
+                    original: e.original.clone(),
+                    body: if kind.own_pages {
+                        String::new()
+                    } else {
+                        self.bodies[i].html.clone()
+                    },
+                }
+            })
+            .collect();
+        let sections = match kind.key {
+            "person" | "term" => by_letter(
+                items,
+                ids.iter()
+                    .map(|&i| registry.entities[i].sort_name.as_str())
+                    .collect(),
+            ),
+            _ => vec![ListSection {
+                heading: String::new(),
+                id: String::new(),
+                items,
+            }],
+        };
+        let folder = if kind.own_pages {
+            kind.folder
+        } else {
+            GLOSSARY
+        };
+        let mut context = self.context(site_view, kind.plural);
+        context.insert("kind", &kind.key);
+        context.insert("sections", &sections);
+        let template = if kind.own_pages {
+            "entities.html"
+        } else {
+            "glossary.html"
+        };
+        let html = self.site.templates.render(template, &context)?;
+        Ok(OutputFile::bytes(format!("{folder}/index.html"), html))
+    }
+}
+
+/// A–Z sections by the first letter of the sort name.
+fn by_letter(items: Vec<ListItem>, sort_names: Vec<&str>) -> Vec<ListSection> {
+    let mut sections: Vec<ListSection> = Vec::new();
+    for (item, sort) in items.into_iter().zip(sort_names) {
+        let letter: String = sort
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_else(|| "#".into());
+        match sections.last_mut() {
+            Some(section) if section.heading == letter => section.items.push(item),
+            _ => sections.push(ListSection {
+                id: format!("letter-{}", crate::slug::slugify(&letter)),
+                heading: letter,
+                items: vec![item],
+            }),
+        }
+    }
+    sections
+}
+
+fn date_views(entity: &Entity) -> Vec<DateView> {
+    entity
+        .dates
+        .iter()
+        .map(|d| DateView {
+            label: date_label(d.field).to_string(),
+            human: d.human.clone(),
+            edtf: d.date.edtf(),
+        })
+        .collect()
+}
+
+fn date_label(field: &str) -> &'static str {
+    match field {
+        "born" => "Born",
+        "died" => "Died",
+        "founded" => "Founded",
+        "dissolved" => "Dissolved",
+        _ => "Date",
+    }
+}
