@@ -35,6 +35,15 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("entity.html", include_str!("../../templates/entity.html")),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
+    (
+        "glossary.html",
+        include_str!("../../templates/glossary.html"),
+    ),
     (
         "partials/notes.html",
         include_str!("../../templates/partials/notes.html"),
@@ -42,6 +51,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/provenance.html",
         include_str!("../../templates/partials/provenance.html"),
+    ),
+    (
+        "partials/entities.html",
+        include_str!("../../templates/partials/entities.html"),
     ),
 ];
 
