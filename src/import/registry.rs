@@ -1213,3 +1213,184 @@ impl Registry {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> (String, Option<String>, bool) {
+        let (date, note) = life_date(text).unwrap();
+        (date.new_style, date.old_style, note.is_some())
+    }
+
+    #[test]
+    fn reads_the_dates_of_a_life_in_both_styles() {
+        let both = |ns: &str, os: &str| (ns.to_string(), Some(os.to_string()), false);
+        assert_eq!(date("9 [21] March 1883"), both("1883-03-21", "1883-03-09"));
+        assert_eq!(
+            date("30 May [11 June] 1888"),
+            both("1888-06-11", "1888-05-30")
+        );
+        assert_eq!(
+            date("28 January [9 February] 1892"),
+            both("1892-02-09", "1892-01-28")
+        );
+        assert_eq!(date("25 [7] April 1890"), both("1890-05-07", "1890-04-25"));
+        // New Style first, and 13 days apart in the nineteenth century: read, and told.
+        assert_eq!(
+            date("6 April [25 March] 1887"),
+            ("1887-04-06".into(), Some("1887-03-25".into()), true)
+        );
+        assert!(date("22 March [4 April] 1884").2);
+        assert_eq!(date("10 February 1938"), ("1938-02-10".into(), None, false));
+        assert_eq!(date("1887"), ("1887".into(), None, false));
+        assert_eq!(date("?"), ("..".into(), None, false));
+        assert_eq!(date("13 [25] 1881"), ("1881".into(), None, true));
+        assert_eq!(
+            date("? [no sooner than 1956]"),
+            ("1956/..".into(), None, true)
+        );
+        assert!(life_date("spring 1920").is_none());
+        let (born, died) = life_dates("6 April [25 March] 1887–1 September 1938, Moscow").unwrap();
+        assert_eq!(
+            (born.0.new_style, died.0.new_style),
+            ("1887-04-06".into(), "1938-09-01".into())
+        );
+    }
+
+    #[test]
+    fn reads_date_ranges() {
+        assert_eq!(
+            date_range("8–16 March 1921"),
+            Some(("1921-03-08/1921-03-16".into(), 1921))
+        );
+        assert_eq!(
+            date_range("27 March–2 April 1922"),
+            Some(("1922-03-27/1922-04-02".into(), 1922))
+        );
+        assert_eq!(
+            date_range("30 December 1922–2 January 1923"),
+            Some(("1922-12-30/1923-01-02".into(), 1922))
+        );
+        assert_eq!(date_range("March 1921"), None);
+    }
+
+    #[test]
+    fn reads_the_names_in_a_note_head() {
+        let head = person_head(
+            "KOSIOR, Vladislav [Vladimir] Vikentievich (8 August 1891–30 March 1938). Born …",
+        )
+        .unwrap();
+        assert_eq!(head.names.surname, "Kosior");
+        assert_eq!(head.names.given, ["Vladislav", "Vikentievich"]);
+        assert_eq!(
+            head.names.given_variant.as_deref(),
+            Some(&["Vladimir".to_string(), "Vikentievich".to_string()][..])
+        );
+        assert_eq!(head.rest, "Born …");
+        let head =
+            person_head("TSINTSADZE, Konstantin (Kote) Maksimovich (1887–24 November 1930).")
+                .unwrap();
+        assert_eq!(head.names.nickname.as_deref(), Some("Kote"));
+        assert_eq!(head.names.full(), "Konstantin Maksimovich Tsintsadze");
+        let head =
+            person_head("TOMSKY [Efremov], Mikhail Pavlovich (1880–22 August 1936).").unwrap();
+        assert_eq!(head.names.birth_name.as_deref(), Some("Efremov"));
+        let head = person_head(
+            "KRUPSKAYA [Ulyanova], Nadezhda Konstantinovna (26 February 1869–27 February 1939).",
+        )
+        .unwrap();
+        assert_eq!(
+            (head.names.birth_name, head.names.married_name.as_deref()),
+            (None, Some("Ulyanova"))
+        );
+        let head = person_head("YEVDOKIMOV, Grigory Yeremeyevich. (1884–25 August 1936). Member …")
+            .unwrap();
+        assert_eq!(head.names.given, ["Grigory", "Yeremeyevich"]);
+        assert_eq!(capitalised("SULTAN-GALIEV"), "Sultan-Galiev");
+        assert_eq!(
+            initialled(&["Ivan".into(), "Nikitich".into()], "Smirnov"),
+            "I. N. Smirnov"
+        );
+    }
+
+    #[test]
+    fn reads_glossary_heads_and_expansions() {
+        assert_eq!(
+            term_and_other_form("Five-Year Plan, FYP"),
+            ("Five-Year Plan".into(), Some("FYP".into()))
+        );
+        assert_eq!(
+            term_and_other_form("stagnation, time of"),
+            ("time of stagnation".into(), None)
+        );
+        assert_eq!(
+            term_and_other_form("“non-returner”"),
+            ("non-returner".into(), None)
+        );
+        assert_eq!(
+            original_and_english("**Молодая гвардия; Young Guard**"),
+            (
+                Some("Молодая гвардия".into()),
+                vec!["Young Guard".to_string()]
+            )
+        );
+        assert_eq!(original_and_english("CHK"), (Some("CHK".into()), vec![]));
+        let name = |definition: &str| leading_name(definition);
+        assert_eq!(
+            name("Central Committee (of the Communist Party)."),
+            Some("Central Committee".into())
+        );
+        assert_eq!(
+            name("The State Planning Committee, responsible for …"),
+            Some("State Planning Committee".into())
+        );
+        assert_eq!(
+            name("The Extraordinary Commission for Combating Counter-Revolution, Speculation, and Sabotage; the …"),
+            Some("Extraordinary Commission for Combating Counter-Revolution, Speculation, and Sabotage".into())
+        );
+        assert_eq!(
+            name("Russian Communist Party (bolshevik); one of"),
+            Some("Russian Communist Party (bolshevik)".into())
+        );
+        assert_eq!(name("Central state body directing the economy."), None);
+        assert_eq!(name("See: Sovnarkom."), None);
+        assert_eq!(name("a measure of weight"), None);
+    }
+
+    #[test]
+    fn groups_blocks_cut_by_page_breaks_into_entries() {
+        let blocks = split_blocks(
+            "Stray line.\n\nA: one entry cut in\n\nthe middle.\n\nB: another. Ends.\n\nA new paragraph of B.\n\nC: a third.",
+        );
+        let mut unparsed = Vec::new();
+        let entries = group_entries(&blocks, |t| term_entry(t).is_some(), &mut unparsed);
+        let paragraphs: Vec<Vec<String>> = entries.into_iter().map(|e| e.paragraphs).collect();
+        assert_eq!(
+            paragraphs,
+            vec![
+                vec!["A: one entry cut in the middle.".to_string()],
+                vec!["B: another. Ends.".into(), "A new paragraph of B.".into()],
+                vec!["C: a third.".into()],
+            ]
+        );
+        assert_eq!(unparsed.len(), 1);
+        assert_eq!(unparsed[0].line, 1);
+    }
+
+    #[test]
+    fn summaries_are_the_first_sentences() {
+        assert_eq!(
+            summary(
+                "Born in *Moscow*. Studied with V. Osinsky at St. Petersburg University. Arrested."
+            ),
+            "Born in Moscow. Studied with V. Osinsky at St. Petersburg University. Arrested."
+        );
+        let long = "Word ".repeat(60);
+        let cut = summary(&long);
+        assert!(
+            cut.ends_with('…') && cut.chars().count() <= SUMMARY_LENGTH + 1,
+            "{cut}"
+        );
+    }
+}
