@@ -173,6 +173,10 @@ impl RawEntry {
     fn text(&self) -> String {
         self.paragraphs.join(" ")
     }
+
+    fn has_ended(&self) -> bool {
+        self.paragraphs.last().is_some_and(|p| ends_a_sentence(p))
+    }
 }
 
 /// Groups blocks into entries. A block opens an entry when it looks like one and the entry
@@ -188,17 +192,14 @@ fn group_entries(
     let mut entries: Vec<RawEntry> = Vec::new();
     for block in blocks {
         let text = block.text();
-        let last = entries.last_mut().and_then(|e| {
-            let ended = e.paragraphs.last().is_some_and(|p| ends_a_sentence(p));
-            Some(e).filter(|_| !ended || !opens_entry(&text))
-        });
-        match last {
-            Some(entry) => continue_entry(entry, text),
-            None if opens_entry(&text) => entries.push(RawEntry {
+        let opens = opens_entry(&text);
+        match entries.last_mut() {
+            Some(entry) if !(opens && entry.has_ended()) => continue_entry(entry, text),
+            _ if opens => entries.push(RawEntry {
                 line: block.line,
                 paragraphs: vec![text],
             }),
-            None => unparsed.push(not_an_entry(block.line, &text)),
+            _ => unparsed.push(not_an_entry(block.line, &text)),
         }
     }
     entries
@@ -434,10 +435,10 @@ static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// The list's own headings: "Party Congresses", "Party Conferences", "Congresses of the
-/// Third International (Comintern)".
+/// Who held a meeting, by the list's own headings: "Party Congresses", "Party
+/// Conferences", "Congresses of the Third International (Comintern)".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Body {
+enum Organiser {
     Party,
     Comintern,
 }
@@ -447,21 +448,21 @@ fn read_events(
     citation: &Citation,
     unparsed: &mut Vec<Remark>,
 ) -> Vec<Entry<Event>> {
-    let mut body: Option<Body> = None;
+    let mut organiser: Option<Organiser> = None;
     // The party's full names, by the short names in brackets that stand for them later.
     let mut party_names: HashMap<String, String> = HashMap::new();
     let mut events = Vec::new();
     for block in blocks {
         let text = block.text();
-        match (EVENT_ENTRY.captures(&text), body) {
-            (Some(caps), Some(body)) => {
-                match read_event(&caps, body, &mut party_names, citation, block.line) {
+        match (EVENT_ENTRY.captures(&text), organiser) {
+            (Some(caps), Some(organiser)) => {
+                match read_event(&caps, organiser, &mut party_names, citation, block.line) {
                     Some(event) => events.push(event),
                     None => unparsed.push(not_an_entry(block.line, &text)),
                 }
             }
-            (None, _) if text.contains("Comintern") => body = Some(Body::Comintern),
-            (None, _) if text.starts_with("Party ") => body = Some(Body::Party),
+            (None, _) if text.contains("Comintern") => organiser = Some(Organiser::Comintern),
+            (None, _) if text.starts_with("Party ") => organiser = Some(Organiser::Party),
             _ => unparsed.push(not_an_entry(block.line, &text)),
         }
     }
@@ -505,83 +506,98 @@ fn party_name(
 
 fn read_event(
     caps: &Captures<'_>,
-    body: Body,
+    organiser: Organiser,
     party_names: &mut HashMap<String, String>,
     citation: &Citation,
     line: usize,
 ) -> Option<Entry<Event>> {
     let ordinal = &caps["ordinal"];
-    let meeting = &caps["meeting"];
     let dates = &caps["dates"];
     let (date, year) = date_range(dates)?;
-    let (id, title, long_title, kind, mut aliases) = match body {
-        Body::Party => {
-            let (party, nickname) = party_name(caps, party_names)?;
-            let title = format!("{ordinal} {meeting} of the {}", party.short);
-            let long_title = format!("{ordinal} {meeting} of the {}", party.full);
-            let mut aliases = vec![format!("{ordinal} Party {meeting}"), long_title.clone()];
-            aliases.extend(
-                party
-                    .other_forms
-                    .iter()
-                    .map(|f| format!("{ordinal} {meeting} of the {f}")),
-            );
-            let long_title = match &nickname {
-                Some(n) => format!("{long_title}, the “{n}”,"),
-                None => long_title,
-            };
-            aliases.extend(nickname);
-            let kind = if meeting == "Congress" {
-                "congress"
-            } else {
-                "conference"
-            };
-            let id = slugify(&format!("{ordinal} party {meeting}"));
-            (id, title, long_title, kind, aliases)
-        }
-        Body::Comintern => {
-            let title = format!("{ordinal} {meeting} of the Comintern");
-            let aliases = vec![
-                format!("{ordinal} Comintern {meeting}"),
-                format!("{ordinal} {meeting} of the Third International"),
-                format!("{ordinal} {meeting} of the Communist International"),
-            ];
-            let long_title = format!("{ordinal} {meeting} of the Third International (Comintern)");
-            let id = slugify(&format!("{ordinal} comintern {meeting}"));
-            (id, title, long_title, "comintern-congress", aliases)
-        }
+    let naming = match organiser {
+        Organiser::Party => party_meeting(caps, party_names)?,
+        Organiser::Comintern => comintern_congress(ordinal, &caps["meeting"]),
     };
-    aliases = distinct_aliases(aliases, &title);
-    let place = place(body, ordinal, year);
+    let place = place(organiser, ordinal, year);
     let held = match place {
         Some(place) => format!("met in {place}"),
         None => "was held".to_string(),
     };
     let sentence = format!(
-        "The {long_title} {held}, {dates}: the dates are those of {}, *{}*, “{DATES}”.",
-        citation.author, citation.title
+        "The {} {held}, {dates}: the dates are those of {}, *{}*, “{DATES}”.\n",
+        naming.in_prose, citation.author, citation.title
     );
     Some(Entry {
-        id,
-        body: sentence + "\n",
+        id: naming.id,
+        body: sentence,
         fields: Event {
-            title,
+            aliases: distinct_aliases(naming.aliases, &naming.title),
+            title: naming.title,
             date,
-            aliases,
             place: place.map(str::to_string),
-            kind: kind.to_string(),
+            kind: naming.kind.to_string(),
             source: citation.source(DATES),
         },
         line,
     })
 }
 
+/// How an event is named: its ID, title, other names, and the name its description uses.
+struct Naming {
+    id: String,
+    title: String,
+    aliases: Vec<String>,
+    in_prose: String,
+    kind: &'static str,
+}
+
+/// `Tenth Congress of the RKP(b)`, also the `Tenth Party Congress` and the `Tenth Congress
+/// of the Russian Communist Party (Bolsheviks)`.
+fn party_meeting(caps: &Captures<'_>, party_names: &mut HashMap<String, String>) -> Option<Naming> {
+    let (ordinal, meeting) = (&caps["ordinal"], &caps["meeting"]);
+    let (party, nickname) = party_name(caps, party_names)?;
+    let long_title = format!("{ordinal} {meeting} of the {}", party.full);
+    let mut aliases = vec![format!("{ordinal} Party {meeting}"), long_title.clone()];
+    let other_forms = party.other_forms.iter();
+    aliases.extend(other_forms.map(|f| format!("{ordinal} {meeting} of the {f}")));
+    let in_prose = match &nickname {
+        Some(n) => format!("{long_title}, the “{n}”,"),
+        None => long_title,
+    };
+    aliases.extend(nickname);
+    Some(Naming {
+        id: slugify(&format!("{ordinal} party {meeting}")),
+        title: format!("{ordinal} {meeting} of the {}", party.short),
+        aliases,
+        in_prose,
+        kind: if meeting == "Congress" {
+            "congress"
+        } else {
+            "conference"
+        },
+    })
+}
+
+fn comintern_congress(ordinal: &str, meeting: &str) -> Naming {
+    Naming {
+        id: slugify(&format!("{ordinal} comintern {meeting}")),
+        title: format!("{ordinal} {meeting} of the Comintern"),
+        aliases: vec![
+            format!("{ordinal} Comintern {meeting}"),
+            format!("{ordinal} {meeting} of the Third International"),
+            format!("{ordinal} {meeting} of the Communist International"),
+        ],
+        in_prose: format!("{ordinal} {meeting} of the Third International (Comintern)"),
+        kind: "comintern-congress",
+    }
+}
+
 /// Where a meeting was held; the book's list does not say. From 1919 on, the party's
 /// congresses and conferences met in Moscow, and so did the Comintern's, but for its
 /// Second Congress, which opened in Petrograd and went on in Moscow.
-fn place(body: Body, ordinal: &str, year: i32) -> Option<&'static str> {
-    match body {
-        Body::Comintern if ordinal == "Second" => Some("Petrograd and Moscow"),
+fn place(organiser: Organiser, ordinal: &str, year: i32) -> Option<&'static str> {
+    match organiser {
+        Organiser::Comintern if ordinal == "Second" => Some("Petrograd and Moscow"),
         _ if year >= 1919 => Some("Moscow"),
         _ => None,
     }
@@ -682,8 +698,9 @@ fn initialled(given: &[String], surname: &str) -> String {
 }
 
 /// What a bracket in a note's head holds. The notes bracket the birth name behind a party
-/// or pen name (ZINOVIEV … [Radomyslsky], GORKY, Maksim [Aleksii Maksimovich Peshkov]);
-/// for these three they hold something else.
+/// or pen name (ZINOVIEV … [Radomyslsky], GORKY, Maksim [Aleksii Maksimovich Peshkov]),
+/// except in three: KRUPSKAYA [Ulyanova] brackets her married name, and MDIVANI […] [Budu]
+/// and ORDZHONIKIDZE […] [Sergo] their nicknames.
 fn bracketed_name(surname: &str, bracket: &str, names: &mut Names) {
     let bracket = bracket.to_string();
     match surname {
