@@ -651,9 +651,10 @@ static PERSON_START: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// The dates in parentheses after the name: `(9 [21] March 1883–10 February 1938)`.
+/// The dates in parentheses after the name: `(9 [21] March 1883–10 February 1938)`, then a
+/// full stop (once a semicolon).
 static LIFE_DATES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\.? \((?P<dates>[\d?][^)]*)\)\.?\s*").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"\.? \((?P<dates>[\d?][^)]*)\)[.;]?\s*").expect("valid pattern"));
 
 /// Given names, a bracket and a nickname in parentheses: `Vladislav [Vladimir]`,
 /// `Konstantin (Kote) Maksimovich`.
@@ -1073,7 +1074,8 @@ fn person_aliases(names: &Names, shared_surname: bool) -> Vec<String> {
     distinct_aliases(aliases, &excluded)
 }
 
-/// The note's first sentences, as many as fit in about 150 characters, without emphasis.
+/// The note's first sentences, as many as fit in about 150 characters, without emphasis. A
+/// sentence too long for that is cut after a clause (at a semicolon) or else after a word.
 fn summary(text: &str) -> String {
     let plain = text.replace('*', "");
     let mut out = String::new();
@@ -1089,10 +1091,18 @@ fn summary(text: &str) -> String {
     }
     if out.chars().count() > SUMMARY_LENGTH {
         let cut: String = out.chars().take(SUMMARY_LENGTH).collect();
-        let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
-        return format!("{}…", at_word.trim_end_matches([',', ';', ':']));
+        let end = cut.rfind("; ").or_else(|| cut.rfind(' '));
+        let shortened = end.map_or(cut.as_str(), |i| &cut[..i]);
+        out = format!("{}…", shortened.trim_end_matches([',', ';', ':']));
     }
-    out
+    capitalise_first(&out)
+}
+
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Sentences end at ". " before a capital, a digit or a quotation mark, but not after an
@@ -1402,6 +1412,12 @@ mod tests {
                 "Born in *Moscow*. Studied with V. Osinsky at St. Petersburg University. Arrested."
             ),
             "Born in Moscow. Studied with V. Osinsky at St. Petersburg University. Arrested."
+        );
+        assert_eq!(
+            summary(
+                "literary critic; joined RSDRP in 1906; member of the “October” group; leading collaborator in the journal *On Guard*; organizer of VAPP; author of many articles"
+            ),
+            "Literary critic; joined RSDRP in 1906; member of the “October” group; leading collaborator in the journal On Guard; organizer of VAPP…"
         );
         let long = "Word ".repeat(60);
         let cut = summary(&long);
