@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Rebuilds the bundled collection's documents in content/documents/ from the source texts
-# kept in tests/sources/, with `annals import`. Run from the repository's root:
+# Rebuilds the bundled collection's documents in content/documents/, and the registry
+# entries seeded from the book's back matter in content/people/, content/events/ and
+# content/terms/, from the source texts kept in tests/sources/, with `annals import`. Run
+# from the repository's root:
 #
 #   scripts/import-bundled.sh                       # with `cargo run --release`
-#   ANNALS=target/debug/annals OUT=/tmp/docs scripts/import-bundled.sh
+#   ANNALS=target/debug/annals OUT=/tmp/docs REGISTRY_OUT=/tmp/content scripts/import-bundled.sh
+#
+# The registry import writes only its own files; hand-written entries beside them stay.
 #
 # The summaries are the editors' own; everything else is the sources' provenance (see
 # tests/sources/README.md).
@@ -12,6 +16,7 @@ cd "$(dirname "$0")/.."
 
 ANNALS=${ANNALS:-"cargo run --quiet --release --"}
 OUT=${OUT:-content/documents}
+REGISTRY_OUT=${REGISTRY_OUT:-content}
 SOURCES=tests/sources
 
 $ANNALS import "$SOURCES/avrich-1984-miasnikov-and-the-workers-group.txt" \
@@ -52,3 +57,8 @@ $ANNALS import "$SOURCES/rogovin-was-there-an-alternative-1923-1927.txt" \
   --publication "Vadim Z. Rogovin, Was There an Alternative? 1923–1927. Trotskyism: A Look Back Through the Years, translated by Frederick Choate, Oak Park, Michigan: Mehring Books, 2021. Russian original: Была ли альтернатива? «Троцкизм»: Взгляд через годы, Moscow: Terra, 1992." \
   --rights "© 2021 Mehring Books. All rights reserved." \
   --summary "The first volume of Rogovin's history of the opposition to Stalinism: the Left Opposition from its birth in 1923 to the expulsions of 1927, told from the party's own records opened after 1989. Each chapter keeps its notes, many citing Russian archives and Lenin's works in both the Russian and the English editions. The book's glossary, its dates of congresses and its biographical notes seed the collection's registry."
+
+$ANNALS import "$SOURCES/rogovin-was-there-an-alternative-1923-1927.txt" \
+  --registry --into "$REGISTRY_OUT" \
+  --authors "Vadim Z. Rogovin" \
+  --title "Was There an Alternative? 1923–1927"

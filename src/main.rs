@@ -77,9 +77,15 @@ enum Command {
 struct ImportArgs {
     /// The transcription (plain text, UTF-8).
     file: PathBuf,
-    /// Where to write: content/documents/SLUG (SLUG.md, or the folder SLUG/ with --split).
+    /// Where to write: content/documents/SLUG (SLUG.md, or the folder SLUG/ with --split);
+    /// with --registry, the content folder.
     #[arg(long)]
     into: PathBuf,
+    /// Read the book's back matter (glossary, dates of congresses, biographical notes) into
+    /// the registry: INTO/people, INTO/events, INTO/terms, citing the book by --authors and
+    /// --title. Other files in those folders are left as they are.
+    #[arg(long, conflicts_with_all = ["split", "omit"], requires_all = ["title", "authors"])]
+    registry: bool,
     /// Write a collection, one page per section of the text's table of contents.
     #[arg(long, value_parser = ["chapters"])]
     split: Option<String>,
@@ -174,6 +180,9 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
     use anyhow::Context;
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("cannot read {} as UTF-8 text", args.file.display()))?;
+    if args.registry {
+        return import_registry(&text, &args);
+    }
     let options = annals::import::ImportOptions {
         provenance: annals::frontmatter::FrontMatter {
             title: args.title,
@@ -202,6 +211,28 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
     let imported = annals::import::import_text(&text, &options);
     let written = annals::import::write(&imported, &args.into)?;
     print!("{}", imported.report.summary());
+    println!(
+        "Wrote {} file(s) under {}.",
+        written.len(),
+        args.into.display()
+    );
+    Ok(())
+}
+
+fn import_registry(text: &str, args: &ImportArgs) -> anyhow::Result<()> {
+    use annals::import::registry;
+    let citation = registry::Citation {
+        author: args
+            .authors
+            .iter()
+            .map(|a| a.trim())
+            .collect::<Vec<_>>()
+            .join(", "),
+        title: args.title.clone().unwrap_or_default(),
+    };
+    let registry = registry::read_back_matter(text, &citation);
+    let written = registry::write(&registry, &args.into)?;
+    print!("{}", registry.summary());
     println!(
         "Wrote {} file(s) under {}.",
         written.len(),

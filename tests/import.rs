@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use annals::import::registry::{Citation, Person, Registry, read_back_matter};
 use annals::import::{ImportOptions, Imported, import_text};
 
 fn source(name: &str) -> String {
@@ -342,10 +343,12 @@ fn an_unseen_transcription_imports_with_its_notes_resolved() {
 fn the_bundled_documents_are_reproducible_from_their_sources() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
+    let registry = tempfile::tempdir().unwrap();
     let status = std::process::Command::new("bash")
         .arg(root.join("scripts/import-bundled.sh"))
         .env("ANNALS", env!("CARGO_BIN_EXE_annals"))
         .env("OUT", out.path())
+        .env("REGISTRY_OUT", registry.path())
         .stdout(std::process::Stdio::null())
         .status()
         .unwrap();
@@ -371,4 +374,273 @@ fn the_bundled_documents_are_reproducible_from_their_sources() {
         compared, 57,
         "3 documents and the book's index with its 53 sections"
     );
+}
+
+const CITATION: (&str, &str) = ("Vadim Z. Rogovin", "Was There an Alternative? 1923–1927");
+
+fn read_registry() -> Registry {
+    let citation = Citation {
+        author: CITATION.0.into(),
+        title: CITATION.1.into(),
+    };
+    read_back_matter(&source(BOOK), &citation)
+}
+
+fn person<'a>(registry: &'a Registry, id: &str) -> &'a Person {
+    let found = registry.people.iter().find(|p| p.id == id);
+    &found.unwrap_or_else(|| panic!("no person {id}")).fields
+}
+
+fn event_date<'a>(registry: &'a Registry, id: &str) -> &'a str {
+    let found = registry.events.iter().find(|e| e.id == id);
+    &found.unwrap_or_else(|| panic!("no event {id}")).fields.date
+}
+
+#[test]
+fn the_back_matter_seeds_73_people_28_events_and_66_terms() {
+    let registry = read_registry();
+    assert_eq!(
+        (
+            registry.people.len(),
+            registry.events.len(),
+            registry.terms.len()
+        ),
+        (73, 28, 66)
+    );
+    assert!(registry.unparsed.is_empty(), "{:#?}", registry.unparsed);
+    let claimed_twice: Vec<_> = registry
+        .remarks
+        .iter()
+        .filter(|r| r.message.contains("claimed by"))
+        .collect();
+    assert!(claimed_twice.is_empty(), "{claimed_twice:#?}");
+
+    let kinds = |kind: &str| {
+        registry
+            .events
+            .iter()
+            .filter(|e| e.fields.kind == kind)
+            .count()
+    };
+    assert_eq!(
+        (
+            kinds("congress"),
+            kinds("conference"),
+            kinds("comintern-congress")
+        ),
+        (13, 8, 7)
+    );
+    assert_eq!(
+        event_date(&registry, "tenth-party-congress"),
+        "1921-03-08/1921-03-16"
+    );
+    assert_eq!(
+        event_date(&registry, "seventeenth-party-congress"),
+        "1934-01-26/1934-02-10"
+    );
+    assert_eq!(
+        event_date(&registry, "fourth-comintern-congress"),
+        "1922-11-04/1922-12-05"
+    );
+    let range = regex::Regex::new(r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$").unwrap();
+    for event in &registry.events {
+        assert!(
+            range.is_match(&event.fields.date),
+            "{}: {}",
+            event.id,
+            event.fields.date
+        );
+    }
+
+    let antonov = person(&registry, "antonov-ovseenko");
+    assert_eq!(antonov.name, "Vladimir Aleksandrovich Antonov-Ovseenko");
+    assert_eq!(
+        antonov.sort_name,
+        "Antonov-Ovseenko, Vladimir Aleksandrovich"
+    );
+    assert_eq!(antonov.born.as_deref(), Some("1883-03-21"));
+    assert_eq!(antonov.born_os.as_deref(), Some("1883-03-09"));
+    assert_eq!(antonov.died.as_deref(), Some("1938-02-10"));
+    assert!(
+        antonov
+            .aliases
+            .contains(&"V. A. Antonov-Ovseenko".to_string())
+    );
+    let bubnov = person(&registry, "bubnov");
+    assert_eq!(
+        (bubnov.born.as_deref(), bubnov.born_os.as_deref()),
+        (Some("1884-04-04"), Some("1884-03-22"))
+    );
+    assert_eq!(
+        person(&registry, "zinoviev").real_name.as_deref(),
+        Some("Radomyslsky")
+    );
+
+    let smirnovs: Vec<&str> = registry
+        .people
+        .iter()
+        .filter(|p| p.fields.sort_name.starts_with("Smirnov,"))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(smirnovs, ["smirnov-a-p", "smirnov-i-n", "smirnov-v-m"]);
+    for id in smirnovs {
+        let aliases = &person(&registry, id).aliases;
+        assert!(!aliases.iter().any(|a| a == "Smirnov"), "{id}: {aliases:?}");
+    }
+    let ivan = person(&registry, "smirnov-i-n");
+    assert!(ivan.aliases.contains(&"I. N. Smirnov".to_string()));
+    assert!(ivan.aliases.contains(&"Ivan Nikitich Smirnov".to_string()));
+
+    let cc = registry.terms.iter().find(|t| t.id == "cc").unwrap();
+    assert_eq!(cc.fields.expansion.as_deref(), Some("Central Committee"));
+}
+
+/// The keys docs/registry-format.md allows in each folder, and those every file must have.
+fn registry_keys(folder: &str) -> (&'static [&'static str], &'static [&'static str]) {
+    match folder {
+        "people" => (
+            &[
+                "name",
+                "sort_name",
+                "aliases",
+                "real_name",
+                "born",
+                "born_os",
+                "died",
+                "died_os",
+                "summary",
+                "source",
+            ],
+            &["name", "sort_name", "summary", "source"],
+        ),
+        "events" => (
+            &[
+                "title", "date", "aliases", "place", "kind", "people", "source",
+            ],
+            &["title", "date", "kind", "source"],
+        ),
+        "terms" => (
+            &["term", "expansion", "aliases", "original", "source"],
+            &["term", "source"],
+        ),
+        other => panic!("no registry folder {other}"),
+    }
+}
+
+#[test]
+fn every_registry_file_has_the_keys_of_the_format_and_no_others() {
+    for file in annals::import::registry::files(&read_registry()) {
+        let (folder, name) = file.path.split_once('/').unwrap();
+        let id = name.strip_suffix(".md").unwrap();
+        assert!(
+            !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{}",
+            file.path
+        );
+        let split = annals::frontmatter::split(&file.markdown).unwrap();
+        let table: toml::Table =
+            toml::from_str(split.front_matter).unwrap_or_else(|e| panic!("{}: {e}", file.path));
+        let (allowed, required) = registry_keys(folder);
+        for key in table.keys() {
+            assert!(allowed.contains(&key.as_str()), "{}: key {key}", file.path);
+        }
+        for key in required {
+            assert!(table.contains_key(*key), "{}: no {key}", file.path);
+        }
+        assert!(
+            split.body.contains("Rogovin"),
+            "{}: the body names its source",
+            file.path
+        );
+    }
+}
+
+/// `scripts/import-bundled.sh` writes the registry's seeded entries exactly as committed,
+/// and no committed entry from the book is left that a fresh import does not write.
+#[cfg(unix)]
+#[test]
+fn the_seeded_registry_is_reproducible_from_the_book() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let documents = tempfile::tempdir().unwrap();
+    let fresh = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("bash")
+        .arg(root.join("scripts/import-bundled.sh"))
+        .env("ANNALS", env!("CARGO_BIN_EXE_annals"))
+        .env("OUT", documents.path())
+        .env("REGISTRY_OUT", fresh.path())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut compared = 0;
+    for folder in ["people", "events", "terms"] {
+        for entry in std::fs::read_dir(fresh.path().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let relative = path.strip_prefix(fresh.path()).unwrap();
+            let kept =
+                std::fs::read_to_string(root.join("content").join(relative)).unwrap_or_default();
+            assert!(
+                std::fs::read_to_string(&path).unwrap() == kept,
+                "content/{} differs from a fresh import: run scripts/import-bundled.sh",
+                relative.display()
+            );
+            compared += 1;
+        }
+        for entry in std::fs::read_dir(root.join("content").join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let seeded = text.contains("source = \"Rogovin, Was There an Alternative? 1923–1927, ");
+            let name = path.file_name().unwrap();
+            assert!(
+                !seeded || fresh.path().join(folder).join(name).exists(),
+                "{} was seeded from the book but a fresh import no longer writes it",
+                path.display()
+            );
+        }
+    }
+    assert_eq!(compared, 73 + 28 + 66);
+}
+
+#[test]
+fn the_registry_import_writes_only_its_own_files() {
+    let content = tempfile::tempdir().unwrap();
+    let people = content.path().join("people");
+    std::fs::create_dir_all(&people).unwrap();
+    let lenin = "+++\nname = \"Vladimir Il'ich Lenin\"\n+++\nHand-written.\n";
+    std::fs::write(people.join("lenin.md"), lenin).unwrap();
+    std::fs::write(people.join("bukharin.md"), "stale").unwrap();
+    let book = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sources")
+        .join(BOOK);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("import")
+        .arg(&book)
+        .args(["--registry", "--into"])
+        .arg(content.path())
+        .args(["--authors", CITATION.0, "--title", CITATION.1])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("73 people, 28 events, 66 terms\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("line 6959: Aleksei Ivanovich Rykov"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(people.join("lenin.md")).unwrap(),
+        lenin
+    );
+    let bukharin = std::fs::read_to_string(people.join("bukharin.md")).unwrap();
+    assert!(bukharin.contains("born = \"1888-10-09\""), "{bukharin}");
 }

@@ -8,6 +8,7 @@
 
 pub mod blocks;
 pub mod notes;
+pub mod registry;
 pub mod sections;
 pub mod shape;
 
@@ -314,7 +315,8 @@ fn definitions(list: &NoteList) -> String {
     out
 }
 
-fn front_matter(front: &FrontMatter) -> String {
+/// Front matter between `+++` lines, as TOML, with the fields that are not set left out.
+pub(crate) fn front_matter(front: &impl serde::Serialize) -> String {
     let toml = toml::to_string(front).unwrap_or_default();
     format!("+++\n{toml}+++\n\n")
 }

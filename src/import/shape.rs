@@ -168,7 +168,7 @@ fn is_line_run(block: &Block) -> bool {
     block.lines.len() > 1 && block.lines.iter().all(|l| l.chars().count() < 100)
 }
 
-fn ends_a_sentence(text: &str) -> bool {
+pub(crate) fn ends_a_sentence(text: &str) -> bool {
     let trimmed = text.trim_end();
     let trimmed = strip_trailing_markers(trimmed);
     trimmed.chars().last().is_some_and(|c| {
