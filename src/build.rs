@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::Matcher;
 use crate::entity::{self, Registry};
-use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source};
+use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_plain};
 use crate::publish;
 use crate::render::entities::EntityPages;
 use crate::render::{SiteRenderer, Templates};
@@ -64,9 +64,13 @@ impl BuildOptions {
 /// The figures of one build, for the summary line.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
+    /// HTML pages written, the registry's included.
     pub pages: usize,
     pub documents: usize,
     pub chapters: usize,
+    /// Entities of the registry by folder: people, events, groups, terms.
+    pub entities: Vec<(&'static str, usize)>,
+    pub mentions: usize,
     pub files: usize,
     pub notes: usize,
     pub missing_notes: usize,
@@ -144,7 +148,8 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     }
     files.extend(publish::files(&config, &base, &content));
     files.extend(static_files(&options.root, &content, diagnostics));
-    let summary = summarise(&content, &rendered, files.len(), started.elapsed());
+    let mut summary = summarise(&content, &rendered, &files, started.elapsed());
+    summary.entities = entity::counts(&registry).into_iter().collect();
     Some(Built { files, summary })
 }
 
@@ -244,21 +249,11 @@ fn render_markdown(content: &Content, base: &BaseUrl, entities: Option<Entities>
 }
 
 /// The biographies and descriptions of the registry, as HTML.
-fn render_entity_bodies(registry: &Registry, base: &BaseUrl) -> Vec<Rendered> {
-    let renderer = MarkdownRenderer::new(None);
+fn render_entity_bodies(registry: &Registry, base: &BaseUrl) -> Vec<String> {
     registry
         .entities
         .par_iter()
-        .map(|entity| {
-            renderer.render(
-                &entity.body,
-                Source {
-                    path: &entity.path,
-                    first_line: entity.body_line,
-                    link_prefix: base.prefix(),
-                },
-            )
-        })
+        .map(|entity| render_plain(&entity.body, base.prefix()))
         .collect()
 }
 
@@ -385,14 +380,21 @@ fn static_files(root: &Path, content: &Content, diagnostics: &mut Diagnostics) -
     files
 }
 
-fn summarise(content: &Content, rendered: &[Rendered], files: usize, elapsed: Duration) -> Summary {
+fn summarise(
+    content: &Content,
+    rendered: &[Rendered],
+    files: &[OutputFile],
+    elapsed: Duration,
+) -> Summary {
     let count = |kind: PageKind| content.pages.iter().filter(|p| p.kind == kind).count();
     let notes = rendered.iter().flat_map(|r| &r.notes);
     Summary {
-        pages: content.pages.len() + 1,
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         documents: count(PageKind::Document) + count(PageKind::Collection),
         chapters: count(PageKind::Chapter),
-        files,
+        entities: Vec::new(),
+        mentions: rendered.iter().map(|r| r.mentions.len()).sum(),
+        files: files.len(),
         notes: notes
             .clone()
             .filter(|n| n.status != NoteStatus::Missing)

@@ -678,6 +678,20 @@ impl<'s, 'r> BodyState<'s, 'r> {
     }
 }
 
+/// Markdown to plain HTML, without the apparatus of a document page (paragraph ids, note
+/// numbering): for the short texts of the registry, which several share one page.
+pub fn render_plain(body: &str, link_prefix: &str) -> String {
+    let events = Parser::new_ext(body, options()).map(|event| match event {
+        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+            Event::Start(rebase_tag(tag, link_prefix))
+        }
+        other => other,
+    });
+    let mut html = String::with_capacity(body.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -13,11 +13,17 @@ fn built() -> (tempfile::TempDir, annals::diagnostic::Diagnostics) {
 }
 
 fn page(dir: &std::path::Path, path: &str) -> Html {
-    Html::parse_document(&std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}")))
+    Html::parse_document(
+        &std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}")),
+    )
 }
 
 fn hrefs(html: &Html, selector: &str) -> Vec<String> {
-    select(html, selector).iter().filter_map(|e| e.value().attr("href")).map(str::to_string).collect()
+    select(html, selector)
+        .iter()
+        .filter_map(|e| e.value().attr("href"))
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
@@ -28,24 +34,51 @@ fn the_first_mention_in_each_section_is_linked() {
     assert_eq!(
         linked,
         [
-            "/people/miasnikov/", "/people/lenin/", "/groups/workers-opposition/", "/events/tenth-party-congress/", "/groups/workers-group/",
-            "/glossary/#nep", "/people/smirnov-i-n/", "/people/miasnikov/", "/events/tenth-party-congress/",
+            "/people/miasnikov/",
+            "/people/lenin/",
+            "/groups/workers-opposition/",
+            "/events/tenth-party-congress/",
+            "/groups/workers-group/",
+            "/glossary/#nep",
+            "/people/smirnov-i-n/",
+            "/people/miasnikov/",
+            "/events/tenth-party-congress/",
         ]
     );
-    assert_eq!(select(&report, ".document-body abbr[title='New Economic Policy']").len(), 1);
-    assert!(!report.html().contains(">Leninism</a>"), "Leninism is no mention of Lenin");
-    assert_eq!(hrefs(&report, "a[href='/people/lenin/']").len(), 3, "the first mention, the explicit link, the page's list");
+    assert_eq!(
+        select(&report, ".document-body abbr[title='New Economic Policy']").len(),
+        1
+    );
+    assert!(
+        !report.html().contains(">Leninism</a>"),
+        "Leninism is no mention of Lenin"
+    );
+    assert_eq!(
+        hrefs(&report, "a[href='/people/lenin/']").len(),
+        3,
+        "the first mention, the explicit link, the page's list"
+    );
 }
 
 #[test]
 fn a_bare_shared_surname_is_left_unresolved_and_reported() {
     let (out, diagnostics) = built();
     let report = page(out.path(), "documents/report/index.html");
-    let unresolved: Vec<String> = select(&report, ".entity-unresolved").iter().map(|e| e.text().collect()).collect();
-    assert_eq!(unresolved, ["Smirnov"], "the second-section Smirnov is settled by I. N. Smirnov before it");
+    let unresolved: Vec<String> = select(&report, ".entity-unresolved")
+        .iter()
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(
+        unresolved,
+        ["Smirnov"],
+        "the second-section Smirnov is settled by I. N. Smirnov before it"
+    );
     let warnings: Vec<String> = diagnostics.warnings().map(|d| d.to_string()).collect();
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
-    assert!(warnings[0].contains("report.md:10:") && warnings[0].contains("smirnov-i-n, smirnov-v-m"), "{warnings:#?}");
+    assert!(
+        warnings[0].contains("report.md:10:") && warnings[0].contains("smirnov-i-n, smirnov-v-m"),
+        "{warnings:#?}"
+    );
 }
 
 #[test]
@@ -53,16 +86,44 @@ fn a_person_page_lists_every_mention_with_its_paragraph() {
     let (out, _) = built();
     let person = page(out.path(), "people/miasnikov/index.html");
     let links = hrefs(&person, ".mention-list a");
-    assert_eq!(links, ["/documents/report/#p-1", "/documents/report/#p-1", "/documents/report/#p-3", "/documents/report/#fn-1"]);
-    let marks: Vec<String> = select(&person, ".mention-list mark").iter().map(|m| m.text().collect()).collect();
-    assert_eq!(marks, ["Myasnikov", "Miasnikov", "G. T. Miasnikov", "Miasnikov"]);
+    assert_eq!(
+        links,
+        [
+            "/documents/report/#p-1",
+            "/documents/report/#p-1",
+            "/documents/report/#p-3",
+            "/documents/report/#fn-1"
+        ]
+    );
+    let marks: Vec<String> = select(&person, ".mention-list mark")
+        .iter()
+        .map(|m| m.text().collect())
+        .collect();
+    assert_eq!(
+        marks,
+        ["Myasnikov", "Miasnikov", "G. T. Miasnikov", "Miasnikov"]
+    );
     assert_eq!(select(&person, ".in-note").len(), 1);
-    assert!(select(&person, ".mention-count")[0].text().collect::<String>().starts_with("4 mentions in 1 page, 1 of them in notes"));
-    assert_eq!(hrefs(&person, "section[aria-labelledby=groups-heading] a"), ["/groups/workers-group/"]);
+    assert!(
+        select(&person, ".mention-count")[0]
+            .text()
+            .collect::<String>()
+            .starts_with("4 mentions in 1 page, 1 of them in notes")
+    );
+    assert_eq!(
+        hrefs(&person, "section[aria-labelledby=groups-heading] a"),
+        ["/groups/workers-group/"]
+    );
     let lenin = page(out.path(), "people/lenin/index.html");
-    let dates: Vec<String> = select(&lenin, ".provenance dd").iter().map(|d| d.text().collect()).collect();
+    let dates: Vec<String> = select(&lenin, ".provenance dd")
+        .iter()
+        .map(|d| d.text().collect())
+        .collect();
     assert_eq!(dates[0], "22 April 1870 (10 April 1870 O.S.)");
-    assert_eq!(hrefs(&lenin, "section[aria-labelledby=events-heading] a"), ["/events/tenth-party-congress/"]);
+    assert_eq!(
+        hrefs(&lenin, "section[aria-labelledby=events-heading] a"),
+        ["/events/tenth-party-congress/"]
+    );
     assert_links_ok(out.path());
 }
 
@@ -70,46 +131,115 @@ fn a_person_page_lists_every_mention_with_its_paragraph() {
 fn index_pages_in_their_order() {
     let (out, _) = built();
     let people = page(out.path(), "people/index.html");
-    let names: Vec<String> = select(&people, ".entity-list > li > a").iter().map(|a| a.text().collect()).collect();
-    assert_eq!(names, ["Vladimir Ilyich Lenin", "Gavriil Il'ich Miasnikov", "Ivan Nikitich Smirnov", "Vladimir Mikhailovich Smirnov"]);
+    let names: Vec<String> = select(&people, ".entity-list > li > a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Vladimir Ilyich Lenin",
+            "Gavriil Il'ich Miasnikov",
+            "Ivan Nikitich Smirnov",
+            "Vladimir Mikhailovich Smirnov"
+        ]
+    );
     let events = page(out.path(), "events/index.html");
-    let titles: Vec<String> = select(&events, ".entity-list > li > a").iter().map(|a| a.text().collect()).collect();
-    assert_eq!(titles, ["Kronstadt revolt", "Tenth Congress of the RKP(b)"], "by date: March 1921 before 8 March 1921");
+    let titles: Vec<String> = select(&events, ".entity-list > li > a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Kronstadt revolt", "Tenth Congress of the RKP(b)"],
+        "by date: March 1921 before 8 March 1921"
+    );
     let congress = page(out.path(), "events/tenth-party-congress/index.html");
-    assert_eq!(select(&congress, "time")[0].text().collect::<String>(), "8–16 March 1921");
-    assert_eq!(hrefs(&congress, "a[rel=prev]"), ["/events/kronstadt-revolt/"]);
+    assert_eq!(
+        select(&congress, "time")[0].text().collect::<String>(),
+        "8–16 March 1921"
+    );
+    assert_eq!(
+        hrefs(&congress, "a[rel=prev]"),
+        ["/events/kronstadt-revolt/"]
+    );
     let glossary = page(out.path(), "glossary/index.html");
     assert_eq!(select(&glossary, "dt#nep").len(), 1);
     let report = page(out.path(), "documents/report/index.html");
-    assert_eq!(hrefs(&report, ".page-entities h3 + ul a").len(), 7);
+    assert_eq!(
+        hrefs(&report, ".page-entities h3 + ul a").len(),
+        6,
+        "3 people, 1 event, 2 groups; terms are in the glossary"
+    );
 }
 
 fn assert_links_ok(dir: &std::path::Path) {
     let report = annals::linkcheck::check_site(dir, "/").unwrap();
-    let broken: Vec<String> = report.broken.iter().map(|b| format!("{}: {} ({})", b.page, b.href, b.reason)).collect();
+    let broken: Vec<String> = report
+        .broken
+        .iter()
+        .map(|b| format!("{}: {} ({})", b.page, b.href, b.reason))
+        .collect();
     assert!(broken.is_empty(), "{}", broken.join("\n"));
 }
 
 /// A copy of the registry fixture with one file written into it, checked.
 fn check_with(file: &str, text: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("registry"), dir.path());
+    let dir = copy_of("registry");
     std::fs::write(dir.path().join(file), text).unwrap();
     let mut diagnostics = annals::diagnostic::Diagnostics::default();
-    annals::build::prepare(&annals::build::BuildOptions::new(dir.path()), &mut diagnostics);
+    annals::build::prepare(
+        &annals::build::BuildOptions::new(dir.path()),
+        &mut diagnostics,
+    );
     diagnostics.sorted().iter().map(|d| d.to_string()).collect()
 }
 
 #[test]
 fn bad_registry_files_get_clear_messages() {
-    let invalid_date = check_with("content/people/bad.md", "+++\nname = \"A Person\"\nborn = \"March 1921\"\n+++\n");
+    let invalid_date = check_with(
+        "content/people/bad.md",
+        "+++\nname = \"A Person\"\nborn = \"March 1921\"\n+++\n",
+    );
     assert!(invalid_date.iter().any(|d| d.contains("content/people/bad.md:3: error: born: `March 1921` is not a date")), "{invalid_date:#?}");
-    let unknown = check_with("content/groups/bad.md", "+++\nname = \"A Group\"\npeople = [\"nobody\"]\n+++\n");
-    assert!(unknown.iter().any(|d| d.contains("content/groups/bad.md:3: error: `people` names `nobody`")), "{unknown:#?}");
-    let claimed = check_with("content/people/other.md", "+++\nname = \"Other Person\"\naliases = [\"Lenin\"]\n+++\n");
-    assert!(claimed.iter().any(|d| d.contains("error: the name `Lenin` is claimed") && d.contains("content/people/lenin.md")), "{claimed:#?}");
-    let short = check_with("content/people/short.md", "+++\nname = \"Short Alias\"\naliases = [\"Al\"]\n+++\n");
-    assert!(short.iter().any(|d| d.contains("short.md:3: warning: the alias `Al` is shorter than three letters")), "{short:#?}");
-    let link = check_with("content/documents/link.md", "+++\ntitle = \"Link\"\n+++\n\nSee [him](person:nobody).\n");
-    assert!(link.iter().any(|d| d.contains("link.md:5: error: the link `person:nobody` names no person")), "{link:#?}");
+    let unknown = check_with(
+        "content/groups/bad.md",
+        "+++\nname = \"A Group\"\npeople = [\"nobody\"]\n+++\n",
+    );
+    assert!(
+        unknown
+            .iter()
+            .any(|d| d.contains("content/groups/bad.md:3: error: `people` names `nobody`")),
+        "{unknown:#?}"
+    );
+    let claimed = check_with(
+        "content/people/other.md",
+        "+++\nname = \"Other Person\"\naliases = [\"Lenin\"]\n+++\n",
+    );
+    assert!(
+        claimed
+            .iter()
+            .any(|d| d.contains("error: the name `Lenin` is claimed")
+                && d.contains("content/people/lenin.md")),
+        "{claimed:#?}"
+    );
+    let short = check_with(
+        "content/people/short.md",
+        "+++\nname = \"Short Alias\"\naliases = [\"Al\"]\n+++\n",
+    );
+    assert!(
+        short.iter().any(
+            |d| d.contains("short.md:3: warning: the alias `Al` is shorter than three letters")
+        ),
+        "{short:#?}"
+    );
+    let link = check_with(
+        "content/documents/link.md",
+        "+++\ntitle = \"Link\"\n+++\n\nSee [him](person:nobody).\n",
+    );
+    assert!(
+        link.iter()
+            .any(|d| d.contains("link.md:5: error: the link `person:nobody` names no person")),
+        "{link:#?}"
+    );
 }

@@ -10,7 +10,6 @@ use crate::diagnostic::Diagnostic;
 use crate::entity::index::{PageMentions, alongside, by_entity};
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, KINDS, Kind, ordered};
-use crate::markdown::Rendered;
 use crate::write::OutputFile;
 
 pub const GLOSSARY: &str = "glossary";
@@ -102,7 +101,7 @@ pub struct ListSection {
 pub struct EntityPages<'a> {
     pub site: &'a SiteRenderer<'a>,
     /// Each entity's body, rendered.
-    pub bodies: &'a [Rendered],
+    pub bodies: &'a [String],
 }
 
 impl<'a> EntityPages<'a> {
@@ -204,7 +203,7 @@ impl<'a> EntityPages<'a> {
             expansion: e.expansion.clone(),
             original: e.original.clone(),
             dates: date_views(e),
-            body: self.bodies[entity].html.clone(),
+            body: self.bodies[entity].clone(),
             people: e
                 .people
                 .iter()
@@ -310,7 +309,7 @@ impl<'a> EntityPages<'a> {
                     body: if kind.own_pages {
                         String::new()
                     } else {
-                        self.bodies[i].html.clone()
+                        self.bodies[i].clone()
                     },
                 }
             })
