@@ -111,10 +111,20 @@ impl<'a> EntityPages<'a> {
         if registry.is_empty() {
             return Ok(Vec::new());
         }
-        let order = self.site.content.reading_order();
-        let pages: Vec<PageMentions> = order
-            .iter()
-            .map(|&page| PageMentions {
+        // Only the documents speak of the entities; the home page and other editorial pages
+        // link to them but are no sources.
+        let content = self.site.content;
+        let is_source = |page: usize| {
+            matches!(
+                content.pages[page].kind,
+                PageKind::Document | PageKind::Chapter | PageKind::Collection
+            )
+        };
+        let pages: Vec<PageMentions> = content
+            .reading_order()
+            .into_iter()
+            .filter(|&page| is_source(page))
+            .map(|page| PageMentions {
                 page,
                 mentions: &self.site.rendered[page].mentions,
             })
