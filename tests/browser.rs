@@ -1,0 +1,60 @@
+//! The end-to-end tests in a real browser (tests/browser/*.test.mjs, Node's test runner
+//! driving Debian's Chromium through playwright-core), run as part of `cargo test`.
+//!
+//! Where Chromium, Node or the test's npm packages are missing, the suite says so and is
+//! skipped — unless ANNALS_REQUIRE_BROWSER is set, as CI sets it, and then it fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn missing_requirements(dir: &Path) -> Vec<String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let mut missing = Vec::new();
+    if !Path::new(&chromium).exists() {
+        missing.push(format!("Chromium ({chromium}; apt-get install chromium)"));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        missing.push("Node.js".into());
+    }
+    if !dir.join("node_modules/playwright-core").exists()
+        || !dir.join("node_modules/axe-core").exists()
+    {
+        missing.push("the npm packages (npm ci --prefix tests/browser)".into());
+    }
+    missing
+}
+
+#[test]
+fn the_site_in_a_real_browser() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let missing = missing_requirements(&dir);
+    if !missing.is_empty() {
+        let message = format!("browser tests skipped: missing {}", missing.join(", "));
+        assert!(
+            std::env::var_os("ANNALS_REQUIRE_BROWSER").is_none(),
+            "{message}"
+        );
+        eprintln!("{message}");
+        return;
+    }
+    let output = Command::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .current_dir(&dir)
+        .env("ANNALS_BIN", env!("CARGO_BIN_EXE_annals"))
+        .output()
+        .expect("node runs");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success(),
+        "the browser suite failed:\n{report}"
+    );
+    let passed = report
+        .lines()
+        .find(|l| l.starts_with("# pass"))
+        .unwrap_or("# pass ?");
+    eprintln!("browser suite: {passed}");
+}

@@ -1,0 +1,85 @@
+// What readers see on every kind of page of the bundled collection: landmarks and
+// accessibility (axe-core), keyboard navigation, and screenshots at phone and desktop width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSite, serve, launch, seriousViolations, screenshot } from './harness.mjs';
+
+const PAGE_TYPES = {
+  home: '/',
+  documents: '/documents/',
+  document: '/documents/wikipedia-workers-group/',
+  collection: '/documents/rogovin-1992/',
+  chapter: '/documents/rogovin-1992/chapter-09-the-georgian-incident-and-the-derzhimorda/',
+  person: '/people/miasnikov/',
+  people: '/people/',
+  event: '/events/tenth-party-congress/',
+  events: '/events/',
+  group: '/groups/workers-group/',
+  glossary: '/glossary/',
+};
+
+let site;
+let browser;
+
+before(async () => {
+  site = await serve(buildSite());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('every page type has no serious or critical accessibility violation', async () => {
+  const page = await browser.newPage();
+  const failures = [];
+  for (const [type, path] of Object.entries(PAGE_TYPES)) {
+    const response = await page.goto(site.url + path);
+    assert.equal(response.status(), 200, path);
+    const violations = await seriousViolations(page);
+    if (violations.length) failures.push(`${type} ${path}:\n  ${violations.join('\n  ')}`);
+  }
+  await page.close();
+  assert.deepEqual(failures, [], failures.join('\n'));
+});
+
+test('screenshots of each page type at phone and desktop width', async () => {
+  for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    for (const [type, path] of Object.entries(PAGE_TYPES)) {
+      await page.goto(site.url + path);
+      await screenshot(page, `${type}-${label}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${type} at ${label} width scrolls sideways by ${overflow}px`);
+    }
+    await page.close();
+  }
+});
+
+test('the skip link takes the keyboard to the text', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url + PAGE_TYPES.chapter);
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement.textContent.trim());
+  assert.equal(first, 'Skip to the text');
+  await page.keyboard.press('Enter');
+  const focused = await page.evaluate(() => document.activeElement.id);
+  assert.equal(focused, 'main');
+  await page.close();
+});
+
+test('a chapter can be walked by keyboard alone: Tab reaches the next chapter link', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url + PAGE_TYPES.chapter);
+  let reached = null;
+  for (let i = 0; i < 2000 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => (document.activeElement.getAttribute('rel') === 'next' ? document.activeElement.getAttribute('href') : null));
+  }
+  assert.ok(reached, 'Tab never reached the link to the next chapter');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === reached);
+  assert.match(await page.title(), /^10\. Fateful Days/);
+  await page.close();
+});
