@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
+use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::Matcher;
@@ -17,11 +18,14 @@ use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_pla
 use crate::publish;
 use crate::render::entities::EntityPages;
 use crate::render::{SiteRenderer, Templates};
+use crate::search;
 use crate::write::{self, Contents, OutputFile};
 
 /// The default stylesheet, used unless the site's `static/` has its own.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../static/style.css"))];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../static/style.css")),
+    ("search.js", include_bytes!("../static/search.js")),
+];
 
 pub const STATIC_DIR: &str = "static";
 pub const DEFAULT_OUTPUT: &str = "public";
@@ -146,7 +150,24 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     }
-    files.extend(publish::files(&config, &base, &content));
+    if config.search {
+        match search_files(&renderer, &files) {
+            Ok(search) => files.extend(search),
+            Err(problem) => {
+                diagnostics.push(problem);
+                return None;
+            }
+        }
+    }
+    match data::files(&registry, &content, &rendered, &base) {
+        Ok(data) => files.extend(data),
+        Err(e) => {
+            diagnostics.push(Diagnostic::error("(open data)", format!("{e:#}")));
+            return None;
+        }
+    }
+    let published = publish::files(&config, &base, &content, &files);
+    files.extend(published);
     files.extend(static_files(&options.root, &content, diagnostics));
     let mut summary = summarise(&content, &rendered, &files, started.elapsed());
     summary.entities = entity::counts(&registry).into_iter().collect();
@@ -246,6 +267,24 @@ fn render_markdown(content: &Content, base: &BaseUrl, entities: Option<Entities>
             )
         })
         .collect()
+}
+
+/// The search page and Pagefind's index of the rendered pages and of every note.
+fn search_files(
+    renderer: &SiteRenderer,
+    pages: &[OutputFile],
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let page = renderer.render_search(&renderer.site_view())?;
+    let notes = search::note_records(renderer.content, renderer.rendered, renderer.base);
+    let mut files = search::index(
+        pages,
+        &notes,
+        &renderer.config.language,
+        renderer.base.prefix(),
+    )
+    .map_err(|e| Diagnostic::error("(search index)", format!("{e:#}")))?;
+    files.push(OutputFile::bytes("search/index.html", page));
+    Ok(files)
 }
 
 /// The biographies and descriptions of the registry, as HTML.

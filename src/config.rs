@@ -16,6 +16,7 @@ const KNOWN_KEYS: &[&str] = &[
     "language",
     "author",
     "copyright",
+    "search",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -27,6 +28,8 @@ pub struct Config {
     pub language: String,
     pub author: String,
     pub copyright: String,
+    /// Build the search index (Pagefind) and the search page.
+    pub search: bool,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             language: "en".into(),
             author: String::new(),
             copyright: String::new(),
+            search: true,
         }
     }
 }

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod date;
 pub mod diagnostic;
 pub mod entity;
@@ -18,6 +19,7 @@ pub mod linkcheck;
 pub mod markdown;
 pub mod publish;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod write;

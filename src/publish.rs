@@ -18,18 +18,27 @@ pub const FEED_FILE: &str = "atom.xml";
 const UNDATED: &str = "1970-01-01T00:00:00Z";
 
 /// The sitemap, robots.txt and the feed of the site.
-pub fn files(config: &Config, base: &BaseUrl, content: &Content) -> Vec<OutputFile> {
+pub fn files(
+    config: &Config,
+    base: &BaseUrl,
+    content: &Content,
+    site: &[OutputFile],
+) -> Vec<OutputFile> {
     vec![
-        OutputFile::bytes(SITEMAP_FILE, sitemap(base, content)),
+        OutputFile::bytes(SITEMAP_FILE, sitemap(base, site)),
         OutputFile::bytes(ROBOTS_FILE, robots(base)),
         OutputFile::bytes(FEED_FILE, feed(config, base, content)),
     ]
 }
 
-/// Every page, by its address. The sitemap protocol wants absolute URLs: they are, when
-/// `base_url` names a host.
-fn sitemap(base: &BaseUrl, content: &Content) -> String {
-    let mut paths: Vec<&str> = content.pages.iter().map(|p| p.site_path.as_str()).collect();
+/// Every page of the site (not the 404 and search pages), by its address. The sitemap
+/// protocol wants absolute URLs: they are, when `base_url` names a host.
+fn sitemap(base: &BaseUrl, site: &[OutputFile]) -> String {
+    let mut paths: Vec<&str> = site
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("index.html"))
+        .filter(|p| *p != "search/")
+        .collect();
     paths.sort_unstable();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -236,16 +245,30 @@ mod tests {
 
     #[test]
     fn the_sitemap_lists_every_page_and_robots_points_at_it() {
-        let (_, content) = site();
+        let pages: Vec<OutputFile> = [
+            "index.html",
+            "documents/a/index.html",
+            "documents/b/index.html",
+            "search/index.html",
+            "404.html",
+            "style.css",
+        ]
+        .iter()
+        .map(|p| OutputFile::bytes(*p, ""))
+        .collect();
         let base = BaseUrl::parse("https://example.org/").unwrap();
-        let xml = sitemap(&base, &content);
-        assert_eq!(xml.matches("<loc>").count(), 3);
+        let xml = sitemap(&base, &pages);
+        assert_eq!(
+            xml.matches("<loc>").count(),
+            3,
+            "not the search and 404 pages:\n{xml}"
+        );
         assert!(xml.contains("<loc>https://example.org/documents/b/</loc>"));
         assert_eq!(
             robots(&base),
             "User-agent: *\nDisallow:\n\nSitemap: https://example.org/sitemap.xml\n"
         );
         let local = BaseUrl::parse("/").unwrap();
-        assert!(sitemap(&local, &content).contains("<loc>/documents/a/</loc>"));
+        assert!(sitemap(&local, &pages).contains("<loc>/documents/a/</loc>"));
     }
 }

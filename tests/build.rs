@@ -52,10 +52,10 @@ fn fixture_site_builds_with_every_link_and_note_resolved() {
     let out = tempfile::tempdir().unwrap();
     let root = fixture("basic");
     let (summary, _) = build_site(&root, out.path(), None);
-    // One page per Markdown file, plus the 404 page.
+    // One page per Markdown file, plus the 404 page and the search page.
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 2,
+        markdown_files(&root) + 3,
         "documents/_index.md is generated"
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
@@ -255,7 +255,7 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
     let root = repo_root();
     let (summary, diagnostics) = build_site(&root, out.path(), None);
     assert!(!diagnostics.has_errors());
-    // Every content page, the 404 page, the generated list of documents; a page for each
+    // Every content page, the 404 and search pages, the generated list of documents; a page for each
     // person, event and group, an index of each kind, and the glossary.
     let entity_files = |kind: &str| {
         std::fs::read_dir(root.join("content").join(kind))
@@ -267,7 +267,7 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
     let generated = usize::from(!root.join("content/documents/_index.md").exists());
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 1 + generated + registry_pages
+        markdown_files(&root) + 2 + generated + registry_pages
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
     assert!(out.path().join("index.html").exists());

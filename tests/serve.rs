@@ -603,8 +603,8 @@ fn the_built_site_has_a_sitemap_robots_and_a_feed_and_no_reload_script() {
     let pages = common::html_pages(out.path());
     assert_eq!(
         sitemap.matches("<loc>https://example.org/annals/").count(),
-        pages.len() - 1,
-        "every page but the 404 page:\n{sitemap}"
+        pages.len() - 2,
+        "every page but the 404 and search pages:\n{sitemap}"
     );
     assert!(sitemap.contains("<loc>https://example.org/annals/documents/book/first/</loc>"));
     assert!(read("robots.txt").contains("Sitemap: https://example.org/annals/sitemap.xml\n"));

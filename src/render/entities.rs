@@ -5,11 +5,12 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Link, SiteRenderer, SiteView};
-use crate::content::PageKind;
+use crate::content::{Content, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::index::{PageMentions, alongside, by_entity};
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, KINDS, Kind, ordered};
+use crate::markdown::Rendered;
 use crate::write::OutputFile;
 
 pub const GLOSSARY: &str = "glossary";
@@ -74,6 +75,8 @@ pub struct EntityView {
     pub alongside: Vec<CountedLink>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
+    /// JSON-LD and Open Graph.
+    pub meta: super::meta::MachineMeta,
 }
 
 /// One line of an index page.
@@ -111,24 +114,7 @@ impl<'a> EntityPages<'a> {
         if registry.is_empty() {
             return Ok(Vec::new());
         }
-        // Only the documents speak of the entities; the home page and other editorial pages
-        // link to them but are no sources.
-        let content = self.site.content;
-        let is_source = |page: usize| {
-            matches!(
-                content.pages[page].kind,
-                PageKind::Document | PageKind::Chapter | PageKind::Collection
-            )
-        };
-        let pages: Vec<PageMentions> = content
-            .reading_order()
-            .into_iter()
-            .filter(|&page| is_source(page))
-            .map(|page| PageMentions {
-                page,
-                mentions: &self.site.rendered[page].mentions,
-            })
-            .collect();
+        let pages = source_pages(self.site.content, self.site.rendered);
         let index = by_entity(&pages, registry.entities.len());
         let mut files = Vec::new();
         let mut problems = Vec::new();
@@ -252,6 +238,15 @@ impl<'a> EntityPages<'a> {
             next: chronological
                 .then(|| ordered_ids.get(position + 1).map(|&n| self.link(n)))
                 .flatten(),
+            meta: super::meta::for_entity(
+                e,
+                &self.site.base.permalink(&e.site_path()),
+                &e.people
+                    .iter()
+                    .filter_map(|id| registry.get("person", id))
+                    .map(|i| registry.entities[i].name.clone())
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
 
@@ -353,6 +348,25 @@ impl<'a> EntityPages<'a> {
         let html = self.site.templates.render(template, &context)?;
         Ok(OutputFile::bytes(format!("{folder}/index.html"), html))
     }
+}
+
+/// The mentions of the documents, page by page in reading order. Only the documents speak
+/// of the entities; the home page and other editorial pages link to them but are no sources.
+pub fn source_pages<'r>(content: &Content, rendered: &'r [Rendered]) -> Vec<PageMentions<'r>> {
+    content
+        .reading_order()
+        .into_iter()
+        .filter(|&page| {
+            matches!(
+                content.pages[page].kind,
+                PageKind::Document | PageKind::Chapter | PageKind::Collection
+            )
+        })
+        .map(|page| PageMentions {
+            page,
+            mentions: &rendered[page].mentions,
+        })
+        .collect()
 }
 
 /// A–Z sections by the first letter of the sort name.

@@ -14,6 +14,7 @@ use crate::entity::{KINDS, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry};
 
 pub mod entities;
+pub mod meta;
 
 pub const TEMPLATES_DIR: &str = "templates";
 
@@ -56,6 +57,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "partials/entities.html",
         include_str!("../../templates/partials/entities.html"),
     ),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 pub struct Templates {
@@ -250,6 +252,8 @@ pub struct PageView {
     pub chapters: Vec<DocumentSummary>,
     /// The people, events and groups the page names, by kind.
     pub entities: Vec<EntityGroup>,
+    /// JSON-LD and Open Graph.
+    pub meta: meta::MachineMeta,
     pub extra: toml::Table,
 }
 
@@ -324,6 +328,12 @@ impl SiteRenderer<'_> {
         self.templates.render(template, &context)
     }
 
+    pub fn render_search(&self, site: &SiteView) -> Result<String, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("site", site);
+        self.templates.render("search.html", &context)
+    }
+
     pub fn render_not_found(&self, site: &SiteView) -> Result<String, Diagnostic> {
         let mut context = Context::new();
         context.insert("site", site);
@@ -395,6 +405,20 @@ impl SiteRenderer<'_> {
             next,
             chapters: page.children.iter().map(|&c| self.summary(c)).collect(),
             entities: self.entities_named(rendered),
+            meta: meta::for_page(
+                page,
+                &self.base.permalink(&page.site_path),
+                page.parent
+                    .map(|p| {
+                        (
+                            self.content.pages[p].title.as_str(),
+                            self.base.permalink(&self.content.pages[p].site_path),
+                        )
+                    })
+                    .as_ref()
+                    .map(|(t, u)| (*t, u.as_str())),
+                &[],
+            ),
             extra: page.front.extra.clone(),
         }
     }

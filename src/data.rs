@@ -1,0 +1,173 @@
+//! Open data: the registry and its index as files researchers can load — `/data/people.json`,
+//! `events.json`, `groups.json`, `mentions.csv` (entity, document, paragraph, snippet) and
+//! `notes.csv` (every note of every document).
+
+use serde::Serialize;
+
+use crate::config::BaseUrl;
+use crate::content::{Content, PageKind};
+use crate::entity::index::by_entity;
+use crate::entity::{Entity, Registry};
+use crate::markdown::{NoteStatus, Rendered};
+use crate::render::entities::source_pages;
+use crate::search::plain_text;
+use crate::write::OutputFile;
+
+pub const DATA_DIR: &str = "data";
+
+#[derive(Debug, Serialize)]
+struct DatedValue {
+    edtf: String,
+    human: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    old_style: Option<String>,
+}
+
+/// One entity as open data: what its file says, where its page is, how often it is named.
+#[derive(Debug, Serialize)]
+struct EntityRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    sort_name: &'a str,
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    real_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    people: &'a [String],
+    dates: std::collections::BTreeMap<&'static str, DatedValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    url: String,
+    mentions: usize,
+}
+
+pub fn files(
+    registry: &Registry,
+    content: &Content,
+    rendered: &[Rendered],
+    base: &BaseUrl,
+) -> anyhow::Result<Vec<OutputFile>> {
+    let pages = source_pages(content, rendered);
+    let index = by_entity(&pages, registry.entities.len());
+    let mut files = Vec::new();
+    for kind in crate::entity::KINDS.iter().filter(|k| k.own_pages) {
+        let records: Vec<EntityRecord> = registry
+            .of_kind(kind)
+            .map(|(i, entity)| record(entity, index[i].len(), base))
+            .collect();
+        files.push(OutputFile::bytes(
+            format!("{DATA_DIR}/{}.json", kind.folder),
+            serde_json::to_vec_pretty(&records)?,
+        ));
+    }
+    files.push(OutputFile::bytes(
+        format!("{DATA_DIR}/mentions.csv"),
+        mentions_csv(registry, content, &index, base)?,
+    ));
+    files.push(OutputFile::bytes(
+        format!("{DATA_DIR}/notes.csv"),
+        notes_csv(content, rendered, base)?,
+    ));
+    Ok(files)
+}
+
+fn record<'a>(entity: &'a Entity, mentions: usize, base: &BaseUrl) -> EntityRecord<'a> {
+    EntityRecord {
+        id: &entity.id,
+        name: &entity.name,
+        sort_name: &entity.sort_name,
+        aliases: &entity.aliases,
+        real_name: entity.real_name.as_deref(),
+        kind: entity.event_kind.as_deref(),
+        place: entity.place.as_deref(),
+        people: &entity.people,
+        dates: entity
+            .dates
+            .iter()
+            .map(|d| {
+                (
+                    d.field,
+                    DatedValue {
+                        edtf: d.date.edtf(),
+                        human: d.date.human(),
+                        old_style: d.old_style.as_ref().map(|os| os.edtf()),
+                    },
+                )
+            })
+            .collect(),
+        summary: entity.summary.as_deref(),
+        url: base.permalink(&entity.site_path()),
+        mentions,
+    }
+}
+
+fn mentions_csv(
+    registry: &Registry,
+    content: &Content,
+    index: &[Vec<(usize, &crate::entity::matcher::Mention)>],
+    base: &BaseUrl,
+) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "entity",
+        "kind",
+        "document",
+        "url",
+        "paragraph",
+        "in_note",
+        "snippet",
+    ])?;
+    for (entity, mentions) in registry.entities.iter().zip(index) {
+        for (page, mention) in mentions {
+            let page = &content.pages[*page];
+            let snippet = format!(
+                "{}{}{}",
+                mention.snippet.before, mention.snippet.text, mention.snippet.after
+            );
+            writer.write_record([
+                entity.id.as_str(),
+                entity.kind.key,
+                page.title.as_str(),
+                &base.permalink(&page.site_path),
+                mention.anchor.as_str(),
+                if mention.in_note { "true" } else { "false" },
+                snippet.as_str(),
+            ])?;
+        }
+    }
+    Ok(writer.into_inner()?)
+}
+
+fn notes_csv(content: &Content, rendered: &[Rendered], base: &BaseUrl) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(["document", "url", "note", "number", "status", "text"])?;
+    for (page, rendered) in content.pages.iter().zip(rendered) {
+        if !matches!(
+            page.kind,
+            PageKind::Document | PageKind::Chapter | PageKind::Collection
+        ) {
+            continue;
+        }
+        for note in &rendered.notes {
+            let status = match note.status {
+                NoteStatus::Cited => "cited",
+                NoteStatus::Missing => "missing",
+                NoteStatus::Uncited => "uncited",
+                NoteStatus::Duplicate => "duplicate",
+            };
+            writer.write_record([
+                page.title.as_str(),
+                &base.permalink(&page.site_path),
+                note.id.as_str(),
+                &note.number.to_string(),
+                status,
+                &plain_text(&note.html),
+            ])?;
+        }
+    }
+    Ok(writer.into_inner()?)
+}

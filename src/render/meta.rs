@@ -1,0 +1,167 @@
+//! What machines read from each page: schema.org JSON-LD (Article, Chapter, Book, Person,
+//! Event, Organization) and Open Graph tags.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::content::{Page, PageKind};
+use crate::entity::Entity;
+
+/// Open Graph, and the JSON-LD as a string ready for a `<script>` element.
+#[derive(Debug, Clone, Serialize)]
+pub struct MachineMeta {
+    pub og_type: &'static str,
+    pub og_title: String,
+    pub og_description: String,
+    pub og_url: String,
+    pub json_ld: String,
+}
+
+/// `</` inside a `<script>` would end it; JSON allows the slash escaped.
+fn script_safe(value: &Value) -> String {
+    value.to_string().replace("</", "<\\/")
+}
+
+fn people(names: &[String]) -> Vec<Value> {
+    names
+        .iter()
+        .map(|n| json!({ "@type": "Person", "name": n }))
+        .collect()
+}
+
+pub fn for_page(
+    page: &Page,
+    permalink: &str,
+    collection: Option<(&str, &str)>,
+    citations: &[String],
+) -> MachineMeta {
+    let front = &page.front;
+    let schema_type = match page.kind {
+        PageKind::Chapter => "Chapter",
+        PageKind::Collection => "Book",
+        PageKind::Document => "Article",
+        _ => "WebPage",
+    };
+    let mut ld = json!({
+        "@context": "https://schema.org",
+        "@type": schema_type,
+        "name": page.title,
+        "url": permalink,
+    });
+    if !front.authors.is_empty() {
+        ld["author"] = Value::Array(people(&front.authors));
+    }
+    if let Some(date) = &front.date {
+        ld["datePublished"] = json!(date);
+    }
+    if let Some(translator) = &front.translator {
+        ld["translator"] = json!({ "@type": "Person", "name": translator });
+    }
+    if let Some(summary) = &front.summary {
+        ld["description"] = json!(summary);
+    }
+    if let Some(rights) = &front.rights {
+        ld["copyrightNotice"] = json!(rights);
+    }
+    if let Some(publication) = &front.publication {
+        ld["isBasedOn"] = json!(publication);
+    }
+    if let Some((title, url)) = collection {
+        ld["isPartOf"] = json!({ "@type": "Book", "name": title, "url": url });
+    }
+    if !citations.is_empty() {
+        ld["citation"] = json!(citations);
+    }
+    MachineMeta {
+        og_type: if matches!(
+            page.kind,
+            PageKind::Home | PageKind::DocumentIndex | PageKind::Page
+        ) {
+            "website"
+        } else {
+            "article"
+        },
+        og_title: page.title.clone(),
+        og_description: front.summary.clone().unwrap_or_default(),
+        og_url: permalink.to_string(),
+        json_ld: script_safe(&ld),
+    }
+}
+
+pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> MachineMeta {
+    let date = |field: &str| entity.date(field).map(|d| d.date.edtf());
+    let mut ld = json!({
+        "@context": "https://schema.org",
+        "name": entity.name,
+        "url": permalink,
+    });
+    match entity.kind.key {
+        "person" => {
+            ld["@type"] = json!("Person");
+            if let Some(born) = date("born") {
+                ld["birthDate"] = json!(born);
+            }
+            if let Some(died) = date("died") {
+                ld["deathDate"] = json!(died);
+            }
+        }
+        "event" => {
+            ld["@type"] = json!("Event");
+            if let Some(d) = entity.date("date") {
+                let start = d.date.start.map(|p| json!(p_edtf(p)));
+                let end = d.date.end.or(d.date.start).map(|p| json!(p_edtf(p)));
+                ld["startDate"] = start.unwrap_or(Value::Null);
+                ld["endDate"] = end.unwrap_or(Value::Null);
+            }
+            if let Some(place) = &entity.place {
+                ld["location"] = json!({ "@type": "Place", "name": place });
+            }
+        }
+        _ => {
+            ld["@type"] = json!("Organization");
+            if let Some(founded) = date("founded") {
+                ld["foundingDate"] = json!(founded);
+            }
+            if let Some(dissolved) = date("dissolved") {
+                ld["dissolutionDate"] = json!(dissolved);
+            }
+            if !members.is_empty() {
+                ld["member"] = Value::Array(people(members));
+            }
+        }
+    }
+    if !entity.aliases.is_empty() {
+        ld["alternateName"] = json!(entity.aliases);
+    }
+    if let Some(summary) = &entity.summary {
+        ld["description"] = json!(summary);
+    }
+    MachineMeta {
+        og_type: if entity.kind.key == "person" {
+            "profile"
+        } else {
+            "article"
+        },
+        og_title: entity.name.clone(),
+        og_description: entity.summary.clone().unwrap_or_default(),
+        og_url: permalink.to_string(),
+        json_ld: script_safe(&ld),
+    }
+}
+
+fn p_edtf(point: crate::date::Point) -> String {
+    crate::date::HistoricalDate::single(point).edtf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_cannot_close_its_script() {
+        assert_eq!(
+            script_safe(&json!({"a": "</script>"})),
+            r#"{"a":"<\/script>"}"#
+        );
+    }
+}

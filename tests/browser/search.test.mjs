@@ -1,0 +1,66 @@
+// Search as a reader uses it: the search page queries Pagefind's index built with the site.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSite, serve, launch, seriousViolations } from './harness.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await serve(buildSite());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Types `words` in the search page and returns the results' titles and links. */
+async function search(page, words, kind = '') {
+  await page.goto(`${site.url}/search/`);
+  if (kind) await page.selectOption('#search-kind', kind);
+  await page.fill('#search-query', words);
+  await page.waitForFunction(() => document.getElementById('search-status').textContent.length > 0, null, { timeout: 10000 });
+  return page.$$eval('#search-results > li > a', (links) => links.map((a) => ({ title: a.textContent, href: a.getAttribute('href') })));
+}
+
+test('searching Miasnikov leads to his page', async () => {
+  const page = await browser.newPage();
+  const results = await search(page, 'Miasnikov');
+  assert.ok(results.length > 0, 'no result');
+  assert.match(results[0].href, /\/people\/miasnikov\//, JSON.stringify(results.slice(0, 3)));
+  await page.click('#search-results > li:first-child > a');
+  await page.waitForURL(/\/people\/miasnikov\//);
+  assert.equal(await page.textContent('h1'), "Gavriil Il'ich Miasnikov");
+  await page.close();
+});
+
+test('the Russian and the other English spelling find him too', async () => {
+  const page = await browser.newPage();
+  for (const words of ['Мясников', 'Myasnikov']) {
+    const results = await search(page, words);
+    assert.ok(results.some((r) => /\/people\/miasnikov\//.test(r.href)), `${words}: ${JSON.stringify(results.slice(0, 5))}`);
+  }
+  await page.close();
+});
+
+test('a phrase from a note of chapter 9 finds that note', async () => {
+  const page = await browser.newPage();
+  const results = await search(page, 'Dubinsky-Mukhadze Ordzhonikidze', 'Note');
+  const note = results.find((r) => r.href.includes('chapter-09-') && r.href.includes('#fn-'));
+  assert.ok(note, JSON.stringify(results.slice(0, 5)));
+  assert.match(note.title, /^Note \d+ · .*9\. The “Georgian Incident”/);
+  await page.goto(site.url + note.href);
+  const id = note.href.split('#')[1];
+  const text = await page.textContent(`li#${id}`);
+  assert.match(text, /I\. Dubinsky-Mukhadze, Ordzhonikidze, Moscow, 1967/);
+  await page.close();
+});
+
+test('the search page has no serious accessibility violation', async () => {
+  const page = await browser.newPage();
+  await search(page, 'Kronstadt');
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.close();
+});
