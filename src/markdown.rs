@@ -395,10 +395,11 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 other => out.push(other),
             }
         }
-        match self.annotator.as_mut() {
+        let annotated = match self.annotator.as_mut() {
             Some(annotator) => annotator.block(out, &self.anchor, false, line),
             None => out,
-        }
+        };
+        mark_russian(annotated)
     }
 
     /// The marker for one citation of a note. The first citation of note 3 is `fnref-3`, the
@@ -673,9 +674,75 @@ impl<'s, 'r> BodyState<'s, 'r> {
             None => events,
         };
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        pulldown_cmark::html::push_html(&mut html, mark_russian(events).into_iter());
         html
     }
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// Russian passages (the notes cite Russian sources) in `<span lang="ru">`, so that screen
+/// readers speak them in Russian and browsers hyphenate them right. A passage runs from its
+/// first Cyrillic letter to its last one before a Latin letter.
+fn mark_russian(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Text(t) if t.chars().any(is_cyrillic)))
+    {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
+    for event in events {
+        match event {
+            Event::Text(text) if text.chars().any(is_cyrillic) => {
+                for (run, russian) in russian_runs(&text) {
+                    if russian {
+                        out.push(Event::InlineHtml(
+                            format!("<span lang=\"ru\">{}</span>", escape_html(run)).into(),
+                        ));
+                    } else {
+                        out.push(Event::Text(run.to_string().into()));
+                    }
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The text cut into runs, each marked Russian or not.
+fn russian_runs(text: &str) -> Vec<(&str, bool)> {
+    let mut runs = Vec::new();
+    let mut plain_start = 0;
+    let mut russian: Option<(usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        if is_cyrillic(c) {
+            let start = russian.map_or(i, |(s, _)| s);
+            russian = Some((start, i + c.len_utf8()));
+        } else if c.is_alphabetic() {
+            if let Some((start, end)) = russian.take() {
+                if start > plain_start {
+                    runs.push((&text[plain_start..start], false));
+                }
+                runs.push((&text[start..end], true));
+                plain_start = end;
+            }
+        }
+    }
+    if let Some((start, end)) = russian {
+        if start > plain_start {
+            runs.push((&text[plain_start..start], false));
+        }
+        runs.push((&text[start..end], true));
+        plain_start = end;
+    }
+    if plain_start < text.len() {
+        runs.push((&text[plain_start..], false));
+    }
+    runs
 }
 
 /// Markdown to plain HTML, without the apparatus of a document page (paragraph ids, note
@@ -799,6 +866,23 @@ mod tests {
         let r = render("```rust\nfn main() {}\n```\n\n```\nplain <b>\n```\n");
         assert!(r.html.contains("<pre style="), "{}", r.html);
         assert!(r.html.contains("plain &lt;b&gt;"));
+    }
+
+    #[test]
+    fn russian_passages_are_marked() {
+        assert_eq!(
+            russian_runs("Ленин, ПСС, Т. 42 [Lenin, CW]"),
+            vec![("Ленин, ПСС, Т", true), (". 42 [Lenin, CW]", false)]
+        );
+        assert_eq!(russian_runs("plain"), vec![("plain", false)]);
+        let r = render("[^1]\n\n[^1]: Ленин, ПСС [Lenin, CW].\n");
+        assert!(
+            r.notes[0]
+                .html
+                .contains("<span lang=\"ru\">Ленин, ПСС</span> [Lenin, CW]."),
+            "{}",
+            r.notes[0].html
+        );
     }
 
     #[test]

@@ -3,6 +3,9 @@
 const form = document.getElementById('search-form');
 const query = document.getElementById('search-query');
 const kind = document.getElementById('search-kind');
+const person = document.getElementById('search-person');
+const inDocument = document.getElementById('search-document');
+const selects = { kind, person, document: inDocument };
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const base = form.dataset.base;
@@ -11,6 +14,13 @@ const MAX_RESULTS = 20;
 const pagefind = await import(`${base}pagefind/pagefind.js`);
 await pagefind.options({ baseUrl: base, excerptLength: 24 });
 
+// The people and documents the index knows, as choices.
+const available = await pagefind.filters();
+for (const [name, select] of [['person', person], ['document', inDocument]]) {
+  const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
+  select.append(...values.map((value) => new Option(value, value)));
+}
+
 let pending = 0;
 
 async function run() {
@@ -18,14 +28,16 @@ async function run() {
   const ticket = ++pending;
   const params = new URLSearchParams(window.location.search);
   params.set('q', text);
-  kind.value ? params.set('kind', kind.value) : params.delete('kind');
+  for (const [name, select] of Object.entries(selects)) {
+    select.value ? params.set(name, select.value) : params.delete(name);
+  }
   history.replaceState(null, '', `?${params}`);
   if (!text) {
     list.replaceChildren();
     status.textContent = '';
     return;
   }
-  const filters = kind.value ? { kind: kind.value } : {};
+  const filters = Object.fromEntries(Object.entries(selects).filter(([, select]) => select.value).map(([name, select]) => [name, select.value]));
   const search = await pagefind.search(text, { filters });
   const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
   if (ticket !== pending) return;
@@ -61,13 +73,15 @@ query.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(run, 120);
 });
-kind.addEventListener('change', run);
+for (const select of Object.values(selects)) select.addEventListener('change', run);
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   run();
 });
 
 const initial = new URLSearchParams(window.location.search);
-query.value = initial.get('q') || '';
-kind.value = initial.get('kind') || '';
+// Words typed while the index was loading are kept.
+query.value = query.value || initial.get('q') || '';
+for (const [name, select] of Object.entries(selects)) select.value = initial.get(name) || '';
 if (query.value) run();
+form.dataset.ready = 'true';

@@ -18,7 +18,9 @@ after(async () => {
 
 /** Types `words` in the search page and returns the results' titles and links. */
 async function search(page, words, kind = '') {
-  await page.goto(`${site.url}/search/`);
+  if (!page.url().includes('/search/')) await page.goto(`${site.url}/search/`);
+  await page.waitForSelector('#search-form[data-ready]');
+  await page.evaluate(() => { document.getElementById('search-status').textContent = ''; });
   if (kind) await page.selectOption('#search-kind', kind);
   await page.fill('#search-query', words);
   await page.waitForFunction(() => document.getElementById('search-status').textContent.length > 0, null, { timeout: 10000 });
@@ -55,6 +57,18 @@ test('a phrase from a note of chapter 9 finds that note', async () => {
   const id = note.href.split('#')[1];
   const text = await page.textContent(`li#${id}`);
   assert.match(text, /I\. Dubinsky-Mukhadze, Ordzhonikidze, Moscow, 1967/);
+  await page.close();
+});
+
+test('results can be narrowed to the pages naming a person', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/search/`);
+  await page.waitForSelector('#search-form[data-ready]');
+  await page.selectOption('#search-person', "Gavriil Il'ich Miasnikov");
+  const results = await search(page, 'opposition');
+  assert.ok(results.length > 0);
+  const documents = new Set(results.map((r) => r.href.split('/')[2]));
+  for (const document of documents) assert.ok(['avrich-1984', 'olivier-2010', 'wikipedia-workers-group'].includes(document), [...documents].join(', '));
   await page.close();
 });
 
