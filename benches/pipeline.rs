@@ -1,0 +1,130 @@
+//! Criterion benchmarks of the hot parts of a build, each reporting throughput in MB/s on
+//! the bundled collection's own text: Markdown rendering with entity linking, alias
+//! matching with the registry's automaton, and historical dates.
+//!
+//!     cargo bench --bench pipeline
+
+use std::path::{Path, PathBuf};
+
+use annals::diagnostic::Diagnostics;
+use annals::entity::annotate::Entities;
+use annals::entity::matcher::Matcher;
+use annals::markdown::{MarkdownRenderer, Source};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The book's chapters, as Markdown bodies.
+fn chapters() -> Vec<String> {
+    let dir = root().join("content/documents/rogovin-1992");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .map(|text| {
+            annals::frontmatter::split(&text)
+                .map(|s| s.body.to_string())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn markdown_with_entities(c: &mut Criterion) {
+    let registry = annals::entity::load(
+        &root().join("content"),
+        &|p: &Path| p.to_path_buf(),
+        &mut Diagnostics::default(),
+    );
+    let (matcher, _) = Matcher::new(&registry);
+    let bodies = chapters();
+    let bytes: usize = bodies.iter().map(String::len).sum();
+    let renderer = MarkdownRenderer::new(Some(Entities {
+        registry: &registry,
+        matcher: &matcher,
+    }));
+    let path = Path::new("chapter.md");
+    let mut group = c.benchmark_group("markdown");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(20);
+    group.bench_function("render the book with entity linking", |b| {
+        b.iter(|| {
+            for body in &bodies {
+                std::hint::black_box(renderer.render(
+                    body,
+                    Source {
+                        path,
+                        first_line: 1,
+                        link_prefix: "/",
+                    },
+                ));
+            }
+        })
+    });
+    let plain = MarkdownRenderer::new(None);
+    group.bench_function("render the book without entities", |b| {
+        b.iter(|| {
+            for body in &bodies {
+                std::hint::black_box(plain.render(
+                    body,
+                    Source {
+                        path,
+                        first_line: 1,
+                        link_prefix: "/",
+                    },
+                ));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn alias_matching(c: &mut Criterion) {
+    let registry = annals::entity::load(
+        &root().join("content"),
+        &|p: &Path| p.to_path_buf(),
+        &mut Diagnostics::default(),
+    );
+    let text = chapters().join("\n");
+    let mut group = c.benchmark_group("entities");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.bench_function("build the automaton of every name", |b| {
+        b.iter(|| std::hint::black_box(Matcher::new(&registry)))
+    });
+    let (matcher, _) = Matcher::new(&registry);
+    group.bench_function("find every name in the book", |b| {
+        b.iter(|| std::hint::black_box(matcher.find(&text).len()))
+    });
+    group.finish();
+}
+
+fn dates(c: &mut Criterion) {
+    let samples = [
+        "1921-03-08/1921-03-16",
+        "1923-02",
+        "1930~",
+        "1889?",
+        "1896/",
+        "1883-03-21",
+    ];
+    let bytes: usize = samples.iter().map(|s| s.len()).sum();
+    let mut group = c.benchmark_group("dates");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("parse and print EDTF dates", |b| {
+        b.iter(|| {
+            for s in samples {
+                std::hint::black_box(annals::date::HistoricalDate::parse(s).unwrap().human());
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, markdown_with_entities, alias_matching, dates);
+criterion_main!(benches);

