@@ -20,4 +20,5 @@ pub mod publish;
 pub mod render;
 pub mod serve;
 pub mod slug;
+pub mod timeline;
 pub mod write;
