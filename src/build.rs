@@ -15,13 +15,18 @@ use crate::entity::matcher::Matcher;
 use crate::entity::{self, Registry};
 use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_plain};
 use crate::publish;
+use crate::timeline;
 use crate::render::entities::EntityPages;
+use crate::render::timeline::TimelinePage;
 use crate::render::{SiteRenderer, Templates};
 use crate::write::{self, Contents, OutputFile};
 
-/// The default stylesheet, used unless the site's `static/` has its own.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../static/style.css"))];
+/// The default stylesheet and the timeline's script, used unless the site's `static/` has
+/// its own.
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../static/style.css")),
+    ("timeline.js", include_bytes!("../static/timeline.js")),
+];
 
 pub const STATIC_DIR: &str = "static";
 pub const DEFAULT_OUTPUT: &str = "public";
@@ -118,6 +123,9 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     if diagnostics.has_errors() {
         return None;
     }
+    let entries = timeline::assemble(&registry, &content, &rendered);
+    let views = timeline::views(&entries, &registry, &content, &base);
+    let slices = timeline::by_entity(&entries, registry.entities.len());
     let templates = templates?;
     let renderer = SiteRenderer {
         config: &config,
@@ -126,6 +134,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         rendered: &rendered,
         templates: &templates,
         registry: &registry,
+        timeline: &views,
     };
     let mut files = match render_pages(&renderer) {
         Ok(files) => files,
@@ -134,9 +143,23 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     };
+    match (TimelinePage {
+        site: &renderer,
+        entries: &entries,
+        views: &views,
+    })
+    .render(&renderer.site_view())
+    {
+        Ok(pages) => files.extend(pages),
+        Err(problem) => {
+            diagnostics.push(problem);
+            return None;
+        }
+    }
     match (EntityPages {
         site: &renderer,
         bodies: &bodies,
+        timeline: &slices,
     })
     .render(&renderer.site_view())
     {

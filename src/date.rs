@@ -62,7 +62,8 @@ impl Point {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
     }
 
-    fn edtf(&self) -> String {
+    /// In EDTF (and ISO 8601): `1921`, `1921-03`, `1921-03-08`.
+    pub fn edtf(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
             (Some(m), None) => format!("{:04}-{m:02}", self.year),

@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entity::index::{PageMentions, alongside, by_entity};
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, KINDS, Kind, ordered};
+use crate::timeline::EntryView;
 use crate::write::OutputFile;
 
 pub const GLOSSARY: &str = "glossary";
@@ -74,6 +75,8 @@ pub struct EntityView {
     pub alongside: Vec<CountedLink>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
+    /// Its slice of the timeline.
+    pub timeline: Vec<EntryView>,
 }
 
 /// One line of an index page.
@@ -102,6 +105,8 @@ pub struct EntityPages<'a> {
     pub site: &'a SiteRenderer<'a>,
     /// Each entity's body, rendered.
     pub bodies: &'a [String],
+    /// For each entity, the timeline's entries that are it or name it.
+    pub timeline: &'a [Vec<usize>],
 }
 
 impl<'a> EntityPages<'a> {
@@ -252,6 +257,10 @@ impl<'a> EntityPages<'a> {
             next: chronological
                 .then(|| ordered_ids.get(position + 1).map(|&n| self.link(n)))
                 .flatten(),
+            timeline: self.timeline[entity]
+                .iter()
+                .map(|&i| self.site.timeline[i].clone())
+                .collect(),
         }
     }
 

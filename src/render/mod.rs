@@ -12,8 +12,13 @@ use crate::content::{Content, Page, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::{KINDS, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry};
+use crate::timeline::EntryView;
 
 pub mod entities;
+pub mod timeline;
+
+/// The timeline page's filters, compiled into the binary with the stylesheet.
+pub const TIMELINE_SCRIPT: &str = "timeline.js";
 
 pub const TEMPLATES_DIR: &str = "templates";
 
@@ -43,6 +48,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "glossary.html",
         include_str!("../../templates/glossary.html"),
+    ),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
+        "partials/timeline-entry.html",
+        include_str!("../../templates/partials/timeline-entry.html"),
     ),
     (
         "partials/notes.html",
@@ -196,6 +209,8 @@ pub struct SiteView {
     pub feed: String,
     /// The registry's index pages that the site has, for the navigation.
     pub registers: Vec<NavLink>,
+    /// The timeline's page, when the site has dated entries.
+    pub timeline: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -269,6 +284,8 @@ pub struct SiteRenderer<'a> {
     pub rendered: &'a [Rendered],
     pub templates: &'a Templates,
     pub registry: &'a Registry,
+    /// The timeline's entries, in date order.
+    pub timeline: &'a [EntryView],
 }
 
 impl SiteRenderer<'_> {
@@ -299,6 +316,8 @@ impl SiteRenderer<'_> {
                     }
                 })
                 .collect(),
+            timeline: (!self.timeline.is_empty())
+                .then(|| self.base.link(&format!("{}/", timeline::TIMELINE_DIR))),
         }
     }
 

@@ -73,6 +73,9 @@ impl Extractor {
                 extractor.section = Some(paragraph.section);
                 extractor.year = None;
             }
+            if !is_prose(&paragraph.text) {
+                continue;
+            }
             let anchor = &paragraph.anchor;
             for (sentence, date, old_style) in
                 extractor.paragraph(&paragraph.text, &|range| names_entity(anchor, range))
@@ -189,6 +192,23 @@ pub fn sentence_date(
         }
         _ => None,
     }
+}
+
+/// A caption or a title line ("Feliks Dzerzhinsky (1877–1926)", "Leaders of the New
+/// Opposition 1925–1926") ends without a sentence's closing punctuation: its dates date no
+/// statement and give no year to the text after it.
+fn is_prose(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»', ']'])
+        .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// "Martov (1873–1923)": a span of years alone in parentheses is a life or a period beside a
+/// name, not the date of what the sentence tells.
+fn is_parenthesised_span(text: &str, span: &Range<usize>, reading: &Reading) -> bool {
+    let years_only = matches!(reading, Reading::Dated(Dating { date, .. })
+        if date.is_range && date.start.is_some_and(|p| p.month.is_none()));
+    years_only && text[..span.start].ends_with('(') && text[span.end..].starts_with(')')
 }
 
 fn with_year(
@@ -409,7 +429,11 @@ fn find_dates(text: &str) -> Vec<Found> {
     for (start, end, _, reading) in candidates {
         let overlaps = found.last().is_some_and(|last| start < last.span.end);
         let in_brackets = brackets.iter().any(|b| b.contains(&start));
-        if !overlaps && !in_brackets && !is_number_continued(text, start, end) {
+        if !overlaps
+            && !in_brackets
+            && !is_number_continued(text, start, end)
+            && !is_parenthesised_span(text, &(start..end), &reading)
+        {
             found.push(Found {
                 span: start..end,
                 reading,
@@ -693,6 +717,35 @@ mod tests {
         assert_eq!(
             read("See [Trotsky, The Challenge (1926-27), p. 76] on this."),
             None
+        );
+    }
+
+    #[test]
+    fn captions_and_lifespans_date_nothing() {
+        let paragraphs: Vec<ParagraphText> = [
+            "On 15 September 1922, the plan was rejected.",
+            "Feliks Dzerzhinsky (1877–1926)",
+            "Later Martov (1873–1923) spoke. On 24 November, the Secretariat resolved it.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| ParagraphText {
+            anchor: format!("p-{}", i + 1),
+            section: 0,
+            text: text.to_string(),
+        })
+        .collect();
+        let statements = Extractor::page(&paragraphs, &|_, _| true);
+        let dates: Vec<(String, String)> = statements
+            .iter()
+            .map(|s| (s.anchor.clone(), s.date.human()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("p-1".to_string(), "15 September 1922".to_string()),
+                ("p-3".to_string(), "24 November 1922".to_string())
+            ]
         );
     }
 
