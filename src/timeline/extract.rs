@@ -28,8 +28,9 @@ enum Reading {
         end: Option<(u32, u32)>,
         old_style: bool,
     },
-    /// "in 1921": a date only where it is the sentence's only one.
-    BareYear(i32),
+    /// "in 1921": a date only where it is the sentence's only one; "around 1930" is
+    /// approximate.
+    BareYear { year: i32, approximate: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +56,8 @@ pub struct Statement {
 #[derive(Default)]
 pub struct Extractor {
     year: Option<i32>,
+    /// The last day or month placed in the section.
+    last: Option<Point>,
     section: Option<usize>,
 }
 
@@ -72,6 +75,7 @@ impl Extractor {
             if extractor.section != Some(paragraph.section) {
                 extractor.section = Some(paragraph.section);
                 extractor.year = None;
+                extractor.last = None;
             }
             if !is_prose(&paragraph.text) {
                 continue;
@@ -116,6 +120,20 @@ impl Extractor {
         dated
     }
 
+    /// A narrative runs forward: "On 12 December [1922] … On 24 January" is January 1923.
+    /// A day more than half a year before the last one placed in the context year is read
+    /// in the year after.
+    fn crossed_new_year(&self, year: i32, month: u32) -> i32 {
+        match self.last {
+            Some(Point {
+                year: last_year,
+                month: Some(last_month),
+                ..
+            }) if last_year == year && last_month >= month + 6 => year + 1,
+            _ => year,
+        }
+    }
+
     /// The date a sentence is placed at, if any; the context year moves on with every year
     /// the sentence states.
     fn sentence(
@@ -139,14 +157,20 @@ impl Extractor {
                     start,
                     end,
                     old_style,
-                } => self
-                    .year
-                    .and_then(|year| with_year(year, *start, *end, *old_style)),
-                Reading::BareYear(year) => {
+                } => self.year.and_then(|year| {
+                    let year = self.crossed_new_year(year, start.0);
+                    let dating = with_year(year, *start, *end, *old_style)?;
+                    self.year = Some(year);
+                    Some(dating)
+                }),
+                Reading::BareYear { year, .. } => {
                     self.year = Some(*year);
                     None
                 }
             };
+            if let Some(point) = placed.as_ref().and_then(|d| d.date.start) {
+                self.last = point.month.is_some().then_some(point);
+            }
             if first.is_none() {
                 first = placed;
             }
@@ -157,14 +181,17 @@ impl Extractor {
                 None,
                 [
                     Found {
-                        reading: Reading::BareYear(year),
+                        reading: Reading::BareYear { year, approximate },
                         ..
                     },
                 ],
-            ) if names_entity() => Dating {
-                date: HistoricalDate::single(Point::year(*year)),
-                old_style: false,
-            },
+            ) if names_entity() => {
+                let date = HistoricalDate::single(Point::year(*year));
+                Dating {
+                    date: if *approximate { date.approximate() } else { date },
+                    old_style: false,
+                }
+            }
             _ => return None,
         };
         Some(if dating.old_style {
@@ -251,7 +278,7 @@ struct Form {
 }
 
 /// The bare-year form matches the word before the year; the date is the year alone.
-const BARE_YEAR_GROUP: usize = 1;
+const BARE_YEAR_GROUP: usize = 2;
 
 fn form(pattern: &str, read: fn(&Captures) -> Option<Reading>) -> Form {
     let pattern = pattern
@@ -398,24 +425,26 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         }),
         // in 1921: a year after a word that makes it a time
         form(
-            r"\b(?:[Ii]n|of|[Bb]etween|and|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round|to|[Tt]hrough)\s+(1[89][0-9][0-9])\b",
+            r"\b([Ii]n|of|[Bb]etween|and|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round|[Aa]bout|[Cc]irca|to|[Tt]hrough)\s+(1[89][0-9][0-9])\b",
             |c| {
-                let year = year(c, 1)?;
-                (year <= 1991).then_some(Reading::BareYear(year))
+                let year = year(c, 2)?;
+                let approximate = matches!(&c[1].to_lowercase()[..], "around" | "about" | "circa");
+                (year <= 1991).then_some(Reading::BareYear { year, approximate })
             },
         ),
     ]
 });
 
-/// Every date in `text`, in order, none overlapping another; none inside square brackets
-/// (the editors' references: "[Trotsky, The Challenge (1926-27), p. 76]").
+/// Every date in `text`, in order, none overlapping another; none inside a reference in
+/// square brackets ("[Trotsky, The Challenge (1926-27), p. 76]"), though an editor's
+/// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
     let mut candidates: Vec<(usize, usize, usize, Reading)> = Vec::new();
     for (priority, form) in FORMS.iter().enumerate() {
         for captures in form.regex.captures_iter(text) {
             if let Some(reading) = (form.read)(&captures) {
                 let group = match reading {
-                    Reading::BareYear(_) => BARE_YEAR_GROUP,
+                    Reading::BareYear { .. } => BARE_YEAR_GROUP,
                     _ => 0,
                 };
                 let span = captures.get(group).expect("the date's group");
@@ -424,7 +453,7 @@ fn find_dates(text: &str) -> Vec<Found> {
         }
     }
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let brackets = bracketed(text);
+    let brackets = references(text);
     let mut found: Vec<Found> = Vec::new();
     for (start, end, _, reading) in candidates {
         let overlaps = found.last().is_some_and(|last| start < last.span.end);
@@ -450,6 +479,18 @@ fn is_number_continued(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().take(2).collect::<Vec<_>>();
     let glued_after = matches!(after.as_slice(), [',' | '.', d, ..] if d.is_ascii_digit());
     glued_before || glued_after
+}
+
+static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bpp?\.\s*[0-9]|\b[Vv]ol(ume)?\.?\s+[0-9]|\bCW\b").expect("a valid pattern")
+});
+
+/// Bracketed spans that cite a page or a volume.
+fn references(text: &str) -> Vec<Range<usize>> {
+    bracketed(text)
+        .into_iter()
+        .filter(|range| PAGE_REFERENCE.is_match(&text[range.clone()]))
+        .collect()
 }
 
 fn bracketed(text: &str) -> Vec<Range<usize>> {
@@ -708,6 +749,11 @@ mod tests {
             Some("20 February 1922")
         );
         assert_eq!(read("On 13 November, Pravda began the discussion."), None);
+        let december = "On 12 December 1922, Dzerzhinsky informed Lenin.";
+        assert_eq!(
+            date_of(december, "On 24 January, Lenin asked Stalin.").as_deref(),
+            Some("24 January 1923")
+        );
     }
 
     #[test]
