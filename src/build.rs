@@ -15,10 +15,10 @@ use crate::entity::matcher::Matcher;
 use crate::entity::{self, Registry};
 use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_plain};
 use crate::publish;
-use crate::timeline;
 use crate::render::entities::EntityPages;
 use crate::render::timeline::TimelinePage;
 use crate::render::{SiteRenderer, Templates};
+use crate::timeline;
 use crate::write::{self, Contents, OutputFile};
 
 /// The default stylesheet and the timeline's script, used unless the site's `static/` has

@@ -4,15 +4,14 @@
 
 mod common;
 
-
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use annals::date::HistoricalDate;
 use annals::timeline::extract::sentence_date;
-use common::*;
 use common::schema;
+use common::*;
 use scraper::{ElementRef, Html};
 
 /// The bundled collection, built once for all the tests of this file.
@@ -47,9 +46,10 @@ fn reading_text(element: &ElementRef) -> String {
         let Some(text) = node.value().as_text() else {
             continue;
         };
-        let apparatus = node.ancestors().filter_map(ElementRef::wrap).any(|a| {
-            a.value().name() == "sup" || a.value().classes().any(|c| c == "anchor")
-        });
+        let apparatus = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "sup" || a.value().classes().any(|c| c == "anchor"));
         if !apparatus {
             out.push_str(text);
         }
@@ -134,9 +134,15 @@ fn the_timeline_holds_hundreds_of_statements_each_linked_to_its_paragraph() {
             reading_text(&paragraph[0]).contains(whole),
             "{href} does not hold “{excerpt}”"
         );
-        *documents.entry(path.split('/').nth(2).unwrap().to_string()).or_insert(0) += 1;
+        *documents
+            .entry(path.split('/').nth(2).unwrap().to_string())
+            .or_insert(0) += 1;
     }
-    assert_eq!(documents.len(), 4, "statements from each document: {documents:?}");
+    assert_eq!(
+        documents.len(),
+        4,
+        "statements from each document: {documents:?}"
+    );
 }
 
 fn select_one<'a>(element: &ElementRef<'a>, selector: &str) -> ElementRef<'a> {
@@ -174,8 +180,14 @@ fn every_person_event_and_group_page_shows_its_slice_of_the_timeline() {
     let miasnikov = page("people/miasnikov/index.html");
     let entries = select(&miasnikov, ".entity-timeline .tl-entry");
     assert!(entries.len() >= 20, "{} entries", entries.len());
-    assert!(entries.iter().all(|e| e.html().contains("/people/miasnikov/")));
-    let born = entries.iter().filter(|e| e.value().attr("data-kind") == Some("life"));
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.html().contains("/people/miasnikov/"))
+    );
+    let born = entries
+        .iter()
+        .filter(|e| e.value().attr("data-kind") == Some("life"));
     assert!(born.count() >= 1, "his life dates are in his slice");
     let congress = page("events/tenth-party-congress/index.html");
     let slice = select(&congress, ".entity-timeline .tl-entry");
@@ -199,7 +211,11 @@ fn timeline_json_validates_against_its_schema() {
         serde_json::from_str(&std::fs::read_to_string(site().join("timeline.json")).unwrap())
             .unwrap();
     let errors = schema::validate(&schema, &data);
-    assert!(errors.is_empty(), "{}", errors[..errors.len().min(20)].join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{}",
+        errors[..errors.len().min(20)].join("\n")
+    );
     let entries = data["entries"].as_array().unwrap();
     let html = page("timeline/index.html");
     assert_eq!(entries.len(), select(&html, ".tl-year .tl-entry").len());
@@ -258,48 +274,213 @@ const CH46: &str = "rogovin-1992/chapter-46-the-final-stage-of-the-legal.md";
 const MAY_1921: &str = "In May 1921, shortly after Miasnikov dispatched his memorandum to the Central Committee, the Perm' Provincial Committee forbade him to propagate his views at party meetings.";
 const FEBRUARY_1922: &str = "On February 26, 1922, less than a week after his expulsion from the party, he joined a group of dissenters, including Shliapnikov, Medvedev, and Kollontai of the Workers' Opposition, in filing a petition with the Executive Committee of the Communist International.";
 const AUGUST_1922: &str = "On August 10, 1922, the Politburo instructed the Orgburo to create a commission that would prepare for the next CC plenum the question of the mutual relations between the Russian Republic and the other independent Soviet republics.";
-const DECEMBER: &str = "On 12 December, Dzerzhinsky informed Lenin of the results of the commission's work.";
+const DECEMBER: &str =
+    "On 12 December, Dzerzhinsky informed Lenin of the results of the commission's work.";
 const JANUARY: &str = "On 24 January, Lenin asked Stalin, through Fotieva, to hand over to him the items collected by the commission on the Georgian incident and instructed his three secretaries to study them in detail.";
 const NOVEMBER_1923: &str = "On 7 November 1923, Zinoviev published an article in *Pravda*, “The New Tasks of the Party,” in which he said:";
 
 const CASES: &[Case] = &[
     // The year from the context.
-    case(AVRICH, &["On February 15, 1922, the Orgburo commission, having completed its investigation, recommended his expulsion from the party."], "This recommendation was referred to the Politburo, which, on February 20, declared Miasnikov expelled for \"repeated violations of party discipline,\" and especially for attempting to organize a faction within the party, contrary to the resolution on party unity passed by the Tenth Congress.", "20 February 1922"),
-    case(AVRICH, &[MAY_1921], "On June 21 he spoke at a provincial party conference in Perm', chastizing both the Central Committee and the Provincial Committee.", "21 June 1921"),
-    case(AVRICH, &[MAY_1921], "On August 5, Lenin followed this up with a long letter.", "5 August 1921"),
-    case(AVRICH, &[MAY_1921], "On August 22, the Orgburo of the Central Committee, having heard the report of the commission looking into Miasnikov's activities, pronounced his views \"incompatible with the interests of the party\" and forbade him to disseminate them at future gatherings.", "22 August 1921"),
-    case(AVRICH, &[FEBRUARY_1922], "On March 4, at the recommendation of a special commission whose members included Vasil Kolarov of Bulgaria, Clara Zetkin of Germany, and Marcel Cachin of France, the Comintern Executive Committee pronounced these complaints unfounded.", "4 March 1922"),
-    case(AVRICH, &[FEBRUARY_1922], "Matters came to a head at the Eleventh Party Congress, which, opening on March 27, was the last in which Lenin participated.", "27 March 1922"),
-    case(AVRICH, &[FEBRUARY_1922], "On April 2, the last day of the congress, the commission delivered its report in closed session.", "2 April 1922"),
-    case(CH17, &[NOVEMBER_1923], "On 13 November, *Pravda* began the discussion in its own pages.", "13 November 1923"),
-    case(CH17, &[NOVEMBER_1923], "On 29 November, the Politburo formed a commission consisting of Kamenev, Stalin, and Trotsky, who were ordered to produce a draft resolution on the inner-party situation.", "29 November 1923"),
-    case(CH17, &[NOVEMBER_1923], "The draft was then unanimously accepted on 5 December at a joint session of the Politburo and the Presidium of the Central Control Commission.", "5 December 1923"),
-    case(CH09, &[AUGUST_1922], "On 6 October the issue was discussed at a plenum of the Central Committee.", "6 October 1922"),
-    case(CH09, &[AUGUST_1922], "On 24 November, the Secretariat resolved to send to Georgia a commission, chaired by Dzerzhinsky, for an immediate investigation into the conflict between the Transcaucasian Territorial Committee and the Georgian Central Committee.", "24 November 1922"),
+    case(
+        AVRICH,
+        &[
+            "On February 15, 1922, the Orgburo commission, having completed its investigation, recommended his expulsion from the party.",
+        ],
+        "This recommendation was referred to the Politburo, which, on February 20, declared Miasnikov expelled for \"repeated violations of party discipline,\" and especially for attempting to organize a faction within the party, contrary to the resolution on party unity passed by the Tenth Congress.",
+        "20 February 1922",
+    ),
+    case(
+        AVRICH,
+        &[MAY_1921],
+        "On June 21 he spoke at a provincial party conference in Perm', chastizing both the Central Committee and the Provincial Committee.",
+        "21 June 1921",
+    ),
+    case(
+        AVRICH,
+        &[MAY_1921],
+        "On August 5, Lenin followed this up with a long letter.",
+        "5 August 1921",
+    ),
+    case(
+        AVRICH,
+        &[MAY_1921],
+        "On August 22, the Orgburo of the Central Committee, having heard the report of the commission looking into Miasnikov's activities, pronounced his views \"incompatible with the interests of the party\" and forbade him to disseminate them at future gatherings.",
+        "22 August 1921",
+    ),
+    case(
+        AVRICH,
+        &[FEBRUARY_1922],
+        "On March 4, at the recommendation of a special commission whose members included Vasil Kolarov of Bulgaria, Clara Zetkin of Germany, and Marcel Cachin of France, the Comintern Executive Committee pronounced these complaints unfounded.",
+        "4 March 1922",
+    ),
+    case(
+        AVRICH,
+        &[FEBRUARY_1922],
+        "Matters came to a head at the Eleventh Party Congress, which, opening on March 27, was the last in which Lenin participated.",
+        "27 March 1922",
+    ),
+    case(
+        AVRICH,
+        &[FEBRUARY_1922],
+        "On April 2, the last day of the congress, the commission delivered its report in closed session.",
+        "2 April 1922",
+    ),
+    case(
+        CH17,
+        &[NOVEMBER_1923],
+        "On 13 November, *Pravda* began the discussion in its own pages.",
+        "13 November 1923",
+    ),
+    case(
+        CH17,
+        &[NOVEMBER_1923],
+        "On 29 November, the Politburo formed a commission consisting of Kamenev, Stalin, and Trotsky, who were ordered to produce a draft resolution on the inner-party situation.",
+        "29 November 1923",
+    ),
+    case(
+        CH17,
+        &[NOVEMBER_1923],
+        "The draft was then unanimously accepted on 5 December at a joint session of the Politburo and the Presidium of the Central Control Commission.",
+        "5 December 1923",
+    ),
+    case(
+        CH09,
+        &[AUGUST_1922],
+        "On 6 October the issue was discussed at a plenum of the Central Committee.",
+        "6 October 1922",
+    ),
+    case(
+        CH09,
+        &[AUGUST_1922],
+        "On 24 November, the Secretariat resolved to send to Georgia a commission, chaired by Dzerzhinsky, for an immediate investigation into the conflict between the Transcaucasian Territorial Committee and the Georgian Central Committee.",
+        "24 November 1922",
+    ),
     case(CH09, &[AUGUST_1922, DECEMBER], JANUARY, "24 January 1923"),
-    case(CH09, &[AUGUST_1922, DECEMBER, JANUARY], "On 3 March, Fotieva passed on to Lenin the conclusion of the commission he had mandated under the title, “A Concise Account of the Conflict in the Georgian Communist Party.”", "3 March 1923"),
-    case(CH06, &["In November 1922, in the absence of Lenin and Trotsky, the Central Committee unanimously adopted a resolution directed at weakening this monopoly."], "On 18 December, a plenum of the CC made Stalin responsible for supervising the regimen established for Lenin by his physicians.", "18 December 1922"),
+    case(
+        CH09,
+        &[AUGUST_1922, DECEMBER, JANUARY],
+        "On 3 March, Fotieva passed on to Lenin the conclusion of the commission he had mandated under the title, “A Concise Account of the Conflict in the Georgian Communist Party.”",
+        "3 March 1923",
+    ),
+    case(
+        CH06,
+        &[
+            "In November 1922, in the absence of Lenin and Trotsky, the Central Committee unanimously adopted a resolution directed at weakening this monopoly.",
+        ],
+        "On 18 December, a plenum of the CC made Stalin responsible for supervising the regimen established for Lenin by his physicians.",
+        "18 December 1922",
+    ),
     // Ranges.
-    case(AVRICH, &[], "On the night of July 12-13, 1918, a group of workmen, led by Miasnikov, arrived at Michael's apartment with forged papers of the provincial Cheka.", "12–13 July 1918"),
-    case(CH29, &[], "At the Expanded Plenum of the Executive Committee of the Comintern in March–April 1925, a new step was taken toward confirming the idea of \"social-fascism\" as the main opponent of Communists.", "March–April 1925"),
-    case(CH29, &[], "Speaking at the Fifth Congress of the Comintern in June–July 1924, Radek declared that the tactic of a united front must consist in this:", "June–July 1924"),
-    case(CH25, &[], "During his trip to Moscow on 18–19 November 1923, Lenin selected from his Kremlin apartment a number of books, among which were also Trotsky's works.", "18–19 November 1923"),
-    case(CH25, &[], "However, the CC Plenum, which was supposed to determine the “date of the transfer,” took place only on 14–15 January 1924, and prior to this, the majority continued the discussion in still sharper and more tendentious tones.", "14–15 January 1924"),
-    case(CH46, &[], "For this purpose, a joint plenum of the CC and CCC was summoned on 21–23 October 1927.", "21–23 October 1927"),
-    case(CH46, &[], "Thus at the Seventh Expanded Plenum of the ECCI (22 November–16 December 1926), Stalin announced that he had never “claimed to have made new discoveries in the realm of theory ...”", "22 November–16 December 1926"),
-    case(CH36, &[], "The Fourteenth Congress [from 18–31 December, 1925] was essentially the first and last party congress after the death of Lenin where the discussion centered on principled questions.", "18–31 December 1925"),
-    case(CH01, &[], "It was entirely different from the corresponding proportion in the membership of the peasants' congress (that is, the Extraordinary All-Russian Congress of Peasant Deputies' Soviets that took place from 11–25/OS November 1917 – V. R.).", "24 November–8 December 1917 (11–25 November 1917 O.S.)"),
-    case(OLIVIER, &[], "Comrade Sapronov (the former Decist) … in the years 1926-7 revised the platform of the Decists.", "1926–1927"),
-    case(OLIVIER, &[], "Lenin pronounced himself in favour of “labour discipline” and “one man management” and the need to employ bourgeois specialists in the factories at the first Congress of economic councils in May-June 1918.", "May–June 1918"),
-    case(CH43, &[], "The consumption of vodka grew from 0.6 bottles per capita in the economic year 1924/1925 to 4.3 in 1926/1927.", "October 1924–September 1925"),
+    case(
+        AVRICH,
+        &[],
+        "On the night of July 12-13, 1918, a group of workmen, led by Miasnikov, arrived at Michael's apartment with forged papers of the provincial Cheka.",
+        "12–13 July 1918",
+    ),
+    case(
+        CH29,
+        &[],
+        "At the Expanded Plenum of the Executive Committee of the Comintern in March–April 1925, a new step was taken toward confirming the idea of \"social-fascism\" as the main opponent of Communists.",
+        "March–April 1925",
+    ),
+    case(
+        CH29,
+        &[],
+        "Speaking at the Fifth Congress of the Comintern in June–July 1924, Radek declared that the tactic of a united front must consist in this:",
+        "June–July 1924",
+    ),
+    case(
+        CH25,
+        &[],
+        "During his trip to Moscow on 18–19 November 1923, Lenin selected from his Kremlin apartment a number of books, among which were also Trotsky's works.",
+        "18–19 November 1923",
+    ),
+    case(
+        CH25,
+        &[],
+        "However, the CC Plenum, which was supposed to determine the “date of the transfer,” took place only on 14–15 January 1924, and prior to this, the majority continued the discussion in still sharper and more tendentious tones.",
+        "14–15 January 1924",
+    ),
+    case(
+        CH46,
+        &[],
+        "For this purpose, a joint plenum of the CC and CCC was summoned on 21–23 October 1927.",
+        "21–23 October 1927",
+    ),
+    case(
+        CH46,
+        &[],
+        "Thus at the Seventh Expanded Plenum of the ECCI (22 November–16 December 1926), Stalin announced that he had never “claimed to have made new discoveries in the realm of theory ...”",
+        "22 November–16 December 1926",
+    ),
+    case(
+        CH36,
+        &[],
+        "The Fourteenth Congress [from 18–31 December, 1925] was essentially the first and last party congress after the death of Lenin where the discussion centered on principled questions.",
+        "18–31 December 1925",
+    ),
+    case(
+        CH01,
+        &[],
+        "It was entirely different from the corresponding proportion in the membership of the peasants' congress (that is, the Extraordinary All-Russian Congress of Peasant Deputies' Soviets that took place from 11–25/OS November 1917 – V. R.).",
+        "24 November–8 December 1917 (11–25 November 1917 O.S.)",
+    ),
+    case(
+        OLIVIER,
+        &[],
+        "Comrade Sapronov (the former Decist) … in the years 1926-7 revised the platform of the Decists.",
+        "1926–1927",
+    ),
+    case(
+        OLIVIER,
+        &[],
+        "Lenin pronounced himself in favour of “labour discipline” and “one man management” and the need to employ bourgeois specialists in the factories at the first Congress of economic councils in May-June 1918.",
+        "May–June 1918",
+    ),
+    case(
+        CH43,
+        &[],
+        "The consumption of vodka grew from 0.6 bottles per capita in the economic year 1924/1925 to 4.3 in 1926/1927.",
+        "October 1924–September 1925",
+    ),
     // Full dates, months, parts of a year, a bare year beside an entity.
-    case(AVRICH, &[], "On February 15, 1922, the Orgburo commission, having completed its investigation, recommended his expulsion from the party.", "15 February 1922"),
-    case(AVRICH, &[], "In May 1918, at an all-city party conference in Perm', Miasnikov spoke out against the treaty.", "May 1918"),
-    case(AVRICH, &[], "Miasnikov, however, did rally behind Lenin during the summer of 1918, when the intensification of civil war saw the fading of the Left Communists and a restoration of unity within the party.", "summer 1918"),
-    case(AVRICH, &[], "In the opening weeks of 1923, he had, as Lenin had all along feared, organized a clandestine opposition.", "early 1923"),
-    case(AVRICH, &[], "In early 1921, the working class of Petrograd was in ferment.", "early 1921"),
+    case(
+        AVRICH,
+        &[],
+        "On February 15, 1922, the Orgburo commission, having completed its investigation, recommended his expulsion from the party.",
+        "15 February 1922",
+    ),
+    case(
+        AVRICH,
+        &[],
+        "In May 1918, at an all-city party conference in Perm', Miasnikov spoke out against the treaty.",
+        "May 1918",
+    ),
+    case(
+        AVRICH,
+        &[],
+        "Miasnikov, however, did rally behind Lenin during the summer of 1918, when the intensification of civil war saw the fading of the Left Communists and a restoration of unity within the party.",
+        "summer 1918",
+    ),
+    case(
+        AVRICH,
+        &[],
+        "In the opening weeks of 1923, he had, as Lenin had all along feared, organized a clandestine opposition.",
+        "early 1923",
+    ),
+    case(
+        AVRICH,
+        &[],
+        "In early 1921, the working class of Petrograd was in ferment.",
+        "early 1921",
+    ),
     case(CH09, &[], AUGUST_1922, "10 August 1922"),
-    case(WIKIPEDIA, &[], "Around 1930, Miasnikov, in exile, and the Workers' Group (so far as it still existed as an organization) were associated with the \"Communist Workers' Groups\" in France, and with their newspaper L'Ouvrier Communiste, a dissident group of Bordigism however ideologically aligned with the German and Dutch tradition of the Communist left.", "c. 1930"),
+    case(
+        WIKIPEDIA,
+        &[],
+        "Around 1930, Miasnikov, in exile, and the Workers' Group (so far as it still existed as an organization) were associated with the \"Communist Workers' Groups\" in France, and with their newspaper L'Ouvrier Communiste, a dissident group of Bordigism however ideologically aligned with the German and Dutch tradition of the Communist left.",
+        "c. 1930",
+    ),
 ];
 
 #[test]
@@ -313,7 +494,11 @@ fn the_extractor_dates_sentences_of_the_documents_as_a_careful_reader() {
             .unwrap_or_else(|| panic!("not verbatim in {}: {}", case.file, case.sentence));
         for context in case.context {
             let before = source[..at].find(context);
-            assert!(before.is_some(), "the context is not before the sentence in {}: {context}", case.file);
+            assert!(
+                before.is_some(),
+                "the context is not before the sentence in {}: {context}",
+                case.file
+            );
         }
         let got = sentence_date(&case.context.join("\n\n"), case.sentence)
             .map(|(date, old_style)| date.human_with_old_style(old_style.as_ref()));
@@ -331,9 +516,17 @@ fn the_extractor_dates_sentences_of_the_documents_as_a_careful_reader() {
     let ranges = CASES.iter().filter(|c| c.date.contains('–')).count();
     assert!(CASES.len() >= 30 && from_context >= 8 && ranges >= 5);
     let right = CASES.len() - wrong.len();
-    eprintln!("the extractor dates {right} of {} sentences right", CASES.len());
+    eprintln!(
+        "the extractor dates {right} of {} sentences right",
+        CASES.len()
+    );
     if !wrong.is_empty() {
         eprintln!("wrong:\n{}", wrong.join("\n"));
     }
-    assert!(right >= 28, "only {right} of {} right:\n{}", CASES.len(), wrong.join("\n"));
+    assert!(
+        right >= 28,
+        "only {right} of {} right:\n{}",
+        CASES.len(),
+        wrong.join("\n")
+    );
 }

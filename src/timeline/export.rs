@@ -128,7 +128,11 @@ pub fn timelinejs_json(title: &str, entries: &[Entry], views: &[EntryView]) -> S
             };
             Some(Slide {
                 start_date: Some(start.into()),
-                end_date: entry.date.end.filter(|_| entry.date.is_range).map(Into::into),
+                end_date: entry
+                    .date
+                    .end
+                    .filter(|_| entry.date.is_range)
+                    .map(Into::into),
                 display_date: Some(view.human.clone()),
                 text: SlideText {
                     headline: escape_html(&headline),
@@ -162,7 +166,13 @@ fn slide_text(view: &EntryView) -> String {
     let links: Vec<String> = view
         .entities
         .iter()
-        .map(|e| format!("<a href=\"{}\">{}</a>", escape_html(&e.url), escape_html(&e.name)))
+        .map(|e| {
+            format!(
+                "<a href=\"{}\">{}</a>",
+                escape_html(&e.url),
+                escape_html(&e.name)
+            )
+        })
         .collect();
     if !links.is_empty() {
         html.push_str(&format!("<p>{}</p>", links.join(", ")));

@@ -188,7 +188,11 @@ impl Extractor {
             ) if names_entity() => {
                 let date = HistoricalDate::single(Point::year(*year));
                 Dating {
-                    date: if *approximate { date.approximate() } else { date },
+                    date: if *approximate {
+                        date.approximate()
+                    } else {
+                        date
+                    },
                     old_style: false,
                 }
             }
@@ -439,6 +443,9 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 /// square brackets ("[Trotsky, The Challenge (1926-27), p. 76]"), though an editor's
 /// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let mut candidates: Vec<(usize, usize, usize, Reading)> = Vec::new();
     for (priority, form) in FORMS.iter().enumerate() {
         for captures in form.regex.captures_iter(text) {

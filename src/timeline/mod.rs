@@ -5,6 +5,7 @@
 pub mod export;
 pub mod extract;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -13,6 +14,7 @@ use serde::Serialize;
 use crate::config::BaseUrl;
 use crate::content::{Content, PageKind};
 use crate::date::HistoricalDate;
+use crate::entity::matcher::Mention;
 use crate::entity::{KINDS, Registry, ordered};
 use crate::markdown::Rendered;
 use extract::Extractor;
@@ -114,8 +116,11 @@ fn registry_entries(registry: &Registry) -> Vec<Entry> {
                         .map(|d| entry(EntryKind::Event, index, &d.date, d.old_style.as_ref())),
                 ),
                 "group" => entries.extend(
-                    group_span(e.date("founded").map(|d| &d.date), e.date("dissolved").map(|d| &d.date))
-                        .map(|date| entry(EntryKind::Group, index, &date, None)),
+                    group_span(
+                        e.date("founded").map(|d| &d.date),
+                        e.date("dissolved").map(|d| &d.date),
+                    )
+                    .map(|date| entry(EntryKind::Group, index, &date, None)),
                 ),
                 _ => {
                     for (field, kind) in [("born", EntryKind::Birth), ("died", EntryKind::Death)] {
@@ -169,38 +174,45 @@ fn statements(registry: &Registry, content: &Content, rendered: &[Rendered]) -> 
 }
 
 fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) -> Vec<Entry> {
+    let mut by_anchor: HashMap<&str, Vec<&Mention>> = HashMap::new();
+    for mention in rendered
+        .mentions
+        .iter()
+        .filter(|m| !m.in_note && registry.entities[m.entity].kind.own_pages)
+    {
+        by_anchor.entry(&mention.anchor).or_default().push(mention);
+    }
     let named = |anchor: &str, sentence: Range<usize>| -> Vec<usize> {
         let mut named: Vec<usize> = Vec::new();
-        for mention in rendered.mentions.iter().filter(|m| {
-            !m.in_note && m.anchor == anchor && sentence.contains(&m.start)
-        }) {
-            let own_page = registry.entities[mention.entity].kind.own_pages;
-            if own_page && !named.contains(&mention.entity) {
+        for mention in by_anchor.get(anchor).into_iter().flatten() {
+            if sentence.contains(&mention.start) && !named.contains(&mention.entity) {
                 named.push(mention.entity);
             }
         }
         named
     };
-    let statements = Extractor::page(&rendered.texts, &|anchor, sentence| {
+    let texts: HashMap<&str, &str> = rendered
+        .texts
+        .iter()
+        .map(|t| (t.anchor.as_str(), t.text.as_str()))
+        .collect();
+    Extractor::page(&rendered.texts, &|anchor, sentence| {
         !named(anchor, sentence).is_empty()
-    });
-    let texts = &rendered.texts;
-    statements
-        .into_iter()
-        .filter_map(|statement| {
-            let text = &texts.iter().find(|t| t.anchor == statement.anchor)?.text;
-            Some(Entry {
-                kind: EntryKind::Statement,
-                mentions: named(&statement.anchor, statement.sentence.clone()),
-                excerpt: Some(excerpt(&text[statement.sentence.clone()])),
-                date: statement.date,
-                old_style: statement.old_style,
-                entity: None,
-                page: Some(page),
-                anchor: Some(statement.anchor),
-            })
-        })
-        .collect()
+    })
+    .into_iter()
+    .map(|statement| Entry {
+        kind: EntryKind::Statement,
+        mentions: named(&statement.anchor, statement.sentence.clone()),
+        excerpt: Some(excerpt(
+            &texts[statement.anchor.as_str()][statement.sentence.clone()],
+        )),
+        date: statement.date,
+        old_style: statement.old_style,
+        entity: None,
+        page: Some(page),
+        anchor: Some(statement.anchor),
+    })
+    .collect()
 }
 
 /// The sentence, its spaces made single, cut after `EXCERPT_WORDS` words.
@@ -382,7 +394,11 @@ mod tests {
     use crate::entity::test_support::{entity, registry};
     use crate::entity::{DatedField, kind_by_key};
 
-    fn dated(mut e: crate::entity::Entity, field: &'static str, edtf: &str) -> crate::entity::Entity {
+    fn dated(
+        mut e: crate::entity::Entity,
+        field: &'static str,
+        edtf: &str,
+    ) -> crate::entity::Entity {
         let date = HistoricalDate::parse(edtf).unwrap();
         e.dates.push(DatedField {
             field,
@@ -396,20 +412,34 @@ mod tests {
     #[test]
     fn registry_entries_are_placed_at_their_dates_in_order() {
         let registry = registry(vec![
-            dated(entity("event", "tenth", "Tenth Congress", &[]), "date", "1921-03-08/1921-03-16"),
-            dated(entity("event", "brest", "Brest-Litovsk", &[]), "date", "1918-03-03"),
             dated(
-                dated(entity("group", "wg", "Workers' Group", &[]), "founded", "1923-02"),
+                entity("event", "tenth", "Tenth Congress", &[]),
+                "date",
+                "1921-03-08/1921-03-16",
+            ),
+            dated(
+                entity("event", "brest", "Brest-Litovsk", &[]),
+                "date",
+                "1918-03-03",
+            ),
+            dated(
+                dated(
+                    entity("group", "wg", "Workers' Group", &[]),
+                    "founded",
+                    "1923-02",
+                ),
                 "dissolved",
                 "1930~",
             ),
-            dated(entity("person", "lenin", "V. I. Lenin", &[]), "born", "1870-04-22"),
+            dated(
+                entity("person", "lenin", "V. I. Lenin", &[]),
+                "born",
+                "1870-04-22",
+            ),
         ]);
         let entries = assemble(&registry, &Content::default(), &[]);
-        let order: Vec<(EntryKind, String)> = entries
-            .iter()
-            .map(|e| (e.kind, e.date.human()))
-            .collect();
+        let order: Vec<(EntryKind, String)> =
+            entries.iter().map(|e| (e.kind, e.date.human())).collect();
         assert_eq!(
             order,
             [

@@ -7,8 +7,22 @@ use regex::Regex;
 use serde_json::Value;
 
 const KNOWN: &[&str] = &[
-    "$schema", "$id", "$defs", "title", "description", "type", "required", "properties",
-    "additionalProperties", "items", "enum", "const", "pattern", "minimum", "minLength", "$ref",
+    "$schema",
+    "$id",
+    "$defs",
+    "title",
+    "description",
+    "type",
+    "required",
+    "properties",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "pattern",
+    "minimum",
+    "minLength",
+    "$ref",
 ];
 
 /// Every way `data` breaks `schema`, as `path: problem` lines; empty when it validates.
@@ -42,13 +56,19 @@ fn check(root: &Value, schema: &Value, data: &Value, path: &str, errors: &mut Ve
             _ => vec![],
         };
         if !allowed.iter().any(|t| has_type(data, t)) {
-            errors.push(format!("{path}: {data} is not of type {}", allowed.join(" or ")));
+            errors.push(format!(
+                "{path}: {data} is not of type {}",
+                allowed.join(" or ")
+            ));
             return;
         }
     }
     if let Some(options) = rules.get("enum").and_then(Value::as_array) {
         if !options.contains(data) {
-            errors.push(format!("{path}: {data} is not one of {}", Value::Array(options.clone())));
+            errors.push(format!(
+                "{path}: {data} is not one of {}",
+                Value::Array(options.clone())
+            ));
         }
     }
     if let Some(constant) = rules.get("const") {
@@ -56,25 +76,36 @@ fn check(root: &Value, schema: &Value, data: &Value, path: &str, errors: &mut Ve
             errors.push(format!("{path}: {data} is not {constant}"));
         }
     }
-    if let (Some(pattern), Some(text)) = (rules.get("pattern").and_then(Value::as_str), data.as_str()) {
+    if let (Some(pattern), Some(text)) =
+        (rules.get("pattern").and_then(Value::as_str), data.as_str())
+    {
         let regex = Regex::new(pattern).expect("a valid pattern in the schema");
         if !regex.is_match(text) {
             errors.push(format!("{path}: {data} does not match {pattern}"));
         }
     }
-    if let (Some(min), Some(length)) = (rules.get("minLength").and_then(Value::as_u64), data.as_str()) {
+    if let (Some(min), Some(length)) = (
+        rules.get("minLength").and_then(Value::as_u64),
+        data.as_str(),
+    ) {
         if (length.chars().count() as u64) < min {
             errors.push(format!("{path}: {data} is shorter than {min}"));
         }
     }
-    if let (Some(min), Some(number)) = (rules.get("minimum").and_then(Value::as_f64), data.as_f64()) {
+    if let (Some(min), Some(number)) = (rules.get("minimum").and_then(Value::as_f64), data.as_f64())
+    {
         if number < min {
             errors.push(format!("{path}: {number} is less than {min}"));
         }
     }
     if let Some(object) = data.as_object() {
         let properties = rules.get("properties").and_then(Value::as_object);
-        for name in rules.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for name in rules
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let name = name.as_str().unwrap_or_default();
             if !object.contains_key(name) {
                 errors.push(format!("{path}: `{name}` is required"));
