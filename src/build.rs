@@ -16,7 +16,7 @@ use crate::entity::{self, Registry};
 use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_plain};
 use crate::publish;
 use crate::render::entities::EntityPages;
-use crate::render::timeline::TimelinePage;
+use crate::render::timeline::{TIMELINE_DIR, TimelinePage};
 use crate::render::{SiteRenderer, Templates};
 use crate::timeline;
 use crate::write::{self, Contents, OutputFile};
@@ -169,7 +169,12 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     }
-    files.extend(publish::files(&config, &base, &content));
+    let generated: Vec<String> = files
+        .iter()
+        .filter(|f| f.path == format!("{TIMELINE_DIR}/index.html"))
+        .map(|_| format!("{TIMELINE_DIR}/"))
+        .collect();
+    files.extend(publish::files(&config, &base, &content, &generated));
     files.extend(static_files(&options.root, &content, diagnostics));
     let mut summary = summarise(&content, &rendered, &files, started.elapsed());
     summary.entities = entity::counts(&registry).into_iter().collect();

@@ -821,6 +821,26 @@ mod tests {
     }
 
     #[test]
+    fn each_body_paragraph_keeps_its_plain_text_id_and_section() {
+        let r = render(
+            "On *15 October* 1923 it met.[^1]\n\n## Later\n\nThen [it](/x/) ended.\n\n[^1]: A note of 1928/1929.\n",
+        );
+        let texts: Vec<(&str, usize, &str)> = r
+            .texts
+            .iter()
+            .map(|t| (t.anchor.as_str(), t.section, t.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("p-1", 0, "On 15 October 1923 it met."),
+                ("p-2", 1, "Then it ended.")
+            ],
+            "no markers, no notes"
+        );
+    }
+
+    #[test]
     fn root_relative_links_get_the_base_path() {
         let r = render("[a](/documents/x/) [b](https://example.org/) [c](../y/)\n");
         assert!(r.html.contains("href=\"/sub/documents/x/\""));

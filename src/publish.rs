@@ -17,10 +17,16 @@ pub const FEED_FILE: &str = "atom.xml";
 /// reproducible.
 const UNDATED: &str = "1970-01-01T00:00:00Z";
 
-/// The sitemap, robots.txt and the feed of the site.
-pub fn files(config: &Config, base: &BaseUrl, content: &Content) -> Vec<OutputFile> {
+/// The sitemap, robots.txt and the feed of the site. `generated` are the site paths of the
+/// pages the build makes beside the content's (the timeline).
+pub fn files(
+    config: &Config,
+    base: &BaseUrl,
+    content: &Content,
+    generated: &[String],
+) -> Vec<OutputFile> {
     vec![
-        OutputFile::bytes(SITEMAP_FILE, sitemap(base, content)),
+        OutputFile::bytes(SITEMAP_FILE, sitemap(base, content, generated)),
         OutputFile::bytes(ROBOTS_FILE, robots(base)),
         OutputFile::bytes(FEED_FILE, feed(config, base, content)),
     ]
@@ -28,8 +34,13 @@ pub fn files(config: &Config, base: &BaseUrl, content: &Content) -> Vec<OutputFi
 
 /// Every page, by its address. The sitemap protocol wants absolute URLs: they are, when
 /// `base_url` names a host.
-fn sitemap(base: &BaseUrl, content: &Content) -> String {
-    let mut paths: Vec<&str> = content.pages.iter().map(|p| p.site_path.as_str()).collect();
+fn sitemap(base: &BaseUrl, content: &Content, generated: &[String]) -> String {
+    let mut paths: Vec<&str> = content
+        .pages
+        .iter()
+        .map(|p| p.site_path.as_str())
+        .chain(generated.iter().map(String::as_str))
+        .collect();
     paths.sort_unstable();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -238,7 +249,7 @@ mod tests {
     fn the_sitemap_lists_every_page_and_robots_points_at_it() {
         let (_, content) = site();
         let base = BaseUrl::parse("https://example.org/").unwrap();
-        let xml = sitemap(&base, &content);
+        let xml = sitemap(&base, &content, &[]);
         assert_eq!(xml.matches("<loc>").count(), 3);
         assert!(xml.contains("<loc>https://example.org/documents/b/</loc>"));
         assert_eq!(
@@ -246,6 +257,6 @@ mod tests {
             "User-agent: *\nDisallow:\n\nSitemap: https://example.org/sitemap.xml\n"
         );
         let local = BaseUrl::parse("/").unwrap();
-        assert!(sitemap(&local, &content).contains("<loc>/documents/a/</loc>"));
+        assert!(sitemap(&local, &content, &[]).contains("<loc>/documents/a/</loc>"));
     }
 }

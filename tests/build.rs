@@ -52,10 +52,11 @@ fn fixture_site_builds_with_every_link_and_note_resolved() {
     let out = tempfile::tempdir().unwrap();
     let root = fixture("basic");
     let (summary, _) = build_site(&root, out.path(), None);
-    // One page per Markdown file, plus the 404 page.
+    // One page per Markdown file, plus the 404 page, and the timeline of its dated prose.
+    assert!(out.path().join("timeline/index.html").exists());
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 2,
+        markdown_files(&root) + 2 + 1,
         "documents/_index.md is generated"
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
