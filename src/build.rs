@@ -17,14 +17,17 @@ use crate::entity::{self, Registry};
 use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_plain};
 use crate::publish;
 use crate::render::entities::EntityPages;
+use crate::render::timeline::TimelinePage;
 use crate::render::{SiteRenderer, Templates};
 use crate::search;
+use crate::timeline;
 use crate::write::{self, Contents, OutputFile};
 
-/// The default stylesheet, used unless the site's `static/` has its own.
+/// The default stylesheet and scripts, used unless the site's `static/` has its own.
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("search.js", include_bytes!("../static/search.js")),
+    ("timeline.js", include_bytes!("../static/timeline.js")),
 ];
 
 pub const STATIC_DIR: &str = "static";
@@ -122,6 +125,9 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     if diagnostics.has_errors() {
         return None;
     }
+    let entries = timeline::assemble(&registry, &content, &rendered);
+    let views = timeline::views(&entries, &registry, &content, &base);
+    let slices = timeline::by_entity(&entries, registry.entities.len());
     let templates = templates?;
     let renderer = SiteRenderer {
         config: &config,
@@ -130,6 +136,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         rendered: &rendered,
         templates: &templates,
         registry: &registry,
+        timeline: &views,
     };
     let mut files = match render_pages(&renderer) {
         Ok(files) => files,
@@ -138,9 +145,23 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     };
+    match (TimelinePage {
+        site: &renderer,
+        entries: &entries,
+        views: &views,
+    })
+    .render(&renderer.site_view())
+    {
+        Ok(pages) => files.extend(pages),
+        Err(problem) => {
+            diagnostics.push(problem);
+            return None;
+        }
+    }
     match (EntityPages {
         site: &renderer,
         bodies: &bodies,
+        timeline: &slices,
     })
     .render(&renderer.site_view())
     {

@@ -62,7 +62,8 @@ impl Point {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
     }
 
-    fn edtf(&self) -> String {
+    /// In EDTF (and ISO 8601): `1921`, `1921-03`, `1921-03-08`.
+    pub fn edtf(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
             (Some(m), None) => format!("{:04}-{m:02}", self.year),
@@ -72,6 +73,118 @@ impl Point {
 
     fn month_name(&self) -> Option<&'static str> {
         self.month.and_then(|m| MONTHS.get(m as usize - 1).copied())
+    }
+
+    /// Whether the month and day exist: no 30 February, no month 13.
+    pub fn is_valid(&self) -> bool {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                (1..=12).contains(&m) && d >= 1 && d <= days_in_month(self.year, m)
+            }
+            (Some(m), None) => (1..=12).contains(&m),
+            (None, Some(_)) => false,
+            (None, None) => true,
+        }
+    }
+
+    /// The New Style (Gregorian) day of an Old Style (Julian) one: 25 October 1917 O.S. is
+    /// 7 November 1917. Russia kept the Julian calendar until 31 January 1918 (O.S.). A month
+    /// or a year stays as it is.
+    pub fn from_old_style(self) -> Point {
+        let (Some(month), Some(day)) = (self.month, self.day) else {
+            return self;
+        };
+        let (year, month, day) =
+            gregorian_from_day_number(julian_day_number(self.year, month, day));
+        Point::day(year, month, day)
+    }
+}
+
+fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The Julian Day Number of a day of the Julian calendar.
+fn julian_day_number(year: i32, month: u32, day: u32) -> i64 {
+    let a = (14 - i64::from(month)) / 12;
+    let y = i64::from(year) + 4800 - a;
+    let m = i64::from(month) + 12 * a - 3;
+    i64::from(day) + (153 * m + 2) / 5 + 365 * y + y / 4 - 32083
+}
+
+/// The day of the Gregorian calendar with a given Julian Day Number.
+fn gregorian_from_day_number(number: i64) -> (i32, u32, u32) {
+    let a = number + 32044;
+    let b = (4 * a + 3) / 146097;
+    let c = a - 146097 * b / 4;
+    let d = (4 * c + 3) / 1461;
+    let e = c - 1461 * d / 4;
+    let m = (5 * e + 2) / 153;
+    let day = e - (153 * m + 2) / 5 + 1;
+    let month = m + 3 - 12 * (m / 10);
+    let year = 100 * b + d - 4800 + m / 10;
+    (year as i32, month as u32, day as u32)
+}
+
+/// A part of a year, as historians write it when they know no closer: "the summer of 1918",
+/// "early 1923", "the end of 1923". It spans months and is approximate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearPart {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+    Early,
+    Middle,
+    Late,
+}
+
+impl YearPart {
+    /// The first and last month it spans. Winter is its year's first months (the winter of
+    /// 1920 is read as January–March 1920).
+    pub fn months(self) -> (u32, u32) {
+        match self {
+            YearPart::Winter => (1, 3),
+            YearPart::Spring => (3, 5),
+            YearPart::Summer => (6, 8),
+            YearPart::Autumn => (9, 11),
+            YearPart::Early => (1, 4),
+            YearPart::Middle => (5, 8),
+            YearPart::Late => (9, 12),
+        }
+    }
+
+    /// EDTF's season codes (level 1): `1918-22` is the summer of 1918.
+    fn season_code(self) -> Option<u32> {
+        match self {
+            YearPart::Spring => Some(21),
+            YearPart::Summer => Some(22),
+            YearPart::Autumn => Some(23),
+            YearPart::Winter => Some(24),
+            _ => None,
+        }
+    }
+
+    fn human(self, year: i32) -> String {
+        match self {
+            YearPart::Spring => format!("spring {year}"),
+            YearPart::Summer => format!("summer {year}"),
+            YearPart::Autumn => format!("autumn {year}"),
+            YearPart::Winter => format!("winter {year}"),
+            YearPart::Early => format!("early {year}"),
+            YearPart::Middle => format!("mid-{year}"),
+            YearPart::Late => format!("late {year}"),
+        }
     }
 }
 
@@ -106,6 +219,9 @@ pub struct HistoricalDate {
     pub end: Option<Point>,
     pub is_range: bool,
     pub qualifier: Qualifier,
+    /// A season or a part of the year, which `start` and `end` span in months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<YearPart>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -130,12 +246,37 @@ impl HistoricalDate {
             Edtf::DateTime(_) | Edtf::YYear(_) => return Err(error()),
         };
         let qualifier = start.or(end).map_or(Qualifier::Exact, |d| qualifier(&d));
+        if let (Some(date), false) = (start, is_range) {
+            if let Some(part) = season(&date) {
+                return Ok(HistoricalDate::part_of_year(date.year(), part));
+            }
+        }
         Ok(HistoricalDate {
             start: start.map(|d| point(&d)),
             end: end.map(|d| point(&d)),
             is_range,
             qualifier,
+            part: None,
         })
+    }
+
+    /// A season or part of a year: approximate, spanning its months.
+    pub fn part_of_year(year: i32, part: YearPart) -> HistoricalDate {
+        let (first, last) = part.months();
+        HistoricalDate {
+            part: Some(part),
+            ..HistoricalDate::range(Point::month(year, first), Point::month(year, last))
+                .approximate()
+        }
+    }
+
+    /// The New Style date of an Old Style one (see [`Point::from_old_style`]).
+    pub fn from_old_style(&self) -> HistoricalDate {
+        HistoricalDate {
+            start: self.start.map(Point::from_old_style),
+            end: self.end.map(Point::from_old_style),
+            ..self.clone()
+        }
     }
 
     pub fn single(point: Point) -> HistoricalDate {
@@ -144,6 +285,7 @@ impl HistoricalDate {
             end: None,
             is_range: false,
             qualifier: Qualifier::Exact,
+            part: None,
         }
     }
 
@@ -153,6 +295,7 @@ impl HistoricalDate {
             end: Some(end),
             is_range: true,
             qualifier: Qualifier::Exact,
+            part: None,
         }
     }
 
@@ -170,6 +313,9 @@ impl HistoricalDate {
 
     /// The date in EDTF, as front matter writes it.
     pub fn edtf(&self) -> String {
+        if let (Some(code), Some(start)) = (self.part.and_then(YearPart::season_code), self.start) {
+            return format!("{:04}-{code}", start.year);
+        }
         let mark = match self.qualifier {
             Qualifier::Exact => "",
             Qualifier::Approximate => "~",
@@ -186,6 +332,9 @@ impl HistoricalDate {
 
     /// The date for readers: `8–16 March 1921`, `26 January–10 February 1934`, `c. 1930`.
     pub fn human(&self) -> String {
+        if let (Some(part), Some(start)) = (self.part, self.start) {
+            return part.human(start.year);
+        }
         let text = match (self.start, self.end, self.is_range) {
             (Some(start), Some(end), true) => range_text(start, end),
             (Some(start), None, true) => format!("{start}–?"),
@@ -241,6 +390,18 @@ fn point(date: &Date) -> Point {
         | Precision::MonthOfYear(y)
         | Precision::DayOfYear(y) => Point::year(y),
         Precision::Decade(y) | Precision::Century(y) => Point::year(y),
+    }
+}
+
+fn season(date: &Date) -> Option<YearPart> {
+    match date.precision() {
+        Precision::Season(_, season) => Some(match season {
+            edtf::level_1::Season::Spring => YearPart::Spring,
+            edtf::level_1::Season::Summer => YearPart::Summer,
+            edtf::level_1::Season::Autumn => YearPart::Autumn,
+            edtf::level_1::Season::Winter => YearPart::Winter,
+        }),
+        _ => None,
     }
 }
 
@@ -350,6 +511,42 @@ mod tests {
                 "1921-03-08/1921-03-16"
             ]
         );
+    }
+
+    #[test]
+    fn parts_of_a_year_are_approximate_spans_of_months() {
+        let summer = HistoricalDate::part_of_year(1918, YearPart::Summer);
+        assert_eq!(summer.human(), "summer 1918");
+        assert_eq!(summer.edtf(), "1918-22");
+        assert_eq!(HistoricalDate::parse("1918-22").unwrap(), summer);
+        assert_eq!(summer.sort_key(), (1918, 6, 0));
+        let late = HistoricalDate::part_of_year(1923, YearPart::Late);
+        assert_eq!(late.human(), "late 1923");
+        assert_eq!(late.edtf(), "1923-09~/1923-12~");
+        assert!(late > HistoricalDate::parse("1923-08-31").unwrap());
+    }
+
+    #[test]
+    fn old_style_days_become_new_style_days() {
+        let os = |y, m, d| Point::day(y, m, d).from_old_style();
+        assert_eq!(os(1917, 10, 25), Point::day(1917, 11, 7));
+        assert_eq!(os(1883, 3, 9), Point::day(1883, 3, 21));
+        assert_eq!(os(1917, 11, 25), Point::day(1917, 12, 8));
+        assert_eq!(os(1918, 1, 31), Point::day(1918, 2, 13));
+        assert_eq!(os(1899, 12, 31), Point::day(1900, 1, 12));
+        assert_eq!(
+            Point::month(1917, 10).from_old_style(),
+            Point::month(1917, 10)
+        );
+    }
+
+    #[test]
+    fn only_days_that_exist_are_valid() {
+        assert!(Point::day(1924, 2, 29).is_valid());
+        assert!(!Point::day(1923, 2, 29).is_valid());
+        assert!(!Point::day(1923, 4, 31).is_valid());
+        assert!(!Point::month(1923, 13).is_valid());
+        assert!(Point::year(1923).is_valid());
     }
 
     #[test]

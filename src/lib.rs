@@ -22,4 +22,5 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod timeline;
 pub mod write;

@@ -13,7 +13,7 @@ use pulldown_cmark::{
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
-use crate::entity::annotate::{Annotator, Entities};
+use crate::entity::annotate::{Annotator, Entities, plain_text};
 use crate::entity::matcher::{Mention, Unresolved};
 use crate::slug::slugify;
 
@@ -32,6 +32,19 @@ pub struct Rendered {
     pub mentions: Vec<Mention>,
     /// Surnames their context did not settle.
     pub unresolved: Vec<Unresolved>,
+    /// The plain text of each paragraph of the body (not the notes), in reading order.
+    pub texts: Vec<ParagraphText>,
+}
+
+/// One paragraph of a body as plain text, for what reads the prose itself (the timeline).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphText {
+    /// The paragraph's id on the page: `p-12`.
+    pub anchor: String,
+    /// The number of headings before it: paragraphs with the same number share a section.
+    pub section: usize,
+    /// The text as a reader sees it; mentions' `start` offsets point into it.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -167,6 +180,7 @@ impl<'r> MarkdownRenderer<'r> {
                     state.anchor = format!("p-{n}");
                     out.push(Event::Html(format!("<p id=\"p-{n}\">").into()));
                     out.extend(state.inline(inner, line, line_of));
+                    state.keep_paragraph_text();
                     out.push(Event::Html(
                         format!("<a class=\"anchor\" href=\"#p-{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n").into(),
                     ));
@@ -343,6 +357,9 @@ struct BodyState<'s, 'r> {
     toc: Vec<TocEntry>,
     paragraphs: usize,
     diagnostics: Vec<Diagnostic>,
+    /// The plain text of the block `inline` handled last.
+    last_text: String,
+    texts: Vec<ParagraphText>,
 }
 
 impl<'s, 'r> BodyState<'s, 'r> {
@@ -364,7 +381,18 @@ impl<'s, 'r> BodyState<'s, 'r> {
             toc: Vec::new(),
             paragraphs: 0,
             diagnostics: Vec::new(),
+            last_text: String::new(),
+            texts: Vec::new(),
         }
+    }
+
+    /// The block just handled was a paragraph: its text is kept, with its id and section.
+    fn keep_paragraph_text(&mut self) {
+        self.texts.push(ParagraphText {
+            anchor: self.anchor.clone(),
+            section: self.toc.len(),
+            text: std::mem::take(&mut self.last_text),
+        });
     }
 
     fn path(&self) -> PathBuf {
@@ -395,11 +423,15 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 other => out.push(other),
             }
         }
-        let annotated = match self.annotator.as_mut() {
-            Some(annotator) => annotator.block(out, &self.anchor, false, line),
+        let (plain, offsets) = plain_text(&out);
+        let out = match self.annotator.as_mut() {
+            Some(annotator) => {
+                annotator.block_with_text(out, (&plain, &offsets), &self.anchor, false, line)
+            }
             None => out,
         };
-        mark_russian(annotated)
+        self.last_text = plain;
+        mark_russian(out)
     }
 
     /// The marker for one citation of a note. The first citation of note 3 is `fnref-3`, the
@@ -649,6 +681,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             diagnostics: self.diagnostics,
             mentions,
             unresolved,
+            texts: self.texts,
         }
     }
 
@@ -851,6 +884,26 @@ mod tests {
         );
         assert_eq!(r.paragraphs, 2);
         assert!(r.html.contains("<p id=\"p-2\">Two."));
+    }
+
+    #[test]
+    fn each_body_paragraph_keeps_its_plain_text_id_and_section() {
+        let r = render(
+            "On *15 October* 1923 it met.[^1]\n\n## Later\n\nThen [it](/x/) ended.\n\n[^1]: A note of 1928/1929.\n",
+        );
+        let texts: Vec<(&str, usize, &str)> = r
+            .texts
+            .iter()
+            .map(|t| (t.anchor.as_str(), t.section, t.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("p-1", 0, "On 15 October 1923 it met."),
+                ("p-2", 1, "Then it ended.")
+            ],
+            "no markers, no notes"
+        );
     }
 
     #[test]

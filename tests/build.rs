@@ -52,10 +52,11 @@ fn fixture_site_builds_with_every_link_and_note_resolved() {
     let out = tempfile::tempdir().unwrap();
     let root = fixture("basic");
     let (summary, _) = build_site(&root, out.path(), None);
-    // One page per Markdown file, plus the 404 page and the search page.
+    // One page per Markdown file, plus the 404 and search pages, and the timeline of its dated prose.
+    assert!(out.path().join("timeline/index.html").exists());
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 3,
+        markdown_files(&root) + 4,
         "documents/_index.md is generated"
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
@@ -256,14 +257,14 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
     let (summary, diagnostics) = build_site(&root, out.path(), None);
     assert!(!diagnostics.has_errors());
     // Every content page, the 404 and search pages, the generated list of documents; a page for each
-    // person, event and group, an index of each kind, and the glossary.
+    // person, event and group, an index of each kind, and the glossary; the timeline.
     let entity_files = |kind: &str| {
         std::fs::read_dir(root.join("content").join(kind))
             .unwrap()
             .count()
     };
     let registry_pages =
-        entity_files("people") + entity_files("events") + entity_files("groups") + 4;
+        entity_files("people") + entity_files("events") + entity_files("groups") + 4 + 1;
     let generated = usize::from(!root.join("content/documents/_index.md").exists());
     assert_eq!(
         summary.pages,

@@ -49,7 +49,7 @@ fn broken_front_matter_fails_with_its_place_and_keeps_the_previous_output() {
     let built = annals(&["build"], site.path());
     assert!(built.status.success(), "{}", stderr(&built));
     assert!(
-        stdout(&built).starts_with("Built 10 pages"),
+        stdout(&built).starts_with("Built 11 pages"),
         "{}",
         stdout(&built)
     );

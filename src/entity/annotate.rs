@@ -79,19 +79,32 @@ impl<'r> Annotator<'r> {
         line: usize,
     ) -> Vec<Event<'a>> {
         let (plain, offsets) = plain_text(&events);
-        let mut placed = self.find_names(&events, &offsets);
-        self.resolve(&mut placed, line, &plain);
+        self.block_with_text(events, (&plain, &offsets), anchor, in_note, line)
+    }
+
+    /// [`Annotator::block`] for a block whose plain text the caller has already made (with
+    /// [`plain_text`]), so that the mentions' offsets are offsets into that text.
+    pub fn block_with_text<'a>(
+        &mut self,
+        events: Vec<Event<'a>>,
+        (plain, offsets): (&str, &[Option<usize>]),
+        anchor: &str,
+        in_note: bool,
+        line: usize,
+    ) -> Vec<Event<'a>> {
+        let mut placed = self.find_names(&events, offsets);
+        self.resolve(&mut placed, line, plain);
         let mut explicit = Vec::new();
-        let events = self.rewrite_links(events, &offsets, &plain, &mut explicit, line);
+        let events = self.rewrite_links(events, offsets, plain, &mut explicit, line);
         for (entity, start, end) in explicit {
-            self.record(entity, anchor, in_note, &plain, start, end);
+            self.record(entity, anchor, in_note, plain, start, end);
         }
         for p in placed.iter().filter(|p| p.entity.is_some()) {
             self.record(
                 p.entity.unwrap_or_default(),
                 anchor,
                 in_note,
-                &plain,
+                plain,
                 p.text_start,
                 p.text_start + (p.found.end - p.found.start),
             );
@@ -304,6 +317,7 @@ impl<'r> Annotator<'r> {
             entity,
             anchor: anchor.to_string(),
             in_note,
+            start,
             snippet: snippet(plain, start, end.min(plain.len())),
         });
     }
@@ -374,7 +388,7 @@ impl<'r> Annotator<'r> {
 }
 
 /// The block's text as a reader sees it, and where each text event starts in it.
-fn plain_text(events: &[Event]) -> (String, Vec<Option<usize>>) {
+pub fn plain_text(events: &[Event]) -> (String, Vec<Option<usize>>) {
     let mut plain = String::new();
     let mut offsets = Vec::with_capacity(events.len());
     for event in events {

@@ -211,6 +211,8 @@ pub struct Mention {
     /// The id of the paragraph (or note) on the page.
     pub anchor: String,
     pub in_note: bool,
+    /// Where the name starts in the block's plain text (a byte offset).
+    pub start: usize,
     pub snippet: Snippet,
 }
 

@@ -11,6 +11,7 @@ use crate::entity::index::{PageMentions, alongside, by_entity};
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, KINDS, Kind, ordered};
 use crate::markdown::Rendered;
+use crate::timeline::EntryView;
 use crate::write::OutputFile;
 
 pub const GLOSSARY: &str = "glossary";
@@ -77,6 +78,8 @@ pub struct EntityView {
     pub next: Option<Link>,
     /// JSON-LD and Open Graph.
     pub meta: super::meta::MachineMeta,
+    /// Its slice of the timeline.
+    pub timeline: Vec<EntryView>,
 }
 
 /// One line of an index page.
@@ -105,6 +108,8 @@ pub struct EntityPages<'a> {
     pub site: &'a SiteRenderer<'a>,
     /// Each entity's body, rendered.
     pub bodies: &'a [String],
+    /// For each entity, the timeline's entries that are it or name it.
+    pub timeline: &'a [Vec<usize>],
 }
 
 impl<'a> EntityPages<'a> {
@@ -247,6 +252,10 @@ impl<'a> EntityPages<'a> {
                     .map(|i| registry.entities[i].name.clone())
                     .collect::<Vec<_>>(),
             ),
+            timeline: self.timeline[entity]
+                .iter()
+                .map(|&i| self.site.timeline[i].clone())
+                .collect(),
         }
     }
 

@@ -12,9 +12,14 @@ use crate::content::{Content, Page, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::{KINDS, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry};
+use crate::timeline::EntryView;
 
 pub mod entities;
 pub mod meta;
+pub mod timeline;
+
+/// The timeline page's filters, compiled into the binary with the stylesheet.
+pub const TIMELINE_SCRIPT: &str = "timeline.js";
 
 pub const TEMPLATES_DIR: &str = "templates";
 
@@ -44,6 +49,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "glossary.html",
         include_str!("../../templates/glossary.html"),
+    ),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
+        "partials/timeline-entry.html",
+        include_str!("../../templates/partials/timeline-entry.html"),
     ),
     (
         "partials/notes.html",
@@ -198,6 +211,8 @@ pub struct SiteView {
     pub feed: String,
     /// The registry's index pages that the site has, for the navigation.
     pub registers: Vec<NavLink>,
+    /// The timeline's page, when the site has dated entries.
+    pub timeline: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -273,6 +288,8 @@ pub struct SiteRenderer<'a> {
     pub rendered: &'a [Rendered],
     pub templates: &'a Templates,
     pub registry: &'a Registry,
+    /// The timeline's entries, in date order.
+    pub timeline: &'a [EntryView],
 }
 
 impl SiteRenderer<'_> {
@@ -303,6 +320,8 @@ impl SiteRenderer<'_> {
                     }
                 })
                 .collect(),
+            timeline: (!self.timeline.is_empty())
+                .then(|| self.base.link(&format!("{}/", timeline::TIMELINE_DIR))),
         }
     }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod schema;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};

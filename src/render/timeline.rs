@@ -1,0 +1,165 @@
+//! The timeline's page (`/timeline/`: entries by year, a year navigation, the filters' choices)
+//! and its exports (`timeline.json`, `timeline.timelinejs.json`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{SiteRenderer, SiteView};
+use crate::diagnostic::Diagnostic;
+use crate::entity::KINDS;
+use crate::timeline::export::{JSON_FILE, TIMELINEJS_FILE, timeline_json, timelinejs_json};
+use crate::timeline::{Entry, EntryView, by_year};
+use crate::write::OutputFile;
+
+pub const TIMELINE_DIR: &str = "timeline";
+
+/// One choice of a filter, with how many entries it keeps.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+    pub checked: bool,
+}
+
+/// The choices of one kind of entity, for an `<optgroup>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceGroup {
+    pub label: String,
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Filters {
+    pub kinds: Vec<Choice>,
+    pub names: Vec<ChoiceGroup>,
+    pub documents: Vec<Choice>,
+}
+
+pub struct TimelinePage<'a> {
+    pub site: &'a SiteRenderer<'a>,
+    pub entries: &'a [Entry],
+    pub views: &'a [EntryView],
+}
+
+impl TimelinePage<'_> {
+    /// `/timeline/`, `timeline.json` and `timeline.timelinejs.json`; nothing for a site
+    /// without dated entries.
+    pub fn render(&self, site_view: &SiteView) -> Result<Vec<OutputFile>, Diagnostic> {
+        if self.views.is_empty() {
+            return Ok(Vec::new());
+        }
+        let title = format!("{} — Timeline", self.site.config.title);
+        let mut context = Context::new();
+        context.insert("site", site_view);
+        context.insert("title", "Timeline");
+        context.insert("years", &by_year(self.views));
+        context.insert("filters", &self.filters());
+        context.insert("total", &self.views.len());
+        context.insert("script", &self.site.base.link(super::TIMELINE_SCRIPT));
+        context.insert(
+            "json",
+            &[
+                self.site.base.link(JSON_FILE),
+                self.site.base.link(TIMELINEJS_FILE),
+            ],
+        );
+        let html = self.site.templates.render("timeline.html", &context)?;
+        Ok(vec![
+            OutputFile::bytes(format!("{TIMELINE_DIR}/index.html"), html),
+            OutputFile::bytes(JSON_FILE, timeline_json(&title, self.entries, self.views)),
+            OutputFile::bytes(
+                TIMELINEJS_FILE,
+                timelinejs_json(&title, self.entries, self.views),
+            ),
+        ])
+    }
+
+    fn filters(&self) -> Filters {
+        let count = |filter: &str| self.views.iter().filter(|v| v.filter == filter).count();
+        let kinds = [
+            ("event", "Events"),
+            ("group", "Groups"),
+            ("statement", "Statements in the documents"),
+            ("life", "Births and deaths"),
+        ]
+        .into_iter()
+        .map(|(value, label)| Choice {
+            value: value.to_string(),
+            label: label.to_string(),
+            count: count(value),
+            checked: value != "life",
+        })
+        .collect();
+        Filters {
+            kinds,
+            names: self.name_choices(),
+            documents: self.document_choices(),
+        }
+    }
+
+    /// Every person, event and group that some entry is or names, by kind, A–Z.
+    fn name_choices(&self) -> Vec<ChoiceGroup> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for view in self.views {
+            for key in view.keys.split_whitespace() {
+                *counts.entry(key).or_insert(0) += 1;
+            }
+        }
+        let registry = self.site.registry;
+        KINDS
+            .iter()
+            .filter(|kind| kind.own_pages)
+            .filter_map(|kind| {
+                let mut choices: Vec<(String, Choice)> = registry
+                    .of_kind(kind)
+                    .filter_map(|(_, e)| {
+                        let value = format!("{}:{}", kind.key, e.id);
+                        let count = *counts.get(value.as_str())?;
+                        Some((
+                            e.sort_name.to_lowercase(),
+                            Choice {
+                                label: e.sort_name.clone(),
+                                value,
+                                count,
+                                checked: false,
+                            },
+                        ))
+                    })
+                    .collect();
+                choices.sort_by(|a, b| a.0.cmp(&b.0));
+                (!choices.is_empty()).then(|| ChoiceGroup {
+                    label: kind.plural.to_string(),
+                    choices: choices.into_iter().map(|(_, c)| c).collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// The documents that statements come from, in the order of the list of documents.
+    fn document_choices(&self) -> Vec<Choice> {
+        let mut choices: Vec<Choice> = Vec::new();
+        for document in self.views.iter().filter_map(|v| v.document.as_ref()) {
+            match choices.iter_mut().find(|c| c.value == document.id) {
+                Some(choice) => choice.count += 1,
+                None => choices.push(Choice {
+                    value: document.id.clone(),
+                    label: document.title.clone(),
+                    count: 1,
+                    checked: false,
+                }),
+            }
+        }
+        let order: Vec<String> = self
+            .site
+            .content
+            .documents()
+            .into_iter()
+            .map(|i| self.site.content.pages[i].title.clone())
+            .collect();
+        choices.sort_by_key(|c| order.iter().position(|t| *t == c.label));
+        choices
+    }
+}

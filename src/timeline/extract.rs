@@ -1,0 +1,833 @@
+//! Dated statements in prose: the dates a sentence carries, read as a careful reader reads
+//! them. Full dates in both orders, months, ranges, seasons and parts of a year, economic
+//! years, Roman-numeral months, Old Style remarks; a day and month without a year take the
+//! nearest earlier explicit year of the same section, and are not placed where there is none.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::date::{HistoricalDate, Point, YearPart};
+use crate::markdown::ParagraphText;
+
+/// A date read in a text: where it stands and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    span: Range<usize>,
+    reading: Reading,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reading {
+    /// A date that carries its own year.
+    Dated(Dating),
+    /// Day and month (or a range of them) whose year the context gives: `(month, day)`.
+    NoYear {
+        start: (u32, u32),
+        end: Option<(u32, u32)>,
+        old_style: bool,
+    },
+    /// "in 1921": a date only where it is the sentence's only one; "around 1930" is
+    /// approximate.
+    BareYear { year: i32, approximate: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Dating {
+    date: HistoricalDate,
+    old_style: bool,
+}
+
+/// A sentence that carries a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// The id of its paragraph.
+    pub anchor: String,
+    /// The sentence, within the paragraph's text.
+    pub sentence: Range<usize>,
+    /// New Style.
+    pub date: HistoricalDate,
+    /// The Old Style date, where the source gives one.
+    pub old_style: Option<HistoricalDate>,
+}
+
+/// Reads the paragraphs of one page in order, keeping the year of the context.
+#[derive(Default)]
+pub struct Extractor {
+    year: Option<i32>,
+    /// The last day or month placed in the section.
+    last: Option<Point>,
+    section: Option<usize>,
+}
+
+impl Extractor {
+    /// The dated statements of a page's paragraphs. `names_entity(anchor, sentence)` says
+    /// whether a sentence names a person, event or group of the registry (a bare year is
+    /// read only in such a sentence).
+    pub fn page(
+        paragraphs: &[ParagraphText],
+        names_entity: &dyn Fn(&str, Range<usize>) -> bool,
+    ) -> Vec<Statement> {
+        let mut extractor = Extractor::default();
+        let mut statements = Vec::new();
+        for paragraph in paragraphs {
+            if extractor.section != Some(paragraph.section) {
+                extractor.section = Some(paragraph.section);
+                extractor.year = None;
+                extractor.last = None;
+            }
+            if !is_prose(&paragraph.text) {
+                continue;
+            }
+            let anchor = &paragraph.anchor;
+            for (sentence, date, old_style) in
+                extractor.paragraph(&paragraph.text, &|range| names_entity(anchor, range))
+            {
+                statements.push(Statement {
+                    anchor: anchor.clone(),
+                    sentence,
+                    date,
+                    old_style,
+                });
+            }
+        }
+        statements
+    }
+
+    /// The dated sentences of one paragraph: each with its first date (New Style, and the
+    /// Old Style one where the text gives the date in the Old Style).
+    pub fn paragraph(
+        &mut self,
+        text: &str,
+        names_entity: &dyn Fn(Range<usize>) -> bool,
+    ) -> Vec<(Range<usize>, HistoricalDate, Option<HistoricalDate>)> {
+        let found = find_dates(text);
+        let mut dated = Vec::new();
+        let mut next = 0;
+        for sentence in sentences(text) {
+            let start = next;
+            while next < found.len() && found[next].span.start < sentence.end {
+                next += 1;
+            }
+            let in_sentence = &found[start..next];
+            if let Some((date, old_style)) =
+                self.sentence(in_sentence, || names_entity(sentence.clone()))
+            {
+                dated.push((sentence, date, old_style));
+            }
+        }
+        dated
+    }
+
+    /// A narrative runs forward: "On 12 December [1922] … On 24 January" is January 1923.
+    /// A day more than half a year before the last one placed in the context year is read
+    /// in the year after.
+    fn crossed_new_year(&self, year: i32, month: u32) -> i32 {
+        match self.last {
+            Some(Point {
+                year: last_year,
+                month: Some(last_month),
+                ..
+            }) if last_year == year && last_month >= month + 6 => year + 1,
+            _ => year,
+        }
+    }
+
+    /// The date a sentence is placed at, if any; the context year moves on with every year
+    /// the sentence states.
+    fn sentence(
+        &mut self,
+        found: &[Found],
+        names_entity: impl FnOnce() -> bool,
+    ) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
+        let mut first: Option<Dating> = None;
+        for f in found {
+            let placed = match &f.reading {
+                Reading::Dated(dating) => {
+                    self.year = dating
+                        .date
+                        .end
+                        .or(dating.date.start)
+                        .map(|p| p.year)
+                        .or(self.year);
+                    Some(dating.clone())
+                }
+                Reading::NoYear {
+                    start,
+                    end,
+                    old_style,
+                } => self.year.and_then(|year| {
+                    let year = self.crossed_new_year(year, start.0);
+                    let dating = with_year(year, *start, *end, *old_style)?;
+                    self.year = Some(year);
+                    Some(dating)
+                }),
+                Reading::BareYear { year, .. } => {
+                    self.year = Some(*year);
+                    None
+                }
+            };
+            if let Some(point) = placed.as_ref().and_then(|d| d.date.start) {
+                self.last = point.month.is_some().then_some(point);
+            }
+            if first.is_none() {
+                first = placed;
+            }
+        }
+        let dating = match (first, found) {
+            (Some(dating), _) => dating,
+            (
+                None,
+                [
+                    Found {
+                        reading: Reading::BareYear { year, approximate },
+                        ..
+                    },
+                ],
+            ) if names_entity() => {
+                let date = HistoricalDate::single(Point::year(*year));
+                Dating {
+                    date: if *approximate {
+                        date.approximate()
+                    } else {
+                        date
+                    },
+                    old_style: false,
+                }
+            }
+            _ => return None,
+        };
+        Some(if dating.old_style {
+            (dating.date.from_old_style(), Some(dating.date))
+        } else {
+            (dating.date, None)
+        })
+    }
+}
+
+/// The date of `sentence`, read after `context` (the text before it in its section), for a
+/// sentence that names an entity of the registry: what the timeline would place it at.
+pub fn sentence_date(
+    context: &str,
+    sentence: &str,
+) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
+    let mut extractor = Extractor::default();
+    extractor.paragraph(context, &|_| true);
+    let text = sentence.trim();
+    let mut dated = extractor.paragraph(text, &|_| true);
+    match dated.first() {
+        Some((range, _, _)) if range.start == 0 => {
+            let (_, date, old_style) = dated.remove(0);
+            Some((date, old_style))
+        }
+        _ => None,
+    }
+}
+
+/// A caption or a title line ("Feliks Dzerzhinsky (1877–1926)", "Leaders of the New
+/// Opposition 1925–1926") ends without a sentence's closing punctuation: its dates date no
+/// statement and give no year to the text after it.
+fn is_prose(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»', ']'])
+        .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// "Martov (1873–1923)": a span of years alone in parentheses is a life or a period beside a
+/// name, not the date of what the sentence tells.
+fn is_parenthesised_span(text: &str, span: &Range<usize>, reading: &Reading) -> bool {
+    let years_only = matches!(reading, Reading::Dated(Dating { date, .. })
+        if date.is_range && date.start.is_some_and(|p| p.month.is_none()));
+    years_only && text[..span.start].ends_with('(') && text[span.end..].starts_with(')')
+}
+
+fn with_year(
+    year: i32,
+    (month, day): (u32, u32),
+    end: Option<(u32, u32)>,
+    old_style: bool,
+) -> Option<Dating> {
+    let start = Point::day(year, month, day);
+    let date = match end {
+        Some((end_month, end_day)) => {
+            let end_year = if end_month < month { year + 1 } else { year };
+            HistoricalDate::range(start, Point::day(end_year, end_month, end_day))
+        }
+        None => HistoricalDate::single(start),
+    };
+    valid(date).map(|date| Dating { date, old_style })
+}
+
+fn valid(date: HistoricalDate) -> Option<HistoricalDate> {
+    let points_valid = [date.start, date.end].iter().flatten().all(Point::is_valid);
+    let ordered = match (date.start, date.end) {
+        (Some(a), Some(b)) => a.sort_key() <= b.sort_key(),
+        _ => true,
+    };
+    (points_valid && ordered).then_some(date)
+}
+
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
+const DAY: &str = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
+const YEAR: &str = r"(1[6-9][0-9][0-9]|20[0-4][0-9])";
+const DASH: &str = r"\s*[-–—]\s*";
+/// "11–25/OS November 1917": the book marks Old Style dates so.
+const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\(O\.\s?S\.\))?";
+
+/// One form of date: its pattern and how to read a match.
+struct Form {
+    regex: Regex,
+    read: fn(&Captures) -> Option<Reading>,
+}
+
+/// The bare-year form matches the word before the year; the date is the year alone.
+const BARE_YEAR_GROUP: usize = 2;
+
+fn form(pattern: &str, read: fn(&Captures) -> Option<Reading>) -> Form {
+    let pattern = pattern
+        .replace("{M}", MONTH)
+        .replace("{D}", DAY)
+        .replace("{Y}", YEAR)
+        .replace("{-}", DASH)
+        .replace("{OS}", OLD_STYLE);
+    Form {
+        regex: Regex::new(&pattern).expect("a valid date pattern"),
+        read,
+    }
+}
+
+/// The forms, longest first: where two overlap at the same place, the earlier form wins.
+static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
+    vec![
+        // 26 January–10 February 1934
+        form(r"\b{D}\s+{M}{-}{D}\s+{M},?\s+{Y}\b", |c| {
+            dated(
+                Point::day(year(c, 5)?, month(c, 2)?, day(c, 1)?),
+                Some(Point::day(year(c, 5)?, month(c, 4)?, day(c, 3)?)),
+                false,
+            )
+        }),
+        // January 26–February 10, 1934
+        form(r"\b{M}\s+{D}{-}{M}\s+{D},?\s+{Y}\b", |c| {
+            dated(
+                Point::day(year(c, 5)?, month(c, 1)?, day(c, 2)?),
+                Some(Point::day(year(c, 5)?, month(c, 3)?, day(c, 4)?)),
+                false,
+            )
+        }),
+        // 8–16 March 1921, 11–25/OS November 1917
+        form(r"\b{D}{-}{D}{OS}\s+{M},?\s+{Y}\b", |c| {
+            dated(
+                Point::day(year(c, 5)?, month(c, 4)?, day(c, 1)?),
+                Some(Point::day(year(c, 5)?, month(c, 4)?, day(c, 2)?)),
+                c.get(3).is_some(),
+            )
+        }),
+        // July 12-13, 1918
+        form(r"\b{M}\s+{D}{-}{D},?\s+{Y}\b", |c| {
+            dated(
+                Point::day(year(c, 4)?, month(c, 1)?, day(c, 2)?),
+                Some(Point::day(year(c, 4)?, month(c, 1)?, day(c, 3)?)),
+                false,
+            )
+        }),
+        // 15 October 1923, 25 October 1917 (O.S.)
+        form(r"\b{D}(?:\s+of)?\s+{M},?\s+{Y}\b{OS}", |c| {
+            dated(
+                Point::day(year(c, 3)?, month(c, 2)?, day(c, 1)?),
+                None,
+                c.get(4).is_some(),
+            )
+        }),
+        // February 15, 1922
+        form(r"\b{M}\s+{D},?\s+{Y}\b{OS}", |c| {
+            dated(
+                Point::day(year(c, 3)?, month(c, 1)?, day(c, 2)?),
+                None,
+                c.get(4).is_some(),
+            )
+        }),
+        // 8.XII.1923
+        form(r"\b([1-9]|[12][0-9]|3[01])\.([IVX]{1,4})\.{Y}\b", |c| {
+            dated(
+                Point::day(year(c, 3)?, roman_month(&c[2])?, day(c, 1)?),
+                None,
+                false,
+            )
+        }),
+        // March–April 1920
+        form(r"\b{M}{-}{M},?\s+{Y}\b", |c| {
+            dated(
+                Point::month(year(c, 3)?, month(c, 1)?),
+                Some(Point::month(year(c, 3)?, month(c, 2)?)),
+                false,
+            )
+        }),
+        // May 1918
+        form(r"\b{M},?\s+{Y}\b", |c| {
+            dated(Point::month(year(c, 2)?, month(c, 1)?), None, false)
+        }),
+        // the summer of 1918, spring 1926
+        form(
+            r"\b(?:[Tt]he\s+)?(spring|summer|autumn|fall|winter)(?:\s+of)?\s+{Y}\b",
+            |c| part(&c[1], year(c, 2)?),
+        ),
+        // early 1923, mid-1923, late in 1930
+        form(r"\b([Ee]arly|[Mm]id-?|[Ll]ate)\s*(?:in\s+)?{Y}\b", |c| {
+            part(&c[1], year(c, 2)?)
+        }),
+        // the end of 1923, the opening weeks of 1923, the first half of 1924
+        form(
+            r"\b[Tt]he\s+(?:very\s+)?(beginning|start|middle|end|close|opening\s+\w+|first\s+\w+|closing\s+\w+|last\s+\w+|final\s+\w+|second\s+half)\s+of\s+{Y}\b",
+            |c| part(&c[1], year(c, 2)?),
+        ),
+        // 1928/1929, 1928/29: an economic year
+        form(r"\b{Y}\s*/\s*([0-9]{4}|[0-9]{2})\b", |c| {
+            let start = year(c, 1)?;
+            (full_year(start, &c[2]) == start + 1).then_some(())?;
+            economic_year(start)
+        }),
+        // 1926-7, 1919–21, 1917–1930
+        form(r"\b{Y}{-}([0-9]{4}|[0-9]{1,2})\b", |c| {
+            let start = year(c, 1)?;
+            let end = full_year(start, &c[2]);
+            (end > start && end - start <= 50).then_some(())?;
+            dated(Point::year(start), Some(Point::year(end)), false)
+        }),
+        // 21 January–5 February (the year from the context)
+        form(r"\b{D}\s+{M}{-}{D}\s+{M}\b", |c| {
+            no_year(
+                (month(c, 2)?, day(c, 1)?),
+                Some((month(c, 4)?, day(c, 3)?)),
+                false,
+            )
+        }),
+        // 5–7 December
+        form(r"\b{D}{-}{D}{OS}\s+{M}\b", |c| {
+            no_year(
+                (month(c, 4)?, day(c, 1)?),
+                Some((month(c, 4)?, day(c, 2)?)),
+                c.get(3).is_some(),
+            )
+        }),
+        // December 5–7
+        form(r"\b{M}\s+{D}{-}{D}\b", |c| {
+            no_year(
+                (month(c, 1)?, day(c, 2)?),
+                Some((month(c, 1)?, day(c, 3)?)),
+                false,
+            )
+        }),
+        // 13 November
+        form(r"\b{D}(?:\s+of)?\s+{M}{OS}", |c| {
+            no_year((month(c, 2)?, day(c, 1)?), None, c.get(3).is_some())
+        }),
+        // February 20
+        form(r"\b{M}\s+{D}\b{OS}", |c| {
+            no_year((month(c, 1)?, day(c, 2)?), None, c.get(3).is_some())
+        }),
+        // in 1921: a year after a word that makes it a time
+        form(
+            r"\b([Ii]n|of|[Bb]etween|and|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round|[Aa]bout|[Cc]irca|to|[Tt]hrough)\s+(1[89][0-9][0-9])\b",
+            |c| {
+                let year = year(c, 2)?;
+                let approximate = matches!(&c[1].to_lowercase()[..], "around" | "about" | "circa");
+                (year <= 1991).then_some(Reading::BareYear { year, approximate })
+            },
+        ),
+    ]
+});
+
+/// Every date in `text`, in order, none overlapping another; none inside a reference in
+/// square brackets ("[Trotsky, The Challenge (1926-27), p. 76]"), though an editor's
+/// insertion ("[from 18–31 December, 1925]") is read.
+fn find_dates(text: &str) -> Vec<Found> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let mut candidates: Vec<(usize, usize, usize, Reading)> = Vec::new();
+    for (priority, form) in FORMS.iter().enumerate() {
+        for captures in form.regex.captures_iter(text) {
+            if let Some(reading) = (form.read)(&captures) {
+                let group = match reading {
+                    Reading::BareYear { .. } => BARE_YEAR_GROUP,
+                    _ => 0,
+                };
+                let span = captures.get(group).expect("the date's group");
+                candidates.push((span.start(), span.end(), priority, reading));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let brackets = references(text);
+    let mut found: Vec<Found> = Vec::new();
+    for (start, end, _, reading) in candidates {
+        let overlaps = found.last().is_some_and(|last| start < last.span.end);
+        let in_brackets = brackets.iter().any(|b| b.contains(&start));
+        if !overlaps
+            && !in_brackets
+            && !is_number_continued(text, start, end)
+            && !is_parenthesised_span(text, &(start..end), &reading)
+        {
+            found.push(Found {
+                span: start..end,
+                reading,
+            });
+        }
+    }
+    found
+}
+
+/// "1,923" or "12.5 March": digits glued to a number around them are no date.
+fn is_number_continued(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().rev().take(2).collect::<Vec<_>>();
+    let glued_before = matches!(before.as_slice(), [',' | '.', d, ..] if d.is_ascii_digit());
+    let after = text[end..].chars().take(2).collect::<Vec<_>>();
+    let glued_after = matches!(after.as_slice(), [',' | '.', d, ..] if d.is_ascii_digit());
+    glued_before || glued_after
+}
+
+static PAGE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bpp?\.\s*[0-9]|\b[Vv]ol(ume)?\.?\s+[0-9]|\bCW\b").expect("a valid pattern")
+});
+
+/// Bracketed spans that cite a page or a volume.
+fn references(text: &str) -> Vec<Range<usize>> {
+    bracketed(text)
+        .into_iter()
+        .filter(|range| PAGE_REFERENCE.is_match(&text[range.clone()]))
+        .collect()
+}
+
+fn bracketed(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => open = Some(i),
+            ']' => {
+                if let Some(start) = open.take() {
+                    ranges.push(start..i);
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+fn dated(start: Point, end: Option<Point>, old_style: bool) -> Option<Reading> {
+    let date = match end {
+        Some(end) => HistoricalDate::range(start, end),
+        None => HistoricalDate::single(start),
+    };
+    valid(date).map(|date| Reading::Dated(Dating { date, old_style }))
+}
+
+fn no_year(start: (u32, u32), end: Option<(u32, u32)>, old_style: bool) -> Option<Reading> {
+    // A leap year, so that 29 February is read; the real year is checked when it is known.
+    with_year(2000, start, end, false)?;
+    Some(Reading::NoYear {
+        start,
+        end,
+        old_style,
+    })
+}
+
+/// The Soviet economic (fiscal) year ran from 1 October to 30 September until 1930:
+/// "1928/1929" is October 1928–September 1929.
+fn economic_year(start: i32) -> Option<Reading> {
+    dated(
+        Point::month(start, 10),
+        Some(Point::month(start + 1, 9)),
+        false,
+    )
+}
+
+fn part(word: &str, year: i32) -> Option<Reading> {
+    let word = word.to_lowercase();
+    let first = word.split_whitespace().next().unwrap_or("");
+    let part = match first {
+        "spring" => YearPart::Spring,
+        "summer" => YearPart::Summer,
+        "autumn" | "fall" => YearPart::Autumn,
+        "winter" => YearPart::Winter,
+        "early" | "beginning" | "start" | "opening" | "first" => YearPart::Early,
+        "mid" | "mid-" | "middle" => YearPart::Middle,
+        "late" | "end" | "close" | "closing" | "last" | "final" | "second" => YearPart::Late,
+        _ => return None,
+    };
+    Some(Reading::Dated(Dating {
+        date: HistoricalDate::part_of_year(year, part),
+        old_style: false,
+    }))
+}
+
+fn year(c: &Captures, group: usize) -> Option<i32> {
+    c.get(group)?.as_str().parse().ok()
+}
+
+fn day(c: &Captures, group: usize) -> Option<u32> {
+    let text = c.get(group)?.as_str();
+    text.trim_end_matches(char::is_alphabetic).parse().ok()
+}
+
+fn month(c: &Captures, group: usize) -> Option<u32> {
+    let name = c.get(group)?.as_str();
+    let prefix: String = name.chars().take(3).collect();
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u32 + 1)
+}
+
+fn roman_month(text: &str) -> Option<u32> {
+    let numerals = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    numerals
+        .iter()
+        .position(|n| *n == text)
+        .map(|i| i as u32 + 1)
+}
+
+/// "1926-7" is 1926–1927, "1919-21" 1919–1921.
+fn full_year(start: i32, end: &str) -> i32 {
+    let value: i32 = end.parse().unwrap_or(0);
+    match end.len() {
+        1 => start - start % 10 + value,
+        2 => start - start % 100 + value,
+        _ => value,
+    }
+}
+
+/// Words after which a full stop ends no sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Dr", "St", "p", "pp", "vol", "Vol", "No", "no", "cf", "Cf", "ed", "Jan", "Feb",
+    "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "i.e", "e.g", "ch", "Ch", "op", "tov",
+    "Comrade", "O.S", "art", "Art", "vols", "nos",
+];
+
+/// The sentences of a paragraph, as ranges that cover it from start to end.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut end = i + 1;
+        while let Some(next) = text[end..].chars().next() {
+            if matches!(next, '"' | '”' | '’' | '\'' | ')' | '»') {
+                end += next.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..];
+        let Some(after) = rest.strip_prefix(char::is_whitespace) else {
+            continue;
+        };
+        let next_starts = after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘«([".contains(n));
+        if c == '.' && (is_abbreviation(&text[start..i]) || !next_starts) {
+            continue;
+        }
+        if c != '.' && !next_starts {
+            continue;
+        }
+        ranges.push(start..end);
+        start = end + (rest.len() - after.len());
+    }
+    if start < text.len() {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// Whether the word before a full stop is an abbreviation or an initial ("G. T. Miasnikov").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[')
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let single_capital = letters == 1 && word.chars().any(char::is_uppercase);
+    single_capital || ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_of(context: &str, sentence: &str) -> Option<String> {
+        sentence_date(context, sentence)
+            .map(|(date, old_style)| date.human_with_old_style(old_style.as_ref()))
+    }
+
+    fn read(sentence: &str) -> Option<String> {
+        date_of("", sentence)
+    }
+
+    #[test]
+    fn reads_full_dates_in_both_orders() {
+        assert_eq!(
+            read("On 15 October 1923 it met.").as_deref(),
+            Some("15 October 1923")
+        );
+        assert_eq!(
+            read("On February 15, 1922, it met.").as_deref(),
+            Some("15 February 1922")
+        );
+        assert_eq!(
+            read("It came on 8.XII.1923 at last.").as_deref(),
+            Some("8 December 1923")
+        );
+        assert_eq!(
+            read("In May 1918, at a conference.").as_deref(),
+            Some("May 1918")
+        );
+    }
+
+    #[test]
+    fn reads_ranges() {
+        for (text, human) in [
+            (
+                "On the night of July 12-13, 1918, they came.",
+                "12–13 July 1918",
+            ),
+            ("It sat from 8–16 March 1921 in Moscow.", "8–16 March 1921"),
+            (
+                "It sat 26 January–10 February 1934.",
+                "26 January–10 February 1934",
+            ),
+            ("In March–April 1920 the party met.", "March–April 1920"),
+            ("In the years 1926-7 he revised it.", "1926–1927"),
+            ("Exports in 1928/1929 fell.", "October 1928–September 1929"),
+        ] {
+            assert_eq!(read(text).as_deref(), Some(human), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_old_style_date_is_placed_at_its_new_style_day() {
+        assert_eq!(
+            read("The congress sat from 11–25/OS November 1917 – V. R.).").as_deref(),
+            Some("24 November–8 December 1917 (11–25 November 1917 O.S.)")
+        );
+    }
+
+    #[test]
+    fn seasons_and_parts_of_a_year_are_approximate() {
+        assert_eq!(
+            read("During the summer of 1918, he rallied.").as_deref(),
+            Some("summer 1918")
+        );
+        assert_eq!(
+            read("By the end of 1923 it was over.").as_deref(),
+            Some("late 1923")
+        );
+        assert_eq!(
+            read("In the opening weeks of 1923 it grew.").as_deref(),
+            Some("early 1923")
+        );
+        assert_eq!(
+            read("In early 1923 it grew.").as_deref(),
+            Some("early 1923")
+        );
+    }
+
+    #[test]
+    fn a_day_without_a_year_takes_the_year_before_it_or_stays_unplaced() {
+        let context = "On February 15, 1922, the commission recommended his expulsion.";
+        assert_eq!(
+            date_of(
+                context,
+                "The Politburo, on February 20, declared him expelled."
+            )
+            .as_deref(),
+            Some("20 February 1922")
+        );
+        assert_eq!(read("On 13 November, Pravda began the discussion."), None);
+        let december = "On 12 December 1922, Dzerzhinsky informed Lenin.";
+        assert_eq!(
+            date_of(december, "On 24 January, Lenin asked Stalin.").as_deref(),
+            Some("24 January 1923")
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_no_dates_are_not_read() {
+        assert_eq!(read("It grew from 0.6 bottles to 4.3 per capita."), None);
+        assert_eq!(read("Some 1,500 workers and 300 delegates came."), None);
+        assert_eq!(
+            read("See [Trotsky, The Challenge (1926-27), p. 76] on this."),
+            None
+        );
+    }
+
+    #[test]
+    fn captions_and_lifespans_date_nothing() {
+        let paragraphs: Vec<ParagraphText> = [
+            "On 15 September 1922, the plan was rejected.",
+            "Feliks Dzerzhinsky (1877–1926)",
+            "Later Martov (1873–1923) spoke. On 24 November, the Secretariat resolved it.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| ParagraphText {
+            anchor: format!("p-{}", i + 1),
+            section: 0,
+            text: text.to_string(),
+        })
+        .collect();
+        let statements = Extractor::page(&paragraphs, &|_, _| true);
+        let dates: Vec<(String, String)> = statements
+            .iter()
+            .map(|s| (s.anchor.clone(), s.date.human()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("p-1".to_string(), "15 September 1922".to_string()),
+                ("p-3".to_string(), "24 November 1922".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_year_is_read_only_alone_and_beside_an_entity() {
+        let mut extractor = Extractor::default();
+        let text = "Lenin spoke in 1921. It was cold in 1921.";
+        let dated = extractor.paragraph(text, &|range| text[range].contains("Lenin"));
+        assert_eq!(dated.len(), 1);
+        assert_eq!(dated[0].1.human(), "1921");
+        let two = "Between 1921 and 1923 Lenin wrote in 1922.";
+        assert!(extractor.paragraph(two, &|_| true).is_empty());
+    }
+
+    #[test]
+    fn sentences_do_not_end_at_initials_or_abbreviations() {
+        let text = "G. T. Miasnikov wrote to V. I. Lenin (cf. p. 3). He replied. \"Yes!\" Then.";
+        let parts: Vec<&str> = sentences(text)
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "G. T. Miasnikov wrote to V. I. Lenin (cf. p. 3).",
+                "He replied.",
+                "\"Yes!\"",
+                "Then."
+            ]
+        );
+    }
+}

@@ -1,0 +1,462 @@
+//! The timeline: every event and group of the registry at its date, the births and deaths of
+//! its people, and the dated statements of the documents' prose (`extract`), in one order;
+//! `export` writes it as `timeline.json` and in TimelineJS's format.
+
+pub mod export;
+pub mod extract;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::BaseUrl;
+use crate::content::{Content, PageKind};
+use crate::date::HistoricalDate;
+use crate::entity::matcher::Mention;
+use crate::entity::{KINDS, Registry, ordered};
+use crate::markdown::Rendered;
+use extract::Extractor;
+
+/// How long a statement's excerpt may run, in words.
+const EXCERPT_WORDS: usize = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Event,
+    Group,
+    Birth,
+    Death,
+    Statement,
+}
+
+impl EntryKind {
+    /// The filter an entry falls under: births and deaths are "life dates".
+    pub fn filter(self) -> &'static str {
+        match self {
+            EntryKind::Event => "event",
+            EntryKind::Group => "group",
+            EntryKind::Birth | EntryKind::Death => "life",
+            EntryKind::Statement => "statement",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Event => "Event",
+            EntryKind::Group => "Group",
+            EntryKind::Birth => "Born",
+            EntryKind::Death => "Died",
+            EntryKind::Statement => "Statement",
+        }
+    }
+}
+
+/// One entry of the timeline, by index into the registry and the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    /// New Style.
+    pub date: HistoricalDate,
+    pub old_style: Option<HistoricalDate>,
+    /// The entity the entry is: the event, the group, the person born or dead.
+    pub entity: Option<usize>,
+    /// The people, events and groups a statement's sentence names, in order, once each.
+    pub mentions: Vec<usize>,
+    /// Where a statement stands: its page and paragraph.
+    pub page: Option<usize>,
+    pub anchor: Option<String>,
+    pub excerpt: Option<String>,
+}
+
+impl Entry {
+    /// Whether the entry is the entity or names it.
+    pub fn concerns(&self, entity: usize) -> bool {
+        self.entity == Some(entity) || self.mentions.contains(&entity)
+    }
+
+    /// The year it is filed under.
+    pub fn year(&self) -> Option<i32> {
+        self.date.start.or(self.date.end).map(|p| p.year)
+    }
+}
+
+/// The whole timeline, in date order (at the same date: events, groups, lives, statements;
+/// statements in reading order).
+pub fn assemble(registry: &Registry, content: &Content, rendered: &[Rendered]) -> Vec<Entry> {
+    let mut entries = registry_entries(registry);
+    entries.extend(statements(registry, content, rendered));
+    entries.retain(|e| e.year().is_some());
+    entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
+    entries
+}
+
+/// Events and groups at their dates (a group from its founding to its end), people's births
+/// and deaths.
+fn registry_entries(registry: &Registry) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let entry = |kind, entity, date: &HistoricalDate, old_style: Option<&HistoricalDate>| Entry {
+        kind,
+        date: date.clone(),
+        old_style: old_style.cloned(),
+        entity: Some(entity),
+        mentions: Vec::new(),
+        page: None,
+        anchor: None,
+        excerpt: None,
+    };
+    for kind in KINDS.iter().filter(|k| k.own_pages) {
+        for index in ordered(registry, kind) {
+            let e = &registry.entities[index];
+            match kind.key {
+                "event" => entries.extend(
+                    e.date("date")
+                        .map(|d| entry(EntryKind::Event, index, &d.date, d.old_style.as_ref())),
+                ),
+                "group" => entries.extend(
+                    group_span(
+                        e.date("founded").map(|d| &d.date),
+                        e.date("dissolved").map(|d| &d.date),
+                    )
+                    .map(|date| entry(EntryKind::Group, index, &date, None)),
+                ),
+                _ => {
+                    for (field, kind) in [("born", EntryKind::Birth), ("died", EntryKind::Death)] {
+                        entries.extend(
+                            e.date(field)
+                                .map(|d| entry(kind, index, &d.date, d.old_style.as_ref())),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// A group's life as one date: from its founding to its dissolution, or its founding alone.
+fn group_span(
+    founded: Option<&HistoricalDate>,
+    dissolved: Option<&HistoricalDate>,
+) -> Option<HistoricalDate> {
+    let start = founded?;
+    match dissolved.and_then(|d| d.end.or(d.start)) {
+        Some(end) if start.start.is_some_and(|s| s.sort_key() <= end.sort_key()) => {
+            let mut span = HistoricalDate::range(start.start?, end);
+            span.qualifier = start.qualifier;
+            Some(span)
+        }
+        _ => Some(start.clone()),
+    }
+}
+
+/// The dated sentences of the documents (not the notes), page by page in reading order.
+fn statements(registry: &Registry, content: &Content, rendered: &[Rendered]) -> Vec<Entry> {
+    let sources: Vec<usize> = content
+        .reading_order()
+        .into_iter()
+        .filter(|&page| {
+            matches!(
+                content.pages[page].kind,
+                PageKind::Document | PageKind::Chapter | PageKind::Collection
+            )
+        })
+        .collect();
+    sources
+        .par_iter()
+        .map(|&page| page_statements(registry, page, &rendered[page]))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) -> Vec<Entry> {
+    let mut by_anchor: HashMap<&str, Vec<&Mention>> = HashMap::new();
+    for mention in rendered
+        .mentions
+        .iter()
+        .filter(|m| !m.in_note && registry.entities[m.entity].kind.own_pages)
+    {
+        by_anchor.entry(&mention.anchor).or_default().push(mention);
+    }
+    let named = |anchor: &str, sentence: Range<usize>| -> Vec<usize> {
+        let mut named: Vec<usize> = Vec::new();
+        for mention in by_anchor.get(anchor).into_iter().flatten() {
+            if sentence.contains(&mention.start) && !named.contains(&mention.entity) {
+                named.push(mention.entity);
+            }
+        }
+        named
+    };
+    let texts: HashMap<&str, &str> = rendered
+        .texts
+        .iter()
+        .map(|t| (t.anchor.as_str(), t.text.as_str()))
+        .collect();
+    Extractor::page(&rendered.texts, &|anchor, sentence| {
+        !named(anchor, sentence).is_empty()
+    })
+    .into_iter()
+    .map(|statement| Entry {
+        kind: EntryKind::Statement,
+        mentions: named(&statement.anchor, statement.sentence.clone()),
+        excerpt: Some(excerpt(
+            &texts[statement.anchor.as_str()][statement.sentence.clone()],
+        )),
+        date: statement.date,
+        old_style: statement.old_style,
+        entity: None,
+        page: Some(page),
+        anchor: Some(statement.anchor),
+    })
+    .collect()
+}
+
+/// The sentence, its spaces made single, cut after `EXCERPT_WORDS` words.
+fn excerpt(sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() > EXCERPT_WORDS {
+        format!("{} …", words[..EXCERPT_WORDS].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+/// An entity an entry links to.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EntityLink {
+    /// `person`, `event`, `group`.
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DocumentLink {
+    /// The document (a book, for its chapters): what the document filter selects by.
+    pub id: String,
+    pub title: String,
+    /// The page: the chapter's, for a chapter.
+    pub page_title: String,
+    pub url: String,
+}
+
+/// One entry as pages and exports show it: plain data with its links made.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    pub kind: EntryKind,
+    /// `event`, `group`, `life`, `statement`.
+    pub filter: String,
+    pub kind_label: String,
+    pub year: i32,
+    /// As precisely as known, with the Old Style date beside where a source gives it.
+    pub human: String,
+    pub edtf: String,
+    /// For `<time datetime>`: the first known day, month or year.
+    pub datetime: String,
+    /// The entity's name, for registry entries.
+    pub title: Option<String>,
+    /// The entity's page, for registry entries; the paragraph, for statements.
+    pub url: String,
+    pub excerpt: Option<String>,
+    pub entities: Vec<EntityLink>,
+    pub document: Option<DocumentLink>,
+    /// What the filters match: `person:miasnikov group:workers-group`.
+    pub keys: String,
+}
+
+/// The entries with their links, for the page, the entity pages and the exports.
+pub fn views(
+    entries: &[Entry],
+    registry: &Registry,
+    content: &Content,
+    base: &BaseUrl,
+) -> Vec<EntryView> {
+    let link = |index: usize| {
+        let e = &registry.entities[index];
+        EntityLink {
+            kind: e.kind.key.to_string(),
+            id: e.id.clone(),
+            name: e.name.clone(),
+            url: base.link(&e.site_path()),
+        }
+    };
+    entries
+        .iter()
+        .map(|entry| {
+            let subject = entry.entity.map(link);
+            let entities: Vec<EntityLink> = entry.mentions.iter().map(|&m| link(m)).collect();
+            let keys: Vec<String> = subject
+                .iter()
+                .chain(&entities)
+                .map(|e| format!("{}:{}", e.kind, e.id))
+                .collect();
+            let document = entry.page.map(|page| document_link(content, page, base));
+            let url = match (&subject, &document, &entry.anchor) {
+                (Some(subject), _, _) => subject.url.clone(),
+                (None, Some(document), Some(anchor)) => format!("{}#{anchor}", document.url),
+                _ => String::new(),
+            };
+            EntryView {
+                kind: entry.kind,
+                filter: entry.kind.filter().to_string(),
+                kind_label: entry.kind.label().to_string(),
+                year: entry.year().unwrap_or_default(),
+                human: entry.date.human_with_old_style(entry.old_style.as_ref()),
+                edtf: entry.date.edtf(),
+                datetime: entry
+                    .date
+                    .start
+                    .or(entry.date.end)
+                    .map(|p| p.edtf())
+                    .unwrap_or_default(),
+                title: subject.as_ref().map(|s| s.name.clone()),
+                url,
+                excerpt: entry.excerpt.clone(),
+                entities,
+                document,
+                keys: keys.join(" "),
+            }
+        })
+        .collect()
+}
+
+/// The document a page belongs to (its book, for a chapter) and the page itself.
+fn document_link(content: &Content, page: usize, base: &BaseUrl) -> DocumentLink {
+    let pages = &content.pages;
+    let mut top = page;
+    while let Some(parent) = pages[top].parent {
+        top = parent;
+    }
+    let page_title = match (pages[page].kind, pages[page].parent) {
+        (PageKind::Chapter, Some(parent)) => {
+            format!("{} — {}", pages[parent].title, pages[page].title)
+        }
+        _ => pages[page].title.clone(),
+    };
+    DocumentLink {
+        id: pages[top]
+            .site_path
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        title: pages[top].title.clone(),
+        page_title,
+        url: base.link(&pages[page].site_path),
+    }
+}
+
+/// For each entity, the entries that are it or name it, in date order.
+pub fn by_entity(entries: &[Entry], entities: usize) -> Vec<Vec<usize>> {
+    let mut slices = vec![Vec::new(); entities];
+    for (index, entry) in entries.iter().enumerate() {
+        for entity in entry.entity.iter().chain(&entry.mentions) {
+            if slices[*entity].last() != Some(&index) {
+                slices[*entity].push(index);
+            }
+        }
+    }
+    slices
+}
+
+/// The entries of a year, for the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    pub year: i32,
+    pub id: String,
+    pub entries: Vec<EntryView>,
+}
+
+pub fn by_year(views: &[EntryView]) -> Vec<YearView> {
+    let mut years: Vec<YearView> = Vec::new();
+    for view in views {
+        match years.last_mut() {
+            Some(year) if year.year == view.year => year.entries.push(view.clone()),
+            _ => years.push(YearView {
+                year: view.year,
+                id: format!("y-{}", view.year),
+                entries: vec![view.clone()],
+            }),
+        }
+    }
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::test_support::{entity, registry};
+    use crate::entity::{DatedField, kind_by_key};
+
+    fn dated(
+        mut e: crate::entity::Entity,
+        field: &'static str,
+        edtf: &str,
+    ) -> crate::entity::Entity {
+        let date = HistoricalDate::parse(edtf).unwrap();
+        e.dates.push(DatedField {
+            field,
+            human: date.human(),
+            date,
+            old_style: None,
+        });
+        e
+    }
+
+    #[test]
+    fn registry_entries_are_placed_at_their_dates_in_order() {
+        let registry = registry(vec![
+            dated(
+                entity("event", "tenth", "Tenth Congress", &[]),
+                "date",
+                "1921-03-08/1921-03-16",
+            ),
+            dated(
+                entity("event", "brest", "Brest-Litovsk", &[]),
+                "date",
+                "1918-03-03",
+            ),
+            dated(
+                dated(
+                    entity("group", "wg", "Workers' Group", &[]),
+                    "founded",
+                    "1923-02",
+                ),
+                "dissolved",
+                "1930~",
+            ),
+            dated(
+                entity("person", "lenin", "V. I. Lenin", &[]),
+                "born",
+                "1870-04-22",
+            ),
+        ]);
+        let entries = assemble(&registry, &Content::default(), &[]);
+        let order: Vec<(EntryKind, String)> =
+            entries.iter().map(|e| (e.kind, e.date.human())).collect();
+        assert_eq!(
+            order,
+            [
+                (EntryKind::Birth, "22 April 1870".to_string()),
+                (EntryKind::Event, "3 March 1918".to_string()),
+                (EntryKind::Event, "8–16 March 1921".to_string()),
+                (EntryKind::Group, "February 1923–1930".to_string()),
+            ]
+        );
+        assert!(entries[3].concerns(registry.get("group", "wg").unwrap()));
+        assert_eq!(kind_by_key("group").map(|k| k.key), Some("group"));
+    }
+
+    #[test]
+    fn excerpts_are_cut_at_sixty_words() {
+        let long = vec!["word"; 70].join(" ");
+        assert!(excerpt(&long).ends_with("word …"));
+        assert_eq!(excerpt("A  short\nsentence."), "A short sentence.");
+    }
+}

@@ -1,0 +1,150 @@
+// The timeline page in a real browser: the filters (by person, by kind), accessibility
+// (axe-core), and the time a filter takes on a timeline 100 times the bundled one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, serve, launch, seriousViolations, screenshot, outputDir } from './harness.mjs';
+
+const COPIES = 100;
+
+let built;
+let site;
+let browser;
+
+before(async () => {
+  built = buildSite();
+  site = await serve(built);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** What the page shows: visible entries with their filter keys and kinds. */
+function visibleEntries(page) {
+  return page.$$eval('.tl-entry', (entries) => entries
+    .filter((e) => e.offsetParent !== null || e.getClientRects().length > 0)
+    .map((e) => ({ kind: e.dataset.kind, keys: e.dataset.e })));
+}
+
+test('filtering the timeline by a person leaves only the entries that name them', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/timeline/`);
+  await page.waitForSelector('#tl-filters:not([hidden])');
+  const all = await page.$$eval('.tl-entry', (entries) => entries.length);
+  const before = await visibleEntries(page);
+  assert.ok(before.length > 300, `${before.length} entries shown`);
+  assert.ok(before.every((e) => e.kind !== 'life'), 'births and deaths are hidden by default');
+  assert.ok(before.length < all);
+
+  await page.selectOption('#tl-name', 'person:miasnikov');
+  const shown = await visibleEntries(page);
+  const expected = await page.$$eval('.tl-entry', (entries) => entries
+    .filter((e) => e.dataset.kind !== 'life' && ` ${e.dataset.e} `.includes(' person:miasnikov ')).length);
+  assert.ok(shown.length >= 20, `${shown.length} entries for Miasnikov`);
+  assert.equal(shown.length, expected);
+  assert.ok(shown.every((e) => ` ${e.keys} `.includes(' person:miasnikov ')));
+  assert.match(await page.textContent('#tl-status'), new RegExp(`^${shown.length} of ${all} entries shown`));
+  const emptyYearsHidden = await page.$$eval('.tl-year', (years) => years.every((y) => y.hidden === !y.querySelector('.tl-entry:not([hidden])')));
+  assert.ok(emptyYearsHidden, 'a year left empty is hidden, and only such a year');
+
+  await page.check('input[name=kind][value=life]');
+  const withLife = await visibleEntries(page);
+  assert.ok(withLife.some((e) => e.kind === 'life'), 'the toggle shows his birth and death');
+  await page.uncheck('input[name=kind][value=statement]');
+  const noStatements = await visibleEntries(page);
+  assert.ok(noStatements.length > 0 && noStatements.every((e) => e.kind !== 'statement'));
+  await screenshot(page, 'timeline-filtered');
+  await page.close();
+});
+
+test('the filters work from the keyboard', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/timeline/`);
+  await page.focus('input[name=kind][value=life]');
+  await page.keyboard.press('Space');
+  assert.ok(await page.isChecked('input[name=kind][value=life]'));
+  const life = (await visibleEntries(page)).filter((e) => e.kind === 'life');
+  assert.ok(life.length > 0);
+  await page.close();
+});
+
+test('the timeline has no serious or critical accessibility violation and no sideways scroll', async () => {
+  for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${site.url}/timeline/`);
+    await page.waitForSelector('#tl-filters:not([hidden])');
+    if (label === 'desktop') {
+      const violations = await seriousViolations(page);
+      assert.deepEqual(violations, [], violations.join('\n'));
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the timeline at ${label} width scrolls sideways by ${overflow}px`);
+    await screenshot(page, `timeline-${label}`);
+    await page.close();
+  }
+});
+
+test('without JavaScript the whole list shows and the filters stay hidden', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/timeline/`);
+  const all = await page.$$eval('.tl-entry', (entries) => entries.length);
+  assert.equal((await visibleEntries(page)).length, all);
+  assert.ok(await page.$eval('#tl-filters', (f) => f.hidden));
+  await context.close();
+});
+
+/** The built site with a timeline page holding every year's entries `copies` times. */
+function multipliedSite(copies) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'annals-timeline-')), 'public');
+  cpSync(built, dir, { recursive: true });
+  const file = join(dir, 'timeline', 'index.html');
+  const html = readFileSync(file, 'utf8').replace(
+    /(<ol class="tl-entries">)([\s\S]*?)(<\/ol>\s*<\/section>)/g,
+    (_, open, entries, close) => open + entries.repeat(copies) + close,
+  );
+  writeFileSync(file, html);
+  return dir;
+}
+
+test(`filtering stays quick at ${COPIES} times the collection`, async () => {
+  const big = await serve(multipliedSite(COPIES));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const loadStarted = Date.now();
+  await page.goto(`${big.url}/timeline/`);
+  await page.waitForSelector('#tl-filters:not([hidden])');
+  const loadMs = Date.now() - loadStarted;
+  const entries = await page.$$eval('.tl-entry', (list) => list.length);
+  // The time from the change of a control to the next frame painted, as the reader waits it.
+  const timeFilter = (selector, value) => page.evaluate(async ([sel, val]) => {
+    const control = document.querySelector(sel);
+    const started = performance.now();
+    if (control.type === 'checkbox') control.checked = !control.checked;
+    else control.value = val;
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    return performance.now() - started;
+  }, [selector, value]);
+  const timings = {
+    person: await timeFilter('#tl-name', 'person:miasnikov'),
+    everyone: await timeFilter('#tl-name', ''),
+    lifeDates: await timeFilter('input[name=kind][value=life]'),
+    document: await timeFilter('#tl-document', 'avrich-1984'),
+  };
+  const report = `timeline at ${COPIES}x: ${entries} entries, loaded in ${loadMs} ms; filter (change to next frame): `
+    + Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(join(outputDir, 'timeline-performance.txt'), `${report}\n`);
+  console.log(report);
+  assert.ok(entries >= COPIES * 900, `${entries} entries`);
+  for (const [name, ms] of Object.entries(timings)) {
+    assert.ok(ms < 3000, `filtering by ${name} took ${ms.toFixed(0)} ms`);
+  }
+  await page.close();
+  await big.close();
+});

@@ -1,0 +1,532 @@
+//! The timeline of the bundled collection: the registry's events in date order, the dated
+//! statements of the four documents linked to their paragraphs, the extractor against
+//! sentences taken from the documents, and timeline.json against its schema.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use annals::date::HistoricalDate;
+use annals::timeline::extract::sentence_date;
+use common::schema;
+use common::*;
+use scraper::{ElementRef, Html};
+
+/// The bundled collection, built once for all the tests of this file.
+fn site() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let out = tempfile::tempdir().unwrap();
+        build_site(&repo_root(), out.path(), None);
+        out
+    })
+    .path()
+}
+
+fn page(path: &str) -> Html {
+    let file = site().join(path);
+    Html::parse_document(&std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
+fn text(element: &ElementRef) -> String {
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text a reader reads: without note markers and the ¶ link.
+fn reading_text(element: &ElementRef) -> String {
+    let mut out = String::new();
+    for node in element.descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let apparatus = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "sup" || a.value().classes().any(|c| c == "anchor"));
+        if !apparatus {
+            out.push_str(text);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn attr(element: &ElementRef, selector: &str, name: &str) -> String {
+    let selector = scraper::Selector::parse(selector).unwrap();
+    element
+        .select(&selector)
+        .next()
+        .and_then(|e| e.value().attr(name))
+        .unwrap_or_else(|| panic!("no {selector:?} with {name} in {}", element.html()))
+        .to_string()
+}
+
+/// The dates of the registry's events, read from their files, by the URL of their page.
+fn event_dates() -> HashMap<String, HistoricalDate> {
+    let dir = repo_root().join("content/events");
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let front: toml::Table = toml::from_str(text.split("+++").nth(1).unwrap()).unwrap();
+            let date = HistoricalDate::parse(front["date"].as_str().unwrap()).unwrap();
+            let id = path.file_stem().unwrap().to_string_lossy().to_string();
+            (format!("/events/{id}/"), date)
+        })
+        .collect()
+}
+
+#[test]
+fn the_timeline_holds_every_event_of_the_registry_in_date_order() {
+    let timeline = page("timeline/index.html");
+    let dates = event_dates();
+    let events: Vec<(String, String)> = select(&timeline, ".tl-entry[data-kind='event']")
+        .iter()
+        .map(|entry| (attr(entry, ".tl-title a", "href"), text(entry)))
+        .collect();
+    let mut listed: Vec<&String> = events.iter().map(|(url, _)| url).collect();
+    listed.sort();
+    let mut expected: Vec<&String> = dates.keys().collect();
+    expected.sort();
+    assert_eq!(listed, expected, "every event, once");
+    for pair in events.windows(2) {
+        let (a, b) = (&dates[&pair[0].0], &dates[&pair[1].0]);
+        assert!(
+            a <= b,
+            "{} ({a}) is listed before {} ({b})",
+            pair[0].0,
+            pair[1].0
+        );
+    }
+    let tenth = events
+        .iter()
+        .find(|(url, _)| url == "/events/tenth-party-congress/")
+        .unwrap();
+    assert!(tenth.1.starts_with("8–16 March 1921 Event"), "{}", tenth.1);
+}
+
+#[test]
+fn the_timeline_holds_hundreds_of_statements_each_linked_to_its_paragraph() {
+    let timeline = page("timeline/index.html");
+    let statements = select(&timeline, ".tl-entry[data-kind='statement']");
+    assert!(statements.len() >= 300, "{} statements", statements.len());
+    let mut pages: HashMap<String, Html> = HashMap::new();
+    let mut documents: HashMap<String, usize> = HashMap::new();
+    for statement in &statements {
+        let href = attr(statement, ".tl-source a", "href");
+        let (path, id) = href.split_once('#').unwrap_or_else(|| panic!("{href}"));
+        assert!(id.starts_with("p-"), "{href} is no paragraph");
+        let target = pages
+            .entry(path.to_string())
+            .or_insert_with(|| page(&format!("{}index.html", path.trim_start_matches('/'))));
+        let paragraph = select(target, &format!("p[id='{id}']"));
+        assert_eq!(paragraph.len(), 1, "{href}: no paragraph {id}");
+        let excerpt = text(&select_one(statement, ".tl-excerpt"));
+        let whole = excerpt.trim_end_matches(" …");
+        assert!(
+            reading_text(&paragraph[0]).contains(whole),
+            "{href} does not hold “{excerpt}”"
+        );
+        *documents
+            .entry(path.split('/').nth(2).unwrap().to_string())
+            .or_insert(0) += 1;
+    }
+    assert_eq!(
+        documents.len(),
+        4,
+        "statements from each document: {documents:?}"
+    );
+}
+
+fn select_one<'a>(element: &ElementRef<'a>, selector: &str) -> ElementRef<'a> {
+    let selector = scraper::Selector::parse(selector).unwrap();
+    element.select(&selector).next().unwrap()
+}
+
+#[test]
+fn the_politburo_expelled_miasnikov_on_20_february_1922() {
+    let timeline = page("timeline/index.html");
+    let entry = select(&timeline, ".tl-entry[data-kind='statement']")
+        .into_iter()
+        .find(|e| text(e).contains("on February 20, declared Miasnikov expelled"))
+        .expect("the statement of Miasnikov's expulsion");
+    assert_eq!(text(&select_one(&entry, "time")), "20 February 1922");
+    assert_eq!(attr(&entry, "time", "datetime"), "1922-02-20");
+    let href = attr(&entry, ".tl-source a", "href");
+    assert!(href.starts_with("/documents/avrich-1984/#p-"), "{href}");
+    let (path, id) = href.split_once('#').unwrap();
+    let article = page(&format!("{}index.html", path.trim_start_matches('/')));
+    let paragraph = select(&article, &format!("p[id='{id}']"));
+    assert!(text(&paragraph[0]).contains("on February 20, declared Miasnikov expelled"));
+    assert!(
+        attr(&entry, ".tl-names", "class").contains("tl-names")
+            && entry.html().contains("/people/miasnikov/"),
+        "the statement links Miasnikov"
+    );
+    let event = page("events/tenth-party-congress/index.html");
+    let date = select(&event, ".provenance time");
+    assert_eq!(text(&date[0]), "8–16 March 1921");
+}
+
+#[test]
+fn every_person_event_and_group_page_shows_its_slice_of_the_timeline() {
+    let miasnikov = page("people/miasnikov/index.html");
+    let entries = select(&miasnikov, ".entity-timeline .tl-entry");
+    assert!(entries.len() >= 20, "{} entries", entries.len());
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.html().contains("/people/miasnikov/"))
+    );
+    let born = entries
+        .iter()
+        .filter(|e| e.value().attr("data-kind") == Some("life"));
+    assert!(born.count() >= 1, "his life dates are in his slice");
+    let congress = page("events/tenth-party-congress/index.html");
+    let slice = select(&congress, ".entity-timeline .tl-entry");
+    let own = slice
+        .iter()
+        .find(|e| e.value().attr("data-kind") == Some("event"))
+        .expect("the congress itself is in its slice");
+    assert_eq!(text(&select_one(own, "time")), "8–16 March 1921");
+    assert!(slice.len() >= 3, "statements naming the congress too");
+    let group = page("groups/workers-group/index.html");
+    assert!(!select(&group, ".entity-timeline .tl-entry").is_empty());
+}
+
+#[test]
+fn timeline_json_validates_against_its_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("docs/timeline.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site().join("timeline.json")).unwrap())
+            .unwrap();
+    let errors = schema::validate(&schema, &data);
+    assert!(
+        errors.is_empty(),
+        "{}",
+        errors[..errors.len().min(20)].join("\n")
+    );
+    let entries = data["entries"].as_array().unwrap();
+    let html = page("timeline/index.html");
+    assert_eq!(entries.len(), select(&html, ".tl-year .tl-entry").len());
+    // The validator itself rejects what breaks the schema.
+    let mut broken = data.clone();
+    broken["entries"][0]["kind"] = "rumour".into();
+    broken["entries"][1]["date"]["edtf"] = "soon".into();
+    broken["entries"][2].as_object_mut().unwrap().remove("url");
+    assert_eq!(schema::validate(&schema, &broken).len(), 3);
+
+    let timelinejs: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(site().join("timeline.timelinejs.json")).unwrap(),
+    )
+    .unwrap();
+    let events = timelinejs["events"].as_array().unwrap();
+    assert_eq!(events.len(), entries.len());
+    assert!(events.iter().all(|e| e["start_date"]["year"].is_i64()));
+}
+
+/// A sentence of the documents, the text before it that it needs (in its section), and the
+/// date a careful reader gives it.
+struct Case {
+    file: &'static str,
+    context: &'static [&'static str],
+    sentence: &'static str,
+    date: &'static str,
+}
+
+const fn case(
+    file: &'static str,
+    context: &'static [&'static str],
+    sentence: &'static str,
+    date: &'static str,
+) -> Case {
+    Case {
+        file,
+        context,
+        sentence,
+        date,
+    }
+}
+
+const AVRICH: &str = "avrich-1984.md";
+const OLIVIER: &str = "olivier-2010.md";
+const WIKIPEDIA: &str = "wikipedia-workers-group.md";
+const CH01: &str = "rogovin-1992/chapter-01-the-birth-of-the-one-party.md";
+const CH06: &str = "rogovin-1992/chapter-06-the-general-secretary-organizer-and-mentor.md";
+const CH09: &str = "rogovin-1992/chapter-09-the-georgian-incident-and-the-derzhimorda.md";
+const CH17: &str = "rogovin-1992/chapter-17-two-discussions.md";
+const CH25: &str = "rogovin-1992/chapter-25-psychological-murder.md";
+const CH29: &str = "rogovin-1992/chapter-29-the-tactic-of-a-united-front.md";
+const CH36: &str = "rogovin-1992/chapter-36-the-new-opposition.md";
+const CH43: &str = "rogovin-1992/chapter-43-super-industrialization-robbing-the-peasantry-and.md";
+const CH46: &str = "rogovin-1992/chapter-46-the-final-stage-of-the-legal.md";
+
+const MAY_1921: &str = "In May 1921, shortly after Miasnikov dispatched his memorandum to the Central Committee, the Perm' Provincial Committee forbade him to propagate his views at party meetings.";
+const FEBRUARY_1922: &str = "On February 26, 1922, less than a week after his expulsion from the party, he joined a group of dissenters, including Shliapnikov, Medvedev, and Kollontai of the Workers' Opposition, in filing a petition with the Executive Committee of the Communist International.";
+const AUGUST_1922: &str = "On August 10, 1922, the Politburo instructed the Orgburo to create a commission that would prepare for the next CC plenum the question of the mutual relations between the Russian Republic and the other independent Soviet republics.";
+const DECEMBER: &str =
+    "On 12 December, Dzerzhinsky informed Lenin of the results of the commission's work.";
+const JANUARY: &str = "On 24 January, Lenin asked Stalin, through Fotieva, to hand over to him the items collected by the commission on the Georgian incident and instructed his three secretaries to study them in detail.";
+const NOVEMBER_1923: &str = "On 7 November 1923, Zinoviev published an article in *Pravda*, “The New Tasks of the Party,” in which he said:";
+
+const CASES: &[Case] = &[
+    // The year from the context.
+    case(
+        AVRICH,
+        &[
+            "On February 15, 1922, the Orgburo commission, having completed its investigation, recommended his expulsion from the party.",
+        ],
+        "This recommendation was referred to the Politburo, which, on February 20, declared Miasnikov expelled for \"repeated violations of party discipline,\" and especially for attempting to organize a faction within the party, contrary to the resolution on party unity passed by the Tenth Congress.",
+        "20 February 1922",
+    ),
+    case(
+        AVRICH,
+        &[MAY_1921],
+        "On June 21 he spoke at a provincial party conference in Perm', chastizing both the Central Committee and the Provincial Committee.",
+        "21 June 1921",
+    ),
+    case(
+        AVRICH,
+        &[MAY_1921],
+        "On August 5, Lenin followed this up with a long letter.",
+        "5 August 1921",
+    ),
+    case(
+        AVRICH,
+        &[MAY_1921],
+        "On August 22, the Orgburo of the Central Committee, having heard the report of the commission looking into Miasnikov's activities, pronounced his views \"incompatible with the interests of the party\" and forbade him to disseminate them at future gatherings.",
+        "22 August 1921",
+    ),
+    case(
+        AVRICH,
+        &[FEBRUARY_1922],
+        "On March 4, at the recommendation of a special commission whose members included Vasil Kolarov of Bulgaria, Clara Zetkin of Germany, and Marcel Cachin of France, the Comintern Executive Committee pronounced these complaints unfounded.",
+        "4 March 1922",
+    ),
+    case(
+        AVRICH,
+        &[FEBRUARY_1922],
+        "Matters came to a head at the Eleventh Party Congress, which, opening on March 27, was the last in which Lenin participated.",
+        "27 March 1922",
+    ),
+    case(
+        AVRICH,
+        &[FEBRUARY_1922],
+        "On April 2, the last day of the congress, the commission delivered its report in closed session.",
+        "2 April 1922",
+    ),
+    case(
+        CH17,
+        &[NOVEMBER_1923],
+        "On 13 November, *Pravda* began the discussion in its own pages.",
+        "13 November 1923",
+    ),
+    case(
+        CH17,
+        &[NOVEMBER_1923],
+        "On 29 November, the Politburo formed a commission consisting of Kamenev, Stalin, and Trotsky, who were ordered to produce a draft resolution on the inner-party situation.",
+        "29 November 1923",
+    ),
+    case(
+        CH17,
+        &[NOVEMBER_1923],
+        "The draft was then unanimously accepted on 5 December at a joint session of the Politburo and the Presidium of the Central Control Commission.",
+        "5 December 1923",
+    ),
+    case(
+        CH09,
+        &[AUGUST_1922],
+        "On 6 October the issue was discussed at a plenum of the Central Committee.",
+        "6 October 1922",
+    ),
+    case(
+        CH09,
+        &[AUGUST_1922],
+        "On 24 November, the Secretariat resolved to send to Georgia a commission, chaired by Dzerzhinsky, for an immediate investigation into the conflict between the Transcaucasian Territorial Committee and the Georgian Central Committee.",
+        "24 November 1922",
+    ),
+    case(CH09, &[AUGUST_1922, DECEMBER], JANUARY, "24 January 1923"),
+    case(
+        CH09,
+        &[AUGUST_1922, DECEMBER, JANUARY],
+        "On 3 March, Fotieva passed on to Lenin the conclusion of the commission he had mandated under the title, “A Concise Account of the Conflict in the Georgian Communist Party.”",
+        "3 March 1923",
+    ),
+    case(
+        CH06,
+        &[
+            "In November 1922, in the absence of Lenin and Trotsky, the Central Committee unanimously adopted a resolution directed at weakening this monopoly.",
+        ],
+        "On 18 December, a plenum of the CC made Stalin responsible for supervising the regimen established for Lenin by his physicians.",
+        "18 December 1922",
+    ),
+    // Ranges.
+    case(
+        AVRICH,
+        &[],
+        "On the night of July 12-13, 1918, a group of workmen, led by Miasnikov, arrived at Michael's apartment with forged papers of the provincial Cheka.",
+        "12–13 July 1918",
+    ),
+    case(
+        CH29,
+        &[],
+        "At the Expanded Plenum of the Executive Committee of the Comintern in March–April 1925, a new step was taken toward confirming the idea of \"social-fascism\" as the main opponent of Communists.",
+        "March–April 1925",
+    ),
+    case(
+        CH29,
+        &[],
+        "Speaking at the Fifth Congress of the Comintern in June–July 1924, Radek declared that the tactic of a united front must consist in this:",
+        "June–July 1924",
+    ),
+    case(
+        CH25,
+        &[],
+        "During his trip to Moscow on 18–19 November 1923, Lenin selected from his Kremlin apartment a number of books, among which were also Trotsky's works.",
+        "18–19 November 1923",
+    ),
+    case(
+        CH25,
+        &[],
+        "However, the CC Plenum, which was supposed to determine the “date of the transfer,” took place only on 14–15 January 1924, and prior to this, the majority continued the discussion in still sharper and more tendentious tones.",
+        "14–15 January 1924",
+    ),
+    case(
+        CH46,
+        &[],
+        "For this purpose, a joint plenum of the CC and CCC was summoned on 21–23 October 1927.",
+        "21–23 October 1927",
+    ),
+    case(
+        CH46,
+        &[],
+        "Thus at the Seventh Expanded Plenum of the ECCI (22 November–16 December 1926), Stalin announced that he had never “claimed to have made new discoveries in the realm of theory ...”",
+        "22 November–16 December 1926",
+    ),
+    case(
+        CH36,
+        &[],
+        "The Fourteenth Congress [from 18–31 December, 1925] was essentially the first and last party congress after the death of Lenin where the discussion centered on principled questions.",
+        "18–31 December 1925",
+    ),
+    case(
+        CH01,
+        &[],
+        "It was entirely different from the corresponding proportion in the membership of the peasants' congress (that is, the Extraordinary All-Russian Congress of Peasant Deputies' Soviets that took place from 11–25/OS November 1917 – V. R.).",
+        "24 November–8 December 1917 (11–25 November 1917 O.S.)",
+    ),
+    case(
+        OLIVIER,
+        &[],
+        "Comrade Sapronov (the former Decist) … in the years 1926-7 revised the platform of the Decists.",
+        "1926–1927",
+    ),
+    case(
+        OLIVIER,
+        &[],
+        "Lenin pronounced himself in favour of “labour discipline” and “one man management” and the need to employ bourgeois specialists in the factories at the first Congress of economic councils in May-June 1918.",
+        "May–June 1918",
+    ),
+    case(
+        CH43,
+        &[],
+        "The consumption of vodka grew from 0.6 bottles per capita in the economic year 1924/1925 to 4.3 in 1926/1927.",
+        "October 1924–September 1925",
+    ),
+    // Full dates, months, parts of a year, a bare year beside an entity.
+    case(
+        AVRICH,
+        &[],
+        "On February 15, 1922, the Orgburo commission, having completed its investigation, recommended his expulsion from the party.",
+        "15 February 1922",
+    ),
+    case(
+        AVRICH,
+        &[],
+        "In May 1918, at an all-city party conference in Perm', Miasnikov spoke out against the treaty.",
+        "May 1918",
+    ),
+    case(
+        AVRICH,
+        &[],
+        "Miasnikov, however, did rally behind Lenin during the summer of 1918, when the intensification of civil war saw the fading of the Left Communists and a restoration of unity within the party.",
+        "summer 1918",
+    ),
+    case(
+        AVRICH,
+        &[],
+        "In the opening weeks of 1923, he had, as Lenin had all along feared, organized a clandestine opposition.",
+        "early 1923",
+    ),
+    case(
+        AVRICH,
+        &[],
+        "In early 1921, the working class of Petrograd was in ferment.",
+        "early 1921",
+    ),
+    case(CH09, &[], AUGUST_1922, "10 August 1922"),
+    case(
+        WIKIPEDIA,
+        &[],
+        "Around 1930, Miasnikov, in exile, and the Workers' Group (so far as it still existed as an organization) were associated with the \"Communist Workers' Groups\" in France, and with their newspaper L'Ouvrier Communiste, a dissident group of Bordigism however ideologically aligned with the German and Dutch tradition of the Communist left.",
+        "c. 1930",
+    ),
+];
+
+#[test]
+fn the_extractor_dates_sentences_of_the_documents_as_a_careful_reader() {
+    let documents = repo_root().join("content/documents");
+    let mut wrong = Vec::new();
+    for case in CASES {
+        let source = std::fs::read_to_string(documents.join(case.file)).unwrap();
+        let at = source
+            .find(case.sentence)
+            .unwrap_or_else(|| panic!("not verbatim in {}: {}", case.file, case.sentence));
+        for context in case.context {
+            let before = source[..at].find(context);
+            assert!(
+                before.is_some(),
+                "the context is not before the sentence in {}: {context}",
+                case.file
+            );
+        }
+        let got = sentence_date(&case.context.join("\n\n"), case.sentence)
+            .map(|(date, old_style)| date.human_with_old_style(old_style.as_ref()));
+        if got.as_deref() != Some(case.date) {
+            wrong.push(format!(
+                "  {}: “{}”\n    expected {}, got {}",
+                case.file,
+                case.sentence,
+                case.date,
+                got.unwrap_or_else(|| "no date".into())
+            ));
+        }
+    }
+    let from_context = CASES.iter().filter(|c| !c.context.is_empty()).count();
+    let ranges = CASES.iter().filter(|c| c.date.contains('–')).count();
+    assert!(CASES.len() >= 30 && from_context >= 8 && ranges >= 5);
+    let right = CASES.len() - wrong.len();
+    eprintln!(
+        "the extractor dates {right} of {} sentences right",
+        CASES.len()
+    );
+    if !wrong.is_empty() {
+        eprintln!("wrong:\n{}", wrong.join("\n"));
+    }
+    assert!(
+        right >= 28,
+        "only {right} of {} right:\n{}",
+        CASES.len(),
+        wrong.join("\n")
+    );
+}
