@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::cite::{self, Citations};
 use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -16,12 +17,18 @@ use crate::entity::{self, Registry};
 use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_plain};
 use crate::publish;
 use crate::render::entities::EntityPages;
+use crate::render::sources::SourcesPages;
 use crate::render::{SiteRenderer, Templates};
 use crate::write::{self, Contents, OutputFile};
 
-/// The default stylesheet, used unless the site's `static/` has its own.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../static/style.css"))];
+/// The script that shows a note in place (a popover, or a side note in the margin).
+pub const NOTES_SCRIPT: &str = "notes.js";
+
+/// The default stylesheet and notes script, used unless the site's `static/` has its own.
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../static/style.css")),
+    (NOTES_SCRIPT, include_bytes!("../static/notes.js")),
+];
 
 pub const STATIC_DIR: &str = "static";
 pub const DEFAULT_OUTPUT: &str = "public";
@@ -114,6 +121,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
     diagnostics.extend(unresolved_warnings(&registry, &rendered));
+    let citations = cite_works(options, &content, &rendered, diagnostics);
     let bodies = render_entity_bodies(&registry, &base);
     if diagnostics.has_errors() {
         return None;
@@ -126,6 +134,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         rendered: &rendered,
         templates: &templates,
         registry: &registry,
+        citations: &citations,
     };
     let mut files = match render_pages(&renderer) {
         Ok(files) => files,
@@ -140,6 +149,13 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     })
     .render(&renderer.site_view())
     {
+        Ok(pages) => files.extend(pages),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return None;
+        }
+    }
+    match (SourcesPages { site: &renderer }).render(&renderer.site_view()) {
         Ok(pages) => files.extend(pages),
         Err(problems) => {
             diagnostics.extend(problems);
@@ -246,6 +262,21 @@ fn render_markdown(content: &Content, base: &BaseUrl, entities: Option<Entities>
             )
         })
         .collect()
+}
+
+/// The `cite` stage: the registry of works, then every note read for what it cites.
+fn cite_works(
+    options: &BuildOptions,
+    content: &Content,
+    rendered: &[Rendered],
+    diagnostics: &mut Diagnostics,
+) -> Citations {
+    let content_dir = options.root.join(content::CONTENT_DIR);
+    let entries = cite::registry::load(&content_dir, &|p| options.shown(p), diagnostics);
+    let mut problems = Vec::new();
+    let citations = cite::analyse(content, rendered, &entries, &mut problems);
+    diagnostics.extend(problems);
+    citations
 }
 
 /// The biographies and descriptions of the registry, as HTML.
