@@ -583,7 +583,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
             None => self.unique_id(&title),
         };
         let level_number = level as u8;
-        self.in_bibliography = BIBLIOGRAPHY_HEADINGS.contains(&title.trim().to_lowercase().as_str());
+        self.in_bibliography =
+            BIBLIOGRAPHY_HEADINGS.contains(&title.trim().to_lowercase().as_str());
         if let Some(annotator) = self.annotator.as_mut() {
             annotator.new_section();
         }

@@ -165,11 +165,20 @@ mod tests {
 
     #[test]
     fn a_generic_title_is_keyed_only_with_its_author() {
-        assert_eq!(title_keys("Сочинения", Some("Сталин, И. В.")), ["stalin sochineniia"]);
+        assert_eq!(
+            title_keys("Сочинения", Some("Сталин, И. В.")),
+            ["stalin sochineniia"]
+        );
         assert_eq!(
             title_keys("Портреты революционеров", Some("Троцкий, Л. Д.")),
-            ["trotski portreti revoliutsionerov", "portreti revoliutsionerov"]
+            [
+                "trotski portreti revoliutsionerov",
+                "portreti revoliutsionerov"
+            ]
         );
-        assert_eq!(short_form("Avrich, Paul", "1984").as_deref(), Some("avrich 1984"));
+        assert_eq!(
+            short_form("Avrich, Paul", "1984").as_deref(),
+            Some("avrich 1984")
+        );
     }
 }

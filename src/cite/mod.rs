@@ -353,7 +353,11 @@ fn entry_keys(entry: &WorkEntry) -> Vec<String> {
     keys
 }
 
-fn work_from_entry(entry: &WorkEntry, content: &Content, diagnostics: &mut Vec<Diagnostic>) -> Work {
+fn work_from_entry(
+    entry: &WorkEntry,
+    content: &Content,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Work {
     let document = entry.document.as_ref().and_then(|(slug, line)| {
         let found = find_document(content, slug);
         if found.is_none() {
@@ -573,7 +577,14 @@ mod tests {
         let mut diagnostics = Vec::new();
         let citations = analyse(&content, &rendered, &entries, &mut diagnostics);
         let ids: Vec<&str> = citations.works.iter().map(|w| w.id.as_str()).collect();
-        assert_eq!(ids, ["avrich-bolshevik-opposition-to-lenin", "olivier-groupe-ouvrier", "lenin-collected-works"]);
+        assert_eq!(
+            ids,
+            [
+                "avrich-bolshevik-opposition-to-lenin",
+                "olivier-groupe-ouvrier",
+                "lenin-collected-works"
+            ]
+        );
         assert_eq!(citations.works[0].title, "Bolshevik Opposition to Lenin");
         assert_eq!(citations.bibliography[0][0].work, 0);
     }

@@ -30,7 +30,9 @@ pub enum Cited {
     /// "Ibid.", "Там же": the work of the previous citation.
     Ibid,
     /// "Trotsky, op. cit.", "Указ. соч.": the named author's last cited work.
-    OpCit { author: String },
+    OpCit {
+        author: String,
+    },
 }
 
 /// A work as one citation names it.
@@ -157,9 +159,8 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:See also|See|Cf\.|Cf|См\.|Ср\.|Цит\. по|Quoted in|Cited by|Cited in|In)\s*:?\s+)+")
         .expect("valid pattern")
 });
-static IBID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ibid(?:em)?\b\.?|там\s+же\b)").expect("valid pattern")
-});
+static IBID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:ibid(?:em)?\b\.?|там\s+же\b)").expect("valid pattern"));
 static OP_CIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:op\.\s*cit\b\.?|указ\.\s*соч\b\.?)").expect("valid pattern")
 });
@@ -186,11 +187,11 @@ static SHORT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&|и)\s+\p{Lu}[\p{L}'’-]+)?),?\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?P<rest>(?:[,:.]\s*.{0,40})?)$")
         .expect("valid pattern")
 });
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"«([^»]{3,})»|“([^”]{3,})”|"([^"]{3,})""#).expect("valid pattern"));
-static PAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bС\.|\bс\.|\bpp?\.)\s*\d[\d–\-, ]*").expect("valid pattern")
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"«([^»]{3,})»|“([^”]{3,})”|"([^"]{3,})""#).expect("valid pattern")
 });
+static PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\bС\.|\bс\.|\bpp?\.)\s*\d[\d–\-, ]*").expect("valid pattern"));
 /// Where a title written without italics or quotes ends: at the place, volume, page or year.
 static PLAIN_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:,\s*(?:М\.|Л\.|С\.|с\.|Т\.|т\.|p\.|pp\.|Vol|№|(?:1[89]|20)\d\d\b)|\.\s+(?:Стенографический|Бюллетень|М\.))")
@@ -268,7 +269,10 @@ fn author_year_title(segment: &str) -> Option<Reference> {
             (None, year.as_str().to_string(), segment.trim_start())
         }
     };
-    let title = match QUOTED.captures(rest).filter(|c| c.get(0).unwrap().start() == 0) {
+    let title = match QUOTED
+        .captures(rest)
+        .filter(|c| c.get(0).unwrap().start() == 0)
+    {
         Some(c) => quoted_text(&c).to_string(),
         None => rest
             .split(". ")
@@ -419,7 +423,9 @@ fn author_before(text: &str) -> Option<&str> {
     let words = author.split_whitespace().count();
     let plausible = (1..=6).contains(&words)
         && author.len() <= 60
-        && !author.chars().any(|c| c.is_ascii_digit() || "[]()«»“”\"".contains(c))
+        && !author
+            .chars()
+            .any(|c| c.is_ascii_digit() || "[]()«»“”\"".contains(c))
         && author.chars().next().is_some_and(char::is_uppercase);
     plausible.then_some(author)
 }
@@ -493,7 +499,9 @@ mod tests {
 
     #[test]
     fn marx_and_engels_in_mecw_and_the_russian_edition() {
-        let a = references(&note("Маркс К., Энгельс Ф., *Сочинения*, Т. 35, С. 312 [MECW, Volume 46, p. 342]."));
+        let a = references(&note(
+            "Маркс К., Энгельс Ф., *Сочинения*, Т. 35, С. 312 [MECW, Volume 46, p. 342].",
+        ));
         let b = references(&note("MECW, Volume 49, p. 11."));
         assert_eq!(work(&a[0]).keys, work(&b[0]).keys);
         assert_eq!(work(&a[0]).title, "Collected Works");
@@ -562,12 +570,19 @@ mod tests {
             w.translated_title.as_deref(),
             Some("Portraits of Revolutionaries")
         );
-        assert!(w.keys.contains(&"trotski portraits of revolutionaries".to_string()));
+        assert!(
+            w.keys
+                .contains(&"trotski portraits of revolutionaries".to_string())
+        );
         assert_eq!(r[0].locator, "С. 272 [p. 272]");
         let cf = references(&note(
             "Троцкий, Л. Д., *Сталин*, Т. 2, С. 238 [Cf. Trotsky, *Stalin*, p. 655].",
         ));
-        assert_eq!(work(&cf[0]).translated_title, None, "Cf. is another edition");
+        assert_eq!(
+            work(&cf[0]).translated_title,
+            None,
+            "Cf. is another edition"
+        );
     }
 
     #[test]
@@ -591,7 +606,11 @@ mod tests {
         let r = references(&note(
             "Пятнадцатая конференция ВКП(б), С. 601 [*Fifteenth Conference of the VKP(b)*, p. 601].",
         ));
-        assert!(work(&r[0]).keys.contains(&"fifteenth conference of the vkp b".to_string()));
+        assert!(
+            work(&r[0])
+                .keys
+                .contains(&"fifteenth conference of the vkp b".to_string())
+        );
         let commentary = references(&note(
             "On that day his physician noted in his diary: “Stalin visited. Discussion of suicide.”",
         ));

@@ -87,7 +87,8 @@ fn load_entry(file: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option
     };
     let lines = LineIndex::new(&text);
     let fm_line = lines.line(split.front_matter_offset);
-    let line_of = |key: &str| key_line(split.front_matter, key).map_or(fm_line, |l| l + fm_line - 1);
+    let line_of =
+        |key: &str| key_line(split.front_matter, key).map_or(fm_line, |l| l + fm_line - 1);
     let toml_error = |e: &toml::de::Error| {
         frontmatter::toml_error(path, &text, &lines, split.front_matter_offset, e)
     };

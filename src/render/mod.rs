@@ -542,7 +542,11 @@ impl SiteRenderer<'_> {
     fn cited_by(&self, page: usize) -> Vec<entities::CountedLink> {
         let top = |p: usize| self.content.pages[p].parent.unwrap_or(p);
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        let works = self.citations.works.iter().filter(|w| w.document == Some(page));
+        let works = self
+            .citations
+            .works
+            .iter()
+            .filter(|w| w.document == Some(page));
         for (citing, _) in works.flat_map(|w| &w.cited_in) {
             let document = top(*citing);
             if document == top(page) {

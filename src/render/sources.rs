@@ -77,7 +77,10 @@ impl SourcesPages<'_> {
             let mut context = self.context(site_view, "Works cited");
             context.insert("order", order);
             context.insert("works", &list);
-            context.insert("notes", &works.iter().map(|w| w.cited_in.len()).sum::<usize>());
+            context.insert(
+                "notes",
+                &works.iter().map(|w| w.cited_in.len()).sum::<usize>(),
+            );
             match self.site.templates.render("sources.html", &context) {
                 Ok(html) => files.push(OutputFile::bytes(format!("{path}index.html"), html)),
                 Err(problem) => problems.push(problem),
