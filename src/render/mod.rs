@@ -557,7 +557,7 @@ impl SiteRenderer<'_> {
                 None => counts.push((document, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         counts
             .into_iter()
             .map(|(document, count)| {
