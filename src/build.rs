@@ -162,7 +162,12 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     }
-    files.extend(publish::files(&config, &base, &content));
+    let generated: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("index.html"))
+        .map(str::to_string)
+        .collect();
+    files.extend(publish::files(&config, &base, &content, &generated));
     files.extend(static_files(&options.root, &content, diagnostics));
     let mut summary = summarise(&content, &rendered, &files, started.elapsed());
     summary.entities = entity::counts(&registry).into_iter().collect();

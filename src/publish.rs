@@ -18,9 +18,16 @@ pub const FEED_FILE: &str = "atom.xml";
 const UNDATED: &str = "1970-01-01T00:00:00Z";
 
 /// The sitemap, robots.txt and the feed of the site.
-pub fn files(config: &Config, base: &BaseUrl, content: &Content) -> Vec<OutputFile> {
+/// `generated` holds the site paths of the pages made from no content file (the registry's,
+/// the works cited), which the sitemap lists too.
+pub fn files(
+    config: &Config,
+    base: &BaseUrl,
+    content: &Content,
+    generated: &[String],
+) -> Vec<OutputFile> {
     vec![
-        OutputFile::bytes(SITEMAP_FILE, sitemap(base, content)),
+        OutputFile::bytes(SITEMAP_FILE, sitemap(base, content, generated)),
         OutputFile::bytes(ROBOTS_FILE, robots(base)),
         OutputFile::bytes(FEED_FILE, feed(config, base, content)),
     ]
@@ -28,9 +35,11 @@ pub fn files(config: &Config, base: &BaseUrl, content: &Content) -> Vec<OutputFi
 
 /// Every page, by its address. The sitemap protocol wants absolute URLs: they are, when
 /// `base_url` names a host.
-fn sitemap(base: &BaseUrl, content: &Content) -> String {
+fn sitemap(base: &BaseUrl, content: &Content, generated: &[String]) -> String {
     let mut paths: Vec<&str> = content.pages.iter().map(|p| p.site_path.as_str()).collect();
+    paths.extend(generated.iter().map(String::as_str));
     paths.sort_unstable();
+    paths.dedup();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -238,14 +247,15 @@ mod tests {
     fn the_sitemap_lists_every_page_and_robots_points_at_it() {
         let (_, content) = site();
         let base = BaseUrl::parse("https://example.org/").unwrap();
-        let xml = sitemap(&base, &content);
-        assert_eq!(xml.matches("<loc>").count(), 3);
+        let xml = sitemap(&base, &content, &["sources/".to_string()]);
+        assert_eq!(xml.matches("<loc>").count(), 4);
+        assert!(xml.contains("<loc>https://example.org/sources/</loc>"));
         assert!(xml.contains("<loc>https://example.org/documents/b/</loc>"));
         assert_eq!(
             robots(&base),
             "User-agent: *\nDisallow:\n\nSitemap: https://example.org/sitemap.xml\n"
         );
         let local = BaseUrl::parse("/").unwrap();
-        assert!(sitemap(&local, &content).contains("<loc>/documents/a/</loc>"));
+        assert!(sitemap(&local, &content, &[]).contains("<loc>/documents/a/</loc>"));
     }
 }

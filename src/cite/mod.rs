@@ -298,9 +298,7 @@ impl Reader {
         let translated_title =
             most_common(refs.iter().filter_map(|r| r.translated_title.as_deref()))
                 .map(|(t, _)| t.to_string());
-        let author = most_common(refs.iter().filter_map(|r| r.author.as_deref()))
-            .filter(|(_, count)| count * 2 > refs.len())
-            .map(|(a, _)| a.to_string());
+        let author = majority_author(&refs);
         let document = refs
             .iter()
             .flat_map(|r| &r.keys)
@@ -321,6 +319,22 @@ impl Reader {
             cited_in: Vec::new(),
         }
     }
+}
+
+/// The author most citations name, by surname ("Avrich" and "Avrich, Paul" agree), as the
+/// fullest citation writes it; none when no author has a majority.
+fn majority_author(refs: &[&WorkRef]) -> Option<String> {
+    let surname_of = |r: &&WorkRef| r.author.as_deref().and_then(key::surname).map(key::fold);
+    let surnames: Vec<String> = refs.iter().filter_map(surname_of).collect();
+    let (surname, count) = most_common(surnames.iter().map(String::as_str))?;
+    if count * 2 <= refs.len() {
+        return None;
+    }
+    let named = |r: &&&WorkRef| surname_of(r).as_deref() == Some(surname);
+    let fullest = refs.iter().filter(named).find(|r| !r.short);
+    fullest
+        .or_else(|| refs.iter().find(named))
+        .and_then(|r| r.author.clone())
 }
 
 /// The value given most often, with its count; the first of equals.

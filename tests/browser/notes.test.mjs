@@ -3,7 +3,10 @@
 // pages have no serious accessibility violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, serve, launch, seriousViolations } from './harness.mjs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, serve, launch, seriousViolations, repoRoot } from './harness.mjs';
 
 const CHAPTER = '/documents/rogovin-1992/chapter-09-the-georgian-incident-and-the-derzhimorda/';
 
@@ -107,4 +110,36 @@ test('the works cited have no serious or critical accessibility violation', asyn
   if (violations.length) failures.push(`${CHAPTER} with a popover:\n  ${violations.join('\n  ')}`);
   await page.close();
   assert.deepEqual(failures, [], failures.join('\n'));
+});
+
+test('with [notes] display = "side", notes stand in the margin on wide screens and are popovers on narrow ones', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'annals-side-'));
+  cpSync(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
+  const config = readFileSync(join(repoRoot, 'site.toml'), 'utf8');
+  writeFileSync(join(root, 'site.toml'), `${config}\n[notes]\ndisplay = "side"\n`);
+  const sideSite = await serve(buildSite(root));
+  try {
+    const wide = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await wide.goto(sideSite.url + CHAPTER);
+    await wide.waitForSelector('.sidenote');
+    const side = await wide.evaluate(() => {
+      const notes = [...document.querySelectorAll('.sidenote')];
+      const body = document.querySelector('.document-body > p').getBoundingClientRect();
+      const first = notes[0].getBoundingClientRect();
+      const overlaps = notes.some((n, i) => i > 0 && n.getBoundingClientRect().top < notes[i - 1].getBoundingClientRect().bottom);
+      return { count: notes.length, visible: first.width > 0, beside: first.left >= body.right, overlaps };
+    });
+    assert.ok(side.count > 5 && side.visible && side.beside && !side.overlaps, JSON.stringify(side));
+    await wide.locator('sup.note-ref:not(.missing) > a').first().hover();
+    assert.equal(await popover(wide), null, 'no popover beside side notes');
+    await wide.close();
+    const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await narrow.goto(sideSite.url + CHAPTER);
+    assert.equal(await narrow.locator('.sidenote').count(), 0);
+    await narrow.locator('sup.note-ref:not(.missing) > a').first().hover();
+    await narrow.waitForSelector('#note-popover:not([hidden])');
+    await narrow.close();
+  } finally {
+    await sideSite.close();
+  }
 });
