@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::cite::{self, Citations};
 use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::data;
@@ -17,17 +18,22 @@ use crate::entity::{self, Registry};
 use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_plain};
 use crate::publish;
 use crate::render::entities::EntityPages;
+use crate::render::sources::SourcesPages;
 use crate::render::timeline::TimelinePage;
 use crate::render::{SiteRenderer, Templates};
 use crate::search;
 use crate::timeline;
 use crate::write::{self, Contents, OutputFile};
 
+/// The script that shows a note in place (a popover, or a side note in the margin).
+pub const NOTES_SCRIPT: &str = "notes.js";
+
 /// The default stylesheet and scripts, used unless the site's `static/` has its own.
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("search.js", include_bytes!("../static/search.js")),
     ("timeline.js", include_bytes!("../static/timeline.js")),
+    (NOTES_SCRIPT, include_bytes!("../static/notes.js")),
 ];
 
 pub const STATIC_DIR: &str = "static";
@@ -121,6 +127,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
     diagnostics.extend(unresolved_warnings(&registry, &rendered));
+    let citations = cite_works(options, &content, &rendered, diagnostics);
     let bodies = render_entity_bodies(&registry, &base);
     if diagnostics.has_errors() {
         return None;
@@ -137,6 +144,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         templates: &templates,
         registry: &registry,
         timeline: &views,
+        citations: &citations,
     };
     let mut files = match render_pages(&renderer) {
         Ok(files) => files,
@@ -165,6 +173,13 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     })
     .render(&renderer.site_view())
     {
+        Ok(pages) => files.extend(pages),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return None;
+        }
+    }
+    match (SourcesPages { site: &renderer }).render(&renderer.site_view()) {
         Ok(pages) => files.extend(pages),
         Err(problems) => {
             diagnostics.extend(problems);
@@ -306,6 +321,21 @@ fn search_files(
     .map_err(|e| Diagnostic::error("(search index)", format!("{e:#}")))?;
     files.push(OutputFile::bytes("search/index.html", page));
     Ok(files)
+}
+
+/// The `cite` stage: the registry of works, then every note read for what it cites.
+fn cite_works(
+    options: &BuildOptions,
+    content: &Content,
+    rendered: &[Rendered],
+    diagnostics: &mut Diagnostics,
+) -> Citations {
+    let content_dir = options.root.join(content::CONTENT_DIR);
+    let entries = cite::registry::load(&content_dir, &|p| options.shown(p), diagnostics);
+    let mut problems = Vec::new();
+    let citations = cite::analyse(content, rendered, &entries, &mut problems);
+    diagnostics.extend(problems);
+    citations
 }
 
 /// The biographies and descriptions of the registry, as HTML.

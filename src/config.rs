@@ -17,7 +17,11 @@ const KNOWN_KEYS: &[&str] = &[
     "author",
     "copyright",
     "search",
+    "notes",
 ];
+
+/// The keys of the `[notes]` table.
+const NOTES_KEYS: &[&str] = &["display"];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
@@ -30,6 +34,35 @@ pub struct Config {
     pub copyright: String,
     /// Build the search index (Pagefind) and the search page.
     pub search: bool,
+    /// How notes are read in place (`[notes]`).
+    pub notes: NotesConfig,
+}
+
+/// `[notes]`: how a reader reads a note in place.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct NotesConfig {
+    pub display: NotesDisplay,
+}
+
+/// `popover` (the default): a marker shows its note over the text on hover, focus or tap.
+/// `side`: notes stand in the margin beside their markers on wide screens (as in Tufte
+/// CSS), and are popovers on narrow ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NotesDisplay {
+    #[default]
+    Popover,
+    Side,
+}
+
+impl NotesDisplay {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotesDisplay::Popover => "popover",
+            NotesDisplay::Side => "side",
+        }
+    }
 }
 
 impl Default for Config {
@@ -42,6 +75,7 @@ impl Default for Config {
             author: String::new(),
             copyright: String::new(),
             search: true,
+            notes: NotesConfig::default(),
         }
     }
 }
@@ -142,6 +176,18 @@ pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Co
             diagnostics.push(d.with_help(suggest_key(key, KNOWN_KEYS)));
         }
     }
+    if let Some(toml::Value::Table(notes)) = table.get("notes") {
+        for key in notes.keys().filter(|k| !NOTES_KEYS.contains(&k.as_str())) {
+            let mut d = Diagnostic::warning(
+                shown_path,
+                format!("unknown key `{key}` in [notes] of site.toml"),
+            );
+            if let Some(line) = crate::frontmatter::key_line(text, key) {
+                d = d.at_line(line);
+            }
+            diagnostics.push(d.with_help(suggest_key(key, NOTES_KEYS)));
+        }
+    }
     let config: Config = match toml::from_str(text) {
         Ok(config) => config,
         Err(e) => {
@@ -191,6 +237,27 @@ mod tests {
         let warning = diagnostics.warnings().next().unwrap();
         assert_eq!(warning.line, Some(2));
         assert!(warning.help.as_deref().unwrap().contains("base_url"));
+    }
+
+    #[test]
+    fn notes_display_and_its_unknown_keys() {
+        let mut diagnostics = Diagnostics::default();
+        let config = parse(
+            "title = \"A\"\n[notes]\ndisplay = \"side\"\ndisplya = 1\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
+        assert_eq!(config.notes.display, NotesDisplay::Side);
+        let warning = diagnostics.warnings().next().unwrap();
+        assert_eq!(warning.line, Some(4));
+        assert!(warning.help.as_deref().unwrap().contains("display"));
+        let mut diagnostics = Diagnostics::default();
+        parse(
+            "[notes]\ndisplay = \"margin\"\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
+        assert!(diagnostics.errors().next().unwrap().line.is_some());
     }
 
     #[test]

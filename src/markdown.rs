@@ -32,6 +32,9 @@ pub struct Rendered {
     pub mentions: Vec<Mention>,
     /// Surnames their context did not settle.
     pub unresolved: Vec<Unresolved>,
+    /// The entries of the page's bibliography (list items under a heading such as
+    /// "Bibliography" or "Works cited"), which the `cite` stage reads like notes.
+    pub bibliography: Vec<BibliographyEntry>,
     /// The plain text of each paragraph of the body (not the notes), in reading order.
     pub texts: Vec<ParagraphText>,
 }
@@ -46,6 +49,76 @@ pub struct ParagraphText {
     /// The text as a reader sees it; mentions' `start` offsets point into it.
     pub text: String,
 }
+
+/// Words as plain text with the spans set in italics: what the `cite` stage reads for the
+/// works a note cites (italics mark titles), collected from the Markdown events where the
+/// note is rendered, so nothing parses the HTML again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlainText {
+    pub text: String,
+    /// Byte ranges of `text` in italics (`*Collected Works*`).
+    pub italics: Vec<Range<usize>>,
+}
+
+impl PlainText {
+    pub fn from_events<'e, 'a: 'e>(events: impl IntoIterator<Item = &'e Event<'a>>) -> Self {
+        let mut plain = PlainText::default();
+        let mut open: Vec<usize> = Vec::new();
+        for event in events {
+            match event {
+                Event::Text(t) | Event::Code(t) => plain.text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => plain.text.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Item) if !plain.text.is_empty() => {
+                    plain.text.push(' ')
+                }
+                Event::Start(Tag::Emphasis) => open.push(plain.text.len()),
+                Event::End(TagEnd::Emphasis) => {
+                    if let Some(start) = open.pop() {
+                        plain.italics.push(start..plain.text.len());
+                    }
+                }
+                _ => {}
+            }
+        }
+        let trimmed = plain.text.trim_end().len();
+        plain.text.truncate(trimmed);
+        for span in &mut plain.italics {
+            span.end = span.end.min(trimmed);
+        }
+        plain
+    }
+
+    /// The text of one span (`&text[range]`), or "" when the range is not on a boundary.
+    pub fn slice(&self, range: &Range<usize>) -> &str {
+        self.text.get(range.clone()).unwrap_or("")
+    }
+}
+
+/// One entry of a page's bibliography: its id (`bib-3`) and its words.
+#[derive(Debug, Clone)]
+pub struct BibliographyEntry {
+    pub id: String,
+    pub text: PlainText,
+}
+
+/// Where the `cite` stage's links for a bibliography entry go in the page's HTML: a comment
+/// at the end of the entry, replaced when the page is rendered (a plain string replace; the
+/// cite stage runs after every page is rendered, since grouping works needs all notes).
+pub fn bibliography_slot(id: &str) -> String {
+    format!("<!--annals:cite {id}-->")
+}
+
+/// Headings under which a list is read as a bibliography (compared in lower case).
+const BIBLIOGRAPHY_HEADINGS: &[&str] = &[
+    "bibliography",
+    "works cited",
+    "references",
+    "sources",
+    "literature",
+    "библиография",
+    "литература",
+    "источники",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -72,6 +145,9 @@ pub struct Note {
     pub status: NoteStatus,
     /// Line of the definition (or, for a missing note, of its first marker) in the file.
     pub line: usize,
+    /// The note's words, for the `cite` stage.
+    #[serde(skip)]
+    pub text: PlainText,
 }
 
 /// A link from a note back to one marker that cites it: `a`, `b`, … when there are several.
@@ -210,13 +286,23 @@ impl<'r> MarkdownRenderer<'r> {
                             )
                         )
                     });
-                    out.push(Event::Start(tag));
+                    let entry = (state.in_bibliography && matches!(tag, Tag::Item))
+                        .then(|| state.bibliography_entry(&inner));
+                    match &entry {
+                        Some(id) => out.push(Event::Html(format!("<li id=\"{id}\">").into())),
+                        None => out.push(Event::Start(tag)),
+                    }
                     if has_blocks {
                         out.extend(self.blocks(state, inner, line_of));
                     } else {
                         out.extend(state.inline(inner, line, line_of));
                     }
-                    out.push(Event::End(end));
+                    match entry {
+                        Some(id) => out.push(Event::Html(
+                            format!("{}</li>\n", bibliography_slot(&id)).into(),
+                        )),
+                        None => out.push(Event::End(end)),
+                    }
                 }
                 other => out.extend(state.inline(vec![(other, range)], line, line_of)),
             }
@@ -360,6 +446,9 @@ struct BodyState<'s, 'r> {
     /// The plain text of the block `inline` handled last.
     last_text: String,
     texts: Vec<ParagraphText>,
+    /// Whether the blocks being rendered stand under a bibliography heading.
+    in_bibliography: bool,
+    bibliography: Vec<BibliographyEntry>,
 }
 
 impl<'s, 'r> BodyState<'s, 'r> {
@@ -383,6 +472,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
             diagnostics: Vec::new(),
             last_text: String::new(),
             texts: Vec::new(),
+            in_bibliography: false,
+            bibliography: Vec::new(),
         }
     }
 
@@ -525,6 +616,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
             None => self.unique_id(&title),
         };
         let level_number = level as u8;
+        self.in_bibliography =
+            BIBLIOGRAPHY_HEADINGS.contains(&title.trim().to_lowercase().as_str());
         if let Some(annotator) = self.annotator.as_mut() {
             annotator.new_section();
         }
@@ -555,6 +648,17 @@ impl<'s, 'r> BodyState<'s, 'r> {
         out.push(Event::Html(
             format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{level_number}>\n").into(),
         ));
+    }
+
+    /// Records a list item of a bibliography and returns its id (`bib-1`, `bib-2`, …).
+    fn bibliography_entry(&mut self, inner: &[(Event, Range<usize>)]) -> String {
+        let id = format!("bib-{}", self.bibliography.len() + 1);
+        self.ids.insert(id.clone());
+        self.bibliography.push(BibliographyEntry {
+            id: id.clone(),
+            text: PlainText::from_events(inner.iter().map(|(e, _)| e)),
+        });
+        id
     }
 
     fn unique_id(&mut self, title: &str) -> String {
@@ -633,6 +737,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     backrefs,
                     status: NoteStatus::Cited,
                     line: definition.line,
+                    text: PlainText::from_events(&definition.events),
                 },
                 None => {
                     let line = self.first_marker_line[label];
@@ -649,6 +754,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                         backrefs,
                         status: NoteStatus::Missing,
                         line,
+                        text: PlainText::default(),
                     }
                 }
             };
@@ -664,6 +770,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 backrefs: Vec::new(),
                 status,
                 line: definition.line,
+                text: PlainText::from_events(&definition.events),
             });
         }
         let (mentions, unresolved) = match self.annotator {
@@ -682,6 +789,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             mentions,
             unresolved,
             texts: self.texts,
+            bibliography: self.bibliography,
         }
     }
 

@@ -40,6 +40,7 @@ fn sitemap(base: &BaseUrl, site: &[OutputFile]) -> String {
         .filter(|p| *p != "search/")
         .collect();
     paths.sort_unstable();
+    paths.dedup();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

@@ -52,11 +52,12 @@ fn fixture_site_builds_with_every_link_and_note_resolved() {
     let out = tempfile::tempdir().unwrap();
     let root = fixture("basic");
     let (summary, _) = build_site(&root, out.path(), None);
-    // One page per Markdown file, plus the 404 and search pages, and the timeline of its dated prose.
+    // One page per Markdown file, plus the 404 and search pages and the timeline of its dated
+    // prose; the one work its notes cite has a page, beside the list of works in two orders.
     assert!(out.path().join("timeline/index.html").exists());
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 4,
+        markdown_files(&root) + 4 + 3,
         "documents/_index.md is generated"
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
@@ -266,9 +267,14 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
     let registry_pages =
         entity_files("people") + entity_files("events") + entity_files("groups") + 4 + 1;
     let generated = usize::from(!root.join("content/documents/_index.md").exists());
+    let sources_pages = html_pages(out.path())
+        .keys()
+        .filter(|p| p.starts_with("sources/"))
+        .count();
+    assert!(sources_pages > 50, "{sources_pages} pages of works cited");
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 2 + generated + registry_pages
+        markdown_files(&root) + 2 + generated + registry_pages + sources_pages
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
     assert!(out.path().join("index.html").exists());

@@ -275,24 +275,13 @@ impl<'a> EntityPages<'a> {
             match groups.last_mut() {
                 Some(group) if group.url == page_url => group.mentions.push(view),
                 _ => groups.push(MentionGroup {
-                    title: self.page_title(*page),
+                    title: self.site.page_title(*page),
                     url: page_url,
                     mentions: vec![view],
                 }),
             }
         }
         groups
-    }
-
-    /// A chapter is named with its book: "Was There an Alternative? — 9. The Georgian Incident".
-    fn page_title(&self, page: usize) -> String {
-        let pages = &self.site.content.pages;
-        match (pages[page].kind, pages[page].parent) {
-            (PageKind::Chapter, Some(parent)) => {
-                format!("{} — {}", pages[parent].title, pages[page].title)
-            }
-            _ => pages[page].title.clone(),
-        }
     }
 
     fn index_page(

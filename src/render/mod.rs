@@ -7,15 +7,17 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
 
+use crate::cite::Citations;
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::{KINDS, Registry};
-use crate::markdown::{Note, NoteStatus, Rendered, TocEntry};
+use crate::markdown::{Note, NoteStatus, Rendered, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
 
 pub mod entities;
 pub mod meta;
+pub mod sources;
 pub mod timeline;
 
 /// The timeline page's filters, compiled into the binary with the stylesheet.
@@ -71,6 +73,12 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/partials/entities.html"),
     ),
     ("search.html", include_str!("../../templates/search.html")),
+    (
+        "partials/cited-by.html",
+        include_str!("../../templates/partials/cited-by.html"),
+    ),
+    ("sources.html", include_str!("../../templates/sources.html")),
+    ("work.html", include_str!("../../templates/work.html")),
 ];
 
 pub struct Templates {
@@ -213,6 +221,12 @@ pub struct SiteView {
     pub registers: Vec<NavLink>,
     /// The timeline's page, when the site has dated entries.
     pub timeline: Option<String>,
+    /// The list of works cited, when the notes cite any.
+    pub sources: Option<String>,
+    /// `popover` or `side` (`[notes] display` of site.toml).
+    pub notes_display: String,
+    /// The script that shows notes in place.
+    pub notes_script: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -257,8 +271,10 @@ pub struct PageView {
     /// The page's language: its own `language`, else the site's.
     pub language: String,
     pub content: String,
-    pub notes: Vec<Note>,
+    pub notes: Vec<NoteView>,
     pub missing_notes: usize,
+    /// The documents whose notes cite this one, with the number of notes.
+    pub cited_by: Vec<entities::CountedLink>,
     pub toc: Vec<TocEntry>,
     pub breadcrumbs: Vec<Link>,
     pub collection: Option<Link>,
@@ -270,6 +286,25 @@ pub struct PageView {
     /// JSON-LD and Open Graph.
     pub meta: meta::MachineMeta,
     pub extra: toml::Table,
+}
+
+/// A note with the works it cites.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    #[serde(flatten)]
+    pub note: Note,
+    pub cites: Vec<CiteView>,
+}
+
+/// One work a note (or a bibliography entry) cites: its page under `/sources/`, and the
+/// collection's document when the work is one.
+#[derive(Debug, Clone, Serialize)]
+pub struct CiteView {
+    pub title: String,
+    pub url: String,
+    pub locator: String,
+    pub ibid: bool,
+    pub document: Option<Link>,
 }
 
 /// Entities of one kind, for a list on a page.
@@ -290,6 +325,7 @@ pub struct SiteRenderer<'a> {
     pub registry: &'a Registry,
     /// The timeline's entries, in date order.
     pub timeline: &'a [EntryView],
+    pub citations: &'a Citations,
 }
 
 impl SiteRenderer<'_> {
@@ -322,6 +358,10 @@ impl SiteRenderer<'_> {
                 .collect(),
             timeline: (!self.timeline.is_empty())
                 .then(|| self.base.link(&format!("{}/", timeline::TIMELINE_DIR))),
+            sources: (!self.citations.works.is_empty())
+                .then(|| self.base.link(&format!("{}/", sources::SOURCES_DIR))),
+            notes_display: self.config.notes.display.as_str().to_string(),
+            notes_script: self.base.link(crate::build::NOTES_SCRIPT),
         }
     }
 
@@ -410,8 +450,9 @@ impl SiteRenderer<'_> {
                 .language
                 .clone()
                 .unwrap_or_else(|| self.config.language.clone()),
-            content: rendered.html.clone(),
-            notes: rendered.notes.clone(),
+            content: self.with_bibliography_links(index, &rendered.html),
+            notes: self.note_views(index),
+            cited_by: self.cited_by(index),
             missing_notes: rendered
                 .notes
                 .iter()
@@ -475,6 +516,104 @@ impl SiteRenderer<'_> {
             .collect()
     }
 
+    /// A chapter is named with its book: "Was There an Alternative? — 9. The Georgian Incident".
+    pub fn page_title(&self, page: usize) -> String {
+        let pages = &self.content.pages;
+        match (pages[page].kind, pages[page].parent) {
+            (PageKind::Chapter, Some(parent)) => {
+                format!("{} — {}", pages[parent].title, pages[page].title)
+            }
+            _ => pages[page].title.clone(),
+        }
+    }
+
+    /// The page's notes, each with the works it cites.
+    fn note_views(&self, page: usize) -> Vec<NoteView> {
+        self.rendered[page]
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, note)| NoteView {
+                note: note.clone(),
+                cites: self
+                    .citations
+                    .of_note(page, i)
+                    .map(|c| self.cite_view(c.work, &c.locator, c.ibid))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    pub fn cite_view(&self, work: usize, locator: &str, ibid: bool) -> CiteView {
+        let w = &self.citations.works[work];
+        CiteView {
+            title: w.title.clone(),
+            url: self.base.link(&sources::work_path(w)),
+            locator: locator.to_string(),
+            ibid,
+            document: w.document.map(|d| self.link(d)),
+        }
+    }
+
+    /// The page's HTML with the links of each bibliography entry put in the slot the
+    /// `markdown` stage left at its end.
+    fn with_bibliography_links(&self, page: usize, html: &str) -> String {
+        let entries = &self.citations.bibliography[page];
+        if entries.is_empty() {
+            return html.to_string();
+        }
+        let mut html = html.to_string();
+        for entry in entries {
+            let cite = self.cite_view(entry.work, "", false);
+            let mut links = format!(
+                " <span class=\"bib-links\"><a href=\"{}\">Notes citing it</a>",
+                escape(&cite.url)
+            );
+            if let Some(document) = &cite.document {
+                links.push_str(&format!(
+                    " · <a href=\"{}\">In this collection</a>",
+                    escape(&document.url)
+                ));
+            }
+            links.push_str("</span>");
+            html = html.replacen(&bibliography_slot(&entry.entry), &links, 1);
+        }
+        html
+    }
+
+    /// For a document: the other documents whose notes cite it, with how many notes.
+    fn cited_by(&self, page: usize) -> Vec<entities::CountedLink> {
+        let top = |p: usize| self.content.pages[p].parent.unwrap_or(p);
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        let works = self
+            .citations
+            .works
+            .iter()
+            .filter(|w| w.document == Some(page));
+        for (citing, _) in works.flat_map(|w| &w.cited_in) {
+            let document = top(*citing);
+            if document == top(page) {
+                continue;
+            }
+            match counts.iter_mut().find(|(d, _)| *d == document) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((document, 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        counts
+            .into_iter()
+            .map(|(document, count)| {
+                let link = self.link(document);
+                entities::CountedLink {
+                    title: link.title,
+                    url: link.url,
+                    count,
+                }
+            })
+            .collect()
+    }
+
     /// Previous and next chapter within the same collection.
     fn neighbours(&self, index: usize) -> (Option<Link>, Option<Link>) {
         let Some(parent) = self.content.pages[index].parent else {
@@ -522,6 +661,10 @@ impl SiteRenderer<'_> {
         trail.extend(ancestors.into_iter().rev());
         trail
     }
+}
+
+fn escape(text: &str) -> String {
+    crate::markdown::escape_html(text)
 }
 
 #[cfg(test)]

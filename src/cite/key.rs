@@ -1,0 +1,184 @@
+//! Keys under which citations of one work meet: case, punctuation and the script and
+//! spelling of transliterated names folded away, so that `Троцкий`, `Trotsky` and `Trotskii`
+//! are one author and "Collected Works," and *Collected works* one title.
+//!
+//! This is a canonical form, one string per name; `entity::aliases` goes the other way and
+//! generates the spellings a name may be found under in running text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Titles that name no work without their author: every collected edition is "Works".
+const GENERIC_TITLES: &[&str] = &[
+    "Сочинения",
+    "Соч.",
+    "Works",
+    "Collected Works",
+    "Selected Works",
+    "Избранные произведения",
+    "Полное собрание сочинений",
+    "Собрание сочинений",
+    "Memoirs",
+    "Воспоминания",
+];
+
+static GENERIC_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| GENERIC_TITLES.iter().map(|t| fold(t)).collect());
+
+/// Cyrillic letters in the Library of Congress romanisation, without diacritics, as the
+/// English-language literature on Soviet history mostly writes them.
+fn romanise(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'э' => "e",
+        'ё' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'й' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "iu",
+        'я' => "ia",
+        'і' => "i",
+        _ => return None,
+    })
+}
+
+/// Lower case, Cyrillic romanised, apostrophes and soft signs dropped, every other mark a
+/// space, and the spelling variants of romanised Russian folded to one (ya/ia, yu/iu,
+/// Yezhov/Ezhov, -y/-ii/-iy at a word's end).
+pub fn fold(text: &str) -> String {
+    let mut flat = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if let Some(latin) = romanise(c) {
+            flat.push_str(latin);
+        } else if c.is_alphanumeric() {
+            flat.push(c);
+        } else if !matches!(c, '\'' | '’' | 'ʼ' | 'ʹ') {
+            flat.push(' ');
+        }
+    }
+    flat.split_whitespace()
+        .map(fold_word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn fold_word(word: &str) -> String {
+    static ENDING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:ii|iy|yi|y)$").expect("valid pattern"));
+    let word = word.replace("ya", "ia").replace("yu", "iu");
+    let word = match word.strip_prefix("ye") {
+        Some(rest) => format!("e{rest}"),
+        None => word,
+    };
+    if word.len() > 3 {
+        ENDING.replace(&word, "i").into_owned()
+    } else {
+        word
+    }
+}
+
+/// The surname in an author as a source writes it: "Avrich, Paul" and "Троцкий, Л. Д." put it
+/// first, "Paul Avrich" and "A. I. Mikoyan" last.
+pub fn surname(author: &str) -> Option<&str> {
+    let author = author.trim();
+    let name = match author.split_once(',') {
+        Some((first, _)) => first.trim(),
+        None => author
+            .split_whitespace()
+            .rev()
+            .find(|w| !w.ends_with('.'))
+            .unwrap_or(author),
+    };
+    let name = name.split_whitespace().last()?;
+    name.chars().next()?.is_uppercase().then_some(name)
+}
+
+/// The key of an author–year short form: "Avrich 1984".
+pub fn short_form(author: &str, year: &str) -> Option<String> {
+    Some(fold(&format!("{} {year}", surname(author)?)))
+}
+
+/// The keys of a title: the title alone when it names a work by itself, and the title with
+/// its author's surname ("Stalin's *Works*" and Marx's are not one work).
+pub fn title_keys(title: &str, author: Option<&str>) -> Vec<String> {
+    let title = fold(title);
+    if title.is_empty() {
+        return Vec::new();
+    }
+    let mut keys = Vec::new();
+    if let Some(surname) = author.and_then(surname) {
+        keys.push(format!("{} {title}", fold(surname)));
+    }
+    if !GENERIC_KEYS.contains(&title) && title.len() > 3 {
+        keys.push(title);
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_spellings_fold_to_one_key() {
+        assert_eq!(fold("Троцкий"), fold("Trotsky"));
+        assert_eq!(fold("Trotskii"), fold("Trotsky"));
+        assert_eq!(fold("Zinov'ev"), fold("Зиновьев"));
+        assert_eq!(fold("Yezhov"), fold("Ezhov"));
+        assert_eq!(fold("“Collected Works,”"), "collected works");
+        assert_eq!(fold("Известия ЦК КПСС"), "izvestiia tsk kpss");
+    }
+
+    #[test]
+    fn surnames_stand_first_after_a_comma_else_last() {
+        assert_eq!(surname("Avrich, Paul"), Some("Avrich"));
+        assert_eq!(surname("Paul Avrich"), Some("Avrich"));
+        assert_eq!(surname("Троцкий, Л. Д."), Some("Троцкий"));
+        assert_eq!(surname("A. I. Mikoyan"), Some("Mikoyan"));
+        assert_eq!(surname("Jeffries, Peter, ed."), Some("Jeffries"));
+        assert_eq!(surname("in"), None);
+    }
+
+    #[test]
+    fn a_generic_title_is_keyed_only_with_its_author() {
+        assert_eq!(
+            title_keys("Сочинения", Some("Сталин, И. В.")),
+            ["stalin sochineniia"]
+        );
+        assert_eq!(
+            title_keys("Портреты революционеров", Some("Троцкий, Л. Д.")),
+            [
+                "trotski portreti revoliutsionerov",
+                "portreti revoliutsionerov"
+            ]
+        );
+        assert_eq!(
+            short_form("Avrich, Paul", "1984").as_deref(),
+            Some("avrich 1984")
+        );
+    }
+}

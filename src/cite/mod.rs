@@ -1,0 +1,605 @@
+//! The `cite` stage: the works the notes cite. Every note (and every entry of a page's
+//! bibliography) is read for its citations (`parse`); "Ibid." and "Op. cit." are resolved
+//! to the work they stand for; citations of one work are grouped by their keys (`key`),
+//! with the editor's registry of works (`registry`) naming and merging them by hand; a work
+//! that is itself a document of the collection is linked to it.
+//!
+//! It runs after `markdown` (it needs every page's notes) and before `render`, and gives
+//! plain data: the works, and for each page the work of each note.
+
+pub mod csl;
+pub mod key;
+pub mod parse;
+pub mod registry;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::content::{Content, DOCUMENTS_DIR, PageKind};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{NoteStatus, Rendered};
+use crate::slug::slugify;
+use parse::{Cited, Reference, WorkRef};
+use registry::WorkEntry;
+
+/// What the stage gives the renderer.
+#[derive(Debug, Clone, Default)]
+pub struct Citations {
+    pub works: Vec<Work>,
+    /// For each page (indexed as `Content::pages`), its notes' citations in note order.
+    pub notes: Vec<Vec<NoteCitation>>,
+    /// For each page, the work of each entry of its bibliography.
+    pub bibliography: Vec<Vec<BibliographyCitation>>,
+    /// "Ibid." and "Op. cit." notes with no earlier citation to stand for.
+    pub unattributed: Vec<Unattributed>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Work {
+    /// The registry's ID, else a slug of the author and title: `/sources/ID/`.
+    pub id: String,
+    pub title: String,
+    pub translated_title: Option<String>,
+    pub authors: Vec<String>,
+    pub year: Option<String>,
+    /// The page of the collection that is this work.
+    pub document: Option<usize>,
+    pub csl_type: String,
+    pub url: Option<String>,
+    /// The registry entry's Markdown body ("" without one).
+    pub body: String,
+    /// Every citation of it: `(page, index into Citations::notes[page])`, in reading order.
+    pub cited_in: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NoteCitation {
+    /// Index into the page's `Rendered::notes`.
+    pub note: usize,
+    pub work: usize,
+    pub locator: String,
+    /// Cited as "Ibid." / "Там же" / "Op. cit.".
+    pub ibid: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct BibliographyCitation {
+    /// The entry's id on its page (`bib-1`).
+    pub entry: String,
+    pub work: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unattributed {
+    pub page: usize,
+    pub note_number: usize,
+    pub path: PathBuf,
+    pub line: usize,
+    pub text: String,
+    pub reason: String,
+}
+
+impl Citations {
+    /// The citations of the page's note at `note` (an index into its notes).
+    pub fn of_note(&self, page: usize, note: usize) -> impl Iterator<Item = &NoteCitation> {
+        self.notes
+            .get(page)
+            .into_iter()
+            .flatten()
+            .filter(move |c| c.note == note)
+    }
+}
+
+/// Reads every page's notes and bibliography and groups what they cite.
+pub fn analyse(
+    content: &Content,
+    rendered: &[Rendered],
+    entries: &[WorkEntry],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Citations {
+    let mut reader = Reader::default();
+    for page in content.reading_order() {
+        reader.read_page(page, &rendered[page], content);
+    }
+    let works = reader.group(entries, content, diagnostics);
+    let mut citations = Citations {
+        notes: vec![Vec::new(); content.pages.len()],
+        bibliography: vec![Vec::new(); content.pages.len()],
+        ..Citations::default()
+    };
+    let (mut works, work_of) = works;
+    for found in &reader.found {
+        let work = work_of[found.slot];
+        let list = &mut citations.notes[found.page];
+        // A note naming one work twice ("…, p. 3; ibid., p. 9") counts once.
+        let again = list.iter().any(|c| c.note == found.note && c.work == work);
+        if !again {
+            works[work].cited_in.push((found.page, list.len()));
+        }
+        list.push(NoteCitation {
+            note: found.note,
+            work,
+            locator: found.locator.clone(),
+            ibid: found.ibid,
+        });
+    }
+    for (page, entry, slot) in &reader.bibliography {
+        citations.bibliography[*page].push(BibliographyCitation {
+            entry: entry.clone(),
+            work: work_of[*slot],
+        });
+    }
+    for unattributed in &reader.unattributed {
+        diagnostics.push(
+            Diagnostic::warning(
+                &unattributed.path,
+                format!(
+                    "note {} says “{}” but {}",
+                    unattributed.note_number, unattributed.text, unattributed.reason
+                ),
+            )
+            .at_line(unattributed.line)
+            .with_help("name the work in this note"),
+        );
+    }
+    citations.works = works;
+    citations.unattributed = reader.unattributed;
+    citations
+}
+
+/// One citation found, before grouping: `slot` is its `WorkRef` in `Reader::refs`.
+struct Found {
+    page: usize,
+    note: usize,
+    slot: usize,
+    locator: String,
+    ibid: bool,
+}
+
+#[derive(Default)]
+struct Reader {
+    refs: Vec<WorkRef>,
+    found: Vec<Found>,
+    bibliography: Vec<(usize, String, usize)>,
+    unattributed: Vec<Unattributed>,
+}
+
+impl Reader {
+    /// A page's notes in order. "Ibid." stands for the work of the citation before it on
+    /// the page; "Op. cit." for the named author's last cited work (or, unnamed, the last).
+    fn read_page(&mut self, page: usize, rendered: &Rendered, content: &Content) {
+        let mut last: Option<usize> = None;
+        let mut by_author: HashMap<String, usize> = HashMap::new();
+        for (index, note) in rendered.notes.iter().enumerate() {
+            if note.status == NoteStatus::Missing {
+                continue;
+            }
+            for Reference { cited, locator } in parse::references(&note.text) {
+                let (slot, ibid) = match cited {
+                    Cited::Work(work) => {
+                        let author = work.author.as_deref().and_then(key::surname).map(key::fold);
+                        let slot = self.refs.len();
+                        self.refs.push(work);
+                        if let Some(author) = author {
+                            by_author.insert(author, slot);
+                        }
+                        (Some(slot), false)
+                    }
+                    Cited::Ibid => (last, true),
+                    Cited::OpCit { author } => {
+                        (by_author.get(&key::fold(&author)).copied().or(last), true)
+                    }
+                };
+                match slot {
+                    Some(slot) => {
+                        last = Some(slot);
+                        self.found.push(Found {
+                            page,
+                            note: index,
+                            slot,
+                            locator,
+                            ibid,
+                        });
+                    }
+                    None => self.unattributed.push(Unattributed {
+                        page,
+                        note_number: note.number,
+                        path: content.pages[page].path.clone(),
+                        line: note.line,
+                        text: note.text.text.clone(),
+                        reason: "no citation comes before it on the page".into(),
+                    }),
+                }
+            }
+        }
+        for entry in &rendered.bibliography {
+            let first = parse::references(&entry.text).into_iter().next();
+            if let Some(Reference {
+                cited: Cited::Work(work),
+                ..
+            }) = first
+            {
+                self.bibliography
+                    .push((page, entry.id.clone(), self.refs.len()));
+                self.refs.push(work);
+            }
+        }
+    }
+
+    /// Citations that share a key are one work; so are those a registry entry claims. Gives
+    /// the works in order of first citation and the work of each `WorkRef`.
+    fn group(
+        &self,
+        entries: &[WorkEntry],
+        content: &Content,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (Vec<Work>, Vec<usize>) {
+        let nodes = self.refs.len() + entries.len();
+        let mut sets = DisjointSets::new(nodes);
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        let entry_keys = entries.iter().map(entry_keys);
+        let all_keys = self.refs.iter().map(|r| r.keys.clone()).chain(entry_keys);
+        for (node, keys) in all_keys.enumerate() {
+            for key in keys {
+                match owner.get(&key) {
+                    Some(&other) => sets.union(node, other),
+                    None => {
+                        owner.insert(key, node);
+                    }
+                }
+            }
+        }
+        let documents = DocumentKeys::new(content);
+        let mut work_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for slot in 0..self.refs.len() {
+            let root = sets.find(slot);
+            let work = *work_of_root.entry(root).or_insert_with(|| {
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            members[work].push(slot);
+        }
+        let mut entry_of_work: HashMap<usize, usize> = HashMap::new();
+        for (e, _) in entries.iter().enumerate() {
+            if let Some(&work) = work_of_root.get(&sets.find(self.refs.len() + e)) {
+                entry_of_work.entry(work).or_insert(e);
+            }
+        }
+        let mut ids = IdAllocator::new(entries);
+        let works = members
+            .iter()
+            .enumerate()
+            .map(|(work, slots)| match entry_of_work.get(&work) {
+                Some(&e) => work_from_entry(&entries[e], content, diagnostics),
+                None => self.automatic_work(slots, &documents, &mut ids),
+            })
+            .collect();
+        let work_of = (0..self.refs.len())
+            .map(|slot| work_of_root[&sets.find(slot)])
+            .collect();
+        (works, work_of)
+    }
+
+    /// A work nobody registered: its title, translation and author are those most of its
+    /// citations give (a newspaper's citations name many authors, so it gets none), a short
+    /// form only where no citation gives a title; its document found by title or author
+    /// and year.
+    fn automatic_work(
+        &self,
+        slots: &[usize],
+        documents: &DocumentKeys,
+        ids: &mut IdAllocator,
+    ) -> Work {
+        let refs: Vec<&WorkRef> = slots.iter().map(|&s| &self.refs[s]).collect();
+        let titled: Vec<&&WorkRef> = refs.iter().filter(|r| !r.short).collect();
+        let title = most_common(titled.iter().map(|r| r.title.as_str()))
+            .map_or(refs[0].title.clone(), |(t, _)| t.to_string());
+        let translated_title =
+            most_common(refs.iter().filter_map(|r| r.translated_title.as_deref()))
+                .map(|(t, _)| t.to_string());
+        let author = majority_author(&refs);
+        let document = refs
+            .iter()
+            .flat_map(|r| &r.keys)
+            .find_map(|k| documents.find(k));
+        let surname = author.as_deref().and_then(key::surname).unwrap_or("");
+        Work {
+            id: ids.allocate(&format!("{surname} {title}")),
+            title,
+            translated_title,
+            authors: author.into_iter().collect(),
+            year: most_common(refs.iter().filter_map(|r| r.year.as_deref()))
+                .filter(|(_, count)| count * 2 > refs.len())
+                .map(|(y, _)| y.to_string()),
+            document,
+            csl_type: "document".into(),
+            url: None,
+            body: String::new(),
+            cited_in: Vec::new(),
+        }
+    }
+}
+
+/// The author most citations name, by surname ("Avrich" and "Avrich, Paul" agree), as the
+/// fullest citation writes it; none when no author has a majority.
+fn majority_author(refs: &[&WorkRef]) -> Option<String> {
+    let surname_of = |r: &&WorkRef| r.author.as_deref().and_then(key::surname).map(key::fold);
+    let surnames: Vec<String> = refs.iter().filter_map(surname_of).collect();
+    let (surname, count) = most_common(surnames.iter().map(String::as_str))?;
+    if count * 2 <= refs.len() {
+        return None;
+    }
+    let named = |r: &&&WorkRef| surname_of(r).as_deref() == Some(surname);
+    let fullest = refs.iter().filter(named).find(|r| !r.short);
+    fullest
+        .or_else(|| refs.iter().find(named))
+        .and_then(|r| r.author.clone())
+}
+
+/// The value given most often, with its count; the first of equals.
+fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<(&'a str, usize)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for value in values {
+        match counts.iter_mut().find(|(v, _)| *v == value) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .fold(None, |best: Option<(&str, usize)>, (v, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((v, n)),
+        })
+}
+
+fn entry_keys(entry: &WorkEntry) -> Vec<String> {
+    let mut keys = key::title_keys(&entry.title, None);
+    for author in &entry.authors {
+        keys.extend(key::title_keys(&entry.title, Some(author)));
+        if let Some(year) = &entry.year {
+            keys.extend(key::short_form(author, year));
+        }
+    }
+    keys.extend(entry.aliases.iter().map(|a| key::fold(a)));
+    keys.retain(|k| !k.is_empty());
+    keys
+}
+
+fn work_from_entry(
+    entry: &WorkEntry,
+    content: &Content,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Work {
+    let document = entry.document.as_ref().and_then(|(slug, line)| {
+        let found = find_document(content, slug);
+        if found.is_none() {
+            diagnostics.push(
+                Diagnostic::error(&entry.path, format!("no document `{slug}` in the collection"))
+                    .at_line(*line)
+                    .with_help("`document` is the slug of a page under content/documents/, such as `avrich-1984`"),
+            );
+        }
+        found
+    });
+    Work {
+        id: entry.id.clone(),
+        title: entry.title.clone(),
+        translated_title: None,
+        authors: entry.authors.clone(),
+        year: entry.year.clone(),
+        document,
+        csl_type: entry.csl_type.clone().unwrap_or_else(|| "document".into()),
+        url: entry.url.clone(),
+        body: entry.body.clone(),
+        cited_in: Vec::new(),
+    }
+}
+
+/// The page of a document or collection by its slug (`avrich-1984`) or path
+/// (`rogovin-1992/chapter-09-…`).
+fn find_document(content: &Content, slug: &str) -> Option<usize> {
+    let path = format!("{DOCUMENTS_DIR}/{}/", slug.trim_matches('/'));
+    content.pages.iter().position(|p| p.site_path == path)
+}
+
+/// The keys under which a citation finds a document of the collection: its title, and
+/// each author's surname with the year of its date ("Avrich 1984").
+struct DocumentKeys(HashMap<String, usize>);
+
+impl DocumentKeys {
+    fn new(content: &Content) -> Self {
+        let mut keys = HashMap::new();
+        for (index, page) in content.pages.iter().enumerate() {
+            if !matches!(page.kind, PageKind::Document | PageKind::Collection) {
+                continue;
+            }
+            let year = page.front.date.as_deref().and_then(|d| d.get(..4));
+            for author in &page.front.authors {
+                if let Some(short) = year.and_then(|y| key::short_form(author, y)) {
+                    keys.entry(short).or_insert(index);
+                }
+            }
+            keys.entry(key::fold(&page.title)).or_insert(index);
+        }
+        DocumentKeys(keys)
+    }
+
+    fn find(&self, key: &str) -> Option<usize> {
+        self.0.get(key).copied()
+    }
+}
+
+/// Unique, readable IDs for automatic works: a slug of the surname and the first words of
+/// the title, romanised, never one the registry has taken.
+struct IdAllocator {
+    taken: std::collections::HashSet<String>,
+}
+
+impl IdAllocator {
+    /// Words of a title the slug keeps.
+    const WORDS: usize = 8;
+
+    fn new(entries: &[WorkEntry]) -> Self {
+        let mut taken: std::collections::HashSet<String> =
+            entries.iter().map(|e| e.id.clone()).collect();
+        taken.insert("by-title".into());
+        IdAllocator { taken }
+    }
+
+    fn allocate(&mut self, source: &str) -> String {
+        let folded = key::fold(source);
+        let words: Vec<&str> = folded.split_whitespace().take(Self::WORDS).collect();
+        let base = match slugify(&words.join(" ")) {
+            s if s.is_empty() => "work".to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.taken.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+}
+
+/// Union–find over citations and registry entries.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(size: usize) -> Self {
+        DisjointSets {
+            parent: (0..size).collect(),
+        }
+    }
+
+    fn find(&mut self, mut node: usize) -> usize {
+        while self.parent[node] != node {
+            self.parent[node] = self.parent[self.parent[node]];
+            node = self.parent[node];
+        }
+        node
+    }
+
+    /// Joins two sets; the lower node stays the root, so a set's root is its first member.
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        let (low, high) = (a.min(b), a.max(b));
+        self.parent[high] = low;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::{MarkdownRenderer, Source};
+    use std::path::Path;
+
+    fn rendered(body: &str) -> Rendered {
+        MarkdownRenderer::default().render(
+            body,
+            Source {
+                path: Path::new("doc.md"),
+                first_line: 1,
+                link_prefix: "/",
+            },
+        )
+    }
+
+    fn one_page(body: &str) -> (Content, Vec<Rendered>) {
+        let mut content = Content::default();
+        content.pages.push(crate::content::Page::generated(
+            PageKind::Document,
+            "documents/doc/",
+            PathBuf::from("doc.md"),
+            "Doc".into(),
+        ));
+        (content, vec![rendered(body)])
+    }
+
+    fn titles_by_note(citations: &Citations) -> Vec<(usize, String, bool)> {
+        citations.notes[0]
+            .iter()
+            .map(|c| (c.note + 1, citations.works[c.work].title.clone(), c.ibid))
+            .collect()
+    }
+
+    #[test]
+    fn ibid_chains_resolve_to_the_previous_work_and_op_cit_to_the_authors_last() {
+        let (content, rendered) = one_page(
+            "A[^1] B[^2] C[^3] D[^4] E[^5] F[^6]\n\n\
+             [^1]: Trotsky, *My Life*, p. 4.\n\
+             [^2]: Ibid., p. 12.\n\
+             [^3]: Там же [Ibid.]\n\
+             [^4]: Avrich 1984, p. 5.\n\
+             [^5]: Trotsky, op. cit., p. 9.\n\
+             [^6]: A note of commentary only.\n",
+        );
+        let mut diagnostics = Vec::new();
+        let citations = analyse(&content, &rendered, &[], &mut diagnostics);
+        assert_eq!(
+            titles_by_note(&citations),
+            [
+                (1, "My Life".into(), false),
+                (2, "My Life".into(), true),
+                (3, "My Life".into(), true),
+                (4, "Avrich 1984".into(), false),
+                (5, "My Life".into(), true),
+            ]
+        );
+        assert_eq!(citations.works[0].cited_in.len(), 4);
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn an_ibid_with_nothing_before_it_is_reported_at_its_line() {
+        let (content, rendered) = one_page("A[^1]\n\n[^1]: Ibid., p. 3.\n");
+        let mut diagnostics = Vec::new();
+        let citations = analyse(&content, &rendered, &[], &mut diagnostics);
+        assert_eq!(citations.unattributed.len(), 1);
+        assert_eq!(diagnostics[0].line, Some(3));
+    }
+
+    #[test]
+    fn short_forms_meet_their_bibliography_entry_and_the_registry_merges_by_alias() {
+        let (content, rendered) = one_page(
+            "A[^1] B[^2] C[^3]\n\n\
+             [^1]: Avrich 1984, p. 5\n\
+             [^2]: Olivier 2009\n\
+             [^3]: Ленин, ПСС, Т. 45, С. 1 [Lenin, CW, Volume 36, p. 2].\n\n\
+             ## Bibliography\n\n\
+             - Avrich, Paul (1984). \"Bolshevik Opposition to Lenin\". The Russian Review.\n",
+        );
+        let entries = vec![
+            WorkEntry {
+                id: "olivier-groupe-ouvrier".into(),
+                title: "Le Groupe ouvrier".into(),
+                aliases: vec!["Olivier 2009".into()],
+                ..WorkEntry::default()
+            },
+            WorkEntry {
+                id: "lenin-collected-works".into(),
+                title: "Collected Works".into(),
+                authors: vec!["V. I. Lenin".into()],
+                ..WorkEntry::default()
+            },
+        ];
+        let mut diagnostics = Vec::new();
+        let citations = analyse(&content, &rendered, &entries, &mut diagnostics);
+        let ids: Vec<&str> = citations.works.iter().map(|w| w.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "avrich-bolshevik-opposition-to-lenin",
+                "olivier-groupe-ouvrier",
+                "lenin-collected-works"
+            ]
+        );
+        assert_eq!(citations.works[0].title, "Bolshevik Opposition to Lenin");
+        assert_eq!(citations.bibliography[0][0].work, 0);
+    }
+}

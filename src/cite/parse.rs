@@ -1,0 +1,619 @@
+//! Reading one note for the works it cites. A note is plain text with its italic spans
+//! (`markdown::PlainText`); it may cite several works (`;` between them) and, in a
+//! translated edition, carry the translator's version in brackets at its end:
+//!
+//! `Ленин, ПСС, Т. 42, С. 211 [Lenin, CW, Volume 32, p. 211].`
+//!
+//! The original part is read first; the bracket's citations are paired with it one by one
+//! and add their titles as further keys of the same work, unless the bracket opens with
+//! "Cf." (the translator points to another edition, which is not the same work).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::key;
+use crate::markdown::PlainText;
+
+/// One citation in a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub cited: Cited,
+    /// Volume, page, date, or the article within the work, as the note gives them.
+    pub locator: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cited {
+    Work(WorkRef),
+    /// "Ibid.", "Там же": the work of the previous citation.
+    Ibid,
+    /// "Trotsky, op. cit.", "Указ. соч.": the named author's last cited work.
+    OpCit {
+        author: String,
+    },
+}
+
+/// A work as one citation names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkRef {
+    /// The title as written, or the short form ("Avrich 1984") when that is all there is.
+    pub title: String,
+    pub translated_title: Option<String>,
+    pub author: Option<String>,
+    pub year: Option<String>,
+    /// The folded keys under which citations of one work meet (`key`).
+    pub keys: Vec<String>,
+    /// Named by an author–year short form only; its title is in a bibliography or registry.
+    pub short: bool,
+}
+
+/// The citations of a note, in order.
+pub fn references(note: &PlainText) -> Vec<Reference> {
+    let whole = 0..note.text.len();
+    let Some((original, translation, cf)) = split_translation(&note.text) else {
+        return read_segments(note, whole).into_iter().flatten().collect();
+    };
+    let originals = read_segments(note, original);
+    let translations = read_segments(note, translation);
+    if originals.iter().all(Option::is_none) {
+        return translations.into_iter().flatten().collect();
+    }
+    if originals.len() != translations.len() {
+        return originals.into_iter().flatten().collect();
+    }
+    originals
+        .into_iter()
+        .zip(translations)
+        .filter_map(|(original, translated)| Some(merge(original?, translated, cf)))
+        .collect()
+}
+
+/// The translator's version of a citation adds its title as a key of the same work, and its
+/// locator (CW volumes are not ПСС volumes) beside the original's.
+fn merge(mut original: Reference, translated: Option<Reference>, cf: bool) -> Reference {
+    let Some(translated) = translated else {
+        return original;
+    };
+    if !translated.locator.is_empty() && translated.locator != original.locator {
+        let cf = if cf { "cf. " } else { "" };
+        original.locator = match original.locator.is_empty() {
+            true => format!("[{cf}{}]", translated.locator),
+            false => format!("{} [{cf}{}]", original.locator, translated.locator),
+        };
+    }
+    if let (Cited::Work(work), Cited::Work(other)) = (&mut original.cited, translated.cited) {
+        if !cf {
+            for key in other.keys {
+                if !work.keys.contains(&key) {
+                    work.keys.push(key);
+                }
+            }
+            if !other.short && other.title != work.title {
+                work.translated_title.get_or_insert(other.title);
+            }
+            if work.author.is_none() {
+                work.author = other.author;
+            }
+        }
+    }
+    original
+}
+
+/// The note without and within its closing bracket, when it ends with one: `(original,
+/// translation, whether the translation opens with "Cf.")`.
+fn split_translation(text: &str) -> Option<(Range<usize>, Range<usize>, bool)> {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ".;,".contains(c));
+    if !trimmed.ends_with(']') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in trimmed.char_indices().rev() {
+        match c {
+            ']' => depth += 1,
+            '[' => {
+                depth -= 1;
+                if depth == 0 {
+                    if trimmed[..i].trim().is_empty() {
+                        return None;
+                    }
+                    let inner = i + 1..trimmed.len() - 1;
+                    let cf = text[inner.clone()].trim_start().starts_with("Cf");
+                    return Some((0..i, inner, cf));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The parts of `range` between top-level `;` (not inside brackets, parentheses or quotes),
+/// each read as one citation.
+fn read_segments(note: &PlainText, range: Range<usize>) -> Vec<Option<Reference>> {
+    let text = &note.text;
+    let mut segments = Vec::new();
+    let mut depth = 0i32;
+    let mut start = range.start;
+    for (offset, c) in text[range.clone()].char_indices() {
+        match c {
+            '[' | '(' | '«' | '“' => depth += 1,
+            ']' | ')' | '»' | '”' => depth -= 1,
+            ';' if depth <= 0 => {
+                segments.push(start..range.start + offset);
+                start = range.start + offset + 1;
+            }
+            _ => {}
+        }
+    }
+    segments.push(start..range.end);
+    segments
+        .into_iter()
+        .filter(|s| !text[s.clone()].trim().is_empty())
+        .map(|s| read_segment(note, s))
+        .collect()
+}
+
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:See also|See|Cf\.|Cf|См\.|Ср\.|Цит\. по|Quoted in|Cited by|Cited in|In)\s*:?\s+)+")
+        .expect("valid pattern")
+});
+static IBID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:ibid(?:em)?\b\.?|там\s+же\b)").expect("valid pattern"));
+static OP_CIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:op\.\s*cit\b\.?|указ\.\s*соч\b\.?)").expect("valid pattern")
+});
+/// Lenin's works. The Russian fifth edition (ПСС, 55 volumes) and the English Collected
+/// Works (CW, 45 volumes, translated from the fourth Russian edition) number their volumes
+/// differently — ПСС Т. 45 is CW Volume 33 or 36 — so they are one work here and the
+/// locator keeps each edition's volume and page as the note gives them.
+static LENIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Ленин|Lenin)[^;\[\]]{0,20}?(?:ПСС|\bPSS\b|\bCW\b|Полн(?:ое|\.)\s*собр(?:ание|\.)\s*соч(?:инений|\.)?|Collected Works|Сочинения|Соч\.)")
+        .expect("valid pattern")
+});
+/// Marx and Engels: MECW and the Russian second edition (Сочинения), numbered differently.
+static MARX_ENGELS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bMECW\b|(?:Маркс|Marx)[^;\[\]]{0,30}?(?:Энгельс|Engels)[^;\[\]]{0,12}?(?:Сочинения|Соч\.|Collected Works|Works)")
+        .expect("valid pattern")
+});
+/// Wikipedia's style: `Avrich, Paul (1984). "Title". Container …`.
+static AUTHOR_YEAR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?P<author>[^()"“”«»\d]{2,100}?)\s*\((?P<year>\d{4})\)(?:\s*\[\d{4}\])?\.\s*(?P<rest>.+)$"#)
+        .expect("valid pattern")
+});
+/// An author–year short form: `Avrich 1984, pp. 7–8`, `Pirani 2008`.
+static SHORT_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&|и)\s+\p{Lu}[\p{L}'’-]+)?),?\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?P<rest>(?:[,:.]\s*.{0,40})?)$")
+        .expect("valid pattern")
+});
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"«([^»]{3,})»|“([^”]{3,})”|"([^"]{3,})""#).expect("valid pattern")
+});
+static PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\bС\.|\bс\.|\bpp?\.)\s*\d[\d–\-, ]*").expect("valid pattern"));
+/// Where a title written without italics or quotes ends: at the place, volume, page or year.
+static PLAIN_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,\s*(?:М\.|Л\.|С\.|с\.|Т\.|т\.|p\.|pp\.|Vol|№|(?:1[89]|20)\d\d\b)|\.\s+(?:Стенографический|Бюллетень|М\.))")
+        .expect("valid pattern")
+});
+/// `Бухарин, Н. И., Title`: a surname and initials before a title.
+static AUTHOR_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<author>\p{Lu}[\p{L}-]+,?\s+(?:\p{Lu}\.\s*){1,3}),?\s+(?P<title>.+)$")
+        .expect("valid pattern")
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:1[5-9]|20)\d\d\b").expect("valid pattern"));
+
+fn read_segment(note: &PlainText, range: Range<usize>) -> Option<Reference> {
+    let text = &note.text;
+    let skip = PREFIX.find(&text[range.clone()]).map_or(0, |m| m.end());
+    let range = range.start + skip..range.end;
+    let segment = &text[range.clone()];
+    if let Some(found) = IBID.find(segment) {
+        let locator = join_around(&segment[..found.start()], &segment[found.end()..]);
+        return Some(Reference {
+            cited: Cited::Ibid,
+            locator,
+        });
+    }
+    if let Some(found) = OP_CIT.find(segment) {
+        let author = key::surname(segment[..found.start()].trim_end_matches([' ', ',']))
+            .unwrap_or_default()
+            .to_string();
+        return Some(Reference {
+            cited: Cited::OpCit { author },
+            locator: clean_locator(&segment[found.end()..]),
+        });
+    }
+    collected_works(segment)
+        .or_else(|| author_year_title(segment))
+        .or_else(|| titled(note, range.clone()))
+        .or_else(|| short_form(segment))
+        .or_else(|| plain_title(segment))
+}
+
+/// Lenin's and Marx and Engels' collected works, in any edition and language.
+fn collected_works(segment: &str) -> Option<Reference> {
+    let (found, author, title) = match LENIN.find(segment) {
+        Some(found) => (found, "Lenin, V. I.", "Collected Works"),
+        None => (
+            MARX_ENGELS.find(segment)?,
+            "Marx, Karl; Engels, Friedrich",
+            "Collected Works",
+        ),
+    };
+    Some(Reference {
+        cited: Cited::Work(WorkRef {
+            title: title.to_string(),
+            author: Some(author.to_string()),
+            keys: key::title_keys(title, Some(author)),
+            ..WorkRef::default()
+        }),
+        locator: clean_locator(&segment[found.end()..]),
+    })
+}
+
+/// `Avrich, Paul (1984). "Bolshevik Opposition to Lenin …". The Russian Review …`: the
+/// title, and the short form "Avrich 1984" as a key, so that short forms find it.
+fn author_year_title(segment: &str) -> Option<Reference> {
+    let (author, year, rest) = match AUTHOR_YEAR_TITLE.captures(segment) {
+        Some(c) => (
+            Some(c["author"].trim().to_string()),
+            c["year"].to_string(),
+            c.name("rest")?.as_str(),
+        ),
+        None => {
+            let quoted = segment.trim_start().starts_with(['"', '“']);
+            let year = YEAR.find(segment).filter(|_| quoted)?;
+            (None, year.as_str().to_string(), segment.trim_start())
+        }
+    };
+    let title = match QUOTED
+        .captures(rest)
+        .filter(|c| c.get(0).unwrap().start() == 0)
+    {
+        Some(c) => quoted_text(&c).to_string(),
+        None => rest
+            .split(". ")
+            .next()
+            .unwrap_or(rest)
+            .split(" (")
+            .next()
+            .unwrap_or(rest)
+            .trim_end_matches('.')
+            .to_string(),
+    };
+    let mut keys = key::title_keys(&title, author.as_deref());
+    keys.extend(author.as_deref().and_then(|a| key::short_form(a, &year)));
+    let locator = PAGE
+        .find(rest)
+        .map(|m| clean_locator(m.as_str()))
+        .unwrap_or_default();
+    Some(Reference {
+        cited: Cited::Work(WorkRef {
+            title,
+            author,
+            year: Some(year),
+            keys,
+            ..WorkRef::default()
+        }),
+        locator,
+    })
+}
+
+/// `Avrich 1984, p. 5`; not `Правда, 1927, № 3` (a periodical's year and issue).
+fn short_form(segment: &str) -> Option<Reference> {
+    let c = SHORT_FORM.captures(segment.trim())?;
+    if c["rest"].contains('№') {
+        return None;
+    }
+    let who = c["who"].to_string();
+    let year = c["year"].to_string();
+    Some(Reference {
+        cited: Cited::Work(WorkRef {
+            title: format!("{who} {year}"),
+            keys: vec![key::fold(&format!("{who} {year}"))],
+            year: Some(year[..4].to_string()),
+            author: Some(who),
+            short: true,
+            ..WorkRef::default()
+        }),
+        locator: clean_locator(&c["rest"]),
+    })
+}
+
+/// A title in italics, or in quotes at the start of a citation or after its author (a
+/// quotation in a commentary note is no title).
+fn titled(note: &PlainText, range: Range<usize>) -> Option<Reference> {
+    let segment = &note.text[range.clone()];
+    let italic = note
+        .italics
+        .iter()
+        .filter(|span| span.start >= range.start && span.end <= range.end)
+        .map(|span| (span.clone(), note.slice(span).trim()))
+        .find(|(_, title)| is_title(title));
+    let quoted = QUOTED.captures(segment).and_then(|c| {
+        let whole = c.get(0)?;
+        let inner = c.get(1).or(c.get(2)).or(c.get(3))?;
+        let before = &segment[..whole.start()];
+        let cited = before.trim().is_empty() || author_before(before).is_some();
+        cited.then(|| {
+            let start = range.start + inner.start();
+            (start..range.start + inner.end(), quoted_text(&c))
+        })
+    });
+    let (span, title) = match (italic, quoted) {
+        (Some(i), Some(q)) if q.0.start < i.0.start => q,
+        (Some(i), _) => i,
+        (None, Some(q)) => q,
+        (None, None) => return None,
+    };
+    let title = title.trim_end_matches([',', '.', ' ']).to_string();
+    let author = author_before(&note.text[range.start..span.start]).map(str::to_string);
+    let after = note.text[span.end..range.end].trim_start_matches(['»', '”', '"']);
+    Some(Reference {
+        cited: Cited::Work(WorkRef {
+            keys: key::title_keys(&title, author.as_deref()),
+            title,
+            author,
+            ..WorkRef::default()
+        }),
+        locator: clean_locator(after),
+    })
+}
+
+/// `Бухарин, Н. И., Избранные произведения, М., 1988, С. 94`: a title in plain type, up to the
+/// place, volume, year or page; read only where the citation gives a page.
+fn plain_title(segment: &str) -> Option<Reference> {
+    PAGE.find(segment)?;
+    let end = PLAIN_TITLE_END
+        .find(segment)
+        .map_or(segment.len(), |m| m.start());
+    let head = segment[..end].trim().trim_end_matches(['.', ',']);
+    let (author, title) = match AUTHOR_INITIALS.captures(head) {
+        Some(c) => (
+            Some(c["author"].trim().trim_end_matches(',').to_string()),
+            c["title"].to_string(),
+        ),
+        None => (None, head.to_string()),
+    };
+    let words = title.split_whitespace().count();
+    if !is_title(&title) || words > 15 || title.len() > 160 || PAGE.is_match(&title) {
+        return None;
+    }
+    Some(Reference {
+        cited: Cited::Work(WorkRef {
+            keys: key::title_keys(&title, author.as_deref()),
+            title,
+            author,
+            ..WorkRef::default()
+        }),
+        locator: clean_locator(&segment[end..]),
+    })
+}
+
+fn quoted_text<'t>(c: &regex::Captures<'t>) -> &'t str {
+    c.get(1)
+        .or(c.get(2))
+        .or(c.get(3))
+        .map_or("", |m| m.as_str())
+        .trim_end_matches([',', '.'])
+}
+
+/// A title starts with a capital letter or a digit and is more than an emphasised word.
+fn is_title(text: &str) -> bool {
+    let first = text.chars().next();
+    text.chars().count() >= 3
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !IBID.is_match(text)
+}
+
+/// The author written before a title: `Троцкий, Л. Д., `, `Paul Avrich, ` — a few words
+/// without digits, starting with a capital.
+fn author_before(text: &str) -> Option<&str> {
+    let author = text
+        .trim()
+        .trim_end_matches([',', ':', ' ', '«', '“', '"'])
+        .trim_end();
+    let author = author
+        .strip_suffix(", in")
+        .or_else(|| author.strip_suffix(" in"))
+        .unwrap_or(author);
+    let words = author.split_whitespace().count();
+    let plausible = (1..=6).contains(&words)
+        && author.len() <= 60
+        && !author
+            .chars()
+            .any(|c| c.is_ascii_digit() || "[]()«»“”\"".contains(c))
+        && author.chars().next().is_some_and(char::is_uppercase);
+    plausible.then_some(author)
+}
+
+/// The rest of a citation after its work, without the punctuation around it.
+fn clean_locator(text: &str) -> String {
+    text.trim_start_matches(|c: char| c.is_whitespace() || ",.;:»”\")".contains(c))
+        .trim_end_matches(|c: char| c.is_whitespace() || ",.;:".contains(c))
+        .to_string()
+}
+
+/// The locator of an "Ibid." citation: what stands around the word ("“Letter to Stalin,”
+/// 27 December 1924, *Ibid.*, p. 177" keeps the letter and the page).
+fn join_around(before: &str, after: &str) -> String {
+    let before = before.trim().trim_end_matches([',', '.', ' ']).to_string();
+    let after = clean_locator(after);
+    match (before.is_empty(), after.is_empty()) {
+        (true, _) => after,
+        (false, true) => before,
+        (false, false) => format!("{before}, {after}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A note as Markdown would give it: `*…*` marks the italics.
+    fn note(markdown: &str) -> PlainText {
+        let mut plain = PlainText::default();
+        let mut parts = markdown.split('*');
+        plain.text.push_str(parts.next().unwrap_or(""));
+        for (i, part) in parts.enumerate() {
+            let start = plain.text.len();
+            plain.text.push_str(part);
+            if i % 2 == 0 {
+                plain.italics.push(start..plain.text.len());
+            }
+        }
+        plain
+    }
+
+    fn work(reference: &Reference) -> &WorkRef {
+        match &reference.cited {
+            Cited::Work(work) => work,
+            other => panic!("not a work: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lenin_in_either_edition_is_one_work_with_both_locators() {
+        let russian = references(&note(
+            "Ленин, ПСС, Т. 42, С. 211 [Lenin, CW, Volume 32, “The Trade Unions,” p. 211].",
+        ));
+        let full = references(&note(
+            "Ленин В. И. Полное собрание сочинений, Т. 45, С. 17–18.",
+        ));
+        let english = references(&note("Lenin, *Collected Works*, Volume 33, p. 254."));
+        let pss = references(&note("Lenin, *PSS*, Volume 45, p. 476."));
+        let keys: Vec<&Vec<String>> = [&russian, &full, &english, &pss]
+            .iter()
+            .map(|r| &work(&r[0]).keys)
+            .collect();
+        assert!(keys.iter().all(|k| *k == keys[0]), "{keys:?}");
+        assert_eq!(
+            russian[0].locator,
+            "Т. 42, С. 211 [Volume 32, “The Trade Unions,” p. 211]"
+        );
+        assert_eq!(full[0].locator, "Т. 45, С. 17–18");
+    }
+
+    #[test]
+    fn marx_and_engels_in_mecw_and_the_russian_edition() {
+        let a = references(&note(
+            "Маркс К., Энгельс Ф., *Сочинения*, Т. 35, С. 312 [MECW, Volume 46, p. 342].",
+        ));
+        let b = references(&note("MECW, Volume 49, p. 11."));
+        assert_eq!(work(&a[0]).keys, work(&b[0]).keys);
+        assert_eq!(work(&a[0]).title, "Collected Works");
+    }
+
+    #[test]
+    fn ibid_in_either_language_keeps_its_locator() {
+        for (text, locator) in [
+            ("Там же, С. 261 [Ibid., p. 593].", "С. 261 [p. 593]"),
+            ("Там же [Ibid.]", ""),
+            ("Ibid., p. 12.", "p. 12"),
+            ("*Ibid.*, p. 269.", "p. 269"),
+            (
+                "Там же, С. 177 [\"E. M. Yaroslavsky to I. V. Stalin,\" 27 December 1924, *Ibid.*, p. 177].",
+                "С. 177 [\"E. M. Yaroslavsky to I. V. Stalin,\" 27 December 1924, p. 177]",
+            ),
+        ] {
+            let r = references(&note(text));
+            assert_eq!(r.len(), 1, "{text}");
+            assert_eq!(r[0].cited, Cited::Ibid, "{text}");
+            assert_eq!(r[0].locator, locator, "{text}");
+        }
+    }
+
+    #[test]
+    fn op_cit_names_its_author() {
+        let r = references(&note("Trotsky, op. cit., p. 5."));
+        assert_eq!(
+            r[0].cited,
+            Cited::OpCit {
+                author: "Trotsky".into()
+            }
+        );
+        assert_eq!(r[0].locator, "p. 5");
+    }
+
+    #[test]
+    fn author_year_short_forms_and_the_bibliography_entry_share_a_key() {
+        let short = references(&note("Avrich 1984, pp. 7–8"));
+        assert!(work(&short[0]).short);
+        assert_eq!(short[0].locator, "pp. 7–8");
+        let entry = references(&note(
+            "Avrich, Paul (1984). \u{201c}Bolshevik Opposition to Lenin: G. T. Miasnikov and the Workers' Group\u{201d}. The Russian Review. 43 (1): 1–29.",
+        ));
+        let entry = work(&entry[0]);
+        assert_eq!(
+            entry.title,
+            "Bolshevik Opposition to Lenin: G. T. Miasnikov and the Workers' Group"
+        );
+        assert!(entry.keys.contains(&work(&short[0]).keys[0]));
+        assert_eq!(
+            work(&references(&note("Hebbes 2005"))[0]).keys,
+            ["hebbes 2005"]
+        );
+    }
+
+    #[test]
+    fn italic_titles_with_their_authors_and_translations() {
+        let r = references(&note(
+            "Троцкий, Л. Д., *Портреты революционеров*, С. 272 [Trotsky, *Portraits of Revolutionaries*, p. 272].",
+        ));
+        let w = work(&r[0]);
+        assert_eq!(w.title, "Портреты революционеров");
+        assert_eq!(w.author.as_deref(), Some("Троцкий, Л. Д."));
+        assert_eq!(
+            w.translated_title.as_deref(),
+            Some("Portraits of Revolutionaries")
+        );
+        assert!(
+            w.keys
+                .contains(&"trotski portraits of revolutionaries".to_string())
+        );
+        assert_eq!(r[0].locator, "С. 272 [p. 272]");
+        let cf = references(&note(
+            "Троцкий, Л. Д., *Сталин*, Т. 2, С. 238 [Cf. Trotsky, *Stalin*, p. 655].",
+        ));
+        assert_eq!(
+            work(&cf[0]).translated_title,
+            None,
+            "Cf. is another edition"
+        );
+    }
+
+    #[test]
+    fn several_citations_in_one_note() {
+        let r = references(&note(
+            "*Коммунист*, 1989, № 3, С. 82; *Правда*, 12 августа 1988 [*Communist*, 1989, № 3, p. 82; *Pravda*, 12 August 1988].",
+        ));
+        let titles: Vec<&str> = r.iter().map(|r| work(r).title.as_str()).collect();
+        assert_eq!(titles, ["Коммунист", "Правда"]);
+        assert_eq!(work(&r[1]).translated_title.as_deref(), Some("Pravda"));
+        assert_eq!(r[0].locator, "1989, № 3, С. 82 [1989, № 3, p. 82]");
+    }
+
+    #[test]
+    fn plain_titles_and_commentary() {
+        let r = references(&note(
+            "Бухарин, Н. И., Избранные произведения, М., 1988, С. 94 [Bukharin, Selected Works, p. 94].",
+        ));
+        assert_eq!(work(&r[0]).title, "Избранные произведения");
+        assert_eq!(work(&r[0]).keys[0], "bukharin izbrannye proizvedeniia");
+        let r = references(&note(
+            "Пятнадцатая конференция ВКП(б), С. 601 [*Fifteenth Conference of the VKP(b)*, p. 601].",
+        ));
+        assert!(
+            work(&r[0])
+                .keys
+                .contains(&"fifteenth conference of the vkp b".to_string())
+        );
+        let commentary = references(&note(
+            "On that day his physician noted in his diary: “Stalin visited. Discussion of suicide.”",
+        ));
+        assert!(commentary.is_empty(), "{commentary:?}");
+    }
+}

@@ -1,0 +1,140 @@
+//! The optional registry of works, `content/works/ID.md`: an editor names a work, gives the
+//! short forms and titles its citations use (so that they group under it), and says when
+//! it is itself a document of the collection.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
+use crate::frontmatter::{self, key_line, suggest_key};
+
+pub const WORKS_DIR: &str = "works";
+
+const KNOWN_KEYS: &[&str] = &[
+    "title", "authors", "year", "aliases", "document", "type", "url",
+];
+
+/// One entry of `content/works/`.
+#[derive(Debug, Clone, Default)]
+pub struct WorkEntry {
+    pub id: String,
+    pub path: PathBuf,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub year: Option<String>,
+    /// Titles and short forms ("Avrich 1984", "ПСС") its citations may use.
+    pub aliases: Vec<String>,
+    /// The slug of the collection's document that is this work, with its line for errors.
+    pub document: Option<(String, usize)>,
+    /// The CSL type (`book`, `article-journal`, …).
+    pub csl_type: Option<String>,
+    pub url: Option<String>,
+    /// The editor's note, Markdown.
+    pub body: String,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+struct Front {
+    title: String,
+    #[serde(deserialize_with = "frontmatter::one_or_many")]
+    authors: Vec<String>,
+    year: Option<toml::Value>,
+    aliases: Vec<String>,
+    document: Option<String>,
+    #[serde(rename = "type")]
+    csl_type: Option<String>,
+    url: Option<String>,
+}
+
+/// Reads `content/works/*.md`; none at all is an empty registry.
+pub fn load(
+    content_dir: &Path,
+    shown: &dyn Fn(&Path) -> PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> Vec<WorkEntry> {
+    let folder = content_dir.join(WORKS_DIR);
+    if !folder.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(&folder)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| e.file_name() != "_index.md")
+        .filter_map(|e| load_entry(e.path(), &shown(e.path()), diagnostics))
+        .collect()
+}
+
+fn load_entry(file: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<WorkEntry> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(path, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    let split = match frontmatter::split(&text) {
+        Ok(split) => split,
+        Err(e) => {
+            let (message, help) = e.message();
+            diagnostics.push(Diagnostic::error(path, message).at_line(1).with_help(help));
+            return None;
+        }
+    };
+    let lines = LineIndex::new(&text);
+    let fm_line = lines.line(split.front_matter_offset);
+    let line_of =
+        |key: &str| key_line(split.front_matter, key).map_or(fm_line, |l| l + fm_line - 1);
+    let toml_error = |e: &toml::de::Error| {
+        frontmatter::toml_error(path, &text, &lines, split.front_matter_offset, e)
+    };
+    let table: toml::Table = match toml::from_str(split.front_matter) {
+        Ok(table) => table,
+        Err(e) => {
+            diagnostics.push(toml_error(&e));
+            return None;
+        }
+    };
+    for key in table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
+        diagnostics.push(
+            Diagnostic::warning(path, format!("unknown key `{key}` for a work"))
+                .at_line(line_of(key))
+                .with_help(suggest_key(key, KNOWN_KEYS)),
+        );
+    }
+    let front: Front = match toml::from_str(split.front_matter) {
+        Ok(front) => front,
+        Err(e) => {
+            diagnostics.push(toml_error(&e));
+            return None;
+        }
+    };
+    if front.title.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error(path, "a work needs a title")
+                .at_line(fm_line)
+                .with_help("add `title = \"…\"` to the front matter"),
+        );
+        return None;
+    }
+    let id = file.file_stem()?.to_string_lossy().to_string();
+    Some(WorkEntry {
+        id,
+        path: path.to_path_buf(),
+        title: front.title,
+        authors: front.authors,
+        year: front.year.map(|y| match y {
+            toml::Value::String(s) => s,
+            other => other.to_string(),
+        }),
+        aliases: front.aliases,
+        document: front.document.map(|d| (d, line_of("document"))),
+        csl_type: front.csl_type,
+        url: front.url,
+        body: split.body.trim().to_string(),
+    })
+}

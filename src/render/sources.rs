@@ -1,0 +1,195 @@
+//! The works cited: `/sources/` (by number of citing notes, and `/sources/by-title/`), a
+//! page for each work listing every note that cites it, and `/sources/works.json`.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::entities::CountedLink;
+use super::{Link, SiteRenderer, SiteView};
+use crate::cite::{Work, csl};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::render_plain;
+use crate::write::OutputFile;
+
+pub const SOURCES_DIR: &str = "sources";
+
+/// The site path of a work's page: `sources/ID/`.
+pub fn work_path(work: &Work) -> String {
+    format!("{SOURCES_DIR}/{}/", work.id)
+}
+
+/// One line of the list of works.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkItem {
+    pub id: String,
+    pub title: String,
+    pub translated_title: Option<String>,
+    pub authors: String,
+    pub year: Option<String>,
+    pub url: String,
+    /// How many notes cite it.
+    pub count: usize,
+    /// The documents whose notes cite it, with how many notes each.
+    pub documents: Vec<CountedLink>,
+    /// The collection's own document that is this work.
+    pub document: Option<Link>,
+}
+
+/// One note citing a work, on the work's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitingNote {
+    pub number: usize,
+    /// The note's marker in the document (or the note, when nothing cites it).
+    pub url: String,
+    pub text: String,
+    pub locator: String,
+    pub ibid: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CitingPage {
+    pub title: String,
+    pub url: String,
+    pub notes: Vec<CitingNote>,
+}
+
+pub struct SourcesPages<'a> {
+    pub site: &'a SiteRenderer<'a>,
+}
+
+impl SourcesPages<'_> {
+    pub fn render(&self, site_view: &SiteView) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let works = &self.site.citations.works;
+        if works.is_empty() {
+            return Ok(Vec::new());
+        }
+        let items: Vec<WorkItem> = works.iter().map(|w| self.item(w)).collect();
+        let mut problems = Vec::new();
+        let mut files = Vec::new();
+        let mut by_count: Vec<&WorkItem> = items.iter().collect();
+        by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| title_order(a, b)));
+        let mut by_title: Vec<&WorkItem> = items.iter().collect();
+        by_title.sort_by(|a, b| title_order(a, b));
+        for (path, order, list) in [
+            (format!("{SOURCES_DIR}/"), "count", by_count),
+            (format!("{SOURCES_DIR}/by-title/"), "title", by_title),
+        ] {
+            let mut context = self.context(site_view, "Works cited");
+            context.insert("order", order);
+            context.insert("works", &list);
+            context.insert(
+                "notes",
+                &works.iter().map(|w| w.cited_in.len()).sum::<usize>(),
+            );
+            match self.site.templates.render("sources.html", &context) {
+                Ok(html) => files.push(OutputFile::bytes(format!("{path}index.html"), html)),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        for (work, item) in works.iter().zip(&items) {
+            let mut context = self.context(site_view, &work.title);
+            context.insert("work", item);
+            context.insert("body", &render_plain(&work.body, self.site.base.prefix()));
+            context.insert("citing", &self.citing(work));
+            match self.site.templates.render("work.html", &context) {
+                Ok(html) => files.push(OutputFile::bytes(
+                    format!("{}index.html", work_path(work)),
+                    html,
+                )),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let json = csl::works_json(works, &|w| self.csl_url(w));
+        files.push(OutputFile::bytes(
+            format!("{SOURCES_DIR}/works.json"),
+            json.into_bytes(),
+        ));
+        problems.dedup();
+        if problems.is_empty() {
+            Ok(files)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn context(&self, site_view: &SiteView, title: &str) -> Context {
+        let mut context = Context::new();
+        context.insert("site", site_view);
+        context.insert("title", title);
+        context.insert("sources_page", &true);
+        context
+    }
+
+    fn item(&self, work: &Work) -> WorkItem {
+        let site = self.site;
+        let mut documents: Vec<CountedLink> = Vec::new();
+        for (page, _) in &work.cited_in {
+            let top = site.content.pages[*page].parent.unwrap_or(*page);
+            let link = site.link(top);
+            match documents.iter_mut().find(|d| d.url == link.url) {
+                Some(d) => d.count += 1,
+                None => documents.push(CountedLink {
+                    title: link.title,
+                    url: link.url,
+                    count: 1,
+                }),
+            }
+        }
+        WorkItem {
+            id: work.id.clone(),
+            title: work.title.clone(),
+            translated_title: work.translated_title.clone(),
+            authors: work.authors.join("; "),
+            year: work.year.clone(),
+            url: site.base.link(&work_path(work)),
+            count: work.cited_in.len(),
+            documents,
+            document: work.document.map(|d| site.link(d)),
+        }
+    }
+
+    /// Every note citing the work, grouped by page in reading order.
+    fn citing(&self, work: &Work) -> Vec<CitingPage> {
+        let site = self.site;
+        let mut pages: Vec<CitingPage> = Vec::new();
+        for &(page, index) in &work.cited_in {
+            let citation = &site.citations.notes[page][index];
+            let note = &site.rendered[page].notes[citation.note];
+            let page_url = site.base.link(&site.content.pages[page].site_path);
+            let target = note.backrefs.first().map_or(&note.id, |b| &b.id);
+            let view = CitingNote {
+                number: note.number,
+                url: format!("{page_url}#{target}"),
+                text: note.text.text.clone(),
+                locator: citation.locator.clone(),
+                ibid: citation.ibid,
+            };
+            match pages.last_mut() {
+                Some(last) if last.url == page_url => {
+                    if last.notes.last().is_none_or(|n| n.number != view.number) {
+                        last.notes.push(view);
+                    }
+                }
+                _ => pages.push(CitingPage {
+                    title: site.page_title(page),
+                    url: page_url,
+                    notes: vec![view],
+                }),
+            }
+        }
+        pages
+    }
+
+    fn csl_url(&self, work: &Work) -> String {
+        let base = self.site.base;
+        match (work.document, &work.url) {
+            (Some(page), _) => base.permalink(&self.site.content.pages[page].site_path),
+            (None, Some(url)) => url.clone(),
+            (None, None) => base.permalink(&work_path(work)),
+        }
+    }
+}
+
+fn title_order(a: &WorkItem, b: &WorkItem) -> std::cmp::Ordering {
+    a.title.to_lowercase().cmp(&b.title.to_lowercase())
+}
