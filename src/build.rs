@@ -88,6 +88,29 @@ pub struct Summary {
     pub notes: usize,
     pub missing_notes: usize,
     pub elapsed: Duration,
+    /// How long each stage took, in order (`annals build --timings`).
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+/// Times the stages of a build, each from the end of the one before.
+struct StageClock {
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl StageClock {
+    fn new() -> Self {
+        StageClock {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
 }
 
 /// A site loaded and rendered in memory, ready to be written or checked.
@@ -100,6 +123,7 @@ pub struct Built {
 /// `None` means a stage had errors and there is nothing to write.
 pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<Built> {
     let started = Instant::now();
+    let mut clock = StageClock::new();
     let shown = |p: &Path| options.shown(p);
     let (config, base) = settings(options, diagnostics)?;
     let mut content = content::load(&options.root, &shown, diagnostics);
@@ -122,16 +146,19 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         registry: &registry,
         matcher: &matcher,
     });
+    clock.lap("load");
     let rendered = render_markdown(&content, &base, entities);
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
     diagnostics.extend(unresolved_warnings(&registry, &rendered));
+    clock.lap("markdown and entities");
     let citations = cite_works(options, &content, &rendered, diagnostics);
     let bodies = render_entity_bodies(&registry, &base);
     if diagnostics.has_errors() {
         return None;
     }
+    clock.lap("citations");
     let entries = timeline::assemble(&registry, &content, &rendered);
     let views = timeline::views(&entries, &registry, &content, &base);
     let slices = timeline::by_entity(&entries, registry.entities.len());
@@ -146,6 +173,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         timeline: &views,
         citations: &citations,
     };
+    clock.lap("timeline");
     let mut files = match render_pages(&renderer) {
         Ok(files) => files,
         Err(problems) => {
@@ -153,6 +181,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     };
+    clock.lap("pages");
     match (TimelinePage {
         site: &renderer,
         entries: &entries,
@@ -166,6 +195,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     }
+    clock.lap("timeline page");
     match (EntityPages {
         site: &renderer,
         bodies: &bodies,
@@ -179,6 +209,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     }
+    clock.lap("registry pages");
     match (SourcesPages { site: &renderer }).render(&renderer.site_view()) {
         Ok(pages) => files.extend(pages),
         Err(problems) => {
@@ -186,6 +217,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             return None;
         }
     }
+    clock.lap("sources pages");
     if config.search {
         match search_files(&renderer, &files) {
             Ok(search) => files.extend(search),
@@ -195,6 +227,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
             }
         }
     }
+    clock.lap("search index");
     match data::files(&registry, &content, &rendered, &base) {
         Ok(data) => files.extend(data),
         Err(e) => {
@@ -205,8 +238,10 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     let published = publish::files(&config, &base, &content, &files);
     files.extend(published);
     files.extend(static_files(&options.root, &content, diagnostics));
+    clock.lap("open data, feeds, static files");
     let mut summary = summarise(&content, &rendered, &files, started.elapsed());
     summary.entities = entity::counts(&registry).into_iter().collect();
+    summary.stages = clock.laps;
     Some(Built { files, summary })
 }
 
@@ -491,5 +526,6 @@ fn summarise(
             .count(),
         missing_notes: notes.filter(|n| n.status == NoteStatus::Missing).count(),
         elapsed,
+        stages: Vec::new(),
     }
 }

@@ -36,6 +36,9 @@ enum Command {
         /// Overrides base_url of site.toml, e.g. https://example.org/annals/.
         #[arg(long)]
         base_url: Option<String>,
+        /// Print how long each stage of the build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the content without writing anything (or, with --links, a built site's links);
     /// exits 1 on any error.
@@ -122,11 +125,15 @@ fn main() -> ExitCode {
             root,
             output,
             base_url,
-        } => run_build(BuildOptions {
-            root,
-            output,
-            base_url,
-        }),
+            timings,
+        } => run_build(
+            BuildOptions {
+                root,
+                output,
+                base_url,
+            },
+            timings,
+        ),
         Command::Check {
             root,
             links: Some(dir),
@@ -241,7 +248,7 @@ fn import_registry(text: &str, args: &ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run_build(options: BuildOptions) -> ExitCode {
+fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
     let mut diagnostics = Diagnostics::default();
     let result = build::build(&options, &mut diagnostics);
     print_diagnostics(&diagnostics, Some(BUILD_WARNINGS_SHOWN));
@@ -251,6 +258,11 @@ fn run_build(options: BuildOptions) -> ExitCode {
                 "{}",
                 summary_line(&summary, &diagnostics, &options.output_dir())
             );
+            if timings {
+                for (stage, time) in &summary.stages {
+                    println!("  {:>7.1} ms  {stage}", time.as_secs_f64() * 1000.0);
+                }
+            }
             ExitCode::SUCCESS
         }
         Ok(None) => {

@@ -25,9 +25,10 @@ pub fn by_entity<'a>(
     index
 }
 
-/// The entities mentioned in the same paragraphs as `entity`, most often first.
-pub fn alongside(pages: &[PageMentions], entity: usize) -> Vec<(usize, usize)> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+/// For every entity, the entities mentioned in the same paragraphs, most often first: one
+/// pass over the site's paragraphs, counting each pair once per paragraph.
+pub fn alongside_all(pages: &[PageMentions], entities: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut counts: Vec<HashMap<usize, usize>> = vec![HashMap::new(); entities];
     for page in pages {
         let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for mention in page.mentions {
@@ -36,16 +37,22 @@ pub fn alongside(pages: &[PageMentions], entity: usize) -> Vec<(usize, usize)> {
                 .or_default()
                 .push(mention.entity);
         }
-        for entities in by_anchor.values().filter(|list| list.contains(&entity)) {
-            let mut seen: Vec<usize> = entities.iter().copied().filter(|&e| e != entity).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for other in seen {
-                *counts.entry(other).or_insert(0) += 1;
+        for mut named in by_anchor.into_values() {
+            named.sort_unstable();
+            named.dedup();
+            for &a in &named {
+                for &b in named.iter().filter(|&&b| b != a) {
+                    *counts[a].entry(b).or_insert(0) += 1;
+                }
             }
         }
     }
-    let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    list
+    counts
+        .into_iter()
+        .map(|map| {
+            let mut list: Vec<(usize, usize)> = map.into_iter().collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list
+        })
+        .collect()
 }

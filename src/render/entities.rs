@@ -7,12 +7,13 @@ use tera::Context;
 use super::{Link, SiteRenderer, SiteView};
 use crate::content::{Content, PageKind};
 use crate::diagnostic::Diagnostic;
-use crate::entity::index::{PageMentions, alongside, by_entity};
+use crate::entity::index::{PageMentions, alongside_all, by_entity};
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, KINDS, Kind, ordered};
 use crate::markdown::Rendered;
 use crate::timeline::EntryView;
 use crate::write::OutputFile;
+use rayon::prelude::*;
 
 pub const GLOSSARY: &str = "glossary";
 
@@ -123,17 +124,32 @@ impl<'a> EntityPages<'a> {
         let index = by_entity(&pages, registry.entities.len());
         let mut files = Vec::new();
         let mut problems = Vec::new();
+        let alongside = alongside_all(&pages, registry.entities.len());
         for kind in KINDS.iter().filter(|k| k.own_pages) {
             let ordered_ids = ordered(registry, kind);
-            for (position, &entity) in ordered_ids.iter().enumerate() {
-                let view = self.entity_view(entity, &index[entity], &pages, &ordered_ids, position);
-                let mut context = self.context(site_view, &view.name);
-                context.insert("entity", &view);
-                match self.site.templates.render("entity.html", &context) {
-                    Ok(html) => files.push(OutputFile::bytes(
+            let rendered: Vec<Result<OutputFile, Diagnostic>> = ordered_ids
+                .par_iter()
+                .enumerate()
+                .map(|(position, &entity)| {
+                    let view = self.entity_view(
+                        entity,
+                        &index[entity],
+                        &alongside[entity],
+                        &ordered_ids,
+                        position,
+                    );
+                    let mut context = self.context(site_view, &view.name);
+                    context.insert("entity", &view);
+                    let html = self.site.templates.render("entity.html", &context)?;
+                    Ok(OutputFile::bytes(
                         format!("{}index.html", registry.entities[entity].site_path()),
                         html,
-                    )),
+                    ))
+                })
+                .collect();
+            for page in rendered {
+                match page {
+                    Ok(file) => files.push(file),
                     Err(problem) => problems.push(problem),
                 }
             }
@@ -175,7 +191,7 @@ impl<'a> EntityPages<'a> {
         &self,
         entity: usize,
         mentions: &[(usize, &Mention)],
-        pages: &[PageMentions],
+        alongside: &[(usize, usize)],
         ordered_ids: &[usize],
         position: usize,
     ) -> EntityView {
@@ -224,8 +240,9 @@ impl<'a> EntityPages<'a> {
             mention_count: mentions.len(),
             note_mentions: mentions.iter().filter(|(_, m)| m.in_note).count(),
             documents: self.mention_groups(mentions),
-            alongside: alongside(pages, entity)
-                .into_iter()
+            alongside: alongside
+                .iter()
+                .copied()
                 .filter(|(other, _)| registry.entities[*other].kind.own_pages)
                 .take(ALONGSIDE)
                 .map(|(other, count)| {
