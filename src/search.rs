@@ -127,14 +127,24 @@ pub fn note_records(content: &Content, rendered: &[Rendered], base: &BaseUrl) ->
     records
 }
 
-/// Pages worth finding: not the 404 page, not the search page itself, not the index's files.
+/// Pages worth finding: the documents, the registry's entities and the glossary. Not the
+/// lists and indexes that only repeat them (the timeline, the works cited, whose notes are
+/// records of their own, the A–Z lists), nor the 404 and search pages.
 fn is_searchable(path: &str) -> bool {
+    const REPEATS: [&str; 7] = [
+        "search/",
+        "timeline/",
+        "sources/",
+        "people/index.html",
+        "events/index.html",
+        "groups/index.html",
+        "documents/index.html",
+    ];
     path.ends_with(".html")
         && path != "404.html"
-        && !path.starts_with("search/")
         && !path.starts_with(SEARCH_DIR)
+        && !REPEATS.iter().any(|r| path.starts_with(r))
 }
-
 /// A note's HTML as plain text, for its search record.
 pub fn plain_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
