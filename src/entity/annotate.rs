@@ -109,7 +109,6 @@ impl<'r> Annotator<'r> {
                 p.text_start + (p.found.end - p.found.start),
             );
         }
-        self.mentions.sort_by_key(|m| m.anchor.is_empty());
         self.emit(events, &placed, in_note)
     }
 
