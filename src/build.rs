@@ -46,6 +46,9 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Overrides `base_url` of site.toml.
     pub base_url: Option<String>,
+    /// Whether to build the search index (when site.toml wants search). `serve` builds it
+    /// once and keeps it across rebuilds, which would otherwise spend most of their time on it.
+    pub search_index: bool,
 }
 
 impl BuildOptions {
@@ -54,6 +57,7 @@ impl BuildOptions {
             root: root.into(),
             output: None,
             base_url: None,
+            search_index: true,
         }
     }
 
@@ -219,7 +223,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     }
     clock.lap("sources pages");
     if config.search {
-        match search_files(&renderer, &files) {
+        match search_files(&renderer, &files, options.search_index) {
             Ok(search) => files.extend(search),
             Err(problem) => {
                 diagnostics.push(problem);
@@ -340,12 +344,17 @@ fn render_markdown(content: &Content, base: &BaseUrl, entities: Option<Entities>
         .collect()
 }
 
-/// The search page and Pagefind's index of the rendered pages and of every note.
+/// The search page and (unless `with_index` is false) Pagefind's index of the rendered pages
+/// and of every note.
 fn search_files(
     renderer: &SiteRenderer,
     pages: &[OutputFile],
+    with_index: bool,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
     let page = renderer.render_search(&renderer.site_view())?;
+    if !with_index {
+        return Ok(vec![OutputFile::bytes("search/index.html", page)]);
+    }
     let notes = search::note_records(renderer.content, renderer.rendered, renderer.base);
     let mut files = search::index(
         pages,

@@ -131,6 +131,7 @@ fn main() -> ExitCode {
                 root,
                 output,
                 base_url,
+                search_index: true,
             },
             timings,
         ),
