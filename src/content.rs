@@ -244,8 +244,7 @@ fn load_page(
     let split = match frontmatter::split(&text) {
         Ok(split) => split,
         Err(e) => {
-            let (message, help) = e.message();
-            diagnostics.push(Diagnostic::error(&path, message).at_line(1).with_help(help));
+            diagnostics.push(e.diagnostic(&path));
             return None;
         }
     };

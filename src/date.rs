@@ -9,7 +9,8 @@ use std::fmt;
 use edtf::level_1::{Certainty, Date, Edtf, Precision};
 use serde::Serialize;
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -90,6 +90,12 @@ pub enum SplitError {
 }
 
 impl SplitError {
+    /// The error as a diagnostic at the top of the file, with what to do.
+    pub fn diagnostic(&self, path: &Path) -> Diagnostic {
+        let (message, help) = self.message();
+        Diagnostic::error(path, message).at_line(1).with_help(help)
+    }
+
     pub fn message(&self) -> (&'static str, &'static str) {
         match self {
             SplitError::Empty => (

@@ -80,8 +80,7 @@ fn load_entry(file: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option
     let split = match frontmatter::split(&text) {
         Ok(split) => split,
         Err(e) => {
-            let (message, help) = e.message();
-            diagnostics.push(Diagnostic::error(path, message).at_line(1).with_help(help));
+            diagnostics.push(e.diagnostic(path));
             return None;
         }
     };

@@ -619,23 +619,11 @@ fn date_range(text: &str) -> Option<(String, i32)> {
     Some((format!("{start}/{end}"), start_year))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_number(name: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+    crate::date::MONTHS
+        .iter()
+        .position(|m| *m == name)
+        .map(|i| i as u32 + 1)
 }
 
 fn iso_date(year: i32, month: u32, day: u32) -> String {
