@@ -157,21 +157,37 @@ pub struct Snippet {
     pub after: String,
 }
 
+/// How many bytes on each side of a name a snippet's sentence is looked for in: enough for
+/// the words it keeps.
+const SNIPPET_WINDOW: usize = 400;
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
 /// How many words a snippet keeps on each side of the name.
 const SNIPPET_WORDS: usize = 15;
 
 /// The sentence holding `start..end` of `text`, cut to about 30 words around the name.
 pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
-    let sentence_start = text[..start]
+    // Only the words near the name can be shown, so only they are looked at: a paragraph
+    // may be thousands of words long and hold dozens of mentions.
+    let window_start = floor_char_boundary(text, start.saturating_sub(SNIPPET_WINDOW));
+    let window_end = floor_char_boundary(text, (end + SNIPPET_WINDOW).min(text.len()));
+    let sentence_start = text[window_start..start]
         .rmatch_indices(['.', '!', '?'])
+        .map(|(i, m)| (window_start + i, m))
         .find(|(i, _)| text[i + 1..].starts_with(char::is_whitespace) && !is_initial(text, *i))
-        .map_or(0, |(i, _)| i + 1);
-    let sentence_end = text[end..]
+        .map_or(window_start, |(i, _)| i + 1);
+    let sentence_end = text[end..window_end]
         .match_indices(['.', '!', '?'])
         .find(|(i, _)| {
             text[end + i + 1..].is_empty() || text[end + i + 1..].starts_with(char::is_whitespace)
         })
-        .map_or(text.len(), |(i, _)| end + i + 1);
+        .map_or(window_end, |(i, _)| end + i + 1);
     let before: Vec<&str> = text[sentence_start..start].split_whitespace().collect();
     let after: Vec<&str> = text[end..sentence_end].split_whitespace().collect();
     let before_cut = before.len().saturating_sub(SNIPPET_WORDS);
