@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::frontmatter::{self, FrontMatter};
 use crate::slug::slugify;
 
@@ -227,28 +227,14 @@ fn load_page(
     diagnostics: &mut Diagnostics,
 ) -> Option<Page> {
     let path = shown(file);
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(&path, format!("cannot read: {e}")));
-            return None;
-        }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            diagnostics.push(not_utf8(&path, e.as_bytes(), e.utf8_error().valid_up_to()));
-            return None;
-        }
-    };
-    let split = match frontmatter::split(&text) {
-        Ok(split) => split,
-        Err(e) => {
-            diagnostics.push(e.diagnostic(&path));
-            return None;
-        }
-    };
-    let front = parse_front_matter(&path, &text, &split, diagnostics)?;
+    let file = frontmatter::read::<FrontMatter>(
+        file,
+        &path,
+        frontmatter::KNOWN_KEYS,
+        "in the front matter",
+        diagnostics,
+    )?;
+    let front = file.front;
     if front.draft {
         return None;
     }
@@ -275,64 +261,13 @@ fn load_page(
         path,
         site_path,
         title,
-        body: split.body.to_string(),
-        body_line: split.body_line,
+        body: file.body,
+        body_line: file.body_line,
         front,
         parent: None,
         children: Vec::new(),
         file_name,
     })
-}
-
-fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
-    let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
-    let (line, column) = LineIndex::new(valid).line_col(valid, valid.len());
-    Diagnostic::error(
-        path,
-        format!(
-            "the file is not UTF-8 text (byte 0x{:02X} is not valid here)",
-            bytes[valid_up_to]
-        ),
-    )
-    .at(line, column)
-    .with_help("save the file as UTF-8 (for example: iconv -f WINDOWS-1251 -t UTF-8)")
-}
-
-fn parse_front_matter(
-    path: &Path,
-    text: &str,
-    split: &frontmatter::Split,
-    diagnostics: &mut Diagnostics,
-) -> Option<FrontMatter> {
-    let lines = LineIndex::new(text);
-    let offset = split.front_matter_offset;
-    let table: toml::Table = match toml::from_str(split.front_matter) {
-        Ok(table) => table,
-        Err(e) => {
-            diagnostics.push(frontmatter::toml_error(path, text, &lines, offset, &e));
-            return None;
-        }
-    };
-    for key in table.keys() {
-        if !frontmatter::KNOWN_KEYS.contains(&key.as_str()) {
-            let mut d = Diagnostic::warning(path, format!("unknown front-matter key `{key}`"))
-                .with_help(
-                    frontmatter::suggest_key(key, frontmatter::KNOWN_KEYS)
-                        + " (custom values go under [extra])",
-                );
-            if let Some(line) = frontmatter::key_line(split.front_matter, key) {
-                d = d.at_line(line + lines.line(offset) - 1);
-            }
-            diagnostics.push(d);
-        }
-    }
-    match toml::from_str(split.front_matter) {
-        Ok(front) => Some(front),
-        Err(e) => {
-            diagnostics.push(frontmatter::toml_error(path, text, &lines, offset, &e));
-            None
-        }
-    }
 }
 
 /// Where a file goes in the site, from its place in `content/` and its `slug`.

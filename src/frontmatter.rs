@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 
 /// The keys a page may carry. Anything else is probably a typo and is reported.
 pub const KNOWN_KEYS: &[&str] = &[
@@ -139,6 +140,124 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         offset += raw_line.len();
     }
     Err(SplitError::NoClosing)
+}
+
+/// A content file read and parsed: its typed front matter and its body, with where its keys
+/// stand, so that later checks can point at a key's line.
+#[derive(Debug, Clone)]
+pub struct ContentFile<T> {
+    pub front: T,
+    pub body: String,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+    pub keys: KeyLines,
+}
+
+/// The lines of a file's front-matter keys.
+#[derive(Debug, Clone)]
+pub struct KeyLines {
+    front_matter: String,
+    /// 1-based line of the file on which the front matter starts.
+    first_line: usize,
+}
+
+impl KeyLines {
+    /// The line of the file on which `key` is set, or the front matter's first line.
+    pub fn line(&self, key: &str) -> usize {
+        key_line(&self.front_matter, key).map_or(self.first_line, |l| l + self.first_line - 1)
+    }
+
+    pub fn first_line(&self) -> usize {
+        self.first_line
+    }
+}
+
+/// Reads a content file (pages and every kind of registry entry alike): UTF-8 text, front
+/// matter between `+++` lines, TOML of the type `T`. Keys outside `allowed` are warned about
+/// (`subject` says whose keys: "in the front matter", "for a person"); every problem is a
+/// diagnostic at `path` (the path as messages show it) and its line.
+pub fn read<T: DeserializeOwned>(
+    file: &Path,
+    path: &Path,
+    allowed: &[&str],
+    subject: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<ContentFile<T>> {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(path, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()));
+            return None;
+        }
+    };
+    let split = match split(&text) {
+        Ok(split) => split,
+        Err(e) => {
+            diagnostics.push(e.diagnostic(path));
+            return None;
+        }
+    };
+    let lines = LineIndex::new(&text);
+    let offset = split.front_matter_offset;
+    let front_matter_line = lines.line(offset);
+    // Parsed as a table first for the keys, then as `T`: a type error keeps its position.
+    let table: toml::Table = match toml::from_str(split.front_matter) {
+        Ok(table) => table,
+        Err(e) => {
+            diagnostics.push(toml_error(path, &text, &lines, offset, &e));
+            return None;
+        }
+    };
+    for key in table.keys().filter(|k| !allowed.contains(&k.as_str())) {
+        let line = key_line(split.front_matter, key)
+            .map_or(front_matter_line, |l| l + front_matter_line - 1);
+        let mut help = suggest_key(key, allowed);
+        if allowed.contains(&"extra") {
+            help.push_str(" (custom values go under [extra])");
+        }
+        diagnostics.push(
+            Diagnostic::warning(path, format!("unknown key `{key}` {subject}"))
+                .at_line(line)
+                .with_help(help),
+        );
+    }
+    let front: T = match toml::from_str(split.front_matter) {
+        Ok(front) => front,
+        Err(e) => {
+            diagnostics.push(toml_error(path, &text, &lines, offset, &e));
+            return None;
+        }
+    };
+    Some(ContentFile {
+        front,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        keys: KeyLines {
+            front_matter: split.front_matter.to_string(),
+            first_line: front_matter_line,
+        },
+    })
+}
+
+fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let (line, column) = LineIndex::new(valid).line_col(valid, valid.len());
+    Diagnostic::error(
+        path,
+        format!(
+            "the file is not UTF-8 text (byte 0x{:02X} is not valid here)",
+            bytes[valid_up_to]
+        ),
+    )
+    .at(line, column)
+    .with_help("save the file as UTF-8 (for example: iconv -f WINDOWS-1251 -t UTF-8)")
 }
 
 /// A TOML error as a diagnostic at `file:line:col`. `offset` is where the TOML text starts

@@ -182,7 +182,7 @@ fn bad_content_gets_a_clear_message_never_a_panic() {
             "content/documents/typo.md",
             b"+++\ntitle = \"x\"\nautors = [\"A\"]\n+++\n",
             0,
-            "content/documents/typo.md:3: warning: unknown front-matter key `autors`",
+            "content/documents/typo.md:3: warning: unknown key `autors` in the front matter",
         ),
         (
             "content/documents/wrong-type.md",

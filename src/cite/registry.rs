@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
-use crate::frontmatter::{self, key_line, suggest_key};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::frontmatter;
 
 pub const WORKS_DIR: &str = "works";
 
@@ -70,48 +70,12 @@ pub fn load(
 }
 
 fn load_entry(file: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<WorkEntry> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(path, format!("cannot read: {e}")));
-            return None;
-        }
-    };
-    let split = match frontmatter::split(&text) {
-        Ok(split) => split,
-        Err(e) => {
-            diagnostics.push(e.diagnostic(path));
-            return None;
-        }
-    };
-    let lines = LineIndex::new(&text);
-    let fm_line = lines.line(split.front_matter_offset);
-    let line_of =
-        |key: &str| key_line(split.front_matter, key).map_or(fm_line, |l| l + fm_line - 1);
-    let toml_error = |e: &toml::de::Error| {
-        frontmatter::toml_error(path, &text, &lines, split.front_matter_offset, e)
-    };
-    let table: toml::Table = match toml::from_str(split.front_matter) {
-        Ok(table) => table,
-        Err(e) => {
-            diagnostics.push(toml_error(&e));
-            return None;
-        }
-    };
-    for key in table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
-        diagnostics.push(
-            Diagnostic::warning(path, format!("unknown key `{key}` for a work"))
-                .at_line(line_of(key))
-                .with_help(suggest_key(key, KNOWN_KEYS)),
-        );
-    }
-    let front: Front = match toml::from_str(split.front_matter) {
-        Ok(front) => front,
-        Err(e) => {
-            diagnostics.push(toml_error(&e));
-            return None;
-        }
-    };
+    let parsed = frontmatter::read::<Front>(file, path, KNOWN_KEYS, "for a work", diagnostics)?;
+    let frontmatter::ContentFile {
+        front, body, keys, ..
+    } = parsed;
+    let fm_line = keys.first_line();
+    let line_of = |key: &str| keys.line(key);
     if front.title.trim().is_empty() {
         diagnostics.push(
             Diagnostic::error(path, "a work needs a title")
@@ -134,6 +98,6 @@ fn load_entry(file: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option
         document: front.document.map(|d| (d, line_of("document"))),
         csl_type: front.csl_type,
         url: front.url,
-        body: split.body.trim().to_string(),
+        body: body.trim().to_string(),
     })
 }

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::date::HistoricalDate;
-use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
-use crate::frontmatter::{self, key_line, suggest_key};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::frontmatter;
 use crate::slug::slugify;
 
 /// What distinguishes one kind of entity from another.
@@ -270,61 +270,22 @@ fn load_entity(
     diagnostics: &mut Diagnostics,
 ) -> Option<Entity> {
     let path = shown(file);
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                &path,
-                format!("cannot read as UTF-8 text: {e}"),
-            ));
-            return None;
-        }
-    };
-    let split = match frontmatter::split(&text) {
-        Ok(split) => split,
-        Err(e) => {
-            diagnostics.push(e.diagnostic(&path));
-            return None;
-        }
-    };
-    let lines = LineIndex::new(&text);
-    let fm_line = lines.line(split.front_matter_offset);
-    let table: toml::Table = match toml::from_str(split.front_matter) {
-        Ok(table) => table,
-        Err(e) => {
-            diagnostics.push(frontmatter::toml_error(
-                &path,
-                &text,
-                &lines,
-                split.front_matter_offset,
-                &e,
-            ));
-            return None;
-        }
-    };
     let allowed: Vec<&str> = kind.fields.iter().chain(COMMON).copied().collect();
-    for key in table.keys().filter(|k| !allowed.contains(&k.as_str())) {
-        let line = key_line(split.front_matter, key).map_or(fm_line, |l| l + fm_line - 1);
-        diagnostics.push(
-            Diagnostic::warning(&path, format!("unknown key `{key}` for a {}", kind.key))
-                .at_line(line)
-                .with_help(suggest_key(key, &allowed)),
-        );
-    }
-    let front: RegistryFront = match toml::from_str(split.front_matter) {
-        Ok(front) => front,
-        Err(e) => {
-            diagnostics.push(frontmatter::toml_error(
-                &path,
-                &text,
-                &lines,
-                split.front_matter_offset,
-                &e,
-            ));
-            return None;
-        }
-    };
-    let at = |key: &str| key_line(split.front_matter, key).map_or(fm_line, |l| l + fm_line - 1);
+    let parsed = frontmatter::read::<RegistryFront>(
+        file,
+        &path,
+        &allowed,
+        &format!("for a {}", kind.key),
+        diagnostics,
+    )?;
+    let frontmatter::ContentFile {
+        front,
+        body,
+        body_line,
+        keys,
+    } = parsed;
+    let at = |key: &str| keys.line(key);
+    let fm_line = keys.first_line();
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -389,8 +350,8 @@ fn load_entity(
         expansion: front.expansion,
         original: front.original,
         dates,
-        body: split.body.to_string(),
-        body_line: split.body_line,
+        body,
+        body_line,
         people_line: at("people"),
         path,
         extra: front.extra,
