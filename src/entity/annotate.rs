@@ -151,8 +151,8 @@ impl<'r> Annotator<'r> {
         for p in placed.iter_mut() {
             match &p.found.target {
                 Target::One(entity) if p.found.full => {
-                    for group in self.settled_groups_of(*entity) {
-                        self.settled.insert(group, *entity);
+                    for group in self.entities.matcher.surname_groups(*entity) {
+                        self.settled.insert(group.clone(), *entity);
                     }
                 }
                 Target::Ambiguous(candidates) => {
@@ -174,22 +174,6 @@ impl<'r> Annotator<'r> {
                 Target::One(_) => {}
             }
         }
-    }
-
-    /// The surname groups a person belongs to (so that "Ivan Smirnov" settles "Smirnov").
-    fn settled_groups_of(&self, entity: usize) -> Vec<Vec<usize>> {
-        let Some(surname) = super::aliases::surname(&self.entities.registry.entities[entity])
-        else {
-            return Vec::new();
-        };
-        let found = self.entities.matcher.find(&surname);
-        found
-            .into_iter()
-            .filter_map(|f| match f.target {
-                Target::Ambiguous(list) if list.contains(&entity) => Some(list),
-                _ => None,
-            })
-            .collect()
     }
 
     /// Explicit links to entities and documents get their URLs; `none:` spans lose theirs.

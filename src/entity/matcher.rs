@@ -32,6 +32,9 @@ pub struct Found {
 pub struct Matcher {
     automaton: AhoCorasick,
     patterns: Vec<(Target, bool)>,
+    /// For each entity, the ambiguous surnames it shares (as their lists of bearers), so that a
+    /// full mention of it can settle them.
+    surname_groups: Vec<Vec<Vec<usize>>>,
 }
 
 /// Where an explicit alias of one entity is claimed by another.
@@ -80,9 +83,17 @@ impl Matcher {
             patterns.push(name.clone());
             targets.push((Target::One(claim.entity), true));
         }
+        let mut surname_groups: Vec<Vec<Vec<usize>>> = vec![Vec::new(); registry.entities.len()];
         for (name, people) in shared_surnames(registry) {
             if claims.contains_key(&name) {
                 continue;
+            }
+            if people.len() > 1 {
+                for &person in &people {
+                    if !surname_groups[person].contains(&people) {
+                        surname_groups[person].push(people.clone());
+                    }
+                }
             }
             let target = if people.len() == 1 {
                 Target::One(people[0])
@@ -100,9 +111,15 @@ impl Matcher {
             Matcher {
                 automaton,
                 patterns: targets,
+                surname_groups,
             },
             problems,
         )
+    }
+
+    /// The ambiguous surnames `entity` bears, each as the list of its bearers.
+    pub fn surname_groups(&self, entity: usize) -> &[Vec<usize>] {
+        &self.surname_groups[entity]
     }
 
     /// Every name found in `text`, whole words only (so `Leninism` is no mention of Lenin,
