@@ -449,24 +449,13 @@ fn render_pages(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Vec<Diagnost
             ))
         })
         .collect();
-    let mut files = Vec::with_capacity(pages.len() + 1);
-    let mut problems = Vec::new();
-    for page in pages {
-        match page {
-            Ok(file) => files.push(file),
-            Err(problem) if !problems.contains(&problem) => problems.push(problem),
-            Err(_) => {}
-        }
-    }
-    match renderer.render_not_found(&site) {
-        Ok(html) => files.push(OutputFile::bytes("404.html", html)),
-        Err(problem) => problems.push(problem),
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(problems)
-    }
+    let mut results = pages;
+    results.push(
+        renderer
+            .render_not_found(&site)
+            .map(|html| OutputFile::bytes("404.html", html)),
+    );
+    crate::render::gather(results)
 }
 
 /// The default stylesheet, the site's `static/` folder, and the non-Markdown files of

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Link, SiteRenderer, SiteView};
+use super::{Link, SiteRenderer, SiteView, gather};
 use crate::content::{Content, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::index::{PageMentions, alongside_all, by_entity};
@@ -122,54 +122,37 @@ impl<'a> EntityPages<'a> {
         }
         let pages = source_pages(self.site.content, self.site.rendered);
         let index = by_entity(&pages, registry.entities.len());
-        let mut files = Vec::new();
-        let mut problems = Vec::new();
         let alongside = alongside_all(&pages, registry.entities.len());
+        let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
         for kind in KINDS.iter().filter(|k| k.own_pages) {
             let ordered_ids = ordered(registry, kind);
-            let rendered: Vec<Result<OutputFile, Diagnostic>> = ordered_ids
-                .par_iter()
-                .enumerate()
-                .map(|(position, &entity)| {
-                    let view = self.entity_view(
-                        entity,
-                        &index[entity],
-                        &alongside[entity],
-                        &ordered_ids,
-                        position,
-                    );
-                    let mut context = self.context(site_view, &view.name);
-                    context.insert("entity", &view);
-                    let html = self.site.templates.render("entity.html", &context)?;
-                    Ok(OutputFile::bytes(
-                        format!("{}index.html", registry.entities[entity].site_path()),
-                        html,
-                    ))
-                })
-                .collect();
-            for page in rendered {
-                match page {
-                    Ok(file) => files.push(file),
-                    Err(problem) => problems.push(problem),
-                }
-            }
-            match self.index_page(site_view, kind, &ordered_ids, &index) {
-                Ok(file) => files.push(file),
-                Err(problem) => problems.push(problem),
-            }
+            results.par_extend(
+                ordered_ids
+                    .par_iter()
+                    .enumerate()
+                    .map(|(position, &entity)| {
+                        let view = self.entity_view(
+                            entity,
+                            &index[entity],
+                            &alongside[entity],
+                            &ordered_ids,
+                            position,
+                        );
+                        let mut context = self.context(site_view, &view.name);
+                        context.insert("entity", &view);
+                        let html = self.site.templates.render("entity.html", &context)?;
+                        Ok(OutputFile::bytes(
+                            format!("{}index.html", registry.entities[entity].site_path()),
+                            html,
+                        ))
+                    }),
+            );
+            results.push(self.index_page(site_view, kind, &ordered_ids, &index));
         }
         if let Some(terms) = KINDS.iter().find(|k| !k.own_pages) {
-            match self.index_page(site_view, terms, &ordered(registry, terms), &index) {
-                Ok(file) => files.push(file),
-                Err(problem) => problems.push(problem),
-            }
+            results.push(self.index_page(site_view, terms, &ordered(registry, terms), &index));
         }
-        problems.dedup();
-        if problems.is_empty() {
-            Ok(files)
-        } else {
-            Err(problems)
-        }
+        gather(results)
     }
 
     fn context(&self, site_view: &SiteView, title: &str) -> Context {

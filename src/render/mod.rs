@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entity::{KINDS, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
+use crate::write::OutputFile;
 
 pub mod entities;
 pub mod meta;
@@ -24,6 +25,27 @@ pub mod timeline;
 pub const TIMELINE_SCRIPT: &str = "timeline.js";
 
 pub const TEMPLATES_DIR: &str = "templates";
+
+/// The files rendered, or every distinct problem met rendering them (a broken template fails
+/// every page that uses it alike: it is reported once).
+pub fn gather(
+    results: impl IntoIterator<Item = Result<OutputFile, Diagnostic>>,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) if !problems.contains(&problem) => problems.push(problem),
+            Err(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
+}
 
 /// The default templates, compiled into the binary so a site without `templates/` builds.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -670,6 +692,24 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gather_reports_a_problem_once() {
+        let broken = || Err(Diagnostic::error("templates/page.html", "template error: x").at(3, 1));
+        let problems = gather(vec![
+            broken(),
+            Ok(OutputFile::bytes("a.html", "")),
+            broken(),
+        ])
+        .unwrap_err();
+        assert_eq!(problems.len(), 1);
+        let files = gather(vec![
+            Ok(OutputFile::bytes("a.html", "")),
+            Ok(OutputFile::bytes("b.html", "")),
+        ])
+        .unwrap();
+        assert_eq!(files.len(), 2);
+    }
 
     #[test]
     fn reads_the_place_of_a_validation_report() {

@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::entities::CountedLink;
-use super::{Link, SiteRenderer, SiteView};
+use super::{Link, SiteRenderer, SiteView, gather};
 use crate::cite::{Work, csl};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::render_plain;
@@ -64,12 +64,12 @@ impl SourcesPages<'_> {
             return Ok(Vec::new());
         }
         let items: Vec<WorkItem> = works.iter().map(|w| self.item(w)).collect();
-        let mut problems = Vec::new();
-        let mut files = Vec::new();
         let mut by_count: Vec<&WorkItem> = items.iter().collect();
         by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| title_order(a, b)));
         let mut by_title: Vec<&WorkItem> = items.iter().collect();
         by_title.sort_by(|a, b| title_order(a, b));
+        let notes: usize = works.iter().map(|w| w.cited_in.len()).sum();
+        let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
         for (path, order, list) in [
             (format!("{SOURCES_DIR}/"), "count", by_count),
             (format!("{SOURCES_DIR}/by-title/"), "title", by_title),
@@ -77,39 +77,32 @@ impl SourcesPages<'_> {
             let mut context = self.context(site_view, "Works cited");
             context.insert("order", order);
             context.insert("works", &list);
-            context.insert(
-                "notes",
-                &works.iter().map(|w| w.cited_in.len()).sum::<usize>(),
+            context.insert("notes", &notes);
+            results.push(
+                self.site
+                    .templates
+                    .render("sources.html", &context)
+                    .map(|html| OutputFile::bytes(format!("{path}index.html"), html)),
             );
-            match self.site.templates.render("sources.html", &context) {
-                Ok(html) => files.push(OutputFile::bytes(format!("{path}index.html"), html)),
-                Err(problem) => problems.push(problem),
-            }
         }
         for (work, item) in works.iter().zip(&items) {
             let mut context = self.context(site_view, &work.title);
             context.insert("work", item);
             context.insert("body", &render_plain(&work.body, self.site.base.prefix()));
             context.insert("citing", &self.citing(work));
-            match self.site.templates.render("work.html", &context) {
-                Ok(html) => files.push(OutputFile::bytes(
-                    format!("{}index.html", work_path(work)),
-                    html,
-                )),
-                Err(problem) => problems.push(problem),
-            }
+            results.push(
+                self.site
+                    .templates
+                    .render("work.html", &context)
+                    .map(|html| OutputFile::bytes(format!("{}index.html", work_path(work)), html)),
+            );
         }
         let json = csl::works_json(works, &|w| self.csl_url(w));
-        files.push(OutputFile::bytes(
+        results.push(Ok(OutputFile::bytes(
             format!("{SOURCES_DIR}/works.json"),
             json.into_bytes(),
-        ));
-        problems.dedup();
-        if problems.is_empty() {
-            Ok(files)
-        } else {
-            Err(problems)
-        }
+        )));
+        gather(results)
     }
 
     fn context(&self, site_view: &SiteView, title: &str) -> Context {
