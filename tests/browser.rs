@@ -37,10 +37,27 @@ fn the_site_in_a_real_browser() {
         eprintln!("{message}");
         return;
     }
+    // The bundled collection, built once for every test file.
+    let built = tempfile::tempdir().unwrap();
+    let site = built.path().join("public");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let build = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["build", "--root"])
+        .arg(&root)
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .expect("annals builds");
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
     let output = Command::new("node")
         .args(["--test", "--test-concurrency=1"])
         .current_dir(&dir)
         .env("ANNALS_BIN", env!("CARGO_BIN_EXE_annals"))
+        .env("ANNALS_BUILT_SITE", &site)
         .output()
         .expect("node runs");
     let report = format!(

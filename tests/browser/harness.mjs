@@ -2,6 +2,7 @@
 // the output on loopback with a small static server, and drives Debian's Chromium
 // headless through playwright-core. Nothing is downloaded: the browser is the system's.
 import { spawnSync } from 'node:child_process';
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, statSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,25 @@ const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+/**
+ * The bundled collection built, served and opened in a browser for the tests of one file, and
+ * closed after them. The site is built once per run: tests/browser.rs builds it and passes
+ * its folder in ANNALS_BUILT_SITE (a file run on its own builds it itself).
+ */
+export function bundledSite() {
+  const env = {};
+  before(async () => {
+    env.dir = process.env.ANNALS_BUILT_SITE || buildSite();
+    env.site = await serve(env.dir);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
+}
 
 /** Builds the site at `root` into a fresh temporary folder and returns its path. */
 export function buildSite(root = repoRoot) {

@@ -1,27 +1,16 @@
 // Notes read in place (static/notes.js) and the pages of works cited: a note marker shows
 // its note in a popover on hover and on keyboard focus, Escape closes it, and the works
 // pages have no serious accessibility violation.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, serve, launch, seriousViolations, repoRoot } from './harness.mjs';
+import { bundledSite, seriousViolations, repoRoot, buildSite, serve } from './harness.mjs';
 
 const CHAPTER = '/documents/rogovin-1992/chapter-09-the-georgian-incident-and-the-derzhimorda/';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = bundledSite();
 
 /** The text of note `id` in the list at the end, without its back links. */
 async function noteText(page, id) {
@@ -40,8 +29,8 @@ async function popover(page) {
 }
 
 test('hovering a note marker shows the note in a popover', async () => {
-  const page = await browser.newPage();
-  await page.goto(site.url + CHAPTER);
+  const page = await env.browser.newPage();
+  await page.goto(env.site.url + CHAPTER);
   const marker = page.locator('sup.note-ref:not(.missing) > a').first();
   const id = (await marker.getAttribute('href')).slice(1);
   const expected = await noteText(page, id);
@@ -57,8 +46,8 @@ test('hovering a note marker shows the note in a popover', async () => {
 });
 
 test('focusing a marker by keyboard shows its note as the description; Escape closes it', async () => {
-  const page = await browser.newPage();
-  await page.goto(site.url + CHAPTER);
+  const page = await env.browser.newPage();
+  await page.goto(env.site.url + CHAPTER);
   let href = null;
   for (let i = 0; i < 400 && !href; i++) {
     await page.keyboard.press('Tab');
@@ -83,9 +72,9 @@ test('focusing a marker by keyboard shows its note as the description; Escape cl
 });
 
 test('without JavaScript a marker is a plain link to its note', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(site.url + CHAPTER);
+  await page.goto(env.site.url + CHAPTER);
   const marker = page.locator('sup.note-ref:not(.missing) > a').first();
   const href = await marker.getAttribute('href');
   await marker.click();
@@ -95,16 +84,16 @@ test('without JavaScript a marker is a plain link to its note', async () => {
 });
 
 test('the works cited have no serious or critical accessibility violation', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const failures = [];
   for (const path of ['/sources/', '/sources/by-title/', '/sources/lenin-collected-works/', '/sources/avrich-1984/']) {
-    const response = await page.goto(site.url + path);
+    const response = await page.goto(env.site.url + path);
     assert.equal(response.status(), 200, path);
     const violations = await seriousViolations(page);
     if (violations.length) failures.push(`${path}:\n  ${violations.join('\n  ')}`);
   }
   // A page with a popover open, too.
-  await page.goto(site.url + CHAPTER);
+  await page.goto(env.site.url + CHAPTER);
   await page.locator('sup.note-ref:not(.missing) > a').first().hover();
   const violations = await seriousViolations(page);
   if (violations.length) failures.push(`${CHAPTER} with a popover:\n  ${violations.join('\n  ')}`);
@@ -119,7 +108,7 @@ test('with [notes] display = "side", notes stand in the margin on wide screens a
   writeFileSync(join(root, 'site.toml'), `${config}\n[notes]\ndisplay = "side"\n`);
   const sideSite = await serve(buildSite(root));
   try {
-    const wide = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const wide = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await wide.goto(sideSite.url + CHAPTER);
     await wide.waitForSelector('.sidenote');
     const side = await wide.evaluate(() => {
@@ -133,7 +122,7 @@ test('with [notes] display = "side", notes stand in the margin on wide screens a
     await wide.locator('sup.note-ref:not(.missing) > a').first().hover();
     assert.equal(await popover(wide), null, 'no popover beside side notes');
     await wide.close();
-    const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const narrow = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
     await narrow.goto(sideSite.url + CHAPTER);
     assert.equal(await narrow.locator('.sidenote').count(), 0);
     await narrow.locator('sup.note-ref:not(.missing) > a').first().hover();

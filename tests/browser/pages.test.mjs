@@ -1,8 +1,8 @@
 // What readers see on every kind of page of the bundled collection: landmarks and
 // accessibility (axe-core), keyboard navigation, and screenshots at phone and desktop width.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, serve, launch, seriousViolations, screenshot } from './harness.mjs';
+import { bundledSite, seriousViolations, screenshot } from './harness.mjs';
 
 const PAGE_TYPES = {
   home: '/',
@@ -18,24 +18,13 @@ const PAGE_TYPES = {
   glossary: '/glossary/',
 };
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = bundledSite();
 
 test('every page type has no serious or critical accessibility violation', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const failures = [];
   for (const [type, path] of Object.entries(PAGE_TYPES)) {
-    const response = await page.goto(site.url + path);
+    const response = await page.goto(env.site.url + path);
     assert.equal(response.status(), 200, path);
     const violations = await seriousViolations(page);
     if (violations.length) failures.push(`${type} ${path}:\n  ${violations.join('\n  ')}`);
@@ -46,9 +35,9 @@ test('every page type has no serious or critical accessibility violation', async
 
 test('screenshots of each page type at phone and desktop width', async () => {
   for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = await env.browser.newPage({ viewport: { width, height } });
     for (const [type, path] of Object.entries(PAGE_TYPES)) {
-      await page.goto(site.url + path);
+      await page.goto(env.site.url + path);
       await screenshot(page, `${type}-${label}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 1, `${type} at ${label} width scrolls sideways by ${overflow}px`);
@@ -58,8 +47,8 @@ test('screenshots of each page type at phone and desktop width', async () => {
 });
 
 test('the skip link takes the keyboard to the text', async () => {
-  const page = await browser.newPage();
-  await page.goto(site.url + PAGE_TYPES.chapter);
+  const page = await env.browser.newPage();
+  await page.goto(env.site.url + PAGE_TYPES.chapter);
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement.textContent.trim());
   assert.equal(first, 'Skip to the text');
@@ -70,8 +59,8 @@ test('the skip link takes the keyboard to the text', async () => {
 });
 
 test('a chapter can be walked by keyboard alone: Tab reaches the next chapter link', async () => {
-  const page = await browser.newPage();
-  await page.goto(site.url + PAGE_TYPES.chapter);
+  const page = await env.browser.newPage();
+  await page.goto(env.site.url + PAGE_TYPES.chapter);
   let reached = null;
   for (let i = 0; i < 2000 && !reached; i++) {
     await page.keyboard.press('Tab');

@@ -1,24 +1,13 @@
-// Search as a reader uses it: the search page queries Pagefind's index built with the site.
-import { test, before, after } from 'node:test';
+// Search as a reader uses it: the search page queries Pagefind's index env.dir with the env.site.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, serve, launch, seriousViolations } from './harness.mjs';
+import { bundledSite, seriousViolations } from './harness.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = bundledSite();
 
 /** Types `words` in the search page and returns the results' titles and links. */
 async function search(page, words, kind = '') {
-  if (!page.url().includes('/search/')) await page.goto(`${site.url}/search/`);
+  if (!page.url().includes('/search/')) await page.goto(`${env.site.url}/search/`);
   await page.waitForSelector('#search-form[data-ready]');
   await page.evaluate(() => { document.getElementById('search-status').textContent = ''; });
   if (kind) await page.selectOption('#search-kind', kind);
@@ -28,7 +17,7 @@ async function search(page, words, kind = '') {
 }
 
 test('searching Miasnikov leads to his page', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const results = await search(page, 'Miasnikov');
   assert.ok(results.length > 0, 'no result');
   assert.match(results[0].href, /\/people\/miasnikov\//, JSON.stringify(results.slice(0, 3)));
@@ -39,7 +28,7 @@ test('searching Miasnikov leads to his page', async () => {
 });
 
 test('the Russian and the other English spelling find him too', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   for (const words of ['Мясников', 'Myasnikov']) {
     const results = await search(page, words);
     assert.ok(results.some((r) => /\/people\/miasnikov\//.test(r.href)), `${words}: ${JSON.stringify(results.slice(0, 5))}`);
@@ -48,12 +37,12 @@ test('the Russian and the other English spelling find him too', async () => {
 });
 
 test('a phrase from a note of chapter 9 finds that note', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const results = await search(page, 'Dubinsky-Mukhadze Ordzhonikidze', 'Note');
   const note = results.find((r) => r.href.includes('chapter-09-') && r.href.includes('#fn-'));
   assert.ok(note, JSON.stringify(results.slice(0, 5)));
   assert.match(note.title, /^Note \d+ · .*9\. The “Georgian Incident”/);
-  await page.goto(site.url + note.href);
+  await page.goto(env.site.url + note.href);
   const id = note.href.split('#')[1];
   const text = await page.textContent(`li#${id}`);
   assert.match(text, /I\. Dubinsky-Mukhadze, Ordzhonikidze, Moscow, 1967/);
@@ -61,8 +50,8 @@ test('a phrase from a note of chapter 9 finds that note', async () => {
 });
 
 test('results can be narrowed to the pages naming a person', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}/search/`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.url}/search/`);
   await page.waitForSelector('#search-form[data-ready]');
   await page.selectOption('#search-person', "Gavriil Il'ich Miasnikov");
   const results = await search(page, 'opposition');
@@ -73,7 +62,7 @@ test('results can be narrowed to the pages naming a person', async () => {
 });
 
 test('the search page has no serious accessibility violation', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await search(page, 'Kronstadt');
   assert.deepEqual(await seriousViolations(page), []);
   await page.close();

@@ -1,28 +1,15 @@
 // The timeline page in a real browser: the filters (by person, by kind), accessibility
 // (axe-core), and the time a filter takes on a timeline 100 times the bundled one.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, serve, launch, seriousViolations, screenshot, outputDir } from './harness.mjs';
+import { bundledSite, seriousViolations, screenshot, outputDir, serve } from './harness.mjs';
 
 const COPIES = 100;
 
-let built;
-let site;
-let browser;
-
-before(async () => {
-  built = buildSite();
-  site = await serve(built);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = bundledSite();
 
 /** What the page shows: visible entries with their filter keys and kinds. */
 function visibleEntries(page) {
@@ -32,8 +19,8 @@ function visibleEntries(page) {
 }
 
 test('filtering the timeline by a person leaves only the entries that name them', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}/timeline/`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.url}/timeline/`);
   await page.waitForSelector('#tl-filters:not([hidden])');
   const all = await page.$$eval('.tl-entry', (entries) => entries.length);
   const before = await visibleEntries(page);
@@ -63,8 +50,8 @@ test('filtering the timeline by a person leaves only the entries that name them'
 });
 
 test('the filters work from the keyboard', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}/timeline/`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.url}/timeline/`);
   await page.focus('input[name=kind][value=life]');
   await page.keyboard.press('Space');
   assert.ok(await page.isChecked('input[name=kind][value=life]'));
@@ -75,8 +62,8 @@ test('the filters work from the keyboard', async () => {
 
 test('the timeline has no serious or critical accessibility violation and no sideways scroll', async () => {
   for (const [width, height, label] of [[390, 844, 'phone'], [1280, 900, 'desktop']]) {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(`${site.url}/timeline/`);
+    const page = await env.browser.newPage({ viewport: { width, height } });
+    await page.goto(`${env.site.url}/timeline/`);
     await page.waitForSelector('#tl-filters:not([hidden])');
     if (label === 'desktop') {
       const violations = await seriousViolations(page);
@@ -90,19 +77,19 @@ test('the timeline has no serious or critical accessibility violation and no sid
 });
 
 test('without JavaScript the whole list shows and the filters stay hidden', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${site.url}/timeline/`);
+  await page.goto(`${env.site.url}/timeline/`);
   const all = await page.$$eval('.tl-entry', (entries) => entries.length);
   assert.equal((await visibleEntries(page)).length, all);
   assert.ok(await page.$eval('#tl-filters', (f) => f.hidden));
   await context.close();
 });
 
-/** The built site with a timeline page holding every year's entries `copies` times. */
+/** The env.dir site with a timeline page holding every year's entries `copies` times. */
 function multipliedSite(copies) {
   const dir = join(mkdtempSync(join(tmpdir(), 'annals-timeline-')), 'public');
-  cpSync(built, dir, { recursive: true });
+  cpSync(env.dir, dir, { recursive: true });
   const file = join(dir, 'timeline', 'index.html');
   const html = readFileSync(file, 'utf8').replace(
     /(<ol class="tl-entries">)([\s\S]*?)(<\/ol>\s*<\/section>)/g,
@@ -114,7 +101,7 @@ function multipliedSite(copies) {
 
 test(`filtering stays quick at ${COPIES} times the collection`, async () => {
   const big = await serve(multipliedSite(COPIES));
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const loadStarted = Date.now();
   await page.goto(`${big.url}/timeline/`);
   await page.waitForSelector('#tl-filters:not([hidden])');
