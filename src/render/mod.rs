@@ -101,6 +101,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("sources.html", include_str!("../../templates/sources.html")),
     ("work.html", include_str!("../../templates/work.html")),
+    (
+        "partials/letters.html",
+        include_str!("../../templates/partials/letters.html"),
+    ),
 ];
 
 pub struct Templates {
