@@ -258,3 +258,50 @@ fn a_site_template_overrides_the_default() {
     let about = std::fs::read_to_string(site.path().join("public/about/index.html")).unwrap();
     assert!(about.contains("<h1 class=\"custom\">About this collection</h1>"));
 }
+
+#[test]
+fn build_timings_name_each_stage() {
+    let site = copy_of("basic");
+    let output = annals(&["build", "--timings"], site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed = stdout(&output);
+    for stage in ["load", "markdown and entities", "pages", "search index"] {
+        assert!(
+            printed.lines().any(|l| l
+                .trim_start()
+                .split_once(" ms  ")
+                .is_some_and(|(_, s)| s == stage)),
+            "{stage}:\n{printed}"
+        );
+    }
+}
+
+#[test]
+fn import_refuses_to_replace_a_folder_it_did_not_write() {
+    let site = copy_of("basic");
+    let source = common::repo_root().join("tests/fixtures/import/open-letter-1923.txt");
+    // content/documents/book is a collection of the editor's: its front page names no source.
+    let output = annals(
+        &[
+            "import",
+            source.to_str().unwrap(),
+            "--split",
+            "chapters",
+            "--into",
+            "content/documents/book",
+        ],
+        site.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("exists and is not a collection written by import"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        site.path()
+            .join("content/documents/book/01-first.md")
+            .exists(),
+        "nothing of the editor's was removed"
+    );
+}

@@ -339,7 +339,11 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
         }
     }
     if into.exists() {
-        if !into.join("_index.md").exists() {
+        // Import names its source in the collection's front page; a folder without that is the
+        // editor's, and is never removed.
+        let written_by_import = std::fs::read_to_string(into.join("_index.md"))
+            .is_ok_and(|text| text.lines().any(|line| line.starts_with("source_file = ")));
+        if !written_by_import {
             bail!(
                 "{} exists and is not a collection written by import; choose another --into",
                 into.display()

@@ -29,12 +29,7 @@ fn people(names: &[String]) -> Vec<Value> {
         .collect()
 }
 
-pub fn for_page(
-    page: &Page,
-    permalink: &str,
-    collection: Option<(&str, &str)>,
-    citations: &[String],
-) -> MachineMeta {
+pub fn for_page(page: &Page, permalink: &str, collection: Option<(&str, String)>) -> MachineMeta {
     let front = &page.front;
     let schema_type = match page.kind {
         PageKind::Chapter => "Chapter",
@@ -68,9 +63,6 @@ pub fn for_page(
     }
     if let Some((title, url)) = collection {
         ld["isPartOf"] = json!({ "@type": "Book", "name": title, "url": url });
-    }
-    if !citations.is_empty() {
-        ld["citation"] = json!(citations);
     }
     MachineMeta {
         og_type: if matches!(

@@ -494,16 +494,10 @@ impl SiteRenderer<'_> {
             meta: meta::for_page(
                 page,
                 &self.base.permalink(&page.site_path),
-                page.parent
-                    .map(|p| {
-                        (
-                            self.content.pages[p].title.as_str(),
-                            self.base.permalink(&self.content.pages[p].site_path),
-                        )
-                    })
-                    .as_ref()
-                    .map(|(t, u)| (*t, u.as_str())),
-                &[],
+                page.parent.map(|p| {
+                    let book = &self.content.pages[p];
+                    (book.title.as_str(), self.base.permalink(&book.site_path))
+                }),
             ),
             extra: page.front.extra.clone(),
         }
