@@ -5,17 +5,9 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::copy_of;
-
-fn annals(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("annals runs")
-}
+use common::{annals, copy_of};
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

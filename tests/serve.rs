@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::http::{self, Response};
-use common::{copy_fixture, copy_of, fixture};
+use common::{annals, copy_fixture, copy_of, fixture};
 
 /// How long a change may take to be served: a functional deadline, not a benchmark.
 const CHANGE_DEADLINE: Duration = Duration::from_secs(2);
@@ -496,14 +496,6 @@ fn listens_on_loopback_unless_told_otherwise_and_says_so() {
         everywhere.log()
     );
     assert!(!local.log().contains("warning: serving on"));
-}
-
-fn annals(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("annals runs")
 }
 
 fn described(output: &Output) -> String {

@@ -127,3 +127,12 @@ pub fn check_notes(page: &str, html: &str) -> usize {
     }
     markers.len()
 }
+
+/// Runs the `annals` binary in `cwd`.
+pub fn annals(args: &[&str], cwd: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("annals runs")
+}
