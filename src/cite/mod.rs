@@ -32,6 +32,9 @@ pub struct Citations {
     pub bibliography: Vec<Vec<BibliographyCitation>>,
     /// "Ibid." and "Op. cit." notes with no earlier citation to stand for.
     pub unattributed: Vec<Unattributed>,
+    /// For each page, the works that are that page (so a document finds who cites it
+    /// without a look at every work).
+    pub works_of_page: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +144,12 @@ pub fn analyse(
             .at_line(unattributed.line)
             .with_help("name the work in this note"),
         );
+    }
+    citations.works_of_page = vec![Vec::new(); content.pages.len()];
+    for (index, work) in works.iter().enumerate() {
+        if let Some(page) = work.document {
+            citations.works_of_page[page].push(index);
+        }
     }
     citations.works = works;
     citations.unattributed = reader.unattributed;

@@ -9,7 +9,7 @@ use crate::content::{Content, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::index::{PageMentions, alongside_all, by_entity};
 use crate::entity::matcher::{Mention, Snippet};
-use crate::entity::{Entity, KINDS, Kind, ordered};
+use crate::entity::{Entity, KINDS, Kind, Registry, ordered};
 use crate::markdown::Rendered;
 use crate::timeline::EntryView;
 use crate::write::OutputFile;
@@ -123,6 +123,7 @@ impl<'a> EntityPages<'a> {
         let pages = source_pages(self.site.content, self.site.rendered);
         let index = by_entity(&pages, registry.entities.len());
         let alongside = alongside_all(&pages, registry.entities.len());
+        let taking_part = taking_part(registry);
         let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
         for kind in KINDS.iter().filter(|k| k.own_pages) {
             let ordered_ids = ordered(registry, kind);
@@ -135,6 +136,7 @@ impl<'a> EntityPages<'a> {
                             entity,
                             &index[entity],
                             &alongside[entity],
+                            &taking_part[entity],
                             &ordered_ids,
                             position,
                         );
@@ -175,16 +177,17 @@ impl<'a> EntityPages<'a> {
         entity: usize,
         mentions: &[(usize, &Mention)],
         alongside: &[(usize, usize)],
+        taking_part: &[usize],
         ordered_ids: &[usize],
         position: usize,
     ) -> EntityView {
         let registry = self.site.registry;
         let e = &registry.entities[entity];
         let related = |kind: &str| -> Vec<Link> {
-            registry
-                .of_kind_key(kind)
-                .filter(|(_, other)| other.people.contains(&e.id))
-                .map(|(i, _)| self.link(i))
+            taking_part
+                .iter()
+                .filter(|&&other| registry.entities[other].kind.key == kind)
+                .map(|&other| self.link(other))
                 .collect()
         };
         let chronological = e.kind.key == "event";
@@ -365,6 +368,21 @@ pub fn source_pages<'r>(content: &Content, rendered: &'r [Rendered]) -> Vec<Page
             mentions: &rendered[page].mentions,
         })
         .collect()
+}
+
+/// For each person, the events and groups whose `people` name them, in registry order.
+fn taking_part(registry: &Registry) -> Vec<Vec<usize>> {
+    let mut taking_part = vec![Vec::new(); registry.entities.len()];
+    for (index, entity) in registry.entities.iter().enumerate() {
+        for person in entity
+            .people
+            .iter()
+            .filter_map(|id| registry.get("person", id))
+        {
+            taking_part[person].push(index);
+        }
+    }
+    taking_part
 }
 
 /// A–Z sections by the first letter of the sort name.

@@ -409,7 +409,14 @@ impl SiteRenderer<'_> {
         let mut context = Context::new();
         context.insert("site", site);
         context.insert("page", &self.page_view(index));
-        context.insert("documents", documents);
+        // Only the lists of documents show them all; on every other page the list would
+        // make rendering grow with the square of the collection.
+        if matches!(
+            page.kind,
+            PageKind::Home | PageKind::DocumentIndex | PageKind::Page
+        ) {
+            context.insert("documents", documents);
+        }
         self.templates.render(template, &context)
     }
 
@@ -607,9 +614,11 @@ impl SiteRenderer<'_> {
         let mut counts: Vec<(usize, usize)> = Vec::new();
         let works = self
             .citations
-            .works
-            .iter()
-            .filter(|w| w.document == Some(page));
+            .works_of_page
+            .get(page)
+            .into_iter()
+            .flatten()
+            .map(|&w| &self.citations.works[w]);
         for (citing, _) in works.flat_map(|w| &w.cited_in) {
             let document = top(*citing);
             if document == top(page) {
