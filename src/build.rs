@@ -298,7 +298,7 @@ fn add_missing_index_pages(
     content: &mut Content,
     config: &Config,
     root: &Path,
-    shown: &dyn Fn(&Path) -> PathBuf,
+    shown: &(dyn Fn(&Path) -> PathBuf + Sync),
 ) {
     let defaults = [
         (PageKind::Home, "", "_index.md", config.title.clone()),

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::frontmatter::{self, FrontMatter};
 use crate::slug::slugify;
+use rayon::prelude::*;
 
 pub const CONTENT_DIR: &str = "content";
 pub const DOCUMENTS_DIR: &str = "documents";
@@ -136,7 +137,7 @@ fn order_key(page: &Page) -> (bool, i64, &str) {
 /// `shown` turns a path under the root into the form messages show.
 pub fn load(
     root: &Path,
-    shown: &dyn Fn(&Path) -> PathBuf,
+    shown: &(dyn Fn(&Path) -> PathBuf + Sync),
     diagnostics: &mut Diagnostics,
 ) -> Content {
     let content_dir = root.join(CONTENT_DIR);
@@ -154,6 +155,7 @@ pub fn load(
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| !is_hidden(entry) && !is_registry_dir(&content_dir, entry.path()));
+    let mut markdown = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -170,15 +172,25 @@ pub fn load(
             .strip_prefix(&content_dir)
             .unwrap_or(entry.path());
         if entry.path().extension().is_some_and(|ext| ext == "md") {
-            if let Some(page) = load_page(entry.path(), relative, shown, diagnostics) {
-                content.pages.push(page);
-            }
+            markdown.push((entry.path().to_path_buf(), relative.to_path_buf()));
         } else {
             content.assets.push(Asset {
                 source: entry.path().to_path_buf(),
                 site_path: url_path(relative),
             });
         }
+    }
+    // Files are read and parsed on every core; pages and problems keep the walk's order.
+    let loaded: Vec<(Option<Page>, Diagnostics)> = markdown
+        .par_iter()
+        .map(|(file, relative)| {
+            let mut found = Diagnostics::default();
+            (load_page(file, relative, shown, &mut found), found)
+        })
+        .collect();
+    for (page, found) in loaded {
+        diagnostics.extend(found);
+        content.pages.extend(page);
     }
     check_unique_paths(&content.pages, diagnostics);
     link_collections(&mut content.pages);
@@ -197,7 +209,7 @@ fn is_registry_dir(content_dir: &Path, path: &Path) -> bool {
         && path.is_dir()
 }
 
-fn walk_error(error: &walkdir::Error, shown: &dyn Fn(&Path) -> PathBuf) -> Diagnostic {
+fn walk_error(error: &walkdir::Error, shown: &(dyn Fn(&Path) -> PathBuf + Sync)) -> Diagnostic {
     let path = error.path().map(shown).unwrap_or_default();
     if let Some(ancestor) = error.loop_ancestor() {
         return Diagnostic::warning(
@@ -223,7 +235,7 @@ fn url_path(relative: &Path) -> String {
 fn load_page(
     file: &Path,
     relative: &Path,
-    shown: &dyn Fn(&Path) -> PathBuf,
+    shown: &(dyn Fn(&Path) -> PathBuf + Sync),
     diagnostics: &mut Diagnostics,
 ) -> Option<Page> {
     let path = shown(file);

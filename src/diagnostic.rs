@@ -135,6 +135,15 @@ impl Diagnostics {
     }
 }
 
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
 /// Maps byte offsets in a text to 1-based line and column numbers.
 #[derive(Debug, Clone)]
 pub struct LineIndex {

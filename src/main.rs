@@ -12,6 +12,11 @@ use annals::build::{self, BuildOptions, Summary};
 use annals::diagnostic::Diagnostics;
 use annals::serve::{self, ServeOptions};
 
+// A build allocates millions of small strings (snippets, links, template values) across
+// threads; mimalloc spends a fraction of glibc malloc's time on them (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "annals",

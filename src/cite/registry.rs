@@ -51,7 +51,7 @@ struct Front {
 /// Reads `content/works/*.md`; none at all is an empty registry.
 pub fn load(
     content_dir: &Path,
-    shown: &dyn Fn(&Path) -> PathBuf,
+    shown: &(dyn Fn(&Path) -> PathBuf + Sync),
     diagnostics: &mut Diagnostics,
 ) -> Vec<WorkEntry> {
     let folder = content_dir.join(WORKS_DIR);

@@ -10,6 +10,7 @@ pub mod matcher;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::date::HistoricalDate;
@@ -220,7 +221,7 @@ impl Registry {
 /// Loads `content/people`, `content/events`, `content/groups`, `content/terms`.
 pub fn load(
     content_dir: &Path,
-    shown: &dyn Fn(&Path) -> PathBuf,
+    shown: &(dyn Fn(&Path) -> PathBuf + Sync),
     diagnostics: &mut Diagnostics,
 ) -> Registry {
     let mut registry = Registry::default();
@@ -229,34 +230,46 @@ pub fn load(
         if !folder.is_dir() {
             continue;
         }
-        for entry in walkdir::WalkDir::new(&folder)
+        let files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
             .max_depth(1)
             .sort_by_file_name()
-        {
-            let Ok(entry) = entry else { continue };
-            let is_page = entry.path().extension().is_some_and(|e| e == "md")
-                && entry.file_name() != "_index.md";
-            if entry.file_type().is_file() && is_page {
-                if let Some(entity) = load_entity(kind, entry.path(), shown, diagnostics) {
-                    let key = (kind.key, entity.id.clone());
-                    if let Some(&first) = registry.by_key.get(&key) {
-                        let other = registry.entities[first].path.display().to_string();
-                        diagnostics.push(
-                            Diagnostic::error(
-                                &entity.path,
-                                format!(
-                                    "the {} ID `{}` is already taken by {other}",
-                                    kind.key, entity.id
-                                ),
-                            )
-                            .with_help("rename one of the files"),
-                        );
-                        continue;
-                    }
-                    registry.by_key.insert(key, registry.entities.len());
-                    registry.entities.push(entity);
-                }
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|entry| {
+                entry.file_type().is_file()
+                    && entry.path().extension().is_some_and(|e| e == "md")
+                    && entry.file_name() != "_index.md"
+            })
+            .map(|entry| entry.into_path())
+            .collect();
+        // Read and parsed on every core; entities and problems keep the files' order.
+        let loaded: Vec<(Option<Entity>, Diagnostics)> = files
+            .par_iter()
+            .map(|file| {
+                let mut found = Diagnostics::default();
+                (load_entity(kind, file, shown, &mut found), found)
+            })
+            .collect();
+        for (entity, found) in loaded {
+            diagnostics.extend(found);
+            let Some(entity) = entity else { continue };
+            let key = (kind.key, entity.id.clone());
+            if let Some(&first) = registry.by_key.get(&key) {
+                let other = registry.entities[first].path.display().to_string();
+                diagnostics.push(
+                    Diagnostic::error(
+                        &entity.path,
+                        format!(
+                            "the {} ID `{}` is already taken by {other}",
+                            kind.key, entity.id
+                        ),
+                    )
+                    .with_help("rename one of the files"),
+                );
+                continue;
             }
+            registry.by_key.insert(key, registry.entities.len());
+            registry.entities.push(entity);
         }
     }
     check_references(&registry, diagnostics);
@@ -266,7 +279,7 @@ pub fn load(
 fn load_entity(
     kind: &'static Kind,
     file: &Path,
-    shown: &dyn Fn(&Path) -> PathBuf,
+    shown: &(dyn Fn(&Path) -> PathBuf + Sync),
     diagnostics: &mut Diagnostics,
 ) -> Option<Entity> {
     let path = shown(file);

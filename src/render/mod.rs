@@ -117,7 +117,7 @@ impl Templates {
     /// The defaults with the site's own templates laid over them.
     pub fn load(
         root: &Path,
-        shown: &dyn Fn(&Path) -> PathBuf,
+        shown: &(dyn Fn(&Path) -> PathBuf + Sync),
     ) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, String> = DEFAULT_TEMPLATES
             .iter()

@@ -89,7 +89,7 @@ pub fn assemble(registry: &Registry, content: &Content, rendered: &[Rendered]) -
     let mut entries = registry_entries(registry);
     entries.extend(statements(registry, content, rendered));
     entries.retain(|e| e.year().is_some());
-    entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
+    entries.par_sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
     entries
 }
 
@@ -286,7 +286,7 @@ pub fn views(
         }
     };
     entries
-        .iter()
+        .par_iter()
         .map(|entry| {
             let subject = entry.entity.map(link);
             let entities: Vec<EntityLink> = entry.mentions.iter().map(|&m| link(m)).collect();
