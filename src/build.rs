@@ -115,7 +115,16 @@ impl StageClock {
         self.laps.push((stage, now - self.last));
         self.last = now;
     }
+
+    /// The next lap starts now (after stages timed on their own).
+    fn restart(&mut self) {
+        self.last = Instant::now();
+    }
 }
+
+/// What one stage of rendering gives: its files, or every distinct problem it met.
+type Rendering = Result<Vec<OutputFile>, Vec<Diagnostic>>;
+type RenderStage<'a> = &'a (dyn Fn() -> Rendering + Sync);
 
 /// A site loaded and rendered in memory, ready to be written or checked.
 pub struct Built {
@@ -157,15 +166,27 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     }
     diagnostics.extend(unresolved_warnings(&registry, &rendered));
     clock.lap("markdown and entities");
-    let citations = cite_works(options, &content, &rendered, diagnostics);
-    let bodies = render_entity_bodies(&registry, &base);
+    // Citations and the timeline both read the rendered pages, not each other: together.
+    let mut cite_problems = Diagnostics::default();
+    let ((citations, bodies), (entries, views, slices)) = rayon::join(
+        || {
+            (
+                cite_works(options, &content, &rendered, &mut cite_problems),
+                render_entity_bodies(&registry, &base),
+            )
+        },
+        || {
+            let entries = timeline::assemble(&registry, &content, &rendered);
+            let views = timeline::views(&entries, &registry, &content, &base);
+            let slices = timeline::by_entity(&entries, registry.entities.len());
+            (entries, views, slices)
+        },
+    );
+    diagnostics.extend(cite_problems);
     if diagnostics.has_errors() {
         return None;
     }
-    clock.lap("citations");
-    let entries = timeline::assemble(&registry, &content, &rendered);
-    let views = timeline::views(&entries, &registry, &content, &base);
-    let slices = timeline::by_entity(&entries, registry.entities.len());
+    clock.lap("citations and timeline");
     let templates = templates?;
     let renderer = SiteRenderer {
         config: &config,
@@ -177,51 +198,54 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         timeline: &views,
         citations: &citations,
     };
-    clock.lap("timeline");
-    let mut files = match render_pages(&renderer) {
-        Ok(files) => files,
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return None;
-        }
-    };
-    clock.lap("pages");
-    match (TimelinePage {
+    let site_view = renderer.site_view();
+    let timeline_page = TimelinePage {
         site: &renderer,
         entries: &entries,
         views: &views,
-    })
-    .render(&renderer.site_view())
-    {
-        Ok(pages) => files.extend(pages),
-        Err(problem) => {
-            diagnostics.push(problem);
-            return None;
-        }
-    }
-    clock.lap("timeline page");
-    match (EntityPages {
+    };
+    let entity_pages = EntityPages {
         site: &renderer,
         bodies: &bodies,
         timeline: &slices,
-    })
-    .render(&renderer.site_view())
-    {
-        Ok(pages) => files.extend(pages),
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return None;
+    };
+    // Every kind of page is rendered at once: each stage is parallel within, and running
+    // them side by side keeps both cores busy through the stages that are not.
+    let stages: [(&'static str, RenderStage); 5] = [
+        ("pages", &|| render_pages(&renderer)),
+        ("timeline page", &|| {
+            timeline_page.render(&site_view).map_err(|p| vec![p])
+        }),
+        ("registry pages", &|| entity_pages.render(&site_view)),
+        ("sources pages", &|| {
+            (SourcesPages { site: &renderer }).render(&site_view)
+        }),
+        ("open data", &|| {
+            data::files(&registry, &content, &rendered, &base)
+                .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
+        }),
+    ];
+    let results: Vec<(&'static str, Duration, Rendering)> = stages
+        .par_iter()
+        .map(|(name, stage)| {
+            let started = Instant::now();
+            let result = stage();
+            (*name, started.elapsed(), result)
+        })
+        .collect();
+    clock.lap("rendering, all kinds of page at once:");
+    let mut files = Vec::new();
+    for (name, elapsed, result) in results {
+        clock.laps.push((name, elapsed));
+        match result {
+            Ok(rendered) => files.extend(rendered),
+            Err(problems) => diagnostics.extend(problems),
         }
     }
-    clock.lap("registry pages");
-    match (SourcesPages { site: &renderer }).render(&renderer.site_view()) {
-        Ok(pages) => files.extend(pages),
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return None;
-        }
+    if diagnostics.has_errors() {
+        return None;
     }
-    clock.lap("sources pages");
+    clock.restart();
     if config.search {
         match search_files(&renderer, &files, options.search_index) {
             Ok(search) => files.extend(search),
@@ -232,17 +256,10 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         }
     }
     clock.lap("search index");
-    match data::files(&registry, &content, &rendered, &base) {
-        Ok(data) => files.extend(data),
-        Err(e) => {
-            diagnostics.push(Diagnostic::error("(open data)", format!("{e:#}")));
-            return None;
-        }
-    }
     let published = publish::files(&config, &base, &content, &files);
     files.extend(published);
     files.extend(static_files(&options.root, &content, diagnostics));
-    clock.lap("open data, feeds, static files");
+    clock.lap("feeds, sitemap, static files");
     let mut summary = summarise(&content, &rendered, &files, started.elapsed());
     summary.entities = entity::counts(&registry).into_iter().collect();
     summary.stages = clock.laps;

@@ -3,6 +3,7 @@
 //! only. A surname shared by several people is ambiguous and resolved only by its context.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -194,34 +195,54 @@ pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
     // may be thousands of words long and hold dozens of mentions.
     let window_start = floor_char_boundary(text, start.saturating_sub(SNIPPET_WINDOW));
     let window_end = floor_char_boundary(text, (end + SNIPPET_WINDOW).min(text.len()));
-    let sentence_start = text[window_start..start]
-        .rmatch_indices(['.', '!', '?'])
-        .map(|(i, m)| (window_start + i, m))
-        .find(|(i, _)| text[i + 1..].starts_with(char::is_whitespace) && !is_initial(text, *i))
-        .map_or(window_start, |(i, _)| i + 1);
-    let sentence_end = text[end..window_end]
-        .match_indices(['.', '!', '?'])
-        .find(|(i, _)| {
-            text[end + i + 1..].is_empty() || text[end + i + 1..].starts_with(char::is_whitespace)
-        })
-        .map_or(window_end, |(i, _)| end + i + 1);
-    let before: Vec<&str> = text[sentence_start..start].split_whitespace().collect();
-    let after: Vec<&str> = text[end..sentence_end].split_whitespace().collect();
-    let before_cut = before.len().saturating_sub(SNIPPET_WORDS);
-    let after_cut = after.len().min(SNIPPET_WORDS);
-    let mut before_text = before[before_cut..].join(" ");
-    if before_cut > 0 {
-        before_text.insert_str(0, "… ");
+    // Only the words that can be kept are looked at, from the name outwards, with one more
+    // to tell whether the sentence goes on: a sentence boundary beyond them changes nothing.
+    let mut before = words_back(text, window_start, start, SNIPPET_WORDS + 1);
+    let mut after = words_on(text, end, window_end, SNIPPET_WORDS + 1);
+    let near_start = before.last().map_or(window_start, |w| w.start);
+    let near_end = after.last().map_or(window_end, |w| w.end);
+    // Full stops are ASCII, so the bytes are searched: no byte of a longer UTF-8 character
+    // equals one, and the byte after one always starts a character.
+    let bytes = text.as_bytes();
+    let is_stop = |b: &u8| matches!(b, b'.' | b'!' | b'?');
+    let space_after = |i: usize| text[i + 1..].starts_with(char::is_whitespace);
+    let mut to = start;
+    while let Some(i) = bytes[near_start..to].iter().rposition(is_stop) {
+        let stop = near_start + i;
+        if space_after(stop) && !is_initial(text, stop) {
+            before.retain(|w| w.start > stop);
+            break;
+        }
+        to = stop;
     }
+    let mut from = end;
+    while let Some(i) = bytes[from..near_end].iter().position(is_stop) {
+        let stop = from + i;
+        if stop + 1 == text.len() || space_after(stop) {
+            after.retain(|w| w.end <= stop + 1);
+            break;
+        }
+        from = stop + 1;
+    }
+    let before_cut = before.len() > SNIPPET_WORDS;
+    before.truncate(SNIPPET_WORDS);
+    before.reverse();
+    let after_cut = after.len() > SNIPPET_WORDS;
+    after.truncate(SNIPPET_WORDS);
+    let mut before_text = String::with_capacity(start - near_start + 4);
+    if before_cut {
+        before_text.push_str("… ");
+    }
+    join_words(&mut before_text, text, &before);
     if text[..start].ends_with(char::is_whitespace) && !before_text.is_empty() {
         before_text.push(' ');
     }
-    let mut after_text = String::new();
+    let mut after_text = String::with_capacity(near_end - end + 4);
     if text[end..].starts_with(char::is_whitespace) {
         after_text.push(' ');
     }
-    after_text.push_str(&after[..after_cut].join(" "));
-    if after_cut < after.len() {
+    join_words(&mut after_text, text, &after);
+    if after_cut {
         after_text.push_str(" …");
     }
     Snippet {
@@ -229,6 +250,80 @@ pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
         text: text[start..end].to_string(),
         after: after_text,
     }
+}
+
+fn join_words(out: &mut String, text: &str, words: &[Range<usize>]) {
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&text[word.clone()]);
+    }
+}
+
+/// Whether the character at byte `i` (its first byte) is white space: ASCII bytes are
+/// read as they are, which is most of any text and far quicker than decoding.
+#[inline(always)]
+fn space_at(text: &str, i: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[i];
+    if byte.is_ascii() {
+        return (
+            matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C),
+            1,
+        );
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c.is_whitespace(), c.len_utf8())
+}
+
+/// Up to `limit` words of `text[from..to]` from `from` on, as byte ranges of `text`.
+fn words_on(text: &str, from: usize, to: usize, limit: usize) -> Vec<Range<usize>> {
+    let mut words = Vec::with_capacity(limit);
+    let mut i = from;
+    let mut word_start = None;
+    while i < to && words.len() < limit {
+        let (space, len) = space_at(text, i);
+        match (space, word_start) {
+            (true, Some(s)) => {
+                words.push(s..i);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = word_start.filter(|_| words.len() < limit) {
+        words.push(s..to);
+    }
+    words
+}
+
+/// Up to `limit` words of `text[from..to]` from `to` back, nearest first.
+fn words_back(text: &str, from: usize, to: usize, limit: usize) -> Vec<Range<usize>> {
+    let mut words = Vec::with_capacity(limit);
+    let mut i = to;
+    let mut word_end = None;
+    while i > from && words.len() < limit {
+        let mut start = i - 1;
+        while start > from && !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let (space, _) = space_at(text, start);
+        match (space, word_end) {
+            (true, Some(e)) => {
+                words.push(i..e);
+                word_end = None;
+            }
+            (false, None) => word_end = Some(i),
+            _ => {}
+        }
+        i = start;
+    }
+    if let Some(e) = word_end.filter(|_| words.len() < limit) {
+        words.push(from..e);
+    }
+    words
 }
 
 /// `G. T. Miasnikov`: the full stop of an initial ends no sentence.
