@@ -139,22 +139,32 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     let mut clock = StageClock::new();
     let shown = |p: &Path| options.shown(p);
     let (config, base) = settings(options, diagnostics)?;
-    let mut content = content::load(&options.root, &shown, diagnostics);
+    // The pages and the registry (with its automaton) are read side by side.
+    let mut content_problems = Diagnostics::default();
+    let mut registry_problems = Diagnostics::default();
+    let ((mut content, templates), (registry, matcher)) = rayon::join(
+        || {
+            let content = content::load(&options.root, &shown, &mut content_problems);
+            (content, Templates::load(&options.root, &shown))
+        },
+        || {
+            let content_dir = options.root.join(content::CONTENT_DIR);
+            let registry = entity::load(&content_dir, &shown, &mut registry_problems);
+            let (matcher, claims) = Matcher::new(&registry);
+            registry_problems.extend(claims);
+            (registry, matcher)
+        },
+    );
+    diagnostics.extend(content_problems);
     add_missing_index_pages(&mut content, &config, &options.root, &shown);
-    let templates = match Templates::load(&options.root, &shown) {
+    let templates = match templates {
         Ok(templates) => Some(templates),
         Err(problems) => {
             diagnostics.extend(problems);
             None
         }
     };
-    let registry = entity::load(
-        &options.root.join(content::CONTENT_DIR),
-        &shown,
-        diagnostics,
-    );
-    let (matcher, claims) = Matcher::new(&registry);
-    diagnostics.extend(claims);
+    diagnostics.extend(registry_problems);
     let entities = (!registry.is_empty()).then_some(Entities {
         registry: &registry,
         matcher: &matcher,

@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Registry;
@@ -51,11 +52,14 @@ impl Matcher {
     pub fn new(registry: &Registry) -> (Matcher, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let mut claims: HashMap<String, Claim> = HashMap::new();
-        for (index, entity) in registry.entities.iter().enumerate() {
+        // Generating the forms of every name is most of the work, and each entity's are
+        // its own: on every core.
+        let all_names: Vec<Vec<String>> = registry.entities.par_iter().map(names).collect();
+        for (index, (entity, names)) in registry.entities.iter().zip(all_names).enumerate() {
             let explicit: Vec<String> = std::iter::once(entity.name.clone())
                 .chain(entity.aliases.iter().cloned())
                 .collect();
-            for name in names(entity) {
+            for name in names {
                 let is_explicit = explicit.contains(&name);
                 match claims.get(&name) {
                     Some(claim) if claim.entity != index && claim.explicit && is_explicit => {
@@ -144,12 +148,14 @@ impl Matcher {
 
 /// Bare surnames, with their transliteration variants, and the people who bear them.
 fn shared_surnames(registry: &Registry) -> HashMap<String, Vec<usize>> {
+    let variants: Vec<Vec<String>> = registry
+        .entities
+        .par_iter()
+        .map(|entity| surname(entity).map_or_else(Vec::new, |s| transliterations(&s)))
+        .collect();
     let mut bearers: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, entity) in registry.entities.iter().enumerate() {
-        let Some(surname) = surname(entity) else {
-            continue;
-        };
-        for variant in transliterations(&surname) {
+    for (index, variants) in variants.into_iter().enumerate() {
+        for variant in variants {
             if variant.chars().filter(|c| c.is_alphanumeric()).count() >= 3 {
                 let list = bearers.entry(variant).or_default();
                 if !list.contains(&index) {

@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex, RegexBuilder};
+use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::date::{HistoricalDate, Point, YearPart};
 use crate::markdown::ParagraphText;
@@ -277,6 +277,7 @@ const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\(O\.\s?S\.\))?";
 
 /// One form of date: its pattern and how to read a match.
 struct Form {
+    pattern: String,
     regex: Regex,
     read: fn(&Captures) -> Option<Reading>,
 }
@@ -299,9 +300,18 @@ fn form(pattern: &str, read: fn(&Captures) -> Option<Reading>) -> Form {
             .unicode(false)
             .build()
             .expect("a valid date pattern"),
+        pattern,
         read,
     }
 }
+
+/// Every form in one automaton, to find which occur in a text.
+static FORM_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new(FORMS.iter().map(|form| &form.pattern))
+        .unicode(false)
+        .build()
+        .expect("valid date patterns")
+});
 
 /// The forms, longest first: where two overlap at the same place, the earlier form wins.
 static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
@@ -453,7 +463,10 @@ fn find_dates(text: &str) -> Vec<Found> {
         return Vec::new();
     }
     let mut candidates: Vec<(usize, usize, usize, Reading)> = Vec::new();
-    for (priority, form) in FORMS.iter().enumerate() {
+    // One pass of all the forms together tells which of them occur at all; most paragraphs
+    // hold none or one, and only those are then read with their captures.
+    for priority in &FORM_SET.matches(text) {
+        let form = &FORMS[priority];
         for captures in form.regex.captures_iter(text) {
             if let Some(reading) = (form.read)(&captures) {
                 let group = match reading {
