@@ -7,15 +7,15 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::cache::BuildCache;
 use crate::cite::{self, Citations};
 use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
-use crate::entity::matcher::Matcher;
 use crate::entity::{self, Registry};
-use crate::markdown::{MarkdownRenderer, NoteStatus, Rendered, Source, render_plain};
+use crate::markdown::{NoteStatus, Rendered, render_plain};
 use crate::publish;
 use crate::render::entities::EntityPages;
 use crate::render::sources::SourcesPages;
@@ -135,6 +135,15 @@ pub struct Built {
 /// Runs every stage but the writing. Problems with the content come back in `diagnostics`;
 /// `None` means a stage had errors and there is nothing to write.
 pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<Built> {
+    prepare_with(options, diagnostics, &mut BuildCache::default())
+}
+
+/// [`prepare`], reusing what `cache` kept of the last build that is still valid.
+pub fn prepare_with(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+    cache: &mut BuildCache,
+) -> Option<Built> {
     let started = Instant::now();
     let mut clock = StageClock::new();
     let shown = |p: &Path| options.shown(p);
@@ -150,7 +159,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         || {
             let content_dir = options.root.join(content::CONTENT_DIR);
             let registry = entity::load(&content_dir, &shown, &mut registry_problems);
-            let (matcher, claims) = Matcher::new(&registry);
+            let (matcher, claims) = cache.matcher(&registry);
             registry_problems.extend(claims);
             (registry, matcher)
         },
@@ -170,7 +179,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
         matcher: &matcher,
     });
     clock.lap("load");
-    let rendered = render_markdown(&content, &base, entities);
+    let rendered = cache.render_markdown(&content, &base, entities);
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
@@ -351,24 +360,6 @@ fn add_missing_index_pages(
             page.title = config.title.clone();
         }
     }
-}
-
-fn render_markdown(content: &Content, base: &BaseUrl, entities: Option<Entities>) -> Vec<Rendered> {
-    let renderer = MarkdownRenderer::new(entities);
-    content
-        .pages
-        .par_iter()
-        .map(|page| {
-            renderer.render(
-                &page.body,
-                Source {
-                    path: &page.path,
-                    first_line: page.body_line,
-                    link_prefix: base.prefix(),
-                },
-            )
-        })
-        .collect()
 }
 
 /// The search page and (unless `with_index` is false) Pagefind's index of the rendered pages

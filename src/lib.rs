@@ -6,6 +6,7 @@
 //! stages in order; `linkcheck` verifies a built site; `serve` previews it with live reload.
 
 pub mod build;
+pub mod cache;
 pub mod cite;
 pub mod config;
 pub mod content;

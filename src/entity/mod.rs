@@ -133,7 +133,7 @@ pub struct DatedField {
     pub human: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity {
     #[serde(skip)]
     pub kind: &'static Kind,

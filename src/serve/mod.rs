@@ -27,6 +27,7 @@ use futures_util::{Stream, StreamExt};
 use tokio::sync::broadcast;
 
 use crate::build::{self, BuildOptions};
+use crate::cache::BuildCache;
 use crate::diagnostic::Diagnostics;
 use live::{EVENTS_PATH, News};
 use site::{Body, Lookup, ServedFile, ServedSite};
@@ -64,7 +65,10 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     };
     let state = Arc::new(Live::new(root.clone()));
     let watcher = Watcher::new(&root)?;
-    rebuild(&build_options, &state, &[]);
+    // The automaton and each page's Markdown are kept between builds, and redone only
+    // where an edit changed them.
+    let mut cache = BuildCache::for_rebuilds();
+    rebuild(&build_options, &state, &[], &mut cache);
     // The search index is the slowest stage of a build: it is built once, at the start, and
     // kept across rebuilds (restart to bring search up to date with edits).
     let build_options = BuildOptions {
@@ -74,7 +78,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     warn_unless_loopback(address);
     println!("Serving {url} (watching content/, templates/, static/ and site.toml; Ctrl-C stops)");
     let rebuilding = Arc::clone(&state);
-    std::thread::spawn(move || rebuild_on_change(watcher, &build_options, &rebuilding));
+    std::thread::spawn(move || rebuild_on_change(watcher, &build_options, &rebuilding, cache));
     if options.open {
         open_browser(&url);
     }
@@ -150,11 +154,16 @@ fn write<T>(lock: &RwLock<T>, value: T) {
     *lock.write().unwrap_or_else(PoisonError::into_inner) = value;
 }
 
-fn rebuild_on_change(mut watcher: Watcher, options: &BuildOptions, live: &Live) {
+fn rebuild_on_change(
+    mut watcher: Watcher,
+    options: &BuildOptions,
+    live: &Live,
+    mut cache: BuildCache,
+) {
     while let Some(changed) = watcher.next_change() {
         // A panic is a bug in annals, not in the content; the server goes on regardless.
         let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rebuild(options, live, &changed);
+            rebuild(options, live, &changed, &mut cache);
         }));
         if rebuilt.is_err() {
             eprintln!("The build crashed (a bug in annals); still serving the last good site.");
@@ -164,10 +173,10 @@ fn rebuild_on_change(mut watcher: Watcher, options: &BuildOptions, live: &Live) 
 
 /// Builds the site into memory and serves it, or keeps the last good one and reports the
 /// errors, in the terminal and to the open pages.
-fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf]) {
+fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut BuildCache) {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::default();
-    let built = build::prepare(options, &mut diagnostics);
+    let built = build::prepare_with(options, &mut diagnostics, cache);
     let cause = describe_change(changed);
     match built {
         Some(built) => {
