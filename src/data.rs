@@ -53,25 +53,35 @@ pub fn files(
 ) -> anyhow::Result<Vec<OutputFile>> {
     let pages = source_pages(content, rendered);
     let index = by_entity(&pages, registry.entities.len());
-    let mut files = Vec::new();
-    for kind in crate::entity::KINDS.iter().filter(|k| k.own_pages) {
-        let records: Vec<EntityRecord> = registry
-            .of_kind(kind)
-            .map(|(i, entity)| record(entity, index[i].len(), base))
-            .collect();
-        files.push(OutputFile::bytes(
-            format!("{DATA_DIR}/{}.json", kind.folder),
-            serde_json::to_vec_pretty(&records)?,
-        ));
-    }
+    // The two tables are most of the work and independent of each other and of the lists.
+    let (lists, (mentions, notes)) = rayon::join(
+        || -> anyhow::Result<Vec<OutputFile>> {
+            let mut files = Vec::new();
+            for kind in crate::entity::KINDS.iter().filter(|k| k.own_pages) {
+                let records: Vec<EntityRecord> = registry
+                    .of_kind(kind)
+                    .map(|(i, entity)| record(entity, index[i].len(), base))
+                    .collect();
+                files.push(OutputFile::bytes(
+                    format!("{DATA_DIR}/{}.json", kind.folder),
+                    serde_json::to_vec_pretty(&records)?,
+                ));
+            }
+            Ok(files)
+        },
+        || {
+            rayon::join(
+                || mentions_csv(registry, content, &index, base),
+                || notes_csv(content, rendered, base),
+            )
+        },
+    );
+    let mut files = lists?;
     files.push(OutputFile::bytes(
         format!("{DATA_DIR}/mentions.csv"),
-        mentions_csv(registry, content, &index, base)?,
+        mentions?,
     ));
-    files.push(OutputFile::bytes(
-        format!("{DATA_DIR}/notes.csv"),
-        notes_csv(content, rendered, base)?,
-    ));
+    files.push(OutputFile::bytes(format!("{DATA_DIR}/notes.csv"), notes?));
     Ok(files)
 }
 
@@ -121,18 +131,23 @@ fn mentions_csv(
         "in_note",
         "snippet",
     ])?;
+    let permalinks: Vec<String> = content
+        .pages
+        .iter()
+        .map(|page| base.permalink(&page.site_path))
+        .collect();
+    let mut snippet = String::new();
     for (entity, mentions) in registry.entities.iter().zip(index) {
         for (page, mention) in mentions {
-            let page = &content.pages[*page];
-            let snippet = format!(
-                "{}{}{}",
-                mention.snippet.before, mention.snippet.text, mention.snippet.after
-            );
+            snippet.clear();
+            snippet.push_str(&mention.snippet.before);
+            snippet.push_str(&mention.snippet.text);
+            snippet.push_str(&mention.snippet.after);
             writer.write_record([
                 entity.id.as_str(),
                 entity.kind.key,
-                page.title.as_str(),
-                &base.permalink(&page.site_path),
+                content.pages[*page].title.as_str(),
+                &permalinks[*page],
                 mention.anchor.as_str(),
                 if mention.in_note { "true" } else { "false" },
                 snippet.as_str(),
