@@ -23,7 +23,7 @@ use crate::render::timeline::TimelinePage;
 use crate::render::{SiteRenderer, Templates};
 use crate::search;
 use crate::timeline;
-use crate::write::{self, Contents, OutputFile};
+use crate::write::{self, Contents, OutputFile, Sink};
 
 /// The script that shows a note in place (a popover, or a side note in the margin).
 pub const NOTES_SCRIPT: &str = "notes.js";
@@ -135,14 +135,21 @@ pub struct Built {
 /// Runs every stage but the writing. Problems with the content come back in `diagnostics`;
 /// `None` means a stage had errors and there is nothing to write.
 pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<Built> {
-    prepare_with(options, diagnostics, &mut BuildCache::default())
+    prepare_with(
+        options,
+        diagnostics,
+        &mut BuildCache::default(),
+        &Sink::Memory,
+    )
 }
 
-/// [`prepare`], reusing what `cache` kept of the last build that is still valid.
+/// [`prepare`], reusing what `cache` kept of the last build that is still valid, and
+/// handing each rendered file to `sink` as soon as it is made.
 pub fn prepare_with(
     options: &BuildOptions,
     diagnostics: &mut Diagnostics,
     cache: &mut BuildCache,
+    sink: &Sink,
 ) -> Option<Built> {
     let started = Instant::now();
     let mut clock = StageClock::new();
@@ -216,6 +223,7 @@ pub fn prepare_with(
         registry: &registry,
         timeline: &views,
         citations: &citations,
+        sink,
     };
     let site_view = renderer.site_view();
     let timeline_page = TimelinePage {
@@ -248,7 +256,14 @@ pub fn prepare_with(
         .par_iter()
         .map(|(name, stage)| {
             let started = Instant::now();
-            let result = stage();
+            let result = stage().and_then(|files| {
+                sink.put_all(files).map_err(|e| {
+                    vec![Diagnostic::error(
+                        "(output)",
+                        format!("cannot write: {e:#}"),
+                    )]
+                })
+            });
             (*name, started.elapsed(), result)
         })
         .collect();
@@ -319,10 +334,12 @@ pub fn build(
     diagnostics: &mut Diagnostics,
 ) -> anyhow::Result<Option<Summary>> {
     let started = Instant::now();
-    let Some(built) = prepare(options, diagnostics) else {
+    let staging = write::Staging::begin(&options.output_dir())?;
+    let sink = staging.sink();
+    let Some(built) = prepare_with(options, diagnostics, &mut BuildCache::default(), &sink) else {
         return Ok(None);
     };
-    write::write_site(&options.output_dir(), &built.files)?;
+    staging.finish(&built.files)?;
     let mut summary = built.summary;
     summary.elapsed = started.elapsed();
     Ok(Some(summary))
@@ -461,7 +478,7 @@ fn render_pages(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Vec<Diagnost
         .into_par_iter()
         .map(|i| {
             let html = renderer.render_page(i, &site, &documents)?;
-            Ok(OutputFile::bytes(
+            renderer.put(OutputFile::bytes(
                 format!("{}index.html", renderer.content.pages[i].site_path),
                 html,
             ))

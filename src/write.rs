@@ -1,9 +1,12 @@
 //! Writing the built site: all or nothing. The site is written to a staging folder beside
 //! the output and swapped in only when every file is written, so a failed build leaves the
-//! previous output exactly as it was, and a good one leaves no stale files.
+//! previous output exactly as it was, and a good one leaves no stale files. Files go into
+//! the staging folder as soon as they are rendered ([`Sink`]), so a large site is never
+//! held in memory whole.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -13,6 +16,8 @@ pub enum Contents {
     Bytes(Vec<u8>),
     /// A file copied as it is (static assets, images in content/).
     Copy(PathBuf),
+    /// Already in the staging folder, written when it was rendered: only its path is kept.
+    Written,
 }
 
 /// One file of the built site, at a path relative to the output folder (`documents/a/index.html`).
@@ -31,23 +36,111 @@ impl OutputFile {
     }
 }
 
-/// Writes `files` as the whole content of `output`, replacing what was there.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    refuse_dangerous_output(output)?;
-    let staging = sibling(output, "annals-staging")?;
-    let previous = sibling(output, "annals-previous")?;
-    for leftover in [&staging, &previous] {
-        if leftover.exists() {
-            std::fs::remove_dir_all(leftover).with_context(|| {
-                format!("cannot remove the leftover folder {}", leftover.display())
-            })?;
+/// Where each file of a build goes as soon as it is rendered.
+pub enum Sink {
+    /// Kept in memory, for `serve` to serve and `check` to count.
+    Memory,
+    /// Written at once into a build's staging folder.
+    Folder {
+        root: PathBuf,
+        /// The folders made so far, so that each is made once.
+        made: Mutex<HashSet<PathBuf>>,
+    },
+}
+
+impl Sink {
+    /// The file as the rest of the build sees it: itself, or its path once it is written.
+    pub fn put(&self, file: OutputFile) -> anyhow::Result<OutputFile> {
+        let Sink::Folder { root, made } = self else {
+            return Ok(file);
+        };
+        let Contents::Bytes(bytes) = &file.contents else {
+            return Ok(file);
+        };
+        let target = root.join(&file.path);
+        if let Some(folder) = target.parent() {
+            let new = made
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(folder.to_path_buf());
+            if new {
+                std::fs::create_dir_all(folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
+            }
+        }
+        std::fs::write(&target, bytes)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        Ok(OutputFile {
+            path: file.path,
+            contents: Contents::Written,
+        })
+    }
+
+    /// [`Sink::put`] for each file.
+    pub fn put_all(&self, files: Vec<OutputFile>) -> anyhow::Result<Vec<OutputFile>> {
+        files.into_iter().map(|file| self.put(file)).collect()
+    }
+}
+
+/// A build's output in the making: a staging folder beside the output, swapped in by
+/// [`Staging::finish`], removed if the build stops before.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    previous: PathBuf,
+    finished: bool,
+}
+
+impl Staging {
+    pub fn begin(output: &Path) -> anyhow::Result<Staging> {
+        refuse_dangerous_output(output)?;
+        let staging = sibling(output, "annals-staging")?;
+        let previous = sibling(output, "annals-previous")?;
+        for leftover in [&staging, &previous] {
+            if leftover.exists() {
+                std::fs::remove_dir_all(leftover).with_context(|| {
+                    format!("cannot remove the leftover folder {}", leftover.display())
+                })?;
+            }
+        }
+        std::fs::create_dir_all(&staging)
+            .with_context(|| format!("cannot create {}", staging.display()))?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            staging,
+            previous,
+            finished: false,
+        })
+    }
+
+    /// Where rendered files go: straight into the staging folder.
+    pub fn sink(&self) -> Sink {
+        Sink::Folder {
+            root: self.staging.clone(),
+            made: Mutex::new(HashSet::new()),
         }
     }
-    if let Err(e) = write_all(&staging, files) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+
+    /// Writes the files not written yet and puts the new site in the output's place.
+    pub fn finish(mut self, files: &[OutputFile]) -> anyhow::Result<()> {
+        write_all(&self.staging, files)?;
+        swap_in(&self.staging, &self.output, &self.previous)?;
+        self.finished = true;
+        Ok(())
     }
-    swap_in(&staging, output, &previous)
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Writes `files` as the whole content of `output`, replacing what was there.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    Staging::begin(output)?.finish(files)
 }
 
 /// `public` → `.public.annals-staging`, on the same file system so the swap is a rename.
@@ -78,12 +171,14 @@ fn refuse_dangerous_output(output: &Path) -> anyhow::Result<()> {
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    let files: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| !matches!(f.contents, Contents::Written))
+        .collect();
     let folders: BTreeSet<PathBuf> = files
         .iter()
         .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
         .collect();
-    std::fs::create_dir_all(staging)
-        .with_context(|| format!("cannot create {}", staging.display()))?;
     for folder in &folders {
         std::fs::create_dir_all(folder)
             .with_context(|| format!("cannot create {}", folder.display()))?;
@@ -93,6 +188,7 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
         match &file.contents {
             Contents::Bytes(bytes) => std::fs::write(&target, bytes).map(|_| ()),
             Contents::Copy(source) => std::fs::copy(source, &target).map(|_| ()),
+            Contents::Written => Ok(()),
         }
         .with_context(|| format!("cannot write {}", target.display()))
     })

@@ -143,7 +143,7 @@ impl<'a> EntityPages<'a> {
                         let mut context = self.context(site_view, &view.name);
                         context.insert("entity", &view);
                         let html = self.site.templates.render("entity.html", &context)?;
-                        Ok(OutputFile::bytes(
+                        self.site.put(OutputFile::bytes(
                             format!("{}index.html", registry.entities[entity].site_path()),
                             html,
                         ))

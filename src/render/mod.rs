@@ -14,7 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entity::{KINDS, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
-use crate::write::OutputFile;
+use crate::write::{OutputFile, Sink};
 
 pub mod entities;
 pub mod meta;
@@ -352,9 +352,19 @@ pub struct SiteRenderer<'a> {
     /// The timeline's entries, in date order.
     pub timeline: &'a [EntryView],
     pub citations: &'a Citations,
+    /// Where each rendered file goes at once (see `write::Sink`).
+    pub sink: &'a Sink,
 }
 
 impl SiteRenderer<'_> {
+    /// A rendered file handed to the sink; a failure to write it fails the build.
+    pub fn put(&self, file: OutputFile) -> Result<OutputFile, Diagnostic> {
+        let path = file.path.clone();
+        self.sink
+            .put(file)
+            .map_err(|e| Diagnostic::error(path, format!("cannot write the page: {e:#}")))
+    }
+
     pub fn site_view(&self) -> SiteView {
         SiteView {
             title: self.config.title.clone(),

@@ -29,6 +29,7 @@ use tokio::sync::broadcast;
 use crate::build::{self, BuildOptions};
 use crate::cache::BuildCache;
 use crate::diagnostic::Diagnostics;
+use crate::write::Sink;
 use live::{EVENTS_PATH, News};
 use site::{Body, Lookup, ServedFile, ServedSite};
 use watch::Watcher;
@@ -176,7 +177,7 @@ fn rebuild_on_change(
 fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut BuildCache) {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::default();
-    let built = build::prepare_with(options, &mut diagnostics, cache);
+    let built = build::prepare_with(options, &mut diagnostics, cache, &Sink::Memory);
     let cause = describe_change(changed);
     match built {
         Some(built) => {

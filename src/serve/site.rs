@@ -58,6 +58,8 @@ impl ServedSite {
                     }
                     Contents::Bytes(bytes) => in_memory(bytes),
                     Contents::Copy(path) => Body::Disk(path),
+                    // serve builds into memory (`Sink::Memory`): nothing is written ahead.
+                    Contents::Written => in_memory(Vec::new()),
                 };
                 (file.path, ServedFile { body, content_type })
             })
