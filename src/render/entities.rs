@@ -28,18 +28,18 @@ pub struct DateView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionView {
+pub struct MentionView<'a> {
     pub url: String,
     pub in_note: bool,
-    pub snippet: Snippet,
+    pub snippet: &'a Snippet,
 }
 
 /// The mentions on one page of the site.
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionGroup {
+pub struct MentionGroup<'a> {
     pub title: String,
     pub url: String,
-    pub mentions: Vec<MentionView>,
+    pub mentions: Vec<MentionView<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,7 +51,7 @@ pub struct CountedLink {
 
 /// Everything the `entity.html` template receives as `entity`.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityView {
+pub struct EntityView<'a> {
     pub kind: String,
     pub kind_label: String,
     pub id: String,
@@ -73,14 +73,14 @@ pub struct EntityView {
     pub groups: Vec<Link>,
     pub mention_count: usize,
     pub note_mentions: usize,
-    pub documents: Vec<MentionGroup>,
+    pub documents: Vec<MentionGroup<'a>>,
     pub alongside: Vec<CountedLink>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
     /// JSON-LD and Open Graph.
     pub meta: super::meta::MachineMeta,
     /// Its slice of the timeline.
-    pub timeline: Vec<EntryView>,
+    pub timeline: Vec<&'a EntryView>,
 }
 
 /// One line of an index page.
@@ -172,15 +172,18 @@ impl<'a> EntityPages<'a> {
         }
     }
 
-    fn entity_view(
+    fn entity_view<'m>(
         &self,
         entity: usize,
-        mentions: &[(usize, &Mention)],
+        mentions: &[(usize, &'m Mention)],
         alongside: &[(usize, usize)],
         taking_part: &[usize],
         ordered_ids: &[usize],
         position: usize,
-    ) -> EntityView {
+    ) -> EntityView<'m>
+    where
+        'a: 'm,
+    {
         let registry = self.site.registry;
         let e = &registry.entities[entity];
         let related = |kind: &str| -> Vec<Link> {
@@ -257,13 +260,13 @@ impl<'a> EntityPages<'a> {
             ),
             timeline: self.timeline[entity]
                 .iter()
-                .map(|&i| self.site.timeline[i].clone())
+                .map(|&i| &self.site.timeline[i])
                 .collect(),
         }
     }
 
     /// Mentions grouped by page, in the reading order of the site.
-    fn mention_groups(&self, mentions: &[(usize, &Mention)]) -> Vec<MentionGroup> {
+    fn mention_groups<'m>(&self, mentions: &[(usize, &'m Mention)]) -> Vec<MentionGroup<'m>> {
         let mut groups: Vec<MentionGroup> = Vec::new();
         for (page, mention) in mentions {
             let page_url = self
@@ -273,7 +276,7 @@ impl<'a> EntityPages<'a> {
             let view = MentionView {
                 url: format!("{page_url}#{}", mention.anchor),
                 in_note: mention.in_note,
-                snippet: mention.snippet.clone(),
+                snippet: &mention.snippet,
             };
             match groups.last_mut() {
                 Some(group) if group.url == page_url => group.mentions.push(view),
