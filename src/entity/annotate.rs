@@ -327,14 +327,14 @@ impl<'r> Annotator<'r> {
                     let mut at = 0;
                     for p in names {
                         if p.found.start > at {
-                            out.push(Event::Text(text[at..p.found.start].to_string().into()));
+                            out.push(Event::Text(slice(&text, at..p.found.start)));
                         }
                         let name = &text[p.found.start..p.found.end];
                         out.push(Event::InlineHtml(self.wrap(p.entity, name, in_note).into()));
                         at = p.found.end;
                     }
                     if at < text.len() {
-                        out.push(Event::Text(text[at..].to_string().into()));
+                        out.push(Event::Text(slice(&text, at..text.len())));
                     }
                 }
                 (event, _) => out.push(event),
@@ -367,6 +367,14 @@ impl<'r> Annotator<'r> {
         } else {
             inner
         }
+    }
+}
+
+/// Part of a text event: borrowed from the Markdown source when the event is (most are).
+fn slice<'a>(text: &CowStr<'a>, range: std::ops::Range<usize>) -> CowStr<'a> {
+    match text {
+        CowStr::Borrowed(source) => CowStr::Borrowed(&source[range]),
+        other => other[range].to_string().into(),
     }
 }
 
