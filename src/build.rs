@@ -32,6 +32,7 @@ pub const NOTES_SCRIPT: &str = "notes.js";
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("search.js", include_bytes!("../static/search.js")),
+    ("search-index.js", include_bytes!("../static/search-index.js")),
     ("timeline.js", include_bytes!("../static/timeline.js")),
     (NOTES_SCRIPT, include_bytes!("../static/notes.js")),
 ];
@@ -46,9 +47,6 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Overrides `base_url` of site.toml.
     pub base_url: Option<String>,
-    /// Whether to build the search index (when site.toml wants search). `serve` builds it
-    /// once and keeps it across rebuilds, which would otherwise spend most of their time on it.
-    pub search_index: bool,
 }
 
 impl BuildOptions {
@@ -57,7 +55,6 @@ impl BuildOptions {
             root: root.into(),
             output: None,
             base_url: None,
-            search_index: true,
         }
     }
 
@@ -281,7 +278,7 @@ pub fn prepare_with(
     }
     clock.restart();
     if config.search {
-        match search_files(&renderer, &files, options.search_index) {
+        match search_files(&renderer) {
             Ok(search) => files.extend(search),
             Err(problem) => {
                 diagnostics.push(problem);
@@ -379,25 +376,14 @@ fn add_missing_index_pages(
     }
 }
 
-/// The search page and (unless `with_index` is false) Pagefind's index of the rendered pages
-/// and of every note.
-fn search_files(
-    renderer: &SiteRenderer,
-    pages: &[OutputFile],
-    with_index: bool,
-) -> Result<Vec<OutputFile>, Diagnostic> {
+/// The search page and the search index of the documents, their notes and the registry.
+fn search_files(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let page = renderer.render_search(&renderer.site_view())?;
-    if !with_index {
-        return Ok(vec![OutputFile::bytes("search/index.html", page)]);
-    }
-    let notes = search::note_records(renderer.content, renderer.rendered, renderer.base);
-    let mut files = search::index(
-        pages,
-        &notes,
-        &renderer.config.language,
-        renderer.base.prefix(),
-    )
-    .map_err(|e| Diagnostic::error("(search index)", format!("{e:#}")))?;
+    let mut files = search::index(search::Sources {
+        content: renderer.content,
+        rendered: renderer.rendered,
+        registry: renderer.registry,
+    });
     files.push(OutputFile::bytes("search/index.html", page));
     Ok(files)
 }

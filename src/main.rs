@@ -136,7 +136,6 @@ fn main() -> ExitCode {
                 root,
                 output,
                 base_url,
-                search_index: true,
             },
             timings,
         ),

@@ -1,5 +1,8 @@
-// The search page: Pagefind's index, built with the site, queried in the browser. Results
-// show their title, kind and excerpt, and link to the paragraph or note where they are.
+// The search page: the site's own index (built with the site, see src/search/mod.rs), queried
+// in the browser through search-index.js. Results show their title, kind and excerpt, and
+// link to the paragraph or note where the words are.
+import { SearchIndex, excerpt } from './search-index.js';
+
 const form = document.getElementById('search-form');
 const query = document.getElementById('search-query');
 const kind = document.getElementById('search-kind');
@@ -11,14 +14,17 @@ const list = document.getElementById('search-results');
 const base = form.dataset.base;
 const MAX_RESULTS = 20;
 
-const pagefind = await import(`${base}pagefind/pagefind.js`);
-await pagefind.options({ baseUrl: base, excerptLength: 24 });
-
-// The people and documents the index knows, as choices.
-const available = await pagefind.filters();
-for (const [name, select] of [['person', person], ['document', inDocument]]) {
-  const values = Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b));
-  select.append(...values.map((value) => new Option(value, value)));
+let index = null;
+try {
+  index = await SearchIndex.open(base);
+  // The people the documents name and the documents, as choices (the records of a choice
+  // are fetched when it is chosen).
+  const choices = await index.choices();
+  for (const [name, select] of [['person', person], ['document', inDocument]]) {
+    select.append(...(choices[name] ?? []).map(([value, label]) => new Option(label, value)));
+  }
+} catch (error) {
+  status.textContent = `The search index cannot be loaded (${error.message}).`;
 }
 
 let pending = 0;
@@ -32,39 +38,44 @@ async function run() {
     select.value ? params.set(name, select.value) : params.delete(name);
   }
   history.replaceState(null, '', `?${params}`);
-  if (!text) {
+  if (!text || !index) {
     list.replaceChildren();
-    status.textContent = '';
+    if (index) status.textContent = '';
     return;
   }
-  const filters = Object.fromEntries(Object.entries(selects).filter(([, select]) => select.value).map(([name, select]) => [name, select.value]));
-  const search = await pagefind.search(text, { filters });
-  const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  const filters = Object.fromEntries(Object.entries(selects).map(([name, select]) => [name, select.value]));
+  let found;
+  let records;
+  try {
+    found = await index.search(text, filters);
+    records = await index.records(found.ids.slice(0, MAX_RESULTS));
+  } catch (error) {
+    if (ticket === pending) status.textContent = `The search failed (${error.message}).`;
+    return;
+  }
   if (ticket !== pending) return;
-  list.replaceChildren(...results.map(resultItem));
-  const count = search.results.length;
+  list.replaceChildren(...records.map((record) => resultItem(record, found)));
+  const count = found.ids.length;
   status.textContent = count === 0 ? `Nothing found for “${text}”.` : `${count} result${count === 1 ? '' : 's'} for “${text}”${count > MAX_RESULTS ? `; the first ${MAX_RESULTS} shown` : ''}.`;
 }
 
-function resultItem(result) {
+function resultItem(record, found) {
+  const { href, html } = excerpt(record, found);
   const item = document.createElement('li');
   const link = document.createElement('a');
-  // The most precise place: a paragraph or note the words stand in, when Pagefind knows it.
-  const place = result.sub_results?.find((s) => s.url.includes('#')) ?? result;
-  link.href = place.url;
-  link.textContent = result.meta.title || result.url;
+  link.href = `${base}${href}`;
+  link.textContent = record.title;
   item.append(link);
-  const kinds = result.filters?.kind;
-  if (kinds?.length) {
+  if (record.kind) {
     const label = document.createElement('span');
     label.className = 'result-kind';
-    label.textContent = kinds.join(', ');
+    label.textContent = record.kind;
     item.append(' ', label);
   }
-  const excerpt = document.createElement('p');
-  // Pagefind's excerpt is the page's text, escaped, with <mark> around the words found.
-  excerpt.innerHTML = result.excerpt;
-  item.append(excerpt);
+  const paragraph = document.createElement('p');
+  // The excerpt is the record's text, escaped, with <mark> around the words found.
+  paragraph.innerHTML = html;
+  item.append(paragraph);
   return item;
 }
 

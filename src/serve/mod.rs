@@ -62,7 +62,6 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
         root: options.root.clone(),
         output: None,
         base_url: Some(url.clone()),
-        search_index: true,
     };
     let state = Arc::new(Live::new(root.clone()));
     let watcher = Watcher::new(&root)?;
@@ -70,12 +69,6 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     // where an edit changed them.
     let mut cache = BuildCache::for_rebuilds();
     rebuild(&build_options, &state, &[], &mut cache);
-    // The search index is the slowest stage of a build: it is built once, at the start, and
-    // kept across rebuilds (restart to bring search up to date with edits).
-    let build_options = BuildOptions {
-        search_index: false,
-        ..build_options
-    };
     warn_unless_loopback(address);
     println!("Serving {url} (watching content/, templates/, static/ and site.toml; Ctrl-C stops)");
     let rebuilding = Arc::clone(&state);
@@ -184,11 +177,7 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
             let pages = built.summary.pages;
             let previous = live.site();
             let generation = previous.generation + 1;
-            let mut site = ServedSite::new(built.files, generation);
-            if !options.search_index {
-                site.keep_from(&previous, crate::search::SEARCH_DIR);
-            }
-            live.publish(site);
+            live.publish(ServedSite::new(built.files, generation));
             println!(
                 "{} {pages} pages in {} ms{cause}, {} warning(s).",
                 if changed.is_empty() {

@@ -75,21 +75,6 @@ impl ServedSite {
         ServedSite::new(vec![file], 0)
     }
 
-    /// Keeps the files of `previous` under `folder` that this build did not make (the
-    /// search index, which rebuilds leave out).
-    pub fn keep_from(&mut self, previous: &ServedSite, folder: &str) {
-        let prefix = format!("{folder}/");
-        for (path, file) in previous
-            .files
-            .iter()
-            .filter(|(path, _)| path.starts_with(&prefix))
-        {
-            self.files
-                .entry(path.clone())
-                .or_insert_with(|| file.clone());
-        }
-    }
-
     /// The site's own 404 page.
     pub fn not_found_page(&self) -> Option<&ServedFile> {
         self.files.get(NOT_FOUND_PAGE)
@@ -212,24 +197,6 @@ pub fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_rebuild_keeps_the_search_index_it_did_not_make() {
-        let first = ServedSite::new(
-            vec![
-                OutputFile::bytes("pagefind/pagefind.js", "index"),
-                OutputFile::bytes("old.html", "gone"),
-            ],
-            1,
-        );
-        let mut second = ServedSite::new(vec![OutputFile::bytes("index.html", "new")], 2);
-        second.keep_from(&first, "pagefind");
-        assert!(second.files.contains_key("pagefind/pagefind.js"));
-        assert!(
-            !second.files.contains_key("old.html"),
-            "only the index is kept"
-        );
-    }
 
     #[test]
     fn clean_paths_name_site_paths() {

@@ -55,9 +55,7 @@ export function buildSite(root = repoRoot) {
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
   '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream', '.pagefind': 'application/octet-stream',
+  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Serves `dir` on 127.0.0.1 on a free port; resolves to { url, close }. */

@@ -47,7 +47,6 @@ pub fn build_site(root: &Path, output: &Path, base_url: Option<&str>) -> (Summar
         root: root.to_path_buf(),
         output: Some(output.to_path_buf()),
         base_url: base_url.map(str::to_string),
-        search_index: true,
     };
     let mut diagnostics = Diagnostics::default();
     let summary = build::build(&options, &mut diagnostics).expect("the site is written");

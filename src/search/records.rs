@@ -1,0 +1,319 @@
+//! The records of the index, gathered from the content, the rendered pages and the
+//! registry, and the choices of the filters.
+
+use std::borrow::Cow;
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::{
+    ALIAS, BODY, CHAPTER, DOCUMENT, EVENT, GROUP, NAME, NOTE, PAGE, PERSON, Sources, TERM,
+};
+use crate::content::PageKind;
+use crate::entity::Entity;
+use crate::markdown::{NoteStatus, Rendered};
+
+/// One thing a result can lead to.
+pub(super) struct Record<'a> {
+    pub(super) kind: usize,
+    /// Relative to the site's base: `people/miasnikov/`, `documents/a/#fn-3`.
+    pub(super) url: String,
+    pub(super) title: String,
+    /// The entity's name (field NAME).
+    pub(super) name: Option<&'a str>,
+    /// Aliases and the like, or a page's own title (field ALIAS).
+    pub(super) aliases: Vec<&'a str>,
+    /// What an excerpt is taken from: the anchor on the page (or "") and the text.
+    pub(super) paragraphs: Vec<(&'a str, Cow<'a, str>)>,
+    /// `paragraphs[body_from..]` are the field BODY (before: a line of aliases).
+    pub(super) body_from: usize,
+    /// The filters' choices the record belongs to.
+    pub(super) document: Option<u32>,
+    pub(super) people: Vec<u32>,
+}
+
+impl Record<'_> {
+    pub(super) fn texts(&self, field: usize) -> Box<dyn Iterator<Item = &str> + '_> {
+        match field {
+            NAME => Box::new(self.name.into_iter()),
+            ALIAS => Box::new(self.aliases.iter().copied()),
+            BODY => Box::new(self.paragraphs[self.body_from..].iter().map(|(_, t)| t.as_ref())),
+            _ => Box::new(std::iter::empty()),
+        }
+    }
+
+    pub(super) fn text_bytes(&self) -> usize {
+        self.url.len()
+            + self.title.len()
+            + self
+                .paragraphs
+                .iter()
+                .map(|(a, t)| a.len() + t.len() + 6)
+                .sum::<usize>()
+    }
+}
+
+/// The choices of the person and document filters: (value, label).
+#[derive(Debug, Default, Serialize)]
+pub(super) struct Choices {
+    pub(super) person: Vec<(String, String)>,
+    pub(super) document: Vec<(String, String)>,
+}
+
+/// Every record, numbered kind after kind, and the filters' choices.
+pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
+    let Sources {
+        content,
+        rendered,
+        registry,
+    } = sources;
+    let reading_order = content.reading_order();
+    let source_pages: Vec<usize> = reading_order
+        .iter()
+        .copied()
+        .filter(|&p| is_source(content.pages[p].kind))
+        .collect();
+
+    // The people the documents name, by sort name, and the documents, by title.
+    let mut named = vec![false; registry.entities.len()];
+    for &page in &source_pages {
+        for mention in &rendered[page].mentions {
+            named[mention.entity] = true;
+        }
+    }
+    let mut people: Vec<usize> = registry
+        .of_kind_key("person")
+        .map(|(i, _)| i)
+        .filter(|&i| named[i])
+        .collect();
+    people.sort_by_cached_key(|&i| {
+        let e = &registry.entities[i];
+        (e.sort_name.to_lowercase(), e.id.clone())
+    });
+    let mut person_choice = vec![None; registry.entities.len()];
+    for (choice, &entity) in people.iter().enumerate() {
+        person_choice[entity] = Some(choice as u32);
+    }
+    let mut documents = content.documents();
+    documents.sort_by_cached_key(|&p| {
+        let page = &content.pages[p];
+        (page.title.to_lowercase(), page.site_path.clone())
+    });
+    let mut document_choice = vec![None; content.pages.len()];
+    for (choice, &top) in documents.iter().enumerate() {
+        document_choice[top] = Some(choice as u32);
+    }
+    let top = |mut page: usize| {
+        while let Some(parent) = content.pages[page].parent {
+            page = parent;
+        }
+        page
+    };
+    let people_of = |mentions: &mut dyn Iterator<Item = usize>| {
+        let mut choices: Vec<u32> = mentions.filter_map(|e| person_choice[e]).collect();
+        choices.sort_unstable();
+        choices.dedup();
+        choices
+    };
+
+    let mut records: Vec<Record> = Vec::new();
+    for (kind, key) in [(PERSON, "person"), (EVENT, "event"), (GROUP, "group"), (TERM, "term")] {
+        let entities: Vec<_> = registry.of_kind_key(key).map(|(_, e)| e).collect();
+        records.par_extend(
+            entities
+                .par_iter()
+                .map(|entity| entity_record(entity, kind)),
+        );
+    }
+    let page_kinds: [(usize, &[PageKind]); 3] = [
+        (DOCUMENT, &[PageKind::Document, PageKind::Collection]),
+        (CHAPTER, &[PageKind::Chapter]),
+        (PAGE, &[PageKind::Home, PageKind::Page]),
+    ];
+    for (kind, page_kinds) in page_kinds {
+        for &index in &reading_order {
+            let page = &content.pages[index];
+            if !page_kinds.contains(&page.kind) {
+                continue;
+            }
+            let body = &rendered[index];
+            if kind == PAGE && body.texts.is_empty() {
+                continue;
+            }
+            let title = match (page.kind, page.parent) {
+                (PageKind::Chapter, Some(parent)) => {
+                    format!("{} — {}", content.pages[parent].title, page.title)
+                }
+                _ => page.title.clone(),
+            };
+            records.push(Record {
+                kind,
+                url: page.site_path.clone(),
+                title,
+                name: None,
+                aliases: vec![&page.title],
+                paragraphs: page_paragraphs(body),
+                body_from: 0,
+                document: document_choice[top(index)],
+                // The filter by person is for the documents (the other pages only link).
+                people: if is_source(page.kind) {
+                    people_of(&mut body.mentions.iter().map(|m| m.entity))
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+    }
+    for &index in &source_pages {
+        let page = &content.pages[index];
+        let body = &rendered[index];
+        let place = match page.parent {
+            Some(parent) => format!("{} — {}", content.pages[parent].title, page.title),
+            None => page.title.clone(),
+        };
+        let document = document_choice[top(index)];
+        // The names in each note (the page's mentions, by anchor).
+        let mut in_notes: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for mention in body.mentions.iter().filter(|m| m.in_note) {
+            in_notes
+                .entry(mention.anchor.as_str())
+                .or_default()
+                .push(mention.entity);
+        }
+        for note in body
+            .notes
+            .iter()
+            .filter(|n| n.status != NoteStatus::Missing && !n.text.text.is_empty())
+        {
+            let mut named = in_notes
+                .get(note.id.as_str())
+                .into_iter()
+                .flatten()
+                .copied();
+            records.push(Record {
+                kind: NOTE,
+                url: format!("{}#{}", page.site_path, note.id),
+                title: format!("Note {} · {place}", note.number),
+                name: None,
+                aliases: Vec::new(),
+                paragraphs: vec![("", Cow::Borrowed(note.text.text.as_str()))],
+                body_from: 0,
+                document,
+                people: people_of(&mut named),
+            });
+        }
+    }
+    let choices = Choices {
+        person: people
+            .iter()
+            .map(|&i| {
+                let e = &registry.entities[i];
+                (e.id.clone(), e.name.clone())
+            })
+            .collect(),
+        document: documents
+            .iter()
+            .map(|&p| {
+                let page = &content.pages[p];
+                (page.site_path.clone(), page.title.clone())
+            })
+            .collect(),
+    };
+    (records, choices)
+}
+
+fn is_source(kind: PageKind) -> bool {
+    matches!(
+        kind,
+        PageKind::Document | PageKind::Collection | PageKind::Chapter
+    )
+}
+
+/// A page's paragraphs and headings in reading order, then its bibliography.
+fn page_paragraphs(body: &Rendered) -> Vec<(&str, Cow<'_, str>)> {
+    let mut paragraphs = Vec::with_capacity(body.texts.len() + body.toc.len());
+    let mut headings = body.toc.iter().enumerate().peekable();
+    for text in &body.texts {
+        while let Some((_, heading)) = headings.next_if(|(n, _)| *n < text.section) {
+            paragraphs.push((heading.id.as_str(), Cow::Borrowed(heading.title.as_str())));
+        }
+        paragraphs.push((text.anchor.as_str(), Cow::Borrowed(text.text.as_str())));
+    }
+    for (_, heading) in headings {
+        paragraphs.push((heading.id.as_str(), Cow::Borrowed(heading.title.as_str())));
+    }
+    for entry in &body.bibliography {
+        paragraphs.push((entry.id.as_str(), Cow::Borrowed(entry.text.text.as_str())));
+    }
+    paragraphs
+}
+
+fn entity_record(entity: &Entity, kind: usize) -> Record<'_> {
+    let mut aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
+    aliases.extend(entity.real_name.as_deref());
+    aliases.extend(entity.expansion.as_deref());
+    aliases.extend(entity.original.as_deref());
+    let mut paragraphs = Vec::new();
+    if !aliases.is_empty() {
+        let line = if kind == TERM {
+            aliases.join(" · ")
+        } else {
+            format!("Also written: {}", aliases.join(", "))
+        };
+        paragraphs.push(("", Cow::Owned(line)));
+    }
+    let body_from = paragraphs.len();
+    if let Some(summary) = &entity.summary {
+        paragraphs.push(("", Cow::Borrowed(summary.as_str())));
+    }
+    paragraphs.extend(
+        markdown_paragraphs(&entity.body)
+            .into_iter()
+            .map(|p| ("", Cow::Owned(p))),
+    );
+    Record {
+        kind,
+        url: entity.site_path(),
+        title: entity.name.clone(),
+        name: Some(&entity.name),
+        aliases,
+        paragraphs,
+        body_from,
+        document: None,
+        people: Vec::new(),
+    }
+}
+
+/// The plain text of each block of a Markdown body (an entity's; the pages' are rendered).
+pub(super) fn markdown_paragraphs(body: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    for event in Parser::new_ext(body, crate::markdown::options()) {
+        match event {
+            Event::Text(text) | Event::Code(text) => current.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::Heading(_)
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
+            ) => {
+                let text = current.trim();
+                if !text.is_empty() {
+                    paragraphs.push(text.to_string());
+                }
+                current.clear();
+            }
+            _ => {}
+        }
+    }
+    let text = current.trim();
+    if !text.is_empty() {
+        paragraphs.push(text.to_string());
+    }
+    paragraphs
+}
+

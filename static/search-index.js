@@ -1,0 +1,317 @@
+// The search index's client, apart from the page: words normalised as annals normalises them
+// when it builds the index (src/search/words.rs: the same rules, the same table, the same
+// examples in tests/fixtures/search-words.json), the index's files fetched only as a query
+// needs them, results ranked, excerpts made. The format is described in src/search/mod.rs.
+
+// Latin letters with diacritics and the plain letters they fold to, after lowercasing.
+const FOLDS = [['àáâãäåāăąǎǟǡǻȁȃȧ', 'a'], ['çćĉċč', 'c'], ['ďđð', 'd'], ['èéêëēĕėęěȅȇȩ', 'e'], ['ĝğġģǧǵ', 'g'], ['ĥħȟ', 'h'], ['ìíîïĩīĭįıǐȉȋ', 'i'], ['ĵǰ', 'j'], ['ķǩ', 'k'], ['ĺļľŀł', 'l'], ['ñńņňŉǹ', 'n'], ['òóôõöøōŏőǒǫǭǿȍȏȫȭȯȱ', 'o'], ['ŕŗřȑȓ', 'r'], ['śŝşšșſ', 's'], ['ţťŧț', 't'], ['ùúûüũūŭůűųǔǖǘǚǜȕȗ', 'u'], ['ŵ', 'w'], ['ýÿŷȳ', 'y'], ['źżžƶ', 'z'], ['ß', 'ss'], ['æǣǽ', 'ae'], ['œ', 'oe'], ['ĳ', 'ij'], ['þ', 'th'], ['ё', 'е'], ['ς', 'σ']];
+const FOLD = new Map(FOLDS.flatMap(([from, to]) => [...from].map((c) => [c, to])));
+const LETTER_OR_DIGIT = /^[\p{Alphabetic}\p{N}]$/u;
+
+/** Combining accents, the soft hyphen and the zero-width (non-)joiner: dropped, not separating. */
+function isIgnored(code) {
+  return (code >= 0x300 && code <= 0x36f) || code === 0xad || code === 0x200c || code === 0x200d;
+}
+
+function isWordCharacter(c, code) {
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(c);
+}
+
+/** The words of `text`, normalised, each with where it stands: { word, start, end }. */
+export function wordSpans(text) {
+  const spans = [];
+  let word = '';
+  let start = -1;
+  let at = 0;
+  for (const c of text) {
+    const here = at;
+    const code = c.codePointAt(0);
+    at += c.length;
+    if (isIgnored(code)) continue;
+    if (isWordCharacter(c, code)) {
+      if (start < 0) start = here;
+      if (code < 0x80) {
+        word += c.toLowerCase();
+        continue;
+      }
+      for (const lower of c.toLowerCase()) {
+        if (!isIgnored(lower.codePointAt(0))) word += FOLD.get(lower) ?? lower;
+      }
+    } else if (start >= 0) {
+      spans.push({ word, start, end: here });
+      word = '';
+      start = -1;
+    }
+  }
+  if (start >= 0) spans.push({ word, start, end: at });
+  return spans;
+}
+
+/** The words of `text`, normalised. */
+export function words(text) {
+  return wordSpans(text).map((span) => span.word);
+}
+
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** The numbers of a string of base-64 digits, five bits a digit, the lowest first. */
+export function readNumbers(text) {
+  const numbers = [];
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < text.length; i++) {
+    const digit = DIGIT_VALUE[text.charCodeAt(i)];
+    value += (digit & 31) * scale;
+    if (digit & 32) {
+      scale *= 32;
+    } else {
+      numbers.push(value);
+      value = 0;
+      scale = 1;
+    }
+  }
+  return numbers;
+}
+
+/** Record ids written as the differences between them. */
+export function readIds(text) {
+  const ids = readNumbers(text);
+  for (let i = 1; i < ids.length; i++) ids[i] += ids[i - 1];
+  return ids;
+}
+
+/** The file name of a term shard: "мя" is `_043c_044f`. */
+export function shardFile(key) {
+  let name = '';
+  for (const c of key) {
+    const code = c.codePointAt(0);
+    if (code < 0x80 && /[a-zA-Z0-9]/.test(c)) name += c;
+    else if (code <= 0xffff) name += `_${code.toString(16).padStart(4, '0')}`;
+    else name += `-${code.toString(16).padStart(6, '0')}`;
+  }
+  return name;
+}
+
+// A word being typed matches the terms it starts, unless it starts too many shards (a letter
+// or two) or terms.
+const MAX_PREFIX_SHARDS = 8;
+const MAX_PREFIX_TERMS = 64;
+
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+export class SearchIndex {
+  /** The index of the site at `base` (its meta file; the rest is fetched as needed). */
+  static async open(base, load = fetchJson) {
+    const dir = `${base}search/index/`;
+    return new SearchIndex(dir, await load(`${dir}meta.json`), load);
+  }
+
+  constructor(dir, meta, load) {
+    this.dir = dir;
+    this.meta = meta;
+    this.load = load;
+    this.files = new Map();
+    this.keys = new Set(meta.shards);
+  }
+
+  /** A file of the index, fetched once. */
+  file(path) {
+    let file = this.files.get(path);
+    if (!file) {
+      file = this.load(this.dir + path);
+      this.files.set(path, file);
+      file.catch(() => this.files.delete(path));
+    }
+    return file;
+  }
+
+  /** The filters' choices: { person: [[id, name]…], document: [[path, title]…] }. */
+  choices() {
+    return this.file('filters.json');
+  }
+
+  /** The key of the shard that holds `term`, if any: the longest key that starts it. */
+  shardOf(term) {
+    const characters = [...term];
+    for (let n = characters.length; n > 0; n--) {
+      const key = characters.slice(0, n).join('');
+      if (this.keys.has(key)) return key;
+    }
+    return null;
+  }
+
+  /** The terms `word` matches (itself, or every term it starts), each with its postings. */
+  async terms(word, prefix) {
+    const own = this.shardOf(word);
+    const keys = own === null ? [] : [own];
+    if (prefix) {
+      const longer = this.meta.shards.filter((key) => key !== own && key.startsWith(word));
+      if (longer.length <= MAX_PREFIX_SHARDS) keys.push(...longer);
+    }
+    const shards = await Promise.all(keys.map((key) => this.file(`terms/${shardFile(key)}.json`)));
+    const found = [];
+    for (const shard of shards) {
+      if (Object.hasOwn(shard, word)) found.push([word, shard[word]]);
+      if (!prefix) continue;
+      for (const term in shard) {
+        if (term !== word && term.startsWith(word)) found.push([term, shard[term]]);
+      }
+    }
+    if (found.length > MAX_PREFIX_TERMS) {
+      // The word itself, then the terms of most records.
+      found.sort((a, b) => (b[0] === word) - (a[0] === word) || b[1].length - a[1].length);
+      found.length = MAX_PREFIX_TERMS;
+    }
+    return found;
+  }
+
+  /** The records holding `word` (or a term it starts), each with its best score. */
+  async wordScores(word, prefix) {
+    const records = this.meta.records;
+    const scores = new Map();
+    for (const [, postings] of await this.terms(word, prefix)) {
+      const numbers = readNumbers(postings);
+      const frequency = numbers.length / 2;
+      const idf = Math.log(1 + (records - frequency + 0.5) / (frequency + 0.5));
+      let id = 0;
+      for (let i = 0; i < numbers.length; i += 2) {
+        id += numbers[i];
+        const score = idf * numbers[i + 1];
+        const best = scores.get(id);
+        if (best === undefined || score > best) scores.set(id, score);
+      }
+    }
+    return scores;
+  }
+
+  /** Which records the filters let through ({ kind, person, document }), or null for all. */
+  async allowed(filters) {
+    const checks = [];
+    if (filters.kind) {
+      const range = this.meta.kinds.find(([label]) => label === filters.kind);
+      if (!range) return () => false;
+      checks.push((id) => id >= range[1] && id < range[2]);
+    }
+    for (const name of ['person', 'document']) {
+      if (!filters[name]) continue;
+      const choices = await this.choices();
+      const choice = (choices[name] ?? []).findIndex(([value]) => value === filters[name]);
+      if (choice < 0) return () => false;
+      const ids = new Set(readIds(await this.file(`filters/${name}-${choice}.json`)));
+      checks.push((id) => ids.has(id));
+    }
+    return checks.length ? (id) => checks.every((check) => check(id)) : null;
+  }
+
+  /**
+   * Every record holding all the words of `text` (the last one also as the start of a word)
+   * and let through by `filters`, best first: { words, prefix, ids }.
+   */
+  async search(text, filters = {}) {
+    const all = words(text);
+    const query = { words: [...new Set(all)], prefix: all[all.length - 1], ids: [] };
+    if (!all.length) return query;
+    const [allowed, ...lists] = await Promise.all([
+      this.allowed(filters),
+      ...query.words.map((word) => this.wordScores(word, word === query.prefix)),
+    ]);
+    lists.sort((a, b) => a.size - b.size);
+    const found = [];
+    for (const [id, score] of lists[0]) {
+      if (allowed && !allowed(id)) continue;
+      let total = score;
+      for (let i = 1; i < lists.length && total >= 0; i++) {
+        const other = lists[i].get(id);
+        total = other === undefined ? -1 : total + other;
+      }
+      if (total >= 0) found.push([id, total]);
+    }
+    found.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    query.ids = found.map(([id]) => id);
+    return query;
+  }
+
+  /** The kind of a record ("Person", "Note" …). */
+  kindOf(id) {
+    return this.meta.kinds.find(([, start, end]) => id >= start && id < end)?.[0] ?? '';
+  }
+
+  /** The records of `ids`: { id, url, title, kind, paragraphs: [{ anchor, text }] }. */
+  async records(ids) {
+    const starts = this.meta.chunks;
+    const chunkOf = (id) => {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle] <= id) low = middle;
+        else high = middle - 1;
+      }
+      return low;
+    };
+    const chunks = new Map();
+    await Promise.all([...new Set(ids.map(chunkOf))].map(async (n) => {
+      chunks.set(n, await this.file(`records/${n}.json`));
+    }));
+    return ids.map((id) => {
+      const n = chunkOf(id);
+      const [url, title, flat] = chunks.get(n)[id - starts[n]];
+      const paragraphs = [];
+      for (let i = 0; i < flat.length; i += 2) paragraphs.push({ anchor: flat[i], text: flat[i + 1] });
+      return { id, url, title, kind: this.kindOf(id), paragraphs };
+    });
+  }
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/**
+ * Where a result leads and what it shows: the paragraph holding most of the query's words
+ * (the first such), as a link relative to the site's base (`documents/a/#p-12`), and about
+ * `length` words of it around the first word found, escaped, with <mark> around the words.
+ */
+export function excerpt(record, query, length = 24) {
+  const matches = (word, w) => (w === query.prefix ? word.startsWith(w) : word === w);
+  let best = null;
+  for (const paragraph of record.paragraphs) {
+    const spans = wordSpans(paragraph.text);
+    const found = new Set();
+    let first = -1;
+    for (let i = 0; i < spans.length; i++) {
+      for (const w of query.words) {
+        if (!matches(spans[i].word, w)) continue;
+        spans[i].mark = true;
+        found.add(w);
+        if (first < 0) first = i;
+      }
+    }
+    if (!best || found.size > best.found) best = { paragraph, spans, found: found.size, first };
+    if (best.found >= query.words.length) break;
+  }
+  if (!best || !best.spans.length) return { href: record.url, html: '' };
+  const { paragraph, spans, first } = best;
+  const href = best.found && paragraph.anchor ? `${record.url}#${paragraph.anchor}` : record.url;
+  const from = Math.max(0, Math.min(first - Math.floor(length / 3), spans.length - length));
+  const to = Math.min(spans.length, from + length);
+  let html = from > 0 ? '… ' : '';
+  let at = spans[from].start;
+  for (let i = from; i < to; i++) {
+    const span = spans[i];
+    html += escapeHtml(paragraph.text.slice(at, span.start));
+    const word = escapeHtml(paragraph.text.slice(span.start, span.end));
+    html += span.mark ? `<mark>${word}</mark>` : word;
+    at = span.end;
+  }
+  if (to < spans.length) html += ' …';
+  else html += escapeHtml(paragraph.text.slice(at));
+  return { href, html };
+}
