@@ -32,7 +32,10 @@ pub const NOTES_SCRIPT: &str = "notes.js";
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("search.js", include_bytes!("../static/search.js")),
-    ("search-index.js", include_bytes!("../static/search-index.js")),
+    (
+        "search-index.js",
+        include_bytes!("../static/search-index.js"),
+    ),
     ("timeline.js", include_bytes!("../static/timeline.js")),
     (NOTES_SCRIPT, include_bytes!("../static/notes.js")),
 ];

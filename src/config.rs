@@ -32,7 +32,7 @@ pub struct Config {
     pub language: String,
     pub author: String,
     pub copyright: String,
-    /// Build the search index (Pagefind) and the search page.
+    /// Build the search index and the search page.
     pub search: bool,
     /// How notes are read in place (`[notes]`).
     pub notes: NotesConfig,

@@ -169,6 +169,24 @@ impl Events {
     }
 }
 
+/// Whether the served search index has `term` (lower-case ASCII): the shard of the longest
+/// key that starts it holds it.
+fn searchable(server: &Server, term: &str) -> bool {
+    let meta: serde_json::Value =
+        serde_json::from_str(&server.get("/search/index/meta.json").text()).unwrap();
+    let key = meta["shards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|k| k.as_str())
+        .filter(|k| term.starts_with(k))
+        .max_by_key(|k| k.len());
+    key.is_some_and(|key| {
+        let shard = server.get(&format!("/search/index/terms/{key}.json"));
+        shard.status == 200 && shard.text().contains(&format!("\"{term}\":"))
+    })
+}
+
 #[test]
 fn serves_each_edit_and_shows_a_broken_build_over_the_last_good_site() {
     let site = copy_of("basic");
@@ -183,9 +201,10 @@ fn serves_each_edit_and_shows_a_broken_build_over_the_last_good_site() {
 
     let letter = site.path().join("content/documents/letter.md");
     let original = std::fs::read_to_string(&letter).unwrap();
+    assert!(!searchable(&server, "quillwort"));
     let edited = original.replace(
         "The first paragraph cites",
-        "The first paragraph, edited while served, cites",
+        "The first paragraph, edited while served (quillwort), cites",
     );
     std::fs::write(&letter, &edited).unwrap();
     assert!(
@@ -195,6 +214,10 @@ fn serves_each_edit_and_shows_a_broken_build_over_the_last_good_site() {
             .contains("edited while served")),
         "the edit was not served within {CHANGE_DEADLINE:?}:\n{}",
         server.log()
+    );
+    assert!(
+        searchable(&server, "quillwort"),
+        "the search index is rebuilt with the site"
     );
 
     let mut events = Events::open(server.address);

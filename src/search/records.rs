@@ -39,7 +39,11 @@ impl Record<'_> {
         match field {
             NAME => Box::new(self.name.into_iter()),
             ALIAS => Box::new(self.aliases.iter().copied()),
-            BODY => Box::new(self.paragraphs[self.body_from..].iter().map(|(_, t)| t.as_ref())),
+            BODY => Box::new(
+                self.paragraphs[self.body_from..]
+                    .iter()
+                    .map(|(_, t)| t.as_ref()),
+            ),
             _ => Box::new(std::iter::empty()),
         }
     }
@@ -119,7 +123,12 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
     };
 
     let mut records: Vec<Record> = Vec::new();
-    for (kind, key) in [(PERSON, "person"), (EVENT, "event"), (GROUP, "group"), (TERM, "term")] {
+    for (kind, key) in [
+        (PERSON, "person"),
+        (EVENT, "event"),
+        (GROUP, "group"),
+        (TERM, "term"),
+    ] {
         let entities: Vec<_> = registry.of_kind_key(key).map(|(_, e)| e).collect();
         records.par_extend(
             entities
@@ -316,4 +325,3 @@ pub(super) fn markdown_paragraphs(body: &str) -> Vec<String> {
     }
     paragraphs
 }
-

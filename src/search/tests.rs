@@ -27,7 +27,10 @@ fn person<'a>(name: &'a str, aliases: Vec<&'a str>, body: &'a str) -> Record<'a>
         title: name.into(),
         name: Some(name),
         paragraphs: vec![
-            ("", Cow::Owned(format!("Also written: {}", aliases.join(", ")))),
+            (
+                "",
+                Cow::Owned(format!("Also written: {}", aliases.join(", "))),
+            ),
             ("", Cow::Borrowed(body)),
         ],
         aliases,
@@ -206,7 +209,8 @@ fn postings_survive_the_blocks_they_are_built_in() {
         .build()
         .unwrap()
         .install(|| build(&records));
-    let ids = |term: &str| -> Vec<u32> { lookup(&files, term).into_iter().map(|(id, _)| id).collect() };
+    let ids =
+        |term: &str| -> Vec<u32> { lookup(&files, term).into_iter().map(|(id, _)| id).collect() };
     assert_eq!(ids("common"), (0..1000).collect::<Vec<u32>>());
     assert_eq!(ids("rare"), (0..1000).step_by(7).collect::<Vec<u32>>());
     assert_eq!(ids("word999"), [999]);
@@ -236,9 +240,15 @@ fn large_shards_split_by_one_more_letter() {
         .map(|k| k.as_str().unwrap())
         .collect();
     assert!(keys.contains(&"t"), "{keys:?}");
-    assert!(keys.iter().any(|k| k.starts_with("ta") && k.len() > 2), "{keys:?}");
+    assert!(
+        keys.iter().any(|k| k.starts_with("ta") && k.len() > 2),
+        "{keys:?}"
+    );
     assert_eq!(lookup(&files, "t").len(), 3000);
-    assert_eq!(lookup(&files, "ta2999"), [(2999, lookup(&files, "ta2999")[0].1)]);
+    assert_eq!(
+        lookup(&files, "ta2999"),
+        [(2999, lookup(&files, "ta2999")[0].1)]
+    );
     for (path, bytes) in &files {
         if path.contains("/terms/") {
             assert!(bytes.len() < SHARD_BYTES * 2, "{path}: {}", bytes.len());
@@ -250,7 +260,9 @@ fn large_shards_split_by_one_more_letter() {
 fn the_same_records_give_the_same_bytes() {
     let records = sample();
     assert_eq!(build(&records), build(&records));
-    let texts: Vec<String> = (0..2000).map(|i| format!("alpha{} beta {i}", i % 13)).collect();
+    let texts: Vec<String> = (0..2000)
+        .map(|i| format!("alpha{} beta {i}", i % 13))
+        .collect();
     let many: Vec<Record> = texts
         .iter()
         .map(|t| note("documents/a/#fn-1", "Note", t))

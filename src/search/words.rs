@@ -63,7 +63,10 @@ fn fold_table() -> &'static [Option<&'static str>; FOLD_SPAN] {
 
 /// Dropped inside a word without separating it.
 fn is_ignored(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}' | '\u{AD}' | '\u{200C}' | '\u{200D}')
+    matches!(
+        c,
+        '\u{300}'..='\u{36F}' | '\u{AD}' | '\u{200C}' | '\u{200D}'
+    )
 }
 
 /// Appends the lowercased, folded form of a letter or digit to `word`.

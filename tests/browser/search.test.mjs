@@ -1,4 +1,4 @@
-// Search as a reader uses it: the search page queries Pagefind's index env.dir with the env.site.
+// Search as a reader uses it: the search page queries the site's own index (search/index/) of env.dir served at env.site.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundledSite, seriousViolations } from './harness.mjs';

@@ -1,0 +1,70 @@
+// The search index's client without a browser: static/search-index.js normalises words as
+// annals does (the examples src/search/words.rs is tested against), and queries the index
+// of the bundled collection read from disk.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite, repoRoot } from './harness.mjs';
+import { SearchIndex, excerpt, readIds, shardFile, words } from '../../static/search-index.js';
+
+let index;
+before(async () => {
+  const dir = process.env.ANNALS_BUILT_SITE || buildSite();
+  // The index's files as the site serves them under the base `/`.
+  const load = async (url) => JSON.parse(readFileSync(join(dir, url), 'utf8'));
+  index = await SearchIndex.open('/', load);
+});
+
+test('words are normalised as annals normalises them', () => {
+  const examples = JSON.parse(readFileSync(join(repoRoot, 'tests/fixtures/search-words.json'), 'utf8'));
+  for (const [text, expected] of examples) assert.deepEqual(words(text), expected, text);
+});
+
+test('shard files and id lists are read as they are written', () => {
+  assert.equal(shardFile('mi'), 'mi');
+  assert.equal(shardFile('мя'), '_043c_044f');
+  assert.deepEqual(readIds('ADB'), [0, 3, 4]);
+});
+
+test('Miasnikov, in any spelling, finds his page first', async () => {
+  for (const words of ['Miasnikov', 'Мясников', 'Myasnikov', 'miasn']) {
+    const found = await index.search(words);
+    const [first] = await index.records(found.ids.slice(0, 1));
+    assert.equal(first?.url, 'people/miasnikov/', words);
+    assert.equal(first.kind, 'Person');
+  }
+});
+
+test('a note is found by its words, and its excerpt marks them', async () => {
+  const found = await index.search('Dubinsky-Mukhadze Ordzhonikidze', { kind: 'Note' });
+  assert.ok(found.ids.length > 0);
+  const records = await index.records(found.ids);
+  const note = records.find((r) => r.url.includes('chapter-09-'));
+  assert.ok(note, JSON.stringify(records.map((r) => r.url)));
+  assert.match(note.url, /#fn-\d+$/);
+  assert.match(note.title, /^Note \d+ · .*9\. The “Georgian Incident”/);
+  const { href, html } = excerpt(note, found);
+  assert.equal(href, note.url);
+  assert.match(html, /<mark>Dubinsky<\/mark>-<mark>Mukhadze<\/mark>/);
+});
+
+test('a page result leads to the paragraph where the words stand', async () => {
+  const found = await index.search('Derzhimorda', { kind: 'Chapter' });
+  const [record] = await index.records(found.ids.slice(0, 1));
+  const { href, html } = excerpt(record, found);
+  assert.match(href, /^documents\/rogovin-1992\/chapter-[^/]+\/#p-\d+$/);
+  assert.match(html, /<mark>Derzhimorda<\/mark>/i);
+  assert.ok(!/<(?!\/?mark>)/.test(html), 'only the marks are markup');
+});
+
+test('every word must match, and the filters narrow', async () => {
+  const either = (await index.search('Kronstadt')).ids.length;
+  const both = (await index.search('Kronstadt Miasnikov')).ids.length;
+  assert.ok(both > 0 && both < either, `${both} of ${either}`);
+  const named = await index.search('opposition', { person: 'miasnikov' });
+  const records = await index.records(named.ids);
+  assert.ok(records.length > 0);
+  for (const r of records) assert.match(r.url, /^documents\/(avrich-1984|olivier-2010|wikipedia-workers-group)\//);
+  assert.deepEqual((await index.search('zzzzqqq')).ids, []);
+});
