@@ -115,13 +115,6 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         }
         page
     };
-    let people_of = |mentions: &mut dyn Iterator<Item = usize>| {
-        let mut choices: Vec<u32> = mentions.filter_map(|e| person_choice[e]).collect();
-        choices.sort_unstable();
-        choices.dedup();
-        choices
-    };
-
     let mut records: Vec<Record> = Vec::new();
     for (kind, key) in [
         (PERSON, "person"),
@@ -142,14 +135,11 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         (PAGE, &[PageKind::Home, PageKind::Page]),
     ];
     for (kind, page_kinds) in page_kinds {
-        for &index in &reading_order {
+        records.par_extend(reading_order.par_iter().filter_map(|&index| {
             let page = &content.pages[index];
-            if !page_kinds.contains(&page.kind) {
-                continue;
-            }
             let body = &rendered[index];
-            if kind == PAGE && body.texts.is_empty() {
-                continue;
+            if !page_kinds.contains(&page.kind) || (kind == PAGE && body.texts.is_empty()) {
+                return None;
             }
             let title = match (page.kind, page.parent) {
                 (PageKind::Chapter, Some(parent)) => {
@@ -157,7 +147,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 }
                 _ => page.title.clone(),
             };
-            records.push(Record {
+            Some(Record {
                 kind,
                 url: page.site_path.clone(),
                 title,
@@ -168,14 +158,14 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 document: document_choice[top(index)],
                 // The filter by person is for the documents (the other pages only link).
                 people: if is_source(page.kind) {
-                    people_of(&mut body.mentions.iter().map(|m| m.entity))
+                    people_of(&person_choice, body.mentions.iter().map(|m| m.entity))
                 } else {
                     Vec::new()
                 },
-            });
-        }
+            })
+        }));
     }
-    for &index in &source_pages {
+    records.par_extend(source_pages.par_iter().flat_map_iter(|&index| {
         let page = &content.pages[index];
         let body = &rendered[index];
         let place = match page.parent {
@@ -191,29 +181,25 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 .or_default()
                 .push(mention.entity);
         }
-        for note in body
-            .notes
+        let person_choice = &person_choice;
+        body.notes
             .iter()
             .filter(|n| n.status != NoteStatus::Missing && !n.text.text.is_empty())
-        {
-            let mut named = in_notes
-                .get(note.id.as_str())
-                .into_iter()
-                .flatten()
-                .copied();
-            records.push(Record {
-                kind: NOTE,
-                url: format!("{}#{}", page.site_path, note.id),
-                title: format!("Note {} · {place}", note.number),
-                name: None,
-                aliases: Vec::new(),
-                paragraphs: vec![("", Cow::Borrowed(note.text.text.as_str()))],
-                body_from: 0,
-                document,
-                people: people_of(&mut named),
-            });
-        }
-    }
+            .map(move |note| {
+                let named = in_notes.get(note.id.as_str()).into_iter().flatten();
+                Record {
+                    kind: NOTE,
+                    url: format!("{}#{}", page.site_path, note.id),
+                    title: format!("Note {} · {place}", note.number),
+                    name: None,
+                    aliases: Vec::new(),
+                    paragraphs: vec![("", Cow::Borrowed(note.text.text.as_str()))],
+                    body_from: 0,
+                    document,
+                    people: people_of(person_choice, named.copied()),
+                }
+            })
+    }));
     let choices = Choices {
         person: people
             .iter()
@@ -231,6 +217,14 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
             .collect(),
     };
     (records, choices)
+}
+
+/// The choices of the person filter among the entities `named`.
+fn people_of(choice: &[Option<u32>], named: impl Iterator<Item = usize>) -> Vec<u32> {
+    let mut choices: Vec<u32> = named.filter_map(|e| choice[e]).collect();
+    choices.sort_unstable();
+    choices.dedup();
+    choices
 }
 
 fn is_source(kind: PageKind) -> bool {
