@@ -80,10 +80,12 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
     let mut counts: Vec<[u32; 3]> = Vec::new();
     let mut postings_of: Vec<u32> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
-    // Every posting, in order of record: (term, record, score).
-    let mut flat: Vec<(u32, u32, u16)> = Vec::new();
+    // Every posting, in order of record: its term and score (and where each record's end).
+    let mut flat_terms: Vec<u32> = Vec::new();
+    let mut flat_scores: Vec<u16> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(records.len());
     let mut word = String::new();
-    for (offset, record) in records.iter().enumerate() {
+    for record in records {
         for field in 0..3 {
             for text in record.texts(field) {
                 words::for_each_word(text, &mut word, |w| {
@@ -105,14 +107,15 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
                 });
             }
         }
-        let id = first + offset as u32;
         let lengths = field_lengths(record);
         for &term in &touched {
             let count = std::mem::take(&mut counts[term as usize]);
-            flat.push((term, id, score(count, lengths, average)));
+            flat_terms.push(term);
+            flat_scores.push(score(count, lengths, average));
             postings_of[term as usize] += 1;
         }
         touched.clear();
+        ends.push(flat_terms.len());
     }
     // Grouped by term (a counting sort, which keeps each term's records in order).
     let mut starts = Vec::with_capacity(postings_of.len() + 1);
@@ -123,13 +126,18 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
         starts.push(total);
     }
     let mut next = starts.clone();
-    let mut grouped_records = vec![0u32; flat.len()];
-    let mut grouped_scores = vec![0u16; flat.len()];
-    for (term, record, score) in flat {
-        let at = &mut next[term as usize];
-        grouped_records[*at as usize] = record;
-        grouped_scores[*at as usize] = score;
-        *at += 1;
+    let mut grouped_records = vec![0u32; flat_terms.len()];
+    let mut grouped_scores = vec![0u16; flat_terms.len()];
+    let mut start = 0;
+    for (offset, &end) in ends.iter().enumerate() {
+        let record = first + offset as u32;
+        for (&term, &score) in flat_terms[start..end].iter().zip(&flat_scores[start..end]) {
+            let at = &mut next[term as usize];
+            grouped_records[*at as usize] = record;
+            grouped_scores[*at as usize] = score;
+            *at += 1;
+        }
+        start = end;
     }
     let mut terms: Vec<Box<str>> = vec![Box::default(); counts.len()];
     for (term, id) in ids {
@@ -146,7 +154,9 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
 /// The records cut into runs of about the same amount of text, a couple for each thread.
 fn blocks(records: &[Record]) -> Vec<Range<usize>> {
     let total: usize = records.iter().map(Record::text_bytes).sum();
-    let target = (total / (rayon::current_num_threads().max(1) * 2)).max(16 * 1024);
+    // Not much more than 16 MB of text each, so that a block's postings take little room
+    // while it is being indexed.
+    let target = (total / (rayon::current_num_threads().max(1) * 2)).clamp(16 << 10, 16 << 20);
     let mut blocks = Vec::new();
     let mut start = 0;
     let mut size = 0;
