@@ -97,7 +97,7 @@ fn build(records: &[Record]) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .map(|f| match f.contents {
             Contents::Bytes(bytes) => (f.path, bytes),
-            Contents::Copy(_) => unreachable!(),
+            _ => unreachable!("the index is made in memory"),
         })
         .collect()
 }
