@@ -77,7 +77,7 @@ const ALIAS: usize = 1;
 const BODY: usize = 2;
 
 /// A term shard is split by one more letter beyond this size.
-pub const SHARD_BYTES: usize = 16 * 1024;
+pub const SHARD_BYTES: usize = 32 * 1024;
 /// A record chunk ends after this much text, or this many records.
 pub const CHUNK_BYTES: usize = 32 * 1024;
 pub const CHUNK_RECORDS: usize = 256;
