@@ -238,8 +238,16 @@ pub fn prepare_with(
     };
     // Every kind of page is rendered at once: each stage is parallel within, and running
     // them side by side keeps both cores busy through the stages that are not.
-    let stages: [(&'static str, RenderStage); 5] = [
+    let stages: [(&'static str, RenderStage); 6] = [
         ("pages", &|| render_pages(&renderer)),
+        // The search index reads the pages' text, not their HTML: it is one more stage.
+        ("search index", &|| {
+            if config.search {
+                search_files(&renderer).map_err(|p| vec![p])
+            } else {
+                Ok(Vec::new())
+            }
+        }),
         ("timeline page", &|| {
             timeline_page.render(&site_view).map_err(|p| vec![p])
         }),
@@ -280,16 +288,6 @@ pub fn prepare_with(
         return None;
     }
     clock.restart();
-    if config.search {
-        match search_files(&renderer) {
-            Ok(search) => files.extend(search),
-            Err(problem) => {
-                diagnostics.push(problem);
-                return None;
-            }
-        }
-    }
-    clock.lap("search index");
     let published = publish::files(&config, &base, &content, &files);
     files.extend(published);
     files.extend(static_files(&options.root, &content, diagnostics));
