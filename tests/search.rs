@@ -6,21 +6,13 @@ mod common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use annals::search::{codec, words};
 use common::*;
 use serde_json::Value;
 
-/// The bundled collection, built once for these tests.
 fn site() -> &'static Path {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let out = tempfile::tempdir().unwrap();
-        build_site(&repo_root(), out.path(), None);
-        out
-    })
-    .path()
+    bundled_site()
 }
 
 fn read_json(path: &Path) -> Value {

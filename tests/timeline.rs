@@ -6,7 +6,6 @@ mod common;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::OnceLock;
 
 use annals::date::HistoricalDate;
 use annals::timeline::extract::sentence_date;
@@ -14,15 +13,8 @@ use common::schema;
 use common::*;
 use scraper::{ElementRef, Html};
 
-/// The bundled collection, built once for all the tests of this file.
 fn site() -> &'static Path {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let out = tempfile::tempdir().unwrap();
-        build_site(&repo_root(), out.path(), None);
-        out
-    })
-    .path()
+    bundled_site()
 }
 
 fn page(path: &str) -> Html {

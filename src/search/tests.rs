@@ -214,13 +214,7 @@ fn postings_survive_the_blocks_they_are_built_in() {
     assert_eq!(ids("common"), (0..1000).collect::<Vec<u32>>());
     assert_eq!(ids("rare"), (0..1000).step_by(7).collect::<Vec<u32>>());
     assert_eq!(ids("word999"), [999]);
-    let meta = json(&files, "meta.json");
-    let keys: Vec<&str> = meta["shards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| k.as_str().unwrap())
-        .collect();
+    let keys = shard_keys(&files);
     assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted: {keys:?}");
 }
 
@@ -232,14 +226,8 @@ fn large_shards_split_by_one_more_letter() {
         .map(|t| note("documents/a/#fn-1", "Note", t))
         .collect();
     let files = build(&records);
-    let meta = json(&files, "meta.json");
-    let keys: Vec<&str> = meta["shards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| k.as_str().unwrap())
-        .collect();
-    assert!(keys.contains(&"t"), "{keys:?}");
+    let keys = shard_keys(&files);
+    assert!(keys.iter().any(|k| k == "t"), "{keys:?}");
     assert!(
         keys.iter().any(|k| k.starts_with("ta") && k.len() > 2),
         "{keys:?}"
@@ -291,4 +279,14 @@ fn notes_lose_their_markup() {
         plain_text("<p>Ленин, <em>ПСС</em>, Т. 42 &amp; more</p>\n"),
         "Ленин, ПСС , Т. 42 & more"
     );
+}
+
+/// The keys of the term shards, as `meta.json` lists them.
+fn shard_keys(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    json(files, "meta.json")["shards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap().to_string())
+        .collect()
 }

@@ -7,6 +7,7 @@ pub mod schema;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use annals::build::{self, BuildOptions, Summary};
 use annals::diagnostic::Diagnostics;
@@ -134,4 +135,15 @@ pub fn annals(args: &[&str], cwd: &Path) -> std::process::Output {
         .current_dir(cwd)
         .output()
         .expect("annals runs")
+}
+
+/// The bundled collection, built once for all the tests of one test file.
+pub fn bundled_site() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let out = tempfile::tempdir().unwrap();
+        build_site(&repo_root(), out.path(), None);
+        out
+    })
+    .path()
 }
