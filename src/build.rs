@@ -3,6 +3,7 @@
 //! stops before writing.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -14,6 +15,7 @@ use crate::content::{self, Content, Page, PageKind};
 use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
+use crate::entity::matcher::Matcher;
 use crate::entity::{self, Registry};
 use crate::markdown::{NoteStatus, Rendered, render_plain};
 use crate::publish;
@@ -155,23 +157,7 @@ pub fn prepare_with(
     let mut clock = StageClock::new();
     let shown = |p: &Path| options.shown(p);
     let (config, base) = settings(options, diagnostics)?;
-    // The pages and the registry (with its automaton) are read side by side.
-    let mut content_problems = Diagnostics::default();
-    let mut registry_problems = Diagnostics::default();
-    let ((mut content, templates), (registry, matcher)) = rayon::join(
-        || {
-            let content = content::load(&options.root, &shown, &mut content_problems);
-            (content, Templates::load(&options.root, &shown))
-        },
-        || {
-            let content_dir = options.root.join(content::CONTENT_DIR);
-            let registry = entity::load(&content_dir, &shown, &mut registry_problems);
-            let (matcher, claims) = cache.matcher(&registry);
-            registry_problems.extend(claims);
-            (registry, matcher)
-        },
-    );
-    diagnostics.extend(content_problems);
+    let (mut content, templates, registry, matcher) = load_sources(options, cache, diagnostics);
     add_missing_index_pages(&mut content, &config, &options.root, &shown);
     let templates = match templates {
         Ok(templates) => Some(templates),
@@ -180,7 +166,6 @@ pub fn prepare_with(
             None
         }
     };
-    diagnostics.extend(registry_problems);
     let entities = (!registry.is_empty()).then_some(Entities {
         registry: &registry,
         matcher: &matcher,
@@ -260,6 +245,60 @@ pub fn prepare_with(
                 .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
         }),
     ];
+    let mut files = render_stages(&stages, sink, &mut clock, diagnostics)?;
+    clock.restart();
+    let published = publish::files(&config, &base, &content, &files);
+    files.extend(published);
+    files.extend(static_files(&options.root, &content, diagnostics));
+    clock.lap("feeds, sitemap, static files");
+    let mut summary = summarise(&content, &rendered, &files, started.elapsed());
+    summary.entities = entity::counts(&registry).into_iter().collect();
+    summary.stages = clock.laps;
+    Some(Built { files, summary })
+}
+
+/// The site's content, templates and registry with its automaton (the last build's, from
+/// `cache`, while the registry is unchanged): the pages and the registry are read side by
+/// side.
+fn load_sources(
+    options: &BuildOptions,
+    cache: &mut BuildCache,
+    diagnostics: &mut Diagnostics,
+) -> (
+    Content,
+    Result<Templates, Vec<Diagnostic>>,
+    Registry,
+    Arc<Matcher>,
+) {
+    let shown = |p: &Path| options.shown(p);
+    let mut content_problems = Diagnostics::default();
+    let mut registry_problems = Diagnostics::default();
+    let ((content, templates), (registry, matcher)) = rayon::join(
+        || {
+            let content = content::load(&options.root, &shown, &mut content_problems);
+            (content, Templates::load(&options.root, &shown))
+        },
+        || {
+            let content_dir = options.root.join(content::CONTENT_DIR);
+            let registry = entity::load(&content_dir, &shown, &mut registry_problems);
+            let (matcher, claims) = cache.matcher(&registry);
+            registry_problems.extend(claims);
+            (registry, matcher)
+        },
+    );
+    diagnostics.extend(content_problems);
+    diagnostics.extend(registry_problems);
+    (content, templates, registry, matcher)
+}
+
+/// Runs the rendering stages at once, hands their files to `sink` and times each; `None`
+/// when one of them met errors (they are in `diagnostics`).
+fn render_stages(
+    stages: &[(&'static str, RenderStage)],
+    sink: &Sink,
+    clock: &mut StageClock,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
     let results: Vec<(&'static str, Duration, Rendering)> = stages
         .par_iter()
         .map(|(name, stage)| {
@@ -284,18 +323,7 @@ pub fn prepare_with(
             Err(problems) => diagnostics.extend(problems),
         }
     }
-    if diagnostics.has_errors() {
-        return None;
-    }
-    clock.restart();
-    let published = publish::files(&config, &base, &content, &files);
-    files.extend(published);
-    files.extend(static_files(&options.root, &content, diagnostics));
-    clock.lap("feeds, sitemap, static files");
-    let mut summary = summarise(&content, &rendered, &files, started.elapsed());
-    summary.entities = entity::counts(&registry).into_iter().collect();
-    summary.stages = clock.laps;
-    Some(Built { files, summary })
+    (!diagnostics.has_errors()).then_some(files)
 }
 
 /// The site's settings from site.toml, and where it will live: its `base_url`, or
