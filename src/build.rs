@@ -15,11 +15,12 @@ use crate::content::{self, Content, Page, PageKind};
 use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
+use crate::entity::index::by_entity;
 use crate::entity::matcher::Matcher;
 use crate::entity::{self, Registry};
 use crate::markdown::{NoteStatus, Rendered, render_plain};
 use crate::publish;
-use crate::render::entities::EntityPages;
+use crate::render::entities::{EntityPages, source_pages};
 use crate::render::sources::SourcesPages;
 use crate::render::timeline::TimelinePage;
 use crate::render::{SiteRenderer, Templates};
@@ -216,10 +217,13 @@ pub fn prepare_with(
         entries: &entries,
         views: &views,
     };
+    // Each entity's mentions, for its page and for the open data.
+    let mentions = by_entity(&source_pages(&content, &rendered), registry.entities.len());
     let entity_pages = EntityPages {
         site: &renderer,
         bodies: &bodies,
         timeline: &slices,
+        mentions: &mentions,
     };
     // Every kind of page is rendered at once: each stage is parallel within, and running
     // them side by side keeps both cores busy through the stages that are not.
@@ -241,7 +245,7 @@ pub fn prepare_with(
             (SourcesPages { site: &renderer }).render(&site_view)
         }),
         ("open data", &|| {
-            data::files(&registry, &content, &rendered, &base)
+            data::files(&registry, &content, &rendered, &mentions, &base)
                 .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
         }),
     ];

@@ -34,6 +34,19 @@ pub enum PageKind {
     Page,
 }
 
+impl PageKind {
+    /// A page of the documents themselves (a document, a collection's front page, a
+    /// chapter): what speaks of the entities, carries notes and dated statements, and is
+    /// searched as text. The home page and editorial pages link to entities but are no
+    /// sources.
+    pub fn is_source(self) -> bool {
+        matches!(
+            self,
+            PageKind::Document | PageKind::Collection | PageKind::Chapter
+        )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Page {
     pub kind: PageKind,
@@ -119,6 +132,14 @@ impl Content {
         }
         order.extend((0..self.pages.len()).filter(|&i| !placed[i]));
         order
+    }
+
+    /// The source pages ([`PageKind::is_source`]) in reading order.
+    pub fn sources(&self) -> Vec<usize> {
+        self.reading_order()
+            .into_iter()
+            .filter(|&page| self.pages[page].kind.is_source())
+            .collect()
     }
 
     pub fn find(&self, kind: PageKind) -> Option<&Page> {

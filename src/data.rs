@@ -5,11 +5,10 @@
 use serde::Serialize;
 
 use crate::config::BaseUrl;
-use crate::content::{Content, PageKind};
-use crate::entity::index::by_entity;
+use crate::content::Content;
+use crate::entity::matcher::Mention;
 use crate::entity::{Entity, Registry};
 use crate::markdown::{NoteStatus, Rendered};
-use crate::render::entities::source_pages;
 use crate::search::plain_text;
 use crate::write::OutputFile;
 
@@ -45,14 +44,14 @@ struct EntityRecord<'a> {
     mentions: usize,
 }
 
+/// `index`: each entity's mentions (`entity::index::by_entity`).
 pub fn files(
     registry: &Registry,
     content: &Content,
     rendered: &[Rendered],
+    index: &[Vec<(usize, &Mention)>],
     base: &BaseUrl,
 ) -> anyhow::Result<Vec<OutputFile>> {
-    let pages = source_pages(content, rendered);
-    let index = by_entity(&pages, registry.entities.len());
     // The two tables are most of the work and independent of each other and of the lists.
     let (lists, (mentions, notes)) = rayon::join(
         || -> anyhow::Result<Vec<OutputFile>> {
@@ -71,7 +70,7 @@ pub fn files(
         },
         || {
             rayon::join(
-                || mentions_csv(registry, content, &index, base),
+                || mentions_csv(registry, content, index, base),
                 || notes_csv(content, rendered, base),
             )
         },
@@ -118,7 +117,7 @@ fn record<'a>(entity: &'a Entity, mentions: usize, base: &BaseUrl) -> EntityReco
 fn mentions_csv(
     registry: &Registry,
     content: &Content,
-    index: &[Vec<(usize, &crate::entity::matcher::Mention)>],
+    index: &[Vec<(usize, &Mention)>],
     base: &BaseUrl,
 ) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -161,10 +160,7 @@ fn notes_csv(content: &Content, rendered: &[Rendered], base: &BaseUrl) -> anyhow
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(["document", "url", "note", "number", "status", "text"])?;
     for (page, rendered) in content.pages.iter().zip(rendered) {
-        if !matches!(
-            page.kind,
-            PageKind::Document | PageKind::Chapter | PageKind::Collection
-        ) {
+        if !page.kind.is_source() {
             continue;
         }
         for note in &rendered.notes {

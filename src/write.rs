@@ -249,6 +249,27 @@ mod tests {
     }
 
     #[test]
+    fn the_sink_writes_at_once_and_finish_writes_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let staging = Staging::begin(&output).unwrap();
+        let sink = staging.sink();
+        let written = sink
+            .put(OutputFile::bytes("people/a/index.html", "a"))
+            .unwrap();
+        assert!(matches!(written.contents, Contents::Written));
+        let kept = Sink::Memory.put(OutputFile::bytes("b.html", "b")).unwrap();
+        assert!(matches!(kept.contents, Contents::Bytes(_)));
+        assert!(!output.exists(), "nothing is in place before finish");
+        staging.finish(&[written, kept]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(output.join("people/a/index.html")).unwrap(),
+            "a"
+        );
+        assert_eq!(std::fs::read_to_string(output.join("b.html")).unwrap(), "b");
+    }
+
+    #[test]
     fn refuses_to_replace_a_site_folder() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("content")).unwrap();

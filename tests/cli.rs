@@ -81,6 +81,41 @@ fn broken_front_matter_fails_with_its_place_and_keeps_the_previous_output() {
     );
 }
 
+/// Pages are written into the staging folder as they are rendered: a build that fails while
+/// rendering, after other pages were written, must still leave public/ as it was and take
+/// its staging folder away.
+#[test]
+fn a_build_failing_while_rendering_keeps_the_previous_output_and_no_staging() {
+    let site = copy_of("basic");
+    assert!(annals(&["build"], site.path()).status.success());
+    let before = snapshot(&site.path().join("public"));
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("document.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ page.no_such_field.deeper }}{% endblock main %}",
+    )
+    .unwrap();
+    let failed = annals(&["build"], site.path());
+    assert_eq!(failed.status.code(), Some(1), "{}", stdout(&failed));
+    assert!(
+        stderr(&failed).contains("document.html"),
+        "{}",
+        stderr(&failed)
+    );
+    assert_eq!(
+        snapshot(&site.path().join("public")),
+        before,
+        "the failed build touched public/"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("annals-"))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}
+
 #[test]
 fn a_successful_build_leaves_no_stale_files() {
     let site = copy_of("basic");

@@ -5,9 +5,9 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Link, SiteRenderer, SiteView, gather};
-use crate::content::{Content, PageKind};
+use crate::content::Content;
 use crate::diagnostic::Diagnostic;
-use crate::entity::index::{PageMentions, alongside_all, by_entity};
+use crate::entity::index::{PageMentions, alongside_all};
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, KINDS, Kind, Registry, ordered};
 use crate::markdown::Rendered;
@@ -111,6 +111,8 @@ pub struct EntityPages<'a> {
     pub bodies: &'a [String],
     /// For each entity, the timeline's entries that are it or name it.
     pub timeline: &'a [Vec<usize>],
+    /// For each entity, its mentions in the documents (`entity::index::by_entity`).
+    pub mentions: &'a [Vec<(usize, &'a Mention)>],
 }
 
 impl<'a> EntityPages<'a> {
@@ -121,7 +123,7 @@ impl<'a> EntityPages<'a> {
             return Ok(Vec::new());
         }
         let pages = source_pages(self.site.content, self.site.rendered);
-        let index = by_entity(&pages, registry.entities.len());
+        let index = self.mentions;
         let alongside = alongside_all(&pages, registry.entities.len());
         let taking_part = taking_part(registry);
         let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
@@ -149,10 +151,10 @@ impl<'a> EntityPages<'a> {
                         ))
                     }),
             );
-            results.push(self.index_page(site_view, kind, &ordered_ids, &index));
+            results.push(self.index_page(site_view, kind, &ordered_ids, index));
         }
         if let Some(terms) = KINDS.iter().find(|k| !k.own_pages) {
-            results.push(self.index_page(site_view, terms, &ordered(registry, terms), &index));
+            results.push(self.index_page(site_view, terms, &ordered(registry, terms), index));
         }
         gather(results)
     }
@@ -354,18 +356,11 @@ impl<'a> EntityPages<'a> {
     }
 }
 
-/// The mentions of the documents, page by page in reading order. Only the documents speak
-/// of the entities; the home page and other editorial pages link to them but are no sources.
+/// The mentions of the documents, page by page in reading order.
 pub fn source_pages<'r>(content: &Content, rendered: &'r [Rendered]) -> Vec<PageMentions<'r>> {
     content
-        .reading_order()
+        .sources()
         .into_iter()
-        .filter(|&page| {
-            matches!(
-                content.pages[page].kind,
-                PageKind::Document | PageKind::Chapter | PageKind::Collection
-            )
-        })
         .map(|page| PageMentions {
             page,
             mentions: &rendered[page].mentions,

@@ -676,10 +676,7 @@ impl SiteRenderer<'_> {
             title: "Home".into(),
             url: self.base.link(""),
         }];
-        if matches!(
-            page.kind,
-            PageKind::Document | PageKind::Chapter | PageKind::Collection
-        ) {
+        if page.kind.is_source() {
             let title = self
                 .content
                 .find(PageKind::DocumentIndex)

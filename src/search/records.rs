@@ -74,11 +74,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         registry,
     } = sources;
     let reading_order = content.reading_order();
-    let source_pages: Vec<usize> = reading_order
-        .iter()
-        .copied()
-        .filter(|&p| is_source(content.pages[p].kind))
-        .collect();
+    let source_pages = content.sources();
 
     // The people the documents name, by sort name, and the documents, by title.
     let mut named = vec![false; registry.entities.len()];
@@ -157,7 +153,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 body_from: 0,
                 document: document_choice[top(index)],
                 // The filter by person is for the documents (the other pages only link).
-                people: if is_source(page.kind) {
+                people: if page.kind.is_source() {
                     people_of(&person_choice, body.mentions.iter().map(|m| m.entity))
                 } else {
                     Vec::new()
@@ -225,13 +221,6 @@ fn people_of(choice: &[Option<u32>], named: impl Iterator<Item = usize>) -> Vec<
     choices.sort_unstable();
     choices.dedup();
     choices
-}
-
-fn is_source(kind: PageKind) -> bool {
-    matches!(
-        kind,
-        PageKind::Document | PageKind::Collection | PageKind::Chapter
-    )
 }
 
 /// A page's paragraphs and headings in reading order, then its bibliography.

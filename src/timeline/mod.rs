@@ -154,17 +154,8 @@ fn group_span(
 
 /// The dated sentences of the documents (not the notes), page by page in reading order.
 fn statements(registry: &Registry, content: &Content, rendered: &[Rendered]) -> Vec<Entry> {
-    let sources: Vec<usize> = content
-        .reading_order()
-        .into_iter()
-        .filter(|&page| {
-            matches!(
-                content.pages[page].kind,
-                PageKind::Document | PageKind::Chapter | PageKind::Collection
-            )
-        })
-        .collect();
-    sources
+    content
+        .sources()
         .par_iter()
         .map(|&page| page_statements(registry, page, &rendered[page]))
         .collect::<Vec<_>>()
