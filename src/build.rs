@@ -245,7 +245,7 @@ pub fn prepare_with(
             (SourcesPages { site: &renderer }).render(&site_view)
         }),
         ("open data", &|| {
-            data::files(&registry, &content, &rendered, &mentions, &base)
+            data::files(&registry, &content, &rendered, &mentions, &base, sink)
                 .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
         }),
     ];
@@ -412,11 +412,15 @@ fn add_missing_index_pages(
 /// The search page and the search index of the documents, their notes and the registry.
 fn search_files(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Diagnostic> {
     let page = renderer.render_search(&renderer.site_view())?;
-    let mut files = search::index(search::Sources {
-        content: renderer.content,
-        rendered: renderer.rendered,
-        registry: renderer.registry,
-    });
+    let mut files = search::index(
+        search::Sources {
+            content: renderer.content,
+            rendered: renderer.rendered,
+            registry: renderer.registry,
+        },
+        renderer.sink,
+    )
+    .map_err(|e| Diagnostic::error("(search index)", format!("cannot write: {e:#}")))?;
     files.push(OutputFile::bytes("search/index.html", page));
     Ok(files)
 }

@@ -2,6 +2,8 @@
 //! `events.json`, `groups.json`, `mentions.csv` (entity, document, paragraph, snippet) and
 //! `notes.csv` (every note of every document).
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::config::BaseUrl;
@@ -10,7 +12,7 @@ use crate::entity::matcher::Mention;
 use crate::entity::{Entity, Registry};
 use crate::markdown::{NoteStatus, Rendered};
 use crate::search::plain_text;
-use crate::write::OutputFile;
+use crate::write::{OutputFile, Sink};
 
 pub const DATA_DIR: &str = "data";
 
@@ -44,13 +46,15 @@ struct EntityRecord<'a> {
     mentions: usize,
 }
 
-/// `index`: each entity's mentions (`entity::index::by_entity`).
+/// `index`: each entity's mentions (`entity::index::by_entity`). The two tables, most of
+/// the open data, are streamed to `sink` rather than made whole in memory.
 pub fn files(
     registry: &Registry,
     content: &Content,
     rendered: &[Rendered],
     index: &[Vec<(usize, &Mention)>],
     base: &BaseUrl,
+    sink: &Sink,
 ) -> anyhow::Result<Vec<OutputFile>> {
     // The two tables are most of the work and independent of each other and of the lists.
     let (lists, (mentions, notes)) = rayon::join(
@@ -70,17 +74,22 @@ pub fn files(
         },
         || {
             rayon::join(
-                || mentions_csv(registry, content, index, base),
-                || notes_csv(content, rendered, base),
+                || {
+                    sink.stream(format!("{DATA_DIR}/mentions.csv"), |out| {
+                        mentions_csv(out, registry, content, index, base)
+                    })
+                },
+                || {
+                    sink.stream(format!("{DATA_DIR}/notes.csv"), |out| {
+                        notes_csv(out, content, rendered, base)
+                    })
+                },
             )
         },
     );
     let mut files = lists?;
-    files.push(OutputFile::bytes(
-        format!("{DATA_DIR}/mentions.csv"),
-        mentions?,
-    ));
-    files.push(OutputFile::bytes(format!("{DATA_DIR}/notes.csv"), notes?));
+    files.push(mentions?);
+    files.push(notes?);
     Ok(files)
 }
 
@@ -115,12 +124,13 @@ fn record<'a>(entity: &'a Entity, mentions: usize, base: &BaseUrl) -> EntityReco
 }
 
 fn mentions_csv(
+    out: &mut dyn Write,
     registry: &Registry,
     content: &Content,
     index: &[Vec<(usize, &Mention)>],
     base: &BaseUrl,
-) -> anyhow::Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+) -> anyhow::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
         "entity",
         "kind",
@@ -153,11 +163,17 @@ fn mentions_csv(
             ])?;
         }
     }
-    Ok(writer.into_inner()?)
+    writer.flush()?;
+    Ok(())
 }
 
-fn notes_csv(content: &Content, rendered: &[Rendered], base: &BaseUrl) -> anyhow::Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+fn notes_csv(
+    out: &mut dyn Write,
+    content: &Content,
+    rendered: &[Rendered],
+    base: &BaseUrl,
+) -> anyhow::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
     writer.write_record(["document", "url", "note", "number", "status", "text"])?;
     for (page, rendered) in content.pages.iter().zip(rendered) {
         if !page.kind.is_source() {
@@ -180,5 +196,6 @@ fn notes_csv(content: &Content, rendered: &[Rendered], base: &BaseUrl) -> anyhow
             ])?;
         }
     }
-    Ok(writer.into_inner()?)
+    writer.flush()?;
+    Ok(())
 }

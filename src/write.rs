@@ -5,6 +5,8 @@
 //! held in memory whole.
 
 use std::collections::{BTreeSet, HashSet};
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -58,16 +60,7 @@ impl Sink {
             return Ok(file);
         };
         let target = root.join(&file.path);
-        if let Some(folder) = target.parent() {
-            let new = made
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .insert(folder.to_path_buf());
-            if new {
-                std::fs::create_dir_all(folder)
-                    .with_context(|| format!("cannot create {}", folder.display()))?;
-            }
-        }
+        make_folder(made, &target)?;
         std::fs::write(&target, bytes)
             .with_context(|| format!("cannot write {}", target.display()))?;
         Ok(OutputFile {
@@ -76,10 +69,56 @@ impl Sink {
         })
     }
 
+    /// A file that `write` writes straight to its place, never whole in memory: for the
+    /// largest exports (the table of every mention, the timeline's JSON).
+    pub fn stream(
+        &self,
+        path: impl Into<String>,
+        write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<OutputFile> {
+        let path = path.into();
+        let Sink::Folder { root, made } = self else {
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            return Ok(OutputFile::bytes(path, bytes));
+        };
+        let target = root.join(&path);
+        make_folder(made, &target)?;
+        let file =
+            File::create(&target).with_context(|| format!("cannot create {}", target.display()))?;
+        let mut out = BufWriter::with_capacity(STREAM_BUFFER, file);
+        write(&mut out)
+            .and_then(|()| out.flush().map_err(Into::into))
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        Ok(OutputFile {
+            path,
+            contents: Contents::Written,
+        })
+    }
+
     /// [`Sink::put`] for each file.
     pub fn put_all(&self, files: Vec<OutputFile>) -> anyhow::Result<Vec<OutputFile>> {
         files.into_iter().map(|file| self.put(file)).collect()
     }
+}
+
+/// How much of a streamed file is kept before it is written out.
+const STREAM_BUFFER: usize = 256 * 1024;
+
+/// Makes the folder of `target` unless an earlier file of the build made it.
+fn make_folder(made: &Mutex<HashSet<PathBuf>>, target: &Path) -> anyhow::Result<()> {
+    let Some(folder) = target.parent() else {
+        return Ok(());
+    };
+    let new = made
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(folder.to_path_buf());
+    if new {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
+    }
+    Ok(())
 }
 
 /// A build's output in the making: a staging folder beside the output, swapped in by
@@ -267,6 +306,31 @@ mod tests {
             "a"
         );
         assert_eq!(std::fs::read_to_string(output.join("b.html")).unwrap(), "b");
+    }
+
+    #[test]
+    fn a_streamed_file_is_written_in_place_or_kept_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let staging = Staging::begin(&output).unwrap();
+        let write = |out: &mut dyn Write| -> anyhow::Result<()> {
+            for row in 0..3 {
+                writeln!(out, "row {row}")?;
+            }
+            Ok(())
+        };
+        let streamed = staging.sink().stream("data/rows.csv", write).unwrap();
+        assert!(matches!(streamed.contents, Contents::Written));
+        let kept = Sink::Memory.stream("rows.csv", write).unwrap();
+        let Contents::Bytes(bytes) = &kept.contents else {
+            panic!("a file streamed to memory is kept: {kept:?}");
+        };
+        assert_eq!(bytes.as_slice(), b"row 0\nrow 1\nrow 2\n");
+        staging.finish(&[streamed]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(output.join("data/rows.csv")).unwrap(),
+            "row 0\nrow 1\nrow 2\n"
+        );
     }
 
     #[test]

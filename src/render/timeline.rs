@@ -2,6 +2,7 @@
 //! and its exports (`timeline.json`, `timeline.timelinejs.json`).
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use serde::Serialize;
 use tera::Context;
@@ -9,11 +10,16 @@ use tera::Context;
 use super::{SiteRenderer, SiteView};
 use crate::diagnostic::Diagnostic;
 use crate::entity::KINDS;
-use crate::timeline::export::{JSON_FILE, TIMELINEJS_FILE, timeline_json, timelinejs_json};
+use crate::timeline::export::{
+    JSON_FILE, TIMELINEJS_FILE, write_timeline_json, write_timelinejs_json,
+};
 use crate::timeline::{Entry, EntryView, by_year};
 use crate::write::OutputFile;
 
 pub const TIMELINE_DIR: &str = "timeline";
+
+/// How one of the timeline's exports is written.
+type Export = fn(&mut dyn Write, &str, &[Entry], &[EntryView]) -> serde_json::Result<()>;
 
 /// One choice of a filter, with how many entries it keeps.
 #[derive(Debug, Clone, Serialize)]
@@ -66,14 +72,29 @@ impl TimelinePage<'_> {
                 self.site.base.link(TIMELINEJS_FILE),
             ],
         );
-        let html = self.site.templates.render("timeline.html", &context)?;
+        // The page and the two exports are made side by side, the exports streamed to
+        // their files: at scale each is tens of megabytes.
+        let stream = |path: &str, write: Export| {
+            self.site
+                .sink
+                .stream(path, |out| {
+                    Ok(write(out, &title, self.entries, self.views)?)
+                })
+                .map_err(|e| Diagnostic::error(path, format!("cannot write: {e:#}")))
+        };
+        let (page, (json, timelinejs)) = rayon::join(
+            || self.site.templates.render("timeline.html", &context),
+            || {
+                rayon::join(
+                    || stream(JSON_FILE, write_timeline_json),
+                    || stream(TIMELINEJS_FILE, write_timelinejs_json),
+                )
+            },
+        );
         Ok(vec![
-            OutputFile::bytes(format!("{TIMELINE_DIR}/index.html"), html),
-            OutputFile::bytes(JSON_FILE, timeline_json(&title, self.entries, self.views)),
-            OutputFile::bytes(
-                TIMELINEJS_FILE,
-                timelinejs_json(&title, self.entries, self.views),
-            ),
+            OutputFile::bytes(format!("{TIMELINE_DIR}/index.html"), page?),
+            json?,
+            timelinejs?,
         ])
     }
 

@@ -50,7 +50,7 @@ use serde::Serialize;
 use crate::content::Content;
 use crate::entity::Registry;
 use crate::markdown::Rendered;
-use crate::write::OutputFile;
+use crate::write::{OutputFile, Sink};
 use records::{Choices, Record};
 
 /// Where the search page and its index live in the site.
@@ -91,14 +91,16 @@ pub struct Sources<'a> {
 }
 
 /// The search index of the site, as files under `search/index/`.
-pub fn index(sources: Sources<'_>) -> Vec<OutputFile> {
+/// The term shards and record chunks go to `sink` as they are made: at scale they are
+/// hundreds of megabytes.
+pub fn index(sources: Sources<'_>, sink: &Sink) -> anyhow::Result<Vec<OutputFile>> {
     let (records, choices) = records::records(sources);
-    let (shards, mut files) = postings::term_files(&records);
+    let (shards, mut files) = postings::term_files(&records, sink)?;
     let chunks = chunk_starts(&records);
-    files.extend(chunk_files(&records, &chunks));
+    files.extend(chunk_files(&records, &chunks, sink)?);
     files.extend(filter_files(&records, &choices));
     files.push(meta_file(&records, &chunks, &shards));
-    files
+    Ok(files)
 }
 
 /// The first id of each record chunk.
@@ -123,7 +125,7 @@ fn push_json_string(json: &mut Vec<u8>, text: &str) {
     let _ = serde_json::to_writer(&mut *json, text);
 }
 
-fn chunk_files(records: &[Record], starts: &[u32]) -> Vec<OutputFile> {
+fn chunk_files(records: &[Record], starts: &[u32], sink: &Sink) -> anyhow::Result<Vec<OutputFile>> {
     (0..starts.len())
         .into_par_iter()
         .map(|n| {
@@ -153,7 +155,10 @@ fn chunk_files(records: &[Record], starts: &[u32]) -> Vec<OutputFile> {
                 json.extend_from_slice(b"]]");
             }
             json.extend_from_slice(b"]\n");
-            OutputFile::bytes(format!("{INDEX_DIR}/records/{n}.json"), json)
+            sink.put(OutputFile::bytes(
+                format!("{INDEX_DIR}/records/{n}.json"),
+                json,
+            ))
         })
         .collect()
 }

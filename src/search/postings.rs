@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::records::Record;
 use super::{INDEX_DIR, SHARD_BYTES, codec, words};
-use crate::write::OutputFile;
+use crate::write::{OutputFile, Sink};
 
 /// The weight of each field (name, aliases, body) and how much its length counts (BM25's b).
 const WEIGHTS: [f32; 3] = [10.0, 5.0, 1.0];
@@ -212,7 +212,10 @@ fn plan_shards(
 }
 
 /// The term shards of the records' index, and their keys in order.
-pub(super) fn term_files(records: &[Record]) -> (Vec<String>, Vec<OutputFile>) {
+pub(super) fn term_files(
+    records: &[Record],
+    sink: &Sink,
+) -> anyhow::Result<(Vec<String>, Vec<OutputFile>)> {
     let average = average_lengths(records);
     let blocks: Vec<Block> = blocks(records)
         .into_par_iter()
@@ -302,11 +305,11 @@ pub(super) fn term_files(records: &[Record]) -> (Vec<String>, Vec<OutputFile>) {
                 json.push(b'"');
             }
             json.push(b'}');
-            OutputFile::bytes(
+            sink.put(OutputFile::bytes(
                 format!("{INDEX_DIR}/terms/{}.json", codec::shard_file(key)),
                 json,
-            )
+            ))
         })
-        .collect();
-    (shards.into_iter().map(|(key, _)| key).collect(), files)
+        .collect::<anyhow::Result<_>>()?;
+    Ok((shards.into_iter().map(|(key, _)| key).collect(), files))
 }

@@ -87,10 +87,10 @@ fn choices() -> Choices {
 }
 
 fn build(records: &[Record]) -> BTreeMap<String, Vec<u8>> {
-    let (shards, terms) = term_files(records);
+    let (shards, terms) = term_files(records, &Sink::Memory).unwrap();
     let chunks = chunk_starts(records);
     let mut files = terms;
-    files.extend(chunk_files(records, &chunks));
+    files.extend(chunk_files(records, &chunks, &Sink::Memory).unwrap());
     files.extend(filter_files(records, &choices()));
     files.push(meta_file(records, &chunks, &shards));
     files

@@ -1,6 +1,8 @@
 //! The timeline for reuse: `timeline.json` (our schema, `docs/timeline.schema.json`) and
 //! `timeline.timelinejs.json` in the JSON format of Knight Lab's TimelineJS.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use super::{DocumentLink, EntityLink, Entry, EntryKind, EntryView};
@@ -41,7 +43,12 @@ struct JsonDate {
 }
 
 /// `timeline.json`: every entry with its date in EDTF and for readers, its links.
-pub fn timeline_json(title: &str, entries: &[Entry], views: &[EntryView]) -> String {
+pub fn write_timeline_json(
+    out: &mut dyn Write,
+    title: &str,
+    entries: &[Entry],
+    views: &[EntryView],
+) -> serde_json::Result<()> {
     let timeline = Timeline {
         version: SCHEMA_VERSION,
         title,
@@ -66,7 +73,7 @@ pub fn timeline_json(title: &str, entries: &[Entry], views: &[EntryView]) -> Str
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&timeline).expect("the timeline serializes")
+    serde_json::to_writer_pretty(out, &timeline)
 }
 
 #[derive(Serialize)]
@@ -115,7 +122,12 @@ impl From<Point> for TimelineJsDate {
 
 /// The same entries as TimelineJS reads them: a slide for each, grouped by kind; the text is
 /// HTML, escaped here.
-pub fn timelinejs_json(title: &str, entries: &[Entry], views: &[EntryView]) -> String {
+pub fn write_timelinejs_json(
+    out: &mut dyn Write,
+    title: &str,
+    entries: &[Entry],
+    views: &[EntryView],
+) -> serde_json::Result<()> {
     let events = entries
         .iter()
         .zip(views)
@@ -155,7 +167,7 @@ pub fn timelinejs_json(title: &str, entries: &[Entry], views: &[EntryView]) -> S
         },
         events,
     };
-    serde_json::to_string_pretty(&timeline).expect("the timeline serializes")
+    serde_json::to_writer_pretty(out, &timeline)
 }
 
 fn slide_text(view: &EntryView) -> String {
