@@ -145,13 +145,8 @@ fn mentions_csv(
         .iter()
         .map(|page| base.permalink(&page.site_path))
         .collect();
-    let mut snippet = String::new();
     for (entity, mentions) in registry.entities.iter().zip(index) {
         for (page, mention) in mentions {
-            snippet.clear();
-            snippet.push_str(&mention.snippet.before);
-            snippet.push_str(&mention.snippet.text);
-            snippet.push_str(&mention.snippet.after);
             writer.write_record([
                 entity.id.as_str(),
                 entity.kind.key,
@@ -159,7 +154,7 @@ fn mentions_csv(
                 &permalinks[*page],
                 mention.anchor.as_str(),
                 if mention.in_note { "true" } else { "false" },
-                snippet.as_str(),
+                mention.snippet.as_str(),
             ])?;
         }
     }

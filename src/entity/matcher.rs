@@ -173,12 +173,44 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// The words around a mention, the mention highlighted by the template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The words around a mention, the mention highlighted by the template. One string with
+/// the name's place in it: a large collection holds hundreds of thousands of snippets.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
-    pub before: String,
-    pub text: String,
-    pub after: String,
+    whole: String,
+    name: Range<u32>,
+}
+
+impl Snippet {
+    /// The whole snippet as a reader sees it, the name included.
+    pub fn as_str(&self) -> &str {
+        &self.whole
+    }
+
+    pub fn before(&self) -> &str {
+        &self.whole[..self.name.start as usize]
+    }
+
+    /// The name as the text spells it.
+    pub fn name(&self) -> &str {
+        &self.whole[self.name.start as usize..self.name.end as usize]
+    }
+
+    pub fn after(&self) -> &str {
+        &self.whole[self.name.end as usize..]
+    }
+}
+
+/// What templates see: `before`, `text` (the name) and `after`.
+impl Serialize for Snippet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut parts = serializer.serialize_struct("Snippet", 3)?;
+        parts.serialize_field("before", self.before())?;
+        parts.serialize_field("text", self.name())?;
+        parts.serialize_field("after", self.after())?;
+        parts.end()
+    }
 }
 
 /// How many bytes on each side of a name a snippet's sentence is looked for in: enough for
@@ -235,26 +267,27 @@ pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
     before.reverse();
     let after_cut = after.len() > SNIPPET_WORDS;
     after.truncate(SNIPPET_WORDS);
-    let mut before_text = String::with_capacity(start - near_start + 4);
+    let mut whole = String::with_capacity(near_end - near_start + 8);
     if before_cut {
-        before_text.push_str("… ");
+        whole.push_str("… ");
     }
-    join_words(&mut before_text, text, &before);
-    if text[..start].ends_with(char::is_whitespace) && !before_text.is_empty() {
-        before_text.push(' ');
+    join_words(&mut whole, text, &before);
+    if text[..start].ends_with(char::is_whitespace) && !before.is_empty() {
+        whole.push(' ');
     }
-    let mut after_text = String::with_capacity(near_end - end + 4);
+    let name_start = whole.len();
+    whole.push_str(&text[start..end]);
+    let name_end = whole.len();
     if text[end..].starts_with(char::is_whitespace) {
-        after_text.push(' ');
+        whole.push(' ');
     }
-    join_words(&mut after_text, text, &after);
+    join_words(&mut whole, text, &after);
     if after_cut {
-        after_text.push_str(" …");
+        whole.push_str(" …");
     }
     Snippet {
-        before: before_text,
-        text: text[start..end].to_string(),
-        after: after_text,
+        whole,
+        name: name_start as u32..name_end as u32,
     }
 }
 
@@ -482,7 +515,7 @@ mod tests {
         let start = text.find("Lenin").unwrap();
         let s = snippet(text, start, start + 5);
         assert_eq!(
-            (s.before.as_str(), s.text.as_str(), s.after.as_str()),
+            (s.before(), s.name(), s.after()),
             (
                 "Then G. T. Miasnikov wrote to ",
                 "Lenin",
