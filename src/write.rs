@@ -110,13 +110,13 @@ fn make_folder(made: &Mutex<HashSet<PathBuf>>, target: &Path) -> anyhow::Result<
     let Some(folder) = target.parent() else {
         return Ok(());
     };
-    let new = made
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .insert(folder.to_path_buf());
-    if new {
+    // The lock is held while the folder is made: another file of the same folder must not
+    // be written before it exists.
+    let mut made = made.lock().unwrap_or_else(PoisonError::into_inner);
+    if !made.contains(folder) {
         std::fs::create_dir_all(folder)
             .with_context(|| format!("cannot create {}", folder.display()))?;
+        made.insert(folder.to_path_buf());
     }
     Ok(())
 }
@@ -331,6 +331,20 @@ mod tests {
             std::fs::read_to_string(output.join("data/rows.csv")).unwrap(),
             "row 0\nrow 1\nrow 2\n"
         );
+    }
+
+    #[test]
+    fn files_of_one_new_folder_can_be_written_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&dir.path().join("public")).unwrap();
+        let sink = staging.sink();
+        let files: Vec<String> = (0..2000)
+            .map(|i| format!("folder-{}/deeper/file-{i}.html", i % 200))
+            .collect();
+        files.par_iter().for_each(|path| {
+            sink.put(OutputFile::bytes(path.as_str(), "x"))
+                .unwrap_or_else(|e| panic!("{path}: {e:#}"));
+        });
     }
 
     #[test]
