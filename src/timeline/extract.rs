@@ -103,6 +103,11 @@ impl Extractor {
         names_entity: &dyn Fn(Range<usize>) -> bool,
     ) -> Vec<(Range<usize>, HistoricalDate, Option<HistoricalDate>)> {
         let found = find_dates(text);
+        if found.is_empty() {
+            // No sentence without a date is dated, nor does it change the context's year:
+            // most paragraphs need not be cut into sentences at all.
+            return Vec::new();
+        }
         let mut dated = Vec::new();
         let mut next = 0;
         for sentence in sentences(text) {
