@@ -53,11 +53,7 @@ impl Index {
     /// The postings of `term`: its shard is the one of the longest key that starts it.
     fn postings(&self, term: &str) -> Vec<(u32, u32)> {
         let keys = self.shard_keys();
-        let Some(key) = keys
-            .iter()
-            .filter(|k| term.starts_with(**k))
-            .max_by_key(|k| k.len())
-        else {
+        let Some(key) = codec::shard_key(&keys, term) else {
             return Vec::new();
         };
         let shard = read_json(

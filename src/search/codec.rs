@@ -111,9 +111,26 @@ pub fn shard_file(key: &str) -> String {
     name
 }
 
+/// The key of the shard that holds `term`: the longest key that starts it, as the client
+/// (`static/search-index.js`) looks terms up.
+pub fn shard_key<'k>(keys: &[&'k str], term: &str) -> Option<&'k str> {
+    keys.iter()
+        .copied()
+        .filter(|k| term.starts_with(k))
+        .max_by_key(|k| k.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_is_in_the_shard_of_its_longest_key() {
+        let keys = ["m", "mi", "mia", "z"];
+        assert_eq!(shard_key(&keys, "miasnikov"), Some("mia"));
+        assert_eq!(shard_key(&keys, "mo"), Some("m"));
+        assert_eq!(shard_key(&keys, "lenin"), None);
+    }
 
     #[test]
     fn numbers_round_trip() {

@@ -116,11 +116,7 @@ fn lookup(files: &BTreeMap<String, Vec<u8>>, term: &str) -> Vec<(u32, u32)> {
         .iter()
         .map(|k| k.as_str().unwrap())
         .collect();
-    let Some(key) = keys
-        .iter()
-        .filter(|k| term.starts_with(**k))
-        .max_by_key(|k| k.len())
-    else {
+    let Some(key) = codec::shard_key(&keys, term) else {
         return Vec::new();
     };
     let shard = json(files, &format!("terms/{}.json", codec::shard_file(key)));
