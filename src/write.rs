@@ -334,6 +334,30 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_that_fails_names_its_file_and_leaves_no_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let staging = Staging::begin(&output).unwrap();
+        let error = staging
+            .sink()
+            .stream("data/rows.csv", |out| {
+                out.write_all(b"row 0\n")?;
+                anyhow::bail!("the table broke off")
+            })
+            .unwrap_err();
+        let message = format!("{error:#}");
+        assert!(message.contains("data/rows.csv"), "{message}");
+        assert!(message.contains("the table broke off"), "{message}");
+        drop(staging);
+        assert!(!output.exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "staging was left"
+        );
+    }
+
+    #[test]
     fn files_of_one_new_folder_can_be_written_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let staging = Staging::begin(&dir.path().join("public")).unwrap();
