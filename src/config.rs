@@ -17,8 +17,13 @@ const KNOWN_KEYS: &[&str] = &[
     "author",
     "copyright",
     "search",
+    "mentions_per_page",
     "notes",
 ];
+
+/// Enough to read through on one page; a much-named person's thousands of mentions would
+/// make a page of tens of megabytes that no browser opens gladly.
+pub const DEFAULT_MENTIONS_PER_PAGE: usize = 500;
 
 /// The keys of the `[notes]` table.
 const NOTES_KEYS: &[&str] = &["display"];
@@ -34,6 +39,9 @@ pub struct Config {
     pub copyright: String,
     /// Build the search index and the search page.
     pub search: bool,
+    /// How many mentions an entity's page lists before the rest go on further pages
+    /// (`/people/lenin/mentions/2/`); 0 lists them all on one page.
+    pub mentions_per_page: usize,
     /// How notes are read in place (`[notes]`).
     pub notes: NotesConfig,
 }
@@ -75,6 +83,7 @@ impl Default for Config {
             author: String::new(),
             copyright: String::new(),
             search: true,
+            mentions_per_page: DEFAULT_MENTIONS_PER_PAGE,
             notes: NotesConfig::default(),
         }
     }

@@ -272,9 +272,15 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
         .filter(|p| p.starts_with("sources/"))
         .count();
     assert!(sources_pages > 50, "{sources_pages} pages of works cited");
+    // Lenin, Trotsky and Stalin are each named over a thousand times: 500 to a page.
+    let further_mentions = html_pages(out.path())
+        .keys()
+        .filter(|p| p.contains("/mentions/"))
+        .count();
+    assert_eq!(further_mentions, 6);
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 2 + generated + registry_pages + sources_pages
+        markdown_files(&root) + 2 + generated + registry_pages + sources_pages + further_mentions
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
     assert!(out.path().join("index.html").exists());

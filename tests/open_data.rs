@@ -54,10 +54,19 @@ fn open_data_and_structured_data_describe_the_registry() {
                 dated.field
             );
         }
-        let page = Html::parse_document(
-            &std::fs::read_to_string(out.path().join(format!("people/{id}/index.html"))).unwrap(),
-        );
-        let listed = select(&page, ".mention-list li").len();
+        // Its page and the further pages of its mentions, if it has them.
+        let folder = out.path().join(format!("people/{id}"));
+        let further = std::fs::read_dir(folder.join("mentions"))
+            .into_iter()
+            .flatten()
+            .map(|entry| entry.unwrap().path().join("index.html"));
+        let listed: usize = std::iter::once(folder.join("index.html"))
+            .chain(further)
+            .map(|file| {
+                let page = Html::parse_document(&std::fs::read_to_string(file).unwrap());
+                select(&page, ".mention-list li").len()
+            })
+            .sum();
         assert_eq!(
             person["mentions"].as_u64().unwrap() as usize,
             listed,

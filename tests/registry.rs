@@ -243,3 +243,77 @@ fn bad_registry_files_get_clear_messages() {
         "{link:#?}"
     );
 }
+
+/// The hrefs of the mentions listed on one entity page.
+fn mention_hrefs(html: &Html) -> Vec<String> {
+    hrefs(html, ".mention-list a")
+}
+
+#[test]
+fn a_long_list_of_mentions_goes_on_over_pages_that_link_to_each_other() {
+    let (whole, _) = built();
+    let all = mention_hrefs(&page(whole.path(), "people/miasnikov/index.html"));
+    assert_eq!(all.len(), 4, "the fixture names Miasnikov four times");
+
+    let site = copy_of("registry");
+    let config = site.path().join("site.toml");
+    let original = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("mentions_per_page = 3\n{original}")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+
+    let first = page(out.path(), "people/miasnikov/index.html");
+    let second = page(out.path(), "people/miasnikov/mentions/2/index.html");
+    assert!(!out.path().join("people/miasnikov/mentions/3").exists());
+    // Every mention once, in the same order, across the pages.
+    let paged: Vec<String> = [&first, &second]
+        .iter()
+        .flat_map(|html| mention_hrefs(html))
+        .collect();
+    assert_eq!(paged, all);
+    assert_eq!(mention_hrefs(&first).len(), 3);
+    // Each page counts them all, says which it shows, and links to the others.
+    let count = |html: &Html| -> String { select(html, ".mention-count")[0].text().collect() };
+    assert!(
+        count(&first).starts_with("4 mentions in 1 page"),
+        "{}",
+        count(&first)
+    );
+    assert!(
+        count(&second).ends_with("Here, 4 to 4."),
+        "{}",
+        count(&second)
+    );
+    assert_eq!(
+        hrefs(&first, ".mention-pages a[rel=next]"),
+        ["/people/miasnikov/mentions/2/"]
+    );
+    assert!(hrefs(&first, ".mention-pages a[rel=prev]").is_empty());
+    assert_eq!(
+        hrefs(&second, ".mention-pages a[rel=prev]"),
+        ["/people/miasnikov/"]
+    );
+    assert_eq!(
+        hrefs(&second, ".mention-pages a[aria-current=page]"),
+        ["/people/miasnikov/mentions/2/"]
+    );
+    // The entity's slice of the timeline is on its first page only.
+    assert_eq!(select(&first, ".entity-timeline").len(), 1);
+    assert!(select(&second, ".entity-timeline").is_empty());
+    let title: String = select(&second, "title")[0].text().collect();
+    assert!(
+        title.starts_with("Gavriil Il'ich Miasnikov, mentions 4–4"),
+        "{title}"
+    );
+    // Entities with fewer mentions than a page holds have no page numbers.
+    assert!(
+        select(
+            &page(out.path(), "people/lenin/index.html"),
+            ".mention-pages"
+        )
+        .is_empty()
+    );
+    let sitemap = std::fs::read_to_string(out.path().join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/people/miasnikov/mentions/2/"));
+    assert_links_ok(out.path());
+}

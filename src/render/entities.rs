@@ -1,6 +1,8 @@
 //! The registry's pages: one for each person, event and group, with every place the
 //! documents mention it; the index of each kind; the glossary.
 
+use std::ops::Range;
+
 use serde::Serialize;
 use tera::Context;
 
@@ -49,6 +51,27 @@ pub struct CountedLink {
     pub count: usize,
 }
 
+/// Where one page of an entity's mentions stands among the others, when they take more
+/// than one (`mentions_per_page` in `site.toml`).
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionPages {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// The place of its first and last mention among all of them, from 1.
+    pub first: usize,
+    pub last: usize,
+    pub pages: Vec<PageNumber>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageNumber {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
 /// Everything the `entity.html` template receives as `entity`.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityView<'a> {
@@ -73,13 +96,18 @@ pub struct EntityView<'a> {
     pub groups: Vec<Link>,
     pub mention_count: usize,
     pub note_mentions: usize,
+    /// How many pages of the site mention it, on every page of its mentions.
+    pub document_count: usize,
+    /// This page's mentions, grouped by the page of the site they are on.
     pub documents: Vec<MentionGroup<'a>>,
+    /// `None` when every mention is on this one page.
+    pub mention_pages: Option<MentionPages>,
     pub alongside: Vec<CountedLink>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
     /// JSON-LD and Open Graph.
     pub meta: super::meta::MachineMeta,
-    /// Its slice of the timeline.
+    /// Its slice of the timeline (on the first page of its mentions only).
     pub timeline: Vec<&'a EntryView>,
 }
 
@@ -129,28 +157,35 @@ impl<'a> EntityPages<'a> {
         let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
         for kind in KINDS.iter().filter(|k| k.own_pages) {
             let ordered_ids = ordered(registry, kind);
-            results.par_extend(
-                ordered_ids
-                    .par_iter()
-                    .enumerate()
-                    .map(|(position, &entity)| {
-                        let view = self.entity_view(
-                            entity,
-                            &index[entity],
-                            &alongside[entity],
-                            &taking_part[entity],
-                            &ordered_ids,
-                            position,
-                        );
-                        let mut context = self.context(site_view, &view.name);
-                        context.insert("entity", &view);
-                        let html = self.site.templates.render("entity.html", &context)?;
-                        self.site.put(OutputFile::bytes(
-                            format!("{}index.html", registry.entities[entity].site_path()),
-                            html,
-                        ))
-                    }),
-            );
+            // Each page of mentions is a job of its own, so that the most-named entities'
+            // many pages are shared among the threads like any others.
+            let jobs: Vec<(usize, usize)> = (0..ordered_ids.len())
+                .flat_map(|position| {
+                    let parts = self.mention_parts(index[ordered_ids[position]].len());
+                    (0..parts).map(move |part| (position, part))
+                })
+                .collect();
+            results.par_extend(jobs.par_iter().map(|&(position, part)| {
+                let entity = ordered_ids[position];
+                let view = self.entity_view(
+                    entity,
+                    (&index[entity], part),
+                    &alongside[entity],
+                    &taking_part[entity],
+                    &ordered_ids,
+                    position,
+                );
+                let mut context = self.context(site_view, &view.name);
+                context.insert("entity", &view);
+                let html = self.site.templates.render("entity.html", &context)?;
+                self.site.put(OutputFile::bytes(
+                    format!(
+                        "{}index.html",
+                        mentions_path(&registry.entities[entity], part)
+                    ),
+                    html,
+                ))
+            }));
             results.push(self.index_page(site_view, kind, &ordered_ids, index));
         }
         if let Some(terms) = KINDS.iter().find(|k| !k.own_pages) {
@@ -174,10 +209,19 @@ impl<'a> EntityPages<'a> {
         }
     }
 
+    /// How many pages an entity's `count` mentions take.
+    fn mention_parts(&self, count: usize) -> usize {
+        match self.site.config.mentions_per_page {
+            0 => 1,
+            per_page => count.div_ceil(per_page).max(1),
+        }
+    }
+
+    /// The view of page `part` (from 0) of the entity's mentions.
     fn entity_view<'m>(
         &self,
         entity: usize,
-        mentions: &[(usize, &'m Mention)],
+        (mentions, part): (&[(usize, &'m Mention)], usize),
         alongside: &[(usize, usize)],
         taking_part: &[usize],
         ordered_ids: &[usize],
@@ -196,6 +240,11 @@ impl<'a> EntityPages<'a> {
                 .collect()
         };
         let chronological = e.kind.key == "event";
+        let parts = self.mention_parts(mentions.len());
+        let shown = match self.site.config.mentions_per_page {
+            0 => 0..mentions.len(),
+            per_page => part * per_page..((part + 1) * per_page).min(mentions.len()),
+        };
         EntityView {
             kind: e.kind.key.to_string(),
             kind_label: e.kind.singular.to_string(),
@@ -230,7 +279,9 @@ impl<'a> EntityPages<'a> {
             },
             mention_count: mentions.len(),
             note_mentions: mentions.iter().filter(|(_, m)| m.in_note).count(),
-            documents: self.mention_groups(mentions),
+            document_count: count_runs(mentions.iter().map(|(page, _)| page)),
+            documents: self.mention_groups(&mentions[shown.clone()]),
+            mention_pages: (parts > 1).then(|| self.mention_pages(e, part, parts, &shown)),
             alongside: alongside
                 .iter()
                 .copied()
@@ -260,10 +311,38 @@ impl<'a> EntityPages<'a> {
                     .map(|i| registry.entities[i].name.clone())
                     .collect::<Vec<_>>(),
             ),
-            timeline: self.timeline[entity]
-                .iter()
-                .map(|&i| &self.site.timeline[i])
+            timeline: if part == 0 {
+                self.timeline[entity]
+                    .iter()
+                    .map(|&i| &self.site.timeline[i])
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn mention_pages(
+        &self,
+        entity: &Entity,
+        part: usize,
+        parts: usize,
+        shown: &Range<usize>,
+    ) -> MentionPages {
+        let url = |part: usize| self.site.base.link(&mentions_path(entity, part));
+        MentionPages {
+            current: part + 1,
+            first: shown.start + 1,
+            last: shown.end,
+            pages: (0..parts)
+                .map(|p| PageNumber {
+                    number: p + 1,
+                    url: url(p),
+                    current: p == part,
+                })
                 .collect(),
+            previous: part.checked_sub(1).map(url),
+            next: (part + 1 < parts).then(|| url(part + 1)),
         }
     }
 
@@ -424,4 +503,27 @@ fn date_label(field: &str) -> &'static str {
         "dissolved" => "Dissolved",
         _ => "Date",
     }
+}
+
+/// The folder of page `part` (from 0) of an entity's mentions: its own page, then
+/// `mentions/2/`, `mentions/3/` … under it.
+fn mentions_path(entity: &Entity, part: usize) -> String {
+    match part {
+        0 => entity.site_path(),
+        _ => format!("{}mentions/{}/", entity.site_path(), part + 1),
+    }
+}
+
+/// How many runs of equal items `items` holds: the pages a list of mentions in reading
+/// order is on.
+fn count_runs<T: PartialEq>(items: impl Iterator<Item = T>) -> usize {
+    let mut runs = 0;
+    let mut last = None;
+    for item in items {
+        if last.as_ref() != Some(&item) {
+            runs += 1;
+            last = Some(item);
+        }
+    }
+    runs
 }
