@@ -15,6 +15,8 @@ pub mod registry;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::content::{Content, DOCUMENTS_DIR, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{NoteStatus, Rendered};
@@ -93,6 +95,47 @@ impl Citations {
     }
 }
 
+/// What one page's notes and bibliography cite, read from their own text: the part of the
+/// `cite` stage that needs no other page, so that pages are read in parallel and `serve`
+/// keeps it for the pages an edit did not change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageReferences {
+    /// For each of the page's notes, what it cites (nothing for a missing note).
+    notes: Vec<Vec<Reference>>,
+    /// For each entry of the page's bibliography, the work it describes, if any.
+    bibliography: Vec<Option<WorkRef>>,
+}
+
+impl PageReferences {
+    pub fn read(rendered: &Rendered) -> Self {
+        let notes = rendered
+            .notes
+            .iter()
+            .map(|note| match note.status {
+                NoteStatus::Missing => Vec::new(),
+                _ => parse::references(&note.text),
+            })
+            .collect();
+        let bibliography = rendered
+            .bibliography
+            .iter()
+            .map(
+                |entry| match parse::references(&entry.text).into_iter().next() {
+                    Some(Reference {
+                        cited: Cited::Work(work),
+                        ..
+                    }) => Some(work),
+                    _ => None,
+                },
+            )
+            .collect();
+        PageReferences {
+            notes,
+            bibliography,
+        }
+    }
+}
+
 /// Reads every page's notes and bibliography and groups what they cite.
 pub fn analyse(
     content: &Content,
@@ -100,9 +143,21 @@ pub fn analyse(
     entries: &[WorkEntry],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Citations {
+    let references: Vec<PageReferences> = rendered.par_iter().map(PageReferences::read).collect();
+    analyse_read(content, rendered, &references, entries, diagnostics)
+}
+
+/// [`analyse`] with each page's references already read (`references[page]`).
+pub fn analyse_read(
+    content: &Content,
+    rendered: &[Rendered],
+    references: &[PageReferences],
+    entries: &[WorkEntry],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Citations {
     let mut reader = Reader::default();
     for page in content.reading_order() {
-        reader.read_page(page, &rendered[page], content);
+        reader.read_page(page, &rendered[page], &references[page], content);
     }
     let works = reader.group(entries, content, diagnostics);
     let mut citations = Citations {
@@ -176,14 +231,17 @@ struct Reader {
 impl Reader {
     /// A page's notes in order. "Ibid." stands for the work of the citation before it on
     /// the page; "Op. cit." for the named author's last cited work (or, unnamed, the last).
-    fn read_page(&mut self, page: usize, rendered: &Rendered, content: &Content) {
+    fn read_page(
+        &mut self,
+        page: usize,
+        rendered: &Rendered,
+        references: &PageReferences,
+        content: &Content,
+    ) {
         let mut last: Option<usize> = None;
         let mut by_author: HashMap<String, usize> = HashMap::new();
-        for (index, note) in rendered.notes.iter().enumerate() {
-            if note.status == NoteStatus::Missing {
-                continue;
-            }
-            for Reference { cited, locator } in parse::references(&note.text) {
+        for (index, (note, cites)) in rendered.notes.iter().zip(&references.notes).enumerate() {
+            for Reference { cited, locator } in cites.iter().cloned() {
                 let (slot, ibid) = match cited {
                     Cited::Work(work) => {
                         let author = work.author.as_deref().and_then(key::surname).map(key::fold);
@@ -221,16 +279,11 @@ impl Reader {
                 }
             }
         }
-        for entry in &rendered.bibliography {
-            let first = parse::references(&entry.text).into_iter().next();
-            if let Some(Reference {
-                cited: Cited::Work(work),
-                ..
-            }) = first
-            {
+        for (entry, work) in rendered.bibliography.iter().zip(&references.bibliography) {
+            if let Some(work) = work {
                 self.bibliography
                     .push((page, entry.id.clone(), self.refs.len()));
-                self.refs.push(work);
+                self.refs.push(work.clone());
             }
         }
     }
