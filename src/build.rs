@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::cache::BuildCache;
-use crate::cite::{self, Citations};
+use crate::cache::{BuildCache, PagesRead};
+use crate::cite::{self, Citations, PageReferences};
 use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::data;
@@ -172,7 +172,11 @@ pub fn prepare_with(
         matcher: &matcher,
     });
     clock.lap("load");
-    let rendered = cache.render_markdown(&content, &base, entities);
+    let PagesRead {
+        rendered,
+        references,
+        statements,
+    } = cache.read_pages(&content, &base, &registry, entities);
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
@@ -183,12 +187,17 @@ pub fn prepare_with(
     let ((citations, bodies), (entries, views, slices)) = rayon::join(
         || {
             (
-                cite_works(options, &content, &rendered, &mut cite_problems),
+                cite_works(
+                    options,
+                    &content,
+                    (&rendered, &references),
+                    &mut cite_problems,
+                ),
                 render_entity_bodies(&registry, &base),
             )
         },
         || {
-            let entries = timeline::assemble(&registry, &content, &rendered);
+            let entries = timeline::assemble(&registry, &content, &statements);
             let views = timeline::views(&entries, &registry, &content, &base);
             let slices = timeline::by_entity(&entries, registry.entities.len());
             (entries, views, slices)
@@ -429,13 +438,13 @@ fn search_files(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Diagnostic> 
 fn cite_works(
     options: &BuildOptions,
     content: &Content,
-    rendered: &[Rendered],
+    (rendered, references): (&[Rendered], &[PageReferences]),
     diagnostics: &mut Diagnostics,
 ) -> Citations {
     let content_dir = options.root.join(content::CONTENT_DIR);
     let entries = cite::registry::load(&content_dir, &|p| options.shown(p), diagnostics);
     let mut problems = Vec::new();
-    let citations = cite::analyse(content, rendered, &entries, &mut problems);
+    let citations = cite::analyse(content, rendered, references, &entries, &mut problems);
     diagnostics.extend(problems);
     citations
 }

@@ -1,6 +1,7 @@
 //! What one build keeps for the next, so that `serve` redoes only what an edit changed: the
-//! registry's automaton (rebuilt only when the registry changes) and each page's rendered
-//! Markdown (re-rendered only when its file, or the registry, changes). A one-off
+//! registry's automaton (rebuilt only when the registry changes) and, for each page, what
+//! the stages make of it alone — its rendered Markdown, what its notes cite, its dated
+//! statements — made again only when its file, or the registry, changes. A one-off
 //! `annals build` uses a cache that keeps nothing: copying the site into it would be waste.
 
 use std::collections::HashMap;
@@ -9,13 +10,33 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::cite::PageReferences;
 use crate::config::BaseUrl;
-use crate::content::Content;
+use crate::content::{Content, Page};
 use crate::diagnostic::Diagnostic;
 use crate::entity::Registry;
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::Matcher;
 use crate::markdown::{MarkdownRenderer, Rendered, Source};
+use crate::timeline::{self, Entry};
+
+/// What the stages that read one page at a time made of every page, by page index.
+#[derive(Default)]
+pub struct PagesRead {
+    pub rendered: Vec<Rendered>,
+    /// What each page's notes and bibliography cite (for `cite`).
+    pub references: Vec<PageReferences>,
+    /// Each source page's dated statements (for `timeline`); none for other pages.
+    pub statements: Vec<Vec<Entry>>,
+}
+
+/// What was made of one page.
+#[derive(Clone)]
+struct PageRead {
+    rendered: Rendered,
+    references: PageReferences,
+    statements: Vec<Entry>,
+}
 
 #[derive(Default)]
 pub struct BuildCache {
@@ -32,12 +53,22 @@ struct CachedAutomaton {
     claims: Vec<Diagnostic>,
 }
 
-/// A page's rendering and everything it was rendered from.
+/// What was made of a page and everything it was made from.
 struct CachedPage {
     body: String,
     first_line: usize,
     link_prefix: String,
-    rendered: Rendered,
+    source: bool,
+    read: PageRead,
+}
+
+impl CachedPage {
+    fn is_for(&self, page: &Page, link_prefix: &str) -> bool {
+        self.body == page.body
+            && self.first_line == page.body_line
+            && self.link_prefix == link_prefix
+            && self.source == page.kind.is_source()
+    }
 }
 
 impl BuildCache {
@@ -73,54 +104,72 @@ impl BuildCache {
         (matcher, claims)
     }
 
-    /// Every page's Markdown rendered, on every core, reusing the renderings of pages whose
-    /// text has not changed since the last build.
-    pub fn render_markdown(
+    /// Every page's Markdown rendered, its citations and dated statements read, on every
+    /// core, reusing what the last build made of pages whose text has not changed.
+    pub fn read_pages(
         &mut self,
         content: &Content,
         base: &BaseUrl,
+        registry: &Registry,
         entities: Option<Entities>,
-    ) -> Vec<Rendered> {
+    ) -> PagesRead {
         let renderer = MarkdownRenderer::new(entities);
-        let rendered: Vec<Rendered> = content
+        let read: Vec<PageRead> = content
             .pages
             .par_iter()
-            .map(|page| {
-                let source = Source {
-                    path: &page.path,
-                    first_line: page.body_line,
-                    link_prefix: base.prefix(),
-                };
-                match self.pages.get(&page.path) {
-                    Some(cached)
-                        if cached.body == page.body
-                            && cached.first_line == source.first_line
-                            && cached.link_prefix == source.link_prefix =>
-                    {
-                        cached.rendered.clone()
+            .enumerate()
+            .map(|(index, page)| match self.pages.get(&page.path) {
+                Some(cached) if cached.is_for(page, base.prefix()) => {
+                    let mut read = cached.read.clone();
+                    // The same page may stand at another place among the pages now.
+                    for statement in &mut read.statements {
+                        statement.page = Some(index);
                     }
-                    _ => renderer.render(&page.body, source),
+                    read
+                }
+                _ => {
+                    let source = Source {
+                        path: &page.path,
+                        first_line: page.body_line,
+                        link_prefix: base.prefix(),
+                    };
+                    let rendered = renderer.render(&page.body, source);
+                    PageRead {
+                        references: PageReferences::read(&rendered),
+                        statements: if page.kind.is_source() {
+                            timeline::page_statements(registry, index, &rendered)
+                        } else {
+                            Vec::new()
+                        },
+                        rendered,
+                    }
                 }
             })
             .collect();
-        if !self.keep {
-            return rendered;
+        if self.keep {
+            self.pages = content
+                .pages
+                .iter()
+                .zip(&read)
+                .map(|(page, read)| {
+                    let cached = CachedPage {
+                        body: page.body.clone(),
+                        first_line: page.body_line,
+                        link_prefix: base.prefix().to_string(),
+                        source: page.kind.is_source(),
+                        read: read.clone(),
+                    };
+                    (page.path.clone(), cached)
+                })
+                .collect();
         }
-        self.pages = content
-            .pages
-            .iter()
-            .zip(&rendered)
-            .map(|(page, rendered)| {
-                let cached = CachedPage {
-                    body: page.body.clone(),
-                    first_line: page.body_line,
-                    link_prefix: base.prefix().to_string(),
-                    rendered: rendered.clone(),
-                };
-                (page.path.clone(), cached)
-            })
-            .collect();
-        rendered
+        let mut pages = PagesRead::default();
+        for read in read {
+            pages.rendered.push(read.rendered);
+            pages.references.push(read.references);
+            pages.statements.push(read.statements);
+        }
+        pages
     }
 }
 
@@ -131,13 +180,24 @@ mod tests {
     use crate::entity::test_support::{entity, registry};
 
     fn site(bodies: &[&str]) -> Content {
+        let names: Vec<String> = (0..bodies.len()).map(|i| format!("d{i}")).collect();
+        let pages: Vec<(&str, &str)> = names
+            .iter()
+            .map(String::as_str)
+            .zip(bodies.iter().copied())
+            .collect();
+        named_site(&pages)
+    }
+
+    /// Documents `content/documents/NAME.md` with these bodies, in this order.
+    fn named_site(pages: &[(&str, &str)]) -> Content {
         let mut content = Content::default();
-        for (i, body) in bodies.iter().enumerate() {
+        for (name, body) in pages {
             let mut page = Page::generated(
                 PageKind::Document,
-                &format!("documents/d{i}/"),
-                PathBuf::from(format!("content/documents/d{i}.md")),
-                format!("D{i}"),
+                &format!("documents/{name}/"),
+                PathBuf::from(format!("content/documents/{name}.md")),
+                name.to_uppercase(),
             );
             page.body = body.to_string();
             content.pages.push(page);
@@ -145,15 +205,57 @@ mod tests {
         content
     }
 
-    fn build(cache: &mut BuildCache, content: &Content, registry: &Registry) -> Vec<String> {
+    fn read(cache: &mut BuildCache, content: &Content, registry: &Registry) -> PagesRead {
         let base = BaseUrl::parse("/").unwrap();
         let (matcher, _) = cache.matcher(registry);
         let entities = Entities {
             registry,
             matcher: &matcher,
         };
-        cache
-            .render_markdown(content, &base, Some(entities))
+        cache.read_pages(content, &base, registry, Some(entities))
+    }
+
+    const DATED: &str = "On 12 March 1921 Lenin spoke to the congress of the revolt at Kronstadt and of the tax in kind.[^1]\n\n[^1]: Paul Avrich, *Kronstadt 1921* (Princeton, 1970), p. 3.";
+
+    #[test]
+    fn a_kept_page_keeps_its_statements_and_citations_at_its_new_place() {
+        let mut cache = BuildCache::for_rebuilds();
+        let people = registry(vec![entity(
+            "person",
+            "lenin",
+            "Vladimir Lenin",
+            &["Lenin"],
+        )]);
+        let first = read(&mut cache, &named_site(&[("speech", DATED)]), &people);
+        assert_eq!(first.statements[0].len(), 1, "{:?}", first.statements);
+        assert_eq!(first.statements[0][0].page, Some(0));
+        assert_ne!(first.references[0], PageReferences::default());
+
+        // A page put before it: the speech is read as it was, at its new index.
+        let moved = read(
+            &mut cache,
+            &named_site(&[("preface", "A preface."), ("speech", DATED)]),
+            &people,
+        );
+        assert!(moved.statements[0].is_empty());
+        assert_eq!(moved.statements[1].len(), 1);
+        assert_eq!(moved.statements[1][0].page, Some(1));
+        assert_eq!(moved.references[1], first.references[0]);
+
+        // Edited, it is read again.
+        let edited = DATED.replace("1921", "1922");
+        let again = read(
+            &mut cache,
+            &named_site(&[("preface", "A preface."), ("speech", &edited)]),
+            &people,
+        );
+        let year = again.statements[1][0].date.start.map(|p| p.year);
+        assert_eq!(year, Some(1922));
+    }
+
+    fn build(cache: &mut BuildCache, content: &Content, registry: &Registry) -> Vec<String> {
+        read(cache, content, registry)
+            .rendered
             .into_iter()
             .map(|r| r.html)
             .collect()

@@ -15,8 +15,6 @@ pub mod registry;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use crate::content::{Content, DOCUMENTS_DIR, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{NoteStatus, Rendered};
@@ -136,19 +134,9 @@ impl PageReferences {
     }
 }
 
-/// Reads every page's notes and bibliography and groups what they cite.
+/// Groups what every page's notes and bibliography cite: `references[page]` is what
+/// [`PageReferences::read`] read of `rendered[page]`.
 pub fn analyse(
-    content: &Content,
-    rendered: &[Rendered],
-    entries: &[WorkEntry],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Citations {
-    let references: Vec<PageReferences> = rendered.par_iter().map(PageReferences::read).collect();
-    analyse_read(content, rendered, &references, entries, diagnostics)
-}
-
-/// [`analyse`] with each page's references already read (`references[page]`).
-pub fn analyse_read(
     content: &Content,
     rendered: &[Rendered],
     references: &[PageReferences],
@@ -560,6 +548,17 @@ mod tests {
     use super::*;
     use crate::markdown::{MarkdownRenderer, Source};
     use std::path::Path;
+
+    /// Reads every page's references, then groups them.
+    fn analyse(
+        content: &Content,
+        rendered: &[Rendered],
+        entries: &[WorkEntry],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Citations {
+        let references: Vec<PageReferences> = rendered.iter().map(PageReferences::read).collect();
+        super::analyse(content, rendered, &references, entries, diagnostics)
+    }
 
     fn rendered(body: &str) -> Rendered {
         MarkdownRenderer::default().render(

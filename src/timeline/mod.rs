@@ -85,9 +85,16 @@ impl Entry {
 
 /// The whole timeline, in date order (at the same date: events, groups, lives, statements;
 /// statements in reading order).
-pub fn assemble(registry: &Registry, content: &Content, rendered: &[Rendered]) -> Vec<Entry> {
+/// `statements[page]`: each source page's dated statements ([`page_statements`]).
+pub fn assemble(registry: &Registry, content: &Content, statements: &[Vec<Entry>]) -> Vec<Entry> {
     let mut entries = registry_entries(registry);
-    entries.extend(statements(registry, content, rendered));
+    // In the reading order of the pages, which the sort keeps among entries of one date.
+    entries.extend(
+        content
+            .sources()
+            .iter()
+            .flat_map(|&page| statements[page].iter().cloned()),
+    );
     entries.retain(|e| e.year().is_some());
     entries.par_sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
     entries
@@ -152,19 +159,8 @@ fn group_span(
     }
 }
 
-/// The dated sentences of the documents (not the notes), page by page in reading order.
-fn statements(registry: &Registry, content: &Content, rendered: &[Rendered]) -> Vec<Entry> {
-    content
-        .sources()
-        .par_iter()
-        .map(|&page| page_statements(registry, page, &rendered[page]))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
-fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) -> Vec<Entry> {
+/// The dated sentences of a page's body (not its notes); `page` is its index.
+pub fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) -> Vec<Entry> {
     let mut by_anchor: HashMap<&str, Vec<&Mention>> = HashMap::new();
     for mention in rendered
         .mentions
