@@ -190,14 +190,14 @@ pub fn prepare_with(
                 cite_works(
                     options,
                     &content,
-                    (&rendered, &references),
+                    (&rendered, references),
                     &mut cite_problems,
                 ),
                 render_entity_bodies(&registry, &base),
             )
         },
         || {
-            let entries = timeline::assemble(&registry, &content, &statements);
+            let entries = timeline::assemble(&registry, &content, statements);
             let views = timeline::views(&entries, &registry, &content, &base);
             let slices = timeline::by_entity(&entries, registry.entities.len());
             (entries, views, slices)
@@ -438,7 +438,7 @@ fn search_files(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Diagnostic> 
 fn cite_works(
     options: &BuildOptions,
     content: &Content,
-    (rendered, references): (&[Rendered], &[PageReferences]),
+    (rendered, references): (&[Rendered], Vec<PageReferences>),
     diagnostics: &mut Diagnostics,
 ) -> Citations {
     let content_dir = options.root.join(content::CONTENT_DIR);

@@ -139,13 +139,14 @@ impl PageReferences {
 pub fn analyse(
     content: &Content,
     rendered: &[Rendered],
-    references: &[PageReferences],
+    mut references: Vec<PageReferences>,
     entries: &[WorkEntry],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Citations {
     let mut reader = Reader::default();
     for page in content.reading_order() {
-        reader.read_page(page, &rendered[page], &references[page], content);
+        let read = std::mem::take(&mut references[page]);
+        reader.read_page(page, &rendered[page], read, content);
     }
     let works = reader.group(entries, content, diagnostics);
     let mut citations = Citations {
@@ -223,13 +224,13 @@ impl Reader {
         &mut self,
         page: usize,
         rendered: &Rendered,
-        references: &PageReferences,
+        references: PageReferences,
         content: &Content,
     ) {
         let mut last: Option<usize> = None;
         let mut by_author: HashMap<String, usize> = HashMap::new();
-        for (index, (note, cites)) in rendered.notes.iter().zip(&references.notes).enumerate() {
-            for Reference { cited, locator } in cites.iter().cloned() {
+        for (index, (note, cites)) in rendered.notes.iter().zip(references.notes).enumerate() {
+            for Reference { cited, locator } in cites {
                 let (slot, ibid) = match cited {
                     Cited::Work(work) => {
                         let author = work.author.as_deref().and_then(key::surname).map(key::fold);
@@ -267,11 +268,11 @@ impl Reader {
                 }
             }
         }
-        for (entry, work) in rendered.bibliography.iter().zip(&references.bibliography) {
+        for (entry, work) in rendered.bibliography.iter().zip(references.bibliography) {
             if let Some(work) = work {
                 self.bibliography
                     .push((page, entry.id.clone(), self.refs.len()));
-                self.refs.push(work.clone());
+                self.refs.push(work);
             }
         }
     }
@@ -557,7 +558,7 @@ mod tests {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Citations {
         let references: Vec<PageReferences> = rendered.iter().map(PageReferences::read).collect();
-        super::analyse(content, rendered, &references, entries, diagnostics)
+        super::analyse(content, rendered, references, entries, diagnostics)
     }
 
     fn rendered(body: &str) -> Rendered {

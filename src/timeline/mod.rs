@@ -86,15 +86,16 @@ impl Entry {
 /// The whole timeline, in date order (at the same date: events, groups, lives, statements;
 /// statements in reading order).
 /// `statements[page]`: each source page's dated statements ([`page_statements`]).
-pub fn assemble(registry: &Registry, content: &Content, statements: &[Vec<Entry>]) -> Vec<Entry> {
+pub fn assemble(
+    registry: &Registry,
+    content: &Content,
+    mut statements: Vec<Vec<Entry>>,
+) -> Vec<Entry> {
     let mut entries = registry_entries(registry);
     // In the reading order of the pages, which the sort keeps among entries of one date.
-    entries.extend(
-        content
-            .sources()
-            .iter()
-            .flat_map(|&page| statements[page].iter().cloned()),
-    );
+    for page in content.sources() {
+        entries.append(&mut statements[page]);
+    }
     entries.retain(|e| e.year().is_some());
     entries.par_sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)));
     entries
@@ -424,7 +425,7 @@ mod tests {
                 "1870-04-22",
             ),
         ]);
-        let entries = assemble(&registry, &Content::default(), &[]);
+        let entries = assemble(&registry, &Content::default(), Vec::new());
         let order: Vec<(EntryKind, String)> =
             entries.iter().map(|e| (e.kind, e.date.human())).collect();
         assert_eq!(
