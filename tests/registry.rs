@@ -317,3 +317,17 @@ fn a_long_list_of_mentions_goes_on_over_pages_that_link_to_each_other() {
     assert!(sitemap.contains("/people/miasnikov/mentions/2/"));
     assert_links_ok(out.path());
 }
+
+#[test]
+fn mentions_per_page_zero_keeps_every_mention_on_one_page() {
+    let site = copy_of("registry");
+    let config = site.path().join("site.toml");
+    let original = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("mentions_per_page = 0\n{original}")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+    let page = page(out.path(), "people/miasnikov/index.html");
+    assert_eq!(mention_hrefs(&page).len(), 4);
+    assert!(select(&page, ".mention-pages").is_empty());
+    assert!(!out.path().join("people/miasnikov/mentions").exists());
+}

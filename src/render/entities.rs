@@ -209,12 +209,17 @@ impl<'a> EntityPages<'a> {
         }
     }
 
+    /// How many mentions one page lists (`0` in `site.toml`: all of them).
+    fn mentions_per_page(&self) -> usize {
+        match self.site.config.mentions_per_page {
+            0 => usize::MAX,
+            per_page => per_page,
+        }
+    }
+
     /// How many pages an entity's `count` mentions take.
     fn mention_parts(&self, count: usize) -> usize {
-        match self.site.config.mentions_per_page {
-            0 => 1,
-            per_page => count.div_ceil(per_page).max(1),
-        }
+        count.div_ceil(self.mentions_per_page()).max(1)
     }
 
     /// The view of page `part` (from 0) of the entity's mentions.
@@ -241,10 +246,8 @@ impl<'a> EntityPages<'a> {
         };
         let chronological = e.kind.key == "event";
         let parts = self.mention_parts(mentions.len());
-        let shown = match self.site.config.mentions_per_page {
-            0 => 0..mentions.len(),
-            per_page => part * per_page..((part + 1) * per_page).min(mentions.len()),
-        };
+        let per_page = self.mentions_per_page();
+        let shown = part * per_page..(part + 1).saturating_mul(per_page).min(mentions.len());
         EntityView {
             kind: e.kind.key.to_string(),
             kind_label: e.kind.singular.to_string(),
