@@ -251,7 +251,10 @@ mod tests {
         );
         let year = again.statements[1][0].date.start.map(|p| p.year);
         assert_eq!(year, Some(1922));
-        assert_ne!(again.references[1], first.references[0], "*Kronstadt 1922* now");
+        assert_ne!(
+            again.references[1], first.references[0],
+            "*Kronstadt 1922* now"
+        );
     }
 
     fn build(cache: &mut BuildCache, content: &Content, registry: &Registry) -> Vec<String> {
