@@ -94,7 +94,7 @@ fn alias_matching(c: &mut Criterion) {
     let mut group = c.benchmark_group("entities");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
-    group.bench_function("build the automaton of every name", |b| {
+    group.bench_function("file every name of the registry by its first word", |b| {
         b.iter(|| std::hint::black_box(Matcher::new(&registry)))
     });
     let (matcher, _) = Matcher::new(&registry);

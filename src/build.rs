@@ -270,7 +270,7 @@ pub fn prepare_with(
     Some(Built { files, summary })
 }
 
-/// The site's content, templates and registry with its automaton (the last build's, from
+/// The site's content, templates and registry with its name lookup (the last build's, from
 /// `cache`, while the registry is unchanged): the pages and the registry are read side by
 /// side.
 fn load_sources(

@@ -1,5 +1,5 @@
 //! What one build keeps for the next, so that `serve` redoes only what an edit changed: the
-//! registry's automaton (rebuilt only when the registry changes) and, for each page, what
+//! registry's name lookup (rebuilt only when the registry changes) and, for each page, what
 //! the stages make of it alone — its rendered Markdown, what its notes cite, its dated
 //! statements — made again only when its file, or the registry, changes. A one-off
 //! `annals build` uses a cache that keeps nothing: copying the site into it would be waste.
@@ -42,11 +42,11 @@ struct PageRead {
 pub struct BuildCache {
     /// Whether builds fill the cache (`serve`), or only read nothing from it (`build`).
     keep: bool,
-    automaton: Option<CachedAutomaton>,
+    matcher: Option<CachedMatcher>,
     pages: HashMap<PathBuf, CachedPage>,
 }
 
-struct CachedAutomaton {
+struct CachedMatcher {
     registry: Registry,
     matcher: Arc<Matcher>,
     /// The names two entities both claim, found while building it.
@@ -80,11 +80,11 @@ impl BuildCache {
         }
     }
 
-    /// The registry's automaton and the names claimed twice: the last build's when the
+    /// The registry's name lookup and the names claimed twice: the last build's when the
     /// registry is the same, else a new one (and every page must be rendered again).
     pub fn matcher(&mut self, registry: &Registry) -> (Arc<Matcher>, Vec<Diagnostic>) {
         if let Some(cached) = self
-            .automaton
+            .matcher
             .as_ref()
             .filter(|c| c.registry.entities == registry.entities)
         {
@@ -96,7 +96,7 @@ impl BuildCache {
         if !self.keep {
             return (matcher, claims);
         }
-        self.automaton = Some(CachedAutomaton {
+        self.matcher = Some(CachedMatcher {
             registry: registry.clone(),
             matcher: matcher.clone(),
             claims: claims.clone(),
@@ -306,6 +306,6 @@ mod tests {
             &["Lenin"],
         )]);
         build(&mut cache, &site(&["Lenin wrote."]), &people);
-        assert!(cache.automaton.is_none() && cache.pages.is_empty());
+        assert!(cache.matcher.is_none() && cache.pages.is_empty());
     }
 }

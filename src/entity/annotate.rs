@@ -13,7 +13,7 @@ use super::{Registry, kind_by_key};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::escape_html;
 
-/// The registry and its automaton, shared by every page of a build.
+/// The registry and its name lookup, shared by every page of a build.
 #[derive(Clone, Copy)]
 pub struct Entities<'r> {
     pub registry: &'r Registry,

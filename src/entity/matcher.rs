@@ -1,17 +1,17 @@
-//! Finding the entities of the registry in a text: one multi-pattern automaton (aho-corasick)
-//! for every name of every entity, built once per build, longest match first, whole words
+//! Finding the entities of the registry in a text: every name of every entity filed by its
+//! first word ([`NameLookup`]), built once per build, longest match first, whole words
 //! only. A surname shared by several people is ambiguous and resolved only by its context.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Registry;
 use super::aliases::{names, surname, transliterations};
+use super::lookup::NameLookup;
 use crate::diagnostic::Diagnostic;
 
 /// What a matched name stands for.
@@ -32,7 +32,7 @@ pub struct Found {
 }
 
 pub struct Matcher {
-    automaton: AhoCorasick,
+    lookup: NameLookup,
     patterns: Vec<(Target, bool)>,
     /// For each entity, the ambiguous surnames it shares (as their lists of bearers), so that a
     /// full mention of it can settle them.
@@ -47,7 +47,7 @@ struct Claim {
 }
 
 impl Matcher {
-    /// The automaton over every name of the registry. Two entities that claim the same
+    /// Every name of the registry, ready to be found. Two entities that claim the same
     /// alias are an error naming both files.
     pub fn new(registry: &Registry) -> (Matcher, Vec<Diagnostic>) {
         let mut problems = Vec::new();
@@ -108,13 +108,9 @@ impl Matcher {
             patterns.push(name);
             targets.push((target, false));
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("the names of the registry make an automaton");
         (
             Matcher {
-                automaton,
+                lookup: NameLookup::new(&patterns),
                 patterns: targets,
                 surname_groups,
             },
@@ -130,14 +126,14 @@ impl Matcher {
     /// Every name found in `text`, whole words only (so `Leninism` is no mention of Lenin,
     /// while `Lenin's` is).
     pub fn find(&self, text: &str) -> Vec<Found> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .map(|m| {
-                let (target, full) = self.patterns[m.pattern().as_usize()].clone();
+        self.lookup
+            .find(text)
+            .into_iter()
+            .map(|at| {
+                let (target, full) = self.patterns[at.name].clone();
                 Found {
-                    start: m.start(),
-                    end: m.end(),
+                    start: at.range.start,
+                    end: at.range.end,
                     target,
                     full,
                 }
@@ -165,12 +161,6 @@ fn shared_surnames(registry: &Registry) -> HashMap<String, Vec<usize>> {
         }
     }
     bearers
-}
-
-fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The words around a mention, the mention highlighted by the template. One string with

@@ -5,6 +5,7 @@
 pub mod aliases;
 pub mod annotate;
 pub mod index;
+pub mod lookup;
 pub mod matcher;
 
 use std::collections::{BTreeMap, HashMap};

@@ -65,7 +65,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     };
     let state = Arc::new(Live::new(root.clone()));
     let watcher = Watcher::new(&root)?;
-    // The automaton and each page's Markdown are kept between builds, and redone only
+    // The name lookup and each page's Markdown are kept between builds, and redone only
     // where an edit changed them.
     let mut cache = BuildCache::for_rebuilds();
     rebuild(&build_options, &state, &[], &mut cache);
