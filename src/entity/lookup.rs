@@ -75,21 +75,32 @@ impl NameLookup {
     /// The names in `text`, left to right, not overlapping, whole words only: at each word,
     /// the longest name that starts there and ends at the end of a word.
     pub fn find(&self, text: &str) -> Vec<NameAt> {
+        let bytes = text.as_bytes();
         let mut found = Vec::new();
-        let mut at = 0;
-        while let Some(word) = next_word(text, at) {
-            at = word.end;
-            if !self.first_bytes[text.as_bytes()[word.start] as usize] {
-                continue;
+        let mut i = 0;
+        // Whether the character before `i` is a letter or digit: no name starts there.
+        let mut after_word = false;
+        while i < bytes.len() {
+            let (class, len) = class_at(text, i);
+            let starts_token = class != Class::Space && !after_word;
+            if starts_token && self.first_bytes[bytes[i] as usize] {
+                let token = if class == Class::Word {
+                    i..word_end(text, i + len)
+                } else {
+                    i..i + len
+                };
+                if let Some((name, end)) = self.longest_at(text, token) {
+                    found.push(NameAt {
+                        name: name as usize,
+                        range: i..end,
+                    });
+                    after_word = ends_with_word_char(&text[..end]);
+                    i = end;
+                    continue;
+                }
             }
-            let start = word.start;
-            if let Some((name, end)) = self.longest_at(text, word) {
-                found.push(NameAt {
-                    name: name as usize,
-                    range: start..end,
-                });
-                at = end;
-            }
+            after_word = class == Class::Word;
+            i += len;
         }
         found
     }
@@ -121,79 +132,91 @@ impl NameLookup {
     }
 }
 
-/// A word is a run of letters and digits; a name starting with anything else (a quotation
-/// mark, a bracket) starts with a one-character word of its own.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// What a character is to a name: part of a word (a letter or digit), white space, or a
+/// sign (a token of its own: a quotation mark, a bracket, a full stop).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Space,
+    Sign,
+}
+
+const ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Sign; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            classes[b] = Class::Word;
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            classes[b] = Class::Space;
+        }
+        b += 1;
+    }
+    classes
+};
+
+fn class_of(c: char) -> Class {
+    if c.is_alphanumeric() {
+        Class::Word
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Sign
+    }
+}
+
+/// The class of the character at byte `i` and its length. ASCII, most of any text, the
+/// accented Latin and the Russian letters, and the dashes and quotation marks of
+/// U+2000–U+206F are told without Unicode's tables.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (Class, usize) {
+    let byte = text.as_bytes()[i];
+    if byte.is_ascii() {
+        return (ASCII_CLASSES[byte as usize], 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let class = match c {
+        'À'..='ÿ' if c != '×' && c != '÷' => Class::Word,
+        '\u{0400}'..='\u{0481}' => Class::Word,
+        '\u{2000}'..='\u{206F}' if !c.is_whitespace() => Class::Sign,
+        _ => class_of(c),
+    };
+    (class, c.len_utf8())
 }
 
 fn starts_with_word_char(text: &str) -> bool {
-    text.chars().next().is_some_and(is_word_char)
+    !text.is_empty() && class_at(text, 0).0 == Class::Word
 }
 
-/// The first word of `text` at or after byte `from` that does not continue a word before
-/// it: letters and digits, or a single other character that is not white space.
-fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    let mut after_word_char = from > 0 && ends_with_word_char(&text[..from]);
-    while i < bytes.len() {
-        let (c, len) = char_at(text, i);
-        if is_word_char(c) {
-            if !after_word_char {
-                return Some(i..word_end(text, i + len));
-            }
-            after_word_char = true;
-        } else {
-            if !c.is_whitespace() && !after_word_char {
-                return Some(i..i + len);
-            }
-            after_word_char = false;
-        }
-        i += len;
-    }
-    None
+fn ends_with_word_char(text: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| class_of(c) == Class::Word)
 }
 
 /// Whether a name can be found at all: it starts with a word or a sign, not a space.
 fn first_word(name: &str) -> Option<char> {
-    name.chars().next().filter(|c| !c.is_whitespace())
+    name.chars().next().filter(|&c| class_of(c) != Class::Space)
 }
 
 /// The token at byte `i`: the word starting there, or the one character there.
 fn token_at(text: &str, i: usize) -> Range<usize> {
-    let (c, len) = char_at(text, i);
-    if is_word_char(c) {
-        i..word_end(text, i + len)
-    } else {
-        i..i + len
+    match class_at(text, i) {
+        (Class::Word, len) => i..word_end(text, i + len),
+        (_, len) => i..i + len,
     }
 }
 
 fn word_end(text: &str, mut i: usize) -> usize {
     while i < text.len() {
-        let (c, len) = char_at(text, i);
-        if !is_word_char(c) {
+        let (class, len) = class_at(text, i);
+        if class != Class::Word {
             break;
         }
         i += len;
     }
     i
-}
-
-fn ends_with_word_char(text: &str) -> bool {
-    text.chars().next_back().is_some_and(is_word_char)
-}
-
-/// The character at byte `i` and its length; ASCII, most of any text, without decoding.
-#[inline(always)]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let byte = text.as_bytes()[i];
-    if byte.is_ascii() {
-        return (byte as char, 1);
-    }
-    let c = text[i..].chars().next().unwrap_or(' ');
-    (c, c.len_utf8())
 }
 
 #[cfg(test)]
@@ -235,6 +258,7 @@ mod tests {
             ["Lenin", "Lenin", "Мясников", "10th Congress"]
         );
         assert!(found(&names, "ALenin aМясников 110th Congress").is_empty());
+        assert!(found(&names, "éLenin ЖМясников Lenin×").len() == 1);
     }
 
     #[test]

@@ -468,6 +468,9 @@ mod tests {
         );
         assert!(ids(&registry, "Leninism and Leninist").is_empty());
         assert_eq!(ids(&registry, "Lenin's testament"), ["lenin"]);
+        // A name glued to the word before it (a table flattened by OCR) is no mention, and
+        // does not hide the name that follows it.
+        assert_eq!(ids(&registry, "LeaderGavril Myasnikov"), ["miasnikov"]);
     }
 
     #[test]
