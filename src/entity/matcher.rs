@@ -223,56 +223,45 @@ pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
     // may be thousands of words long and hold dozens of mentions.
     let window_start = floor_char_boundary(text, start.saturating_sub(SNIPPET_WINDOW));
     let window_end = floor_char_boundary(text, (end + SNIPPET_WINDOW).min(text.len()));
-    // Only the words that can be kept are looked at, from the name outwards, with one more
-    // to tell whether the sentence goes on: a sentence boundary beyond them changes nothing.
-    let mut before = words_back(text, window_start, start, SNIPPET_WORDS + 1);
-    let mut after = words_on(text, end, window_end, SNIPPET_WORDS + 1);
-    let near_start = before.last().map_or(window_start, |w| w.start);
-    let near_end = after.last().map_or(window_end, |w| w.end);
-    // Full stops are ASCII, so the bytes are searched: no byte of a longer UTF-8 character
-    // equals one, and the byte after one always starts a character.
-    let bytes = text.as_bytes();
-    let is_stop = |b: &u8| matches!(b, b'.' | b'!' | b'?');
-    let space_after = |i: usize| text[i + 1..].starts_with(char::is_whitespace);
-    let mut to = start;
-    while let Some(i) = bytes[near_start..to].iter().rposition(is_stop) {
-        let stop = near_start + i;
-        if space_after(stop) && !is_initial(text, stop) {
-            before.retain(|w| w.start > stop);
+    // From the name outwards, word by word, up to the sentence's first word (one after a
+    // full stop) or one word more than is kept, which tells that the snippet is cut.
+    let mut kept_from = start;
+    let mut cut_before = false;
+    for (count, word) in words_back(text, window_start, start).enumerate() {
+        if ends_sentence(text, &word) && !is_initial(text, word.end - 1) {
             break;
         }
-        to = stop;
-    }
-    let mut from = end;
-    while let Some(i) = bytes[from..near_end].iter().position(is_stop) {
-        let stop = from + i;
-        if stop + 1 == text.len() || space_after(stop) {
-            after.retain(|w| w.end <= stop + 1);
+        if count == SNIPPET_WORDS {
+            cut_before = true;
             break;
         }
-        from = stop + 1;
+        kept_from = word.start;
     }
-    let before_cut = before.len() > SNIPPET_WORDS;
-    before.truncate(SNIPPET_WORDS);
-    before.reverse();
-    let after_cut = after.len() > SNIPPET_WORDS;
-    after.truncate(SNIPPET_WORDS);
-    let mut whole = String::with_capacity(near_end - near_start + 8);
-    if before_cut {
+    let mut kept_to = end;
+    let mut cut_after = false;
+    for (count, word) in words_on(text, end, window_end).enumerate() {
+        if count == SNIPPET_WORDS {
+            cut_after = true;
+            break;
+        }
+        kept_to = word.end;
+        if ends_sentence(text, &word) {
+            break;
+        }
+    }
+    let mut whole = String::with_capacity(kept_to - kept_from + 8);
+    if cut_before {
         whole.push_str("… ");
     }
-    join_words(&mut whole, text, &before);
-    if text[..start].ends_with(char::is_whitespace) && !before.is_empty() {
-        whole.push(' ');
-    }
+    push_collapsed(&mut whole, &text[kept_from..start]);
     let name_start = whole.len();
     whole.push_str(&text[start..end]);
     let name_end = whole.len();
-    if text[end..].starts_with(char::is_whitespace) {
+    if kept_to == end && text[end..].starts_with(char::is_whitespace) {
         whole.push(' ');
     }
-    join_words(&mut whole, text, &after);
-    if after_cut {
+    push_collapsed(&mut whole, &text[end..kept_to]);
+    if cut_after {
         whole.push_str(" …");
     }
     Snippet {
@@ -281,13 +270,34 @@ pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
     }
 }
 
-fn join_words(out: &mut String, text: &str, words: &[Range<usize>]) {
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
+/// Whether `word` ends with a full stop, a question or an exclamation mark, and white space
+/// or the end of the text follows. Full stops are ASCII: no byte of a longer UTF-8
+/// character equals one.
+fn ends_sentence(text: &str, word: &Range<usize>) -> bool {
+    matches!(text.as_bytes()[word.end - 1], b'.' | b'!' | b'?')
+        && (word.end == text.len() || space_at(text, word.end).0)
+}
+
+/// `text` with each run of white space as one space.
+fn push_collapsed(out: &mut String, text: &str) {
+    let mut i = 0;
+    let mut copied = 0;
+    while i < text.len() {
+        let (space, len) = space_at(text, i);
+        if space {
+            out.push_str(&text[copied..i]);
+            let mut run_end = i + len;
+            while run_end < text.len() && space_at(text, run_end).0 {
+                run_end += space_at(text, run_end).1;
+            }
             out.push(' ');
+            copied = run_end;
+            i = run_end;
+        } else {
+            i += len;
         }
-        out.push_str(&text[word.clone()]);
     }
+    out.push_str(&text[copied..]);
 }
 
 /// Whether the character at byte `i` (its first byte) is white space: ASCII bytes are
@@ -305,54 +315,66 @@ fn space_at(text: &str, i: usize) -> (bool, usize) {
     (c.is_whitespace(), c.len_utf8())
 }
 
-/// Up to `limit` words of `text[from..to]` from `from` on, as byte ranges of `text`.
-fn words_on(text: &str, from: usize, to: usize, limit: usize) -> Vec<Range<usize>> {
-    let mut words = Vec::with_capacity(limit);
+/// The words of `text[from..to]` from `from` on, as byte ranges of `text`; a word cut by
+/// `to` ends there.
+fn words_on(text: &str, from: usize, to: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = from;
-    let mut word_start = None;
-    while i < to && words.len() < limit {
-        let (space, len) = space_at(text, i);
-        match (space, word_start) {
-            (true, Some(s)) => {
-                words.push(s..i);
-                word_start = None;
+    std::iter::from_fn(move || {
+        while i < to {
+            let (space, len) = space_at(text, i);
+            if !space {
+                break;
             }
-            (false, None) => word_start = Some(i),
-            _ => {}
+            i += len;
         }
-        i += len;
-    }
-    if let Some(s) = word_start.filter(|_| words.len() < limit) {
-        words.push(s..to);
-    }
-    words
+        if i >= to {
+            return None;
+        }
+        let word_start = i;
+        while i < to {
+            let (space, len) = space_at(text, i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        Some(word_start..i.min(to))
+    })
 }
 
-/// Up to `limit` words of `text[from..to]` from `to` back, nearest first.
-fn words_back(text: &str, from: usize, to: usize, limit: usize) -> Vec<Range<usize>> {
-    let mut words = Vec::with_capacity(limit);
+/// The words of `text[from..to]` from `to` back, nearest first; a word cut by `from`
+/// starts there.
+fn words_back(text: &str, from: usize, to: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = to;
-    let mut word_end = None;
-    while i > from && words.len() < limit {
+    // The start of the character before byte `i`, and whether it is white space.
+    let before = move |i: usize| {
         let mut start = i - 1;
         while start > from && !text.is_char_boundary(start) {
             start -= 1;
         }
-        let (space, _) = space_at(text, start);
-        match (space, word_end) {
-            (true, Some(e)) => {
-                words.push(i..e);
-                word_end = None;
+        (start, space_at(text, start).0)
+    };
+    std::iter::from_fn(move || {
+        while i > from {
+            let (start, space) = before(i);
+            if !space {
+                break;
             }
-            (false, None) => word_end = Some(i),
-            _ => {}
+            i = start;
         }
-        i = start;
-    }
-    if let Some(e) = word_end.filter(|_| words.len() < limit) {
-        words.push(from..e);
-    }
-    words
+        if i <= from {
+            return None;
+        }
+        let word_end = i;
+        while i > from {
+            let (start, space) = before(i);
+            if space {
+                break;
+            }
+            i = start;
+        }
+        Some(i..word_end)
+    })
 }
 
 /// `G. T. Miasnikov`: the full stop of an initial ends no sentence.
@@ -500,6 +522,19 @@ mod tests {
             problems[0].message
         );
         assert_eq!(problems[0].path, PathBuf::from("content/people/b.md"));
+    }
+
+    #[test]
+    fn long_sentences_are_cut_to_fifteen_words_a_side_with_spaces_collapsed() {
+        let text =
+            "a b c d e f g h i j k l m n o p q Lenin's  r\ns t u v w x y z aa bb cc dd ee ff gg.";
+        let start = text.find("Lenin").unwrap();
+        let s = snippet(text, start, start + 5);
+        assert_eq!(
+            s.as_str(),
+            "… c d e f g h i j k l m n o p q Lenin's r s t u v w x y z aa bb cc dd ee …"
+        );
+        assert_eq!(s.name(), "Lenin");
     }
 
     #[test]

@@ -154,6 +154,8 @@ impl<'a> EntityPages<'a> {
         let index = self.mentions;
         let alongside = alongside_all(&pages, registry.entities.len());
         let taking_part = taking_part(registry);
+        // Counted once for every page of an entity's mentions, not once per page.
+        let totals: Vec<MentionTotals> = index.par_iter().map(|m| MentionTotals::of(m)).collect();
         let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
         for kind in KINDS.iter().filter(|k| k.own_pages) {
             let ordered_ids = ordered(registry, kind);
@@ -169,7 +171,7 @@ impl<'a> EntityPages<'a> {
                 let entity = ordered_ids[position];
                 let view = self.entity_view(
                     entity,
-                    (&index[entity], part),
+                    (&index[entity], &totals[entity], part),
                     &alongside[entity],
                     &taking_part[entity],
                     &ordered_ids,
@@ -226,7 +228,7 @@ impl<'a> EntityPages<'a> {
     fn entity_view<'m>(
         &self,
         entity: usize,
-        (mentions, part): (&[(usize, &'m Mention)], usize),
+        (mentions, totals, part): (&[(usize, &'m Mention)], &MentionTotals, usize),
         alongside: &[(usize, usize)],
         taking_part: &[usize],
         ordered_ids: &[usize],
@@ -281,8 +283,8 @@ impl<'a> EntityPages<'a> {
                 Vec::new()
             },
             mention_count: mentions.len(),
-            note_mentions: mentions.iter().filter(|(_, m)| m.in_note).count(),
-            document_count: count_runs(mentions.iter().map(|(page, _)| page)),
+            note_mentions: totals.in_notes,
+            document_count: totals.documents,
             documents: self.mention_groups(&mentions[shown.clone()]),
             mention_pages: (parts > 1).then(|| self.mention_pages(e, part, parts, &shown)),
             alongside: alongside
@@ -352,23 +354,25 @@ impl<'a> EntityPages<'a> {
     /// Mentions grouped by page, in the reading order of the site.
     fn mention_groups<'m>(&self, mentions: &[(usize, &'m Mention)]) -> Vec<MentionGroup<'m>> {
         let mut groups: Vec<MentionGroup> = Vec::new();
-        for (page, mention) in mentions {
-            let page_url = self
-                .site
-                .base
-                .link(&self.site.content.pages[*page].site_path);
-            let view = MentionView {
-                url: format!("{page_url}#{}", mention.anchor),
-                in_note: mention.in_note,
-                snippet: &mention.snippet,
-            };
-            match groups.last_mut() {
-                Some(group) if group.url == page_url => group.mentions.push(view),
-                _ => groups.push(MentionGroup {
-                    title: self.site.page_title(*page),
-                    url: page_url,
-                    mentions: vec![view],
-                }),
+        let mut last_page = None;
+        for &(page, mention) in mentions {
+            if last_page != Some(page) {
+                last_page = Some(page);
+                groups.push(MentionGroup {
+                    title: self.site.page_title(page),
+                    url: self
+                        .site
+                        .base
+                        .link(&self.site.content.pages[page].site_path),
+                    mentions: Vec::new(),
+                });
+            }
+            if let Some(group) = groups.last_mut() {
+                group.mentions.push(MentionView {
+                    url: format!("{}#{}", group.url, mention.anchor),
+                    in_note: mention.in_note,
+                    snippet: &mention.snippet,
+                });
             }
         }
         groups
@@ -519,6 +523,22 @@ fn mentions_path(entity: &Entity, part: usize) -> String {
 
 /// How many runs of equal items `items` holds: the pages a list of mentions in reading
 /// order is on.
+/// What every page of an entity's mentions says of all of them.
+struct MentionTotals {
+    in_notes: usize,
+    /// How many pages of the site they are on.
+    documents: usize,
+}
+
+impl MentionTotals {
+    fn of(mentions: &[(usize, &Mention)]) -> Self {
+        MentionTotals {
+            in_notes: mentions.iter().filter(|(_, m)| m.in_note).count(),
+            documents: count_runs(mentions.iter().map(|(page, _)| page)),
+        }
+    }
+}
+
 fn count_runs<T: PartialEq>(items: impl Iterator<Item = T>) -> usize {
     let mut runs = 0;
     let mut last = None;
