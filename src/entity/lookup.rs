@@ -19,9 +19,10 @@ pub struct NameLookup {
     edges: FxHashMap<(u32, u32), u32>,
     /// For each node, the name that ends there, or `NO_NAME`.
     ends: Vec<u32>,
-    /// Whether some name starts with this byte: most words of a text (those in lower case)
-    /// are passed over without being hashed.
+    /// Whether some name starts with this byte, and with this pair of bytes (a bit for each
+    /// of the 65,536 pairs): most words of a text are passed over without being hashed.
     first_bytes: [bool; 256],
+    first_pairs: Vec<u64>,
 }
 
 /// Where the text names `names[name]`.
@@ -38,6 +39,7 @@ impl NameLookup {
             edges: FxHashMap::default(),
             ends: vec![NO_NAME],
             first_bytes: [false; 256],
+            first_pairs: vec![0; 1 << 10],
         };
         for (index, name) in names.iter().enumerate() {
             lookup.insert(name, index as u32);
@@ -50,6 +52,9 @@ impl NameLookup {
             return;
         }
         self.first_bytes[name.as_bytes()[0] as usize] = true;
+        if let Some(pair) = pair_at(name.as_bytes(), 0) {
+            self.first_pairs[pair / 64] |= 1 << (pair % 64);
+        }
         let mut node = ROOT;
         let mut at = 0;
         while at < name.len() {
@@ -78,29 +83,26 @@ impl NameLookup {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         let mut i = 0;
-        // Whether the character before `i` is a letter or digit: no name starts there.
-        let mut after_word = false;
-        while i < bytes.len() {
-            let (class, len) = class_at(text, i);
-            let starts_token = class != Class::Space && !after_word;
-            if starts_token && self.first_bytes[bytes[i] as usize] {
-                let token = if class == Class::Word {
-                    i..word_end(text, i + len)
-                } else {
-                    i..i + len
-                };
-                if let Some((name, end)) = self.longest_at(text, token) {
+        // Only the bytes some name starts with are looked at (capitals, mostly); no byte
+        // inside a UTF-8 character is one, so each is where a character starts.
+        while let Some(skip) = bytes[i..]
+            .iter()
+            .position(|&b| self.first_bytes[b as usize])
+        {
+            i += skip;
+            let starts_some_name = pair_at(bytes, i)
+                .is_none_or(|pair| self.first_pairs[pair / 64] & (1 << (pair % 64)) != 0);
+            if starts_some_name && !word_char_before(text, i) {
+                if let Some((name, end)) = self.longest_at(text, token_at(text, i)) {
                     found.push(NameAt {
                         name: name as usize,
                         range: i..end,
                     });
-                    after_word = ends_with_word_char(&text[..end]);
                     i = end;
                     continue;
                 }
             }
-            after_word = class == Class::Word;
-            i += len;
+            i += 1;
         }
         found
     }
@@ -189,10 +191,21 @@ fn starts_with_word_char(text: &str) -> bool {
     !text.is_empty() && class_at(text, 0).0 == Class::Word
 }
 
-fn ends_with_word_char(text: &str) -> bool {
-    text.chars()
-        .next_back()
-        .is_some_and(|c| class_of(c) == Class::Word)
+/// The two bytes from `i` as one number, where there are two.
+fn pair_at(bytes: &[u8], i: usize) -> Option<usize> {
+    Some(((*bytes.get(i)? as usize) << 8) | *bytes.get(i + 1)? as usize)
+}
+
+/// Whether the character before byte `i` is a letter or digit: no name starts after one.
+fn word_char_before(text: &str, i: usize) -> bool {
+    match text.as_bytes()[..i].last() {
+        None => false,
+        Some(&byte) if byte.is_ascii() => ASCII_CLASSES[byte as usize] == Class::Word,
+        Some(_) => text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| class_of(c) == Class::Word),
+    }
 }
 
 /// Whether a name can be found at all: it starts with a word or a sign, not a space.
