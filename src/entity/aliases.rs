@@ -109,9 +109,12 @@ fn word_transliterations(word: &str) -> Vec<String> {
     while next < seen.len() && seen.len() < MAX_WORD_VARIANTS {
         let current = seen[next].clone();
         next += 1;
+        // A rule whose spelling the word lacks would give the word again: not tried.
         let swapped = RULES
             .iter()
-            .flat_map(|(a, b)| [current.replace(a, b), current.replace(b, a)]);
+            .flat_map(|&(a, b)| [(a, b), (b, a)])
+            .filter(|(from, _)| current.contains(from))
+            .map(|(from, to)| current.replace(from, to));
         for candidate in swapped
             .chain(word_end_variants(&current))
             .chain(word_start_variants(&current))
@@ -128,6 +131,9 @@ fn word_transliterations(word: &str) -> Vec<String> {
 fn word_end_variants(name: &str) -> Vec<String> {
     static ENDING: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(ii|iy|y)\b").expect("valid pattern"));
+    if !name.contains('y') && !name.contains("ii") {
+        return Vec::new();
+    }
     ["ii", "y", "i"]
         .iter()
         .map(|ending| ENDING.replace_all(name, *ending).into_owned())
@@ -139,6 +145,9 @@ fn word_end_variants(name: &str) -> Vec<String> {
 fn word_start_variants(name: &str) -> Vec<String> {
     static START: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(Ye|E)([bcdfghjklmnprstvz])").expect("valid pattern"));
+    if !name.contains('E') && !name.contains("Ye") {
+        return Vec::new();
+    }
     let swapped = START.replace_all(name, |c: &regex::Captures| {
         let start = if &c[1] == "E" { "Ye" } else { "E" };
         format!("{start}{}", &c[2])
@@ -156,7 +165,11 @@ static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `G. T. Miasnikov` → `G.T. Miasnikov`, `Miasnikov G. T.`, `Miasnikov G.T.`, `Miasnikov, G. T.`
 fn reordered_initials(name: &str) -> Vec<String> {
-    let Some(caps) = INITIALS.captures(name) else {
+    let with_initials = name
+        .contains('.')
+        .then(|| INITIALS.captures(name))
+        .flatten();
+    let Some(caps) = with_initials else {
         return vec![name.to_string()];
     };
     let letters: Vec<&str> = caps[1]
@@ -326,6 +339,8 @@ mod tests {
         assert!(transliterations("Zinoviev").contains(&"Zinov'ev".to_string()));
         assert!(transliterations("Grigorii Zinoviev").contains(&"Grigory Zinoviev".to_string()));
         assert!(transliterations("Ezhov").contains(&"Yezhov".to_string()));
+        assert!(transliterations("Yevdokimov").contains(&"Evdokimov".to_string()));
+        assert_eq!(transliterations("Lenin"), ["Lenin"]);
         assert!(transliterations("Gavriil Miasnikov").contains(&"Gavril Myasnikov".to_string()));
     }
 
