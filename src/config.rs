@@ -18,12 +18,17 @@ const KNOWN_KEYS: &[&str] = &[
     "copyright",
     "search",
     "mentions_per_page",
+    "timeline_per_entity",
     "notes",
 ];
 
 /// Enough to read through on one page; a much-named person's thousands of mentions would
 /// make a page of tens of megabytes that no browser opens gladly.
 pub const DEFAULT_MENTIONS_PER_PAGE: usize = 500;
+
+/// How many of its timeline entries an entity's page shows; the timeline, narrowed to the
+/// entity, shows them all.
+pub const DEFAULT_TIMELINE_PER_ENTITY: usize = 200;
 
 /// The keys of the `[notes]` table.
 const NOTES_KEYS: &[&str] = &["display"];
@@ -42,6 +47,9 @@ pub struct Config {
     /// How many mentions an entity's page lists before the rest go on further pages
     /// (`/people/lenin/mentions/2/`); 0 lists them all on one page.
     pub mentions_per_page: usize,
+    /// How many of its timeline entries an entity's page shows before it links to the
+    /// timeline narrowed to it for the rest; 0 shows them all.
+    pub timeline_per_entity: usize,
     /// How notes are read in place (`[notes]`).
     pub notes: NotesConfig,
 }
@@ -84,6 +92,7 @@ impl Default for Config {
             copyright: String::new(),
             search: true,
             mentions_per_page: DEFAULT_MENTIONS_PER_PAGE,
+            timeline_per_entity: DEFAULT_TIMELINE_PER_ENTITY,
             notes: NotesConfig::default(),
         }
     }

@@ -1,7 +1,9 @@
 // The timeline's filters: by kind, by person, group or event, by document. The page holds
 // every entry; filtering only sets `hidden` on the entries (and on years left empty) whose
 // state changes, from data read once, so nothing is re-rendered. Without this script the
-// filters stay hidden and the whole list shows.
+// filters stay hidden and the whole list shows. The address keeps the person and the
+// document chosen (`?name=person:lenin&document=ID`), so that a narrowed timeline can be
+// linked to, as each entity's page does.
 (() => {
   const form = document.getElementById('tl-filters');
   if (!form) return;
@@ -54,7 +56,30 @@
     form.dataset.filterMs = (performance.now() - started).toFixed(1);
   }
 
+  /** Chooses what the address names, where the menu offers it. */
+  function readAddress() {
+    const params = new URLSearchParams(window.location.search);
+    for (const [select, key] of [[nameSelect, 'name'], [documentSelect, 'document']]) {
+      const value = params.get(key);
+      if (value && Array.from(select.options).some((o) => o.value === value)) select.value = value;
+    }
+  }
+
+  function writeAddress() {
+    const params = new URLSearchParams(window.location.search);
+    for (const [select, key] of [[nameSelect, 'name'], [documentSelect, 'document']]) {
+      if (select.value) params.set(key, select.value);
+      else params.delete(key);
+    }
+    const query = params.toString();
+    history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+  }
+
   form.hidden = false;
-  form.addEventListener('change', apply);
+  form.addEventListener('change', () => {
+    apply();
+    writeAddress();
+  });
+  readAddress();
   apply();
 })();

@@ -331,3 +331,58 @@ fn mentions_per_page_zero_keeps_every_mention_on_one_page() {
     assert!(select(&page, ".mention-pages").is_empty());
     assert!(!out.path().join("people/miasnikov/mentions").exists());
 }
+
+/// The entries of an entity page's slice of the timeline, as the keys they name.
+fn slice_entries(html: &Html) -> Vec<String> {
+    select(html, ".entity-timeline .tl-entry")
+        .iter()
+        .map(|e| e.value().attr("data-e").unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_long_slice_of_the_timeline_links_to_the_timeline_narrowed_to_the_entity() {
+    let (whole, _) = built();
+    let all = slice_entries(&page(whole.path(), "people/miasnikov/index.html"));
+    assert_eq!(all.len(), 3, "the fixture dates three entries of Miasnikov");
+
+    let site = copy_of("registry");
+    let config = site.path().join("site.toml");
+    let original = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("timeline_per_entity = 2\n{original}")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+    let miasnikov = page(out.path(), "people/miasnikov/index.html");
+    assert_eq!(
+        slice_entries(&miasnikov),
+        all[..2],
+        "the first two, in the order of time"
+    );
+    let count = select(&miasnikov, ".timeline-count")[0]
+        .text()
+        .collect::<String>();
+    assert!(
+        count.starts_with("3 entries of the timeline.") && count.contains("the first 2"),
+        "{count}"
+    );
+    let narrowed = hrefs(&miasnikov, ".timeline-count a");
+    assert_eq!(narrowed[1], "/timeline/?name=person:miasnikov");
+    // The timeline's menu offers that choice, and its entries name him.
+    let timeline = page(out.path(), "timeline/index.html");
+    assert_eq!(
+        select(&timeline, "#tl-name option[value='person:miasnikov']").len(),
+        1
+    );
+    let naming = select(&timeline, ".tl-entry")
+        .iter()
+        .filter(|e| {
+            let keys = e.value().attr("data-e").unwrap_or_default();
+            keys.split_whitespace().any(|k| k == "person:miasnikov")
+        })
+        .count();
+    assert_eq!(naming, 3);
+    // An entity with no more entries than the limit shows them all, with no such link.
+    let smirnov = page(out.path(), "people/smirnov-i-n/index.html");
+    assert_eq!(slice_entries(&smirnov).len(), 2);
+    assert_eq!(hrefs(&smirnov, ".timeline-count a"), ["/timeline/"]);
+}

@@ -6,6 +6,7 @@ use std::ops::Range;
 use serde::Serialize;
 use tera::Context;
 
+use super::timeline::TIMELINE_DIR;
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::content::Content;
 use crate::diagnostic::Diagnostic;
@@ -107,8 +108,13 @@ pub struct EntityView<'a> {
     pub next: Option<Link>,
     /// JSON-LD and Open Graph.
     pub meta: super::meta::MachineMeta,
-    /// Its slice of the timeline (on the first page of its mentions only).
+    /// Its slice of the timeline, or the first `timeline_per_entity` entries of it (on the
+    /// first page of its mentions only).
     pub timeline: Vec<&'a EntryView>,
+    /// How many entries of the timeline are it or name it.
+    pub timeline_count: usize,
+    /// The timeline narrowed to it, when `timeline` does not hold every entry.
+    pub timeline_all: Option<String>,
 }
 
 /// One line of an index page.
@@ -319,11 +325,25 @@ impl<'a> EntityPages<'a> {
             timeline: if part == 0 {
                 self.timeline[entity]
                     .iter()
+                    .take(self.timeline_shown())
                     .map(|&i| &self.site.timeline[i])
                     .collect()
             } else {
                 Vec::new()
             },
+            timeline_count: self.timeline[entity].len(),
+            timeline_all: (self.timeline[entity].len() > self.timeline_shown()).then(|| {
+                let timeline = self.site.base.link(&format!("{TIMELINE_DIR}/"));
+                format!("{timeline}?name={}:{}", e.kind.key, e.id)
+            }),
+        }
+    }
+
+    /// How many of its timeline entries an entity's page shows.
+    fn timeline_shown(&self) -> usize {
+        match self.site.config.timeline_per_entity {
+            0 => usize::MAX,
+            shown => shown,
         }
     }
 

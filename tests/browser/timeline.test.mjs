@@ -49,6 +49,27 @@ test('filtering the timeline by a person leaves only the entries that name them'
   await page.close();
 });
 
+test('the address narrows the timeline, and keeps what the reader chooses', async () => {
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.url}/timeline/?name=person:miasnikov`);
+  await page.waitForSelector('#tl-filters:not([hidden])');
+  assert.equal(await page.inputValue('#tl-name'), 'person:miasnikov');
+  const shown = await visibleEntries(page);
+  assert.ok(shown.length >= 20, `${shown.length} entries for Miasnikov`);
+  assert.ok(shown.every((e) => ` ${e.keys} `.includes(' person:miasnikov ')));
+
+  await page.selectOption('#tl-name', 'person:lenin');
+  assert.equal(new URL(page.url()).searchParams.get('name'), 'person:lenin');
+  await page.selectOption('#tl-name', '');
+  assert.equal(new URL(page.url()).search, '');
+
+  // A name the menu does not offer leaves the timeline whole.
+  await page.goto(`${env.site.url}/timeline/?name=person:nobody`);
+  await page.waitForSelector('#tl-filters:not([hidden])');
+  assert.equal(await page.inputValue('#tl-name'), '');
+  await page.close();
+});
+
 test('the filters work from the keyboard', async () => {
   const page = await env.browser.newPage();
   await page.goto(`${env.site.url}/timeline/`);
