@@ -13,9 +13,10 @@ const NO_NAME: u32 = u32::MAX;
 
 /// The names as a trie of tokens.
 pub struct NameLookup {
-    /// Every token of every name, numbered.
-    tokens: FxHashMap<Box<str>, u32>,
-    /// The trie's edges: (node, token) → node.
+    /// Every token of every name.
+    tokens: FxHashMap<Box<str>, Token>,
+    /// The trie's edges below its root: (node, token) → node. In a large registry this
+    /// table is large, and only words that start a name reach it.
     edges: FxHashMap<(u32, u32), u32>,
     /// For each node, the name that ends there, or `NO_NAME`.
     ends: Vec<u32>,
@@ -24,6 +25,17 @@ pub struct NameLookup {
     first_bytes: [bool; 256],
     first_pairs: Vec<u64>,
 }
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    id: u32,
+    /// The node for a name that starts with this token, or `NO_NODE`: the first step from
+    /// the root, taken at every word that may start a name, is looked up in the small table
+    /// of tokens and not in the large one of edges.
+    from_root: u32,
+}
+
+const NO_NODE: u32 = u32::MAX;
 
 /// Where the text names `names[name]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,13 +71,23 @@ impl NameLookup {
         let mut at = 0;
         while at < name.len() {
             let token = token_at(name, at);
-            let next_token = self.tokens.len() as u32;
-            let token_id = *self
+            let next_id = self.tokens.len() as u32;
+            let entry = self
                 .tokens
                 .entry(name[token.clone()].into())
-                .or_insert(next_token);
+                .or_insert(Token {
+                    id: next_id,
+                    from_root: NO_NODE,
+                });
             let next_node = self.ends.len() as u32;
-            node = *self.edges.entry((node, token_id)).or_insert(next_node);
+            node = if node == ROOT {
+                if entry.from_root == NO_NODE {
+                    entry.from_root = next_node;
+                }
+                entry.from_root
+            } else {
+                *self.edges.entry((node, entry.id)).or_insert(next_node)
+            };
             if node == next_node {
                 self.ends.push(NO_NAME);
             }
@@ -114,11 +136,14 @@ impl NameLookup {
         let mut token = first;
         let mut longest = None;
         loop {
-            let next = self
-                .tokens
-                .get(&text[token.clone()])
-                .and_then(|id| self.edges.get(&(node, *id)));
-            let Some(&next) = next else {
+            let next = self.tokens.get(&text[token.clone()]).and_then(|t| {
+                if node == ROOT {
+                    (t.from_root != NO_NODE).then_some(t.from_root)
+                } else {
+                    self.edges.get(&(node, t.id)).copied()
+                }
+            });
+            let Some(next) = next else {
                 return longest;
             };
             node = next;
