@@ -60,12 +60,14 @@ impl NameLookup {
     }
 
     fn insert(&mut self, name: &str, index: u32) {
-        if first_word(name).is_none() {
+        if name.is_empty() || name.starts_with(char::is_whitespace) {
             return;
         }
         self.first_bytes[name.as_bytes()[0] as usize] = true;
-        if let Some(pair) = pair_at(name.as_bytes(), 0) {
-            self.first_pairs[pair / 64] |= 1 << (pair % 64);
+        match pair_at(name.as_bytes(), 0) {
+            Some(pair) => self.first_pairs[pair / 64] |= 1 << (pair % 64),
+            // A name of one byte follows no pair: every pair may start a name.
+            None => self.first_pairs.fill(u64::MAX),
         }
         let mut node = ROOT;
         let mut at = 0;
@@ -233,11 +235,6 @@ fn word_char_before(text: &str, i: usize) -> bool {
     }
 }
 
-/// Whether a name can be found at all: it starts with a word or a sign, not a space.
-fn first_word(name: &str) -> Option<char> {
-    name.chars().next().filter(|&c| class_of(c) != Class::Space)
-}
-
 /// The token at byte `i`: the word starting there, or the one character there.
 fn token_at(text: &str, i: usize) -> Range<usize> {
     match class_at(text, i) {
@@ -301,9 +298,10 @@ mod tests {
 
     #[test]
     fn names_starting_with_a_sign_are_found() {
-        let names = ["«Правда»", "(b)"];
+        let names = ["«Правда»", "(b)", "X"];
         assert_eq!(found(&names, "в «Правда» RKP (b)."), ["«Правда»", "(b)"]);
         assert!(found(&names, "RKP(b)").is_empty());
+        assert_eq!(found(&names, "the X Congress, XX"), ["X"]);
     }
 
     #[test]
