@@ -12,6 +12,17 @@ fn built() -> (tempfile::TempDir, annals::diagnostic::Diagnostics) {
     (out, diagnostics)
 }
 
+/// The fixture built with one more line at the top of its `site.toml`.
+fn built_with(setting: &str) -> tempfile::TempDir {
+    let site = copy_of("registry");
+    let config = site.path().join("site.toml");
+    let original = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{setting}\n{original}")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+    out
+}
+
 fn page(dir: &std::path::Path, path: &str) -> Html {
     Html::parse_document(
         &std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}")),
@@ -255,12 +266,7 @@ fn a_long_list_of_mentions_goes_on_over_pages_that_link_to_each_other() {
     let all = mention_hrefs(&page(whole.path(), "people/miasnikov/index.html"));
     assert_eq!(all.len(), 4, "the fixture names Miasnikov four times");
 
-    let site = copy_of("registry");
-    let config = site.path().join("site.toml");
-    let original = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(&config, format!("mentions_per_page = 3\n{original}")).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    build_site(site.path(), out.path(), None);
+    let out = built_with("mentions_per_page = 3");
 
     let first = page(out.path(), "people/miasnikov/index.html");
     let second = page(out.path(), "people/miasnikov/mentions/2/index.html");
@@ -320,12 +326,7 @@ fn a_long_list_of_mentions_goes_on_over_pages_that_link_to_each_other() {
 
 #[test]
 fn mentions_per_page_zero_keeps_every_mention_on_one_page() {
-    let site = copy_of("registry");
-    let config = site.path().join("site.toml");
-    let original = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(&config, format!("mentions_per_page = 0\n{original}")).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    build_site(site.path(), out.path(), None);
+    let out = built_with("mentions_per_page = 0");
     let page = page(out.path(), "people/miasnikov/index.html");
     assert_eq!(mention_hrefs(&page).len(), 4);
     assert!(select(&page, ".mention-pages").is_empty());
@@ -346,12 +347,7 @@ fn a_long_slice_of_the_timeline_links_to_the_timeline_narrowed_to_the_entity() {
     let all = slice_entries(&page(whole.path(), "people/miasnikov/index.html"));
     assert_eq!(all.len(), 3, "the fixture dates three entries of Miasnikov");
 
-    let site = copy_of("registry");
-    let config = site.path().join("site.toml");
-    let original = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(&config, format!("timeline_per_entity = 2\n{original}")).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    build_site(site.path(), out.path(), None);
+    let out = built_with("timeline_per_entity = 2");
     let miasnikov = page(out.path(), "people/miasnikov/index.html");
     assert_eq!(
         slice_entries(&miasnikov),
