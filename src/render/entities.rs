@@ -219,10 +219,7 @@ impl<'a> EntityPages<'a> {
 
     /// How many mentions one page lists (`0` in `site.toml`: all of them).
     fn mentions_per_page(&self) -> usize {
-        match self.site.config.mentions_per_page {
-            0 => usize::MAX,
-            per_page => per_page,
-        }
+        no_limit_if_zero(self.site.config.mentions_per_page)
     }
 
     /// How many pages an entity's `count` mentions take.
@@ -341,10 +338,7 @@ impl<'a> EntityPages<'a> {
 
     /// How many of its timeline entries an entity's page shows.
     fn timeline_shown(&self) -> usize {
-        match self.site.config.timeline_per_entity {
-            0 => usize::MAX,
-            shown => shown,
-        }
+        no_limit_if_zero(self.site.config.timeline_per_entity)
     }
 
     fn mention_pages(
@@ -543,6 +537,14 @@ fn mentions_path(entity: &Entity, part: usize) -> String {
 
 /// How many runs of equal items `items` holds: the pages a list of mentions in reading
 /// order is on.
+/// A limit of `site.toml`, where `0` means none.
+fn no_limit_if_zero(limit: usize) -> usize {
+    match limit {
+        0 => usize::MAX,
+        limit => limit,
+    }
+}
+
 /// What every page of an entity's mentions says of all of them.
 struct MentionTotals {
     in_notes: usize,
