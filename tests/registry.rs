@@ -377,6 +377,11 @@ fn a_long_slice_of_the_timeline_links_to_the_timeline_narrowed_to_the_entity() {
         })
         .count();
     assert_eq!(naming, 3);
+    // `0`: every entry, however many.
+    let unlimited = built_with("timeline_per_entity = 0");
+    let miasnikov = page(unlimited.path(), "people/miasnikov/index.html");
+    assert_eq!(slice_entries(&miasnikov), all);
+    assert_eq!(hrefs(&miasnikov, ".timeline-count a"), ["/timeline/"]);
     // An entity with no more entries than the limit shows them all, with no such link.
     let smirnov = page(out.path(), "people/smirnov-i-n/index.html");
     assert_eq!(slice_entries(&smirnov).len(), 2);

@@ -287,8 +287,12 @@ fn push_collapsed(out: &mut String, text: &str) {
         if space {
             out.push_str(&text[copied..i]);
             let mut run_end = i + len;
-            while run_end < text.len() && space_at(text, run_end).0 {
-                run_end += space_at(text, run_end).1;
+            while run_end < text.len() {
+                let (space, len) = space_at(text, run_end);
+                if !space {
+                    break;
+                }
+                run_end += len;
             }
             out.push(' ');
             copied = run_end;

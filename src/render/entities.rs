@@ -6,7 +6,6 @@ use std::ops::Range;
 use serde::Serialize;
 use tera::Context;
 
-use super::timeline::TIMELINE_DIR;
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::content::Content;
 use crate::diagnostic::Diagnostic;
@@ -330,7 +329,7 @@ impl<'a> EntityPages<'a> {
             },
             timeline_count: self.timeline[entity].len(),
             timeline_all: (self.timeline[entity].len() > self.timeline_shown()).then(|| {
-                let timeline = self.site.base.link(&format!("{TIMELINE_DIR}/"));
+                let timeline = self.site.timeline_link();
                 format!("{timeline}?name={}:{}", e.kind.key, e.id)
             }),
         }

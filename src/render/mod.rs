@@ -392,8 +392,7 @@ impl SiteRenderer<'_> {
                     }
                 })
                 .collect(),
-            timeline: (!self.timeline.is_empty())
-                .then(|| self.base.link(&format!("{}/", timeline::TIMELINE_DIR))),
+            timeline: (!self.timeline.is_empty()).then(|| self.timeline_link()),
             sources: (!self.citations.works.is_empty())
                 .then(|| self.base.link(&format!("{}/", sources::SOURCES_DIR))),
             notes_display: self.config.notes.display.as_str().to_string(),
@@ -551,6 +550,11 @@ impl SiteRenderer<'_> {
                 })
             })
             .collect()
+    }
+
+    /// The link to the timeline's page.
+    pub fn timeline_link(&self) -> String {
+        self.base.link(&format!("{}/", timeline::TIMELINE_DIR))
     }
 
     /// A chapter is named with its book: "Was There an Alternative? — 9. The Georgian Incident".
