@@ -267,6 +267,13 @@ pub fn prepare_with(
     let mut summary = summarise(&content, &rendered, &files, started.elapsed());
     summary.entities = entity::counts(&registry).into_iter().collect();
     summary.stages = clock.laps;
+    if !cache.keeps_pages() {
+        // A one-off build ends with this process: the system takes its memory back at once,
+        // where freeing a million allocations one by one takes a fifth of a second at ×100.
+        std::mem::forget(mentions);
+        std::mem::forget((content, rendered, registry, matcher, citations, bodies));
+        std::mem::forget((entries, views, slices, templates));
+    }
     Some(Built { files, summary })
 }
 

@@ -72,6 +72,12 @@ impl CachedPage {
 }
 
 impl BuildCache {
+    /// Whether this cache keeps each build's work for the next (`serve`), or the build is a
+    /// one-off.
+    pub fn keeps_pages(&self) -> bool {
+        self.keep
+    }
+
     /// A cache that keeps each build's work for the next.
     pub fn for_rebuilds() -> Self {
         BuildCache {

@@ -248,7 +248,7 @@ fn swap_in(staging: &Path, output: &Path, previous: &Path) -> anyhow::Result<()>
             .with_context(|| format!("cannot move the new site into {}", output.display()));
     }
     if had_output {
-        std::fs::remove_dir_all(previous).with_context(|| {
+        remove_tree(previous).with_context(|| {
             format!(
                 "cannot remove the previous output, left at {}",
                 previous.display()
@@ -256,6 +256,22 @@ fn swap_in(staging: &Path, output: &Path, previous: &Path) -> anyhow::Result<()>
         })?;
     }
     Ok(())
+}
+
+/// Removes a folder and everything in it, its entries side by side: a site of a few
+/// thousand documents holds tens of thousands of files, and removing them one by one is a
+/// third of a second at the end of every build.
+fn remove_tree(folder: &Path) -> std::io::Result<()> {
+    let entries: Vec<std::fs::DirEntry> =
+        std::fs::read_dir(folder)?.collect::<std::io::Result<_>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(folder)
 }
 
 #[cfg(test)]
@@ -266,7 +282,11 @@ mod tests {
     fn replaces_the_whole_output() {
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("public");
-        write_site(&output, &[OutputFile::bytes("old/index.html", "old")]).unwrap();
+        let old = [
+            OutputFile::bytes("old/index.html", "old"),
+            OutputFile::bytes("old/deeper/still/index.html", "old"),
+        ];
+        write_site(&output, &old).unwrap();
         write_site(&output, &[OutputFile::bytes("index.html", "new")]).unwrap();
         assert_eq!(
             std::fs::read_to_string(output.join("index.html")).unwrap(),
