@@ -25,6 +25,8 @@ pub mod timeline;
 pub const TIMELINE_SCRIPT: &str = "timeline.js";
 
 pub const TEMPLATES_DIR: &str = "templates";
+/// Room made for a page before it is rendered: most pages fit, the rest grow as they go.
+const PAGE_CAPACITY: usize = 32 * 1024;
 
 /// The files rendered, or every distinct problem met rendering them (a broken template fails
 /// every page that uses it alike: it is reported once).
@@ -182,10 +184,14 @@ impl Templates {
         }
     }
 
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+    /// The page's bytes. Tera writes them as they come; its `render` would check again that
+    /// they are UTF-8 (they are: every piece is a `str`), a pass over every page.
+    pub fn render(&self, name: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut page = Vec::with_capacity(PAGE_CAPACITY);
         self.tera
-            .render(name, context)
-            .map_err(|e| self.diagnostic(&e, name))
+            .render_to(name, context, &mut page)
+            .map_err(|e| self.diagnostic(&e, name))?;
+        Ok(page)
     }
 
     /// A Tera error at the template file and line it points to.
@@ -406,7 +412,7 @@ impl SiteRenderer<'_> {
         index: usize,
         site: &SiteView,
         documents: &[DocumentSummary],
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
         let page = &self.content.pages[index];
         let template = match page.kind {
             PageKind::Home => "index.html",
@@ -429,13 +435,13 @@ impl SiteRenderer<'_> {
         self.templates.render(template, &context)
     }
 
-    pub fn render_search(&self, site: &SiteView) -> Result<String, Diagnostic> {
+    pub fn render_search(&self, site: &SiteView) -> Result<Vec<u8>, Diagnostic> {
         let mut context = Context::new();
         context.insert("site", site);
         self.templates.render("search.html", &context)
     }
 
-    pub fn render_not_found(&self, site: &SiteView) -> Result<String, Diagnostic> {
+    pub fn render_not_found(&self, site: &SiteView) -> Result<Vec<u8>, Diagnostic> {
         let mut context = Context::new();
         context.insert("site", site);
         self.templates.render("404.html", &context)
