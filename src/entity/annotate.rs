@@ -3,7 +3,7 @@
 //! links `[text](person:ID)` override detection and `[text](none:)` stops it; every mention
 //! is recorded with the id of its paragraph, for the entity's page.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
@@ -29,9 +29,9 @@ pub struct Annotator<'r> {
     prefix: String,
     path: PathBuf,
     section: usize,
-    linked: HashSet<(usize, usize)>,
+    linked: FxHashSet<(usize, usize)>,
     /// The person last named in full in this section, by the surname group it settles.
-    settled: HashMap<Vec<usize>, usize>,
+    settled: FxHashMap<Vec<usize>, usize>,
     pub mentions: Vec<Mention>,
     pub unresolved: Vec<Unresolved>,
     pub diagnostics: Vec<Diagnostic>,
@@ -54,8 +54,8 @@ impl<'r> Annotator<'r> {
             prefix: prefix.to_string(),
             path: path.to_path_buf(),
             section: 0,
-            linked: HashSet::new(),
-            settled: HashMap::new(),
+            linked: FxHashSet::default(),
+            settled: FxHashMap::default(),
             mentions: Vec::new(),
             unresolved: Vec::new(),
             diagnostics: Vec::new(),
@@ -316,7 +316,7 @@ impl<'r> Annotator<'r> {
         if placed.is_empty() {
             return events;
         }
-        let mut by_event: HashMap<usize, Vec<&Placed>> = HashMap::new();
+        let mut by_event: FxHashMap<usize, Vec<&Placed>> = FxHashMap::default();
         for p in placed {
             by_event.entry(p.event).or_default().push(p);
         }

@@ -1,7 +1,9 @@
 //! The mentions of each entity across the site, for its page: grouped by document in
 //! reading order, with the entities most often mentioned alongside.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use super::matcher::Mention;
 
@@ -28,7 +30,7 @@ pub fn by_entity<'a>(
 /// For every entity, the entities mentioned in the same paragraphs, most often first: one
 /// pass over the site's paragraphs, counting each pair once per paragraph.
 pub fn alongside_all(pages: &[PageMentions], entities: usize) -> Vec<Vec<(usize, usize)>> {
-    let mut counts: Vec<HashMap<usize, usize>> = vec![HashMap::new(); entities];
+    let mut counts: Vec<FxHashMap<usize, usize>> = vec![FxHashMap::default(); entities];
     for page in pages {
         let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for mention in page.mentions {

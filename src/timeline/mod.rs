@@ -5,10 +5,10 @@
 pub mod export;
 pub mod extract;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::config::BaseUrl;
@@ -162,7 +162,7 @@ fn group_span(
 
 /// The dated sentences of a page's body (not its notes); `page` is its index.
 pub fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) -> Vec<Entry> {
-    let mut by_anchor: HashMap<&str, Vec<&Mention>> = HashMap::new();
+    let mut by_anchor: FxHashMap<&str, Vec<&Mention>> = FxHashMap::default();
     for mention in rendered
         .mentions
         .iter()
@@ -179,7 +179,7 @@ pub fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) ->
         }
         named
     };
-    let texts: HashMap<&str, &str> = rendered
+    let texts: FxHashMap<&str, &str> = rendered
         .texts
         .iter()
         .map(|t| (t.anchor.as_str(), t.text.as_str()))
