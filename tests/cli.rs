@@ -273,6 +273,29 @@ fn a_template_error_names_the_template_and_line() {
 }
 
 #[test]
+fn an_error_in_the_streamed_timeline_page_fails_the_build_and_keeps_the_last_site() {
+    let site = copy_of("basic");
+    assert!(annals(&["build"], site.path()).status.success());
+    let timeline = site.path().join("public/timeline/index.html");
+    let before = std::fs::read_to_string(&timeline).unwrap();
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    // The error comes after the page has begun to be written to its file.
+    std::fs::write(
+        site.path().join("templates/timeline.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ title }}</h1>\n{{ no_such_value.field }}\n{% endblock main %}\n",
+    )
+    .unwrap();
+    let output = annals(&["build"], site.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("templates/timeline.html:4:"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&timeline).unwrap(), before);
+}
+
+#[test]
 fn a_site_template_overrides_the_default() {
     let site = copy_of("basic");
     std::fs::create_dir_all(site.path().join("templates")).unwrap();

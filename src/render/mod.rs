@@ -194,6 +194,18 @@ impl Templates {
         Ok(page)
     }
 
+    /// Writes the page as Tera makes it: for a page too large to hold whole (the timeline).
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: &Context,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Diagnostic> {
+        self.tera
+            .render_to(name, context, out)
+            .map_err(|e| self.diagnostic(&e, name))
+    }
+
     /// A Tera error at the template file and line it points to.
     fn diagnostic(&self, error: &tera::Error, rendering: &str) -> Diagnostic {
         let origin = |name: &str| {

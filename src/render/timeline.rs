@@ -72,8 +72,28 @@ impl TimelinePage<'_> {
                 self.site.base.link(TIMELINEJS_FILE),
             ],
         );
-        // The page and the two exports are made side by side, the exports streamed to
-        // their files: at scale each is tens of megabytes.
+        // The page and the two exports are made side by side, each streamed to its file:
+        // at scale each is tens of megabytes.
+        let page = || {
+            let path = format!("{TIMELINE_DIR}/index.html");
+            let mut template_error = None;
+            let written = self.site.sink.stream(&path, |out| {
+                self.site
+                    .templates
+                    .render_to("timeline.html", &context, out)
+                    .map_err(|problem| {
+                        let message = problem.to_string();
+                        template_error = Some(problem);
+                        anyhow::anyhow!(message)
+                    })
+            });
+            match (written, template_error) {
+                (_, Some(problem)) => Err(problem),
+                (written, None) => {
+                    written.map_err(|e| Diagnostic::error(path, format!("cannot write: {e:#}")))
+                }
+            }
+        };
         let stream = |path: &str, write: Export| {
             self.site
                 .sink
@@ -82,20 +102,13 @@ impl TimelinePage<'_> {
                 })
                 .map_err(|e| Diagnostic::error(path, format!("cannot write: {e:#}")))
         };
-        let (page, (json, timelinejs)) = rayon::join(
-            || self.site.templates.render("timeline.html", &context),
-            || {
-                rayon::join(
-                    || stream(JSON_FILE, write_timeline_json),
-                    || stream(TIMELINEJS_FILE, write_timelinejs_json),
-                )
-            },
-        );
-        Ok(vec![
-            OutputFile::bytes(format!("{TIMELINE_DIR}/index.html"), page?),
-            json?,
-            timelinejs?,
-        ])
+        let (page, (json, timelinejs)) = rayon::join(page, || {
+            rayon::join(
+                || stream(JSON_FILE, write_timeline_json),
+                || stream(TIMELINEJS_FILE, write_timelinejs_json),
+            )
+        });
+        Ok(vec![page?, json?, timelinejs?])
     }
 
     fn filters(&self) -> Filters {
