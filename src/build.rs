@@ -177,6 +177,9 @@ pub fn prepare_with(
         references,
         statements,
     } = cache.read_pages(&content, &base, &registry, entities);
+    if !cache.keeps_pages() {
+        content.release_bodies();
+    }
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
