@@ -3,10 +3,10 @@
 //! links `[text](person:ID)` override detection and `[text](none:)` stops it; every mention
 //! is recorded with the id of its paragraph, for the entity's page.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::matcher::{Found, Matcher, Mention, Target, Unresolved, snippet};
 use super::{Registry, kind_by_key};

@@ -188,9 +188,7 @@ impl Templates {
     /// they are UTF-8 (they are: every piece is a `str`), a pass over every page.
     pub fn render(&self, name: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
         let mut page = Vec::with_capacity(PAGE_CAPACITY);
-        self.tera
-            .render_to(name, context, &mut page)
-            .map_err(|e| self.diagnostic(&e, name))?;
+        self.render_to(name, context, &mut page)?;
         Ok(page)
     }
 

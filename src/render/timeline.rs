@@ -76,6 +76,8 @@ impl TimelinePage<'_> {
         // at scale each is tens of megabytes.
         let page = || {
             let path = format!("{TIMELINE_DIR}/index.html");
+            // A template error keeps its own diagnostic (the template's file and line); the
+            // sink only learns that writing stopped.
             let mut template_error = None;
             let written = self.site.sink.stream(&path, |out| {
                 self.site
