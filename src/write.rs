@@ -6,8 +6,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, bail};
@@ -47,13 +48,20 @@ pub enum Sink {
         root: PathBuf,
         /// The folders made so far, so that each is made once.
         made: Mutex<HashSet<PathBuf>>,
+        /// The site this build replaces, whose unchanged files are linked, not written.
+        previous: Previous,
     },
 }
 
 impl Sink {
     /// The file as the rest of the build sees it: itself, or its path once it is written.
     pub fn put(&self, file: OutputFile) -> anyhow::Result<OutputFile> {
-        let Sink::Folder { root, made } = self else {
+        let Sink::Folder {
+            root,
+            made,
+            previous,
+        } = self
+        else {
             return Ok(file);
         };
         let Contents::Bytes(bytes) = &file.contents else {
@@ -61,7 +69,8 @@ impl Sink {
         };
         let target = root.join(&file.path);
         make_folder(made, &target)?;
-        std::fs::write(&target, bytes)
+        previous
+            .write_or_link(&file.path, &target, bytes)
             .with_context(|| format!("cannot write {}", target.display()))?;
         Ok(OutputFile {
             path: file.path,
@@ -77,7 +86,7 @@ impl Sink {
         write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
     ) -> anyhow::Result<OutputFile> {
         let path = path.into();
-        let Sink::Folder { root, made } = self else {
+        let Sink::Folder { root, made, .. } = self else {
             let mut bytes = Vec::new();
             write(&mut bytes)?;
             return Ok(OutputFile::bytes(path, bytes));
@@ -100,6 +109,56 @@ impl Sink {
     pub fn put_all(&self, files: Vec<OutputFile>) -> anyhow::Result<Vec<OutputFile>> {
         files.into_iter().map(|file| self.put(file)).collect()
     }
+}
+
+/// The output a build replaces. A file that would be written with the bytes it already has
+/// there is hard-linked from it instead: an unchanged page keeps its file and its
+/// modification time (so `rsync` and other deploy tools skip it), and the disk is not written
+/// again. Where links are refused (a file system without them), files are written.
+pub struct Previous {
+    /// `None` on a first build.
+    root: Option<PathBuf>,
+    links_refused: AtomicBool,
+}
+
+impl Previous {
+    fn of(output: &Path) -> Previous {
+        Previous {
+            root: output.is_dir().then(|| output.to_path_buf()),
+            links_refused: AtomicBool::new(false),
+        }
+    }
+
+    /// Puts `bytes` at `target`, the staging folder's place for `path`.
+    fn write_or_link(&self, path: &str, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        if let Some(root) = &self.root
+            && !self.links_refused.load(Ordering::Relaxed)
+        {
+            let old = root.join(path);
+            if holds(&old, bytes) {
+                match std::fs::hard_link(&old, target) {
+                    Ok(()) => return Ok(()),
+                    Err(_) => self.links_refused.store(true, Ordering::Relaxed),
+                }
+            }
+        }
+        std::fs::write(target, bytes)
+    }
+}
+
+/// Whether the file at `path` holds exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
 /// How much of a streamed file is kept before it is written out.
@@ -157,12 +216,13 @@ impl Staging {
         Sink::Folder {
             root: self.staging.clone(),
             made: Mutex::new(HashSet::new()),
+            previous: Previous::of(&self.output),
         }
     }
 
     /// Writes the files not written yet and puts the new site in the output's place.
     pub fn finish(mut self, files: &[OutputFile]) -> anyhow::Result<()> {
-        write_all(&self.staging, files)?;
+        write_all(&self.staging, files, &Previous::of(&self.output))?;
         swap_in(&self.staging, &self.output, &self.previous)?;
         self.finished = true;
         Ok(())
@@ -209,7 +269,7 @@ fn refuse_dangerous_output(output: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+fn write_all(staging: &Path, files: &[OutputFile], previous: &Previous) -> anyhow::Result<()> {
     let files: Vec<&OutputFile> = files
         .iter()
         .filter(|f| !matches!(f.contents, Contents::Written))
@@ -225,7 +285,7 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     files.par_iter().try_for_each(|file| {
         let target = staging.join(&file.path);
         match &file.contents {
-            Contents::Bytes(bytes) => std::fs::write(&target, bytes).map(|_| ()),
+            Contents::Bytes(bytes) => previous.write_or_link(&file.path, &target, bytes),
             Contents::Copy(source) => std::fs::copy(source, &target).map(|_| ()),
             Contents::Written => Ok(()),
         }
@@ -326,6 +386,45 @@ mod tests {
             "a"
         );
         assert_eq!(std::fs::read_to_string(output.join("b.html")).unwrap(), "b");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unchanged_file_keeps_its_file_and_a_changed_one_is_written_anew() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        // `changed` keeps its length and changes its bytes; `grown` changes its length.
+        let site = |changed: &str, grown: &str| {
+            vec![
+                OutputFile::bytes("same/index.html", "the same page"),
+                OutputFile::bytes("changed/index.html", changed.to_string()),
+                OutputFile::bytes("grown/index.html", grown.to_string()),
+            ]
+        };
+        let paths = ["same/index.html", "changed/index.html", "grown/index.html"];
+        let files = || paths.map(|p| std::fs::metadata(output.join(p)).unwrap().ino());
+        let read = |path: &str| std::fs::read_to_string(output.join(path)).unwrap();
+        write_site(&output, &site("first", "short")).unwrap();
+        let first = files();
+        // Through the sink, as rendered pages go.
+        let staging = Staging::begin(&output).unwrap();
+        let written = staging.sink().put_all(site("other", "longer")).unwrap();
+        staging.finish(&written).unwrap();
+        let second = files();
+        assert_eq!(second[0], first[0], "the same bytes keep their file");
+        assert_ne!(second[1], first[1]);
+        assert_ne!(second[2], first[2]);
+        assert_eq!(read("same/index.html"), "the same page");
+        assert_eq!(read("changed/index.html"), "other");
+        assert_eq!(read("grown/index.html"), "longer");
+        let links = std::fs::metadata(output.join("same/index.html"))
+            .unwrap()
+            .nlink();
+        assert_eq!(links, 1, "the previous site's name for it is gone");
+        // Through `finish`, as the feeds and the static files go.
+        write_site(&output, &site("other", "longer")).unwrap();
+        assert_eq!(files(), second);
     }
 
     #[test]
