@@ -270,9 +270,9 @@ pub fn prepare_with(
     let mut summary = summarise(&content, &rendered, &files, started.elapsed());
     summary.entities = entity::counts(&registry).into_iter().collect();
     summary.stages = clock.laps;
-    if !cache.keeps_pages() {
-        // A one-off build ends with this process: the system takes its memory back at once,
-        // where freeing a million allocations one by one takes a fifth of a second at ×100.
+    if cache.process_ends() {
+        // The system takes the memory back at once when the process ends, where freeing a
+        // million allocations one by one takes a fifth of a second at ×100.
         std::mem::forget(mentions);
         std::mem::forget((content, rendered, registry, matcher, citations, bodies));
         std::mem::forget((entries, views, slices, templates));
@@ -382,10 +382,27 @@ pub fn build(
     options: &BuildOptions,
     diagnostics: &mut Diagnostics,
 ) -> anyhow::Result<Option<Summary>> {
+    build_with(options, diagnostics, BuildCache::default())
+}
+
+/// [`build`] for a process that ends right after it (`annals build`): its memory is left to
+/// the system, not freed.
+pub fn last_build(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> anyhow::Result<Option<Summary>> {
+    build_with(options, diagnostics, BuildCache::for_a_last_build())
+}
+
+fn build_with(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+    mut cache: BuildCache,
+) -> anyhow::Result<Option<Summary>> {
     let started = Instant::now();
     let staging = write::Staging::begin(&options.output_dir())?;
     let sink = staging.sink();
-    let Some(built) = prepare_with(options, diagnostics, &mut BuildCache::default(), &sink) else {
+    let Some(built) = prepare_with(options, diagnostics, &mut cache, &sink) else {
         return Ok(None);
     };
     staging.finish(&built.files)?;

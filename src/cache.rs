@@ -42,6 +42,9 @@ struct PageRead {
 pub struct BuildCache {
     /// Whether builds fill the cache (`serve`), or only read nothing from it (`build`).
     keep: bool,
+    /// Whether the process ends with this build (`annals build`), so that its memory can be
+    /// left to the system instead of freed piece by piece.
+    process_ends: bool,
     matcher: Option<CachedMatcher>,
     pages: HashMap<PathBuf, CachedPage>,
 }
@@ -76,6 +79,18 @@ impl BuildCache {
     /// one-off.
     pub fn keeps_pages(&self) -> bool {
         self.keep
+    }
+
+    /// A cache for the one build of a process that ends right after it.
+    pub fn for_a_last_build() -> Self {
+        BuildCache {
+            process_ends: true,
+            ..BuildCache::default()
+        }
+    }
+
+    pub fn process_ends(&self) -> bool {
+        self.process_ends
     }
 
     /// A cache that keeps each build's work for the next.

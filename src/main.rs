@@ -255,7 +255,7 @@ fn import_registry(text: &str, args: &ImportArgs) -> anyhow::Result<()> {
 
 fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
     let mut diagnostics = Diagnostics::default();
-    let result = build::build(&options, &mut diagnostics);
+    let result = build::last_build(&options, &mut diagnostics);
     print_diagnostics(&diagnostics, Some(BUILD_WARNINGS_SHOWN));
     match result {
         Ok(Some(summary)) => {

@@ -62,6 +62,11 @@ impl Sink {
             previous,
         } = self
         else {
+            let mut file = file;
+            if let Contents::Bytes(bytes) = &mut file.contents {
+                // Kept until the build ends: without the room it was rendered in.
+                bytes.shrink_to_fit();
+            }
             return Ok(file);
         };
         let Contents::Bytes(bytes) = &file.contents else {
@@ -93,8 +98,9 @@ impl Sink {
         };
         let target = root.join(&path);
         make_folder(made, &target)?;
-        let file =
-            File::create(&target).with_context(|| format!("cannot create {}", target.display()))?;
+        let file = clear(&target)
+            .and_then(|()| File::create(&target))
+            .with_context(|| format!("cannot create {}", target.display()))?;
         let mut out = BufWriter::with_capacity(STREAM_BUFFER, file);
         write(&mut out)
             .and_then(|()| out.flush().map_err(Into::into))
@@ -131,6 +137,7 @@ impl Previous {
 
     /// Puts `bytes` at `target`, the staging folder's place for `path`.
     fn write_or_link(&self, path: &str, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        clear(target)?;
         if let Some(root) = &self.root
             && !self.links_refused.load(Ordering::Relaxed)
         {
@@ -138,6 +145,8 @@ impl Previous {
             if holds(&old, bytes) {
                 match std::fs::hard_link(&old, target) {
                     Ok(()) => return Ok(()),
+                    // The file went away meanwhile: write it.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                     Err(_) => self.links_refused.store(true, Ordering::Relaxed),
                 }
             }
@@ -146,17 +155,28 @@ impl Previous {
     }
 }
 
+/// Makes room for a new file at `target`. A file already there (two files of the build at
+/// one path: a `static/robots.txt` over the generated one) may be a link to the previous
+/// site's file, which writing in place would change: it is unlinked instead.
+fn clear(target: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
 /// Whether the file at `path` holds exactly `bytes`.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
+    // Not through a link (a link would be linked, not its file), nor a pipe (which would
+    // block): only a plain file of the same length is read.
+    let plain = std::fs::symlink_metadata(path)
+        .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
+    if !plain {
+        return false;
+    }
     let Ok(mut file) = File::open(path) else {
         return false;
     };
-    if !file
-        .metadata()
-        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-    {
-        return false;
-    }
     let mut old = Vec::with_capacity(bytes.len());
     file.read_to_end(&mut old).is_ok() && old == bytes
 }
@@ -270,9 +290,13 @@ fn refuse_dangerous_output(output: &Path) -> anyhow::Result<()> {
 }
 
 fn write_all(staging: &Path, files: &[OutputFile], previous: &Previous) -> anyhow::Result<()> {
+    // Where two files share a path (a `static/` file over a generated one), the later one
+    // wins; written side by side, either could.
+    let mut seen = HashSet::new();
     let files: Vec<&OutputFile> = files
         .iter()
-        .filter(|f| !matches!(f.contents, Contents::Written))
+        .rev()
+        .filter(|f| !matches!(f.contents, Contents::Written) && seen.insert(f.path.as_str()))
         .collect();
     let folders: BTreeSet<PathBuf> = files
         .iter()
@@ -286,7 +310,9 @@ fn write_all(staging: &Path, files: &[OutputFile], previous: &Previous) -> anyho
         let target = staging.join(&file.path);
         match &file.contents {
             Contents::Bytes(bytes) => previous.write_or_link(&file.path, &target, bytes),
-            Contents::Copy(source) => std::fs::copy(source, &target).map(|_| ()),
+            Contents::Copy(source) => {
+                clear(&target).and_then(|()| std::fs::copy(source, &target).map(|_| ()))
+            }
             Contents::Written => Ok(()),
         }
         .with_context(|| format!("cannot write {}", target.display()))
@@ -318,15 +344,19 @@ fn swap_in(staging: &Path, output: &Path, previous: &Path) -> anyhow::Result<()>
     Ok(())
 }
 
-/// Removes a folder and everything in it, its entries side by side: a site of a few
-/// thousand documents holds tens of thousands of files, and removing them one by one is a
-/// third of a second at the end of every build.
+/// Removes a folder and everything in it, its top-level entries side by side: a site of a
+/// few thousand documents holds tens of thousands of files, and removing them one by one is
+/// a third of a second at the end of every build. A link is removed, never followed (an
+/// output that was a link to a folder elsewhere leaves that folder alone).
 fn remove_tree(folder: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(folder)?.file_type().is_symlink() {
+        return std::fs::remove_file(folder);
+    }
     let entries: Vec<std::fs::DirEntry> =
         std::fs::read_dir(folder)?.collect::<std::io::Result<_>>()?;
     entries.par_iter().try_for_each(|entry| {
         if entry.file_type()?.is_dir() {
-            remove_tree(&entry.path())
+            std::fs::remove_dir_all(entry.path())
         } else {
             std::fs::remove_file(entry.path())
         }
@@ -425,6 +455,72 @@ mod tests {
         // Through `finish`, as the feeds and the static files go.
         write_site(&output, &site("other", "longer")).unwrap();
         assert_eq!(files(), second);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_over_a_linked_one_leaves_the_previous_site_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        write_site(&output, &[OutputFile::bytes("robots.txt", "generated")]).unwrap();
+        // Another name for the previous site's file, to see whether it is written into.
+        let witness = dir.path().join("witness");
+        std::fs::hard_link(output.join("robots.txt"), &witness).unwrap();
+        let own = dir.path().join("own-robots.txt");
+        std::fs::write(&own, "the site's own").unwrap();
+        let staging = Staging::begin(&output).unwrap();
+        let linked = staging
+            .sink()
+            .put(OutputFile::bytes("robots.txt", "generated"))
+            .unwrap();
+        let copied = OutputFile {
+            path: "robots.txt".into(),
+            contents: Contents::Copy(own),
+        };
+        staging.finish(&[linked, copied]).unwrap();
+        let read = |path: &Path| std::fs::read_to_string(path).unwrap();
+        assert_eq!(read(&output.join("robots.txt")), "the site's own");
+        assert_eq!(read(&witness), "generated");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_previous_site_is_not_linked_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let page = || [OutputFile::bytes("page.html", "the page")];
+        write_site(&output, &page()).unwrap();
+        let elsewhere = dir.path().join("elsewhere.html");
+        std::fs::write(&elsewhere, "the page").unwrap();
+        std::fs::remove_file(output.join("page.html")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, output.join("page.html")).unwrap();
+        write_site(&output, &page()).unwrap();
+        let written = std::fs::symlink_metadata(output.join("page.html")).unwrap();
+        assert!(written.file_type().is_file(), "{written:?}");
+        assert_eq!(
+            std::fs::read_to_string(output.join("page.html")).unwrap(),
+            "the page"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_that_links_to_a_folder_elsewhere_leaves_that_folder_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("keep.html"), "kept").unwrap();
+        let output = dir.path().join("public");
+        std::os::unix::fs::symlink(&elsewhere, &output).unwrap();
+        write_site(&output, &[OutputFile::bytes("index.html", "new")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("keep.html")).unwrap(),
+            "kept"
+        );
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "new"
+        );
     }
 
     #[test]

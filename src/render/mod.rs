@@ -188,24 +188,25 @@ impl Templates {
     /// they are UTF-8 (they are: every piece is a `str`), a pass over every page.
     pub fn render(&self, name: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
         let mut page = Vec::with_capacity(PAGE_CAPACITY);
-        self.render_to(name, context, &mut page)?;
+        self.render_to(name, context, &mut page)
+            .map_err(|e| self.diagnostic(&e, name))?;
         Ok(page)
     }
 
     /// Writes the page as Tera makes it: for a page too large to hold whole (the timeline).
+    /// The error is Tera's: a failure to write (`ErrorKind::Io`) is the output's, any other
+    /// the template's ([`Templates::diagnostic`]).
     pub fn render_to(
         &self,
         name: &str,
         context: &Context,
         out: &mut dyn std::io::Write,
-    ) -> Result<(), Diagnostic> {
-        self.tera
-            .render_to(name, context, out)
-            .map_err(|e| self.diagnostic(&e, name))
+    ) -> Result<(), tera::Error> {
+        self.tera.render_to(name, context, out)
     }
 
     /// A Tera error at the template file and line it points to.
-    fn diagnostic(&self, error: &tera::Error, rendering: &str) -> Diagnostic {
+    pub fn diagnostic(&self, error: &tera::Error, rendering: &str) -> Diagnostic {
         let origin = |name: &str| {
             self.origins
                 .get(name)

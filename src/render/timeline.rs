@@ -77,16 +77,17 @@ impl TimelinePage<'_> {
         let page = || {
             let path = format!("{TIMELINE_DIR}/index.html");
             // A template error keeps its own diagnostic (the template's file and line); the
-            // sink only learns that writing stopped.
+            // sink only learns that writing stopped. A failure to write is the sink's.
             let mut template_error = None;
             let written = self.site.sink.stream(&path, |out| {
-                self.site
-                    .templates
+                let templates = &self.site.templates;
+                templates
                     .render_to("timeline.html", &context, out)
-                    .map_err(|problem| {
-                        let message = problem.to_string();
-                        template_error = Some(problem);
-                        anyhow::anyhow!(message)
+                    .map_err(|e| {
+                        if !matches!(e.kind(), tera::ErrorKind::Io(_)) {
+                            template_error = Some(templates.diagnostic(&e, "timeline.html"));
+                        }
+                        anyhow::anyhow!("{e}")
                     })
             });
             match (written, template_error) {
