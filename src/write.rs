@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -49,7 +49,7 @@ pub enum Sink {
         /// The folders made so far, so that each is made once.
         made: Mutex<HashSet<PathBuf>>,
         /// The site this build replaces, whose unchanged files are linked, not written.
-        previous: Previous,
+        previous_site: Arc<PreviousSite>,
     },
 }
 
@@ -59,7 +59,7 @@ impl Sink {
         let Sink::Folder {
             root,
             made,
-            previous,
+            previous_site,
         } = self
         else {
             let mut file = file;
@@ -74,7 +74,7 @@ impl Sink {
         };
         let target = root.join(&file.path);
         make_folder(made, &target)?;
-        previous
+        previous_site
             .write_or_link(&file.path, &target, bytes)
             .with_context(|| format!("cannot write {}", target.display()))?;
         Ok(OutputFile {
@@ -98,8 +98,7 @@ impl Sink {
         };
         let target = root.join(&path);
         make_folder(made, &target)?;
-        let file = clear(&target)
-            .and_then(|()| File::create(&target))
+        let file = replacing(&target, || File::create_new(&target))
             .with_context(|| format!("cannot create {}", target.display()))?;
         let mut out = BufWriter::with_capacity(STREAM_BUFFER, file);
         write(&mut out)
@@ -121,15 +120,15 @@ impl Sink {
 /// there is hard-linked from it instead: an unchanged page keeps its file and its
 /// modification time (so `rsync` and other deploy tools skip it), and the disk is not written
 /// again. Where links are refused (a file system without them), files are written.
-pub struct Previous {
+pub struct PreviousSite {
     /// `None` on a first build.
     root: Option<PathBuf>,
     links_refused: AtomicBool,
 }
 
-impl Previous {
-    fn of(output: &Path) -> Previous {
-        Previous {
+impl PreviousSite {
+    fn of(output: &Path) -> PreviousSite {
+        PreviousSite {
             root: output.is_dir().then(|| output.to_path_buf()),
             links_refused: AtomicBool::new(false),
         }
@@ -137,13 +136,12 @@ impl Previous {
 
     /// Puts `bytes` at `target`, the staging folder's place for `path`.
     fn write_or_link(&self, path: &str, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        clear(target)?;
         if let Some(root) = &self.root
             && !self.links_refused.load(Ordering::Relaxed)
         {
             let old = root.join(path);
             if holds(&old, bytes) {
-                match std::fs::hard_link(&old, target) {
+                match replacing(target, || std::fs::hard_link(&old, target)) {
                     Ok(()) => return Ok(()),
                     // The file went away meanwhile: write it.
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -151,17 +149,21 @@ impl Previous {
                 }
             }
         }
-        std::fs::write(target, bytes)
+        replacing(target, || File::create_new(target)?.write_all(bytes))
     }
 }
 
-/// Makes room for a new file at `target`. A file already there (two files of the build at
-/// one path: a `static/robots.txt` over the generated one) may be a link to the previous
-/// site's file, which writing in place would change: it is unlinked instead.
-fn clear(target: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(target) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        other => other,
+/// Makes a new file at `target` with `make`, which fails if a file is there. One can be (two
+/// files of the build at one path: a `static/robots.txt` over the generated one), and it may
+/// be a link to the previous site's file, which writing in place would change: it is
+/// unlinked and `make` tried again. Most files are new, and cost no more than their making.
+fn replacing<T>(target: &Path, make: impl Fn() -> std::io::Result<T>) -> std::io::Result<T> {
+    match make() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(target)?;
+            make()
+        }
+        made => made,
     }
 }
 
@@ -206,6 +208,8 @@ pub struct Staging {
     output: PathBuf,
     staging: PathBuf,
     previous: PathBuf,
+    /// The output as it stands, whose unchanged files the new site links.
+    previous_site: Arc<PreviousSite>,
     finished: bool,
 }
 
@@ -227,6 +231,7 @@ impl Staging {
             output: output.to_path_buf(),
             staging,
             previous,
+            previous_site: Arc::new(PreviousSite::of(output)),
             finished: false,
         })
     }
@@ -236,13 +241,13 @@ impl Staging {
         Sink::Folder {
             root: self.staging.clone(),
             made: Mutex::new(HashSet::new()),
-            previous: Previous::of(&self.output),
+            previous_site: self.previous_site.clone(),
         }
     }
 
     /// Writes the files not written yet and puts the new site in the output's place.
     pub fn finish(mut self, files: &[OutputFile]) -> anyhow::Result<()> {
-        write_all(&self.staging, files, &Previous::of(&self.output))?;
+        write_all(&self.staging, files, &self.previous_site)?;
         swap_in(&self.staging, &self.output, &self.previous)?;
         self.finished = true;
         Ok(())
@@ -289,7 +294,11 @@ fn refuse_dangerous_output(output: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_all(staging: &Path, files: &[OutputFile], previous: &Previous) -> anyhow::Result<()> {
+fn write_all(
+    staging: &Path,
+    files: &[OutputFile],
+    previous_site: &PreviousSite,
+) -> anyhow::Result<()> {
     // Where two files share a path (a `static/` file over a generated one), the later one
     // wins; written side by side, either could.
     let mut seen = HashSet::new();
@@ -309,10 +318,14 @@ fn write_all(staging: &Path, files: &[OutputFile], previous: &Previous) -> anyho
     files.par_iter().try_for_each(|file| {
         let target = staging.join(&file.path);
         match &file.contents {
-            Contents::Bytes(bytes) => previous.write_or_link(&file.path, &target, bytes),
-            Contents::Copy(source) => {
-                clear(&target).and_then(|()| std::fs::copy(source, &target).map(|_| ()))
-            }
+            Contents::Bytes(bytes) => previous_site.write_or_link(&file.path, &target, bytes),
+            Contents::Copy(source) => replacing(&target, || {
+                // `copy` would write into a file already there: it is made to go first.
+                if std::fs::symlink_metadata(&target).is_ok() {
+                    return Err(std::io::ErrorKind::AlreadyExists.into());
+                }
+                std::fs::copy(source, &target).map(|_| ())
+            }),
             Contents::Written => Ok(()),
         }
         .with_context(|| format!("cannot write {}", target.display()))
@@ -481,6 +494,24 @@ mod tests {
         let read = |path: &Path| std::fs::read_to_string(path).unwrap();
         assert_eq!(read(&output.join("robots.txt")), "the site's own");
         assert_eq!(read(&witness), "generated");
+    }
+
+    #[test]
+    fn of_two_files_at_one_path_the_later_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let own = dir.path().join("own-robots.txt");
+        std::fs::write(&own, "the site's own").unwrap();
+        let files = [
+            OutputFile::bytes("robots.txt", "generated"),
+            OutputFile {
+                path: "robots.txt".into(),
+                contents: Contents::Copy(own),
+            },
+        ];
+        write_site(&output, &files).unwrap();
+        let robots = std::fs::read_to_string(output.join("robots.txt")).unwrap();
+        assert_eq!(robots, "the site's own");
     }
 
     #[cfg(unix)]
