@@ -278,24 +278,36 @@ fn an_error_in_the_streamed_timeline_page_fails_the_build_and_keeps_the_last_sit
     assert!(annals(&["build"], site.path()).status.success());
     let timeline = site.path().join("public/timeline/index.html");
     let before = std::fs::read_to_string(&timeline).unwrap();
-    std::fs::create_dir_all(site.path().join("templates")).unwrap();
-    // The error comes after the page has begun to be written to its file.
-    std::fs::write(
-        site.path().join("templates/timeline.html"),
-        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ title }}</h1>\n{{ no_such_value.field }}\n{% endblock main %}\n",
-    )
-    .unwrap();
-    let output = annals(&["build"], site.path());
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    // Reported as the template's error, not as a file that could not be written.
-    assert!(
-        stderr(&output)
-            .lines()
-            .any(|l| l.contains("templates/timeline.html:4:") && !l.contains("cannot write")),
-        "{}",
-        stderr(&output)
-    );
-    assert_eq!(std::fs::read_to_string(&timeline).unwrap(), before);
+    std::fs::create_dir_all(site.path().join("templates/partials")).unwrap();
+    // In the page around the years, and in a year's section: the second comes after the
+    // page has begun to be written to its file.
+    let broken = [
+        (
+            "timeline.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ title }}</h1>\n{{ no_such_value.field }}\n{% endblock main %}\n",
+        ),
+        (
+            "partials/timeline-year.html",
+            "<section>\n<h2>{{ year.year }}</h2>\n\n{{ year.no_such_field.x }}\n</section>\n",
+        ),
+    ];
+    for (template, text) in broken {
+        let path = site.path().join("templates").join(template);
+        std::fs::write(&path, text).unwrap();
+        let output = annals(&["build"], site.path());
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        // Reported as the template's error, not as a file that could not be written.
+        let at = format!("templates/{template}:4:");
+        assert!(
+            stderr(&output)
+                .lines()
+                .any(|l| l.contains(&at) && !l.contains("cannot write")),
+            "{}",
+            stderr(&output)
+        );
+        assert_eq!(std::fs::read_to_string(&timeline).unwrap(), before);
+        std::fs::remove_file(&path).unwrap();
+    }
 }
 
 #[test]

@@ -81,6 +81,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     (
+        "partials/timeline-year.html",
+        include_str!("../../templates/partials/timeline-year.html"),
+    ),
+    (
         "partials/timeline-entry.html",
         include_str!("../../templates/partials/timeline-entry.html"),
     ),

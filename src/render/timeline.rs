@@ -13,10 +13,16 @@ use crate::entity::KINDS;
 use crate::timeline::export::{
     JSON_FILE, TIMELINEJS_FILE, write_timeline_json, write_timelinejs_json,
 };
-use crate::timeline::{Entry, EntryView, by_year};
+use crate::timeline::{Entry, EntryView, YearView, by_year};
 use crate::write::OutputFile;
 
 pub const TIMELINE_DIR: &str = "timeline";
+
+const PAGE: &str = "timeline.html";
+const YEAR: &str = "partials/timeline-year.html";
+
+/// What `timeline.html` receives as `year_sections`, and where the years' sections go.
+const YEAR_SECTIONS: &str = "\u{1}annals:year-sections\u{1}";
 
 /// How one of the timeline's exports is written.
 type Export = fn(&mut dyn Write, &str, &[Entry], &[EntryView]) -> serde_json::Result<()>;
@@ -58,10 +64,12 @@ impl TimelinePage<'_> {
             return Ok(Vec::new());
         }
         let title = format!("{} — Timeline", self.site.config.title);
+        let years = by_year(self.views);
         let mut context = Context::new();
         context.insert("site", site_view);
         context.insert("title", "Timeline");
-        context.insert("years", &by_year(self.views));
+        context.insert("years", &years.iter().map(YearLink::of).collect::<Vec<_>>());
+        context.insert("year_sections", YEAR_SECTIONS);
         context.insert("filters", &self.filters());
         context.insert("total", &self.views.len());
         context.insert("script", &self.site.base.link(super::TIMELINE_SCRIPT));
@@ -80,12 +88,10 @@ impl TimelinePage<'_> {
             // sink only learns that writing stopped. A failure to write is the sink's.
             let mut template_error = None;
             let written = self.site.sink.stream(&path, |out| {
-                let templates = &self.site.templates;
-                templates
-                    .render_to("timeline.html", &context, out)
-                    .map_err(|e| {
+                self.write_page(&context, site_view, &years, out)
+                    .map_err(|(e, template)| {
                         if !matches!(e.kind(), tera::ErrorKind::Io(_)) {
-                            template_error = Some(templates.diagnostic(&e, "timeline.html"));
+                            template_error = Some(self.site.templates.diagnostic(&e, template));
                         }
                         anyhow::anyhow!("{e}")
                     })
@@ -112,6 +118,39 @@ impl TimelinePage<'_> {
             )
         });
         Ok(vec![page?, json?, timelinejs?])
+    }
+
+    /// The page `timeline.html` makes, with each year's section made on its own by
+    /// `partials/timeline-year.html` where the page puts `year_sections`: one value tree
+    /// of every entry would hold hundreds of megabytes at scale. The error names the
+    /// template it came from.
+    fn write_page(
+        &self,
+        context: &Context,
+        site_view: &SiteView,
+        years: &[YearView],
+        out: &mut dyn Write,
+    ) -> Result<(), (tera::Error, &'static str)> {
+        let templates = &self.site.templates;
+        let mut shell = Vec::new();
+        templates
+            .render_to(PAGE, context, &mut shell)
+            .map_err(|e| (e, PAGE))?;
+        let io = |e: std::io::Error| (tera::Error::new(tera::ErrorKind::Io(e.kind())), PAGE);
+        // A site's own `timeline.html` may leave the years out.
+        let Some((head, tail)) = split_at_marker(&shell, YEAR_SECTIONS.as_bytes()) else {
+            return out.write_all(&shell).map_err(io);
+        };
+        out.write_all(head).map_err(io)?;
+        for year in years {
+            let mut section = Context::new();
+            section.insert("site", site_view);
+            section.insert("year", year);
+            templates
+                .render_to(YEAR, &section, out)
+                .map_err(|e| (e, YEAR))?;
+        }
+        out.write_all(tail).map_err(io)
     }
 
     fn filters(&self) -> Filters {
@@ -198,5 +237,48 @@ impl TimelinePage<'_> {
             .collect();
         choices.sort_by_key(|c| order.iter().position(|t| *t == c.label));
         choices
+    }
+}
+
+/// A year in the page's navigation.
+#[derive(Debug, Serialize)]
+struct YearLink<'a> {
+    year: i32,
+    id: &'a str,
+}
+
+impl<'a> YearLink<'a> {
+    fn of(year: &'a YearView) -> Self {
+        YearLink {
+            year: year.year,
+            id: &year.id,
+        }
+    }
+}
+
+/// What comes before and after the first `marker` in `page`.
+fn split_at_marker<'p>(page: &'p [u8], marker: &[u8]) -> Option<(&'p [u8], &'p [u8])> {
+    let at = page.windows(marker.len()).position(|w| w == marker)?;
+    Some((&page[..at], &page[at + marker.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_is_cut_where_the_years_go_even_at_its_end() {
+        let marker = YEAR_SECTIONS.as_bytes();
+        let page = [b"<nav></nav>\n".as_slice(), marker, b"\n</div>"].concat();
+        assert_eq!(
+            split_at_marker(&page, marker),
+            Some((b"<nav></nav>\n".as_slice(), b"\n</div>".as_slice()))
+        );
+        let at_end = [b"<nav></nav>".as_slice(), marker].concat();
+        assert_eq!(
+            split_at_marker(&at_end, marker),
+            Some((b"<nav></nav>".as_slice(), b"".as_slice()))
+        );
+        assert_eq!(split_at_marker(b"<p>no years</p>", marker), None);
     }
 }

@@ -355,21 +355,21 @@ pub fn by_entity(entries: &[Entry], entities: usize) -> Vec<Vec<usize>> {
 
 /// The entries of a year, for the page.
 #[derive(Debug, Clone, Serialize)]
-pub struct YearView {
+pub struct YearView<'a> {
     pub year: i32,
     pub id: String,
-    pub entries: Vec<EntryView>,
+    pub entries: Vec<&'a EntryView>,
 }
 
-pub fn by_year(views: &[EntryView]) -> Vec<YearView> {
+pub fn by_year(views: &[EntryView]) -> Vec<YearView<'_>> {
     let mut years: Vec<YearView> = Vec::new();
     for view in views {
         match years.last_mut() {
-            Some(year) if year.year == view.year => year.entries.push(view.clone()),
+            Some(year) if year.year == view.year => year.entries.push(view),
             _ => years.push(YearView {
                 year: view.year,
                 id: format!("y-{}", view.year),
-                entries: vec![view.clone()],
+                entries: vec![view],
             }),
         }
     }
