@@ -254,7 +254,7 @@ fn import_registry(text: &str, args: &ImportArgs) -> anyhow::Result<()> {
 }
 
 fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
-    tune_allocator_for_one_build();
+    keep_freed_memory();
     let mut diagnostics = Diagnostics::default();
     let result = build::last_build(&options, &mut diagnostics);
     print_diagnostics(&diagnostics, Some(BUILD_WARNINGS_SHOWN));
@@ -283,30 +283,22 @@ fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
     }
 }
 
-/// A one-off build keeps the memory it frees for what it allocates next, in pages of the
-/// usual size. By default mimalloc gives memory unused for a second back to the system, and
-/// a build that runs longer than that has it faulted in and zeroed again by the kernel (at
-/// ×100, 35,000 page faults); and its memory comes in transparent huge pages, each zeroed
-/// whole when first touched, which raise the peak (at ×100, 1.23 GB against 1.15 GB). See
-/// BENCHMARKS.md. `serve` keeps the defaults, so that it shrinks while it waits.
-/// `MIMALLOC_PURGE_DELAY` in the environment still decides the first.
-fn tune_allocator_for_one_build() {
+/// A one-off build keeps the memory it frees for what it allocates next. By default mimalloc
+/// gives memory unused for a second back to the system, and a build that runs longer than
+/// that has it faulted in and zeroed again by the kernel: at ×100, 35,000 page faults and
+/// about a tenth of the build's CPU time (BENCHMARKS.md). `serve` keeps the default, so that
+/// it shrinks while it waits. `MIMALLOC_PURGE_DELAY` in the environment still decides.
+fn keep_freed_memory() {
+    // `mi_option_purge_delay` in mimalloc.h's `mi_option_e` (v3); libmimalloc-sys has no
+    // constant for it. -1: never give memory back.
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // mimalloc reads its options from the environment as the process starts.
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        // `mi_option_purge_delay` in mimalloc.h's `mi_option_e` (v3): libmimalloc-sys has
-        // no constant for it. -1: never give memory back.
-        const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-        // SAFETY: called before the build starts any thread (mimalloc's options are not
-        // synchronised), with an option and value that mimalloc.h defines.
-        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        return;
     }
-    // mimalloc's own `allow_thp` option is read only as the process starts; the kernel's
-    // switch for the process applies to every page faulted in after it.
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes a flag and no pointers.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
+    // SAFETY: called before the build starts any thread (mimalloc's options are not
+    // synchronised), with an option and value that mimalloc.h defines.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
 }
 
 fn run_check(options: BuildOptions, deny_warnings: bool) -> ExitCode {
