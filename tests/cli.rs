@@ -273,6 +273,28 @@ fn a_template_error_names_the_template_and_line() {
 }
 
 #[test]
+fn a_timeline_template_from_before_the_years_were_split_gets_help() {
+    let site = copy_of("basic");
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    // The loop the built-in timeline.html had until the years' sections got a template of
+    // their own.
+    std::fs::write(
+        site.path().join("templates/timeline.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n{% for year in years %}<section id=\"{{ year.id }}\">\n{% for entry in year.entries %}{% include \"partials/timeline-entry.html\" %}{% endfor %}\n</section>{% endfor %}\n{% endblock main %}\n",
+    )
+    .unwrap();
+    let output = annals(&["build"], site.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let stderr = stderr(&output);
+    assert!(stderr.contains("templates/timeline.html:4:"), "{stderr}");
+    assert!(
+        stderr.contains("{{ year_sections | safe }}")
+            && stderr.contains("partials/timeline-year.html"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn an_error_in_the_streamed_timeline_page_fails_the_build_and_keeps_the_last_site() {
     let site = copy_of("basic");
     assert!(annals(&["build"], site.path()).status.success());

@@ -91,7 +91,8 @@ impl TimelinePage<'_> {
                 self.write_page(&context, site_view, &years, out)
                     .map_err(|(e, template)| {
                         if !matches!(e.kind(), tera::ErrorKind::Io(_)) {
-                            template_error = Some(self.site.templates.diagnostic(&e, template));
+                            let problem = self.site.templates.diagnostic(&e, template);
+                            template_error = Some(with_upgrade_help(problem, template));
                         }
                         anyhow::anyhow!("{e}")
                     })
@@ -253,6 +254,20 @@ impl<'a> YearLink<'a> {
             year: year.year,
             id: &year.id,
         }
+    }
+}
+
+/// A `timeline.html` of a site's own written before the years were made one by one reads
+/// `year.entries`, which `years` no longer has: the error says what to change.
+fn with_upgrade_help(problem: Diagnostic, template: &str) -> Diagnostic {
+    if template == PAGE && problem.message.contains("undefined") {
+        problem.with_help(
+            "the years' entries are no longer in `years`: put `{{ year_sections | safe }}` where \
+             the years go, and a year's section in templates/partials/timeline-year.html \
+             (README, Templates and styles)",
+        )
+    } else {
+        problem
     }
 }
 
