@@ -327,6 +327,12 @@ fn an_error_in_the_streamed_timeline_page_fails_the_build_and_keeps_the_last_sit
             "{}",
             stderr(&output)
         );
+        // The help for a timeline.html from before the years were split is not for these.
+        assert!(
+            !stderr(&output).contains("{{ year_sections | safe }}"),
+            "{}",
+            stderr(&output)
+        );
         assert_eq!(std::fs::read_to_string(&timeline).unwrap(), before);
         std::fs::remove_file(&path).unwrap();
     }

@@ -258,9 +258,12 @@ impl<'a> YearLink<'a> {
 }
 
 /// A `timeline.html` of a site's own written before the years were made one by one reads
-/// `year.entries`, which `years` no longer has: the error says what to change.
+/// `year.entries`, which `years` no longer has: the error says what to change. (Read from
+/// the template's file, on this error's path only.)
 fn with_upgrade_help(problem: Diagnostic, template: &str) -> Diagnostic {
-    if template == PAGE && problem.message.contains("undefined") {
+    let reads_entries =
+        || std::fs::read_to_string(&problem.path).is_ok_and(|text| text.contains("year.entries"));
+    if template == PAGE && reads_entries() {
         problem.with_help(
             "the years' entries are no longer in `years`: put `{{ year_sections | safe }}` where \
              the years go, and a year's section in templates/partials/timeline-year.html \
