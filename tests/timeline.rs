@@ -194,6 +194,35 @@ fn every_person_event_and_group_page_shows_its_slice_of_the_timeline() {
 }
 
 #[test]
+fn each_year_of_the_timeline_is_one_section_of_its_own_entries_in_order() {
+    let html = page("timeline/index.html");
+    let sections = select(&html, ".tl-year");
+    assert!(sections.len() > 20, "{} years", sections.len());
+    let navigation: Vec<String> = select(&html, ".tl-years a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    let times = scraper::Selector::parse(".tl-entry time").unwrap();
+    let mut years = Vec::new();
+    for section in &sections {
+        let heading = select_one(section, "h2");
+        let year = text(&heading);
+        assert_eq!(
+            heading.value().attr("id"),
+            Some(format!("y-{year}").as_str())
+        );
+        for time in section.select(&times) {
+            let datetime = time.value().attr("datetime").unwrap();
+            assert!(datetime.starts_with(&year), "{datetime} under {year}");
+        }
+        years.push(year.parse::<i32>().unwrap());
+    }
+    assert!(years.windows(2).all(|w| w[0] < w[1]), "{years:?}");
+    let ids: Vec<String> = years.iter().map(|y| format!("#y-{y}")).collect();
+    assert_eq!(navigation, ids);
+}
+
+#[test]
 fn timeline_json_validates_against_its_schema() {
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(repo_root().join("docs/timeline.schema.json")).unwrap(),

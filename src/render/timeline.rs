@@ -143,9 +143,9 @@ impl TimelinePage<'_> {
             return out.write_all(&shell).map_err(io);
         };
         out.write_all(head).map_err(io)?;
+        let mut section = Context::new();
+        section.insert("site", site_view);
         for year in years {
-            let mut section = Context::new();
-            section.insert("site", site_view);
             section.insert("year", year);
             templates
                 .render_to(YEAR, &section, out)

@@ -358,22 +358,19 @@ pub fn by_entity(entries: &[Entry], entities: usize) -> Vec<Vec<usize>> {
 pub struct YearView<'a> {
     pub year: i32,
     pub id: String,
-    pub entries: Vec<&'a EntryView>,
+    pub entries: &'a [EntryView],
 }
 
+/// The entries year by year: the views are in date order, so each year's are one run.
 pub fn by_year(views: &[EntryView]) -> Vec<YearView<'_>> {
-    let mut years: Vec<YearView> = Vec::new();
-    for view in views {
-        match years.last_mut() {
-            Some(year) if year.year == view.year => year.entries.push(view),
-            _ => years.push(YearView {
-                year: view.year,
-                id: format!("y-{}", view.year),
-                entries: vec![view],
-            }),
-        }
-    }
-    years
+    views
+        .chunk_by(|a, b| a.year == b.year)
+        .map(|entries| YearView {
+            year: entries[0].year,
+            id: format!("y-{}", entries[0].year),
+            entries,
+        })
+        .collect()
 }
 
 #[cfg(test)]
