@@ -76,7 +76,7 @@ pub fn files(
             rayon::join(
                 || {
                     sink.stream(format!("{DATA_DIR}/mentions.csv"), |out| {
-                        mentions_csv(out, registry, content, index, base)
+                        mentions_csv(out, registry, (content, rendered), index, base)
                     })
                 },
                 || {
@@ -126,7 +126,7 @@ fn record<'a>(entity: &'a Entity, mentions: usize, base: &BaseUrl) -> EntityReco
 fn mentions_csv(
     out: &mut dyn Write,
     registry: &Registry,
-    content: &Content,
+    (content, rendered): (&Content, &[Rendered]),
     index: &[Vec<(usize, &Mention)>],
     base: &BaseUrl,
 ) -> anyhow::Result<()> {
@@ -147,14 +147,15 @@ fn mentions_csv(
         .collect();
     for (entity, mentions) in registry.entities.iter().zip(index) {
         for (page, mention) in mentions {
+            let page_body = &rendered[*page];
             writer.write_record([
                 entity.id.as_str(),
                 entity.kind.key,
                 content.pages[*page].title.as_str(),
                 &permalinks[*page],
-                mention.anchor.as_str(),
+                page_body.anchor(mention),
                 if mention.in_note { "true" } else { "false" },
-                mention.snippet.as_str(),
+                page_body.snippet(mention).as_str(),
             ])?;
         }
     }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::entity::annotate::{Annotator, Entities, plain_text};
-use crate::entity::matcher::{Mention, Unresolved};
+use crate::entity::matcher::{BlockRef, Mention, Snippet, Unresolved};
 use crate::slug::slugify;
 
 /// Ids the page templates use themselves; headings never take them.
@@ -37,6 +37,44 @@ pub struct Rendered {
     pub bibliography: Vec<BibliographyEntry>,
     /// The plain text of each paragraph of the body (not the notes), in reading order.
     pub texts: Vec<ParagraphText>,
+    /// The plain text of every other block with mentions (notes, list items), for the
+    /// mentions' snippets.
+    pub blocks: Vec<BlockText>,
+}
+
+impl Rendered {
+    /// The id and the plain text of a block that holds mentions ("" for a block the page
+    /// does not have).
+    pub fn block(&self, block: BlockRef) -> (&str, &str) {
+        let found = match block {
+            BlockRef::Paragraph(i) => self
+                .texts
+                .get(i as usize)
+                .map(|t| (t.anchor.as_str(), t.text.as_str())),
+            BlockRef::Other(i) => self
+                .blocks
+                .get(i as usize)
+                .map(|b| (b.anchor.as_str(), b.text.as_str())),
+        };
+        found.unwrap_or(("", ""))
+    }
+
+    /// The id of the paragraph (or note) a mention on this page is in.
+    pub fn anchor(&self, mention: &Mention) -> &str {
+        self.block(mention.block).0
+    }
+
+    /// The words around a mention on this page, as its entity's page shows them.
+    pub fn snippet(&self, mention: &Mention) -> Snippet {
+        mention.span.snippet(self.block(mention.block).1)
+    }
+}
+
+/// A block other than a paragraph of the body, as plain text: its id and its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockText {
+    pub anchor: String,
+    pub text: String,
 }
 
 /// One paragraph of a body as plain text, for what reads the prose itself (the timeline).
@@ -261,7 +299,7 @@ impl<'r> MarkdownRenderer<'r> {
                     let n = state.paragraphs;
                     state.anchor = format!("p-{n}");
                     out.push(Event::Html(format!("<p id=\"p-{n}\">").into()));
-                    out.extend(state.inline(inner, line, line_of));
+                    out.extend(state.inline(inner, true, line, line_of));
                     state.keep_paragraph_text();
                     out.push(Event::Html(
                         format!("<a class=\"anchor\" href=\"#p-{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n").into(),
@@ -301,7 +339,7 @@ impl<'r> MarkdownRenderer<'r> {
                     if has_blocks {
                         out.extend(self.blocks(state, inner, line_of));
                     } else {
-                        out.extend(state.inline(inner, line, line_of));
+                        out.extend(state.inline(inner, false, line, line_of));
                     }
                     match entry {
                         Some(id) => out.push(Event::Html(
@@ -310,7 +348,7 @@ impl<'r> MarkdownRenderer<'r> {
                         None => out.push(Event::End(end)),
                     }
                 }
-                other => out.extend(state.inline(vec![(other, range)], line, line_of)),
+                other => out.extend(state.inline(vec![(other, range)], false, line, line_of)),
             }
         }
         out
@@ -497,10 +535,12 @@ impl<'s, 'r> BodyState<'s, 'r> {
     }
 
     /// Inline events of one block: note markers numbered, markers of missing notes found in
-    /// the text, root-relative links rebased, the registry's entities annotated.
+    /// the text, root-relative links rebased, the registry's entities annotated. The text of
+    /// a `paragraph` is kept next (`keep_paragraph_text`), the others' by the annotator.
     fn inline<'a>(
         &mut self,
         events: Vec<(Event<'a>, Range<usize>)>,
+        paragraph: bool,
         line: usize,
         line_of: &dyn Fn(&Range<usize>) -> usize,
     ) -> Vec<Event<'a>> {
@@ -521,10 +561,15 @@ impl<'s, 'r> BodyState<'s, 'r> {
             }
         }
         let (plain, offsets) = plain_text(&out);
+        let kept_as = paragraph.then_some(self.texts.len() as u32);
         let out = match self.annotator.as_mut() {
-            Some(annotator) => {
-                annotator.block_with_text(out, (&plain, &offsets), &self.anchor, false, line)
-            }
+            Some(annotator) => annotator.block_with_text(
+                out,
+                (&plain, &offsets),
+                (&self.anchor, kept_as),
+                false,
+                line,
+            ),
             None => out,
         };
         self.last_text = plain;
@@ -779,12 +824,14 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 text: PlainText::from_events(&definition.events),
             });
         }
-        let (mentions, unresolved) = match self.annotator {
-            Some(annotator) => {
+        let (mentions, blocks, unresolved) = match self.annotator {
+            Some(mut annotator) => {
                 self.diagnostics.extend(annotator.diagnostics);
-                (annotator.mentions, annotator.unresolved)
+                // Every page's mentions are kept until the site is written.
+                annotator.mentions.shrink_to_fit();
+                (annotator.mentions, annotator.blocks, annotator.unresolved)
             }
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), Vec::new(), Vec::new()),
         };
         Rendered {
             html,
@@ -795,6 +842,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             mentions,
             unresolved,
             texts: self.texts,
+            blocks,
             bibliography: self.bibliography,
         }
     }

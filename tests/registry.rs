@@ -114,6 +114,23 @@ fn a_person_page_lists_every_mention_with_its_paragraph() {
         marks,
         ["Myasnikov", "Miasnikov", "G. T. Miasnikov", "Miasnikov"]
     );
+    // Each snippet is the sentence around the name (at most fifteen words a side), from the
+    // paragraph or the note it is in.
+    let snippets: Vec<String> = select(&person, ".mention-list li a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        snippets,
+        [
+            "In 1921 Myasnikov wrote to Lenin.",
+            "Miasnikov’s letter reached the Workers’ Opposition, whose leaders had spoken at the \
+             Tenth Party Congress; …",
+            "Later Smirnov wrote again, and G. T. Miasnikov answered him at the 10th Congress \
+             of the RKP(b).",
+            "32; on Miasnikov see Avrich.",
+        ]
+    );
     assert_eq!(select(&person, ".in-note").len(), 1);
     assert!(
         select(&person, ".mention-count")[0]

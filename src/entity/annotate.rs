@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::matcher::{Found, Matcher, Mention, Target, Unresolved, snippet};
+use super::matcher::{BlockRef, Found, Matcher, Mention, SnippetSpan, Target, Unresolved};
 use super::{Registry, kind_by_key};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::escape_html;
+use crate::markdown::{BlockText, escape_html};
 
 /// The registry and its name lookup, shared by every page of a build.
 #[derive(Clone, Copy)]
@@ -33,6 +33,9 @@ pub struct Annotator<'r> {
     /// The person last named in full in this section, by the surname group it settles.
     settled: FxHashMap<Vec<usize>, usize>,
     pub mentions: Vec<Mention>,
+    /// The plain text of each block with mentions that is not a paragraph of the body (the
+    /// caller keeps those): what `BlockRef::Other` points to.
+    pub blocks: Vec<BlockText>,
     pub unresolved: Vec<Unresolved>,
     pub diagnostics: Vec<Diagnostic>,
     /// For each open link, whether its end is dropped (a `none:` span).
@@ -57,6 +60,7 @@ impl<'r> Annotator<'r> {
             linked: FxHashSet::default(),
             settled: FxHashMap::default(),
             mentions: Vec::new(),
+            blocks: Vec::new(),
             unresolved: Vec::new(),
             diagnostics: Vec::new(),
             open_links: Vec::new(),
@@ -79,35 +83,47 @@ impl<'r> Annotator<'r> {
         line: usize,
     ) -> Vec<Event<'a>> {
         let (plain, offsets) = plain_text(&events);
-        self.block_with_text(events, (&plain, &offsets), anchor, in_note, line)
+        self.block_with_text(events, (&plain, &offsets), (anchor, None), in_note, line)
     }
 
     /// [`Annotator::block`] for a block whose plain text the caller has already made (with
-    /// [`plain_text`]), so that the mentions' offsets are offsets into that text.
+    /// [`plain_text`]), so that the mentions' offsets are offsets into that text. A block
+    /// the caller keeps as paragraph `paragraph` of the page is not kept again here.
     pub fn block_with_text<'a>(
         &mut self,
         events: Vec<Event<'a>>,
         (plain, offsets): (&str, &[Option<usize>]),
-        anchor: &str,
+        (anchor, paragraph): (&str, Option<u32>),
         in_note: bool,
         line: usize,
     ) -> Vec<Event<'a>> {
+        let block = match paragraph {
+            Some(index) => BlockRef::Paragraph(index),
+            None => BlockRef::Other(self.blocks.len() as u32),
+        };
+        let mentions_before = self.mentions.len();
         let mut placed = self.find_names(&events, offsets);
         self.resolve(&mut placed, line, plain);
         let mut explicit = Vec::new();
         let events = self.rewrite_links(events, offsets, plain, &mut explicit, line);
         for (entity, start, end) in explicit {
-            self.record(entity, anchor, in_note, plain, start, end);
+            self.record(entity, block, in_note, plain, start, end);
         }
         for p in placed.iter().filter(|p| p.entity.is_some()) {
             self.record(
                 p.entity.unwrap_or_default(),
-                anchor,
+                block,
                 in_note,
                 plain,
                 p.text_start,
                 p.text_start + (p.found.end - p.found.start),
             );
+        }
+        if paragraph.is_none() && self.mentions.len() > mentions_before {
+            self.blocks.push(BlockText {
+                anchor: anchor.to_string(),
+                text: plain.to_string(),
+            });
         }
         self.emit(events, &placed, in_note)
     }
@@ -290,7 +306,7 @@ impl<'r> Annotator<'r> {
     fn record(
         &mut self,
         entity: usize,
-        anchor: &str,
+        block: BlockRef,
         in_note: bool,
         plain: &str,
         start: usize,
@@ -298,10 +314,9 @@ impl<'r> Annotator<'r> {
     ) {
         self.mentions.push(Mention {
             entity,
-            anchor: anchor.to_string(),
+            block,
             in_note,
-            start,
-            snippet: snippet(plain, start, end.min(plain.len())),
+            span: SnippetSpan::around(plain, start, end),
         });
     }
 
@@ -380,7 +395,16 @@ fn slice<'a>(text: &CowStr<'a>, range: std::ops::Range<usize>) -> CowStr<'a> {
 
 /// The block's text as a reader sees it, and where each text event starts in it.
 pub fn plain_text(events: &[Event]) -> (String, Vec<Option<usize>>) {
-    let mut plain = String::new();
+    // Sized first: a paragraph's text is kept until the site is written.
+    let length = events
+        .iter()
+        .map(|event| match event {
+            Event::Text(text) | Event::Code(text) => text.len(),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => 1,
+            _ => 0,
+        })
+        .sum();
+    let mut plain = String::with_capacity(length);
     let mut offsets = Vec::with_capacity(events.len());
     for event in events {
         offsets.push(Some(plain.len()));

@@ -6,11 +6,13 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::matcher::Mention;
+use crate::markdown::Rendered;
 
-/// Where a page's mentions came from: the page's index and its mentions in reading order.
+/// Where a page's mentions came from: the page's index and its body, whose mentions are in
+/// reading order.
 pub struct PageMentions<'a> {
     pub page: usize,
-    pub mentions: &'a [Mention],
+    pub body: &'a Rendered,
 }
 
 /// For each entity: its mentions as (page, mention), pages in the order given.
@@ -20,7 +22,7 @@ pub fn by_entity<'a>(
 ) -> Vec<Vec<(usize, &'a Mention)>> {
     let mut index: Vec<Vec<(usize, &Mention)>> = vec![Vec::new(); entities];
     for page in pages {
-        for mention in page.mentions {
+        for mention in &page.body.mentions {
             index[mention.entity].push((page.page, mention));
         }
     }
@@ -33,9 +35,9 @@ pub fn alongside_all(pages: &[PageMentions], entities: usize) -> Vec<Vec<(usize,
     let mut counts: Vec<FxHashMap<usize, usize>> = vec![FxHashMap::default(); entities];
     for page in pages {
         let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for mention in page.mentions {
+        for mention in &page.body.mentions {
             by_anchor
-                .entry(&mention.anchor)
+                .entry(page.body.anchor(mention))
                 .or_default()
                 .push(mention.entity);
         }

@@ -219,54 +219,104 @@ const SNIPPET_WORDS: usize = 15;
 
 /// The sentence holding `start..end` of `text`, cut to about 30 words around the name.
 pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
-    // Only the words near the name can be shown, so only they are looked at: a paragraph
-    // may be thousands of words long and hold dozens of mentions.
-    let window_start = floor_char_boundary(text, start.saturating_sub(SNIPPET_WINDOW));
-    let window_end = floor_char_boundary(text, (end + SNIPPET_WINDOW).min(text.len()));
-    // From the name outwards, word by word, up to the sentence's first word (one after a
-    // full stop) or one word more than is kept, which tells that the snippet is cut.
-    let mut kept_from = start;
-    let mut cut_before = false;
-    for (count, word) in words_back(text, window_start, start).enumerate() {
-        if ends_sentence(text, &word) && !is_initial(text, word.end - 1) {
-            break;
+    SnippetSpan::around(text, start, end).snippet(text)
+}
+
+/// Which words around a name its snippet shows, as offsets into the plain text of the
+/// block the name is in. A mention keeps these and not the snippet's own string: a large
+/// collection holds hundreds of thousands of mentions, and the text is kept anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SnippetSpan {
+    from: u32,
+    name: (u32, u32),
+    to: u32,
+    cut_before: bool,
+    cut_after: bool,
+}
+
+impl SnippetSpan {
+    /// The span of the sentence holding `start..end` of `text`, cut to about 30 words around
+    /// the name.
+    pub fn around(text: &str, start: usize, end: usize) -> Self {
+        let end = end.min(text.len());
+        // Only the words near the name can be shown, so only they are looked at: a
+        // paragraph may be thousands of words long and hold dozens of mentions.
+        let window_start = floor_char_boundary(text, start.saturating_sub(SNIPPET_WINDOW));
+        let window_end = floor_char_boundary(text, (end + SNIPPET_WINDOW).min(text.len()));
+        // From the name outwards, word by word, up to the sentence's first word (one after a
+        // full stop) or one word more than is kept, which tells that the snippet is cut.
+        let mut from = start;
+        let mut cut_before = false;
+        for (count, word) in words_back(text, window_start, start).enumerate() {
+            if ends_sentence(text, &word) && !is_initial(text, word.end - 1) {
+                break;
+            }
+            if count == SNIPPET_WORDS {
+                cut_before = true;
+                break;
+            }
+            from = word.start;
         }
-        if count == SNIPPET_WORDS {
-            cut_before = true;
-            break;
+        let mut to = end;
+        let mut cut_after = false;
+        for (count, word) in words_on(text, end, window_end).enumerate() {
+            if count == SNIPPET_WORDS {
+                cut_after = true;
+                break;
+            }
+            to = word.end;
+            if ends_sentence(text, &word) {
+                break;
+            }
         }
-        kept_from = word.start;
-    }
-    let mut kept_to = end;
-    let mut cut_after = false;
-    for (count, word) in words_on(text, end, window_end).enumerate() {
-        if count == SNIPPET_WORDS {
-            cut_after = true;
-            break;
-        }
-        kept_to = word.end;
-        if ends_sentence(text, &word) {
-            break;
+        SnippetSpan {
+            from: from as u32,
+            name: (start as u32, end as u32),
+            to: to as u32,
+            cut_before,
+            cut_after,
         }
     }
-    let mut whole = String::with_capacity(kept_to - kept_from + 8);
-    if cut_before {
-        whole.push_str("… ");
+
+    /// Where the name is in the block's text.
+    pub fn name(&self) -> Range<usize> {
+        self.name.0 as usize..self.name.1 as usize
     }
-    push_collapsed(&mut whole, &text[kept_from..start]);
-    let name_start = whole.len();
-    whole.push_str(&text[start..end]);
-    let name_end = whole.len();
-    if kept_to == end && text[end..].starts_with(char::is_whitespace) {
-        whole.push(' ');
-    }
-    push_collapsed(&mut whole, &text[end..kept_to]);
-    if cut_after {
-        whole.push_str(" …");
-    }
-    Snippet {
-        whole,
-        name: name_start as u32..name_end as u32,
+
+    /// The snippet as a reader sees it, its spaces made single, from the text the span was
+    /// made for (any other text gives an empty snippet rather than a panic).
+    pub fn snippet(&self, text: &str) -> Snippet {
+        let [from, start, end, to] =
+            [self.from, self.name.0, self.name.1, self.to].map(|at| at as usize);
+        let (Some(before), Some(name), Some(after)) = (
+            text.get(from..start),
+            text.get(start..end),
+            text.get(end..to),
+        ) else {
+            return Snippet {
+                whole: String::new(),
+                name: 0..0,
+            };
+        };
+        let mut whole = String::with_capacity(to - from + 8);
+        if self.cut_before {
+            whole.push_str("… ");
+        }
+        push_collapsed(&mut whole, before);
+        let name_start = whole.len();
+        whole.push_str(name);
+        let name_end = whole.len();
+        if to == end && text[end..].starts_with(char::is_whitespace) {
+            whole.push(' ');
+        }
+        push_collapsed(&mut whole, after);
+        if self.cut_after {
+            whole.push_str(" …");
+        }
+        Snippet {
+            whole,
+            name: name_start as u32..name_end as u32,
+        }
     }
 }
 
@@ -388,15 +438,31 @@ fn is_initial(text: &str, dot: usize) -> bool {
 }
 
 /// One place where a document mentions an entity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub entity: usize,
-    /// The id of the paragraph (or note) on the page.
-    pub anchor: String,
+    /// The block the name is in, whose id and plain text the page keeps
+    /// (`Rendered::block`).
+    pub block: BlockRef,
     pub in_note: bool,
+    /// The name and the words shown around it, in the block's plain text.
+    pub span: SnippetSpan,
+}
+
+impl Mention {
     /// Where the name starts in the block's plain text (a byte offset).
-    pub start: usize,
-    pub snippet: Snippet,
+    pub fn start(&self) -> usize {
+        self.span.name().start
+    }
+}
+
+/// Where a page keeps the plain text of a block with mentions: a paragraph of the body
+/// among the page's paragraphs (`Rendered::texts`), any other block (a note, a list item)
+/// among its other blocks (`Rendered::blocks`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockRef {
+    Paragraph(u32),
+    Other(u32),
 }
 
 /// A surname that its context did not settle.

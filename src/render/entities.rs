@@ -30,18 +30,18 @@ pub struct DateView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionView<'a> {
+pub struct MentionView {
     pub url: String,
     pub in_note: bool,
-    pub snippet: &'a Snippet,
+    pub snippet: Snippet,
 }
 
 /// The mentions on one page of the site.
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionGroup<'a> {
+pub struct MentionGroup {
     pub title: String,
     pub url: String,
-    pub mentions: Vec<MentionView<'a>>,
+    pub mentions: Vec<MentionView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -99,7 +99,7 @@ pub struct EntityView<'a> {
     /// How many pages of the site mention it, on every page of its mentions.
     pub document_count: usize,
     /// This page's mentions, grouped by the page of the site they are on.
-    pub documents: Vec<MentionGroup<'a>>,
+    pub documents: Vec<MentionGroup>,
     /// `None` when every mention is on this one page.
     pub mention_pages: Option<MentionPages>,
     pub alongside: Vec<CountedLink>,
@@ -365,7 +365,7 @@ impl<'a> EntityPages<'a> {
     }
 
     /// Mentions grouped by page, in the reading order of the site.
-    fn mention_groups<'m>(&self, mentions: &[(usize, &'m Mention)]) -> Vec<MentionGroup<'m>> {
+    fn mention_groups(&self, mentions: &[(usize, &Mention)]) -> Vec<MentionGroup> {
         let mut groups: Vec<MentionGroup> = Vec::new();
         let mut last_page = None;
         for &(page, mention) in mentions {
@@ -381,10 +381,11 @@ impl<'a> EntityPages<'a> {
                 });
             }
             if let Some(group) = groups.last_mut() {
+                let body = &self.site.rendered[page];
                 group.mentions.push(MentionView {
-                    url: format!("{}#{}", group.url, mention.anchor),
+                    url: format!("{}#{}", group.url, body.anchor(mention)),
                     in_note: mention.in_note,
-                    snippet: &mention.snippet,
+                    snippet: body.snippet(mention),
                 });
             }
         }
@@ -462,7 +463,7 @@ pub fn source_pages<'r>(content: &Content, rendered: &'r [Rendered]) -> Vec<Page
         .into_iter()
         .map(|page| PageMentions {
             page,
-            mentions: &rendered[page].mentions,
+            body: &rendered[page],
         })
         .collect()
 }

@@ -173,7 +173,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         let mut in_notes: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for mention in body.mentions.iter().filter(|m| m.in_note) {
             in_notes
-                .entry(mention.anchor.as_str())
+                .entry(body.anchor(mention))
                 .or_default()
                 .push(mention.entity);
         }

@@ -168,12 +168,15 @@ pub fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) ->
         .iter()
         .filter(|m| !m.in_note && registry.entities[m.entity].kind.own_pages)
     {
-        by_anchor.entry(&mention.anchor).or_default().push(mention);
+        by_anchor
+            .entry(rendered.anchor(mention))
+            .or_default()
+            .push(mention);
     }
     let named = |anchor: &str, sentence: Range<usize>| -> Vec<usize> {
         let mut named: Vec<usize> = Vec::new();
         for mention in by_anchor.get(anchor).into_iter().flatten() {
-            if sentence.contains(&mention.start) && !named.contains(&mention.entity) {
+            if sentence.contains(&mention.start()) && !named.contains(&mention.entity) {
                 named.push(mention.entity);
             }
         }
