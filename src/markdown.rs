@@ -271,7 +271,7 @@ impl<'r> MarkdownRenderer<'r> {
         let out = self.blocks(&mut state, body_events, &line_of);
         let mut html = String::with_capacity(body.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, out.into_iter());
-        if html.capacity() > html.len() + html.len() / 4 {
+        if html.capacity() > html.len() {
             // Every page's HTML is kept until the site is written, and a page that outgrew
             // its first guess holds up to twice its size: about 80 MB at ×100. The copy costs
             // less than that memory.

@@ -92,8 +92,12 @@ pub fn assemble(
     mut statements: Vec<Vec<Entry>>,
 ) -> Vec<Entry> {
     let mut entries = registry_entries(registry);
+    let sources = content.sources();
+    // Sized at once: the timeline is held until the site is written, and growing it by
+    // doubling leaves up to half of it unused (tens of megabytes at ×100).
+    entries.reserve_exact(sources.iter().map(|&page| statements[page].len()).sum());
     // In the reading order of the pages, which the sort keeps among entries of one date.
-    for page in content.sources() {
+    for page in sources {
         entries.append(&mut statements[page]);
     }
     entries.retain(|e| e.year().is_some());
