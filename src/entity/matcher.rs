@@ -608,6 +608,16 @@ mod tests {
     }
 
     #[test]
+    fn a_span_reads_its_own_text_and_gives_nothing_for_a_shorter_one() {
+        let text = "He wrote. Then Lenin answered at once.";
+        let start = text.find("Lenin").unwrap();
+        let span = SnippetSpan::around(text, start, start + 5);
+        assert_eq!(span.name(), start..start + 5);
+        assert_eq!(span.snippet(text).as_str(), "Then Lenin answered at once.");
+        assert_eq!(span.snippet("He wrote.").as_str(), "");
+    }
+
+    #[test]
     fn snippets_hold_the_sentence_around_the_name() {
         let text = "First sentence. Then G. T. Miasnikov wrote to Lenin about the press. Last one.";
         let start = text.find("Lenin").unwrap();
