@@ -187,7 +187,7 @@ pub fn prepare_with(
     clock.lap("markdown and entities");
     // Citations and the timeline both read the rendered pages, not each other: together.
     let mut cite_problems = Diagnostics::default();
-    let ((citations, bodies), (entries, views, slices)) = rayon::join(
+    let ((citations, bodies), (entries, slices)) = rayon::join(
         || {
             (
                 cite_works(
@@ -201,11 +201,12 @@ pub fn prepare_with(
         },
         || {
             let entries = timeline::assemble(&registry, &content, statements);
-            let views = timeline::views(&entries, &registry, &content, &base);
             let slices = timeline::by_entity(&entries, registry.entities.len());
-            (entries, views, slices)
+            (entries, slices)
         },
     );
+    // The views borrow the entries, so they are made once the entries are (on every core).
+    let views = timeline::views(&entries, &registry, &content, &base);
     diagnostics.extend(cite_problems);
     if diagnostics.has_errors() {
         return None;
@@ -273,9 +274,9 @@ pub fn prepare_with(
     if cache.process_ends() {
         // The system takes the memory back at once when the process ends, where freeing a
         // million allocations one by one takes a fifth of a second at ×100.
-        std::mem::forget(mentions);
+        std::mem::forget((mentions, views));
         std::mem::forget((content, rendered, registry, matcher, citations, bodies));
-        std::mem::forget((entries, views, slices, templates));
+        std::mem::forget((entries, slices, templates));
     }
     Some(Built { files, summary })
 }

@@ -109,7 +109,7 @@ pub struct EntityView<'a> {
     pub meta: super::meta::MachineMeta,
     /// Its slice of the timeline, or the first `timeline_per_entity` entries of it (on the
     /// first page of its mentions only).
-    pub timeline: Vec<&'a EntryView>,
+    pub timeline: Vec<&'a EntryView<'a>>,
     /// How many entries of the timeline are it or name it.
     pub timeline_count: usize,
     /// The timeline narrowed to it, when `timeline` does not hold every entry.

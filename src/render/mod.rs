@@ -371,7 +371,7 @@ pub struct SiteRenderer<'a> {
     pub templates: &'a Templates,
     pub registry: &'a Registry,
     /// The timeline's entries, in date order.
-    pub timeline: &'a [EntryView],
+    pub timeline: &'a [EntryView<'a>],
     pub citations: &'a Citations,
     /// Where each rendered file goes at once (see `write::Sink`).
     pub sink: &'a Sink,

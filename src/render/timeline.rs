@@ -53,7 +53,7 @@ pub struct Filters {
 pub struct TimelinePage<'a> {
     pub site: &'a SiteRenderer<'a>,
     pub entries: &'a [Entry],
-    pub views: &'a [EntryView],
+    pub views: &'a [EntryView<'a>],
 }
 
 impl TimelinePage<'_> {
@@ -222,8 +222,8 @@ impl TimelinePage<'_> {
             match choices.iter_mut().find(|c| c.value == document.id) {
                 Some(choice) => choice.count += 1,
                 None => choices.push(Choice {
-                    value: document.id.clone(),
-                    label: document.title.clone(),
+                    value: document.id.to_string(),
+                    label: document.title.to_string(),
                     count: 1,
                     checked: false,
                 }),

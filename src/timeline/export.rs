@@ -28,8 +28,8 @@ struct JsonEntry<'a> {
     title: Option<&'a str>,
     excerpt: Option<&'a str>,
     url: &'a str,
-    entities: &'a [EntityLink],
-    document: Option<&'a DocumentLink>,
+    entities: &'a [EntityLink<'a>],
+    document: Option<&'a DocumentLink<'a>>,
 }
 
 #[derive(Serialize)]
@@ -65,8 +65,8 @@ pub fn write_timeline_json(
                     approximate: entry.date.qualifier != crate::date::Qualifier::Exact,
                     old_style: entry.old_style.as_ref().map(|d| d.edtf()),
                 },
-                title: view.title.as_deref(),
-                excerpt: view.excerpt.as_deref(),
+                title: view.title,
+                excerpt: view.excerpt,
                 url: &view.url,
                 entities: &view.entities,
                 document: view.document.as_ref(),
@@ -135,8 +135,8 @@ pub fn write_timelinejs_json(
             let start = entry.date.start.or(entry.date.end)?;
             let headline = match (&view.title, &view.document) {
                 (Some(title), _) => format!("{}: {}", view.kind_label, title),
-                (None, Some(document)) => document.page_title.clone(),
-                (None, None) => view.kind_label.clone(),
+                (None, Some(document)) => document.page_title.to_string(),
+                (None, None) => view.kind_label.to_string(),
             };
             Some(Slide {
                 start_date: Some(start.into()),
@@ -150,7 +150,7 @@ pub fn write_timelinejs_json(
                     headline: escape_html(&headline),
                     text: slide_text(view),
                 },
-                group: Some(view.kind_label.clone()),
+                group: Some(view.kind_label.to_string()),
             })
         })
         .collect();
@@ -182,7 +182,7 @@ fn slide_text(view: &EntryView) -> String {
             format!(
                 "<a href=\"{}\">{}</a>",
                 escape_html(&e.url),
-                escape_html(&e.name)
+                escape_html(e.name)
             )
         })
         .collect();

@@ -5,6 +5,7 @@
 pub mod export;
 pub mod extract;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -222,31 +223,33 @@ fn excerpt(sentence: &str) -> String {
 
 /// An entity an entry links to.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct EntityLink {
+pub struct EntityLink<'a> {
     /// `person`, `event`, `group`.
-    pub kind: String,
-    pub id: String,
-    pub name: String,
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub name: &'a str,
     pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct DocumentLink {
+pub struct DocumentLink<'a> {
     /// The document (a book, for its chapters): what the document filter selects by.
-    pub id: String,
-    pub title: String,
+    pub id: &'a str,
+    pub title: &'a str,
     /// The page: the chapter's, for a chapter.
-    pub page_title: String,
+    pub page_title: Cow<'a, str>,
     pub url: String,
 }
 
-/// One entry as pages and exports show it: plain data with its links made.
+/// One entry as pages and exports show it: plain data with its links made. It borrows
+/// what the registry, the content and the entry hold (at ×100 the timeline has 90,000
+/// entries, each shown on several pages).
 #[derive(Debug, Clone, Serialize)]
-pub struct EntryView {
+pub struct EntryView<'a> {
     pub kind: EntryKind,
     /// `event`, `group`, `life`, `statement`.
-    pub filter: String,
-    pub kind_label: String,
+    pub filter: &'static str,
+    pub kind_label: &'static str,
     pub year: i32,
     /// As precisely as known, with the Old Style date beside where a source gives it.
     pub human: String,
@@ -254,29 +257,29 @@ pub struct EntryView {
     /// For `<time datetime>`: the first known day, month or year.
     pub datetime: String,
     /// The entity's name, for registry entries.
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// The entity's page, for registry entries; the paragraph, for statements.
     pub url: String,
-    pub excerpt: Option<String>,
-    pub entities: Vec<EntityLink>,
-    pub document: Option<DocumentLink>,
+    pub excerpt: Option<&'a str>,
+    pub entities: Vec<EntityLink<'a>>,
+    pub document: Option<DocumentLink<'a>>,
     /// What the filters match: `person:miasnikov group:workers-group`.
     pub keys: String,
 }
 
 /// The entries with their links, for the page, the entity pages and the exports.
-pub fn views(
-    entries: &[Entry],
-    registry: &Registry,
-    content: &Content,
+pub fn views<'a>(
+    entries: &'a [Entry],
+    registry: &'a Registry,
+    content: &'a Content,
     base: &BaseUrl,
-) -> Vec<EntryView> {
+) -> Vec<EntryView<'a>> {
     let link = |index: usize| {
         let e = &registry.entities[index];
         EntityLink {
-            kind: e.kind.key.to_string(),
-            id: e.id.clone(),
-            name: e.name.clone(),
+            kind: e.kind.key,
+            id: &e.id,
+            name: &e.name,
             url: base.link(&e.site_path()),
         }
     };
@@ -298,8 +301,8 @@ pub fn views(
             };
             EntryView {
                 kind: entry.kind,
-                filter: entry.kind.filter().to_string(),
-                kind_label: entry.kind.label().to_string(),
+                filter: entry.kind.filter(),
+                kind_label: entry.kind.label(),
                 year: entry.year().unwrap_or_default(),
                 human: entry.date.human_with_old_style(entry.old_style.as_ref()),
                 edtf: entry.date.edtf(),
@@ -309,9 +312,9 @@ pub fn views(
                     .or(entry.date.end)
                     .map(|p| p.edtf())
                     .unwrap_or_default(),
-                title: subject.as_ref().map(|s| s.name.clone()),
+                title: subject.as_ref().map(|s| s.name),
                 url,
-                excerpt: entry.excerpt.clone(),
+                excerpt: entry.excerpt.as_deref(),
                 entities,
                 document,
                 keys: keys.join(" "),
@@ -321,7 +324,7 @@ pub fn views(
 }
 
 /// The document a page belongs to (its book, for a chapter) and the page itself.
-fn document_link(content: &Content, page: usize, base: &BaseUrl) -> DocumentLink {
+fn document_link<'a>(content: &'a Content, page: usize, base: &BaseUrl) -> DocumentLink<'a> {
     let pages = &content.pages;
     let mut top = page;
     while let Some(parent) = pages[top].parent {
@@ -329,9 +332,9 @@ fn document_link(content: &Content, page: usize, base: &BaseUrl) -> DocumentLink
     }
     let page_title = match (pages[page].kind, pages[page].parent) {
         (PageKind::Chapter, Some(parent)) => {
-            format!("{} — {}", pages[parent].title, pages[page].title)
+            Cow::Owned(format!("{} — {}", pages[parent].title, pages[page].title))
         }
-        _ => pages[page].title.clone(),
+        _ => Cow::Borrowed(pages[page].title.as_str()),
     };
     DocumentLink {
         id: pages[top]
@@ -339,9 +342,8 @@ fn document_link(content: &Content, page: usize, base: &BaseUrl) -> DocumentLink
             .trim_end_matches('/')
             .rsplit('/')
             .next()
-            .unwrap_or_default()
-            .to_string(),
-        title: pages[top].title.clone(),
+            .unwrap_or_default(),
+        title: &pages[top].title,
         page_title,
         url: base.link(&pages[page].site_path),
     }
@@ -365,11 +367,11 @@ pub fn by_entity(entries: &[Entry], entities: usize) -> Vec<Vec<usize>> {
 pub struct YearView<'a> {
     pub year: i32,
     pub id: String,
-    pub entries: &'a [EntryView],
+    pub entries: &'a [EntryView<'a>],
 }
 
 /// The entries year by year: the views are in date order, so each year's are one run.
-pub fn by_year(views: &[EntryView]) -> Vec<YearView<'_>> {
+pub fn by_year<'a>(views: &'a [EntryView<'a>]) -> Vec<YearView<'a>> {
     views
         .chunk_by(|a, b| a.year == b.year)
         .map(|entries| YearView {
