@@ -29,6 +29,14 @@ fn page(dir: &std::path::Path, path: &str) -> Html {
     )
 }
 
+/// The text of each element `selector` finds, in document order.
+fn texts(html: &Html, selector: &str) -> Vec<String> {
+    select(html, selector)
+        .iter()
+        .map(|e| e.text().collect())
+        .collect()
+}
+
 fn hrefs(html: &Html, selector: &str) -> Vec<String> {
     select(html, selector)
         .iter()
@@ -75,10 +83,7 @@ fn the_first_mention_in_each_section_is_linked() {
 fn a_bare_shared_surname_is_left_unresolved_and_reported() {
     let (out, diagnostics) = built();
     let report = page(out.path(), "documents/report/index.html");
-    let unresolved: Vec<String> = select(&report, ".entity-unresolved")
-        .iter()
-        .map(|e| e.text().collect())
-        .collect();
+    let unresolved = texts(&report, ".entity-unresolved");
     assert_eq!(
         unresolved,
         ["Smirnov"],
@@ -106,20 +111,14 @@ fn a_person_page_lists_every_mention_with_its_paragraph() {
             "/documents/report/#fn-1"
         ]
     );
-    let marks: Vec<String> = select(&person, ".mention-list mark")
-        .iter()
-        .map(|m| m.text().collect())
-        .collect();
+    let marks = texts(&person, ".mention-list mark");
     assert_eq!(
         marks,
         ["Myasnikov", "Miasnikov", "G. T. Miasnikov", "Miasnikov"]
     );
     // Each snippet is the sentence around the name (at most fifteen words a side), from the
     // paragraph or the note it is in.
-    let snippets: Vec<String> = select(&person, ".mention-list li a")
-        .iter()
-        .map(|a| a.text().collect())
-        .collect();
+    let snippets = texts(&person, ".mention-list li a");
     assert_eq!(
         snippets,
         [
@@ -143,10 +142,7 @@ fn a_person_page_lists_every_mention_with_its_paragraph() {
         ["/groups/workers-group/"]
     );
     let lenin = page(out.path(), "people/lenin/index.html");
-    let dates: Vec<String> = select(&lenin, ".provenance dd")
-        .iter()
-        .map(|d| d.text().collect())
-        .collect();
+    let dates = texts(&lenin, ".provenance dd");
     assert_eq!(dates[0], "22 April 1870 (10 April 1870 O.S.)");
     assert_eq!(
         hrefs(&lenin, "section[aria-labelledby=events-heading] a"),
@@ -159,10 +155,7 @@ fn a_person_page_lists_every_mention_with_its_paragraph() {
 fn index_pages_in_their_order() {
     let (out, _) = built();
     let people = page(out.path(), "people/index.html");
-    let names: Vec<String> = select(&people, ".entity-list > li > a")
-        .iter()
-        .map(|a| a.text().collect())
-        .collect();
+    let names = texts(&people, ".entity-list > li > a");
     assert_eq!(
         names,
         [
@@ -173,10 +166,7 @@ fn index_pages_in_their_order() {
         ]
     );
     let events = page(out.path(), "events/index.html");
-    let titles: Vec<String> = select(&events, ".entity-list > li > a")
-        .iter()
-        .map(|a| a.text().collect())
-        .collect();
+    let titles = texts(&events, ".entity-list > li > a");
     assert_eq!(
         titles,
         ["Kronstadt revolt", "Tenth Congress of the RKP(b)"],

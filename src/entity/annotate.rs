@@ -396,24 +396,22 @@ fn slice<'a>(text: &CowStr<'a>, range: std::ops::Range<usize>) -> CowStr<'a> {
 /// The block's text as a reader sees it, and where each text event starts in it.
 pub fn plain_text(events: &[Event]) -> (String, Vec<Option<usize>>) {
     // Sized first: a paragraph's text is kept until the site is written.
-    let length = events
-        .iter()
-        .map(|event| match event {
-            Event::Text(text) | Event::Code(text) => text.len(),
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => 1,
-            _ => 0,
-        })
-        .sum();
+    let length = events.iter().map(|e| plain_piece(e).len()).sum();
     let mut plain = String::with_capacity(length);
     let mut offsets = Vec::with_capacity(events.len());
     for event in events {
         offsets.push(Some(plain.len()));
-        match event {
-            Event::Text(text) | Event::Code(text) => plain.push_str(text),
-            Event::SoftBreak | Event::HardBreak => plain.push(' '),
-            Event::End(TagEnd::Paragraph) => plain.push(' '),
-            _ => {}
-        }
+        plain.push_str(plain_piece(event));
     }
     (plain, offsets)
+}
+
+/// What one event adds to the plain text: its words, a space for a break or the end of a
+/// paragraph, nothing for markup.
+fn plain_piece<'e>(event: &'e Event) -> &'e str {
+    match event {
+        Event::Text(text) | Event::Code(text) => text,
+        Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => " ",
+        _ => "",
+    }
 }

@@ -217,11 +217,6 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 /// How many words a snippet keeps on each side of the name.
 const SNIPPET_WORDS: usize = 15;
 
-/// The sentence holding `start..end` of `text`, cut to about 30 words around the name.
-pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
-    SnippetSpan::around(text, start, end).snippet(text)
-}
-
 /// Which words around a name its snippet shows, as offsets into the plain text of the
 /// block the name is in. A mention keeps these and not the snippet's own string: a large
 /// collection holds hundreds of thousands of mentions, and the text is kept anyway.
@@ -599,7 +594,7 @@ mod tests {
         let text =
             "a b c d e f g h i j k l m n o p q Lenin's  r\ns t u v w x y z aa bb cc dd ee ff gg.";
         let start = text.find("Lenin").unwrap();
-        let s = snippet(text, start, start + 5);
+        let s = SnippetSpan::around(text, start, start + 5).snippet(text);
         assert_eq!(
             s.as_str(),
             "… c d e f g h i j k l m n o p q Lenin's r s t u v w x y z aa bb cc dd ee …"
@@ -621,7 +616,7 @@ mod tests {
     fn snippets_hold_the_sentence_around_the_name() {
         let text = "First sentence. Then G. T. Miasnikov wrote to Lenin about the press. Last one.";
         let start = text.find("Lenin").unwrap();
-        let s = snippet(text, start, start + 5);
+        let s = SnippetSpan::around(text, start, start + 5).snippet(text);
         assert_eq!(
             (s.before(), s.name(), s.after()),
             (
