@@ -97,6 +97,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// How long each stage took, in order (`annals build --timings`).
     pub stages: Vec<(&'static str, Duration)>,
+    /// Pages taken as the last build made them, nothing they show having changed (`serve`).
+    pub unchanged_pages: usize,
 }
 
 /// Times the stages of a build, each from the end of the one before.
@@ -213,6 +215,7 @@ pub fn prepare_with(
     }
     clock.lap("citations and timeline");
     let templates = templates?;
+    let memo = cache.render_memo();
     let renderer = SiteRenderer {
         config: &config,
         base: &base,
@@ -223,6 +226,7 @@ pub fn prepare_with(
         timeline: &views,
         citations: &citations,
         sink,
+        memo,
     };
     let site_view = renderer.site_view();
     let timeline_page = TimelinePage {
@@ -262,7 +266,9 @@ pub fn prepare_with(
                 .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
         }),
     ];
-    let mut files = render_stages(&stages, sink, &mut clock, diagnostics)?;
+    let rendered_files = render_stages(&stages, sink, &mut clock, diagnostics);
+    let unchanged_pages = cache.pages_rendered(rendered_files.is_some());
+    let mut files = rendered_files?;
     clock.restart();
     let published = publish::files(&config, &base, &content, &files);
     files.extend(published);
@@ -271,6 +277,7 @@ pub fn prepare_with(
     let mut summary = summarise(&content, &rendered, &files, started.elapsed());
     summary.entities = entity::counts(&registry).into_iter().collect();
     summary.stages = clock.laps;
+    summary.unchanged_pages = unchanged_pages;
     if cache.process_ends() {
         // The system takes the memory back at once when the process ends, where freeing a
         // million allocations one by one takes a fifth of a second at ×100.
@@ -620,5 +627,6 @@ fn summarise(
         missing_notes: notes.filter(|n| n.status == NoteStatus::Missing).count(),
         elapsed,
         stages: Vec::new(),
+        unchanged_pages: 0,
     }
 }

@@ -18,6 +18,7 @@ use crate::entity::Registry;
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::Matcher;
 use crate::markdown::{MarkdownRenderer, Rendered, Source};
+use crate::render::memo::RenderMemo;
 use crate::timeline::{self, Entry};
 
 /// What the stages that read one page at a time made of every page, by page index.
@@ -47,6 +48,8 @@ pub struct BuildCache {
     process_ends: bool,
     matcher: Option<CachedMatcher>,
     pages: HashMap<PathBuf, CachedPage>,
+    /// The rendered pages of the last good build (`serve` only).
+    memo: Option<RenderMemo>,
 }
 
 struct CachedMatcher {
@@ -97,8 +100,31 @@ impl BuildCache {
     pub fn for_rebuilds() -> Self {
         BuildCache {
             keep: true,
+            memo: Some(RenderMemo::default()),
             ..BuildCache::default()
         }
+    }
+
+    /// The pages of the last good build, for this one to take where it would render the
+    /// same (`None` for a one-off build).
+    pub fn render_memo(&mut self) -> Option<&RenderMemo> {
+        let memo = self.memo.as_mut()?;
+        memo.begin();
+        Some(memo)
+    }
+
+    /// The build's pages are all rendered: they are the ones to remember if it succeeded.
+    /// How many of them were the last build's.
+    pub fn pages_rendered(&mut self, succeeded: bool) -> usize {
+        let Some(memo) = &mut self.memo else {
+            return 0;
+        };
+        if succeeded {
+            memo.keep_this_build();
+        } else {
+            memo.forget_this_build();
+        }
+        memo.recalled()
     }
 
     /// The registry's name lookup and the names claimed twice: the last build's when the

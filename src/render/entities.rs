@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use serde::Serialize;
-use tera::Context;
 
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::content::Content;
@@ -182,9 +181,9 @@ impl<'a> EntityPages<'a> {
                     &ordered_ids,
                     position,
                 );
-                let mut context = self.context(site_view, &view.name);
-                context.insert("entity", &view);
-                let html = self.site.templates.render("entity.html", &context)?;
+                let mut views = self.site.titled_views("entity.html", site_view, &view.name);
+                views.add("entity", &view);
+                let html = self.site.render(&views)?;
                 self.site.put(OutputFile::bytes(
                     format!(
                         "{}index.html",
@@ -199,13 +198,6 @@ impl<'a> EntityPages<'a> {
             results.push(self.index_page(site_view, terms, &ordered(registry, terms), index));
         }
         gather(results)
-    }
-
-    fn context(&self, site_view: &SiteView, title: &str) -> Context {
-        let mut context = Context::new();
-        context.insert("site", site_view);
-        context.insert("title", title);
-        context
     }
 
     fn link(&self, entity: usize) -> Link {
@@ -443,15 +435,15 @@ impl<'a> EntityPages<'a> {
         } else {
             GLOSSARY
         };
-        let mut context = self.context(site_view, kind.plural);
-        context.insert("kind", &kind.key);
-        context.insert("sections", &sections);
         let template = if kind.own_pages {
             "entities.html"
         } else {
             "glossary.html"
         };
-        let html = self.site.templates.render(template, &context)?;
+        let mut views = self.site.titled_views(template, site_view, kind.plural);
+        views.add("kind", &kind.key);
+        views.add("sections", &sections);
+        let html = self.site.render(&views)?;
         Ok(OutputFile::bytes(format!("{folder}/index.html"), html))
     }
 }

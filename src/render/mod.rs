@@ -15,8 +15,10 @@ use crate::entity::{KINDS, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
 use crate::write::{OutputFile, Sink};
+use memo::{RenderMemo, Views};
 
 pub mod entities;
+pub mod memo;
 pub mod meta;
 pub mod sources;
 pub mod timeline;
@@ -117,6 +119,9 @@ pub struct Templates {
     tera: Tera,
     /// Where each template came from, for error messages.
     origins: BTreeMap<String, PathBuf>,
+    /// Every template's name and text, hashed: a remembered page is only good while they
+    /// are the same (see `memo`).
+    fingerprint: u64,
 }
 
 impl Templates {
@@ -181,6 +186,11 @@ impl Templates {
         let templates = Templates {
             tera: Tera::new(),
             origins,
+            fingerprint: memo::templates_fingerprint(
+                sources
+                    .iter()
+                    .map(|(name, text)| (name.as_str(), text.as_str())),
+            ),
         };
         match tera.add_raw_templates(sources.iter()) {
             Ok(()) => Ok(Templates { tera, ..templates }),
@@ -190,10 +200,9 @@ impl Templates {
 
     /// The page's bytes. Tera writes them as they come; its `render` would check again that
     /// they are UTF-8 (they are: every piece is a `str`), a pass over every page.
-    pub fn render(&self, name: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+    pub fn render(&self, name: &str, context: &Context) -> Result<Vec<u8>, tera::Error> {
         let mut page = Vec::with_capacity(PAGE_CAPACITY);
-        self.render_to(name, context, &mut page)
-            .map_err(|e| self.diagnostic(&e, name))?;
+        self.render_to(name, context, &mut page)?;
         Ok(page)
     }
 
@@ -375,6 +384,9 @@ pub struct SiteRenderer<'a> {
     pub citations: &'a Citations,
     /// Where each rendered file goes at once (see `write::Sink`).
     pub sink: &'a Sink,
+    /// The pages of the last build, for `serve` to take again where nothing they are made
+    /// from has changed.
+    pub memo: Option<&'a RenderMemo>,
 }
 
 impl SiteRenderer<'_> {
@@ -384,6 +396,50 @@ impl SiteRenderer<'_> {
         self.sink
             .put(file)
             .map_err(|e| Diagnostic::error(path, format!("cannot write the page: {e:#}")))
+    }
+
+    /// The values for a page made by `template`, to give to [`SiteRenderer::render`].
+    pub fn views<'v>(&self, template: &'v str) -> Views<'v> {
+        Views::new(template, self.memo.map(|_| self.templates.fingerprint))
+    }
+
+    /// The values of a page that has a title of its own and no page of the content.
+    pub fn titled_views<'v>(
+        &self,
+        template: &'v str,
+        site: &'v SiteView,
+        title: &'v str,
+    ) -> Views<'v> {
+        let mut views = self.views(template);
+        views.add("site", site);
+        views.add("title", title);
+        views
+    }
+
+    /// The page the views' template makes of them, or the same page from the last build.
+    pub fn render(&self, views: &Views) -> Result<Vec<u8>, Diagnostic> {
+        self.fill_in(views, true)
+            .map_err(|e| self.templates.diagnostic(&e, views.template()))
+    }
+
+    /// A part of a page (a year of the timeline) as [`SiteRenderer::render`] makes a page,
+    /// with Tera's error as it is.
+    pub fn fill(&self, views: &Views) -> Result<Vec<u8>, tera::Error> {
+        self.fill_in(views, false)
+    }
+
+    fn fill_in(&self, views: &Views, whole_page: bool) -> Result<Vec<u8>, tera::Error> {
+        let remembered = self.memo.zip(views.fingerprint());
+        let recalled =
+            remembered.and_then(|(memo, fingerprint)| memo.recall(fingerprint, whole_page));
+        if let Some(page) = recalled {
+            return Ok(page);
+        }
+        let page = self.templates.render(views.template(), &views.context())?;
+        if let Some((memo, fingerprint)) = remembered {
+            memo.remember(fingerprint, &page);
+        }
+        Ok(page)
     }
 
     pub fn site_view(&self) -> SiteView {
@@ -436,30 +492,31 @@ impl SiteRenderer<'_> {
             PageKind::Collection => "collection.html",
             PageKind::Page => "page.html",
         };
-        let mut context = Context::new();
-        context.insert("site", site);
-        context.insert("page", &self.page_view(index));
+        let page_view = self.page_view(index);
+        let mut views = self.views(template);
+        views.add("site", site);
+        views.add("page", &page_view);
         // Only the lists of documents show them all; on every other page the list would
         // make rendering grow with the square of the collection.
         if matches!(
             page.kind,
             PageKind::Home | PageKind::DocumentIndex | PageKind::Page
         ) {
-            context.insert("documents", documents);
+            views.add("documents", documents);
         }
-        self.templates.render(template, &context)
+        self.render(&views)
     }
 
     pub fn render_search(&self, site: &SiteView) -> Result<Vec<u8>, Diagnostic> {
-        let mut context = Context::new();
-        context.insert("site", site);
-        self.templates.render("search.html", &context)
+        let mut views = self.views("search.html");
+        views.add("site", site);
+        self.render(&views)
     }
 
     pub fn render_not_found(&self, site: &SiteView) -> Result<Vec<u8>, Diagnostic> {
-        let mut context = Context::new();
-        context.insert("site", site);
-        self.templates.render("404.html", &context)
+        let mut views = self.views("404.html");
+        views.add("site", site);
+        self.render(&views)
     }
 
     pub fn document_summaries(&self) -> Vec<DocumentSummary> {

@@ -2,9 +2,9 @@
 //! page for each work listing every note that cites it, and `/sources/works.json`.
 
 use serde::Serialize;
-use tera::Context;
 
 use super::entities::CountedLink;
+use super::memo::Views;
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::cite::{Work, csl};
 use crate::diagnostic::Diagnostic;
@@ -74,26 +74,26 @@ impl SourcesPages<'_> {
             (format!("{SOURCES_DIR}/"), "count", by_count),
             (format!("{SOURCES_DIR}/by-title/"), "title", by_title),
         ] {
-            let mut context = self.context(site_view, "Works cited");
-            context.insert("order", order);
-            context.insert("works", &list);
-            context.insert("notes", &notes);
+            let mut views = self.views("sources.html", site_view, "Works cited");
+            views.add("order", order);
+            views.add("works", &list);
+            views.add("notes", &notes);
             results.push(
                 self.site
-                    .templates
-                    .render("sources.html", &context)
+                    .render(&views)
                     .map(|html| OutputFile::bytes(format!("{path}index.html"), html)),
             );
         }
         for (work, item) in works.iter().zip(&items) {
-            let mut context = self.context(site_view, &work.title);
-            context.insert("work", item);
-            context.insert("body", &render_plain(&work.body, self.site.base.prefix()));
-            context.insert("citing", &self.citing(work));
+            let body = render_plain(&work.body, self.site.base.prefix());
+            let citing = self.citing(work);
+            let mut views = self.views("work.html", site_view, &work.title);
+            views.add("work", item);
+            views.add("body", &body);
+            views.add("citing", &citing);
             results.push(
                 self.site
-                    .templates
-                    .render("work.html", &context)
+                    .render(&views)
                     .map(|html| OutputFile::bytes(format!("{}index.html", work_path(work)), html)),
             );
         }
@@ -105,12 +105,10 @@ impl SourcesPages<'_> {
         gather(results)
     }
 
-    fn context(&self, site_view: &SiteView, title: &str) -> Context {
-        let mut context = Context::new();
-        context.insert("site", site_view);
-        context.insert("title", title);
-        context.insert("sources_page", &true);
-        context
+    fn views<'v>(&self, template: &'v str, site_view: &'v SiteView, title: &'v str) -> Views<'v> {
+        let mut views = self.site.titled_views(template, site_view, title);
+        views.add("sources_page", &true);
+        views
     }
 
     fn item(&self, work: &Work) -> WorkItem {

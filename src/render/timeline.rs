@@ -143,13 +143,12 @@ impl TimelinePage<'_> {
             return out.write_all(&shell).map_err(io);
         };
         out.write_all(head).map_err(io)?;
-        let mut section = Context::new();
-        section.insert("site", site_view);
         for year in years {
-            section.insert("year", year);
-            templates
-                .render_to(YEAR, &section, out)
-                .map_err(|e| (e, YEAR))?;
+            let mut views = self.site.views(YEAR);
+            views.add("site", site_view);
+            views.add("year", year);
+            let section = self.site.fill(&views).map_err(|e| (e, YEAR))?;
+            out.write_all(&section).map_err(io)?;
         }
         out.write_all(tail).map_err(io)
     }

@@ -178,8 +178,12 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
             let previous = live.site();
             let generation = previous.generation + 1;
             live.publish(ServedSite::new(built.files, generation));
+            let unchanged = match built.summary.unchanged_pages {
+                0 => String::new(),
+                n => format!(" ({n} as they were)"),
+            };
             println!(
-                "{} {pages} pages in {} ms{cause}, {} warning(s).",
+                "{} {pages} pages{unchanged} in {} ms{cause}, {} warning(s).",
                 if changed.is_empty() {
                     "Built"
                 } else {

@@ -1,0 +1,249 @@
+//! What `serve` remembers of the pages it rendered. A page is the same as in the last build
+//! when its template, the site's templates and every value the template is given are the
+//! same; such a page is taken as it was instead of being filled in again. An edit to one
+//! document changes the values of its own page and of the few pages that show what it
+//! says (the entities it names, the works it cites); the rest of the site is remembered.
+//!
+//! A page is known by a fingerprint of what it is made from: the values are serialised
+//! (bincode) into two hashes, 128 bits in all, so that two different pages sharing one is not a
+//! practical concern. A one-off build has no memo and computes no fingerprint.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rustc_hash::FxHasher;
+use serde::Serialize;
+use tera::Context;
+
+/// What a page is made from, hashed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint(u64, u64);
+
+/// The pages of the last good build, and those of the build under way.
+#[derive(Default)]
+pub struct RenderMemo {
+    last: HashMap<Fingerprint, Arc<Vec<u8>>>,
+    this: Mutex<HashMap<Fingerprint, Arc<Vec<u8>>>>,
+    /// How many whole pages the build under way (or the last one) took as they were.
+    recalled: AtomicUsize,
+}
+
+impl RenderMemo {
+    /// The page (or the part of one) made from `fingerprint`, as the last good build (or
+    /// this one) made it; counted among the pages recalled if it is a `whole_page`.
+    pub fn recall(&self, fingerprint: Fingerprint, whole_page: bool) -> Option<Vec<u8>> {
+        let page = match self.last.get(&fingerprint) {
+            Some(page) => Arc::clone(page),
+            None => self.this_build().get(&fingerprint).cloned()?,
+        };
+        self.this_build().insert(fingerprint, Arc::clone(&page));
+        if whole_page {
+            self.recalled.fetch_add(1, Ordering::Relaxed);
+        }
+        Some(page.as_ref().clone())
+    }
+
+    pub fn remember(&self, fingerprint: Fingerprint, page: &[u8]) {
+        self.this_build()
+            .insert(fingerprint, Arc::new(page.to_vec()));
+    }
+
+    /// The build succeeded: its pages are the ones to remember, and no other.
+    pub fn keep_this_build(&mut self) {
+        let this = self.this.get_mut().unwrap_or_else(PoisonError::into_inner);
+        self.last = std::mem::take(this);
+    }
+
+    /// The build failed, or another begins: the last good build's pages are still the ones
+    /// to remember.
+    pub fn forget_this_build(&mut self) {
+        self.this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
+    /// How many pages the last build took as they were.
+    pub fn recalled(&self) -> usize {
+        self.recalled.load(Ordering::Relaxed)
+    }
+
+    /// A build begins: nothing of it is remembered, nothing recalled yet.
+    pub fn begin(&mut self) {
+        self.forget_this_build();
+        *self.recalled.get_mut() = 0;
+    }
+
+    pub fn len(&self) -> usize {
+        self.last.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.last.is_empty()
+    }
+
+    fn this_build(&self) -> std::sync::MutexGuard<'_, HashMap<Fingerprint, Arc<Vec<u8>>>> {
+        self.this.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Puts one value into a template's context.
+type Insert<'v> = Box<dyn Fn(&mut Context) + 'v>;
+
+/// The values a template is given, by name: made into Tera's context only when the page
+/// has to be rendered, and hashed as they are added when there is a memo to ask.
+pub struct Views<'v> {
+    template: &'v str,
+    inserts: Vec<Insert<'v>>,
+    hash: Option<Hash2>,
+    /// Each value serialised (bincode: strings as they are, where JSON would escape them),
+    /// then hashed whole: hashing serde's many small pieces one by one costs more than
+    /// serialising them.
+    serialised: Vec<u8>,
+}
+
+impl<'v> Views<'v> {
+    /// Views for `template`; `templates` is the fingerprint of every template of the site
+    /// (a page includes others), `None` when nothing is remembered.
+    pub fn new(template: &'v str, templates: Option<u64>) -> Self {
+        let hash = templates.map(|templates| {
+            let mut hash = Hash2::default();
+            hash.write_u64(templates);
+            hash.write(template.as_bytes());
+            hash
+        });
+        Views {
+            template,
+            inserts: Vec::new(),
+            hash,
+            serialised: Vec::new(),
+        }
+    }
+
+    pub fn add<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &'v T) {
+        if let Some(hash) = &mut self.hash {
+            self.serialised.clear();
+            // A value bincode cannot write (a sequence of unknown length) leaves the page
+            // unremembered: it is rendered every time, as in a one-off build.
+            if bincode::serialize_into(&mut self.serialised, value).is_err() {
+                self.hash = None;
+            } else {
+                hash.write(name.as_bytes());
+                hash.write_u8(0xff);
+                hash.write(&self.serialised);
+            }
+        }
+        self.inserts
+            .push(Box::new(move |context| context.insert(name, value)));
+    }
+
+    pub fn template(&self) -> &'v str {
+        self.template
+    }
+
+    pub fn fingerprint(&self) -> Option<Fingerprint> {
+        self.hash
+            .as_ref()
+            .map(|h| Fingerprint(h.sip.finish(), h.fx.finish()))
+    }
+
+    pub fn context(&self) -> Context {
+        let mut context = Context::new();
+        for insert in &self.inserts {
+            insert(&mut context);
+        }
+        context
+    }
+}
+
+/// Two unrelated hashes of one stream of bytes.
+#[derive(Default)]
+struct Hash2 {
+    sip: DefaultHasher,
+    fx: FxHasher,
+}
+
+impl Hasher for Hash2 {
+    fn finish(&self) -> u64 {
+        self.sip.finish() ^ self.fx.finish()
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.sip.write(bytes);
+        self.fx.write(bytes);
+    }
+}
+
+/// The fingerprint of a site's templates, by name and text.
+pub fn templates_fingerprint<'t>(templates: impl IntoIterator<Item = (&'t str, &'t str)>) -> u64 {
+    let mut hash = DefaultHasher::new();
+    for (name, text) in templates {
+        hash.write(name.as_bytes());
+        hash.write_u8(0xff);
+        hash.write(text.as_bytes());
+        hash.write_u8(0xff);
+    }
+    hash.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fingerprint(template: &str, templates: u64, values: &[(&'static str, &str)]) -> Fingerprint {
+        let mut views = Views::new(template, Some(templates));
+        for (name, value) in values {
+            views.add(name, *value);
+        }
+        views.fingerprint().unwrap()
+    }
+
+    #[test]
+    fn a_page_is_known_by_its_template_the_templates_and_every_value() {
+        let page = fingerprint("a.html", 1, &[("title", "Miasnikov")]);
+        assert_eq!(page, fingerprint("a.html", 1, &[("title", "Miasnikov")]));
+        assert_ne!(page, fingerprint("b.html", 1, &[("title", "Miasnikov")]));
+        assert_ne!(page, fingerprint("a.html", 2, &[("title", "Miasnikov")]));
+        assert_ne!(page, fingerprint("a.html", 1, &[("title", "Miasnikov ")]));
+        assert_ne!(page, fingerprint("a.html", 1, &[("name", "Miasnikov")]));
+        assert_ne!(
+            page,
+            fingerprint("a.html", 1, &[("title", "Miasnikov"), ("x", "")])
+        );
+    }
+
+    #[test]
+    fn without_a_memo_nothing_is_hashed() {
+        let mut views = Views::new("a.html", None);
+        views.add("title", "Miasnikov");
+        assert_eq!(views.fingerprint(), None);
+        assert!(views.context().contains_key("title"));
+    }
+
+    #[test]
+    fn only_a_good_build_replaces_what_is_remembered() {
+        let mut memo = RenderMemo::default();
+        let (a, b) = (Fingerprint(1, 1), Fingerprint(2, 2));
+        memo.remember(a, b"first");
+        memo.keep_this_build();
+        memo.begin();
+        assert_eq!(memo.recall(a, true).as_deref(), Some(&b"first"[..]));
+        assert_eq!(memo.recalled(), 1);
+        memo.remember(b, b"second");
+        memo.forget_this_build();
+        assert_eq!(
+            memo.recall(b, true),
+            None,
+            "the failed build's page is forgotten"
+        );
+        assert_eq!(memo.recall(a, true).as_deref(), Some(&b"first"[..]));
+        memo.keep_this_build();
+        assert_eq!(
+            memo.len(),
+            1,
+            "only the pages of the last good build are kept"
+        );
+    }
+}
