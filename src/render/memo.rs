@@ -76,14 +76,6 @@ impl RenderMemo {
         *self.recalled.get_mut() = 0;
     }
 
-    pub fn len(&self) -> usize {
-        self.last.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.last.is_empty()
-    }
-
     fn this_build(&self) -> std::sync::MutexGuard<'_, HashMap<Fingerprint, Arc<Vec<u8>>>> {
         self.this.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -132,6 +124,8 @@ impl<'v> Views<'v> {
             } else {
                 hash.write(name.as_bytes());
                 hash.write_u8(0xff);
+                // Its length first, so that one value's end cannot pass for the next's start.
+                hash.write_usize(self.serialised.len());
                 hash.write(&self.serialised);
             }
         }
@@ -241,7 +235,7 @@ mod tests {
         assert_eq!(memo.recall(a, true).as_deref(), Some(&b"first"[..]));
         memo.keep_this_build();
         assert_eq!(
-            memo.len(),
+            memo.last.len(),
             1,
             "only the pages of the last good build are kept"
         );
