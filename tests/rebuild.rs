@@ -62,7 +62,7 @@ fn differences(rebuilt: &Files, fresh: &Files) -> Vec<String> {
         .collect()
 }
 
-fn edit(root: &Path, file: &str, change: impl FnOnce(String) -> String) {
+fn edit(root: &Path, file: &str, change: impl Fn(String) -> String) {
     let path = root.join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -87,51 +87,39 @@ fn a_rebuild_makes_the_site_a_fresh_build_makes_after_every_kind_of_edit() {
 
     let base_template = std::fs::read_to_string(common::repo_root().join("templates/base.html"))
         .expect("the built-in base template");
-    type Edit = Box<dyn Fn(&Path)>;
-    let edits: Vec<(&str, Edit)> = vec![
+    let edited_base = base_template.replacen("<head>", "<head><!-- edited -->", 1);
+    type Change = Box<dyn Fn(String) -> String>;
+    // What is edited, in which file, and how.
+    let edits: Vec<(&str, &str, Change)> = vec![
         (
             "a paragraph added at the end of a document",
-            Box::new(|root| {
-                edit(root, "content/documents/report.md", |t| {
-                    t + "\nMiasnikov wrote to Lenin again in March 1923.\n"
-                })
-            }),
+            "content/documents/report.md",
+            Box::new(|t| t + "\nMiasnikov wrote to Lenin again in March 1923.\n"),
         ),
         (
             "a paragraph changed in the middle of a document",
-            Box::new(|root| {
-                edit(root, "content/documents/report.md", |t| {
-                    t.replace("Smirnov spoke against it.", "Smirnov spoke for it in 1922.")
-                })
-            }),
+            "content/documents/report.md",
+            Box::new(|t| t.replace("Smirnov spoke against it.", "Smirnov spoke for it in 1922.")),
         ),
         (
             "an entity's page",
-            Box::new(|root| {
-                edit(root, "content/people/lenin.md", |t| {
-                    t + "\nHe led the party until 1923.\n"
-                })
-            }),
+            "content/people/lenin.md",
+            Box::new(|t| t + "\nHe led the party until 1923.\n"),
         ),
         (
             "the site's title",
-            Box::new(|root| {
-                edit(root, "site.toml", |t| {
-                    t.replace("Registry fixture", "Another title")
-                })
-            }),
+            "site.toml",
+            Box::new(|t| t.replace("Registry fixture", "Another title")),
         ),
         (
             "a template every page extends",
-            Box::new(move |root| {
-                let changed = base_template.replacen("<head>", "<head><!-- edited -->", 1);
-                edit(root, "templates/base.html", |_| changed)
-            }),
+            "templates/base.html",
+            Box::new(move |_| edited_base.clone()),
         ),
     ];
     let mut unchanged_after = Vec::new();
-    for (what, apply) in &edits {
-        apply(root);
+    for (what, file, change) in &edits {
+        edit(root, file, change);
         let (rebuilt, unchanged) = rebuild(root, &mut cache);
         let fresh = fresh_build(root);
         assert_eq!(

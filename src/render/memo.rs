@@ -216,6 +216,26 @@ mod tests {
         assert!(views.context().contains_key("title"));
     }
 
+    /// A list that does not say its length first, which bincode cannot write.
+    struct UnknownLength;
+
+    impl Serialize for UnknownLength {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            let mut seq = serializer.serialize_seq(None)?;
+            seq.serialize_element("Miasnikov")?;
+            seq.end()
+        }
+    }
+
+    #[test]
+    fn a_value_bincode_cannot_write_leaves_the_page_unremembered_but_rendered() {
+        let mut views = Views::new("a.html", Some(1));
+        views.add("names", &UnknownLength);
+        assert_eq!(views.fingerprint(), None);
+        assert!(views.context().contains_key("names"));
+    }
+
     #[test]
     fn only_a_good_build_replaces_what_is_remembered() {
         let mut memo = RenderMemo::default();

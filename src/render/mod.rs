@@ -422,10 +422,18 @@ impl SiteRenderer<'_> {
             .map_err(|e| self.templates.diagnostic(&e, views.template()))
     }
 
-    /// A part of a page (a year of the timeline) as [`SiteRenderer::render`] makes a page,
-    /// with Tera's error as it is.
-    pub fn fill(&self, views: &Views) -> Result<Vec<u8>, tera::Error> {
-        self.fill_in(views, false)
+    /// A part of a page (a year of the timeline) written to `out` as
+    /// [`SiteRenderer::render`] makes a page, with Tera's error as it is. Without a memo it
+    /// is streamed, as it is made.
+    pub fn fill_to(&self, views: &Views, out: &mut dyn std::io::Write) -> Result<(), tera::Error> {
+        if self.memo.is_none() {
+            return self
+                .templates
+                .render_to(views.template(), &views.context(), out);
+        }
+        let part = self.fill_in(views, false)?;
+        out.write_all(&part)
+            .map_err(|e| tera::Error::new(ErrorKind::Io(e.kind())))
     }
 
     fn fill_in(&self, views: &Views, whole_page: bool) -> Result<Vec<u8>, tera::Error> {

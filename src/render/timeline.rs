@@ -147,8 +147,7 @@ impl TimelinePage<'_> {
             let mut views = self.site.views(YEAR);
             views.add("site", site_view);
             views.add("year", year);
-            let section = self.site.fill(&views).map_err(|e| (e, YEAR))?;
-            out.write_all(&section).map_err(io)?;
+            self.site.fill_to(&views, out).map_err(|e| (e, YEAR))?;
         }
         out.write_all(tail).map_err(io)
     }
