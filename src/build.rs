@@ -178,10 +178,7 @@ pub fn prepare_with(
         rendered,
         references,
         statements,
-    } = cache.read_pages(&content, &base, &registry, entities);
-    if !cache.keeps_pages() {
-        content.release_bodies();
-    }
+    } = cache.read_pages(&mut content, &base, &registry, entities);
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }

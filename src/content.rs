@@ -57,7 +57,7 @@ pub struct Page {
     pub title: String,
     pub front: FrontMatter,
     /// The Markdown after the front matter; empty once a one-off build has rendered it
-    /// ([`Content::release_bodies`]).
+    /// (`BuildCache::read_pages`).
     pub body: String,
     /// Line of the file on which the body starts.
     pub body_line: usize,
@@ -102,14 +102,6 @@ pub struct Content {
 }
 
 impl Content {
-    /// Lets every page's Markdown go: after the Markdown stage nothing reads it, and a
-    /// one-off build need not hold the collection's whole text twice (116 MB at ×100).
-    pub fn release_bodies(&mut self) {
-        for page in &mut self.pages {
-            page.body = String::new();
-        }
-    }
-
     /// The top-level documents and collections, in the order the site lists them.
     pub fn documents(&self) -> Vec<usize> {
         let mut top: Vec<usize> = (0..self.pages.len())

@@ -7,8 +7,6 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 /// Titles that name no work without their author: every collected edition is "Works".
 const GENERIC_TITLES: &[&str] = &[
     "Сочинения",
@@ -87,18 +85,18 @@ pub fn fold(text: &str) -> String {
 }
 
 fn fold_word(word: &str) -> String {
-    static ENDING: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:ii|iy|yi|y)$").expect("valid pattern"));
-    let word = word.replace("ya", "ia").replace("yu", "iu");
-    let word = match word.strip_prefix("ye") {
-        Some(rest) => format!("e{rest}"),
-        None => word,
-    };
-    if word.len() > 3 {
-        ENDING.replace(&word, "i").into_owned()
-    } else {
-        word
+    let mut word = word.replace("ya", "ia").replace("yu", "iu");
+    if word.starts_with("ye") {
+        word.remove(0);
     }
+    if word.len() > 3 {
+        // -ii, -iy, -yi and -y: at most one of the first three ends a word.
+        if let Some(ending) = ["ii", "iy", "yi", "y"].iter().find(|e| word.ends_with(*e)) {
+            word.truncate(word.len() - ending.len());
+            word.push('i');
+        }
+    }
+    word
 }
 
 /// The surname in an author as a source writes it: "Avrich, Paul" and "Троцкий, Л. Д." put it

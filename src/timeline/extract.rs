@@ -464,24 +464,32 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 /// square brackets ("[Trotsky, The Challenge (1926-27), p. 76]"), though an editor's
 /// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return Vec::new();
-    }
     let mut candidates: Vec<(usize, usize, usize, Reading)> = Vec::new();
-    // One pass of all the forms together tells which of them occur at all; most paragraphs
-    // hold none or one, and only those are then read with their captures.
-    for priority in &FORM_SET.matches(text) {
-        let form = &FORMS[priority];
-        for captures in form.regex.captures_iter(text) {
-            if let Some(reading) = (form.read)(&captures) {
-                let group = match reading {
-                    Reading::BareYear { .. } => BARE_YEAR_GROUP,
-                    _ => 0,
-                };
-                let span = captures.get(group).expect("the date's group");
-                candidates.push((span.start(), span.end(), priority, reading));
+    for window in digit_windows(text) {
+        // The window's end is where the text ends for the patterns; its start is where they
+        // begin to look, seeing the text before it (so `\b` there reads as in the whole).
+        let haystack = &text[..window.end];
+        // One pass of all the forms together tells which of them occur at all; most
+        // windows hold none or one, and only those are then read with their captures.
+        for priority in &FORM_SET.matches_at(haystack, window.start) {
+            let form = &FORMS[priority];
+            let mut at = window.start;
+            while let Some(captures) = form.regex.captures_at(haystack, at) {
+                // No form matches an empty text: every one has a digit.
+                at = captures.get(0).expect("the whole match").end();
+                if let Some(reading) = (form.read)(&captures) {
+                    let group = match reading {
+                        Reading::BareYear { .. } => BARE_YEAR_GROUP,
+                        _ => 0,
+                    };
+                    let span = captures.get(group).expect("the date's group");
+                    candidates.push((span.start(), span.end(), priority, reading));
+                }
             }
         }
+    }
+    if candidates.is_empty() {
+        return Vec::new();
     }
     candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let brackets = references(text);
@@ -501,6 +509,59 @@ fn find_dates(text: &str) -> Vec<Found> {
         }
     }
     found
+}
+
+/// How far a date reaches from its digits, in bytes other than white space: "September
+/// – December, 1921" has 21 before its first digit, "12th of September (O. S.)" 22 after its
+/// last. Twice that, to spare.
+const DATE_REACH: usize = 48;
+
+/// The stretches of `text` that may hold a date: every form has a digit, and reaches no
+/// further than `DATE_REACH` from it, so the patterns need not read the prose between
+/// (most of a paragraph). Each stretch ends before white space or at the text's end, so
+/// that `\b` at its end reads as in the whole text.
+fn digit_windows(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(u8::is_ascii_digit) {
+        let first = i + skip;
+        let after = first
+            + bytes[first..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        let start = reach(bytes, first, DATE_REACH, false);
+        let end = reach(bytes, after, DATE_REACH, true);
+        match windows.last_mut() {
+            Some(last) if start <= last.end => last.end = end,
+            _ => windows.push(start..end),
+        }
+        i = after;
+    }
+    windows
+}
+
+/// From `at`, `count` bytes other than white space back (or on), then to the nearest
+/// character boundary (on: to the next white space).
+fn reach(bytes: &[u8], mut at: usize, count: usize, forward: bool) -> usize {
+    let mut left = count;
+    if forward {
+        while at < bytes.len() && (left > 0 || !bytes[at].is_ascii_whitespace()) {
+            left = left.saturating_sub(usize::from(!bytes[at].is_ascii_whitespace()));
+            at += 1;
+        }
+    } else {
+        while at > 0 && left > 0 {
+            at -= 1;
+            left -= usize::from(!bytes[at].is_ascii_whitespace());
+        }
+        // Not inside a character: UTF-8's continuation bytes are 0b10xxxxxx.
+        while at > 0 && bytes[at] & 0xC0 == 0x80 {
+            at -= 1;
+        }
+    }
+    at
 }
 
 /// "1,923" or "12.5 March": digits glued to a number around them are no date.
@@ -835,6 +896,35 @@ mod tests {
         assert_eq!(dated[0].1.human(), "1921");
         let two = "Between 1921 and 1923 Lenin wrote in 1922.";
         assert!(extractor.paragraph(two, &|_| true).is_empty());
+    }
+
+    #[test]
+    fn dates_are_found_wherever_they_stand_in_a_long_paragraph() {
+        let prose = "and the debate went on without a number in it ".repeat(20);
+        let text = format!(
+            "September – December, 1921 opened it; {prose}then on the 12th of September 1917 \
+             (O. S.), {prose}in   May   1918 and lastly, on 3 March"
+        );
+        let found: Vec<&str> = find_dates(&text)
+            .into_iter()
+            .map(|f| &text[f.span])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "September – December, 1921",
+                "12th of September 1917 (O. S.)",
+                "May   1918",
+                "3 March"
+            ]
+        );
+        // Only the stretches around the digits are read, each ending before white space.
+        let windows = digit_windows(&text);
+        assert_eq!(windows.len(), 3, "{windows:?}");
+        assert!(windows.iter().map(|w| w.len()).sum::<usize>() < text.len() / 4);
+        for window in &windows {
+            assert!(window.end == text.len() || text[window.end..].starts_with(' '));
+        }
     }
 
     #[test]
