@@ -325,9 +325,14 @@ fn ends_sentence(text: &str, word: &Range<usize>) -> bool {
 
 /// `text` with each run of white space as one space.
 fn push_collapsed(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     let mut copied = 0;
     while i < text.len() {
+        if !may_start_space_run(bytes, i) {
+            i += 1;
+            continue;
+        }
         let (space, len) = space_at(text, i);
         if space {
             out.push_str(&text[copied..i]);
@@ -347,6 +352,21 @@ fn push_collapsed(out: &mut String, text: &str) {
         }
     }
     out.push_str(&text[copied..]);
+}
+
+/// Whether white space to collapse may start at byte `i`: most bytes start no white space
+/// character, or are one space between two words, and are passed over without decoding.
+/// Every white space character beyond ASCII starts with one of 0xC2, 0xE1, 0xE2 or 0xE3
+/// (U+00A0, U+1680, U+2000–U+205F, U+3000), none of which is inside a character.
+#[inline(always)]
+fn may_start_space_run(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b' ' => bytes
+            .get(i + 1)
+            .is_some_and(|&next| next <= b' ' || next >= 0x80),
+        b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3 => true,
+        _ => false,
+    }
 }
 
 /// Whether the character at byte `i` (its first byte) is white space: ASCII bytes are
@@ -610,6 +630,37 @@ mod tests {
         assert_eq!(span.name(), start..start + 5);
         assert_eq!(span.snippet(text).as_str(), "Then Lenin answered at once.");
         assert_eq!(span.snippet("He wrote.").as_str(), "");
+    }
+
+    #[test]
+    fn runs_of_white_space_collapse_to_one_space() {
+        let naive = |text: &str| {
+            let mut out = String::new();
+            let mut in_run = false;
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    if !in_run {
+                        out.push(' ');
+                    }
+                    in_run = true;
+                } else {
+                    out.push(c);
+                    in_run = false;
+                }
+            }
+            out
+        };
+        for text in [
+            "one two  three\tfour\n\nfive ",
+            "  Ленин и\u{a0}Троцкий\u{2009} \u{3000}x",
+            "a \u{a0}b \u{1680}c\u{205f}\u{202f}d é ё",
+            " ",
+            "",
+        ] {
+            let mut out = String::new();
+            push_collapsed(&mut out, text);
+            assert_eq!(out, naive(text), "{text:?}");
+        }
     }
 
     #[test]
