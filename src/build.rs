@@ -3,7 +3,7 @@
 //! stops before writing.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -175,10 +175,17 @@ pub fn prepare_with(
     });
     clock.lap("load");
     let PagesRead {
-        rendered,
+        mut rendered,
         references,
         statements,
     } = cache.read_pages(&mut content, &base, &registry, entities);
+    // Each page's HTML is read by its own page alone: taken out of what every stage reads,
+    // it is let go as soon as that page is made (141 MB at ×100, which the search index and
+    // the registry's pages would otherwise be made beside).
+    let bodies_html: Vec<Mutex<String>> = rendered
+        .iter_mut()
+        .map(|r| Mutex::new(std::mem::take(&mut r.html)))
+        .collect();
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
@@ -242,7 +249,7 @@ pub fn prepare_with(
     // Every kind of page is rendered at once: each stage is parallel within, and running
     // them side by side keeps both cores busy through the stages that are not.
     let stages: [(&'static str, RenderStage); 6] = [
-        ("pages", &|| render_pages(&renderer)),
+        ("pages", &|| render_pages(&renderer, &bodies_html)),
         // The search index reads the pages' text, not their HTML: it is one more stage.
         ("search index", &|| {
             if config.search {
@@ -535,13 +542,19 @@ fn unresolved_warnings(registry: &Registry, rendered: &[Rendered]) -> Vec<Diagno
     warnings
 }
 
-fn render_pages(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+/// Every page of the content, each from its HTML in `bodies_html` (taken: each is made once).
+fn render_pages(
+    renderer: &SiteRenderer,
+    bodies_html: &[Mutex<String>],
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let site = renderer.site_view();
     let documents = renderer.document_summaries();
     let pages: Vec<Result<OutputFile, Diagnostic>> = (0..renderer.content.pages.len())
         .into_par_iter()
         .map(|i| {
-            let html = renderer.render_page(i, &site, &documents)?;
+            let body =
+                std::mem::take(&mut *bodies_html[i].lock().unwrap_or_else(|e| e.into_inner()));
+            let html = renderer.render_page(i, &body, &site, &documents)?;
             renderer.put(OutputFile::bytes(
                 format!("{}index.html", renderer.content.pages[i].site_path),
                 html,

@@ -485,10 +485,12 @@ impl SiteRenderer<'_> {
         }
     }
 
-    /// The HTML of one page, by the template its kind calls for.
+    /// The HTML of one page, by the template its kind calls for, around `body` (its
+    /// Markdown's HTML).
     pub fn render_page(
         &self,
         index: usize,
+        body: &str,
         site: &SiteView,
         documents: &[DocumentSummary],
     ) -> Result<Vec<u8>, Diagnostic> {
@@ -500,7 +502,7 @@ impl SiteRenderer<'_> {
             PageKind::Collection => "collection.html",
             PageKind::Page => "page.html",
         };
-        let page_view = self.page_view(index);
+        let page_view = self.page_view(index, body);
         let mut views = self.views(template);
         views.add("site", site);
         views.add("page", &page_view);
@@ -556,7 +558,7 @@ impl SiteRenderer<'_> {
         }
     }
 
-    fn page_view(&self, index: usize) -> PageView {
+    fn page_view(&self, index: usize, body: &str) -> PageView {
         let page = &self.content.pages[index];
         let rendered = &self.rendered[index];
         let (previous, next) = self.neighbours(index);
@@ -578,7 +580,7 @@ impl SiteRenderer<'_> {
                 .language
                 .clone()
                 .unwrap_or_else(|| self.config.language.clone()),
-            content: self.with_bibliography_links(index, &rendered.html),
+            content: self.with_bibliography_links(index, body),
             notes: self.note_views(index),
             cited_by: self.cited_by(index),
             missing_notes: rendered
