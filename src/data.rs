@@ -67,7 +67,7 @@ pub fn files(
                     .collect();
                 files.push(OutputFile::bytes(
                     format!("{DATA_DIR}/{}.json", kind.folder),
-                    serde_json::to_vec_pretty(&records)?,
+                    serde_json::to_vec(&records)?,
                 ));
             }
             Ok(files)

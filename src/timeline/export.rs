@@ -73,7 +73,7 @@ pub fn write_timeline_json(
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(out, &timeline)
+    serde_json::to_writer(out, &timeline)
 }
 
 #[derive(Serialize)]
@@ -167,7 +167,7 @@ pub fn write_timelinejs_json(
         },
         events,
     };
-    serde_json::to_writer_pretty(out, &timeline)
+    serde_json::to_writer(out, &timeline)
 }
 
 fn slide_text(view: &EntryView) -> String {
