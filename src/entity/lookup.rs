@@ -73,14 +73,18 @@ impl NameLookup {
         let mut at = 0;
         while at < name.len() {
             let token = token_at(name, at);
-            let next_id = self.tokens.len() as u32;
-            let entry = self
-                .tokens
-                .entry(name[token.clone()].into())
-                .or_insert(Token {
-                    id: next_id,
+            let word = &name[token.clone()];
+            // Most tokens are filed already (first names, "Congress"): looked up by their
+            // text before a key of their own is made.
+            if !self.tokens.contains_key(word) {
+                let id = self.tokens.len() as u32;
+                let token = Token {
+                    id,
                     from_root: NO_NODE,
-                });
+                };
+                self.tokens.insert(word.into(), token);
+            }
+            let entry = self.tokens.get_mut(word).expect("filed above");
             let next_node = self.ends.len() as u32;
             node = if node == ROOT {
                 if entry.from_root == NO_NODE {

@@ -2,11 +2,11 @@
 //! first word ([`NameLookup`]), built once per build, longest match first, whole words
 //! only. A surname shared by several people is ambiguous and resolved only by its context.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Registry;
@@ -51,7 +51,7 @@ impl Matcher {
     /// alias are an error naming both files.
     pub fn new(registry: &Registry) -> (Matcher, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        let mut claims: HashMap<String, Claim> = HashMap::new();
+        let mut claims: FxHashMap<String, Claim> = FxHashMap::default();
         // Generating the forms of every name is most of the work, and each entity's are
         // its own: on every core.
         let all_names: Vec<Vec<String>> = registry.entities.par_iter().map(names).collect();
@@ -143,13 +143,13 @@ impl Matcher {
 }
 
 /// Bare surnames, with their transliteration variants, and the people who bear them.
-fn shared_surnames(registry: &Registry) -> HashMap<String, Vec<usize>> {
+fn shared_surnames(registry: &Registry) -> FxHashMap<String, Vec<usize>> {
     let variants: Vec<Vec<String>> = registry
         .entities
         .par_iter()
         .map(|entity| surname(entity).map_or_else(Vec::new, |s| transliterations(&s)))
         .collect();
-    let mut bearers: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut bearers: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (index, variants) in variants.into_iter().enumerate() {
         for variant in variants {
             if variant.chars().filter(|c| c.is_alphanumeric()).count() >= 3 {
