@@ -78,13 +78,22 @@ pub fn fold(text: &str) -> String {
             flat.push(' ');
         }
     }
-    flat.split_whitespace()
-        .map(fold_word)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut folded = String::with_capacity(flat.len());
+    for word in flat.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        push_folded_word(&mut folded, word);
+    }
+    folded
 }
 
-fn fold_word(word: &str) -> String {
+fn push_folded_word(out: &mut String, word: &str) {
+    // Every variant folded away has a `y` but -ii; most words have neither.
+    if !word.contains('y') && !word.ends_with("ii") {
+        out.push_str(word);
+        return;
+    }
     let mut word = word.replace("ya", "ia").replace("yu", "iu");
     if word.starts_with("ye") {
         word.remove(0);
@@ -96,7 +105,7 @@ fn fold_word(word: &str) -> String {
             word.push('i');
         }
     }
-    word
+    out.push_str(&word);
 }
 
 /// The surname in an author as a source writes it: "Avrich, Paul" and "Троцкий, Л. Д." put it
