@@ -78,12 +78,6 @@ impl CachedPage {
 }
 
 impl BuildCache {
-    /// Whether this cache keeps each build's work for the next (`serve`), or the build is a
-    /// one-off.
-    pub fn keeps_pages(&self) -> bool {
-        self.keep
-    }
-
     /// A cache for the one build of a process that ends right after it.
     pub fn for_a_last_build() -> Self {
         BuildCache {
