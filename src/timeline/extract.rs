@@ -464,29 +464,14 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 /// square brackets ("[Trotsky, The Challenge (1926-27), p. 76]"), though an editor's
 /// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
+    dates_in(text, &digit_windows(text))
+}
+
+/// The dates of `text` that stand within `windows` (the whole text is one window).
+fn dates_in(text: &str, windows: &[Range<usize>]) -> Vec<Found> {
     let mut candidates: Vec<(usize, usize, usize, Reading)> = Vec::new();
-    for window in digit_windows(text) {
-        // The window's end is where the text ends for the patterns; its start is where they
-        // begin to look, seeing the text before it (so `\b` there reads as in the whole).
-        let haystack = &text[..window.end];
-        // One pass of all the forms together tells which of them occur at all; most
-        // windows hold none or one, and only those are then read with their captures.
-        for priority in &FORM_SET.matches_at(haystack, window.start) {
-            let form = &FORMS[priority];
-            let mut at = window.start;
-            while let Some(captures) = form.regex.captures_at(haystack, at) {
-                // No form matches an empty text: every one has a digit.
-                at = captures.get(0).expect("the whole match").end();
-                if let Some(reading) = (form.read)(&captures) {
-                    let group = match reading {
-                        Reading::BareYear { .. } => BARE_YEAR_GROUP,
-                        _ => 0,
-                    };
-                    let span = captures.get(group).expect("the date's group");
-                    candidates.push((span.start(), span.end(), priority, reading));
-                }
-            }
-        }
+    for window in windows {
+        read_window(text, window, &mut candidates);
     }
     if candidates.is_empty() {
         return Vec::new();
@@ -511,6 +496,37 @@ fn find_dates(text: &str) -> Vec<Found> {
     found
 }
 
+/// Every reading of a form within `window` of `text`: (start, end, the form's priority, the
+/// reading), overlapping ones included. The window's end is where the text ends for the
+/// patterns; its start is where they begin to look, seeing the text before it (so `\b`
+/// there reads as in the whole).
+fn read_window(
+    text: &str,
+    window: &Range<usize>,
+    candidates: &mut Vec<(usize, usize, usize, Reading)>,
+) {
+    let haystack = &text[..window.end];
+    // One pass of all the forms together tells which of them occur at all; most windows
+    // hold none or one, and only those are then read with their captures.
+    for priority in &FORM_SET.matches_at(haystack, window.start) {
+        let form = &FORMS[priority];
+        let mut at = window.start;
+        while let Some(captures) = form.regex.captures_at(haystack, at) {
+            // No form matches an empty text: every one has a digit.
+            at = captures.get(0).expect("the whole match").end();
+            let Some(reading) = (form.read)(&captures) else {
+                continue;
+            };
+            let group = match reading {
+                Reading::BareYear { .. } => BARE_YEAR_GROUP,
+                _ => 0,
+            };
+            let span = captures.get(group).expect("the date's group");
+            candidates.push((span.start(), span.end(), priority, reading));
+        }
+    }
+}
+
 /// How far a date reaches from its digits, in bytes other than white space: "September
 /// – December, 1921" has 21 before its first digit, "12th of September (O. S.)" 19 after its
 /// last. More than twice that, to spare.
@@ -531,8 +547,8 @@ fn digit_windows(text: &str) -> Vec<Range<usize>> {
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-        let start = reach(bytes, first, DATE_REACH, false);
-        let end = reach(bytes, after, DATE_REACH, true);
+        let start = reach_back(bytes, first);
+        let end = reach_on(bytes, after);
         match windows.last_mut() {
             Some(last) if start <= last.end => last.end = end,
             _ => windows.push(start..end),
@@ -542,24 +558,27 @@ fn digit_windows(text: &str) -> Vec<Range<usize>> {
     windows
 }
 
-/// From `at`, `count` bytes other than white space back (or on), then to the nearest
-/// character boundary (on: to the next white space).
-fn reach(bytes: &[u8], mut at: usize, count: usize, forward: bool) -> usize {
-    let mut left = count;
-    if forward {
-        while at < bytes.len() && (left > 0 || !bytes[at].is_ascii_whitespace()) {
-            left = left.saturating_sub(usize::from(!bytes[at].is_ascii_whitespace()));
-            at += 1;
-        }
-    } else {
-        while at > 0 && left > 0 {
-            at -= 1;
-            left -= usize::from(!bytes[at].is_ascii_whitespace());
-        }
-        // Not inside a character: UTF-8's continuation bytes are 0b10xxxxxx.
-        while at > 0 && bytes[at] & 0xC0 == 0x80 {
-            at -= 1;
-        }
+/// `DATE_REACH` bytes other than white space back from `at`, then back to where a
+/// character starts (UTF-8's continuation bytes are 0b10xxxxxx).
+fn reach_back(bytes: &[u8], mut at: usize) -> usize {
+    let mut left = DATE_REACH;
+    while at > 0 && left > 0 {
+        at -= 1;
+        left -= usize::from(!bytes[at].is_ascii_whitespace());
+    }
+    while at > 0 && bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    at
+}
+
+/// `DATE_REACH` bytes other than white space on from `at`, then on to the next white space
+/// (or the end).
+fn reach_on(bytes: &[u8], mut at: usize) -> usize {
+    let mut left = DATE_REACH;
+    while at < bytes.len() && (left > 0 || !bytes[at].is_ascii_whitespace()) {
+        left = left.saturating_sub(usize::from(!bytes[at].is_ascii_whitespace()));
+        at += 1;
     }
     at
 }
@@ -925,6 +944,31 @@ mod tests {
         for window in &windows {
             assert!(window.end == text.len() || text[window.end..].starts_with(' '));
         }
+    }
+
+    /// Reading only near digits must find what reading the whole text finds: a form of
+    /// date added later that reaches further from its digits than `DATE_REACH` fails here.
+    #[test]
+    fn the_sources_read_near_digits_give_the_dates_of_the_whole_text() {
+        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources");
+        let mut dated = 0;
+        for entry in std::fs::read_dir(sources).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for paragraph in text.split("\n\n") {
+                let spans = |found: Vec<Found>| -> Vec<Range<usize>> {
+                    found.into_iter().map(|f| f.span).collect()
+                };
+                let near_digits = spans(find_dates(paragraph));
+                let whole = spans(dates_in(paragraph, &[0..paragraph.len()]));
+                assert_eq!(near_digits, whole, "{}: {paragraph}", path.display());
+                dated += whole.len();
+            }
+        }
+        assert!(dated > 1000, "the sources hold {dated} dates");
     }
 
     #[test]
