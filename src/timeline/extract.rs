@@ -963,7 +963,8 @@ mod tests {
                     found.into_iter().map(|f| f.span).collect()
                 };
                 let near_digits = spans(find_dates(paragraph));
-                let whole = spans(dates_in(paragraph, &[0..paragraph.len()]));
+                let whole_text = 0..paragraph.len();
+                let whole = spans(dates_in(paragraph, std::slice::from_ref(&whole_text)));
                 assert_eq!(near_digits, whole, "{}: {paragraph}", path.display());
                 dated += whole.len();
             }
