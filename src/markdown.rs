@@ -878,20 +878,26 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
+/// Whether `text` holds a Cyrillic letter: U+0400–U+04FF are exactly the characters whose
+/// UTF-8 starts with a byte from 0xD0 to 0xD3, so the bytes are read without decoding them.
+fn has_cyrillic(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, 0xD0..=0xD3))
+}
+
 /// Russian passages (the notes cite Russian sources) in `<span lang="ru">`, so that screen
 /// readers speak them in Russian and browsers hyphenate them right. A passage runs from its
 /// first Cyrillic letter to its last one before a Latin letter.
 fn mark_russian(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     if !events
         .iter()
-        .any(|e| matches!(e, Event::Text(t) if t.chars().any(is_cyrillic)))
+        .any(|e| matches!(e, Event::Text(t) if has_cyrillic(t)))
     {
         return events;
     }
     let mut out = Vec::with_capacity(events.len() + 4);
     for event in events {
         match event {
-            Event::Text(text) if text.chars().any(is_cyrillic) => {
+            Event::Text(text) if has_cyrillic(&text) => {
                 for (run, russian) in russian_runs(&text) {
                     if russian {
                         out.push(Event::InlineHtml(
@@ -972,6 +978,19 @@ pub fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_is_told_by_its_first_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                has_cyrillic(&text),
+                is_cyrillic(c),
+                "{c:?} (U+{:04X})",
+                c as u32
+            );
+        }
+    }
 
     fn render(body: &str) -> Rendered {
         MarkdownRenderer::default().render(
