@@ -962,22 +962,39 @@ pub fn render_plain(body: &str, link_prefix: &str) -> String {
 
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The characters to escape are ASCII, so each is one byte and never inside another
+    // character: the text between them is copied whole.
+    let mut copied = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_replaces_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape_html(r#"«Ленин» & 'Trotsky' <b>"x"</b>"#),
+            "«Ленин» &amp; &#39;Trotsky&#39; &lt;b&gt;&quot;x&quot;&lt;/b&gt;"
+        );
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("&"), "&amp;");
+    }
 
     #[test]
     fn cyrillic_is_told_by_its_first_byte() {

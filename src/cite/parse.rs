@@ -179,9 +179,19 @@ static MARX_ENGELS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Wikipedia's style: `Avrich, Paul (1984). "Title". Container …`.
 static AUTHOR_YEAR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?P<author>[^()"“”«»\d]{2,100}?)\s*\((?P<year>\d{4})\)(?:\s*\[\d{4}\])?\.\s*(?P<rest>.+)$"#)
+    Regex::new(r#"^(?P<author>[^()"“”«»\d]{2,100}?)\s*\((?P<year>[0-9]{4})\)(?:\s*\[\d{4}\])?\.\s*(?P<rest>.+)$"#)
         .expect("valid pattern")
 });
+/// Whether the first `(` of `segment` opens a year, `(1984)`: the author before the year
+/// in [`AUTHOR_YEAR_TITLE`] holds no parenthesis, so a segment where this fails cannot match
+/// it, and most do (the pattern's captures are dear to look for).
+fn year_in_first_parentheses(segment: &str) -> bool {
+    segment.find('(').is_some_and(|open| {
+        let after = &segment.as_bytes()[open + 1..];
+        after.len() >= 5 && after[..4].iter().all(u8::is_ascii_digit) && after[4] == b')'
+    })
+}
+
 /// An author–year short form: `Avrich 1984, pp. 7–8`, `Pirani 2008`.
 static SHORT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&|и)\s+\p{Lu}[\p{L}'’-]+)?),?\s+(?P<year>(?:1[5-9]|20)\d\d[a-z]?)(?P<rest>(?:[,:.]\s*.{0,40})?)$")
@@ -257,15 +267,20 @@ fn collected_works(segment: &str) -> Option<Reference> {
 /// `Avrich, Paul (1984). "Bolshevik Opposition to Lenin …". The Russian Review …`: the
 /// title, and the short form "Avrich 1984" as a key, so that short forms find it.
 fn author_year_title(segment: &str) -> Option<Reference> {
-    let (author, year, rest) = match AUTHOR_YEAR_TITLE.captures(segment) {
+    let captures = year_in_first_parentheses(segment)
+        .then(|| AUTHOR_YEAR_TITLE.captures(segment))
+        .flatten();
+    let (author, year, rest) = match captures {
         Some(c) => (
             Some(c["author"].trim().to_string()),
             c["year"].to_string(),
             c.name("rest")?.as_str(),
         ),
         None => {
-            let quoted = segment.trim_start().starts_with(['"', '“']);
-            let year = YEAR.find(segment).filter(|_| quoted)?;
+            if !segment.trim_start().starts_with(['"', '“']) {
+                return None;
+            }
+            let year = YEAR.find(segment)?;
             (None, year.as_str().to_string(), segment.trim_start())
         }
     };
@@ -583,6 +598,33 @@ mod tests {
             None,
             "Cf. is another edition"
         );
+    }
+
+    #[test]
+    fn the_year_in_parentheses_is_looked_for_where_the_pattern_can_match() {
+        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources");
+        let mut matched = 0;
+        for entry in std::fs::read_dir(sources).expect("the source texts") {
+            let text = std::fs::read_to_string(entry.expect("an entry").path()).unwrap_or_default();
+            for segment in text.lines().flat_map(|line| line.split(';')) {
+                if AUTHOR_YEAR_TITLE.is_match(segment) {
+                    assert!(year_in_first_parentheses(segment), "{segment}");
+                    matched += 1;
+                }
+            }
+        }
+        // The Wikipedia article's bibliography is written in this style.
+        assert!(matched >= 3, "only {matched} segments matched");
+        for (segment, expected) in [
+            ("Avrich, Paul (1984). Title", true),
+            ("Avrich (ed.) (1984). Title", false),
+            ("Avrich (198). Title", false),
+            ("Avrich (1984", false),
+            ("no parentheses at all", false),
+        ] {
+            assert_eq!(year_in_first_parentheses(segment), expected, "{segment}");
+            assert_eq!(AUTHOR_YEAR_TITLE.is_match(segment), expected, "{segment}");
+        }
     }
 
     #[test]
