@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::memo::Shared;
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::content::Content;
 use crate::diagnostic::Diagnostic;
@@ -149,7 +150,7 @@ pub struct EntityPages<'a> {
 
 impl<'a> EntityPages<'a> {
     /// Every page of the registry: entity pages, the index of each kind, the glossary.
-    pub fn render(&self, site_view: &SiteView) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    pub fn render(&self, site_view: &Shared<SiteView>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let registry = self.site.registry;
         if registry.is_empty() {
             return Ok(Vec::new());
@@ -386,7 +387,7 @@ impl<'a> EntityPages<'a> {
 
     fn index_page(
         &self,
-        site_view: &SiteView,
+        site_view: &Shared<SiteView>,
         kind: &Kind,
         ids: &[usize],
         index: &[Vec<(usize, &Mention)>],

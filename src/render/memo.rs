@@ -11,11 +11,11 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use rustc_hash::FxHasher;
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 /// What a page is made from, hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -115,6 +115,21 @@ impl<'v> Views<'v> {
     }
 
     pub fn add<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &'v T) {
+        self.hash_value(name, value);
+        self.inserts
+            .push(Box::new(move |context| context.insert(name, value)));
+    }
+
+    /// [`Views::add`] for a value many pages are given alike: it is made into Tera's value
+    /// once, and each page's context shares it.
+    pub fn add_shared<T: Serialize>(&mut self, name: &'static str, shared: &'v Shared<T>) {
+        self.hash_value(name, &shared.view);
+        self.inserts.push(Box::new(move |context| {
+            context.insert_value(name, shared.value())
+        }));
+    }
+
+    fn hash_value<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         if let Some(hash) = &mut self.hash {
             self.serialised.clear();
             // A value bincode cannot write (a sequence of unknown length) leaves the page
@@ -129,8 +144,6 @@ impl<'v> Views<'v> {
                 hash.write(&self.serialised);
             }
         }
-        self.inserts
-            .push(Box::new(move |context| context.insert(name, value)));
     }
 
     pub fn template(&self) -> &'v str {
@@ -149,6 +162,37 @@ impl<'v> Views<'v> {
             insert(&mut context);
         }
         context
+    }
+}
+
+/// A view that many pages are given alike (the site's own), with Tera's value of it, made
+/// the first time a page needs it: a value's lists and maps are shared by reference, so each
+/// page takes it without copying.
+pub struct Shared<T> {
+    pub view: T,
+    value: OnceLock<Value>,
+}
+
+impl<T: Serialize> Shared<T> {
+    pub fn new(view: T) -> Self {
+        Shared {
+            view,
+            value: OnceLock::new(),
+        }
+    }
+
+    pub fn value(&self) -> Value {
+        self.value
+            .get_or_init(|| Value::from_serializable(&self.view))
+            .clone()
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.view
     }
 }
 
@@ -206,6 +250,17 @@ mod tests {
             page,
             fingerprint("a.html", 1, &[("title", "Miasnikov"), ("x", "")])
         );
+    }
+
+    #[test]
+    fn a_shared_value_is_known_and_given_as_its_view() {
+        let shared = Shared::new(vec!["Miasnikov", "Kollontai"]);
+        let mut with_shared = Views::new("a.html", Some(1));
+        with_shared.add_shared("names", &shared);
+        let mut with_view = Views::new("a.html", Some(1));
+        with_view.add("names", &shared.view);
+        assert_eq!(with_shared.fingerprint(), with_view.fingerprint());
+        assert_eq!(with_shared.context(), with_view.context());
     }
 
     #[test]

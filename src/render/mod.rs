@@ -15,7 +15,7 @@ use crate::entity::{KINDS, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
 use crate::write::{OutputFile, Sink};
-use memo::{RenderMemo, Views};
+use memo::{RenderMemo, Shared, Views};
 
 pub mod entities;
 pub mod memo;
@@ -407,11 +407,11 @@ impl SiteRenderer<'_> {
     pub fn titled_views<'v>(
         &self,
         template: &'v str,
-        site: &'v SiteView,
+        site: &'v Shared<SiteView>,
         title: &'v str,
     ) -> Views<'v> {
         let mut views = self.views(template);
-        views.add("site", site);
+        views.add_shared("site", site);
         views.add("title", title);
         views
     }
@@ -450,8 +450,8 @@ impl SiteRenderer<'_> {
         Ok(page)
     }
 
-    pub fn site_view(&self) -> SiteView {
-        SiteView {
+    pub fn site_view(&self) -> Shared<SiteView> {
+        Shared::new(SiteView {
             title: self.config.title.clone(),
             description: self.config.description.clone(),
             language: self.config.language.clone(),
@@ -482,7 +482,7 @@ impl SiteRenderer<'_> {
                 .then(|| self.base.link(&format!("{}/", sources::SOURCES_DIR))),
             notes_display: self.config.notes.display.as_str().to_string(),
             notes_script: self.base.link(crate::build::NOTES_SCRIPT),
-        }
+        })
     }
 
     /// The HTML of one page, by the template its kind calls for, around `body` (its
@@ -491,7 +491,7 @@ impl SiteRenderer<'_> {
         &self,
         index: usize,
         body: &str,
-        site: &SiteView,
+        site: &Shared<SiteView>,
         documents: &[DocumentSummary],
     ) -> Result<Vec<u8>, Diagnostic> {
         let page = &self.content.pages[index];
@@ -504,7 +504,7 @@ impl SiteRenderer<'_> {
         };
         let page_view = self.page_view(index, body);
         let mut views = self.views(template);
-        views.add("site", site);
+        views.add_shared("site", site);
         views.add("page", &page_view);
         // Only the lists of documents show them all; on every other page the list would
         // make rendering grow with the square of the collection.
@@ -517,15 +517,15 @@ impl SiteRenderer<'_> {
         self.render(&views)
     }
 
-    pub fn render_search(&self, site: &SiteView) -> Result<Vec<u8>, Diagnostic> {
+    pub fn render_search(&self, site: &Shared<SiteView>) -> Result<Vec<u8>, Diagnostic> {
         let mut views = self.views("search.html");
-        views.add("site", site);
+        views.add_shared("site", site);
         self.render(&views)
     }
 
-    pub fn render_not_found(&self, site: &SiteView) -> Result<Vec<u8>, Diagnostic> {
+    pub fn render_not_found(&self, site: &Shared<SiteView>) -> Result<Vec<u8>, Diagnostic> {
         let mut views = self.views("404.html");
-        views.add("site", site);
+        views.add_shared("site", site);
         self.render(&views)
     }
 

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::entities::CountedLink;
+use super::memo::Shared;
 use super::memo::Views;
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::cite::{Work, csl};
@@ -58,7 +59,7 @@ pub struct SourcesPages<'a> {
 }
 
 impl SourcesPages<'_> {
-    pub fn render(&self, site_view: &SiteView) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    pub fn render(&self, site_view: &Shared<SiteView>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let works = &self.site.citations.works;
         if works.is_empty() {
             return Ok(Vec::new());
@@ -105,7 +106,12 @@ impl SourcesPages<'_> {
         gather(results)
     }
 
-    fn views<'v>(&self, template: &'v str, site_view: &'v SiteView, title: &'v str) -> Views<'v> {
+    fn views<'v>(
+        &self,
+        template: &'v str,
+        site_view: &'v Shared<SiteView>,
+        title: &'v str,
+    ) -> Views<'v> {
         let mut views = self.site.titled_views(template, site_view, title);
         views.add("sources_page", &true);
         views

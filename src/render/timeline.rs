@@ -7,6 +7,7 @@ use std::io::Write;
 use serde::Serialize;
 use tera::Context;
 
+use super::memo::Shared;
 use super::{SiteRenderer, SiteView};
 use crate::diagnostic::Diagnostic;
 use crate::entity::KINDS;
@@ -59,14 +60,14 @@ pub struct TimelinePage<'a> {
 impl TimelinePage<'_> {
     /// `/timeline/`, `timeline.json` and `timeline.timelinejs.json`; nothing for a site
     /// without dated entries.
-    pub fn render(&self, site_view: &SiteView) -> Result<Vec<OutputFile>, Diagnostic> {
+    pub fn render(&self, site_view: &Shared<SiteView>) -> Result<Vec<OutputFile>, Diagnostic> {
         if self.views.is_empty() {
             return Ok(Vec::new());
         }
         let title = format!("{} — Timeline", self.site.config.title);
         let years = by_year(self.views);
         let mut context = Context::new();
-        context.insert("site", site_view);
+        context.insert_value("site", site_view.value());
         context.insert("title", "Timeline");
         context.insert("years", &years.iter().map(YearLink::of).collect::<Vec<_>>());
         context.insert("year_sections", YEAR_SECTIONS);
@@ -128,7 +129,7 @@ impl TimelinePage<'_> {
     fn write_page(
         &self,
         context: &Context,
-        site_view: &SiteView,
+        site_view: &Shared<SiteView>,
         years: &[YearView],
         out: &mut dyn Write,
     ) -> Result<(), (tera::Error, &'static str)> {
@@ -145,7 +146,7 @@ impl TimelinePage<'_> {
         out.write_all(head).map_err(io)?;
         for year in years {
             let mut views = self.site.views(YEAR);
-            views.add("site", site_view);
+            views.add_shared("site", site_view);
             views.add("year", year);
             self.site.fill_to(&views, out).map_err(|e| (e, YEAR))?;
         }
