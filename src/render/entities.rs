@@ -75,21 +75,22 @@ pub struct PageNumber {
 /// Everything the `entity.html` template receives as `entity`.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityView<'a> {
-    pub kind: String,
-    pub kind_label: String,
-    pub id: String,
-    pub name: String,
+    pub kind: &'a str,
+    pub kind_label: &'a str,
+    pub id: &'a str,
+    pub name: &'a str,
     pub url: String,
-    pub aliases: Vec<String>,
-    pub real_name: Option<String>,
-    pub summary: Option<String>,
-    pub source: Option<String>,
-    pub place: Option<String>,
-    pub event_kind: Option<String>,
-    pub expansion: Option<String>,
-    pub original: Option<String>,
+    pub aliases: &'a [String],
+    pub real_name: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub event_kind: Option<&'a str>,
+    pub expansion: Option<&'a str>,
+    pub original: Option<&'a str>,
     pub dates: Vec<DateView>,
-    pub body: String,
+    /// Its Markdown body, rendered (the same on every page of its mentions).
+    pub body: &'a str,
     pub people: Vec<Link>,
     /// Events a person took part in; groups a person belonged to.
     pub events: Vec<Link>,
@@ -182,7 +183,7 @@ impl<'a> EntityPages<'a> {
                     &ordered_ids,
                     position,
                 );
-                let mut views = self.site.titled_views("entity.html", site_view, &view.name);
+                let mut views = self.site.titled_views("entity.html", site_view, view.name);
                 views.add("entity", &view);
                 let html = self.site.render(&views)?;
                 self.site.put(OutputFile::bytes(
@@ -246,21 +247,21 @@ impl<'a> EntityPages<'a> {
         let per_page = self.mentions_per_page();
         let shown = part * per_page..(part + 1).saturating_mul(per_page).min(mentions.len());
         EntityView {
-            kind: e.kind.key.to_string(),
-            kind_label: e.kind.singular.to_string(),
-            id: e.id.clone(),
-            name: e.name.clone(),
+            kind: e.kind.key,
+            kind_label: e.kind.singular,
+            id: &e.id,
+            name: &e.name,
             url: self.site.base.link(&e.site_path()),
-            aliases: e.aliases.clone(),
-            real_name: e.real_name.clone(),
-            summary: e.summary.clone(),
-            source: e.source.clone(),
-            place: e.place.clone(),
-            event_kind: e.event_kind.clone(),
-            expansion: e.expansion.clone(),
-            original: e.original.clone(),
+            aliases: &e.aliases,
+            real_name: e.real_name.as_deref(),
+            summary: e.summary.as_deref(),
+            source: e.source.as_deref(),
+            place: e.place.as_deref(),
+            event_kind: e.event_kind.as_deref(),
+            expansion: e.expansion.as_deref(),
+            original: e.original.as_deref(),
             dates: date_views(e),
-            body: self.bodies[entity].clone(),
+            body: &self.bodies[entity],
             people: e
                 .people
                 .iter()
