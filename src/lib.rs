@@ -26,3 +26,28 @@ pub mod serve;
 pub mod slug;
 pub mod timeline;
 pub mod write;
+
+/// The four source texts the bundled collection was made from (`tests/sources/*.txt`), by
+/// file name: real, messy prose for the unit tests that compare a fast path with a plain one.
+#[cfg(test)]
+pub(crate) fn source_texts() -> Vec<(String, String)> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources");
+    let mut texts: Vec<(String, String)> = std::fs::read_dir(folder)
+        .expect("tests/sources")
+        .map(|entry| entry.expect("an entry of tests/sources").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("a source text");
+            (
+                path.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                text,
+            )
+        })
+        .collect();
+    texts.sort();
+    assert_eq!(texts.len(), 4, "the four source texts");
+    texts
+}

@@ -602,10 +602,8 @@ mod tests {
 
     #[test]
     fn the_year_in_parentheses_is_looked_for_where_the_pattern_can_match() {
-        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources");
         let mut matched = 0;
-        for entry in std::fs::read_dir(sources).expect("the source texts") {
-            let text = std::fs::read_to_string(entry.expect("an entry").path()).unwrap_or_default();
+        for (_, text) in crate::source_texts() {
             for segment in text.lines().flat_map(|line| line.split(';')) {
                 if AUTHOR_YEAR_TITLE.is_match(segment) {
                     assert!(year_in_first_parentheses(segment), "{segment}");

@@ -338,14 +338,7 @@ mod tests {
 
     #[test]
     fn passing_over_words_misses_no_name() {
-        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources");
-        let mut texts = Vec::new();
-        for entry in std::fs::read_dir(sources).expect("the source texts") {
-            let path = entry.expect("an entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                texts.push(std::fs::read_to_string(path).expect("a source text"));
-            }
-        }
+        let texts: Vec<String> = crate::source_texts().into_iter().map(|(_, t)| t).collect();
         let words: Vec<&str> = texts.iter().flat_map(|t| t.split_whitespace()).collect();
         // Names of every shape: words and pairs of words taken from the texts as they stand
         // (signs and all) and trimmed of signs, lower-case words as the glossary has them,

@@ -950,14 +950,8 @@ mod tests {
     /// date added later that reaches further from its digits than `DATE_REACH` fails here.
     #[test]
     fn the_sources_read_near_digits_give_the_dates_of_the_whole_text() {
-        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sources");
         let mut dated = 0;
-        for entry in std::fs::read_dir(sources).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
+        for (name, text) in crate::source_texts() {
             for paragraph in text.split("\n\n") {
                 let spans = |found: Vec<Found>| -> Vec<Range<usize>> {
                     found.into_iter().map(|f| f.span).collect()
@@ -965,7 +959,7 @@ mod tests {
                 let near_digits = spans(find_dates(paragraph));
                 let whole_text = 0..paragraph.len();
                 let whole = spans(dates_in(paragraph, std::slice::from_ref(&whole_text)));
-                assert_eq!(near_digits, whole, "{}: {paragraph}", path.display());
+                assert_eq!(near_digits, whole, "{name}: {paragraph}");
                 dated += whole.len();
             }
         }
