@@ -247,9 +247,7 @@ pub fn prepare_with(
         mentions: &mentions,
     };
     // Every kind of page is rendered at once: each stage is parallel within, and running
-    // them side by side keeps both cores busy through the stages that are not. The list is
-    // shared out by halves, so the second thread starts at the open data, whose tables are
-    // written in order and would otherwise be left to the end.
+    // them side by side keeps both cores busy through the stages that are not.
     let stages: [(&'static str, RenderStage); 6] = [
         ("pages", &|| render_pages(&renderer, &bodies_html)),
         // The search index reads the pages' text, not their HTML: it is one more stage.
@@ -263,13 +261,13 @@ pub fn prepare_with(
         ("timeline page", &|| {
             timeline_page.render(&site_view).map_err(|p| vec![p])
         }),
-        ("open data", &|| {
-            data::files(&registry, &content, &rendered, &mentions, &base, sink)
-                .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
-        }),
         ("registry pages", &|| entity_pages.render(&site_view)),
         ("sources pages", &|| {
             (SourcesPages { site: &renderer }).render(&site_view)
+        }),
+        ("open data", &|| {
+            data::files(&registry, &content, &rendered, &mentions, &base, sink)
+                .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
         }),
     ];
     let rendered_files = render_stages(&stages, sink, &mut clock, diagnostics);

@@ -183,32 +183,6 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
     file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
-/// Writes the parts `make_part(0)`, `make_part(1)` … `make_part(count - 1)` to `out` in
-/// that order, made in parallel a window at a time: a large table streamed by one thread
-/// would be the last job of a build, its other threads idle, and made whole at once it would
-/// be held in memory whole.
-pub fn write_parts_in_order(
-    out: &mut dyn Write,
-    count: usize,
-    make_part: impl Fn(usize) -> anyhow::Result<Vec<u8>> + Sync,
-) -> anyhow::Result<()> {
-    let window = PARTS_PER_THREAD * rayon::current_num_threads();
-    for start in (0..count).step_by(window.max(1)) {
-        let parts: Vec<Vec<u8>> = (start..count.min(start + window))
-            .into_par_iter()
-            .map(&make_part)
-            .collect::<anyhow::Result<_>>()?;
-        for part in parts {
-            out.write_all(&part)?;
-        }
-    }
-    Ok(())
-}
-
-/// How many parts of a file each thread makes before they are written out
-/// ([`write_parts_in_order`]).
-const PARTS_PER_THREAD: usize = 4;
-
 /// How much of a streamed file is kept before it is written out.
 const STREAM_BUFFER: usize = 256 * 1024;
 
@@ -603,27 +577,6 @@ mod tests {
             std::fs::read_to_string(output.join("data/rows.csv")).unwrap(),
             "row 0\nrow 1\nrow 2\n"
         );
-    }
-
-    #[test]
-    fn parts_are_written_in_order_whatever_thread_makes_them() {
-        // More parts than one window holds, so that the windows' order is tested too.
-        let count = 4 * PARTS_PER_THREAD * rayon::current_num_threads() + 3;
-        let mut out = Vec::new();
-        write_parts_in_order(&mut out, count, |i| Ok(format!("{i}\n").into_bytes())).unwrap();
-        let expected: String = (0..count).map(|i| format!("{i}\n")).collect();
-        assert_eq!(String::from_utf8(out).unwrap(), expected);
-    }
-
-    #[test]
-    fn a_part_that_fails_stops_the_file_with_its_error() {
-        let mut out = Vec::new();
-        let error = write_parts_in_order(&mut out, 100, |i| {
-            anyhow::ensure!(i != 57, "part 57 broke off");
-            Ok(vec![b'x'])
-        })
-        .unwrap_err();
-        assert_eq!(error.to_string(), "part 57 broke off");
     }
 
     #[test]
