@@ -18,6 +18,13 @@ use crate::entity::matcher::{BlockRef, Mention, Snippet, Unresolved};
 use crate::slug::slugify;
 
 /// Ids the page templates use themselves; headings never take them.
+/// How deep list items and table cells holding blocks are rendered as the page's own blocks
+/// (paragraph ids, notes, mentions); what stands deeper is passed to the HTML as it is. Each
+/// level is a call of `blocks` with a copy of what the level holds: without a limit, a
+/// list nested a few thousand deep would overflow the stack, and its copies grow with the
+/// square of the depth.
+const MAX_ITEM_DEPTH: usize = 32;
+
 const RESERVED_IDS: &[&str] = &["top", "main", "notes", "contents", "provenance"];
 
 /// What rendering one Markdown body gives.
@@ -336,8 +343,13 @@ impl<'r> MarkdownRenderer<'r> {
                         Some(id) => out.push(Event::Html(format!("<li id=\"{id}\">").into())),
                         None => out.push(Event::Start(tag)),
                     }
-                    if has_blocks {
+                    if has_blocks && state.item_depth >= MAX_ITEM_DEPTH {
+                        state.too_deep(line);
+                        out.extend(inner.into_iter().map(|(event, _)| event));
+                    } else if has_blocks {
+                        state.item_depth += 1;
                         out.extend(self.blocks(state, inner, line_of));
+                        state.item_depth -= 1;
                     } else {
                         out.extend(state.inline(inner, false, line, line_of));
                     }
@@ -493,6 +505,8 @@ struct BodyState<'s, 'r> {
     /// Whether the blocks being rendered stand under a bibliography heading.
     in_bibliography: bool,
     bibliography: Vec<BibliographyEntry>,
+    /// How many list items or table cells the blocks being rendered stand in.
+    item_depth: usize,
 }
 
 impl<'s, 'r> BodyState<'s, 'r> {
@@ -518,6 +532,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             texts: Vec::new(),
             in_bibliography: false,
             bibliography: Vec::new(),
+            item_depth: 0,
         }
     }
 
@@ -532,6 +547,22 @@ impl<'s, 'r> BodyState<'s, 'r> {
 
     fn path(&self) -> PathBuf {
         self.source.path.to_path_buf()
+    }
+
+    /// Warns, once a page, of blocks nested deeper than [`MAX_ITEM_DEPTH`].
+    fn too_deep(&mut self, line: usize) {
+        let message = format!(
+            "lists or tables are nested more than {MAX_ITEM_DEPTH} deep: what stands deeper is \
+             shown as it is, without paragraph links, notes or mentions"
+        );
+        if self.diagnostics.iter().any(|d| d.message == message) {
+            return;
+        }
+        self.diagnostics.push(
+            Diagnostic::warning(self.path(), message)
+                .at_line(line)
+                .with_help("nest the list less deeply, or make its deepest levels paragraphs"),
+        );
     }
 
     /// Inline events of one block: note markers numbered, markers of missing notes found in
@@ -1018,6 +1049,36 @@ mod tests {
                 link_prefix: "/sub/",
             },
         )
+    }
+
+    #[test]
+    fn a_list_nested_thousands_deep_is_rendered_whole_with_one_warning() {
+        // Each item holds two paragraphs (three lines), so that each level is rendered as
+        // blocks.
+        let depth = 3000;
+        let body: String = (0..depth)
+            .map(|level| {
+                format!(
+                    "{}- item {level}\n\n{}  more\n",
+                    "  ".repeat(level),
+                    "  ".repeat(level)
+                )
+            })
+            .collect();
+        let r = render(&body);
+        assert_eq!(r.html.matches("<li>").count(), depth);
+        assert!(r.html.contains("item 2999"));
+        // The levels within the limit have their paragraph ids; those beyond it do not.
+        assert_eq!(r.html.matches("<p id=").count(), 2 * MAX_ITEM_DEPTH);
+        let warnings: Vec<&Diagnostic> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("nested more than"))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        // The first item too deep is number MAX_ITEM_DEPTH from 0, three lines an item, and
+        // the body starts on line 5 of its file.
+        assert_eq!(warnings[0].line, Some(5 + 3 * MAX_ITEM_DEPTH));
     }
 
     #[test]
