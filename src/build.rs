@@ -23,7 +23,7 @@ use crate::publish;
 use crate::render::entities::{EntityPages, source_pages};
 use crate::render::sources::SourcesPages;
 use crate::render::timeline::TimelinePage;
-use crate::render::{SiteRenderer, Templates};
+use crate::render::{SiteRenderer, TEMPLATES_DIR, Templates};
 use crate::search;
 use crate::timeline;
 use crate::write::{self, Contents, OutputFile, Sink};
@@ -406,12 +406,36 @@ pub fn last_build(
     build_with(options, diagnostics, BuildCache::for_a_last_build())
 }
 
+/// The output folder is replaced whole on every build: it must neither hold the site nor
+/// stand in a folder the build reads.
+fn refuse_output_among_sources(root: &Path, output: &Path) -> anyhow::Result<()> {
+    let (Ok(root), Ok(settled)) = (std::fs::canonicalize(root), write::settled(output)) else {
+        return Ok(());
+    };
+    let refuse = |why: String| {
+        anyhow::anyhow!(
+            "refusing to write into {}: {why}, and the output folder is replaced whole on every build; choose an output folder of its own, such as public/",
+            output.display()
+        )
+    };
+    if root.starts_with(&settled) {
+        return Err(refuse(format!("it holds the site ({})", root.display())));
+    }
+    for source in [content::CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
+        if settled.starts_with(root.join(source)) {
+            return Err(refuse(format!("it is in the site's {source}/ folder")));
+        }
+    }
+    Ok(())
+}
+
 fn build_with(
     options: &BuildOptions,
     diagnostics: &mut Diagnostics,
     mut cache: BuildCache,
 ) -> anyhow::Result<Option<Summary>> {
     let started = Instant::now();
+    refuse_output_among_sources(&options.root, &options.output_dir())?;
     let staging = write::Staging::begin(&options.output_dir())?;
     let sink = staging.sink();
     let Some(built) = prepare_with(options, diagnostics, &mut cache, &sink) else {

@@ -215,6 +215,7 @@ pub struct Staging {
 
 impl Staging {
     pub fn begin(output: &Path) -> anyhow::Result<Staging> {
+        let output = &settled(output)?;
         refuse_dangerous_output(output)?;
         let staging = sibling(output, "annals-staging")?;
         let previous = sibling(output, "annals-previous")?;
@@ -275,7 +276,28 @@ fn sibling(output: &Path, suffix: &str) -> anyhow::Result<PathBuf> {
     Ok(output.with_file_name(format!(".{}.{suffix}", name.to_string_lossy())))
 }
 
-/// The output folder is replaced whole: never let it be the site itself.
+/// `output` with its parent folder's path resolved (`..`, links), made first if need be.
+/// The output is renamed aside while the new site is put in its place, and a path such as
+/// `public/../public` names a folder only while `public` is there.
+pub fn settled(output: &Path) -> anyhow::Result<PathBuf> {
+    let name = output.file_name().with_context(|| {
+        format!(
+            "refusing to write into {}: name the output folder by its own name, such as public/ or ../public",
+            output.display()
+        )
+    })?;
+    let parent = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent)
+        .and_then(|()| std::fs::canonicalize(parent))
+        .map(|parent| parent.join(name))
+        .with_context(|| format!("cannot make the folder {}", parent.display()))
+}
+
+/// The output folder is replaced whole: never let it be the site itself, nor any folder
+/// that holds something other than a site built before (a site has its home page).
 fn refuse_dangerous_output(output: &Path) -> anyhow::Result<()> {
     if output.exists() && !output.is_dir() {
         bail!(
@@ -283,13 +305,35 @@ fn refuse_dangerous_output(output: &Path) -> anyhow::Result<()> {
             output.display()
         );
     }
+    let refuse = |what: &str| {
+        anyhow::anyhow!(
+            "refusing to write into {}: it {what}, and the output folder is replaced whole on every build; choose an output folder of its own, such as public/, or empty this one",
+            output.display()
+        )
+    };
     for marker in ["content", "site.toml", "Cargo.toml", ".git"] {
         if output.join(marker).exists() {
-            bail!(
-                "refusing to write into {}: it holds {marker}, and the output folder is replaced whole on every build; choose an output folder of its own, such as public/",
-                output.display()
-            );
+            return Err(refuse(&format!("holds {marker}")));
         }
+    }
+    // A link is replaced by the new site, and what it links to is left alone.
+    if std::fs::symlink_metadata(output).is_ok_and(|m| m.is_symlink()) {
+        return Ok(());
+    }
+    let Ok(entries) = std::fs::read_dir(output) else {
+        return Ok(());
+    };
+    let names: Vec<std::ffi::OsString> = entries.flatten().map(|e| e.file_name()).collect();
+    if let Some(markdown) = names
+        .iter()
+        .find(|name| Path::new(name).extension().is_some_and(|e| e == "md"))
+    {
+        return Err(refuse(&format!("holds {}", markdown.to_string_lossy())));
+    }
+    if !names.is_empty() && !output.join("index.html").is_file() {
+        return Err(refuse(
+            "is not empty and holds no site built before (no index.html)",
+        ));
     }
     Ok(())
 }
@@ -386,6 +430,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("public");
         let old = [
+            OutputFile::bytes("index.html", "old"),
             OutputFile::bytes("old/index.html", "old"),
             OutputFile::bytes("old/deeper/still/index.html", "old"),
         ];
@@ -440,6 +485,7 @@ mod tests {
         // `changed` keeps its length and changes its bytes; `grown` changes its length.
         let site = |changed: &str, grown: &str| {
             vec![
+                OutputFile::bytes("index.html", "home"),
                 OutputFile::bytes("same/index.html", "the same page"),
                 OutputFile::bytes("changed/index.html", changed.to_string()),
                 OutputFile::bytes("grown/index.html", grown.to_string()),
@@ -475,7 +521,11 @@ mod tests {
     fn a_file_over_a_linked_one_leaves_the_previous_site_alone() {
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("public");
-        write_site(&output, &[OutputFile::bytes("robots.txt", "generated")]).unwrap();
+        let generated = [
+            OutputFile::bytes("index.html", "home"),
+            OutputFile::bytes("robots.txt", "generated"),
+        ];
+        write_site(&output, &generated).unwrap();
         // Another name for the previous site's file, to see whether it is written into.
         let witness = dir.path().join("witness");
         std::fs::hard_link(output.join("robots.txt"), &witness).unwrap();
@@ -519,7 +569,12 @@ mod tests {
     fn a_link_in_the_previous_site_is_not_linked_to() {
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("public");
-        let page = || [OutputFile::bytes("page.html", "the page")];
+        let page = || {
+            [
+                OutputFile::bytes("index.html", "home"),
+                OutputFile::bytes("page.html", "the page"),
+            ]
+        };
         write_site(&output, &page()).unwrap();
         let elsewhere = dir.path().join("elsewhere.html");
         std::fs::write(&elsewhere, "the page").unwrap();
@@ -624,6 +679,59 @@ mod tests {
         let error = write_site(dir.path(), &[]).unwrap_err().to_string();
         assert!(error.contains("refusing"), "{error}");
         assert!(dir.path().join("content").exists());
+    }
+
+    #[test]
+    fn refuses_to_replace_a_folder_that_holds_no_site() {
+        let dir = tempfile::tempdir().unwrap();
+        for (folder, file) in [("notes", "letter.txt"), ("documents", "avrich.md")] {
+            let folder = dir.path().join(folder);
+            std::fs::create_dir(&folder).unwrap();
+            std::fs::write(folder.join(file), "kept").unwrap();
+            // A home page beside the Markdown does not make it a site.
+            std::fs::write(folder.join("index.html"), "kept").unwrap();
+            let error = match write_site(&folder, &[OutputFile::bytes("index.html", "new")]) {
+                Err(e) => e.to_string(),
+                Ok(()) if file.ends_with(".txt") => continue,
+                Ok(()) => panic!("{} was replaced", folder.display()),
+            };
+            assert!(error.contains("refusing"), "{error}");
+            assert_eq!(std::fs::read_to_string(folder.join(file)).unwrap(), "kept");
+        }
+        let plain = dir.path().join("plain");
+        std::fs::create_dir(&plain).unwrap();
+        std::fs::write(plain.join("letter.txt"), "kept").unwrap();
+        let error = write_site(&plain, &[]).unwrap_err().to_string();
+        assert!(error.contains("no index.html"), "{error}");
+        assert!(plain.join("letter.txt").exists());
+        // An empty folder, or one built before, is replaced.
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        write_site(&empty, &[OutputFile::bytes("index.html", "new")]).unwrap();
+        write_site(&empty, &[OutputFile::bytes("index.html", "newer")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(empty.join("index.html")).unwrap(),
+            "newer"
+        );
+    }
+
+    #[test]
+    fn an_output_reached_through_its_own_name_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        write_site(&output, &[OutputFile::bytes("index.html", "old")]).unwrap();
+        let roundabout = dir.path().join("public/../public");
+        write_site(&roundabout, &[OutputFile::bytes("index.html", "new")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "new"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, ["public"]);
     }
 
     #[test]

@@ -81,6 +81,53 @@ fn broken_front_matter_fails_with_its_place_and_keeps_the_previous_output() {
     );
 }
 
+/// The output folder is replaced whole, so a build refuses any folder of the site's sources,
+/// any folder that holds the site, and any other folder that holds something but a site.
+#[test]
+fn an_output_among_the_sources_or_holding_other_files_is_refused() {
+    let parent = tempfile::tempdir().unwrap();
+    let site = parent.path().join("site");
+    common::copy_fixture("basic", &site);
+    std::fs::write(parent.path().join("letter.txt"), "kept").unwrap();
+    let before = snapshot(parent.path());
+    for output in [
+        "content",
+        "content/documents",
+        "content/new",
+        "templates",
+        "static/css",
+        "..",
+        "../../",
+        "../site",
+    ] {
+        let built = annals(&["build", "--output", output], &site);
+        let message = stderr(&built);
+        assert_eq!(built.status.code(), Some(1), "--output {output}: {message}");
+        assert!(
+            message.contains("refusing to write into"),
+            "--output {output}: {message}"
+        );
+        assert_eq!(
+            snapshot(parent.path()),
+            before,
+            "--output {output} changed the files"
+        );
+    }
+    // The folder beside the site, which holds a letter and no site.
+    let built = annals(&["build", "--output", ".."], &site.join("content"));
+    assert_eq!(built.status.code(), Some(1), "{}", stderr(&built));
+    assert_eq!(snapshot(parent.path()), before);
+    // A new folder beside the site, and the same one named the long way round, are built.
+    assert!(
+        annals(&["build", "--output", "../public"], &site)
+            .status
+            .success()
+    );
+    let again = annals(&["build", "--output", "../public/../public"], &site);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(parent.path().join("public/index.html").is_file());
+}
+
 /// Pages are written into the staging folder as they are rendered: a build that fails while
 /// rendering, after other pages were written, must still leave public/ as it was and take
 /// its staging folder away.
