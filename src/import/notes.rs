@@ -113,7 +113,8 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         } else {
             continue;
         };
-        if numbers.iter().all(|&n| n > 0) {
+        // A number too long to read (eleven superscript digits) gives no number at all.
+        if !numbers.is_empty() && numbers.iter().all(|&n| n > 0) {
             found.push(Candidate {
                 start,
                 end,
@@ -398,6 +399,21 @@ mod tests {
                 vec![11]
             ]
         );
+    }
+
+    #[test]
+    fn a_number_too_long_to_read_is_no_marker() {
+        for text in [
+            "Text.¹¹¹¹¹¹¹¹¹¹¹ more",
+            "(4)¹¹¹¹¹¹¹¹¹¹¹",
+            "a.^{99999999999} b",
+        ] {
+            let found = candidates(text);
+            assert!(found.iter().all(|c| !c.numbers.is_empty()), "{text}");
+            // Reading the markers of what was found must not panic either.
+            sequence(&found, 0);
+        }
+        assert_eq!(candidates("x.¹¹¹¹¹¹¹¹¹¹¹ y.¹")[0].numbers, [1]);
     }
 
     #[test]
