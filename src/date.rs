@@ -226,17 +226,33 @@ pub struct HistoricalDate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{text}` is not a date in EDTF (write 1921, 1921-03, 1921-03-08, 1921-03-08/1921-03-16, 1930~ or 1889?)"
-)]
+#[error("`{text}` {problem}")]
 pub struct DateError {
     pub text: String,
+    problem: &'static str,
+}
+
+const NOT_EDTF: &str =
+    "is not a date in EDTF (write 1921, 1921-03, 1921-03-08, 1921-03-08/1921-03-16, 1930~ or 1889?)";
+const ENDS_BEFORE_IT_STARTS: &str =
+    "ends before it starts: write the earlier date first (1921-03-08/1921-03-16)";
+
+/// Whether `end` is before `start`, compared as far as both are known: 1921-03 does not end
+/// before 1921-03-08 starts, since the month holds the day.
+fn ends_before(end: &Point, start: &Point) -> bool {
+    let known = |a: Option<u32>, b: Option<u32>| a.zip(b).map(|(a, b)| a.cmp(&b));
+    end.year
+        .cmp(&start.year)
+        .then(known(end.month, start.month).unwrap_or(std::cmp::Ordering::Equal))
+        .then(known(end.day, start.day).unwrap_or(std::cmp::Ordering::Equal))
+        .is_lt()
 }
 
 impl HistoricalDate {
     pub fn parse(text: &str) -> Result<HistoricalDate, DateError> {
         let error = || DateError {
             text: text.to_string(),
+            problem: NOT_EDTF,
         };
         let edtf = Edtf::parse(text.trim()).map_err(|_| error())?;
         let (start, end, is_range) = match edtf {
@@ -246,6 +262,14 @@ impl HistoricalDate {
             Edtf::IntervalTo(_, to) => (None, Some(to), true),
             Edtf::DateTime(_) | Edtf::YYear(_) => return Err(error()),
         };
+        if let (Some(from), Some(to)) = (start, end)
+            && ends_before(&point(&to), &point(&from))
+        {
+            return Err(DateError {
+                text: text.to_string(),
+                problem: ENDS_BEFORE_IT_STARTS,
+            });
+        }
         let qualifier = start.or(end).map_or(Qualifier::Exact, |d| qualifier(&d));
         if let (Some(date), false) = (start, is_range) {
             if let Some(part) = season(&date) {
@@ -444,6 +468,19 @@ impl fmt::Display for HistoricalDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_that_ends_before_it_starts_is_refused() {
+        for reversed in ["1921-03-16/1921-03-08", "1922/1921", "1921-04/1921-03-08"] {
+            let error = HistoricalDate::parse(reversed).unwrap_err().to_string();
+            assert!(error.contains("ends before it starts"), "{reversed}: {error}");
+        }
+        for forward in ["1921-03-08/1921-03-16", "1921-03-08/1921-03", "1921-03/1921", "1921/1921"] {
+            assert!(HistoricalDate::parse(forward).is_ok(), "{forward}");
+        }
+        let error = HistoricalDate::parse("1921-02-30").unwrap_err().to_string();
+        assert!(error.contains("is not a date in EDTF"), "{error}");
+    }
 
     fn human(edtf: &str) -> String {
         HistoricalDate::parse(edtf).unwrap().human()
