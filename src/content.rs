@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::date::HistoricalDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::frontmatter::{self, FrontMatter};
 use crate::slug::slugify;
@@ -273,6 +274,15 @@ fn load_page(
     if front.draft {
         return None;
     }
+    if let Some(date) = &front.date
+        && let Err(error) = HistoricalDate::parse(without_time(date))
+    {
+        diagnostics.push(
+            Diagnostic::warning(&path, format!("the date {error}"))
+                .at_line(file.keys.line("date"))
+                .with_help("until then the page shows the date as written, and the feed and the sitemap leave it out"),
+        );
+    }
     let (kind, site_path) = place(relative, &front, &path, diagnostics)?;
     let file_name = relative
         .file_name()
@@ -303,6 +313,14 @@ fn load_page(
         children: Vec::new(),
         file_name,
     })
+}
+
+/// A front matter's date without the time of day a TOML date-time gives it
+/// (`1984-03-01T10:00:00Z`).
+pub fn without_time(date: &str) -> &str {
+    date.trim()
+        .split_once('T')
+        .map_or(date.trim(), |(day, _)| day)
 }
 
 /// Where a file goes in the site, from its place in `content/` and its `slug`.
@@ -484,6 +502,47 @@ mod tests {
             Some((PageKind::Page, "about/".into()))
         );
         assert_eq!(placed("documents/!!!.md", None), None);
+    }
+
+    #[test]
+    fn a_date_that_is_none_is_warned_of_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("letter.md");
+        let load = |date: &str| {
+            let text = format!("+++\ntitle = \"A letter\"\ndate = {date}\n+++\nText.\n");
+            std::fs::write(&file, text).unwrap();
+            let mut diagnostics = Diagnostics::default();
+            let shown = |p: &Path| p.to_path_buf();
+            let page = load_page(
+                &file,
+                Path::new("documents/letter.md"),
+                &shown,
+                &mut diagnostics,
+            );
+            assert!(page.is_some(), "{date}: the page is still built");
+            diagnostics
+                .into_iter()
+                .map(|d| (d.line, d.message))
+                .collect::<Vec<_>>()
+        };
+        for bad in [
+            "\"1923-02-30\"",
+            "\"15/02/1923\"",
+            "\"1921-03-16/1921-03-08\"",
+        ] {
+            let warned = load(bad);
+            assert_eq!(warned.len(), 1, "{bad}: {warned:?}");
+            assert_eq!(warned[0].0, Some(3), "{bad}");
+            assert!(warned[0].1.starts_with("the date `"), "{warned:?}");
+        }
+        for good in [
+            "\"1923\"",
+            "\"1923-02-15\"",
+            "1984-03-01",
+            "1984-03-01T10:00:00Z",
+        ] {
+            assert_eq!(load(good), [], "{good}");
+        }
     }
 
     #[test]

@@ -232,8 +232,7 @@ pub struct DateError {
     problem: &'static str,
 }
 
-const NOT_EDTF: &str =
-    "is not a date in EDTF (write 1921, 1921-03, 1921-03-08, 1921-03-08/1921-03-16, 1930~ or 1889?)";
+const NOT_EDTF: &str = "is not a date in EDTF (write 1921, 1921-03, 1921-03-08, 1921-03-08/1921-03-16, 1930~ or 1889?)";
 const ENDS_BEFORE_IT_STARTS: &str =
     "ends before it starts: write the earlier date first (1921-03-08/1921-03-16)";
 
@@ -473,9 +472,17 @@ mod tests {
     fn a_range_that_ends_before_it_starts_is_refused() {
         for reversed in ["1921-03-16/1921-03-08", "1922/1921", "1921-04/1921-03-08"] {
             let error = HistoricalDate::parse(reversed).unwrap_err().to_string();
-            assert!(error.contains("ends before it starts"), "{reversed}: {error}");
+            assert!(
+                error.contains("ends before it starts"),
+                "{reversed}: {error}"
+            );
         }
-        for forward in ["1921-03-08/1921-03-16", "1921-03-08/1921-03", "1921-03/1921", "1921/1921"] {
+        for forward in [
+            "1921-03-08/1921-03-16",
+            "1921-03-08/1921-03",
+            "1921-03/1921",
+            "1921/1921",
+        ] {
             assert!(HistoricalDate::parse(forward).is_ok(), "{forward}");
         }
         let error = HistoricalDate::parse("1921-02-30").unwrap_err().to_string();

@@ -5,7 +5,8 @@
 //! builds of the same content give the same bytes.
 
 use crate::config::{BaseUrl, Config};
-use crate::content::{Content, Page};
+use crate::content::{Content, Page, without_time};
+use crate::date::HistoricalDate;
 use crate::markdown::escape_html;
 use crate::write::OutputFile;
 
@@ -146,6 +147,8 @@ fn entry(page: &Page, base: &BaseUrl, feed_updated: &str) -> String {
 /// date-time at midnight UTC of its first day; `None` when it does not start with a year.
 fn atom_date(date: &str) -> Option<String> {
     let date = date.trim();
+    // Only a date that is one (not 1923-02-30) is given to feed readers.
+    HistoricalDate::parse(without_time(date)).ok()?;
     let mut parts = date.get(..10.min(date.len()))?.split('-');
     let year = parts.next().filter(|y| is_number(y, 4))?;
     let mut month_day = ["01", "01"];
@@ -218,6 +221,8 @@ mod tests {
         );
         assert_eq!(atom_date("c. 1921"), None);
         assert_eq!(atom_date("1921-8"), None);
+        assert_eq!(atom_date("1923-02-30"), None);
+        assert_eq!(atom_date("1921-13"), None);
     }
 
     #[test]

@@ -318,12 +318,15 @@ fn load_entity(
     };
     let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
         diagnostics.push(
-            Diagnostic::error(&path, format!("this {} needs `{}`", kind.key, kind.name_field))
-                .at_line(fm_line)
-                .with_help(format!(
-                    "add `{} = \"…\"` to the front matter",
-                    kind.name_field
-                )),
+            Diagnostic::error(
+                &path,
+                format!("this {} needs `{}`", kind.key, kind.name_field),
+            )
+            .at_line(fm_line)
+            .with_help(format!(
+                "add `{} = \"…\"` to the front matter",
+                kind.name_field
+            )),
         );
         return None;
     };
