@@ -111,6 +111,18 @@ impl BaseUrl {
     /// Accepts `/`, `/annals`, `https://example.org`, `https://example.org/annals/`.
     pub fn parse(raw: &str) -> Result<BaseUrl, String> {
         let raw = raw.trim();
+        // Every link is the base URL with a path after it: a query, a fragment or white
+        // space in the base would stand in the middle of each.
+        if let Some(c) = raw.chars().find(|&c| matches!(c, '?' | '#') || c.is_whitespace()) {
+            return Err(format!(
+                "`{raw}` holds {}, which every link would carry in its middle",
+                match c {
+                    '?' => "a query (`?`)".to_string(),
+                    '#' => "a fragment (`#`)".to_string(),
+                    _ => "white space".to_string(),
+                }
+            ));
+        }
         let (origin, path) = match raw.find("://") {
             Some(scheme_end) => {
                 let after = &raw[scheme_end + 3..];
@@ -241,6 +253,10 @@ mod tests {
         assert_eq!(host.permalink("a/"), "https://example.org/a/");
         assert!(BaseUrl::parse("example.org").is_err());
         assert!(BaseUrl::parse("https:///x").is_err());
+        for carried in ["https://example.org/a?b=c", "/a#top", "https://example.org/my site/"] {
+            let error = BaseUrl::parse(carried).unwrap_err();
+            assert!(error.contains("every link would carry"), "{carried}: {error}");
+        }
     }
 
     #[test]
