@@ -113,7 +113,10 @@ impl BaseUrl {
         let raw = raw.trim();
         // Every link is the base URL with a path after it: a query, a fragment or white
         // space in the base would stand in the middle of each.
-        if let Some(c) = raw.chars().find(|&c| matches!(c, '?' | '#') || c.is_whitespace()) {
+        if let Some(c) = raw
+            .chars()
+            .find(|&c| matches!(c, '?' | '#') || c.is_whitespace())
+        {
             return Err(format!(
                 "`{raw}` holds {}, which every link would carry in its middle",
                 match c {
@@ -253,9 +256,16 @@ mod tests {
         assert_eq!(host.permalink("a/"), "https://example.org/a/");
         assert!(BaseUrl::parse("example.org").is_err());
         assert!(BaseUrl::parse("https:///x").is_err());
-        for carried in ["https://example.org/a?b=c", "/a#top", "https://example.org/my site/"] {
+        for carried in [
+            "https://example.org/a?b=c",
+            "/a#top",
+            "https://example.org/my site/",
+        ] {
             let error = BaseUrl::parse(carried).unwrap_err();
-            assert!(error.contains("every link would carry"), "{carried}: {error}");
+            assert!(
+                error.contains("every link would carry"),
+                "{carried}: {error}"
+            );
         }
     }
 

@@ -212,9 +212,12 @@ pub fn load(
             (load_page(file, relative, shown, &mut found), found)
         })
         .collect();
-    for (page, found) in loaded {
+    let drafted = drafted_books(&markdown, &loaded);
+    for ((_, relative), (page, found)) in markdown.iter().zip(loaded) {
         diagnostics.extend(found);
-        content.pages.extend(page);
+        if !drafted.iter().any(|book| relative.starts_with(book)) {
+            content.pages.extend(page);
+        }
     }
     check_unique_paths(&content.pages, diagnostics);
     link_collections(&mut content.pages);
@@ -313,6 +316,25 @@ fn load_page(
         children: Vec::new(),
         file_name,
     })
+}
+
+/// The folders of books (`documents/BOOK/`) whose `_index.md` is a draft: the book is a
+/// draft with its chapters, which published alone would stand as documents of their own.
+fn drafted_books(
+    markdown: &[(PathBuf, PathBuf)],
+    loaded: &[(Option<Page>, Diagnostics)],
+) -> Vec<PathBuf> {
+    markdown
+        .iter()
+        .zip(loaded)
+        .filter(|((_, relative), (page, found))| {
+            page.is_none()
+                && !found.has_errors()
+                && relative.file_name() == Some(INDEX_FILE.as_ref())
+                && relative.components().count() >= 3
+        })
+        .filter_map(|((_, relative), _)| relative.parent().map(Path::to_path_buf))
+        .collect()
 }
 
 /// A front matter's date without the time of day a TOML date-time gives it
@@ -543,6 +565,35 @@ mod tests {
         ] {
             assert_eq!(load(good), [], "{good}");
         }
+    }
+
+    #[test]
+    fn a_book_that_is_a_draft_keeps_its_chapters_out() {
+        let root = tempfile::tempdir().unwrap();
+        let write = |relative: &str, front: &str| {
+            let file = root.path().join(CONTENT_DIR).join(relative);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(
+                file,
+                format!("+++\ntitle = \"{relative}\"\n{front}+++\nText.\n"),
+            )
+            .unwrap();
+        };
+        write("documents/draft-book/_index.md", "draft = true\n");
+        write("documents/draft-book/01.md", "");
+        write("documents/draft-book/part/02.md", "");
+        write("documents/book/_index.md", "");
+        write("documents/book/01.md", "");
+        write("documents/letter.md", "");
+        let mut diagnostics = Diagnostics::default();
+        let content = load(root.path(), &|p: &Path| p.to_path_buf(), &mut diagnostics);
+        let mut published: Vec<&str> = content.pages.iter().map(|p| p.site_path.as_str()).collect();
+        published.sort();
+        assert_eq!(
+            published,
+            ["documents/book/", "documents/book/01/", "documents/letter/"]
+        );
+        assert!(!diagnostics.has_errors());
     }
 
     #[test]
