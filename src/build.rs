@@ -20,9 +20,9 @@ use crate::entity::matcher::Matcher;
 use crate::entity::{self, Registry};
 use crate::markdown::{NoteStatus, Rendered, render_plain};
 use crate::publish;
-use crate::render::entities::{EntityPages, source_pages};
-use crate::render::sources::SourcesPages;
-use crate::render::timeline::TimelinePage;
+use crate::render::entities::{EntityPages, GLOSSARY, source_pages};
+use crate::render::sources::{SOURCES_DIR, SourcesPages};
+use crate::render::timeline::{TIMELINE_DIR, TimelinePage};
 use crate::render::{SiteRenderer, TEMPLATES_DIR, Templates};
 use crate::search;
 use crate::timeline;
@@ -162,6 +162,7 @@ pub fn prepare_with(
     let (config, base) = settings(options, diagnostics)?;
     let (mut content, templates, registry, matcher) = load_sources(options, cache, diagnostics);
     add_missing_index_pages(&mut content, &config, &options.root, &shown);
+    diagnostics.extend(pages_among_generated(&content, &config));
     let templates = match templates {
         Ok(templates) => Some(templates),
         Err(problems) => {
@@ -479,6 +480,36 @@ fn add_missing_index_pages(
             page.title = config.title.clone();
         }
     }
+}
+
+/// A page of `content/` in a folder that annals fills itself (`content/people.md` at
+/// `/people/`) would be overwritten by the generated page, or stand among them.
+fn pages_among_generated(content: &Content, config: &Config) -> Vec<Diagnostic> {
+    let generated: Vec<&str> = entity::KINDS
+        .iter()
+        .filter(|kind| kind.own_pages)
+        .map(|kind| kind.folder)
+        .chain([GLOSSARY, TIMELINE_DIR, SOURCES_DIR, data::DATA_DIR])
+        .chain(config.search.then_some(search::SEARCH_DIR))
+        .collect();
+    content
+        .pages
+        .iter()
+        .filter_map(|page| {
+            let folder = page.site_path.split('/').next()?;
+            generated.contains(&folder).then(|| {
+                Diagnostic::error(
+                    &page.path,
+                    format!(
+                        "this page would be published at /{}, where annals makes its own pages ({folder}/)",
+                        page.site_path
+                    ),
+                )
+                .at_line(1)
+                .with_help("rename the file, or give it another `slug`")
+            })
+        })
+        .collect()
 }
 
 /// The search page and the search index of the documents, their notes and the registry.

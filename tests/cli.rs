@@ -128,6 +128,37 @@ fn an_output_among_the_sources_or_holding_other_files_is_refused() {
     assert!(parent.path().join("public/index.html").is_file());
 }
 
+/// A page of `content/` where annals makes its own pages would be overwritten by them.
+#[test]
+fn a_page_where_annals_makes_its_own_is_refused_with_its_file() {
+    let site = copy_of("basic");
+    for (file, url) in [
+        ("people.md", "/people/"),
+        ("timeline/notes.md", "/timeline/notes/"),
+        ("about.md\nslug = \"search\"", "/search/"),
+    ] {
+        let (file, slug) = file.split_once('\n').unwrap_or((file, ""));
+        let path = site.path().join("content").join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            format!("+++\ntitle = \"Mine\"\n{slug}\n+++\nText.\n"),
+        )
+        .unwrap();
+        let built = annals(&["build"], site.path());
+        let message = stderr(&built);
+        assert_eq!(built.status.code(), Some(1), "{file}: {message}");
+        assert!(
+            message.contains(&format!(
+                "content/{file}:1: error: this page would be published at {url}"
+            )),
+            "{message}"
+        );
+        std::fs::remove_file(&path).unwrap();
+    }
+    assert!(annals(&["build"], site.path()).status.success());
+}
+
 /// Pages are written into the staging folder as they are rendered: a build that fails while
 /// rendering, after other pages were written, must still leave public/ as it was and take
 /// its staging folder away.
