@@ -496,6 +496,8 @@ struct BodyState<'s, 'r> {
     markers: HashMap<String, Vec<String>>,
     first_marker_line: HashMap<String, usize>,
     ids: HashSet<String>,
+    /// For each heading id made from a title, the number its last heading got.
+    id_numbers: HashMap<String, usize>,
     toc: Vec<TocEntry>,
     paragraphs: usize,
     diagnostics: Vec<Diagnostic>,
@@ -525,6 +527,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             markers: HashMap::new(),
             first_marker_line: HashMap::new(),
             ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            id_numbers: HashMap::new(),
             toc: Vec::new(),
             paragraphs: 0,
             diagnostics: Vec::new(),
@@ -748,11 +751,16 @@ impl<'s, 'r> BodyState<'s, 'r> {
             s if s.is_empty() => "section".to_string(),
             s => s,
         };
-        let mut candidate = base.clone();
-        let mut n = 1;
+        // Each heading of a title takes up from the number the last one got: a page of
+        // thousands of "Notes" headings would otherwise try every number before its own.
+        let n = self.id_numbers.entry(base.clone()).or_insert(1);
+        let mut candidate = match *n {
+            1 => base.clone(),
+            n => format!("{base}-{n}"),
+        };
         while !self.ids.insert(candidate.clone()) {
-            n += 1;
-            candidate = format!("{base}-{n}");
+            *n += 1;
+            candidate = format!("{base}-{}", *n);
         }
         candidate
     }
@@ -1143,6 +1151,10 @@ mod tests {
         );
         assert_eq!(r.paragraphs, 2);
         assert!(r.html.contains("<p id=\"p-2\">Two."));
+        // A number taken by an explicit id is passed over, and numbering goes on after it.
+        let r = render("## Same {#same-3}\n\n## Same\n\n## Same\n\n## Same\n\n## Same\n");
+        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["same-3", "same", "same-2", "same-4", "same-5"]);
     }
 
     #[test]
