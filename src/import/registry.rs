@@ -6,7 +6,7 @@
 //! block of the text; a page break may have cut it in two, and the halves are put together
 //! again.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -137,9 +137,38 @@ pub fn read_back_matter(text: &str, citation: &Citation) -> Registry {
         registry.people = people;
         registry.remarks.extend(remarks);
     }
+    distinct_ids(&mut registry.people, "people", &mut registry.remarks);
+    distinct_ids(&mut registry.events, "events", &mut registry.remarks);
+    distinct_ids(&mut registry.terms, "terms", &mut registry.remarks);
     let claims = claimed_twice(&registry);
     registry.remarks.extend(claims);
     registry
+}
+
+/// Gives each entry of a list an ID of its own: two entries the book keeps apart ("SMITH,
+/// John" and "SMITH, Jim") can make one ID, and the second file would replace the first.
+fn distinct_ids<F>(entries: &mut [Entry<F>], folder: &str, remarks: &mut Vec<Remark>) {
+    let mut taken: HashSet<String> = entries.iter().map(|e| e.id.clone()).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    for entry in entries.iter_mut() {
+        if seen.insert(entry.id.clone()) {
+            continue;
+        }
+        let base = std::mem::take(&mut entry.id);
+        let id = (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken.contains(id))
+            .expect("some number is free");
+        remarks.push(Remark {
+            line: entry.line,
+            message: format!(
+                "{folder}/{base} is the ID of an entry before this one: this one is written as {folder}/{id} (if the two are one, keep one of the files)"
+            ),
+        });
+        taken.insert(id.clone());
+        seen.insert(id.clone());
+        entry.id = id;
+    }
 }
 
 /// The blocks of a section listed in the table of contents, after its heading.
@@ -1232,6 +1261,33 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_that_make_one_id_are_written_apart() {
+        let entry = |id: &str, line| Entry {
+            id: id.to_string(),
+            fields: (),
+            body: String::new(),
+            line,
+        };
+        let mut entries = vec![
+            entry("smith-j", 10),
+            entry("smith-j", 20),
+            entry("smith-j-2", 30),
+            entry("smith-j", 40),
+        ];
+        let mut remarks = Vec::new();
+        distinct_ids(&mut entries, "people", &mut remarks);
+        let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["smith-j", "smith-j-3", "smith-j-2", "smith-j-4"]);
+        let lines: Vec<usize> = remarks.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [20, 40]);
+        assert!(
+            remarks[0].message.contains("written as people/smith-j-3"),
+            "{}",
+            remarks[0].message
+        );
+    }
 
     fn date(text: &str) -> (String, Option<String>, bool) {
         let (date, note) = life_date(text).unwrap();
