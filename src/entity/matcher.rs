@@ -64,8 +64,13 @@ impl Matcher {
                 match claims.get(&name) {
                     Some(claim) if claim.entity != index && claim.explicit && is_explicit => {
                         let other = &registry.entities[claim.entity];
+                        let line = match name == entity.name {
+                            true => entity.name_line,
+                            false => entity.aliases_line,
+                        };
                         problems.push(
                             Diagnostic::error(&entity.path, format!("the name `{name}` is claimed by this {} and by {}", entity.kind.key, other.path.display()))
+                                .at_line(line)
                                 .with_help("keep the alias on one of them, or link the other explicitly: [text](person:ID)"),
                         );
                     }
@@ -493,6 +498,32 @@ pub struct Unresolved {
 mod tests {
     use super::*;
     use crate::entity::test_support::{entity, registry};
+
+    #[test]
+    fn a_name_claimed_twice_is_an_error_at_the_line_that_claims_it() {
+        let mut lenin = entity("person", "lenin", "Vladimir Ilyich Lenin", &["Lenin"]);
+        (lenin.name_line, lenin.aliases_line) = (2, 3);
+        let mut other = entity("person", "other", "Vladimir Ilyich Lenin", &["Lenin"]);
+        (other.name_line, other.aliases_line) = (4, 6);
+        let (_, problems) = Matcher::new(&registry(vec![lenin, other]));
+        let mut claimed: Vec<(String, Option<usize>)> = problems
+            .iter()
+            .map(|p| {
+                (
+                    p.message.split('`').nth(1).unwrap_or_default().to_string(),
+                    p.line,
+                )
+            })
+            .collect();
+        claimed.sort();
+        assert_eq!(
+            claimed,
+            [
+                ("Lenin".to_string(), Some(6)),
+                ("Vladimir Ilyich Lenin".to_string(), Some(4))
+            ]
+        );
+    }
 
     fn sample() -> Registry {
         let mut congress = entity(

@@ -158,6 +158,11 @@ pub struct Entity {
     /// Line of the `people` key, for errors in the list.
     #[serde(skip)]
     pub people_line: usize,
+    /// Lines of the name's key and of `aliases`, for names claimed twice.
+    #[serde(skip)]
+    pub name_line: usize,
+    #[serde(skip)]
+    pub aliases_line: usize,
     #[serde(skip)]
     pub path: PathBuf,
     pub extra: toml::Table,
@@ -265,6 +270,7 @@ pub fn load(
                             kind.key, entity.id
                         ),
                     )
+                    .at_line(1)
                     .with_help("rename one of the files"),
                 );
                 continue;
@@ -370,6 +376,8 @@ fn load_entity(
         body,
         body_line,
         people_line: at("people"),
+        name_line: at(kind.name_field),
+        aliases_line: at("aliases"),
         path,
         extra: front.extra,
     })
@@ -503,6 +511,8 @@ pub(crate) mod test_support {
             body: String::new(),
             body_line: 1,
             people_line: 1,
+            name_line: 1,
+            aliases_line: 1,
             path: PathBuf::from(format!("content/{}/{id}.md", kind.folder)),
             extra: toml::Table::new(),
         }
