@@ -159,6 +159,40 @@ fn a_page_where_annals_makes_its_own_is_refused_with_its_file() {
     assert!(annals(&["build"], site.path()).status.success());
 }
 
+/// Problems between templates (a missing parent, a loop) name the template and the line of
+/// its tag.
+#[test]
+fn a_template_extending_a_missing_one_or_itself_is_named_with_its_line() {
+    let site = copy_of("basic");
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(templates.join("partials")).unwrap();
+    let cases = [
+        (
+            "document.html",
+            "{# mine #}\n{% extends \"nope.html\" %}\n",
+            "templates/document.html:2: error: template error: Template 'document.html' is inheriting from 'nope.html'",
+        ),
+        (
+            "partials/loop.html",
+            "x\n{% include \"partials/loop.html\" %}\n",
+            "templates/partials/loop.html:2: error: template error: Circular include",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        std::fs::write(templates.join(name), text).unwrap();
+        if name.starts_with("partials") {
+            let page = "{% extends \"base.html\" %}{% block main %}{% include \"partials/loop.html\" %}{% endblock main %}\n";
+            std::fs::write(templates.join("page.html"), page).unwrap();
+        }
+        let built = annals(&["build"], site.path());
+        let message = stderr(&built);
+        assert_eq!(built.status.code(), Some(1), "{message}");
+        assert!(message.contains(expected), "{message}");
+        assert!(message.contains("help: "), "{message}");
+        std::fs::remove_file(templates.join(name)).unwrap();
+    }
+}
+
 /// Pages are written into the staging folder as they are rendered: a build that fails while
 /// rendering, after other pages were written, must still leave public/ as it was and take
 /// its staging folder away.

@@ -234,6 +234,28 @@ impl Templates {
                 )
                 .at(report.span().start_line, report.span().start_col + 1)
             }
+            // Problems between templates name the template that has them, not a place: the
+            // tag is found in its file.
+            ErrorKind::MissingParent { current, parent } => {
+                let path = origin(current);
+                let line = line_holding(&path, &format!("\"{parent}\""));
+                Diagnostic::error(path, format!("template error: {error}"))
+                    .at_line(line)
+                    .with_help(format!("add templates/{parent}, or extend one of the templates annals has (base.html)"))
+            }
+            ErrorKind::CircularExtend { tpl, .. } | ErrorKind::CircularInclude { tpl, .. } => {
+                let path = origin(tpl);
+                let (tag, verb) = match error.kind() {
+                    ErrorKind::CircularExtend { .. } => ("extends", "extend"),
+                    _ => ("include", "include"),
+                };
+                let line = line_holding(&path, tag);
+                Diagnostic::error(path, format!("template error: {error}"))
+                    .at_line(line)
+                    .with_help(format!(
+                        "a template cannot {verb} itself, directly or through others"
+                    ))
+            }
             ErrorKind::Msg(text) => match locate_report(text) {
                 Some((name, line, column, message)) => {
                     Diagnostic::error(origin(name), format!("template error: {message}"))
@@ -244,6 +266,15 @@ impl Templates {
             other => Diagnostic::error(origin(rendering), format!("template error: {other}")),
         }
     }
+}
+
+/// The first line of the file at `path` that holds `text`, or 1 (a built-in template, or
+/// none holds it).
+fn line_holding(path: &Path, text: &str) -> usize {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|source| source.lines().position(|line| line.contains(text)))
+        .map_or(1, |index| index + 1)
 }
 
 /// Tera reports the problems it finds when it checks the templates together (an unknown
