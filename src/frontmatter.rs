@@ -307,17 +307,25 @@ pub fn suggest_key(key: &str, known: &[&str]) -> String {
     }
 }
 
+/// A text or a list of texts (`authors = "A"` or `authors = ["A", "B"]`), with an error
+/// that says so rather than naming serde's types.
 pub fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+    let expected = |found: &str| {
+        serde::de::Error::custom(format!(
+            "expected a text or a list of texts (\"A\" or [\"A\", \"B\"]), not {found}"
+        ))
+    };
+    match toml::Value::deserialize(d)? {
+        toml::Value::String(one) => Ok(vec![one]),
+        toml::Value::Array(many) => many
+            .into_iter()
+            .map(|item| match item {
+                toml::Value::String(text) => Ok(text),
+                other => Err(expected(&format!("a list holding {}", other.type_str()))),
+            })
+            .collect(),
+        other => Err(expected(other.type_str())),
     }
-    Ok(match OneOrMany::deserialize(d)? {
-        OneOrMany::One(one) => vec![one],
-        OneOrMany::Many(many) => many,
-    })
 }
 
 /// Dates of originals are often partial ("1984", "1923-02") or uncertain, so they are kept as
@@ -338,6 +346,30 @@ fn date_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_texts_given_otherwise_is_told_in_plain_words() {
+        #[derive(Debug, Deserialize)]
+        struct Front {
+            #[serde(default, deserialize_with = "one_or_many")]
+            authors: Vec<String>,
+        }
+        let read = |toml_text: &str| toml::from_str::<Front>(toml_text).map(|f| f.authors);
+        assert_eq!(read("authors = \"A\"").unwrap(), ["A"]);
+        assert_eq!(read("authors = [\"A\", \"B\"]").unwrap(), ["A", "B"]);
+        for (wrong, found) in [
+            ("authors = 5", "not integer"),
+            ("authors = [\"A\", 3]", "a list holding integer"),
+        ] {
+            let message = read(wrong).unwrap_err().to_string();
+            assert!(
+                message.contains("expected a text or a list of texts"),
+                "{message}"
+            );
+            assert!(message.contains(found), "{message}");
+            assert!(!message.contains("enum"), "{message}");
+        }
+    }
 
     #[test]
     fn splits_front_matter_and_body() {
