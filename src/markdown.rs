@@ -25,6 +25,9 @@ use crate::slug::slugify;
 /// square of the depth.
 const MAX_ITEM_DEPTH: usize = 32;
 
+/// The scheme of a link to a document of the collection by its path under `documents/`.
+const DOCUMENT_SCHEME: &str = "doc:";
+
 const RESERVED_IDS: &[&str] = &["top", "main", "notes", "contents", "provenance"];
 
 /// What rendering one Markdown body gives.
@@ -474,8 +477,19 @@ fn rebase_tag<'a>(tag: Tag<'a>, prefix: &str) -> Tag<'a> {
     }
 }
 
-/// Root-relative links in the Markdown (`/documents/x/`) get the site's path prefix.
+/// Root-relative links in the Markdown (`/documents/x/`) get the site's path prefix, and a
+/// link to a document of the collection (`doc:avrich-1984#p-3`) becomes its page's path,
+/// whether or not the site has a registry.
 fn rebase<'a>(url: CowStr<'a>, prefix: &str) -> CowStr<'a> {
+    if let Some(rest) = url.strip_prefix(DOCUMENT_SCHEME) {
+        let (path, fragment) = rest.split_once('#').map_or((rest, ""), |(p, f)| (p, f));
+        let hash = if fragment.is_empty() { "" } else { "#" };
+        return format!(
+            "{prefix}documents/{}/{hash}{fragment}",
+            path.trim_matches('/')
+        )
+        .into();
+    }
     if url.starts_with('/') && !url.starts_with("//") && prefix != "/" {
         format!("{}{}", prefix, &url[1..]).into()
     } else {
@@ -1087,6 +1101,23 @@ mod tests {
         // The first item too deep is number MAX_ITEM_DEPTH from 0, three lines an item, and
         // the body starts on line 5 of its file.
         assert_eq!(warnings[0].line, Some(5 + 3 * MAX_ITEM_DEPTH));
+    }
+
+    #[test]
+    fn a_link_to_a_document_becomes_its_path_without_a_registry() {
+        let r = render("See [it](doc:avrich-1984#p-3), [the book](doc:/book/) and [a](/x/).\n");
+        assert!(
+            r.html.contains("href=\"/sub/documents/avrich-1984/#p-3\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"/sub/documents/book/\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"/sub/x/\""), "{}", r.html);
+        assert!(!r.html.contains("doc:"), "{}", r.html);
     }
 
     #[test]

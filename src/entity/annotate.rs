@@ -22,7 +22,6 @@ pub struct Entities<'r> {
 
 /// The schemes of explicit links.
 const NO_ENTITY: &str = "none:";
-const DOCUMENT: &str = "doc:";
 
 pub struct Annotator<'r> {
     entities: Entities<'r>,
@@ -235,8 +234,9 @@ impl<'r> Annotator<'r> {
         out
     }
 
-    /// One link's target: `person:ID` and the like to the entity's page, `doc:PATH#anchor` to
-    /// a document, `none:` to nothing. An unknown ID is an error at the file and line.
+    /// One link's target: `person:ID` and the like to the entity's page, `none:` to nothing
+    /// (`doc:` links were made paths before, by `markdown`). An unknown ID is an error at the
+    /// file and line.
     pub fn link<'a>(
         &mut self,
         link_type: LinkType,
@@ -256,18 +256,6 @@ impl<'r> Annotator<'r> {
             return (None, None);
         }
         self.open_links.push(false);
-        if let Some(rest) = dest_url.strip_prefix(DOCUMENT) {
-            let (path, fragment) = rest
-                .split_once('#')
-                .map_or((rest, None), |(p, f)| (p, Some(f)));
-            let url = format!(
-                "{}documents/{}/{}",
-                self.prefix,
-                path.trim_matches('/'),
-                fragment.map_or(String::new(), |f| format!("#{f}"))
-            );
-            return (Some(tag(url.into())), None);
-        }
         let Some((scheme, entity_id)) = dest_url.split_once(':') else {
             return (Some(tag(dest_url)), None);
         };
