@@ -409,8 +409,10 @@ pub fn last_build(
 
 /// The output folder is replaced whole on every build: it must neither hold the site nor
 /// stand in a folder the build reads.
-fn refuse_output_among_sources(root: &Path, output: &Path) -> anyhow::Result<()> {
-    let (Ok(root), Ok(settled)) = (std::fs::canonicalize(root), write::settled(output)) else {
+/// `settled` is the output's path as `write::settled` gives it.
+fn refuse_output_among_sources(root: &Path, output: &Path, settled: &Path) -> anyhow::Result<()> {
+    let Ok(root) = std::fs::canonicalize(root) else {
+        // No site there: loading the content says so.
         return Ok(());
     };
     let refuse = |why: String| {
@@ -419,7 +421,7 @@ fn refuse_output_among_sources(root: &Path, output: &Path) -> anyhow::Result<()>
             output.display()
         )
     };
-    if root.starts_with(&settled) {
+    if root.starts_with(settled) {
         return Err(refuse(format!("it holds the site ({})", root.display())));
     }
     for source in [content::CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
@@ -436,8 +438,10 @@ fn build_with(
     mut cache: BuildCache,
 ) -> anyhow::Result<Option<Summary>> {
     let started = Instant::now();
-    refuse_output_among_sources(&options.root, &options.output_dir())?;
-    let staging = write::Staging::begin(&options.output_dir())?;
+    let output = options.output_dir();
+    let settled = write::settled(&output)?;
+    refuse_output_among_sources(&options.root, &output, &settled)?;
+    let staging = write::Staging::begin(&settled)?;
     let sink = staging.sink();
     let Some(built) = prepare_with(options, diagnostics, &mut cache, &sink) else {
         return Ok(None);

@@ -177,6 +177,11 @@ fn a_template_extending_a_missing_one_or_itself_is_named_with_its_line() {
             "x\n{% include \"partials/loop.html\" %}\n",
             "templates/partials/loop.html:2: error: template error: Circular include",
         ),
+        (
+            "ring.html",
+            "{# one #}\n{% extends \"ring.html\" %}\n",
+            "templates/ring.html:2: error: template error: Circular extend",
+        ),
     ];
     for (name, text, expected) in cases {
         std::fs::write(templates.join(name), text).unwrap();
