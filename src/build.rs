@@ -2,6 +2,7 @@
 //! Markdown, fill the templates, write the site. `annals check` runs the same stages and
 //! stops before writing.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -183,14 +184,15 @@ pub fn prepare_with(
     // Each page's HTML is read by its own page alone: taken out of what every stage reads,
     // it is let go as soon as that page is made (141 MB at ×100, which the search index and
     // the registry's pages would otherwise be made beside).
-    let bodies_html: Vec<Mutex<String>> = rendered
-        .iter_mut()
-        .map(|r| Mutex::new(std::mem::take(&mut r.html)))
-        .collect();
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
     diagnostics.extend(unresolved_warnings(&registry, &rendered));
+    diagnostics.extend(broken_document_links(&content, &rendered));
+    let bodies_html: Vec<Mutex<String>> = rendered
+        .iter_mut()
+        .map(|r| Mutex::new(std::mem::take(&mut r.html)))
+        .collect();
     clock.lap("markdown and entities");
     // Citations and the timeline both read the rendered pages, not each other: together.
     let mut cite_problems = Diagnostics::default();
@@ -599,6 +601,69 @@ fn unresolved_warnings(registry: &Registry, rendered: &[Rendered]) -> Vec<Diagno
         }
     }
     warnings
+}
+
+/// A warning for each `doc:` link to a document the collection does not have, or to an id
+/// its page does not have.
+fn broken_document_links(content: &Content, rendered: &[Rendered]) -> Vec<Diagnostic> {
+    let by_path: HashMap<&str, usize> = content
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| (page.site_path.as_str(), i))
+        .collect();
+    let mut warnings = Vec::new();
+    for (page, rendered_page) in content.pages.iter().zip(rendered) {
+        for link in &rendered_page.document_links {
+            let (problem, help) = match by_path.get(link.site_path().as_str()) {
+                None => (
+                    format!(
+                        "the link `doc:{}` names a document the collection does not have",
+                        link.document
+                    ),
+                    document_link_help(content, &link.document),
+                ),
+                Some(&target)
+                    if !link.fragment.is_empty() && !rendered[target].has_id(&link.fragment) =>
+                {
+                    (
+                        format!(
+                            "the link `doc:{}#{}` names an id its document does not have",
+                            link.document, link.fragment
+                        ),
+                        "after `#` name a paragraph (`p-3`), a heading or a note (`fn-2`) of the \
+                         document: its page shows each paragraph's id in its link"
+                            .to_string(),
+                    )
+                }
+                Some(_) => continue,
+            };
+            warnings.push(
+                Diagnostic::warning(&page.path, problem)
+                    .at_line(link.line)
+                    .with_help(help),
+            );
+        }
+    }
+    warnings
+}
+
+/// What to write instead of `doc:PATH`: the document's path in the site, which its `slug`
+/// may make differ from its file's path.
+fn document_link_help(content: &Content, document: &str) -> String {
+    let file = Path::new("documents").join(format!("{document}.md"));
+    match content.pages.iter().find(|page| page.path.ends_with(&file)) {
+        Some(page) => format!(
+            "{} lives at `doc:{}` (its slug)",
+            page.path.display(),
+            page.site_path
+                .trim_start_matches("documents/")
+                .trim_end_matches('/')
+        ),
+        None => "a `doc:` link takes the document's path in the site after documents/ \
+                 (`doc:avrich-1984`, `doc:book/chapter`), as its page's address shows it"
+            .to_string(),
+    }
 }
 
 /// Every page of the content, each from its HTML in `bodies_html` (taken: each is made once).

@@ -50,6 +50,46 @@ pub struct Rendered {
     /// The plain text of every other block with mentions (notes, list items), for the
     /// mentions' snippets.
     pub blocks: Vec<BlockText>,
+    /// The page's links to documents of the collection (`doc:PATH#ID`), which the build
+    /// checks once every page is rendered.
+    pub document_links: Vec<DocumentLink>,
+}
+
+/// A link written `[text](doc:PATH#ID)`: to the document at `documents/PATH/`, and to the
+/// paragraph, heading or note of id `ID` on it when one is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentLink {
+    pub document: String,
+    /// Empty when the link names no place on the page.
+    pub fragment: String,
+    /// The line of the page's file the link is on.
+    pub line: usize,
+}
+
+impl DocumentLink {
+    /// The link a tag holds, when it is a `doc:` link.
+    fn of(tag: &Tag, line: usize) -> Option<DocumentLink> {
+        let (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = tag else {
+            return None;
+        };
+        let (document, fragment) = document_target(dest_url.strip_prefix(DOCUMENT_SCHEME)?);
+        Some(DocumentLink {
+            document: document.to_string(),
+            fragment: fragment.to_string(),
+            line,
+        })
+    }
+
+    /// The document's path in the site: `documents/PATH/`.
+    pub fn site_path(&self) -> String {
+        format!("documents/{}/", self.document)
+    }
+}
+
+/// What follows `doc:`, as the document's path under `documents/` and the id after `#`.
+fn document_target(rest: &str) -> (&str, &str) {
+    let (path, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    (path.trim_matches('/'), fragment)
 }
 
 impl Rendered {
@@ -67,6 +107,15 @@ impl Rendered {
                 .map(|b| (b.anchor.as_str(), b.text.as_str())),
         };
         found.unwrap_or(("", ""))
+    }
+
+    /// Whether the page, as its template shows it, has an element of this id: one of its
+    /// blocks, one of its notes, or one the template gives every page. Read before the
+    /// page's HTML is taken to be written.
+    pub fn has_id(&self, id: &str) -> bool {
+        RESERVED_IDS.contains(&id)
+            || self.notes.iter().any(|note| note.id == id)
+            || self.html.contains(&format!(" id=\"{id}\""))
     }
 
     /// The id of the paragraph (or note) a mention on this page is in.
@@ -203,6 +252,25 @@ pub struct Note {
 pub struct Backref {
     pub id: String,
     pub label: String,
+}
+
+/// For each note label that notes cite, the labels of the notes citing it (a note citing
+/// itself aside), in the file's order.
+fn notes_citing_notes<'d>(definitions: &'d [Definition]) -> HashMap<&'d str, Vec<&'d str>> {
+    let mut citing: HashMap<&str, Vec<&str>> = HashMap::new();
+    for definition in definitions {
+        for event in &definition.events {
+            if let Event::FootnoteReference(label) = event {
+                let cited = citing.entry(label.as_ref()).or_default();
+                if label.as_ref() != definition.label && !cited.contains(&definition.label.as_str())
+                {
+                    cited.push(&definition.label);
+                }
+            }
+        }
+    }
+    citing.retain(|_, by| !by.is_empty());
+    citing
 }
 
 /// `a`…`z`, then `aa`, `ab`…: the letters of a note's back links.
@@ -482,13 +550,9 @@ fn rebase_tag<'a>(tag: Tag<'a>, prefix: &str) -> Tag<'a> {
 /// whether or not the site has a registry.
 fn rebase<'a>(url: CowStr<'a>, prefix: &str) -> CowStr<'a> {
     if let Some(rest) = url.strip_prefix(DOCUMENT_SCHEME) {
-        let (path, fragment) = rest.split_once('#').map_or((rest, ""), |(p, f)| (p, f));
+        let (path, fragment) = document_target(rest);
         let hash = if fragment.is_empty() { "" } else { "#" };
-        return format!(
-            "{prefix}documents/{}/{hash}{fragment}",
-            path.trim_matches('/')
-        )
-        .into();
+        return format!("{prefix}documents/{path}/{hash}{fragment}").into();
     }
     if url.starts_with('/') && !url.starts_with("//") && prefix != "/" {
         format!("{}{}", prefix, &url[1..]).into()
@@ -521,6 +585,7 @@ struct BodyState<'s, 'r> {
     /// Whether the blocks being rendered stand under a bibliography heading.
     in_bibliography: bool,
     bibliography: Vec<BibliographyEntry>,
+    document_links: Vec<DocumentLink>,
     /// How many list items or table cells the blocks being rendered stand in.
     item_depth: usize,
 }
@@ -549,6 +614,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             texts: Vec::new(),
             in_bibliography: false,
             bibliography: Vec::new(),
+            document_links: Vec::new(),
             item_depth: 0,
         }
     }
@@ -603,6 +669,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     self.text_with_dangling(text, line_of(&range), &mut out)
                 }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    self.document_links
+                        .extend(DocumentLink::of(&tag, line_of(&range)));
                     out.push(Event::Start(rebase_tag(tag, self.source.link_prefix)))
                 }
                 other => out.push(other),
@@ -785,6 +853,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
     fn finish(mut self, definitions: Vec<Definition>, html: String) -> Rendered {
         let mut by_label: HashMap<&str, &Definition> = HashMap::new();
         let mut extra: Vec<(&Definition, NoteStatus)> = Vec::new();
+        let cited_by_notes = notes_citing_notes(&definitions);
         for definition in &definitions {
             if by_label.contains_key(definition.label.as_str()) {
                 self.diagnostics.push(
@@ -801,7 +870,13 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 extra.push((definition, NoteStatus::Duplicate));
             } else {
                 by_label.insert(&definition.label, definition);
-                if !self.numbers.contains_key(&definition.label) {
+                if self.numbers.contains_key(&definition.label) {
+                    continue;
+                }
+                if cited_by_notes.contains_key(definition.label.as_str()) {
+                    // "See note 12": cited from another note only, it is cited all the same.
+                    extra.push((definition, NoteStatus::Cited));
+                } else {
                     self.diagnostics.push(
                         Diagnostic::warning(
                             self.path(),
@@ -816,6 +891,13 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     extra.push((definition, NoteStatus::Uncited));
                 }
             }
+        }
+        // The notes the body does not cite come after the ones it does, in the file's order;
+        // numbered before any note is rendered, so that a note citing one links to it.
+        for (offset, (definition, _)) in extra.iter().enumerate() {
+            self.numbers
+                .entry(definition.label.clone())
+                .or_insert(self.order.len() + offset + 1);
         }
         let mut notes = Vec::with_capacity(self.order.len() + extra.len());
         let order = std::mem::take(&mut self.order);
@@ -866,12 +948,18 @@ impl<'s, 'r> BodyState<'s, 'r> {
         }
         for (definition, status) in extra {
             let number = notes.len() + 1;
+            let backrefs = match status {
+                NoteStatus::Cited => {
+                    self.backrefs_to_notes(&cited_by_notes[definition.label.as_str()])
+                }
+                _ => Vec::new(),
+            };
             notes.push(Note {
                 number,
                 label: definition.label.clone(),
                 id: format!("fn-{number}"),
                 html: self.note_html(&definition.events, number, definition.line),
-                backrefs: Vec::new(),
+                backrefs,
                 status,
                 line: definition.line,
                 text: PlainText::from_events(&definition.events),
@@ -897,7 +985,21 @@ impl<'s, 'r> BodyState<'s, 'r> {
             texts: self.texts,
             blocks,
             bibliography: self.bibliography,
+            document_links: self.document_links,
         }
+    }
+
+    /// Links back from a note that only other notes cite to each of them.
+    fn backrefs_to_notes(&self, citing: &[&str]) -> Vec<Backref> {
+        citing
+            .iter()
+            .filter_map(|label| self.numbers.get(*label))
+            .enumerate()
+            .map(|(i, number)| Backref {
+                id: format!("fn-{number}"),
+                label: backref_label(i),
+            })
+            .collect()
     }
 
     /// A note's own HTML. A reference inside a note to another note links to it; the
@@ -912,6 +1014,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     None => Event::Text(format!("[^{label}]").into()),
                 },
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    self.document_links.extend(DocumentLink::of(&tag, line));
                     Event::Start(rebase_tag(tag, self.source.link_prefix))
                 }
                 other => other,
@@ -1118,6 +1221,47 @@ mod tests {
         );
         assert!(r.html.contains("href=\"/sub/x/\""), "{}", r.html);
         assert!(!r.html.contains("doc:"), "{}", r.html);
+    }
+
+    #[test]
+    fn a_note_cited_from_another_note_only_is_linked_both_ways() {
+        let r = render(
+            "A[^a] and C[^c].\n\n[^a]: See note [^b].\n[^b]: The other.\n[^c]: Also [^b].\n[^d]: Alone.\n",
+        );
+        let notes: Vec<(usize, &str, NoteStatus)> = r
+            .notes
+            .iter()
+            .map(|n| (n.number, n.label.as_str(), n.status))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (1, "a", NoteStatus::Cited),
+                (2, "c", NoteStatus::Cited),
+                (3, "b", NoteStatus::Cited),
+                (4, "d", NoteStatus::Uncited)
+            ]
+        );
+        assert!(
+            r.notes[0].html.contains("<a href=\"#fn-3\">3</a>"),
+            "{}",
+            r.notes[0].html
+        );
+        assert!(
+            r.notes[1].html.contains("<a href=\"#fn-3\">3</a>"),
+            "{}",
+            r.notes[1].html
+        );
+        assert!(r.notes.iter().all(|n| !n.html.contains("[^")));
+        let back: Vec<&str> = r.notes[2].backrefs.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(back, ["fn-1", "fn-2"]);
+        let never: Vec<&str> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("never cited"))
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(never, ["note [^d] is never cited in the text"]);
     }
 
     #[test]

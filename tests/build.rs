@@ -390,3 +390,82 @@ fn the_letter_page_renders_as_recorded() {
     insta::assert_snapshot!("letter_body", body);
     insta::assert_snapshot!("letter_notes", notes);
 }
+
+#[test]
+fn a_link_to_a_document_or_place_the_collection_lacks_is_a_warning_at_its_line() {
+    let site = copy_of("basic");
+    let documents = site.path().join("content/documents");
+    std::fs::write(
+        documents.join("links.md"),
+        "+++\ntitle = \"Links\"\n+++\n\n\
+         The [letter](doc:letter#p-1), its [notes](doc:letter#fn-2), a [chapter](doc:book/first/).\n\n\
+         A chapter by its [file](doc:book/01-first).\n\n\
+         A [lost letter](doc:no-such-letter).\n\n\
+         A [place](doc:letter#p-99) the letter lacks.[^n]\n\n\
+         [^n]: And in a note, [another](doc:gone#p-1).\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    let file = documents.join("links.md");
+    let warnings: Vec<(Option<usize>, String)> = diagnostics
+        .warnings()
+        .filter(|d| d.path == file)
+        .map(|d| (d.line, d.message.clone()))
+        .collect();
+    let expected = [
+        (
+            7,
+            "`doc:book/01-first` names a document the collection does not have",
+        ),
+        (
+            9,
+            "`doc:no-such-letter` names a document the collection does not have",
+        ),
+        (
+            11,
+            "`doc:letter#p-99` names an id its document does not have",
+        ),
+        (
+            13,
+            "`doc:gone` names a document the collection does not have",
+        ),
+    ];
+    assert_eq!(warnings.len(), expected.len(), "{warnings:#?}");
+    for ((line, message), (expected_line, expected_message)) in warnings.iter().zip(expected) {
+        assert_eq!(*line, Some(expected_line), "{message}");
+        assert!(message.contains(expected_message), "{message}");
+    }
+    let hint = diagnostics
+        .warnings()
+        .find(|d| d.message.contains("doc:book/01-first"))
+        .and_then(|d| d.help.clone())
+        .unwrap_or_default();
+    assert!(hint.contains("lives at `doc:book/first`"), "{hint}");
+    // The links the warnings pass over are the ones a reader can follow.
+    let links = page(out.path(), "documents/links/index.html");
+    let hrefs: Vec<String> = select(&links, "main a[href^='/documents/']")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    for href in [
+        "/documents/letter/#p-1",
+        "/documents/letter/#fn-2",
+        "/documents/book/first/",
+    ] {
+        assert!(hrefs.iter().any(|h| h == href), "{href} in {hrefs:?}");
+    }
+    let report = linkcheck::check_site(out.path(), "/").unwrap();
+    let broken: Vec<&str> = report.broken.iter().map(|b| b.href.as_str()).collect();
+    assert_eq!(
+        broken,
+        [
+            "/documents/book/01-first/",
+            "/documents/no-such-letter/",
+            "/documents/letter/#p-99",
+            "/documents/gone/#p-1"
+        ],
+        "{:#?}",
+        report.broken
+    );
+}
