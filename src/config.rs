@@ -33,6 +33,11 @@ pub const DEFAULT_TIMELINE_PER_ENTITY: usize = 200;
 /// The keys of the `[notes]` table.
 const NOTES_KEYS: &[&str] = &["display"];
 
+/// How site.toml is written, for the help of an error in it.
+const SITE_TOML_HELP: &str = "site.toml is TOML: `title = \"text\"`, `mentions_per_page = 500`, \
+     `search = false`, and under `[notes]`: `display = \"side\"`; the README's content format \
+     lists every key";
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct Config {
@@ -195,7 +200,12 @@ pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Co
     let table: toml::Table = match toml::from_str(text) {
         Ok(table) => table,
         Err(e) => {
-            diagnostics.push(toml_error(shown_path, text, &lines, 0, &e));
+            diagnostics.push(toml_error(
+                shown_path,
+                (text, &lines, 0),
+                &e,
+                SITE_TOML_HELP,
+            ));
             return Config::default();
         }
     };
@@ -224,7 +234,12 @@ pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Co
     let config: Config = match toml::from_str(text) {
         Ok(config) => config,
         Err(e) => {
-            diagnostics.push(toml_error(shown_path, text, &lines, 0, &e));
+            diagnostics.push(toml_error(
+                shown_path,
+                (text, &lines, 0),
+                &e,
+                SITE_TOML_HELP,
+            ));
             return Config::default();
         }
     };
@@ -265,6 +280,35 @@ mod tests {
             assert!(
                 error.contains("every link would carry"),
                 "{carried}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_told_in_the_words_of_the_file() {
+        let cases = [
+            ("notes = 5\n", (1, "expected a table of settings")),
+            ("search = \"yes\"\n", (1, "expected true or false")),
+            (
+                "title = \"A\"\nmentions_per_page = -1\n",
+                (2, "expected a whole number, 0 or more"),
+            ),
+            ("title = 5\n", (1, "expected text in quotes")),
+            ("title = \"A\"\ntitle = \"B\"\n", (2, "a key set twice")),
+        ];
+        for (text, (line, words)) in cases {
+            let mut diagnostics = Diagnostics::default();
+            parse(text, Path::new("site.toml"), &mut diagnostics);
+            let error = diagnostics.errors().next().expect(text);
+            assert_eq!(error.line, Some(line), "{text}");
+            assert!(error.message.contains(words), "{text}: {}", error.message);
+            assert!(!error.message.contains("struct") && !error.message.contains("usize"));
+            assert!(
+                error
+                    .help
+                    .as_deref()
+                    .unwrap()
+                    .starts_with("site.toml is TOML")
             );
         }
     }

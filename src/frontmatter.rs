@@ -211,7 +211,12 @@ pub fn read<T: DeserializeOwned>(
     let table: toml::Table = match toml::from_str(split.front_matter) {
         Ok(table) => table,
         Err(e) => {
-            diagnostics.push(toml_error(path, &text, &lines, offset, &e));
+            diagnostics.push(toml_error(
+                path,
+                (&text, &lines, offset),
+                &e,
+                FRONT_MATTER_HELP,
+            ));
             return None;
         }
     };
@@ -231,7 +236,12 @@ pub fn read<T: DeserializeOwned>(
     let front: T = match toml::from_str(split.front_matter) {
         Ok(front) => front,
         Err(e) => {
-            diagnostics.push(toml_error(path, &text, &lines, offset, &e));
+            diagnostics.push(toml_error(
+                path,
+                (&text, &lines, offset),
+                &e,
+                FRONT_MATTER_HELP,
+            ));
             return None;
         }
     };
@@ -260,18 +270,20 @@ fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     .with_help("save the file as UTF-8 (for example: iconv -f WINDOWS-1251 -t UTF-8)")
 }
 
+/// How TOML is written, for the help of an error in front matter.
+pub const FRONT_MATTER_HELP: &str =
+    "front matter is TOML: `key = \"text\"`, `key = 3`, `key = [\"a\", \"b\"]`";
+
 /// A TOML error as a diagnostic at `file:line:col`. `offset` is where the TOML text starts
-/// within `file_text`.
+/// within `file_text`; `help` says how the file is written.
 pub fn toml_error(
     path: &Path,
-    file_text: &str,
-    lines: &LineIndex,
-    offset: usize,
+    (file_text, lines, offset): (&str, &LineIndex, usize),
     error: &toml::de::Error,
+    help: &str,
 ) -> Diagnostic {
-    let message = error.message().trim_end().to_string();
-    let diagnostic = Diagnostic::error(path, format!("invalid TOML: {message}"))
-        .with_help("front matter is TOML: `key = \"text\"`, `key = 3`, `key = [\"a\", \"b\"]`");
+    let message = in_plain_words(error.message().trim_end());
+    let diagnostic = Diagnostic::error(path, format!("invalid TOML: {message}")).with_help(help);
     match error.span() {
         Some(span) => {
             let (line, col) = lines.line_col(file_text, offset + span.start);
@@ -279,6 +291,37 @@ pub fn toml_error(
         }
         None => diagnostic,
     }
+}
+
+/// serde's and toml's words for Rust's types, in the words of the file's writer:
+/// "expected struct NotesConfig" is "expected a table of settings".
+fn in_plain_words(message: &str) -> String {
+    const TYPES: &[(&str, &str)] = &[
+        ("usize", "a whole number, 0 or more"),
+        ("u64", "a whole number, 0 or more"),
+        ("u32", "a whole number, 0 or more"),
+        ("u16", "a whole number, 0 or more"),
+        ("u8", "a whole number, 0 or more"),
+        ("i64", "a whole number"),
+        ("i32", "a whole number"),
+        ("a boolean", "true or false"),
+        ("a string", "text in quotes"),
+    ];
+    if message == "duplicate key" {
+        return "a key set twice (each key may be set once)".to_string();
+    }
+    let Some((head, expected)) = message.rsplit_once("expected ") else {
+        return message.to_string();
+    };
+    let plain = if expected.starts_with("struct ") || expected.starts_with("map") {
+        "a table of settings"
+    } else {
+        match TYPES.iter().find(|(rust, _)| *rust == expected) {
+            Some((_, words)) => words,
+            None => expected,
+        }
+    };
+    format!("{head}expected {plain}")
 }
 
 /// The 1-based line within `toml_text` on which `key` is set, if it can be found.
