@@ -420,6 +420,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_chapter_of_more_than_a_thousand_notes_keeps_each_one() {
+        let count = 1_005;
+        let mut text = String::from("A LONG CHAPTER\n\n");
+        for n in 1..=count {
+            text += &format!("Sentence {n} of the chapter.{n}\n\n");
+        }
+        text += "Notes\n\n";
+        for n in 1..=count {
+            text += &format!("{n}. The text of note {n}.\n");
+        }
+        let imported = import_text(&text, &ImportOptions::default());
+        let markdown = &imported.files[0].markdown;
+        for n in [999, 1000, count] {
+            assert!(
+                markdown.contains(&format!("Sentence {n} of the chapter.[^{n}]")),
+                "marker {n}"
+            );
+            assert!(
+                markdown.contains(&format!("\n[^{n}]: The text of note {n}.\n")),
+                "note {n}"
+            );
+        }
+    }
+
+    #[test]
     fn chapter_file_names() {
         assert_eq!(
             chapter_file_name("1. The Birth of the One-Party System"),

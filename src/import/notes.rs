@@ -49,12 +49,12 @@ pub struct Marker {
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\^\{\[(?P<link>\d{1,3})\]\(#\)\}",
-        r"|\^\{(?P<braced>\d{1,3}(?:\s*,\s*\d{1,3})*)\}",
+        r"\^\{\[(?P<link>\d{1,4})\]\(#\)\}",
+        r"|\^\{(?P<braced>\d{1,4}(?:\s*,\s*\d{1,4})*)\}",
         r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s?,\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)",
-        r"|(?P<space1> ?)\[(?P<bracket>\d{1,3})\]",
-        r"|(?P<space2> ?)\(\s?(?P<paren>\d{1,3})\s?\)",
-        r"|(?P<glue>[\p{L}][.,;:!?'’”)])(?P<bare>\d{1,3})(?P<after2>\s|$)",
+        r"|(?P<space1> ?)\[(?P<bracket>\d{1,4})\]",
+        r"|(?P<space2> ?)\(\s?(?P<paren>\d{1,4})\s?\)",
+        r"|(?P<glue>[\p{L}][.,;:!?'’”)])(?P<bare>\d{1,4})(?P<after2>\s|$)",
     ))
     .expect("valid marker pattern")
 });
@@ -218,7 +218,7 @@ pub struct NoteList {
 static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^\s*(?:[-•]\s+)?",
-        r"(?:\[(?P<link>\d{1,3})\.?\]\(#\)\.?|\^\{(?P<braced>\d{1,3})\.?\}|(?P<plain>\d{1,3})\.|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[.,]?)",
+        r"(?:\[(?P<link>\d{1,4})\.?\]\(#\)\.?|\^\{(?P<braced>\d{1,4})\.?\}|(?P<plain>\d{1,4})\.|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[.,]?)",
         r"\s+(?:\^\s+(?:[a-z]\s+)*)?(?P<text>\S.*)$",
     ))
     .expect("valid note pattern")
@@ -487,9 +487,18 @@ mod tests {
             note_start("  3. ^ a b Avrich 1984, p. 6"),
             Some((3, "Avrich 1984, p. 6".into()))
         );
-        assert_eq!(note_start("1921. A year"), None);
+        assert_eq!(note_start("1921. A year"), Some((1921, "A year".into())));
         assert_eq!(note_start("[7](#). Там же"), Some((7, "Там же".into())));
         assert_eq!(note_start("¹². Троцкий"), Some((12, "Троцкий".into())));
+    }
+
+    #[test]
+    fn a_year_at_a_line_start_in_a_note_list_stays_in_its_note() {
+        let text = "Text.¹ More.² Last.³\n\nNotes\n\n1. First note.\n\n2. Second note, of\n1921. A year that opens a line.\n\n3. Third note.";
+        let list = find_note_list(&split_blocks(text)).unwrap();
+        let numbers: Vec<u32> = list.notes.iter().map(|n| n.number).collect();
+        assert_eq!(numbers, [1, 2, 3]);
+        assert!(list.notes[1].paragraphs.concat().contains("1921. A year"));
     }
 
     #[test]
