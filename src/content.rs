@@ -197,7 +197,7 @@ pub fn load(
             .unwrap_or(entry.path());
         if entry.path().extension().is_some_and(|ext| ext == "md") {
             markdown.push((entry.path().to_path_buf(), relative.to_path_buf()));
-        } else {
+        } else if !is_editor_file(&entry.file_name().to_string_lossy()) {
             content.assets.push(Asset {
                 source: entry.path().to_path_buf(),
                 site_path: url_path(relative),
@@ -222,6 +222,12 @@ pub fn load(
     check_unique_paths(&content.pages, diagnostics);
     link_collections(&mut content.pages);
     content
+}
+
+/// An editor's hidden, backup or autosave file (`.a.md.swp`, `a.md~`, `#a.md#`), which holds
+/// a draft's text: neither a source of the site nor a file to publish.
+pub fn is_editor_file(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || (name.starts_with('#') && name.ends_with('#'))
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {

@@ -223,11 +223,14 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
     let imported = annals::import::import_text(&text, &options);
     let written = annals::import::write(&imported, &args.into)?;
     print!("{}", imported.report.summary());
-    println!(
-        "Wrote {} file(s) under {}.",
-        written.len(),
-        args.into.display()
-    );
+    match written.as_slice() {
+        [one] => println!("Wrote {}.", one.display()),
+        _ => println!(
+            "Wrote {} file(s) under {}.",
+            written.len(),
+            args.into.display()
+        ),
+    }
     Ok(())
 }
 

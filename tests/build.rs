@@ -469,3 +469,29 @@ fn a_link_to_a_document_or_place_the_collection_lacks_is_a_warning_at_its_line()
         report.broken
     );
 }
+
+#[test]
+fn a_site_without_search_has_no_search_form_and_editor_backups_are_not_published() {
+    let site = copy_of("basic");
+    let config = site.path().join("site.toml");
+    let mut settings = std::fs::read_to_string(&config).unwrap();
+    settings.push_str("search = false\n");
+    std::fs::write(&config, settings).unwrap();
+    let documents = site.path().join("content/documents");
+    std::fs::write(documents.join("letter.md~"), "a draft of the letter").unwrap();
+    std::fs::write(documents.join("#letter.md#"), "an autosave of the letter").unwrap();
+    std::fs::write(
+        documents.join("facsimile.txt"),
+        "a file beside the documents",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+    let home = page(out.path(), "index.html");
+    assert!(select(&home, "form[role=search]").is_empty());
+    assert!(!out.path().join("search").exists());
+    assert!(out.path().join("documents/facsimile.txt").is_file());
+    assert!(!out.path().join("documents/letter.md~").exists());
+    assert!(!out.path().join("documents/#letter.md#").exists());
+    assert_links_resolve(out.path(), "/");
+}

@@ -515,3 +515,31 @@ fn import_refuses_to_replace_a_folder_it_did_not_write() {
         "nothing of the editor's was removed"
     );
 }
+
+#[test]
+fn serve_refuses_a_root_that_is_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("site.toml");
+    std::fs::write(&file, "title = \"A\"\n").unwrap();
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["serve", "--root", file.to_str().unwrap(), "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Waited for a while only: a server that starts would run until stopped.
+    let waited = std::time::Instant::now();
+    while server.try_wait().unwrap().is_none() && waited.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    if server.try_wait().unwrap().is_none() {
+        server.kill().unwrap();
+    }
+    let output = server.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("is a file, not a site folder"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,6 +1,8 @@
 //! `annals import` on the four source texts of the bundled collection (copies kept under
 //! tests/sources/) and on a transcription written for the tests.
 
+mod common;
+
 use std::path::PathBuf;
 
 use annals::import::registry::{Citation, Person, Registry, read_back_matter};
@@ -643,4 +645,110 @@ fn the_registry_import_writes_only_its_own_files() {
     );
     let bukharin = std::fs::read_to_string(people.join("bukharin.md")).unwrap();
     assert!(bukharin.contains("born = \"1888-10-09\""), "{bukharin}");
+}
+
+#[test]
+fn a_single_document_import_replaces_only_its_own_earlier_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let documents = dir.path().join("content/documents");
+    std::fs::create_dir_all(&documents).unwrap();
+    let source = dir.path().join("letter.txt");
+    std::fs::write(
+        &source,
+        "A LETTER\n\nThe text of the letter.1\n\nNotes\n\n1. Its note.\n",
+    )
+    .unwrap();
+    let source_arg = source.to_str().unwrap();
+    // A dot in the slug is part of it: `letter-1923.02` is not `letter-1923`.
+    let handwritten = documents.join("letter-1923.md");
+    std::fs::write(
+        &handwritten,
+        "+++\ntitle = \"Written by hand\"\n+++\n\nMine.\n",
+    )
+    .unwrap();
+    let into = documents.join("letter-1923.02");
+    let output = common::annals(
+        &["import", source_arg, "--into", into.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(output.status.success(), "{output:?}");
+    assert!(documents.join("letter-1923.02.md").is_file());
+    assert!(
+        std::fs::read_to_string(&handwritten)
+            .unwrap()
+            .contains("Mine.")
+    );
+    // A page the editor wrote is never replaced; the earlier import is.
+    let into = documents.join("letter-1923");
+    let output = common::annals(
+        &["import", source_arg, "--into", into.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("was not written by import"), "{stderr}");
+    assert!(
+        std::fs::read_to_string(&handwritten)
+            .unwrap()
+            .contains("Mine.")
+    );
+    let into = documents.join("letter-1923.02");
+    let output = common::annals(
+        &["import", source_arg, "--into", into.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("letter-1923.02.md"), "{stdout}");
+}
+
+#[test]
+fn chapters_whose_titles_begin_alike_get_files_of_their_own() {
+    let text = "A BOOK\n\nContents\n\n\
+        Letter of the Workers' Group to the Comintern\n\n\
+        Letter of the Workers' Group to the KAPD\n\n\
+        Letter of the Workers' Group to the Comintern\n\nTo the Comintern.\n\n\
+        Letter of the Workers' Group to the KAPD\n\nTo the KAPD.\n";
+    let imported = import_text(
+        text,
+        &ImportOptions {
+            split_chapters: true,
+            ..Default::default()
+        },
+    );
+    let paths: Vec<&str> = imported.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "_index.md",
+            "letter-of-the-workers-group-to.md",
+            "letter-of-the-workers-group-to-2.md"
+        ]
+    );
+    assert!(imported.files[1].markdown.contains("To the Comintern."));
+    assert!(imported.files[2].markdown.contains("To the KAPD."));
+}
+
+#[test]
+fn text_that_markdown_would_misread_stays_text() {
+    let text = "A DOCUMENT\n\nThe first paragraph.1\n\n~~~\n\n1921. The Tenth Congress met.2\n\n\
+                The draft <Platform> was read.3\n\nNotes\n\n1. One.\n2. Two.\n3. Three.\n";
+    let imported = import_text(text, &ImportOptions::default());
+    let markdown = &imported.files[0].markdown;
+    let html = annals::markdown::MarkdownRenderer::new(None)
+        .render(
+            markdown.split("+++").nth(2).unwrap(),
+            annals::markdown::Source {
+                path: std::path::Path::new("doc.md"),
+                first_line: 1,
+                link_prefix: "/",
+            },
+        )
+        .html;
+    assert!(!html.contains("<pre"), "{html}");
+    assert!(!html.contains("<ol"), "{html}");
+    assert!(html.contains("1921. The Tenth Congress"), "{html}");
+    assert!(html.contains("&lt;Platform&gt;"), "{html}");
+    let markers = html.matches("class=\"note-ref\"").count();
+    assert_eq!(markers, 3, "{html}");
 }

@@ -127,6 +127,7 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
         markdown: front_matter(&options.provenance) + &front_body,
     }];
     let mut weight = 0i64;
+    let mut names = std::collections::HashSet::new();
     for section in &outline.sections {
         if options
             .omit
@@ -151,7 +152,10 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
             ..Default::default()
         };
         files.push(ImportedFile {
-            path: format!("{}.md", chapter_file_name(&section.title)),
+            path: format!(
+                "{}.md",
+                distinct_name(chapter_file_name(&section.title), &mut names)
+            ),
             markdown: front_matter(&chapter) + &body,
         });
         report.sections.push(section_report);
@@ -177,6 +181,18 @@ fn chapter_file_name(title: &str) -> String {
         Ok(n) => format!("chapter-{n:02}-{slug}"),
         Err(_) => slug,
     }
+}
+
+/// `name`, or `name-2`, `name-3` … when an earlier chapter took it: titles that share their
+/// first six words would otherwise make one file of two chapters.
+fn distinct_name(name: String, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut distinct = name.clone();
+    let mut number = 1;
+    while !taken.insert(distinct.clone()) {
+        number += 1;
+        distinct = format!("{name}-{number}");
+    }
+    distinct
 }
 
 /// Converts the blocks of one section: its note list, its markers, its text.
@@ -321,13 +337,30 @@ pub(crate) fn front_matter(front: &impl serde::Serialize) -> String {
     format!("+++\n{toml}+++\n\n")
 }
 
+/// Whether import wrote this page: it names its source in its front matter. A page without
+/// that is the editor's, and is never replaced.
+fn written_by_import(page: &Path) -> bool {
+    std::fs::read_to_string(page)
+        .is_ok_and(|text| text.lines().any(|line| line.starts_with("source_file = ")))
+}
+
 /// Writes the imported files: `INTO.md` for a single document, `INTO/` for a collection.
 /// The previous import of the same document is replaced.
 pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
     let mut written = Vec::new();
     if let [single] = imported.files.as_slice() {
         if single.path == "index.md" {
-            let path = into.with_extension("md");
+            // Added to the name, not set as its extension: `letter-1923.02` is no `letter-1923`.
+            let mut path = into.as_os_str().to_owned();
+            path.push(".md");
+            let path = std::path::PathBuf::from(path);
+            if path.exists() && !written_by_import(&path) {
+                bail!(
+                    "{} exists and was not written by import (its front matter names no \
+                     `source_file`); choose another --into, or remove the file first",
+                    path.display()
+                );
+            }
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)
                     .with_context(|| format!("cannot create {}", parent.display()))?;
@@ -341,9 +374,7 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
     if into.exists() {
         // Import names its source in the collection's front page; a folder without that is the
         // editor's, and is never removed.
-        let written_by_import = std::fs::read_to_string(into.join("_index.md"))
-            .is_ok_and(|text| text.lines().any(|line| line.starts_with("source_file = ")));
-        if !written_by_import {
+        if !written_by_import(&into.join("_index.md")) {
             bail!(
                 "{} exists and is not a collection written by import; choose another --into",
                 into.display()
@@ -398,8 +429,15 @@ impl Report {
             for (printed, read) in &section.repaired {
                 problems.push(format!("marker {printed} read as {read}"));
             }
-            if !problems.is_empty() {
-                let _ = writeln!(out, "  {}: {}", section.title, problems.join("; "));
+            match (problems.is_empty(), section.title.is_empty()) {
+                (true, _) => {}
+                // A single document's one section has no title of its own.
+                (false, true) => {
+                    let _ = writeln!(out, "  {}", problems.join("; "));
+                }
+                (false, false) => {
+                    let _ = writeln!(out, "  {}: {}", section.title, problems.join("; "));
+                }
             }
         }
         if !self.omitted.is_empty() {

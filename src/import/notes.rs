@@ -47,6 +47,9 @@ pub struct Marker {
     pub repaired_from: Option<u32>,
 }
 
+/// The highest note number read: four digits, as the patterns read them.
+const MAX_NOTE: u32 = 9_999;
+
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\^\{\[(?P<link>\d{1,4})\]\(#\)\}",
@@ -54,7 +57,7 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s?,\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)",
         r"|(?P<space1> ?)\[(?P<bracket>\d{1,4})\]",
         r"|(?P<space2> ?)\(\s?(?P<paren>\d{1,4})\s?\)",
-        r"|(?P<glue>[\p{L}][.,;:!?'’”)])(?P<bare>\d{1,4})(?P<after2>\s|$)",
+        r"|(?P<glue>[\p{L}][.,;:!?'’”)]{1,2})(?P<bare>\d{1,4})(?P<after2>\s|$)",
     ))
     .expect("valid marker pattern")
 });
@@ -113,8 +116,9 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         } else {
             continue;
         };
-        // A number too long to read (eleven superscript digits) gives no number at all.
-        if !numbers.is_empty() && numbers.iter().all(|&n| n > 0) {
+        // A number too long to read (eleven superscript digits) gives no number at all, and
+        // one beyond the last a note list can hold is no marker.
+        if !numbers.is_empty() && numbers.iter().all(|&n| n > 0 && n <= MAX_NOTE) {
             found.push(Candidate {
                 start,
                 end,
@@ -160,13 +164,17 @@ fn from_superscript(text: &str) -> String {
 pub fn sequence(candidates: &[Candidate], notes: u32) -> Vec<(usize, Marker)> {
     let mut markers = Vec::new();
     let mut last = 0u32;
+    // The first candidate after this one above `last`. `last` only grows, so one passed over
+    // stays passed over: the search goes on from where it stopped, never back.
+    let mut ahead = 0;
     for (index, candidate) in candidates.iter().enumerate() {
         let first = candidate.numbers[0];
         let expected = last + 1;
-        let next = candidates[index + 1..]
-            .iter()
-            .map(|c| c.numbers[0])
-            .find(|&n| n > last);
+        ahead = ahead.max(index + 1);
+        while candidates.get(ahead).is_some_and(|c| c.numbers[0] <= last) {
+            ahead += 1;
+        }
+        let next = candidates.get(ahead).map(|c| c.numbers[0]);
         let within_list = notes == 0 || expected <= notes;
         let confirmed_by_next =
             next == Some(expected + 1) && first.abs_diff(expected) <= GAP && within_list;
@@ -266,16 +274,18 @@ pub fn find_note_list(blocks: &[Block]) -> Option<NoteList> {
                 .filter_map(move |(l, line)| note_start(line).map(|(n, text)| (b, l, n, text)))
         })
         .collect();
+    // How many candidates the blocks before each block hold, counted once.
+    let mut markers_before_block = vec![0usize; blocks.len() + 1];
+    for (b, block) in blocks.iter().enumerate() {
+        markers_before_block[b + 1] = markers_before_block[b] + candidates(&block.text()).len();
+    }
     let mut chosen = None;
     for (i, start) in starts.iter().enumerate() {
         if !opens_run(&starts, i) {
             continue;
         }
         let run: Vec<usize> = run_from(&starts[i..]).into_iter().map(|r| r + i).collect();
-        let markers_before = blocks[..start.0]
-            .iter()
-            .map(|b| candidates(&b.text()).len())
-            .sum::<usize>();
+        let markers_before = markers_before_block[start.0];
         if markers_before > 0 && run.len() * 2 >= markers_before {
             chosen = Some((start.0, run));
         }
@@ -378,6 +388,29 @@ mod tests {
             .into_iter()
             .map(|(_, m)| (m.numbers, m.repaired_from))
             .collect()
+    }
+
+    #[test]
+    fn a_number_beyond_any_note_list_is_no_marker_and_breaks_nothing() {
+        assert_eq!(
+            numbers("a.¹ b.¹,⁴²⁹⁴⁹⁶⁷²⁹⁵ c.² d.³", 0),
+            [(vec![1], None), (vec![2], None), (vec![3], None)]
+        );
+    }
+
+    #[test]
+    fn digits_glued_to_two_marks_of_punctuation_are_a_marker() {
+        assert_eq!(
+            numbers("He went to Perm'.1 Then to Kazan.2 And home.3", 0),
+            [(vec![1], None), (vec![2], None), (vec![3], None)]
+        );
+    }
+
+    #[test]
+    fn many_numbers_that_are_no_markers_are_read_in_one_pass() {
+        // Each candidate below the run used to look at every later one.
+        let text = "Text.1 ".to_string() + &"(1) ".repeat(20_000) + "more.2";
+        assert_eq!(numbers(&text, 0), [(vec![1], None), (vec![2], None)]);
     }
 
     #[test]

@@ -294,8 +294,25 @@ fn mark_quotations(pieces: Vec<Piece>) -> Vec<Piece> {
 /// text (`<`) escaped anywhere.
 pub fn escape_line_start(text: &str) -> String {
     let escaped = text.replace('<', "\\<");
+    let fence = escaped
+        .chars()
+        .take_while(|&c| c == '`' || c == '~')
+        .count();
+    if fence >= 3 {
+        // A code fence would take the rest of the page, notes and all: each of its marks is
+        // escaped, so that neither a fence nor a code span nor a strikethrough is left.
+        let (marks, rest) = escaped.split_at(fence);
+        return marks.chars().map(|c| format!("\\{c}")).collect::<String>() + rest;
+    }
+    if let Some(dot) = ordered_list_mark(&escaped) {
+        // "1921. The Tenth Congress" is a paragraph that opens with a year, not a list.
+        return format!("{}\\{}", &escaped[..dot], &escaped[dot..]);
+    }
+    let rule_or_underline = escaped.starts_with(['-', '*', '_'])
+        && escaped.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
     let starts_markup = escaped.starts_with(['#', '>', '+', '='])
         || escaped.starts_with("- ")
+        || rule_or_underline
         || escaped.starts_with("* ") && !escaped[2..].contains('*');
     if starts_markup {
         format!("\\{escaped}")
@@ -304,12 +321,31 @@ pub fn escape_line_start(text: &str) -> String {
     }
 }
 
+/// Where the `.` or `)` after a number of three digits or more that opens `text` stands,
+/// when it and a space (or the end) make a mark of an ordered list, as CommonMark reads one
+/// (nine digits at most). A source's numbered list starts low and stays a list; a year
+/// ("1921. The Tenth Congress") opens a paragraph.
+fn ordered_list_mark(text: &str) -> Option<usize> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let after = text.as_bytes().get(digits + 1).copied();
+    let is_mark = (3..=9).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        && after.is_none_or(|c| c == b' ' || c == b'\t');
+    is_mark.then_some(digits)
+}
+
 /// The Markdown of the shaped pieces, paragraphs apart.
 pub fn to_markdown(pieces: &[Piece]) -> String {
     let mut out = String::new();
     for piece in pieces {
         let text = match piece {
-            Piece::Heading(level, title) => format!("{} {}", "#".repeat(*level as usize), title),
+            Piece::Heading(level, title) => {
+                format!(
+                    "{} {}",
+                    "#".repeat(*level as usize),
+                    title.replace('<', "\\<")
+                )
+            }
             Piece::Paragraph(text) => escape_line_start(text),
             Piece::Lines(lines) => lines
                 .iter()
@@ -434,6 +470,17 @@ mod tests {
     fn escapes_what_markdown_would_misread() {
         assert_eq!(escape_line_start("# not a heading"), "\\# not a heading");
         assert_eq!(escape_line_start("a <b> c"), "a \\<b> c");
+        assert_eq!(escape_line_start("~~~ Part two"), "\\~\\~\\~ Part two");
+        assert_eq!(escape_line_start("```"), "\\`\\`\\`");
+        assert_eq!(
+            escape_line_start("1921. The Tenth Congress"),
+            "1921\\. The Tenth Congress"
+        );
+        assert_eq!(escape_line_start("2) Second"), "2) Second");
+        assert_eq!(escape_line_start("120) A point"), "120\\) A point");
+        assert_eq!(escape_line_start("1.5 million"), "1.5 million");
+        assert_eq!(escape_line_start("---"), "\\---");
+        assert_eq!(escape_line_start("-- said he"), "-- said he");
         assert_eq!(escape_line_start("*italic* text"), "*italic* text");
     }
 }

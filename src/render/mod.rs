@@ -310,6 +310,8 @@ pub struct SiteView {
     pub timeline: Option<String>,
     /// The list of works cited, when the notes cite any.
     pub sources: Option<String>,
+    /// The search page, when the site has one (`search` of site.toml).
+    pub search: Option<String>,
     /// `popover` or `side` (`[notes] display` of site.toml).
     pub notes_display: String,
     /// The script that shows notes in place.
@@ -511,6 +513,10 @@ impl SiteRenderer<'_> {
             timeline: (!self.timeline.is_empty()).then(|| self.timeline_link()),
             sources: (!self.citations.works.is_empty())
                 .then(|| self.base.link(&format!("{}/", sources::SOURCES_DIR))),
+            search: self
+                .config
+                .search
+                .then(|| self.base.link(&format!("{}/", crate::search::SEARCH_DIR))),
             notes_display: self.config.notes.display.as_str().to_string(),
             notes_script: self.base.link(crate::build::NOTES_SCRIPT),
         })

@@ -54,6 +54,12 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
         .root
         .canonicalize()
         .with_context(|| format!("cannot open the site folder {}", options.root.display()))?;
+    if !root.is_dir() {
+        anyhow::bail!(
+            "{} is a file, not a site folder: give --root the folder that holds site.toml and content/",
+            options.root.display()
+        );
+    }
     let listener = std::net::TcpListener::bind((options.bind, options.port))
         .with_context(|| format!("cannot listen on {}:{}", options.bind, options.port))?;
     let address = listener.local_addr()?;
@@ -198,8 +204,13 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
                 eprintln!("{error}");
             }
             live.fail(live::problems_json(diagnostics.errors()).into());
+            let serving = if live.site().generation == 0 {
+                "serving a page that lists the errors until they are fixed"
+            } else {
+                "still serving the last good site"
+            };
             eprintln!(
-                "The build{cause} failed with {} error(s) in {} ms; still serving the last good site.",
+                "The build{cause} failed with {} error(s) in {} ms; {serving}.",
                 diagnostics.error_count(),
                 started.elapsed().as_millis()
             );

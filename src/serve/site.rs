@@ -182,6 +182,7 @@ pub fn content_type(path: &str) -> &'static str {
         "json" => "application/json",
         "xml" => "application/xml; charset=utf-8",
         "txt" | "md" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
@@ -294,6 +295,7 @@ mod tests {
         assert_eq!(content_type("style.CSS"), "text/css; charset=utf-8");
         assert_eq!(content_type("font.woff2"), "font/woff2");
         assert_eq!(content_type("atom.xml"), "application/xml; charset=utf-8");
+        assert_eq!(content_type("data/mentions.csv"), "text/csv; charset=utf-8");
         assert_eq!(content_type("README"), "application/octet-stream");
     }
 

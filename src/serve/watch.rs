@@ -57,6 +57,7 @@ impl Watcher {
             while let Ok(more) = self.events.try_recv() {
                 changed.extend(self.source_paths(more));
             }
+            self.watch_again_if_replaced(&changed);
             self.watch_new_folders();
             if !changed.is_empty() {
                 changed.sort();
@@ -87,6 +88,23 @@ impl Watcher {
             .collect()
     }
 
+    /// A watched folder that was itself removed or made (a checkout, a restore: `rm -rf
+    /// content && cp -r backup content`) lost its watch with the folder it was on, though a
+    /// folder of its name stands again: it is watched anew.
+    fn watch_again_if_replaced(&mut self, changed: &[PathBuf]) {
+        let replaced: Vec<&'static str> = self
+            .watched
+            .iter()
+            .copied()
+            .filter(|folder| changed.iter().any(|path| path == Path::new(folder)))
+            .collect();
+        for folder in replaced {
+            // The watch may be gone already, with its folder: nothing to undo then.
+            let _ = self.debouncer.unwatch(self.root.join(folder));
+            self.watched.retain(|watched| *watched != folder);
+        }
+    }
+
     fn watch_new_folders(&mut self) {
         self.watched
             .retain(|folder| self.root.join(folder).is_dir());
@@ -110,7 +128,7 @@ fn is_source(relative: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    if name.starts_with('.') || name.ends_with('~') {
+    if crate::content::is_editor_file(&name) {
         return false;
     }
     let first = relative.components().next().map(|c| c.as_os_str());
@@ -138,11 +156,39 @@ mod tests {
             "target/debug/annals",
             "content/documents/.a.md.swp",
             "content/documents/a.md~",
+            "content/documents/#a.md#",
             "README.md",
             ".public.annals-staging/index.html",
         ] {
             assert!(!is_source(Path::new(other)), "{other}");
         }
+    }
+
+    #[test]
+    fn a_folder_removed_and_made_again_is_watched_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let content = root.join("content");
+        std::fs::create_dir(&content).unwrap();
+        let mut watcher = Watcher::new(&root).unwrap();
+        // What a checkout or a restore does: the folder goes, and one of its name comes.
+        std::fs::remove_dir_all(&content).unwrap();
+        std::fs::create_dir(&content).unwrap();
+        std::fs::write(content.join("a.md"), "restored").unwrap();
+        let changed = watcher.next_change().unwrap();
+        assert!(changed.contains(&PathBuf::from("content")), "{changed:?}");
+        // Let what the restore stirred up settle, then edit.
+        while watcher.events.recv_timeout(QUIET * 5).is_ok() {}
+        std::fs::write(content.join("a.md"), "edited").unwrap();
+        // Waited for a while only: without its watch, no event would ever come.
+        let mut seen = Vec::new();
+        while let Ok(events) = watcher.events.recv_timeout(Duration::from_secs(3)) {
+            seen.extend(watcher.source_paths(events));
+            if !seen.is_empty() {
+                break;
+            }
+        }
+        assert_eq!(seen, vec![PathBuf::from("content/a.md")]);
     }
 
     #[test]
