@@ -183,17 +183,10 @@ pub fn read<T: DeserializeOwned>(
     subject: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<ContentFile<T>> {
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(path, format!("cannot read: {e}")));
-            return None;
-        }
-    };
-    let text = match String::from_utf8(bytes) {
+    let text = match read_text(file, path) {
         Ok(text) => text,
-        Err(e) => {
-            diagnostics.push(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()));
+        Err(problem) => {
+            diagnostics.push(problem);
             return None;
         }
     };
@@ -254,6 +247,15 @@ pub fn read<T: DeserializeOwned>(
             first_line: front_matter_line,
         },
     })
+}
+
+/// The text of `file`, or an error at `path` (the path shown) that says what is wrong: a file
+/// that cannot be read, or one that is not UTF-8, at the line and column of its first bad
+/// byte.
+pub fn read_text(file: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let bytes =
+        std::fs::read(file).map_err(|e| Diagnostic::error(path, format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()))
 }
 
 fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {

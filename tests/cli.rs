@@ -305,6 +305,12 @@ fn bad_content_gets_a_clear_message_never_a_panic() {
             "content/documents/latin1.md:4:4: error: the file is not UTF-8",
         ),
         (
+            "templates/page.html",
+            b"{% extends \"base.html\" %}\n<p>Caf\xe9</p>\n",
+            1,
+            "templates/page.html:2:7: error: the file is not UTF-8",
+        ),
+        (
             "content/documents/empty.md",
             b"",
             1,

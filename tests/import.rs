@@ -700,6 +700,15 @@ fn a_single_document_import_replaces_only_its_own_earlier_import() {
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("letter-1923.02.md"), "{stdout}");
+    // A file where a folder must be made is named.
+    let into = source.join("letter");
+    let output = common::annals(
+        &["import", source_arg, "--into", into.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("letter.txt is a file"), "{stderr}");
 }
 
 #[test]

@@ -337,6 +337,19 @@ pub(crate) fn front_matter(front: &impl serde::Serialize) -> String {
     format!("+++\n{toml}+++\n\n")
 }
 
+/// Makes `folder` and the folders above it, saying which is a file when one stands in the way
+/// (`--into notes.txt/letter`).
+pub(crate) fn create_folder(folder: &Path) -> anyhow::Result<()> {
+    if let Some(file) = folder.ancestors().find(|a| a.is_file()) {
+        bail!(
+            "{} is a file, so {} cannot be made: choose another --into",
+            file.display(),
+            folder.display()
+        );
+    }
+    std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))
+}
+
 /// Whether import wrote this page: it names its source in its front matter. A page without
 /// that is the editor's, and is never replaced.
 fn written_by_import(page: &Path) -> bool {
@@ -362,8 +375,7 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
                 );
             }
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
+                create_folder(parent)?;
             }
             std::fs::write(&path, &single.markdown)
                 .with_context(|| format!("cannot write {}", path.display()))?;
@@ -383,7 +395,7 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
         std::fs::remove_dir_all(into)
             .with_context(|| format!("cannot replace {}", into.display()))?;
     }
-    std::fs::create_dir_all(into).with_context(|| format!("cannot create {}", into.display()))?;
+    create_folder(into)?;
     for file in &imported.files {
         let path = into.join(&file.path);
         std::fs::write(&path, &file.markdown)

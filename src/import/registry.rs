@@ -1225,8 +1225,7 @@ pub fn write(registry: &Registry, into: &Path) -> anyhow::Result<Vec<PathBuf>> {
     for file in files(registry) {
         let path = into.join(&file.path);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+            super::create_folder(parent)?;
         }
         std::fs::write(&path, &file.markdown)
             .with_context(|| format!("cannot write {}", path.display()))?;

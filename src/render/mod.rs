@@ -166,15 +166,12 @@ impl Templates {
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
-                match std::fs::read_to_string(entry.path()) {
+                match crate::frontmatter::read_text(entry.path(), &shown(entry.path())) {
                     Ok(text) => {
                         sources.insert(name.clone(), text);
                         origins.insert(name, shown(entry.path()));
                     }
-                    Err(e) => problems.push(Diagnostic::error(
-                        shown(entry.path()),
-                        format!("cannot read: {e}"),
-                    )),
+                    Err(problem) => problems.push(problem),
                 }
             }
         }
