@@ -251,6 +251,18 @@ fn bad_registry_files_get_clear_messages() {
         ),
         "{short:#?}"
     );
+    let common = check_with(
+        "content/people/common.md",
+        "+++\nname = \"Common Alias\"\naliases = [\"the\", \"Party\"]\n+++\n",
+    );
+    for alias in ["the", "Party"] {
+        assert!(
+            common.iter().any(|d| d.contains(&format!(
+                "common.md:3: warning: the alias `{alias}` is a common word"
+            ))),
+            "{common:#?}"
+        );
+    }
     let link = check_with(
         "content/documents/link.md",
         "+++\ntitle = \"Link\"\n+++\n\nSee [him](person:nobody).\n",

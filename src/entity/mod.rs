@@ -337,18 +337,20 @@ fn load_entity(
         return None;
     };
     let dates = read_dates(kind, &front, &path, &at, diagnostics);
-    for alias in front
-        .aliases
-        .iter()
-        .filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() < 3)
-    {
+    for alias in &front.aliases {
+        let Some(problem) = unmatched_alias(alias) else {
+            continue;
+        };
         diagnostics.push(
             Diagnostic::warning(
                 &path,
-                format!("the alias `{alias}` is shorter than three letters and is not matched"),
+                format!("the alias `{alias}` {problem} and is not matched"),
             )
             .at_line(at("aliases"))
-            .with_help("link such short names explicitly: [text](person:ID)"),
+            .with_help(format!(
+                "link such names explicitly where they mean it: [text]({}:{id})",
+                kind.key
+            )),
         );
     }
     Some(Entity {
@@ -362,7 +364,7 @@ fn load_entity(
         aliases: front
             .aliases
             .into_iter()
-            .filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+            .filter(|a| unmatched_alias(a).is_none())
             .collect(),
         real_name: front.real_name,
         summary: front.summary,
@@ -381,6 +383,98 @@ fn load_entity(
         path,
         extra: front.extra,
     })
+}
+
+/// Words of every page that no alias can stand for: matched, each would name the entity
+/// wherever the prose uses it.
+const COMMON_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "that",
+    "this",
+    "these",
+    "those",
+    "was",
+    "were",
+    "are",
+    "been",
+    "has",
+    "had",
+    "have",
+    "his",
+    "her",
+    "hers",
+    "him",
+    "its",
+    "our",
+    "their",
+    "them",
+    "they",
+    "you",
+    "who",
+    "whom",
+    "which",
+    "what",
+    "when",
+    "where",
+    "not",
+    "but",
+    "nor",
+    "all",
+    "any",
+    "one",
+    "two",
+    "also",
+    "into",
+    "than",
+    "then",
+    "there",
+    "here",
+    "other",
+    "only",
+    "some",
+    "such",
+    "more",
+    "most",
+    "after",
+    "before",
+    "over",
+    "about",
+    "would",
+    "will",
+    "could",
+    "should",
+    "party",
+    "что",
+    "как",
+    "это",
+    "его",
+    "она",
+    "они",
+    "так",
+    "все",
+    "был",
+    "или",
+    "для",
+    "при",
+    "уже",
+    "где",
+    "ещё",
+    "партия",
+];
+
+/// Why an alias is not matched in the text, if it is not: too short to tell from other
+/// words, or a word of every page.
+fn unmatched_alias(alias: &str) -> Option<&'static str> {
+    if alias.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+        return Some("is shorter than three letters");
+    }
+    COMMON_WORDS
+        .contains(&alias.trim().to_lowercase().as_str())
+        .then_some("is a common word")
 }
 
 /// "Vladimir Ilyich Lenin" sorts as "Lenin, Vladimir Ilyich"; events and groups by name.
