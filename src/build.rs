@@ -651,10 +651,11 @@ fn broken_document_links(content: &Content, rendered: &[Rendered]) -> Vec<Diagno
 /// What to write instead of `doc:PATH`: the document's path in the site, which its `slug`
 /// may make differ from its file's path.
 fn document_link_help(content: &Content, document: &str) -> String {
+    let document = document.strip_suffix(".md").unwrap_or(document);
     let file = Path::new("documents").join(format!("{document}.md"));
     match content.pages.iter().find(|page| page.path.ends_with(&file)) {
         Some(page) => format!(
-            "{} lives at `doc:{}` (its slug)",
+            "{} lives at `doc:{}`",
             page.path.display(),
             page.site_path
                 .trim_start_matches("documents/")

@@ -252,6 +252,8 @@ pub struct Note {
 pub struct Backref {
     pub id: String,
     pub label: String,
+    /// A link back to a note that cites this one (`fn-N`), not to a marker in the text.
+    pub from_note: bool,
 }
 
 /// For each note label that notes cite, the labels of the notes citing it (a note citing
@@ -912,6 +914,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 .map(|(i, id)| Backref {
                     id,
                     label: backref_label(i),
+                    from_note: false,
                 })
                 .collect();
             let note = match by_label.get(label.as_str()) {
@@ -998,6 +1001,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             .map(|(i, number)| Backref {
                 id: format!("fn-{number}"),
                 label: backref_label(i),
+                from_note: true,
             })
             .collect()
     }

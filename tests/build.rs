@@ -495,3 +495,59 @@ fn a_site_without_search_has_no_search_form_and_editor_backups_are_not_published
     assert!(!out.path().join("documents/#letter.md#").exists());
     assert_links_resolve(out.path(), "/");
 }
+
+#[test]
+fn a_note_cited_from_another_note_is_linked_both_ways_and_from_the_works_cited() {
+    let site = copy_of("basic");
+    std::fs::write(
+        site.path().join("content/documents/chain.md"),
+        "+++\ntitle = \"Chain\"\n+++\n\nThe claim.[^a]\n\n\
+         [^a]: On its source see note [^b].\n[^b]: Avrich 1984, p. 7.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    assert!(
+        !diagnostics
+            .warnings()
+            .any(|d| d.message.contains("never cited") && d.path.ends_with("chain.md")),
+        "{diagnostics:?}"
+    );
+    let chain = page(out.path(), "documents/chain/index.html");
+    assert_eq!(hrefs_of(&chain, "li#fn-1 a[href='#fn-2']").len(), 1);
+    let back = select(&chain, "li#fn-2 a.backref");
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].value().attr("href"), Some("#fn-1"));
+    assert!(
+        back[0]
+            .value()
+            .attr("aria-label")
+            .unwrap()
+            .contains("the note that cites")
+    );
+    // The works cited links to the note itself, which has no marker in the text.
+    let work = std::fs::read_dir(out.path().join("sources"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("index.html"))
+        .find(|p| {
+            p.is_file()
+                && std::fs::read_to_string(p)
+                    .unwrap()
+                    .contains("documents/chain/")
+        })
+        .expect("a work page citing the chain document");
+    let html = Html::parse_document(&std::fs::read_to_string(work).unwrap());
+    assert!(
+        hrefs_of(&html, ".citing-list a").contains(&"/documents/chain/#fn-2".to_string()),
+        "{:?}",
+        hrefs_of(&html, ".citing-list a")
+    );
+}
+
+fn hrefs_of(html: &Html, selector: &str) -> Vec<String> {
+    select(html, selector)
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect()
+}

@@ -6,14 +6,14 @@
 # one of warm-up; medians). Run run.sh at the same scale first: it makes the site and its
 # output.
 #
-#   scripts/bench/bound.sh          # ×100
-#   SCALE=10 scripts/bench/bound.sh
+#   scripts/bench/bound.sh                          # ×100, annals with everything
+#   OUTPUT=annals-nosearch scripts/bench/bound.sh  # the build without the search index
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${BENCH_DIR:-/dev/shm/annals-bench}
 scale=${SCALE:-100}
 site="$work/x$scale"
-output="$site/out-annals"
+output="$site/out-${OUTPUT:-annals}"
 copy="$site/out-copy"
 if [ ! -f "$output/index.html" ]; then
   echo "no built site at $output: run SCALES=$scale scripts/bench/run.sh first" >&2

@@ -363,7 +363,12 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
     let mut written = Vec::new();
     if let [single] = imported.files.as_slice() {
         if single.path == "index.md" {
-            // Added to the name, not set as its extension: `letter-1923.02` is no `letter-1923`.
+            // Added to the name, not set as its extension: `letter-1923.02` is no `letter-1923`
+            // (and `letter.md` is `letter.md`).
+            let into = match into.to_str().and_then(|s| s.strip_suffix(".md")) {
+                Some(stem) => Path::new(stem),
+                None => into,
+            };
             let mut path = into.as_os_str().to_owned();
             path.push(".md");
             let path = std::path::PathBuf::from(path);

@@ -153,7 +153,12 @@ impl SourcesPages<'_> {
             let citation = &site.citations.notes[page][index];
             let note = &site.rendered[page].notes[citation.note];
             let page_url = site.base.link(&site.content.pages[page].site_path);
-            let target = note.backrefs.first().map_or(&note.id, |b| &b.id);
+            // Its first marker in the text; the note itself when only other notes cite it.
+            let target = note
+                .backrefs
+                .iter()
+                .find(|b| !b.from_note)
+                .map_or(&note.id, |b| &b.id);
             let view = CitingNote {
                 number: note.number,
                 url: format!("{page_url}#{target}"),
