@@ -11,7 +11,6 @@ use crate::content::Content;
 use crate::entity::matcher::Mention;
 use crate::entity::{Entity, Registry};
 use crate::markdown::{NoteStatus, Rendered};
-use crate::search::plain_text;
 use crate::write::{OutputFile, Sink};
 
 pub const DATA_DIR: &str = "data";
@@ -188,7 +187,9 @@ fn notes_csv(
                 note.id.as_str(),
                 &note.number.to_string(),
                 status,
-                &plain_text(&note.html),
+                // The note's words as the source has them, not its HTML with its tags taken
+                // out (a tag's place is no space: `<span lang="ru">С</span>. 59`).
+                note.text.text.as_str(),
             ])?;
         }
     }

@@ -256,6 +256,19 @@ pub struct Backref {
     pub from_note: bool,
 }
 
+/// Whether `id` has the form of the ids annals gives paragraphs (`p-3`), notes (`fn-2`) and
+/// note markers (`fnref-2-3`).
+fn is_generated_id(id: &str) -> bool {
+    ["p-", "fn-", "fnref-"].iter().any(|prefix| {
+        id.strip_prefix(prefix).is_some_and(|rest| {
+            !rest.is_empty()
+                && rest
+                    .split('-')
+                    .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    })
+}
+
 /// For each note label that notes cite, the labels of the notes citing it (a note citing
 /// itself aside), in the file's order.
 fn notes_citing_notes<'d>(definitions: &'d [Definition]) -> HashMap<&'d str, Vec<&'d str>> {
@@ -833,6 +846,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
     fn unique_id(&mut self, title: &str) -> String {
         let base = match slugify(title) {
             s if s.is_empty() => "section".to_string(),
+            // A heading "P 1" must not take the id of paragraph 1 (nor "Fn 2" of note 2).
+            s if is_generated_id(&s) => format!("h-{s}"),
             s => s,
         };
         // Each heading of a title takes up from the number the last one got: a page of
@@ -1266,6 +1281,15 @@ mod tests {
             .map(|d| d.message.as_str())
             .collect();
         assert_eq!(never, ["note [^d] is never cited in the text"]);
+    }
+
+    #[test]
+    fn a_heading_never_takes_the_id_of_a_paragraph_or_a_note() {
+        let r = render("First.\n\n## P 1\n\nSecond.[^a]\n\n## Fn 1\n\n## P 1 a\n\n[^a]: A note.\n");
+        for id in ["id=\"h-p-1\"", "id=\"h-fn-1\"", "id=\"p-1-a\""] {
+            assert!(r.html.contains(id), "{id} in {}", r.html);
+        }
+        assert_eq!(r.html.matches("id=\"p-1\"").count(), 1, "{}", r.html);
     }
 
     #[test]

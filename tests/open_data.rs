@@ -94,6 +94,18 @@ fn open_data_and_structured_data_describe_the_registry() {
     assert_eq!(rows.len() as u64, total + term_rows);
     let notes = csv_rows(&std::fs::read_to_string(out.path().join("data/notes.csv")).unwrap());
     assert_eq!(notes.iter().filter(|r| r[4] != "missing").count(), 872 + 36);
+    // A note's words as the source has them: where its HTML closed a tag (`<span
+    // lang="ru">С</span>. 59`), no space came in before the punctuation.
+    let texts: Vec<&String> = notes.iter().map(|r| &r[5]).collect();
+    assert!(
+        texts.iter().any(|t| t.contains("ПСС, Т. 39, С. 59")),
+        "{texts:#?}"
+    );
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("С . ") || t.contains("ПСС ,"))
+    );
 
     // JSON-LD on every page type.
     let miasnikov = json_ld(out.path(), "people/miasnikov/index.html");

@@ -127,14 +127,15 @@ impl<'r> Annotator<'r> {
         self.emit(events, &placed, in_note)
     }
 
-    /// Names in the text events that are not inside a link, code or raw HTML.
+    /// Names in the text events that are not inside a link, an image's alt text (which is an
+    /// attribute: a link there would be markup read aloud), code or raw HTML.
     fn find_names(&self, events: &[Event], offsets: &[Option<usize>]) -> Vec<Placed> {
         let mut placed = Vec::new();
         let mut in_link = 0usize;
         for (i, event) in events.iter().enumerate() {
             match event {
-                Event::Start(Tag::Link { .. }) => in_link += 1,
-                Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
                 Event::Text(text) if in_link == 0 => {
                     for found in self.entities.matcher.find(text) {
                         let entity = match &found.target {

@@ -269,14 +269,6 @@ fn entity_bodies_become_paragraphs() {
     );
 }
 
-#[test]
-fn notes_lose_their_markup() {
-    assert_eq!(
-        plain_text("<p>Ленин, <em>ПСС</em>, Т. 42 &amp; more</p>\n"),
-        "Ленин, ПСС , Т. 42 & more"
-    );
-}
-
 /// The keys of the term shards, as `meta.json` lists them.
 fn shard_keys(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
     json(files, "meta.json")["shards"]
