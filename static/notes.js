@@ -28,6 +28,10 @@
   var current = null;
   var hideTimer = 0;
   var lastPointer = 'mouse';
+  // Whether the marker a touch began on already showed its note. A tap also fires the
+  // mouse's and focus's events before its click, and they show the note: the click alone
+  // cannot tell a first tap from a second.
+  var shownBeforeTap = false;
 
   // The note's words, without its back links and with no id repeated.
   function noteContent(link) {
@@ -91,11 +95,14 @@
     link.addEventListener('mouseleave', hideSoon);
     link.addEventListener('focus', function () { show(link); });
     link.addEventListener('blur', hideSoon);
-    link.addEventListener('pointerdown', function (event) { lastPointer = event.pointerType; });
+    link.addEventListener('pointerdown', function (event) {
+      lastPointer = event.pointerType;
+      shownBeforeTap = current === link && !popover.hidden;
+    });
     link.addEventListener('click', function (event) {
       // A tap shows the note; a second tap on the same marker follows the link.
       if (lastPointer !== 'touch' || sideNotesShown()) return;
-      if (current === link && !popover.hidden) return;
+      if (shownBeforeTap) return;
       event.preventDefault();
       show(link);
     });
@@ -140,6 +147,11 @@
       number.textContent = link.textContent + '. ';
       aside.appendChild(number);
       aside.appendChild(noteContent(link));
+      // Hidden from assistive technology (the list of notes holds the same), so its links
+      // are kept out of the keyboard's way too; the pointer can still follow them.
+      aside.querySelectorAll('a, button, input, select, textarea, [tabindex]').forEach(function (e) {
+        e.setAttribute('tabindex', '-1');
+      });
       body.appendChild(aside);
       var top = Math.max(link.getBoundingClientRect().top - origin, bottom);
       aside.style.top = top + 'px';

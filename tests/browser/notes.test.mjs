@@ -71,6 +71,23 @@ test('focusing a marker by keyboard shows its note as the description; Escape cl
   await page.close();
 });
 
+test('on a touch screen the first tap on a marker shows its note; the second follows the link', async () => {
+  const context = await env.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(env.site.url + CHAPTER);
+  const marker = page.locator('sup.note-ref:not(.missing) > a').first();
+  const href = await marker.getAttribute('href');
+  await marker.tap();
+  await page.waitForSelector('#note-popover:not([hidden])');
+  const expected = await noteText(page, href.slice(1));
+  const shown = await popover(page);
+  assert.ok(shown && shown.includes(expected.slice(0, 40)), `${shown} lacks ${expected}`);
+  assert.equal(await page.evaluate(() => location.hash), '', 'the first tap stays in the text');
+  await marker.tap();
+  await page.waitForFunction((h) => location.hash === h, href);
+  await context.close();
+});
+
 test('without JavaScript a marker is a plain link to its note', async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
