@@ -16,6 +16,7 @@ const PAGE_TYPES = {
   events: '/events/',
   group: '/groups/workers-group/',
   glossary: '/glossary/',
+  search: '/search/',
 };
 
 const env = bundledSite();

@@ -67,3 +67,14 @@ test('the search page has no serious accessibility violation', async () => {
   assert.deepEqual(await seriousViolations(page), []);
   await page.close();
 });
+
+test('the two search forms of the search page are told apart by their names', async () => {
+  const page = await env.browser.newPage();
+  await page.goto(env.site.url + '/search/');
+  const names = await page.evaluate(() =>
+    [...document.querySelectorAll('[role=search]')].map((form) => form.getAttribute('aria-label')));
+  assert.equal(names.length, 2);
+  assert.ok(names.every((name) => name && name.length > 0), JSON.stringify(names));
+  assert.notEqual(names[0], names[1]);
+  await page.close();
+});
