@@ -798,6 +798,22 @@ impl<'s, 'r> BodyState<'s, 'r> {
             None => self.unique_id(&title),
         };
         let level_number = level as u8;
+        if level_number == 1 {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    self.path(),
+                    format!(
+                        "the heading `# {}` gives the page a second title",
+                        title.trim()
+                    ),
+                )
+                .at_line(line)
+                .with_help(
+                    "the page's title (front matter `title`) is its one level-1 heading: start the \
+                     sections of the text at `##`",
+                ),
+            );
+        }
         self.in_bibliography =
             BIBLIOGRAPHY_HEADINGS.contains(&title.trim().to_lowercase().as_str());
         if let Some(annotator) = self.annotator.as_mut() {
@@ -1290,6 +1306,23 @@ mod tests {
             assert!(r.html.contains(id), "{id} in {}", r.html);
         }
         assert_eq!(r.html.matches("id=\"p-1\"").count(), 1, "{}", r.html);
+    }
+
+    #[test]
+    fn a_level_one_heading_is_a_second_title_and_a_warning_at_its_line() {
+        let r = render("Text.\n\n# A Title Again\n\n## A section\n");
+        let warnings: Vec<(Option<usize>, &str)> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            warnings,
+            [(
+                Some(7),
+                "the heading `# A Title Again` gives the page a second title"
+            )]
+        );
     }
 
     #[test]

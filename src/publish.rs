@@ -46,10 +46,13 @@ fn sitemap(base: &BaseUrl, site: &[OutputFile]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for path in paths {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml_text(&base.permalink(path))
-        ));
+        // The protocol wants URLs, not IRIs: a Cyrillic slug goes as its UTF-8 bytes, escaped.
+        let url = percent_encoding::utf8_percent_encode(
+            &base.permalink(path),
+            percent_encoding::CONTROLS,
+        )
+        .to_string();
+        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_text(&url)));
     }
     xml.push_str("</urlset>\n");
     xml
@@ -276,5 +279,7 @@ mod tests {
         );
         let local = BaseUrl::parse("/").unwrap();
         assert!(sitemap(&local, &pages).contains("<loc>/documents/a/</loc>"));
+        let cyrillic = [OutputFile::bytes("documents/кн/index.html", "")];
+        assert!(sitemap(&local, &cyrillic).contains("<loc>/documents/%D0%BA%D0%BD/</loc>"));
     }
 }
