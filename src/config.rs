@@ -159,6 +159,11 @@ impl BaseUrl {
         Ok(BaseUrl { origin, prefix })
     }
 
+    /// The scheme and host the site lives at (`https://example.org`), or "" when unknown.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// The path prefix every internal link starts with, `/` or `/sub/path/`.
     pub fn prefix(&self) -> &str {
         &self.prefix

@@ -32,13 +32,19 @@ pub struct PageLinks {
 /// Reads every page of the built site in `dir`. `prefix` is the path the site is served
 /// under (`/` or `/annals/`): root-relative links must start with it.
 pub fn check_site(dir: &Path, prefix: &str) -> std::io::Result<LinkReport> {
+    check_site_at(dir, prefix, "")
+}
+
+/// As [`check_site`], for a site whose origin is known (`https://example.org`, or ""):
+/// absolute links to that origin (its canonical links, `og:url`) are checked as the site's own.
+pub fn check_site_at(dir: &Path, prefix: &str, origin: &str) -> std::io::Result<LinkReport> {
     let files = site_files(dir)?;
     let pages: HashMap<String, PageLinks> = files
         .par_iter()
         .filter(|path| path.ends_with(".html"))
         .map(|path| {
             let html = std::fs::read_to_string(dir.join(path))?;
-            Ok((path.clone(), page_links(&html)))
+            Ok((path.clone(), page_links_at(&html, origin)))
         })
         .collect::<std::io::Result<_>>()?;
     let files: HashSet<String> = files.into_iter().collect();
@@ -65,11 +71,18 @@ pub fn check_site(dir: &Path, prefix: &str) -> std::io::Result<LinkReport> {
 
 /// The ids and the internal link targets of one page.
 pub fn page_links(html: &str) -> PageLinks {
+    page_links_at(html, "")
+}
+
+/// The ids and the internal link targets of one page of a site at `origin` (or ""), whose
+/// absolute links to that origin are internal ones, written in full.
+fn page_links_at(html: &str, origin: &str) -> PageLinks {
     let document = Html::parse_document(html);
     let with_id = Selector::parse("[id]").expect("valid selector");
-    let linking =
-        Selector::parse("a[href], link[href], area[href], img[src], script[src], source[src]")
-            .expect("valid selector");
+    let linking = Selector::parse(
+        "a[href], link[href], area[href], img[src], script[src], source[src], form[action]",
+    )
+    .expect("valid selector");
     let ids = document
         .select(&with_id)
         .filter_map(|e| e.value().attr("id"))
@@ -77,11 +90,36 @@ pub fn page_links(html: &str) -> PageLinks {
         .collect();
     let hrefs = document
         .select(&linking)
-        .filter_map(|e| e.value().attr("href").or_else(|| e.value().attr("src")))
+        .filter_map(|e| {
+            let element = e.value();
+            element
+                .attr("href")
+                .or_else(|| element.attr("src"))
+                .or_else(|| element.attr("action"))
+        })
+        .map(|href| on_own_origin(href.trim(), origin).unwrap_or(href))
         .filter(|href| is_internal(href))
         .map(str::to_string)
         .collect();
     PageLinks { ids, hrefs }
+}
+
+/// The root-relative path of an absolute link (`https://example.org/sub/x/`) or a
+/// protocol-relative one (`//example.org/sub/x/`) to the site's own origin; scheme and host
+/// are compared without case.
+fn on_own_origin<'h>(href: &'h str, origin: &str) -> Option<&'h str> {
+    let host = origin.split_once("://").map(|(_, host)| host)?;
+    let candidates = [origin.len(), host.len() + 2];
+    candidates.into_iter().find_map(|length| {
+        let (head, rest) = (href.get(..length)?, href.get(length..)?);
+        let matches =
+            head.eq_ignore_ascii_case(origin) || head.eq_ignore_ascii_case(&format!("//{host}"));
+        (matches && (rest.is_empty() || rest.starts_with('/'))).then_some(if rest.is_empty() {
+            "/"
+        } else {
+            rest
+        })
+    })
 }
 
 fn is_internal(href: &str) -> bool {
@@ -134,9 +172,10 @@ fn resolve(
     let target = if path.is_empty() {
         page.to_string()
     } else if let Some(rooted) = path.strip_prefix('/') {
+        // `/sub/documents/../../x/` leaves the base path as surely as `/x/` does.
         let Some(inside) = format!("/{rooted}")
             .strip_prefix(prefix)
-            .map(str::to_string)
+            .and_then(normalise)
         else {
             return Err(format!("points outside the site's base path {prefix}"));
         };
@@ -239,6 +278,35 @@ mod tests {
             Ok(())
         );
         assert!(resolve("index.html", "/a/#x", "/annals/", &files, &pages).is_err());
+    }
+
+    #[test]
+    fn links_to_the_sites_own_origin_and_form_actions_are_checked() {
+        let links = page_links_at(
+            "<link rel='canonical' href='HTTPS://Example.org/sub/a/'><a href='//example.org/sub/b/'>b</a>\
+             <a href='https://example.org.evil/x'>c</a><a href='https://example.org'>d</a>\
+             <form action='/search/'></form>",
+            "https://example.org",
+        );
+        assert_eq!(links.hrefs, ["/sub/a/", "/sub/b/", "/", "/search/"]);
+        let (files, pages) = site(&[("index.html", ""), ("a/index.html", "")]);
+        assert_eq!(
+            resolve("index.html", "/sub/a/", "/sub/", &files, &pages),
+            Ok(())
+        );
+        assert!(resolve("index.html", "/sub/b/", "/sub/", &files, &pages).is_err());
+        let outside = resolve("index.html", "/search/", "/sub/", &files, &pages);
+        assert!(
+            outside
+                .unwrap_err()
+                .contains("outside the site's base path")
+        );
+        let climbing = resolve("a/index.html", "/sub/a/../../x/", "/sub/", &files, &pages);
+        assert!(
+            climbing
+                .unwrap_err()
+                .contains("outside the site's base path")
+        );
     }
 
     #[test]

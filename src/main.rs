@@ -332,6 +332,10 @@ fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
     let dir = dir.unwrap_or_else(|| options.output_dir());
     let mut diagnostics = Diagnostics::default();
     let settings = build::settings(&options, &mut diagnostics);
+    // With --base-url, the check needs nothing of site.toml: a folder without one is fine.
+    if options.base_url.is_some() {
+        diagnostics.retain(|d| !d.message.starts_with("no site.toml"));
+    }
     print_diagnostics(&diagnostics, None);
     let Some((_, base)) = settings else {
         return ExitCode::FAILURE;
@@ -343,7 +347,7 @@ fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let report = match annals::linkcheck::check_site(&dir, base.prefix())
+    let report = match annals::linkcheck::check_site_at(&dir, base.prefix(), base.origin())
         .with_context(|| format!("cannot read the site in {}", dir.display()))
     {
         Ok(report) => report,
