@@ -551,3 +551,13 @@ fn hrefs_of(html: &Html, selector: &str) -> Vec<String> {
         .filter_map(|a| a.value().attr("href").map(str::to_string))
         .collect()
 }
+
+#[test]
+fn a_documents_date_is_written_out_beside_its_edtf_form() {
+    let out = tempfile::tempdir().unwrap();
+    build_site(&fixture("basic"), out.path(), None);
+    let letter = page(out.path(), "documents/letter/index.html");
+    let time = select(&letter, ".provenance time");
+    assert_eq!(time[0].value().attr("datetime"), Some("1921-08"));
+    assert_eq!(time[0].text().collect::<String>(), "August 1921");
+}

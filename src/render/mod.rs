@@ -348,7 +348,10 @@ pub struct PageView {
     pub permalink: String,
     pub source_path: String,
     pub authors: Vec<String>,
+    /// The original's date, as EDTF (`1923-02-15`), and in words (`15 February 1923`) when
+    /// it is a date.
     pub date: Option<String>,
+    pub date_human: Option<String>,
     pub publication: Option<String>,
     pub source_url: Option<String>,
     pub translator: Option<String>,
@@ -604,6 +607,12 @@ impl SiteRenderer<'_> {
             source_path: page.path.display().to_string(),
             authors: page.front.authors.clone(),
             date: page.front.date.clone(),
+            date_human: page
+                .front
+                .date
+                .as_deref()
+                .and_then(|date| crate::date::HistoricalDate::parse(date).ok())
+                .map(|date| date.human()),
             publication: page.front.publication.clone(),
             source_url: page.front.url.clone(),
             translator: page.front.translator.clone(),
