@@ -24,7 +24,8 @@
   popover.className = 'note-popover';
   popover.setAttribute('role', 'tooltip');
   popover.hidden = true;
-  document.body.appendChild(popover);
+  // Inside the main landmark, where the notes belong, not loose in the page.
+  (document.querySelector('main') || document.body).appendChild(popover);
   var current = null;
   var hideTimer = 0;
   var lastPointer = 'mouse';

@@ -561,3 +561,28 @@ fn a_documents_date_is_written_out_beside_its_edtf_form() {
     assert_eq!(time[0].value().attr("datetime"), Some("1921-08"));
     assert_eq!(time[0].text().collect::<String>(), "August 1921");
 }
+
+#[test]
+fn a_document_in_another_language_carries_it_and_the_page_around_it_keeps_the_sites() {
+    let site = copy_of("basic");
+    std::fs::write(
+        site.path().join("content/documents/pismo.md"),
+        "+++\ntitle = \"Письмо\"\nlanguage = \"ru\"\n+++\n\nТекст письма.[^1]\n\n[^1]: Примечание.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+    let html = page(out.path(), "documents/pismo/index.html");
+    let lang = |selector: &str| {
+        select(&html, selector)[0]
+            .value()
+            .attr("lang")
+            .map(str::to_string)
+    };
+    assert_eq!(lang("html").as_deref(), Some("en"));
+    assert_eq!(lang("h1").as_deref(), Some("ru"));
+    assert_eq!(lang(".document-body").as_deref(), Some("ru"));
+    assert_eq!(lang("li#fn-1").as_deref(), Some("ru"));
+    let letter = page(out.path(), "documents/letter/index.html");
+    assert_eq!(select(&letter, "h1")[0].value().attr("lang"), None);
+}

@@ -359,6 +359,9 @@ pub struct PageView {
     pub summary: Option<String>,
     /// The page's language: its own `language`, else the site's.
     pub language: String,
+    /// Its own `language` where it differs from the site's: the document's words carry it,
+    /// while the page around them (the site's navigation and labels) keeps the site's.
+    pub own_language: Option<String>,
     pub content: String,
     pub notes: Vec<NoteView>,
     pub missing_notes: usize,
@@ -623,6 +626,11 @@ impl SiteRenderer<'_> {
                 .language
                 .clone()
                 .unwrap_or_else(|| self.config.language.clone()),
+            own_language: page
+                .front
+                .language
+                .clone()
+                .filter(|language| *language != self.config.language),
             content: self.with_bibliography_links(index, body),
             notes: self.note_views(index),
             cited_by: self.cited_by(index),
