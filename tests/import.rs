@@ -658,54 +658,45 @@ fn a_single_document_import_replaces_only_its_own_earlier_import() {
         "A LETTER\n\nThe text of the letter.1\n\nNotes\n\n1. Its note.\n",
     )
     .unwrap();
-    let source_arg = source.to_str().unwrap();
-    // A dot in the slug is part of it: `letter-1923.02` is not `letter-1923`.
+    let import = |into: &std::path::Path| {
+        common::annals(
+            &[
+                "import",
+                source.to_str().unwrap(),
+                "--into",
+                into.to_str().unwrap(),
+            ],
+            dir.path(),
+        )
+    };
     let handwritten = documents.join("letter-1923.md");
     std::fs::write(
         &handwritten,
         "+++\ntitle = \"Written by hand\"\n+++\n\nMine.\n",
     )
     .unwrap();
-    let into = documents.join("letter-1923.02");
-    let output = common::annals(
-        &["import", source_arg, "--into", into.to_str().unwrap()],
-        dir.path(),
-    );
-    assert!(output.status.success(), "{output:?}");
-    assert!(documents.join("letter-1923.02.md").is_file());
-    assert!(
+    let still_mine = || {
         std::fs::read_to_string(&handwritten)
             .unwrap()
             .contains("Mine.")
-    );
+    };
+    // A dot in the slug is part of it: `letter-1923.02` is not `letter-1923`.
+    let output = import(&documents.join("letter-1923.02"));
+    assert!(output.status.success(), "{output:?}");
+    assert!(documents.join("letter-1923.02.md").is_file());
+    assert!(still_mine());
     // A page the editor wrote is never replaced; the earlier import is.
-    let into = documents.join("letter-1923");
-    let output = common::annals(
-        &["import", source_arg, "--into", into.to_str().unwrap()],
-        dir.path(),
-    );
+    let output = import(&documents.join("letter-1923"));
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("was not written by import"), "{stderr}");
-    assert!(
-        std::fs::read_to_string(&handwritten)
-            .unwrap()
-            .contains("Mine.")
-    );
-    let into = documents.join("letter-1923.02");
-    let output = common::annals(
-        &["import", source_arg, "--into", into.to_str().unwrap()],
-        dir.path(),
-    );
+    assert!(still_mine());
+    let output = import(&documents.join("letter-1923.02"));
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("letter-1923.02.md"), "{stdout}");
     // A file where a folder must be made is named.
-    let into = source.join("letter");
-    let output = common::annals(
-        &["import", source_arg, "--into", into.to_str().unwrap()],
-        dir.path(),
-    );
+    let output = import(&source.join("letter"));
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("letter.txt is a file"), "{stderr}");
