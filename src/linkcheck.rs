@@ -108,18 +108,21 @@ fn page_links_at(html: &str, origin: &str) -> PageLinks {
 /// protocol-relative one (`//example.org/sub/x/`) to the site's own origin; scheme and host
 /// are compared without case.
 fn on_own_origin<'h>(href: &'h str, origin: &str) -> Option<&'h str> {
-    let host = origin.split_once("://").map(|(_, host)| host)?;
-    let candidates = [origin.len(), host.len() + 2];
-    candidates.into_iter().find_map(|length| {
-        let (head, rest) = (href.get(..length)?, href.get(length..)?);
-        let matches =
-            head.eq_ignore_ascii_case(origin) || head.eq_ignore_ascii_case(&format!("//{host}"));
-        (matches && (rest.is_empty() || rest.starts_with('/'))).then_some(if rest.is_empty() {
-            "/"
-        } else {
-            rest
-        })
-    })
+    let (_, host) = origin.split_once("://")?;
+    let rest = strip_prefix_ignoring_case(href, origin)
+        .or_else(|| strip_prefix_ignoring_case(href.strip_prefix("//")?, host))?;
+    match rest {
+        "" => Some("/"),
+        path if path.starts_with('/') => Some(path),
+        // `https://example.org.other/`: another host.
+        _ => None,
+    }
+}
+
+fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn is_internal(href: &str) -> bool {

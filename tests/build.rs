@@ -393,21 +393,17 @@ fn the_letter_page_renders_as_recorded() {
 
 #[test]
 fn a_link_to_a_document_or_place_the_collection_lacks_is_a_warning_at_its_line() {
-    let site = copy_of("basic");
-    let documents = site.path().join("content/documents");
-    std::fs::write(
-        documents.join("links.md"),
+    let (site, out, diagnostics) = build_with_file(
+        "basic",
+        "content/documents/links.md",
         "+++\ntitle = \"Links\"\n+++\n\n\
          The [letter](doc:letter#p-1), its [notes](doc:letter#fn-2), a [chapter](doc:book/first/).\n\n\
          A chapter by its [file](doc:book/01-first).\n\n\
          A [lost letter](doc:no-such-letter).\n\n\
          A [place](doc:letter#p-99) the letter lacks.[^n]\n\n\
          [^n]: And in a note, [another](doc:gone#p-1).\n",
-    )
-    .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let (_, diagnostics) = build_site(site.path(), out.path(), None);
-    let file = documents.join("links.md");
+    );
+    let file = site.path().join("content/documents/links.md");
     let warnings: Vec<(Option<usize>, String)> = diagnostics
         .warnings()
         .filter(|d| d.path == file)
@@ -498,15 +494,12 @@ fn a_site_without_search_has_no_search_form_and_editor_backups_are_not_published
 
 #[test]
 fn a_note_cited_from_another_note_is_linked_both_ways_and_from_the_works_cited() {
-    let site = copy_of("basic");
-    std::fs::write(
-        site.path().join("content/documents/chain.md"),
+    let (_site, out, diagnostics) = build_with_file(
+        "basic",
+        "content/documents/chain.md",
         "+++\ntitle = \"Chain\"\n+++\n\nThe claim.[^a]\n\n\
          [^a]: On its source see note [^b].\n[^b]: Avrich 1984, p. 7.\n",
-    )
-    .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    );
     assert!(
         !diagnostics
             .warnings()
@@ -564,14 +557,11 @@ fn a_documents_date_is_written_out_beside_its_edtf_form() {
 
 #[test]
 fn a_document_in_another_language_carries_it_and_the_page_around_it_keeps_the_sites() {
-    let site = copy_of("basic");
-    std::fs::write(
-        site.path().join("content/documents/pismo.md"),
+    let (_site, out, _) = build_with_file(
+        "basic",
+        "content/documents/pismo.md",
         "+++\ntitle = \"Письмо\"\nlanguage = \"ru\"\n+++\n\nТекст письма.[^1]\n\n[^1]: Примечание.\n",
-    )
-    .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    build_site(site.path(), out.path(), None);
+    );
     let html = page(out.path(), "documents/pismo/index.html");
     let lang = |selector: &str| {
         select(&html, selector)[0]

@@ -409,14 +409,11 @@ fn a_long_slice_of_the_timeline_links_to_the_timeline_narrowed_to_the_entity() {
 
 #[test]
 fn a_name_in_an_image_description_is_left_as_text() {
-    let site = copy_of("registry");
-    std::fs::write(
-        site.path().join("content/documents/portrait.md"),
+    let (_site, out, _) = build_with_file(
+        "registry",
+        "content/documents/portrait.md",
         "+++\ntitle = \"Portrait\"\n+++\n\n![A portrait of Miasnikov](/portrait.png) Miasnikov wrote.\n",
-    )
-    .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    build_site(site.path(), out.path(), None);
+    );
     let html = page(out.path(), "documents/portrait/index.html");
     let image = select(&html, "main img");
     assert_eq!(

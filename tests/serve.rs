@@ -328,6 +328,38 @@ const ESCAPES: &[&str] = &[
 
 #[cfg(unix)]
 #[test]
+fn a_site_that_never_built_says_so_and_is_served_once_fixed() {
+    let site = copy_of("basic");
+    let letter = site.path().join("content/documents/letter.md");
+    let good = std::fs::read_to_string(&letter).unwrap();
+    std::fs::write(&letter, "+++\ntitle = \n+++\n").unwrap();
+    let server = Server::start(site.path());
+    assert!(
+        eventually(CHANGE_DEADLINE, || server
+            .log()
+            .contains("serving a page that lists the errors")),
+        "{}",
+        server.log()
+    );
+    assert!(!server.log().contains("last good site"), "{}", server.log());
+    assert!(
+        server
+            .get("/")
+            .text()
+            .contains("The site does not build yet")
+    );
+    std::fs::write(&letter, good).unwrap();
+    assert!(
+        eventually(CHANGE_DEADLINE * 5, || server
+            .get("/documents/letter/")
+            .status
+            == 200),
+        "{}",
+        server.log()
+    );
+}
+
+#[test]
 fn no_request_reaches_a_file_outside_the_site() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("site");

@@ -337,21 +337,23 @@ fn load_entity(
         return None;
     };
     let dates = read_dates(kind, &front, &path, &at, diagnostics);
-    for alias in &front.aliases {
-        let Some(problem) = unmatched_alias(alias) else {
-            continue;
-        };
-        diagnostics.push(
-            Diagnostic::warning(
-                &path,
-                format!("the alias `{alias}` {problem} and is not matched"),
-            )
-            .at_line(at("aliases"))
-            .with_help(format!(
-                "link such names explicitly where they mean it: [text]({}:{id})",
-                kind.key
-            )),
-        );
+    // Each alias is judged once: kept to be matched, or reported and left out.
+    let mut aliases = Vec::with_capacity(front.aliases.len());
+    for alias in front.aliases {
+        match unmatched_alias(&alias) {
+            None => aliases.push(alias),
+            Some(problem) => diagnostics.push(
+                Diagnostic::warning(
+                    &path,
+                    format!("the alias `{alias}` {problem} and is not matched"),
+                )
+                .at_line(at("aliases"))
+                .with_help(format!(
+                    "link such names explicitly where they mean it: [text]({}:{id})",
+                    kind.key
+                )),
+            ),
+        }
     }
     Some(Entity {
         kind,
@@ -361,11 +363,7 @@ fn load_entity(
             .unwrap_or_else(|| default_sort_name(kind, &name)),
         id,
         name: name.trim().to_string(),
-        aliases: front
-            .aliases
-            .into_iter()
-            .filter(|a| unmatched_alias(a).is_none())
-            .collect(),
+        aliases,
         real_name: front.real_name,
         summary: front.summary,
         source: front.source,

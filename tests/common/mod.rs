@@ -56,6 +56,20 @@ pub fn build_site(root: &Path, output: &Path, base_url: Option<&str>) -> (Summar
     (summary, diagnostics)
 }
 
+/// A copy of a fixture site with one more file (`content/documents/x.md`) written into it,
+/// built into a temporary folder: the site, its output and the build's diagnostics.
+pub fn build_with_file(
+    name: &str,
+    file: &str,
+    text: &str,
+) -> (tempfile::TempDir, tempfile::TempDir, Diagnostics) {
+    let site = copy_of(name);
+    std::fs::write(site.path().join(file), text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    (site, out, diagnostics)
+}
+
 /// Every HTML page of a built site, by path relative to the site folder.
 pub fn html_pages(dir: &Path) -> BTreeMap<String, String> {
     walkdir::WalkDir::new(dir)
