@@ -2,6 +2,7 @@
 //! Markdown, fill the templates, write the site. `annals check` runs the same stages and
 //! stops before writing.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -19,7 +20,7 @@ use crate::entity::annotate::Entities;
 use crate::entity::index::by_entity;
 use crate::entity::matcher::Matcher;
 use crate::entity::{self, Registry};
-use crate::markdown::{NoteStatus, Rendered, render_plain};
+use crate::markdown::{self, NoteStatus, Rendered, render_plain};
 use crate::publish;
 use crate::render::entities::{EntityPages, GLOSSARY, source_pages};
 use crate::render::sources::{SOURCES_DIR, SourcesPages};
@@ -188,7 +189,7 @@ pub fn prepare_with(
         diagnostics.extend(page.diagnostics.iter().cloned());
     }
     diagnostics.extend(unresolved_warnings(&registry, &rendered));
-    diagnostics.extend(broken_document_links(&content, &rendered));
+    diagnostics.extend(broken_document_links(&content, &rendered, &registry));
     let bodies_html: Vec<Mutex<String>> = rendered
         .iter_mut()
         .map(|r| Mutex::new(std::mem::take(&mut r.html)))
@@ -605,16 +606,34 @@ fn unresolved_warnings(registry: &Registry, rendered: &[Rendered]) -> Vec<Diagno
 
 /// A warning for each `doc:` link to a document the collection does not have, or to an id
 /// its page does not have.
-fn broken_document_links(content: &Content, rendered: &[Rendered]) -> Vec<Diagnostic> {
+/// The pages' links are read as they were rendered, the registry's from its entries' texts.
+fn broken_document_links(
+    content: &Content,
+    rendered: &[Rendered],
+    registry: &Registry,
+) -> Vec<Diagnostic> {
     let by_path: HashMap<&str, usize> = content
         .pages
         .iter()
         .enumerate()
         .map(|(i, page)| (page.site_path.as_str(), i))
         .collect();
+    let in_pages = content
+        .pages
+        .iter()
+        .zip(rendered)
+        .map(|(page, r)| (&page.path, Cow::Borrowed(&r.document_links[..])));
+    let in_registry = registry
+        .entities
+        .iter()
+        .filter(|e| e.body.contains("doc:"))
+        .map(|entity| {
+            let links = markdown::document_links_in(&entity.body, entity.body_line);
+            (&entity.path, Cow::Owned(links))
+        });
     let mut warnings = Vec::new();
-    for (page, rendered_page) in content.pages.iter().zip(rendered) {
-        for link in &rendered_page.document_links {
+    for (path, links) in in_pages.chain(in_registry) {
+        for link in links.iter() {
             let (problem, help) = match by_path.get(link.site_path().as_str()) {
                 None => (
                     format!(
@@ -639,7 +658,7 @@ fn broken_document_links(content: &Content, rendered: &[Rendered]) -> Vec<Diagno
                 Some(_) => continue,
             };
             warnings.push(
-                Diagnostic::warning(&page.path, problem)
+                Diagnostic::warning(path, problem)
                     .at_line(link.line)
                     .with_help(help),
             );

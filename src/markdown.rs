@@ -269,23 +269,38 @@ fn is_generated_id(id: &str) -> bool {
     })
 }
 
-/// For each note label that notes cite, the labels of the notes citing it (a note citing
-/// itself aside), in the file's order.
-fn notes_citing_notes<'d>(definitions: &'d [Definition]) -> HashMap<&'d str, Vec<&'d str>> {
-    let mut citing: HashMap<&str, Vec<&str>> = HashMap::new();
-    for definition in definitions {
+/// For each note label that notes cite, the definitions citing it (by their place in
+/// `definitions`; a note citing itself aside), in the file's order. By place, not by label:
+/// a second definition of a label is a note of its own and is linked back to as such.
+fn notes_citing_notes<'d>(definitions: &'d [Definition]) -> HashMap<&'d str, Vec<usize>> {
+    let mut citing: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, definition) in definitions.iter().enumerate() {
         for event in &definition.events {
             if let Event::FootnoteReference(label) = event {
                 let cited = citing.entry(label.as_ref()).or_default();
-                if label.as_ref() != definition.label && !cited.contains(&definition.label.as_str())
-                {
-                    cited.push(&definition.label);
+                if label.as_ref() != definition.label && !cited.contains(&index) {
+                    cited.push(index);
                 }
             }
         }
     }
     citing.retain(|_, by| !by.is_empty());
     citing
+}
+
+/// Links back from a note that only other notes cite to each of them, given the
+/// definitions citing it and the number of each definition.
+fn backrefs_to_notes(citing: &[usize], number_of_definition: &[Option<usize>]) -> Vec<Backref> {
+    citing
+        .iter()
+        .filter_map(|&index| number_of_definition[index])
+        .enumerate()
+        .map(|(i, number)| Backref {
+            id: format!("fn-{number}"),
+            label: backref_label(i),
+            from_note: true,
+        })
+        .collect()
 }
 
 /// `a`…`z`, then `aa`, `ab`…: the letters of a note's back links.
@@ -341,6 +356,8 @@ struct Definition<'a> {
     label: String,
     line: usize,
     events: Vec<Event<'a>>,
+    /// The line of each link and image in the note, in order: a note runs over many lines.
+    link_lines: Vec<usize>,
 }
 
 impl<'r> MarkdownRenderer<'r> {
@@ -504,10 +521,16 @@ fn split_definitions<'a>(
                     label: label.to_string(),
                     line: line_of(&range),
                     events: Vec::new(),
+                    link_lines: Vec::new(),
                 })
             }
             (Event::End(TagEnd::FootnoteDefinition), _) => definitions.extend(open.take()),
-            (event, Some(definition)) => definition.events.push(event),
+            (event, Some(definition)) => {
+                if let Event::Start(Tag::Link { .. } | Tag::Image { .. }) = event {
+                    definition.link_lines.push(line_of(&range));
+                }
+                definition.events.push(event)
+            }
             (event, None) => body_events.push((event, range)),
         }
     }
@@ -885,9 +908,9 @@ impl<'s, 'r> BodyState<'s, 'r> {
     /// nothing the source holds is dropped.
     fn finish(mut self, definitions: Vec<Definition>, html: String) -> Rendered {
         let mut by_label: HashMap<&str, &Definition> = HashMap::new();
-        let mut extra: Vec<(&Definition, NoteStatus)> = Vec::new();
+        let mut extra: Vec<(usize, &Definition, NoteStatus)> = Vec::new();
         let cited_by_notes = notes_citing_notes(&definitions);
-        for definition in &definitions {
+        for (index, definition) in definitions.iter().enumerate() {
             if by_label.contains_key(definition.label.as_str()) {
                 self.diagnostics.push(
                     Diagnostic::warning(
@@ -900,7 +923,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     .at_line(definition.line)
                     .with_help("give each note its own label; both are kept on the page"),
                 );
-                extra.push((definition, NoteStatus::Duplicate));
+                extra.push((index, definition, NoteStatus::Duplicate));
             } else {
                 by_label.insert(&definition.label, definition);
                 if self.numbers.contains_key(&definition.label) {
@@ -908,7 +931,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 }
                 if cited_by_notes.contains_key(definition.label.as_str()) {
                     // "See note 12": cited from another note only, it is cited all the same.
-                    extra.push((definition, NoteStatus::Cited));
+                    extra.push((index, definition, NoteStatus::Cited));
                 } else {
                     self.diagnostics.push(
                         Diagnostic::warning(
@@ -921,16 +944,26 @@ impl<'s, 'r> BodyState<'s, 'r> {
                             definition.label
                         )),
                     );
-                    extra.push((definition, NoteStatus::Uncited));
+                    extra.push((index, definition, NoteStatus::Uncited));
                 }
             }
         }
         // The notes the body does not cite come after the ones it does, in the file's order;
         // numbered before any note is rendered, so that a note citing one links to it.
-        for (offset, (definition, _)) in extra.iter().enumerate() {
+        for (offset, (_, definition, _)) in extra.iter().enumerate() {
             self.numbers
                 .entry(definition.label.clone())
                 .or_insert(self.order.len() + offset + 1);
+        }
+        // The number of each definition: its label's, or its own for a second definition.
+        let mut number_of_definition: Vec<Option<usize>> = definitions
+            .iter()
+            .map(|definition| self.numbers.get(&definition.label).copied())
+            .collect();
+        for (offset, (index, _, status)) in extra.iter().enumerate() {
+            if *status == NoteStatus::Duplicate {
+                number_of_definition[*index] = Some(self.order.len() + offset + 1);
+            }
         }
         let mut notes = Vec::with_capacity(self.order.len() + extra.len());
         let order = std::mem::take(&mut self.order);
@@ -953,7 +986,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     number,
                     label: label.clone(),
                     id: format!("fn-{number}"),
-                    html: self.note_html(&definition.events, number, definition.line),
+                    html: self.note_html(definition, number),
                     backrefs,
                     status: NoteStatus::Cited,
                     line: definition.line,
@@ -980,19 +1013,20 @@ impl<'s, 'r> BodyState<'s, 'r> {
             };
             notes.push(note);
         }
-        for (definition, status) in extra {
+        for (_, definition, status) in extra {
             let number = notes.len() + 1;
             let backrefs = match status {
-                NoteStatus::Cited => {
-                    self.backrefs_to_notes(&cited_by_notes[definition.label.as_str()])
-                }
+                NoteStatus::Cited => backrefs_to_notes(
+                    &cited_by_notes[definition.label.as_str()],
+                    &number_of_definition,
+                ),
                 _ => Vec::new(),
             };
             notes.push(Note {
                 number,
                 label: definition.label.clone(),
                 id: format!("fn-{number}"),
-                html: self.note_html(&definition.events, number, definition.line),
+                html: self.note_html(definition, number),
                 backrefs,
                 status,
                 line: definition.line,
@@ -1023,24 +1057,13 @@ impl<'s, 'r> BodyState<'s, 'r> {
         }
     }
 
-    /// Links back from a note that only other notes cite to each of them.
-    fn backrefs_to_notes(&self, citing: &[&str]) -> Vec<Backref> {
-        citing
-            .iter()
-            .filter_map(|label| self.numbers.get(*label))
-            .enumerate()
-            .map(|(i, number)| Backref {
-                id: format!("fn-{number}"),
-                label: backref_label(i),
-                from_note: true,
-            })
-            .collect()
-    }
-
     /// A note's own HTML. A reference inside a note to another note links to it; the
     /// entities it names are mentions "in a note".
-    fn note_html(&mut self, events: &[Event], number: usize, line: usize) -> String {
-        let events: Vec<Event> = events
+    fn note_html(&mut self, definition: &Definition, number: usize) -> String {
+        let line = definition.line;
+        let mut link_lines = definition.link_lines.iter().copied();
+        let events: Vec<Event> = definition
+            .events
             .iter()
             .cloned()
             .map(|event| match event {
@@ -1049,7 +1072,9 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     None => Event::Text(format!("[^{label}]").into()),
                 },
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    self.document_links.extend(DocumentLink::of(&tag, line));
+                    let link_line = link_lines.next().unwrap_or(line);
+                    self.document_links
+                        .extend(DocumentLink::of(&tag, link_line));
                     Event::Start(rebase_tag(tag, self.source.link_prefix))
                 }
                 other => other,
@@ -1135,6 +1160,21 @@ fn russian_runs(text: &str) -> Vec<(&str, bool)> {
         runs.push((&text[plain_start..], false));
     }
     runs
+}
+
+/// The `doc:` links of a Markdown text that begins on line `first_line` of its file (a
+/// registry entry's biography or description), for the check that each leads somewhere.
+pub fn document_links_in(body: &str, first_line: usize) -> Vec<DocumentLink> {
+    Parser::new_ext(body, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match &event {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let line = first_line + body[..range.start].matches('\n').count();
+                DocumentLink::of(tag, line)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Markdown to plain HTML, without the apparatus of a document page (paragraph ids, note
@@ -1374,6 +1414,28 @@ mod tests {
         assert_eq!(r.notes[2].number, 3);
         let lines: Vec<Option<usize>> = r.diagnostics.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![Some(8), Some(9)]);
+    }
+
+    #[test]
+    fn a_note_cited_from_a_second_definition_links_back_to_that_definition() {
+        let r = render("Text[^a].\n\n[^a]: One.\n[^a]: Two, see [^b].\n[^b]: Three.\n");
+        let numbers: Vec<(usize, NoteStatus)> =
+            r.notes.iter().map(|n| (n.number, n.status)).collect();
+        assert_eq!(
+            numbers,
+            vec![
+                (1, NoteStatus::Cited),
+                (2, NoteStatus::Duplicate),
+                (3, NoteStatus::Cited)
+            ]
+        );
+        let back: Vec<&str> = r.notes[2].backrefs.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(
+            back,
+            ["fn-2"],
+            "note b is cited from the second note a, number 2"
+        );
+        assert!(r.notes[1].html.contains("href=\"#fn-3\""));
     }
 
     #[test]

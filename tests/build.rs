@@ -401,7 +401,7 @@ fn a_link_to_a_document_or_place_the_collection_lacks_is_a_warning_at_its_line()
          A chapter by its [file](doc:book/01-first).\n\n\
          A [lost letter](doc:no-such-letter).\n\n\
          A [place](doc:letter#p-99) the letter lacks.[^n]\n\n\
-         [^n]: And in a note, [another](doc:gone#p-1).\n",
+         [^n]: And in a note that runs over two lines,\n    [another](doc:gone#p-1).\n",
     );
     let file = site.path().join("content/documents/links.md");
     let warnings: Vec<(Option<usize>, String)> = diagnostics
@@ -423,7 +423,7 @@ fn a_link_to_a_document_or_place_the_collection_lacks_is_a_warning_at_its_line()
             "`doc:letter#p-99` names an id its document does not have",
         ),
         (
-            13,
+            14,
             "`doc:gone` names a document the collection does not have",
         ),
     ];

@@ -689,7 +689,20 @@ fn a_single_document_import_replaces_only_its_own_earlier_import() {
     let output = import(&documents.join("letter-1923"));
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("was not written by import"), "{stderr}");
+    assert!(
+        stderr.contains("was not written by an import of this file"),
+        "{stderr}"
+    );
+    assert!(still_mine());
+    // Nor is one that names another transcription as its source (provenance an editor may
+    // write by hand).
+    std::fs::write(
+        &handwritten,
+        "+++\ntitle = \"Written by hand\"\nsource_file = \"smith.txt\"\n+++\n\nMine.\n",
+    )
+    .unwrap();
+    let output = import(&documents.join("letter-1923"));
+    assert!(!output.status.success(), "{output:?}");
     assert!(still_mine());
     let output = import(&documents.join("letter-1923.02"));
     assert!(output.status.success(), "{output:?}");

@@ -422,3 +422,34 @@ fn a_name_in_an_image_description_is_left_as_text() {
     );
     assert_eq!(hrefs(&html, "main p a.entity"), ["/people/miasnikov/"]);
 }
+
+#[test]
+fn a_broken_document_link_in_a_biography_is_a_warning_at_its_line() {
+    let (site, out, diagnostics) = build_with_file(
+        "registry",
+        "content/people/lenin.md",
+        "+++\nname = \"Vladimir Ilyich Lenin\"\naliases = [\"Lenin\"]\n+++\n\
+         Leader of the Bolsheviks; see the [report](doc:report).\n\n\
+         And a [lost one](doc:no-such-report#p-2).\n",
+    );
+    let file = site.path().join("content/people/lenin.md");
+    let warnings: Vec<(Option<usize>, &str)> = diagnostics
+        .warnings()
+        .filter(|d| d.path == file)
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(warnings[0].0, Some(7));
+    assert!(
+        warnings[0].1.contains("`doc:no-such-report`"),
+        "{}",
+        warnings[0].1
+    );
+    // The link that leads somewhere is followed on the person's page.
+    let lenin = page(out.path(), "people/lenin/index.html");
+    let hrefs: Vec<&str> = select(&lenin, "main a[href^='/documents/report']")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(hrefs.contains(&"/documents/report/"), "{hrefs:?}");
+}

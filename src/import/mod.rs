@@ -350,11 +350,26 @@ pub(crate) fn create_folder(folder: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))
 }
 
-/// Whether import wrote this page: it names its source in its front matter. A page without
-/// that is the editor's, and is never replaced.
-fn written_by_import(page: &Path) -> bool {
-    std::fs::read_to_string(page)
-        .is_ok_and(|text| text.lines().any(|line| line.starts_with("source_file = ")))
+/// The line of a page's front matter that names the transcription it was made from.
+fn source_line(markdown: &str) -> Option<&str> {
+    let mut lines = markdown.lines();
+    if lines.next()?.trim_end() != "+++" {
+        return None;
+    }
+    lines
+        .take_while(|line| line.trim_end() != "+++")
+        .find(|line| line.starts_with("source_file = "))
+}
+
+/// Whether an earlier import of the same transcription wrote this page: its front matter
+/// names the same source file as the page about to replace it. A page that names none, or
+/// another (`source_file` is also provenance an editor may write by hand), is the editor's
+/// and is never replaced.
+fn written_by_same_import(page: &Path, replacement: &str) -> bool {
+    let Ok(text) = std::fs::read_to_string(page) else {
+        return false;
+    };
+    source_line(&text).is_some_and(|line| Some(line) == source_line(replacement))
 }
 
 /// Writes the imported files: `INTO.md` for a single document, `INTO/` for a collection.
@@ -372,10 +387,11 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
             let mut path = into.as_os_str().to_owned();
             path.push(".md");
             let path = std::path::PathBuf::from(path);
-            if path.exists() && !written_by_import(&path) {
+            if path.exists() && !written_by_same_import(&path, &single.markdown) {
                 bail!(
-                    "{} exists and was not written by import (its front matter names no \
-                     `source_file`); choose another --into, or remove the file first",
+                    "{} exists and was not written by an import of this file (its front \
+                     matter names no `source_file`, or another); choose another --into, or \
+                     remove the file first",
                     path.display()
                 );
             }
@@ -391,9 +407,12 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
     if into.exists() {
         // Import names its source in the collection's front page; a folder without that is the
         // editor's, and is never removed.
-        if !written_by_import(&into.join("_index.md")) {
+        let front_page = imported.files.iter().find(|f| f.path == "_index.md");
+        let front_page = front_page.map_or("", |f| f.markdown.as_str());
+        if !written_by_same_import(&into.join("_index.md"), front_page) {
             bail!(
-                "{} exists and is not a collection written by import; choose another --into",
+                "{} exists and is not a collection written by an import of this file; choose \
+                 another --into",
                 into.display()
             );
         }
