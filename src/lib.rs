@@ -19,6 +19,7 @@ pub mod import;
 pub mod init;
 pub mod linkcheck;
 pub mod markdown;
+pub mod prose;
 pub mod publish;
 pub mod render;
 pub mod search;

@@ -510,7 +510,8 @@ fn import_refuses_to_replace_a_folder_it_did_not_write() {
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("exists and is not a collection written by an import of this file"),
+        stderr(&output)
+            .contains("exists and is not a collection written by an import of this file"),
         "{}",
         stderr(&output)
     );

@@ -13,6 +13,7 @@ use super::Registry;
 use super::aliases::{names, surname, transliterations};
 use super::lookup::NameLookup;
 use crate::diagnostic::Diagnostic;
+use crate::prose::is_abbreviation;
 
 /// What a matched name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -248,7 +249,7 @@ impl SnippetSpan {
         let mut from = start;
         let mut cut_before = false;
         for (count, word) in words_back(text, window_start, start).enumerate() {
-            if ends_sentence(text, &word) && !is_initial(text, word.end - 1) {
+            if ends_sentence(text, &word) {
                 break;
             }
             if count == SNIPPET_WORDS {
@@ -320,12 +321,14 @@ impl SnippetSpan {
     }
 }
 
-/// Whether `word` ends with a full stop, a question or an exclamation mark, and white space
-/// or the end of the text follows. Full stops are ASCII: no byte of a longer UTF-8
-/// character equals one.
+/// Whether `word` ends a sentence: with a question or an exclamation mark, or a full stop
+/// after anything but an initial or an abbreviation, and white space or the end of the text
+/// after it. Full stops are ASCII: no byte of a longer UTF-8 character equals one.
 fn ends_sentence(text: &str, word: &Range<usize>) -> bool {
-    matches!(text.as_bytes()[word.end - 1], b'.' | b'!' | b'?')
+    let last = text.as_bytes()[word.end - 1];
+    matches!(last, b'.' | b'!' | b'?')
         && (word.end == text.len() || space_at(text, word.end).0)
+        && !(last == b'.' && is_abbreviation(&text[word.start..word.end - 1]))
 }
 
 /// `text` with each run of white space as one space.
@@ -449,12 +452,6 @@ fn words_back(text: &str, from: usize, to: usize) -> impl Iterator<Item = Range<
         }
         Some(i..word_end)
     })
-}
-
-/// `G. T. Miasnikov`: the full stop of an initial ends no sentence.
-fn is_initial(text: &str, dot: usize) -> bool {
-    let mut chars = text[..dot].chars().rev();
-    matches!((chars.next(), chars.next()), (Some(c), prev) if c.is_uppercase() && !prev.is_some_and(char::is_alphanumeric))
 }
 
 /// One place where a document mentions an entity.
@@ -707,5 +704,21 @@ mod tests {
                 " about the press."
             )
         );
+    }
+
+    #[test]
+    fn snippets_run_on_past_initials_and_abbreviations() {
+        let text = "Bakaev was answered by member M. F. Shkiriatov and N.V. Kuznetsov (see p. 4) at \
+                    once. Next.";
+        let start = text.find("Bakaev").unwrap();
+        let s = SnippetSpan::around(text, start, start + 6).snippet(text);
+        assert_eq!(
+            s.after(),
+            " was answered by member M. F. Shkiriatov and N.V. Kuznetsov (see p. 4) at once."
+        );
+        let text = "Сталин, И. В., Сочинения, Т. 6, С. 23 и далее.";
+        let start = text.find("Сталин").unwrap();
+        let s = SnippetSpan::around(text, start, start + "Сталин".len()).snippet(text);
+        assert_eq!(s.after(), ", И. В., Сочинения, Т. 6, С. 23 и далее.");
     }
 }

