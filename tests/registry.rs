@@ -454,3 +454,32 @@ fn a_broken_document_link_in_a_biography_is_a_warning_at_its_line() {
         .collect();
     assert!(hrefs.contains(&"/documents/report/"), "{hrefs:?}");
 }
+
+#[test]
+fn a_spelling_an_entry_lists_as_not_its_name_is_not_linked_to_it() {
+    let site = copy_of("registry");
+    std::fs::write(
+        site.path().join("content/people/gorky.md"),
+        "+++\nname = \"Maksim Gorky\"\nsort_name = \"Gorky, Maksim\"\naliases = [\"Gorky\"]\n\
+         not_names = [\"Gorki\"]\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/documents/gorki.md"),
+        "+++\ntitle = \"At Gorki\"\n+++\n\nLenin lay ill at Gorki. Gorky wrote to him, and \
+         Maksim Gorkii came.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+    let document = page(out.path(), "documents/gorki/index.html");
+    let linked = texts(&document, "#p-1 a[href='/people/gorky/']");
+    assert_eq!(
+        linked,
+        ["Gorky"],
+        "the first mention links; Gorki is not one"
+    );
+    let person = page(out.path(), "people/gorky/index.html");
+    let marks = texts(&person, ".mention-list mark");
+    assert_eq!(marks, ["Gorky", "Maksim Gorkii"]);
+}

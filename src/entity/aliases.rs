@@ -41,6 +41,7 @@ pub fn names(entity: &Entity) -> Vec<String> {
     }
     all.into_iter()
         .filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+        .filter(|n| !entity.not_names.contains(n))
         .collect()
 }
 
@@ -342,6 +343,19 @@ mod tests {
         assert!(transliterations("Yevdokimov").contains(&"Evdokimov".to_string()));
         assert_eq!(transliterations("Lenin"), ["Lenin"]);
         assert!(transliterations("Gavriil Miasnikov").contains(&"Gavril Myasnikov".to_string()));
+    }
+
+    #[test]
+    fn a_spelling_listed_as_not_a_name_is_not_generated() {
+        let mut gorky =
+            crate::entity::test_support::entity("person", "gorky", "Maksim Gorky", &["Gorky"]);
+        assert!(names(&gorky).contains(&"Gorki".to_string()));
+        gorky.not_names = vec!["Gorki".to_string()];
+        let found = names(&gorky);
+        assert!(!found.contains(&"Gorki".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"Gorky".to_string()) && found.contains(&"Maksim Gorkii".to_string())
+        );
     }
 
     #[test]

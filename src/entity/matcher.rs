@@ -153,7 +153,11 @@ fn shared_surnames(registry: &Registry) -> FxHashMap<String, Vec<usize>> {
     let variants: Vec<Vec<String>> = registry
         .entities
         .par_iter()
-        .map(|entity| surname(entity).map_or_else(Vec::new, |s| transliterations(&s)))
+        .map(|entity| {
+            let mut spellings = surname(entity).map_or_else(Vec::new, |s| transliterations(&s));
+            spellings.retain(|spelling| !entity.not_names.contains(spelling));
+            spellings
+        })
         .collect();
     let mut bearers: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (index, variants) in variants.into_iter().enumerate() {

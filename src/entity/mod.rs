@@ -38,7 +38,7 @@ pub struct Kind {
     pub own_pages: bool,
 }
 
-const COMMON: &[&str] = &["aliases", "summary", "source", "extra"];
+const COMMON: &[&str] = &["aliases", "not_names", "summary", "source", "extra"];
 
 pub const KINDS: [Kind; 4] = [
     Kind {
@@ -106,6 +106,7 @@ struct RegistryFront {
     sort_name: Option<String>,
     real_name: Option<String>,
     aliases: Vec<String>,
+    not_names: Vec<String>,
     summary: Option<String>,
     source: Option<String>,
     place: Option<String>,
@@ -142,6 +143,9 @@ pub struct Entity {
     pub name: String,
     pub sort_name: String,
     pub aliases: Vec<String>,
+    /// Spellings the generated variants would find that never name it ("Gorki", the estate,
+    /// is no Gorky).
+    pub not_names: Vec<String>,
     pub real_name: Option<String>,
     pub summary: Option<String>,
     pub source: Option<String>,
@@ -364,6 +368,7 @@ fn load_entity(
         id,
         name: name.trim().to_string(),
         aliases,
+        not_names: front.not_names,
         real_name: front.real_name,
         summary: front.summary,
         source: front.source,
@@ -591,6 +596,7 @@ pub(crate) mod test_support {
             sort_name: default_sort_name(kind, name),
             name: name.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            not_names: Vec::new(),
             real_name: None,
             summary: None,
             source: None,
