@@ -68,6 +68,20 @@ fn romanise(c: char) -> Option<&'static str> {
 /// space, and the spelling variants of romanised Russian folded to one (ya/ia, yu/iu,
 /// Yezhov/Ezhov, -y/-ii/-iy at a word's end).
 pub fn fold(text: &str) -> String {
+    let flat = romanised(text);
+    let mut folded = String::with_capacity(flat.len());
+    for word in flat.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        push_folded_word(&mut folded, word);
+    }
+    folded
+}
+
+/// `text` in lower case, Cyrillic romanised, punctuation as spaces: the words of a key before
+/// spelling variants are folded, and of a work's address ("XIII съезд" is `xiii-sezd`).
+pub fn romanised(text: &str) -> String {
     let mut flat = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         if let Some(latin) = romanise(c) {
@@ -78,14 +92,7 @@ pub fn fold(text: &str) -> String {
             flat.push(' ');
         }
     }
-    let mut folded = String::with_capacity(flat.len());
-    for word in flat.split_whitespace() {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        push_folded_word(&mut folded, word);
-    }
-    folded
+    flat
 }
 
 fn push_folded_word(out: &mut String, word: &str) {

@@ -500,8 +500,9 @@ impl IdAllocator {
     }
 
     fn allocate(&mut self, source: &str) -> String {
-        let folded = key::fold(source);
-        let words: Vec<&str> = folded.split_whitespace().take(Self::WORDS).collect();
+        // Romanised, not folded: folding reads "xiii" as a spelling of "xii".
+        let romanised = key::romanised(source);
+        let words: Vec<&str> = romanised.split_whitespace().take(Self::WORDS).collect();
         let base = match slugify(&words.join(" ")) {
             s if s.is_empty() => "work".to_string(),
             s => s,

@@ -1227,11 +1227,49 @@ pub fn write(registry: &Registry, into: &Path) -> anyhow::Result<Vec<PathBuf>> {
         if let Some(parent) = path.parent() {
             super::create_folder(parent)?;
         }
-        std::fs::write(&path, &file.markdown)
+        let markdown = with_editors_lines(&file.markdown, &path);
+        std::fs::write(&path, markdown)
             .with_context(|| format!("cannot write {}", path.display()))?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// The keys of an entry that the editor adds to what the book gives, and a new import keeps.
+pub const EDITORS_KEYS: &[&str] = &["not_names"];
+
+/// `markdown` with the editor's lines (`EDITORS_KEYS`) of the entry it replaces at `path`,
+/// set at the end of its front matter: "Gorki" is no name of Gorky's, whatever the book says.
+fn with_editors_lines(markdown: &str, path: &Path) -> String {
+    let Ok(old) = std::fs::read_to_string(path) else {
+        return markdown.to_string();
+    };
+    let kept: Vec<&str> = old
+        .lines()
+        .skip(1)
+        .take_while(|line| line.trim_end() != "+++")
+        .filter(|line| is_editors_line(line))
+        .collect();
+    let Some(end) = markdown.get(4..).and_then(|rest| rest.find("\n+++")) else {
+        return markdown.to_string();
+    };
+    let (front, rest) = markdown.split_at(4 + end + 1);
+    let mut out = String::with_capacity(markdown.len() + 64);
+    out.push_str(front);
+    for line in kept {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a front matter line sets one of the editor's keys.
+pub fn is_editors_line(line: &str) -> bool {
+    EDITORS_KEYS.iter().any(|key| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    })
 }
 
 impl Registry {
@@ -1259,6 +1297,23 @@ impl Registry {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_new_import_keeps_the_editors_not_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gorky.md");
+        std::fs::write(
+            &path,
+            "+++\nname = \"Old\"\nnot_names = [\"Gorki\"]\n+++\nOld.\n",
+        )
+        .unwrap();
+        let fresh = "+++\nname = \"Maksim Gorky\"\n+++\nThe book's words.\n";
+        assert_eq!(
+            with_editors_lines(fresh, &path),
+            "+++\nname = \"Maksim Gorky\"\nnot_names = [\"Gorki\"]\n+++\nThe book's words.\n"
+        );
+        assert_eq!(with_editors_lines(fresh, &dir.path().join("new.md")), fresh);
+    }
+
     use super::*;
 
     #[test]

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::content::{Page, PageKind};
+use crate::date::Qualifier;
 use crate::entity::Entity;
 
 /// Open Graph, and the JSON-LD as a string ready for a `<script>` element.
@@ -81,7 +82,15 @@ pub fn for_page(page: &Page, permalink: &str, collection: Option<(&str, String)>
 }
 
 pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> MachineMeta {
-    let date = |field: &str| entity.date(field).map(|d| d.date.edtf());
+    // schema.org's dates are ISO 8601: a range ("1956/", born one year or the next) or an
+    // approximate date ("1930~") has no such form, and is left to the page's own text.
+    let date = |field: &str| {
+        entity
+            .date(field)
+            .filter(|d| !d.date.is_range && d.date.qualifier == Qualifier::Exact)
+            .and_then(|d| d.date.start)
+            .map(p_edtf)
+    };
     let mut ld = json!({
         "@context": "https://schema.org",
         "name": entity.name,
@@ -155,5 +164,26 @@ mod tests {
             script_safe(&json!({"a": "</script>"})),
             r#"{"a":"<\/script>"}"#
         );
+    }
+
+    #[test]
+    fn only_exact_single_dates_are_written_as_schema_org_dates() {
+        use crate::date::HistoricalDate;
+        use crate::entity::{DatedField, test_support::entity};
+        let mut person = entity("person", "valentinov", "N. Valentinov", &[]);
+        for (field, text) in [("born", "1879"), ("died", "1956/")] {
+            let date = HistoricalDate::parse(text).unwrap();
+            let human = date.human();
+            person.dates.push(DatedField {
+                field,
+                date,
+                old_style: None,
+                human,
+            });
+        }
+        let meta = for_entity(&person, "/people/valentinov/", &[]);
+        let ld: Value = serde_json::from_str(&meta.json_ld.replace("<\\/", "</")).unwrap();
+        assert_eq!(ld["birthDate"], "1879");
+        assert!(ld.get("deathDate").is_none(), "{ld}");
     }
 }
