@@ -2,7 +2,7 @@
 //! the diagnostics and the summary, and sets the exit code.
 
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -327,8 +327,28 @@ fn run_check(options: BuildOptions, deny_warnings: bool) -> ExitCode {
     }
 }
 
+/// `annals check --links site/public` run from outside `site/`: the root that holds no
+/// site.toml gives way to the folder the built site lies in, when that one holds it.
+fn site_of_built_folder(options: BuildOptions, dir: Option<&Path>) -> BuildOptions {
+    let beside = dir
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty());
+    match beside {
+        Some(site)
+            if !options.root.join("site.toml").is_file() && site.join("site.toml").is_file() =>
+        {
+            BuildOptions {
+                root: site.to_path_buf(),
+                ..options
+            }
+        }
+        _ => options,
+    }
+}
+
 /// Checks the links of a built site under the base path the site will live at.
 fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
+    let options = site_of_built_folder(options, dir.as_deref());
     let dir = dir.unwrap_or_else(|| options.output_dir());
     let mut diagnostics = Diagnostics::default();
     let settings = build::settings(&options, &mut diagnostics);

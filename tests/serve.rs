@@ -642,6 +642,30 @@ fn check_links_reports_each_broken_link_and_fails() {
 }
 
 #[test]
+fn check_links_from_outside_the_site_reads_the_site_toml_beside_the_built_folder() {
+    let outside = tempfile::tempdir().unwrap();
+    let site = outside.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    common::copy_fixture("basic", &site);
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    let toml = toml
+        .lines()
+        .filter(|line| !line.starts_with("base_url"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(site.join("site.toml"), format!("base_url = \"/annals/\"\n{toml}\n")).unwrap();
+    let built = annals(&["build", "--root", "site"], outside.path());
+    assert!(built.status.success(), "{}", described(&built));
+    let checked = annals(&["check", "--links", "site/public"], outside.path());
+    assert!(checked.status.success(), "{}", described(&checked));
+    assert!(
+        String::from_utf8_lossy(&checked.stdout).contains("under /annals/: 0 broken."),
+        "{}",
+        described(&checked)
+    );
+}
+
+#[test]
 fn the_built_site_has_a_sitemap_robots_and_a_feed_and_no_reload_script() {
     let out = tempfile::tempdir().unwrap();
     common::build_site(&fixture("basic"), out.path(), Some(BASE));
