@@ -653,7 +653,11 @@ fn check_links_from_outside_the_site_reads_the_site_toml_beside_the_built_folder
         .filter(|line| !line.starts_with("base_url"))
         .collect::<Vec<_>>()
         .join("\n");
-    std::fs::write(site.join("site.toml"), format!("base_url = \"/annals/\"\n{toml}\n")).unwrap();
+    std::fs::write(
+        site.join("site.toml"),
+        format!("base_url = \"/annals/\"\n{toml}\n"),
+    )
+    .unwrap();
     let built = annals(&["build", "--root", "site"], outside.path());
     assert!(built.status.success(), "{}", described(&built));
     let checked = annals(&["check", "--links", "site/public"], outside.path());

@@ -163,9 +163,25 @@ fn bullet_items(text: &str) -> Option<Vec<String>> {
     Some(items)
 }
 
-/// Several lines in one block, none of them long: lines that are lines in the source.
+/// Several lines in one block, none of them long: lines that are lines in the source. Not
+/// prose wrapped at a fixed width, as a transcription from scans often is.
 fn is_line_run(block: &Block) -> bool {
-    block.lines.len() > 1 && block.lines.iter().all(|l| l.chars().count() < 100)
+    block.lines.len() > 1
+        && block.lines.iter().all(|l| l.chars().count() < 100)
+        && !is_wrapped_prose(&block.lines)
+}
+
+/// Lines of prose wrapped at about one width: every line but the last at least 50
+/// characters and within a fifth of the longest, and some of them ending in mid-sentence.
+fn is_wrapped_prose(lines: &[String]) -> bool {
+    let Some((_, wrapped)) = lines.split_last() else {
+        return false;
+    };
+    let widths: Vec<usize> = wrapped.iter().map(|l| l.trim().chars().count()).collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    widest >= 50
+        && widths.iter().all(|&w| w >= 50 && w * 5 >= widest * 4)
+        && wrapped.iter().any(|l| !ends_a_sentence(l))
 }
 
 pub(crate) fn ends_a_sentence(text: &str) -> bool {
@@ -448,6 +464,26 @@ mod tests {
                 "“Workers must rule.”".into(),
                 "Lenin, The State and Revolution".into()
             )
+        );
+    }
+
+    #[test]
+    fn prose_wrapped_at_a_width_is_one_paragraph_and_short_lines_stay_lines() {
+        let wrapped = "The workers of Motovilikha met in the spring of 1921 and heard him\n\
+                       speak of freedom of the press, which he held to be the right of all\n\
+                       workers.";
+        let (pieces, _) = shaped(&format!("{PROSE}\n\n{wrapped}\n"), false);
+        assert_eq!(
+            pieces[1],
+            Piece::Paragraph(wrapped.replace('\n', " ")),
+            "{pieces:#?}"
+        );
+        let address = "To the Central Committee of the Russian Communist Party,\n\
+                       Moscow, the Kremlin, in the month of May 1921.\nFrom G. Miasnikov";
+        let (pieces, _) = shaped(&format!("{PROSE}\n\n{address}\n"), false);
+        assert!(
+            matches!(&pieces[1], Piece::Lines(lines) if lines.len() == 3),
+            "{pieces:#?}"
         );
     }
 
