@@ -58,11 +58,17 @@ fn sitemap(base: &BaseUrl, site: &[OutputFile]) -> String {
     xml
 }
 
+/// robots.txt names the sitemap only by a full address, as its format requires: with a
+/// `base_url` of a path alone the line would be wrong, so it is left out.
 fn robots(base: &BaseUrl) -> String {
-    format!(
-        "User-agent: *\nDisallow:\n\nSitemap: {}\n",
-        base.permalink(SITEMAP_FILE)
-    )
+    let rules = "User-agent: *\nDisallow:\n";
+    if base.origin().is_empty() {
+        return format!(
+            "{rules}\n# Sitemap: set base_url in site.toml to the site's full address \
+             (https://…) to name the sitemap here.\n"
+        );
+    }
+    format!("{rules}\nSitemap: {}\n", base.permalink(SITEMAP_FILE))
 }
 
 /// An Atom feed of the documents (collections count as one document), in the order the
@@ -278,6 +284,7 @@ mod tests {
             "User-agent: *\nDisallow:\n\nSitemap: https://example.org/sitemap.xml\n"
         );
         let local = BaseUrl::parse("/").unwrap();
+        assert!(!robots(&local).contains("\nSitemap:"), "{}", robots(&local));
         assert!(sitemap(&local, &pages).contains("<loc>/documents/a/</loc>"));
         let cyrillic = [OutputFile::bytes("documents/кн/index.html", "")];
         assert!(sitemap(&local, &cyrillic).contains("<loc>/documents/%D0%BA%D0%BD/</loc>"));
