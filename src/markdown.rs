@@ -406,6 +406,7 @@ impl<'r> MarkdownRenderer<'r> {
                 Event::Start(Tag::Paragraph) => {
                     let inner = collect_until_end(&mut events);
                     state.paragraphs += 1;
+                    state.items_since_paragraph = 0;
                     let n = state.paragraphs;
                     state.anchor = format!("p-{n}");
                     out.push(Event::Html(format!("<p id=\"p-{n}\">").into()));
@@ -442,9 +443,25 @@ impl<'r> MarkdownRenderer<'r> {
                     });
                     let entry = (state.in_bibliography && matches!(tag, Tag::Item))
                         .then(|| state.bibliography_entry(&inner));
+                    // A list item of plain text is a block of its own, with an id that
+                    // mentions and dated statements in it link to.
+                    let own_block = entry.is_none() && !has_blocks && matches!(tag, Tag::Item);
+                    let entry = match entry {
+                        None if own_block => Some(state.item_id()),
+                        entry => entry,
+                    };
                     match &entry {
                         Some(id) => out.push(Event::Html(format!("<li id=\"{id}\">").into())),
                         None => out.push(Event::Start(tag)),
+                    }
+                    if own_block {
+                        let outer =
+                            std::mem::replace(&mut state.anchor, entry.clone().unwrap_or_default());
+                        out.extend(state.inline(inner, true, line, line_of));
+                        state.keep_paragraph_text();
+                        state.anchor = outer;
+                        out.push(Event::Html("</li>\n".into()));
+                        continue;
                     }
                     if has_blocks && state.item_depth >= MAX_ITEM_DEPTH {
                         state.too_deep(line);
@@ -626,6 +643,8 @@ struct BodyState<'s, 'r> {
     document_links: Vec<DocumentLink>,
     /// How many list items or table cells the blocks being rendered stand in.
     item_depth: usize,
+    /// List items of plain text since the last paragraph: `p-4-2` is the second after `p-4`.
+    items_since_paragraph: usize,
 }
 
 impl<'s, 'r> BodyState<'s, 'r> {
@@ -654,6 +673,18 @@ impl<'s, 'r> BodyState<'s, 'r> {
             bibliography: Vec::new(),
             document_links: Vec::new(),
             item_depth: 0,
+            items_since_paragraph: 0,
+        }
+    }
+
+    /// The id of a list item of plain text: `p-4-1`, `p-4-2` … after paragraph 4.
+    fn item_id(&mut self) -> String {
+        loop {
+            self.items_since_paragraph += 1;
+            let id = format!("p-{}-{}", self.paragraphs, self.items_since_paragraph);
+            if self.ids.insert(id.clone()) {
+                return id;
+            }
         }
     }
 
@@ -1436,6 +1467,28 @@ mod tests {
             "note b is cited from the second note a, number 2"
         );
         assert!(r.notes[1].html.contains("href=\"#fn-3\""));
+    }
+
+    #[test]
+    fn each_item_of_a_plain_list_is_a_block_with_its_own_id() {
+        let r = render("Three positions:\n\n1. Trotsky.\n2. Lenin.\n\nThen.\n\n- One more.\n");
+        assert!(r.html.contains("<li id=\"p-1-1\">Trotsky.</li>"), "{}", r.html);
+        assert!(r.html.contains("<li id=\"p-1-2\">Lenin.</li>"), "{}", r.html);
+        assert!(r.html.contains("<li id=\"p-2-1\">One more.</li>"), "{}", r.html);
+        let blocks: Vec<(&str, &str)> =
+            r.texts.iter().map(|t| (t.anchor.as_str(), t.text.as_str())).collect();
+        assert_eq!(
+            blocks,
+            [
+                ("p-1", "Three positions:"),
+                ("p-1-1", "Trotsky."),
+                ("p-1-2", "Lenin."),
+                ("p-2", "Then."),
+                ("p-2-1", "One more.")
+            ]
+        );
+        assert!(r.has_id("p-1-2"));
+        assert_eq!(r.paragraphs, 2, "items are not paragraphs");
     }
 
     #[test]
