@@ -1127,7 +1127,7 @@ fn is_cyrillic(c: char) -> bool {
 
 /// Whether `text` holds a Cyrillic letter: U+0400–U+04FF are exactly the characters whose
 /// UTF-8 starts with a byte from 0xD0 to 0xD3, so the bytes are read without decoding them.
-fn has_cyrillic(text: &str) -> bool {
+pub(crate) fn has_cyrillic(text: &str) -> bool {
     text.bytes().any(|b| matches!(b, 0xD0..=0xD3))
 }
 
@@ -1472,11 +1472,26 @@ mod tests {
     #[test]
     fn each_item_of_a_plain_list_is_a_block_with_its_own_id() {
         let r = render("Three positions:\n\n1. Trotsky.\n2. Lenin.\n\nThen.\n\n- One more.\n");
-        assert!(r.html.contains("<li id=\"p-1-1\">Trotsky.</li>"), "{}", r.html);
-        assert!(r.html.contains("<li id=\"p-1-2\">Lenin.</li>"), "{}", r.html);
-        assert!(r.html.contains("<li id=\"p-2-1\">One more.</li>"), "{}", r.html);
-        let blocks: Vec<(&str, &str)> =
-            r.texts.iter().map(|t| (t.anchor.as_str(), t.text.as_str())).collect();
+        assert!(
+            r.html.contains("<li id=\"p-1-1\">Trotsky.</li>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<li id=\"p-1-2\">Lenin.</li>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<li id=\"p-2-1\">One more.</li>"),
+            "{}",
+            r.html
+        );
+        let blocks: Vec<(&str, &str)> = r
+            .texts
+            .iter()
+            .map(|t| (t.anchor.as_str(), t.text.as_str()))
+            .collect();
         assert_eq!(
             blocks,
             [

@@ -483,3 +483,16 @@ fn a_spelling_an_entry_lists_as_not_its_name_is_not_linked_to_it() {
     let marks = texts(&person, ".mention-list mark");
     assert_eq!(marks, ["Gorky", "Maksim Gorkii"]);
 }
+
+#[test]
+fn a_name_in_russian_is_marked_russian_inside_its_link() {
+    let (_site, out, _) = build_with_file(
+        "registry",
+        "content/documents/russian.md",
+        "+++\ntitle = \"A quotation\"\n+++\n\nAs he wrote: «Ленин писал об этом».\n",
+    );
+    let document = page(out.path(), "documents/russian/index.html");
+    let names = select(&document, "#p-1 a.entity-person span[lang='ru']");
+    assert_eq!(names.len(), 1, "{}", document.html());
+    assert_eq!(names[0].text().collect::<String>(), "Ленин");
+}

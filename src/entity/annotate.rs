@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::matcher::{BlockRef, Found, Matcher, Mention, SnippetSpan, Target, Unresolved};
 use super::{Registry, kind_by_key};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{BlockText, escape_html};
+use crate::markdown::{BlockText, escape_html, has_cyrillic};
 
 /// The registry and its name lookup, shared by every page of a build.
 #[derive(Clone, Copy)]
@@ -348,7 +348,12 @@ impl<'r> Annotator<'r> {
     }
 
     fn wrap(&mut self, entity: Option<usize>, name: &str, in_note: bool) -> String {
-        let escaped = escape_html(name);
+        // A name in Russian is marked so, as the text around it is (`markdown::mark_russian`).
+        let escaped = if has_cyrillic(name) {
+            format!("<span lang=\"ru\">{}</span>", escape_html(name))
+        } else {
+            escape_html(name)
+        };
         let Some(entity) = entity else {
             return format!("<span class=\"entity-unresolved\">{escaped}</span>");
         };
