@@ -299,6 +299,13 @@ mod tests {
                 (2, "expected a whole number, 0 or more"),
             ),
             ("title = 5\n", (1, "expected text in quotes")),
+            (
+                "title = [\"A\"]\n",
+                (
+                    1,
+                    "wrong value: the value is a list, expected text in quotes",
+                ),
+            ),
             ("title = \"A\"\ntitle = \"B\"\n", (2, "a key set twice")),
         ];
         for (text, (line, words)) in cases {

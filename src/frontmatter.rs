@@ -284,8 +284,14 @@ pub fn toml_error(
     error: &toml::de::Error,
     help: &str,
 ) -> Diagnostic {
-    let message = in_plain_words(error.message().trim_end());
-    let diagnostic = Diagnostic::error(path, format!("invalid TOML: {message}")).with_help(help);
+    let raw = error.message().trim_end();
+    // A value of the wrong kind is well-formed TOML: it is told as such.
+    let what = match raw.starts_with("invalid type") || raw.starts_with("invalid value") {
+        true => "wrong value",
+        false => "invalid TOML",
+    };
+    let message = in_plain_words(raw);
+    let diagnostic = Diagnostic::error(path, format!("{what}: {message}")).with_help(help);
     match error.span() {
         Some(span) => {
             let (line, col) = lines.line_col(file_text, offset + span.start);
@@ -308,6 +314,16 @@ fn in_plain_words(message: &str) -> String {
         ("i32", "a whole number"),
         ("a boolean", "true or false"),
         ("a string", "text in quotes"),
+        ("a sequence", "a list in brackets, [\"a\", \"b\"]"),
+    ];
+    /// What serde calls the value the file gave.
+    const FOUND: &[(&str, &str)] = &[
+        ("invalid type: sequence", "the value is a list"),
+        ("invalid type: string", "the value is text"),
+        ("invalid type: integer", "the value is a whole number"),
+        ("invalid type: floating point", "the value is a number"),
+        ("invalid type: boolean", "the value is true or false"),
+        ("invalid type: map", "the value is a table"),
     ];
     if message == "duplicate key" {
         return "a key set twice (each key may be set once)".to_string();
@@ -322,6 +338,10 @@ fn in_plain_words(message: &str) -> String {
             Some((_, words)) => words,
             None => expected,
         }
+    };
+    let head = match FOUND.iter().find(|(serde, _)| head.starts_with(serde)) {
+        Some((serde, words)) => format!("{words}{}", &head[serde.len()..]),
+        None => head.to_string(),
     };
     format!("{head}expected {plain}")
 }

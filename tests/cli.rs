@@ -338,7 +338,7 @@ fn bad_content_gets_a_clear_message_never_a_panic() {
             "content/documents/wrong-type.md",
             b"+++\ntitle = 3\n+++\n",
             1,
-            "content/documents/wrong-type.md:2:9: error: invalid TOML",
+            "content/documents/wrong-type.md:2:9: error: wrong value: the value is a whole number `3`, expected text in quotes",
         ),
         (
             "content/documents/dup.md",
