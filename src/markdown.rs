@@ -443,25 +443,13 @@ impl<'r> MarkdownRenderer<'r> {
                     });
                     let entry = (state.in_bibliography && matches!(tag, Tag::Item))
                         .then(|| state.bibliography_entry(&inner));
-                    // A list item of plain text is a block of its own, with an id that
-                    // mentions and dated statements in it link to.
-                    let own_block = entry.is_none() && !has_blocks && matches!(tag, Tag::Item);
-                    let entry = match entry {
-                        None if own_block => Some(state.item_id()),
-                        entry => entry,
-                    };
+                    if entry.is_none() && !has_blocks && matches!(tag, Tag::Item) {
+                        state.plain_item(inner, line, line_of, &mut out);
+                        continue;
+                    }
                     match &entry {
                         Some(id) => out.push(Event::Html(format!("<li id=\"{id}\">").into())),
                         None => out.push(Event::Start(tag)),
-                    }
-                    if own_block {
-                        let outer =
-                            std::mem::replace(&mut state.anchor, entry.clone().unwrap_or_default());
-                        out.extend(state.inline(inner, true, line, line_of));
-                        state.keep_paragraph_text();
-                        state.anchor = outer;
-                        out.push(Event::Html("</li>\n".into()));
-                        continue;
                     }
                     if has_blocks && state.item_depth >= MAX_ITEM_DEPTH {
                         state.too_deep(line);
@@ -675,6 +663,25 @@ impl<'s, 'r> BodyState<'s, 'r> {
             item_depth: 0,
             items_since_paragraph: 0,
         }
+    }
+
+    /// A list item of plain text: a block of its own, with an id (`p-4-1`) that the
+    /// mentions and dated statements in it link to.
+    fn plain_item<'a>(
+        &mut self,
+        inner: Vec<(Event<'a>, Range<usize>)>,
+        line: usize,
+        line_of: &dyn Fn(&Range<usize>) -> usize,
+        out: &mut Vec<Event<'a>>,
+    ) {
+        let id = self.item_id();
+        out.push(Event::Html(format!("<li id=\"{id}\">").into()));
+        let outer = std::mem::replace(&mut self.anchor, id);
+        let events = self.inline(inner, true, line, line_of);
+        out.extend(events);
+        self.keep_paragraph_text();
+        self.anchor = outer;
+        out.push(Event::Html("</li>\n".into()));
     }
 
     /// The id of a list item of plain text: `p-4-1`, `p-4-2` … after paragraph 4.
