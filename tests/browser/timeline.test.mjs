@@ -1,5 +1,5 @@
 // The timeline page in a real browser: the filters (by person, by kind), accessibility
-// (axe-core), and the filters on a timeline 100 times the bundled one.
+// (axe-core), and the filters on a timeline ten times the bundled one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledSite, seriousViolations, screenshot, outputDir, serve } from './harness.mjs';
 
-const COPIES = 100;
+// The tests check filtering on ten copies of every year's entries; the ×100 measurement of
+// issue 6 is scripts/bench/timeline-filters.sh, which sets TIMELINE_COPIES=100.
+const COPIES = Number(process.env.TIMELINE_COPIES || 10);
 
 const env = bundledSite();
 

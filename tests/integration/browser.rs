@@ -4,6 +4,7 @@
 //! Where Chromium, Node or the test's npm packages are missing, the suite says so and is
 //! skipped — unless ANNALS_REQUIRE_BROWSER is set, as CI sets it, and then it fails.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -34,7 +35,7 @@ fn the_site_in_a_real_browser() {
             std::env::var_os("ANNALS_REQUIRE_BROWSER").is_none(),
             "{message}"
         );
-        eprintln!("{message}");
+        say(&format!("SKIPPED: {message}"));
         return;
     }
     // The bundled collection, built once for every test file.
@@ -54,7 +55,9 @@ fn the_site_in_a_real_browser() {
         String::from_utf8_lossy(&build.stderr)
     );
     let output = Command::new("node")
-        .args(["--test", "--test-concurrency=1"])
+        // Two test files at a time: each opens its own browser and server, and most of a
+        // file's time is spent waiting on the browser.
+        .args(["--test", "--test-concurrency=2"])
         .current_dir(&dir)
         .env("ANNALS_BIN", env!("CARGO_BIN_EXE_annals"))
         .env("ANNALS_BUILT_SITE", &site)
@@ -73,5 +76,11 @@ fn the_site_in_a_real_browser() {
         .lines()
         .find(|l| l.starts_with("# pass"))
         .unwrap_or("# pass ?");
-    eprintln!("browser suite: {passed}");
+    say(&format!("browser suite: {passed}"));
+}
+
+/// A line on the terminal even when the test passes: the harness captures what `eprintln!`
+/// prints and shows it only for a failing test, not what is written to stderr itself.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "\n{line}");
 }

@@ -2,13 +2,11 @@
 //! it: its files are there, every record leads to a page and a place on it that exist, and
 //! a reference query (the client's ranking, in a few lines) finds what a reader looks for.
 
-mod common;
-
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use annals::search::{codec, words};
-use common::*;
 use serde_json::Value;
 
 fn site() -> &'static Path {

@@ -1,8 +1,6 @@
 //! `annals import` on the four source texts of the bundled collection (copies kept under
 //! tests/sources/) and on a transcription written for the tests.
 
-mod common;
-
 use std::path::PathBuf;
 
 use annals::import::registry::{Citation, Person, Registry, read_back_matter};
@@ -663,7 +661,7 @@ fn a_single_document_import_replaces_only_its_own_earlier_import() {
     )
     .unwrap();
     let import = |into: &std::path::Path| {
-        common::annals(
+        crate::common::annals(
             &[
                 "import",
                 source.to_str().unwrap(),

@@ -1,13 +1,11 @@
 //! Builds the fixture site and the bundled collection and checks the output as a reader's
 //! browser would find it: links, fragments, notes and back links.
 
-mod common;
-
 use std::path::Path;
 
+use crate::common::*;
 use annals::content::CONTENT_DIR;
 use annals::linkcheck;
-use common::*;
 use scraper::Html;
 
 fn page(dir: &Path, path: &str) -> Html {

@@ -2,8 +2,6 @@
 //! a temporary copy of the fixture site, rebuilding on edits and reporting errors to the
 //! open pages; what it refuses to serve; and `annals check --links` on a built site.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
 use std::path::Path;
@@ -12,8 +10,8 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::http::{self, Response};
-use common::{annals, copy_fixture, copy_of, fixture};
+use crate::common::http::{self, Response};
+use crate::common::{annals, copy_fixture, copy_of, fixture};
 
 /// How long a change may take to be served: a functional deadline, not a benchmark.
 const CHANGE_DEADLINE: Duration = Duration::from_secs(2);
@@ -646,7 +644,7 @@ fn check_links_from_outside_the_site_reads_the_site_toml_beside_the_built_folder
     let outside = tempfile::tempdir().unwrap();
     let site = outside.path().join("site");
     std::fs::create_dir(&site).unwrap();
-    common::copy_fixture("basic", &site);
+    crate::common::copy_fixture("basic", &site);
     let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
     let toml = toml
         .lines()
@@ -672,10 +670,10 @@ fn check_links_from_outside_the_site_reads_the_site_toml_beside_the_built_folder
 #[test]
 fn the_built_site_has_a_sitemap_robots_and_a_feed_and_no_reload_script() {
     let out = tempfile::tempdir().unwrap();
-    common::build_site(&fixture("basic"), out.path(), Some(BASE));
+    crate::common::build_site(&fixture("basic"), out.path(), Some(BASE));
     let read = |name: &str| std::fs::read_to_string(out.path().join(name)).unwrap();
     let sitemap = read("sitemap.xml");
-    let pages = common::html_pages(out.path());
+    let pages = crate::common::html_pages(out.path());
     assert_eq!(
         sitemap.matches("<loc>https://example.org/annals/").count(),
         pages.len() - 2,
@@ -699,7 +697,7 @@ fn the_built_site_has_a_sitemap_robots_and_a_feed_and_no_reload_script() {
         assert!(!html.contains("__annals"), "{page} has the reload script");
     }
     let again = tempfile::tempdir().unwrap();
-    common::build_site(&fixture("basic"), again.path(), Some(BASE));
+    crate::common::build_site(&fixture("basic"), again.path(), Some(BASE));
     for name in ["sitemap.xml", "robots.txt", "atom.xml"] {
         assert_eq!(
             std::fs::read(again.path().join(name)).unwrap(),

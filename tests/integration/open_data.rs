@@ -1,12 +1,10 @@
 //! What machines read from the built bundled site: the open data under /data/, schema.org
 //! JSON-LD and Open Graph on every page type.
 
-mod common;
-
 use std::collections::BTreeMap;
 
+use crate::common::*;
 use annals::diagnostic::Diagnostics;
-use common::*;
 use scraper::Html;
 
 fn json_ld(dir: &std::path::Path, path: &str) -> serde_json::Value {

@@ -2,16 +2,14 @@
 //! changed. After every kind of edit, the site a rebuild makes must be byte for byte the
 //! site a fresh build makes.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::common::copy_of;
 use annals::build::{self, BuildOptions};
 use annals::cache::BuildCache;
 use annals::diagnostic::Diagnostics;
 use annals::write::{Contents, Sink};
-use common::copy_of;
 
 type Files = BTreeMap<String, Vec<u8>>;
 
@@ -85,8 +83,9 @@ fn a_rebuild_makes_the_site_a_fresh_build_makes_after_every_kind_of_edit() {
     );
     let pages = first.keys().filter(|p| p.ends_with(".html")).count();
 
-    let base_template = std::fs::read_to_string(common::repo_root().join("templates/base.html"))
-        .expect("the built-in base template");
+    let base_template =
+        std::fs::read_to_string(crate::common::repo_root().join("templates/base.html"))
+            .expect("the built-in base template");
     let edited_base = base_template.replacen("<head>", "<head><!-- edited -->", 1);
     type Change = Box<dyn Fn(String) -> String>;
     // What is edited, in which file, and how.

@@ -1,13 +1,11 @@
 //! The `annals` command as a user runs it: exit codes, messages with `file:line:col`, and
 //! output left untouched by a failed build.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{annals, copy_of};
+use crate::common::{annals, copy_of};
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
@@ -87,7 +85,7 @@ fn broken_front_matter_fails_with_its_place_and_keeps_the_previous_output() {
 fn an_output_among_the_sources_or_holding_other_files_is_refused() {
     let parent = tempfile::tempdir().unwrap();
     let site = parent.path().join("site");
-    common::copy_fixture("basic", &site);
+    crate::common::copy_fixture("basic", &site);
     std::fs::write(parent.path().join("letter.txt"), "kept").unwrap();
     let before = snapshot(parent.path());
     for output in [
@@ -495,7 +493,7 @@ fn build_timings_name_each_stage() {
 #[test]
 fn import_refuses_to_replace_a_folder_it_did_not_write() {
     let site = copy_of("basic");
-    let source = common::repo_root().join("tests/fixtures/import/open-letter-1923.txt");
+    let source = crate::common::repo_root().join("tests/fixtures/import/open-letter-1923.txt");
     // content/documents/book is a collection of the editor's: its front page names no source.
     let output = annals(
         &[

@@ -2,13 +2,11 @@
 //! notes linking to their works and to the collection's own documents, "Cited by", Lenin's
 //! works grouped across the book, and every "Ibid." of the book attributed.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use common::*;
+use crate::common::*;
 use regex::Regex;
 use scraper::Html;
 

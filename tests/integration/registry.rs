@@ -1,9 +1,7 @@
 //! The registry on a fixture site written for these tests: mentions found in the text and
 //! the notes, ambiguous surnames left alone, and the pages of people, events and groups.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use scraper::Html;
 
 fn built() -> (tempfile::TempDir, annals::diagnostic::Diagnostics) {

@@ -2,15 +2,13 @@
 //! statements of the four documents linked to their paragraphs, the extractor against
 //! sentences taken from the documents, and timeline.json against its schema.
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::common::schema;
+use crate::common::*;
 use annals::date::HistoricalDate;
 use annals::timeline::extract::sentence_date;
-use common::schema;
-use common::*;
 use scraper::{ElementRef, Html};
 
 fn site() -> &'static Path {
