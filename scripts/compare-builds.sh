@@ -7,12 +7,17 @@
 #
 # Both binaries build the working tree's sites, so only the code differs: the bundled
 # collection (at / and under /sub/) and the fixture sites of tests/fixtures/. Exits 1 and
-# lists the files that differ when any does.
+# lists the files that differ when any does; KEEP=1 keeps both outputs to read the
+# differences (the folder is printed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 base=${1:-HEAD~1}
 work=$(mktemp -d "${TMPDIR:-/tmp}/annals-compare.XXXXXX")
-trap 'git -C "$root" worktree remove --force "$work/base-src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+cleanup() {
+  git -C "$root" worktree remove --force "$work/base-src" >/dev/null 2>&1 || true
+  if [ -n "${KEEP:-}" ]; then echo "outputs kept in $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
 
 echo "== building $base and the working tree (debug builds; the output does not depend on the profile)"
 git -C "$root" worktree add --quiet --detach "$work/base-src" "$base"
@@ -42,7 +47,7 @@ for site in "${sites[@]}"; do
       echo "$name: identical ($files files)"
     else
       echo "$name: $(wc -l <"$work/$name.diff") files differ of $files:"
-      sed "s|$work/||g" "$work/$name.diff" | head -20
+      sed "s|$work/||g" "$work/$name.diff" | head -20 || true
       status=1
     fi
   done

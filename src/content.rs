@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::date::HistoricalDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::frontmatter::{self, FrontMatter};
-use crate::slug::slugify;
+use crate::text::slugify;
 use rayon::prelude::*;
 
 pub const CONTENT_DIR: &str = "content";

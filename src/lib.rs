@@ -19,12 +19,11 @@ pub mod import;
 pub mod init;
 pub mod linkcheck;
 pub mod markdown;
-pub mod prose;
 pub mod publish;
 pub mod render;
 pub mod search;
 pub mod serve;
-pub mod slug;
+pub mod text;
 pub mod timeline;
 pub mod write;
 

@@ -13,9 +13,10 @@ use pulldown_cmark::{
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
-use crate::entity::annotate::{Annotator, Entities, plain_text};
+use crate::entity::annotate::{Annotator, BlockText, Entities, plain_text};
 use crate::entity::matcher::{BlockRef, Mention, Snippet, Unresolved};
-use crate::slug::slugify;
+use crate::text::lang::russian_runs;
+use crate::text::{escape_html, has_cyrillic, slugify};
 
 /// Ids the page templates use themselves; headings never take them.
 /// How deep list items and table cells holding blocks are rendered as the page's own blocks
@@ -127,13 +128,6 @@ impl Rendered {
     pub fn snippet(&self, mention: &Mention) -> Snippet {
         mention.span.snippet(self.block(mention.block).1)
     }
-}
-
-/// A block other than a paragraph of the body, as plain text: its id and its words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BlockText {
-    pub anchor: String,
-    pub text: String,
 }
 
 /// One paragraph of a body as plain text, for what reads the prose itself (the timeline).
@@ -1128,16 +1122,6 @@ impl<'s, 'r> BodyState<'s, 'r> {
     }
 }
 
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}')
-}
-
-/// Whether `text` holds a Cyrillic letter: U+0400–U+04FF are exactly the characters whose
-/// UTF-8 starts with a byte from 0xD0 to 0xD3, so the bytes are read without decoding them.
-pub(crate) fn has_cyrillic(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, 0xD0..=0xD3))
-}
-
 /// Russian passages (the notes cite Russian sources) in `<span lang="ru">`, so that screen
 /// readers speak them in Russian and browsers hyphenate them right. A passage runs from its
 /// first Cyrillic letter to its last one before a Latin letter.
@@ -1166,38 +1150,6 @@ fn mark_russian(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         }
     }
     out
-}
-
-/// The text cut into runs, each marked Russian or not.
-fn russian_runs(text: &str) -> Vec<(&str, bool)> {
-    let mut runs = Vec::new();
-    let mut plain_start = 0;
-    let mut russian: Option<(usize, usize)> = None;
-    for (i, c) in text.char_indices() {
-        if is_cyrillic(c) {
-            let start = russian.map_or(i, |(s, _)| s);
-            russian = Some((start, i + c.len_utf8()));
-        } else if c.is_alphabetic() {
-            if let Some((start, end)) = russian.take() {
-                if start > plain_start {
-                    runs.push((&text[plain_start..start], false));
-                }
-                runs.push((&text[start..end], true));
-                plain_start = end;
-            }
-        }
-    }
-    if let Some((start, end)) = russian {
-        if start > plain_start {
-            runs.push((&text[plain_start..start], false));
-        }
-        runs.push((&text[start..end], true));
-        plain_start = end;
-    }
-    if plain_start < text.len() {
-        runs.push((&text[plain_start..], false));
-    }
-    runs
 }
 
 /// The `doc:` links of a Markdown text that begins on line `first_line` of its file (a
@@ -1229,54 +1181,9 @@ pub fn render_plain(body: &str, link_prefix: &str) -> String {
     html
 }
 
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // The characters to escape are ASCII, so each is one byte and never inside another
-    // character: the text between them is copied whole.
-    let mut copied = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[copied..i]);
-        out.push_str(entity);
-        copied = i + 1;
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_replaces_the_five_characters_and_keeps_the_rest() {
-        assert_eq!(
-            escape_html(r#"«Ленин» & 'Trotsky' <b>"x"</b>"#),
-            "«Ленин» &amp; &#39;Trotsky&#39; &lt;b&gt;&quot;x&quot;&lt;/b&gt;"
-        );
-        assert_eq!(escape_html(""), "");
-        assert_eq!(escape_html("&"), "&amp;");
-    }
-
-    #[test]
-    fn cyrillic_is_told_by_its_first_byte() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let text = format!("a{c}b");
-            assert_eq!(
-                has_cyrillic(&text),
-                is_cyrillic(c),
-                "{c:?} (U+{:04X})",
-                c as u32
-            );
-        }
-    }
 
     fn render(body: &str) -> Rendered {
         MarkdownRenderer::default().render(
@@ -1567,11 +1474,6 @@ mod tests {
 
     #[test]
     fn russian_passages_are_marked() {
-        assert_eq!(
-            russian_runs("Ленин, ПСС, Т. 42 [Lenin, CW]"),
-            vec![("Ленин, ПСС, Т", true), (". 42 [Lenin, CW]", false)]
-        );
-        assert_eq!(russian_runs("plain"), vec![("plain", false)]);
         let r = render("[^1]\n\n[^1]: Ленин, ПСС [Lenin, CW].\n");
         assert!(
             r.notes[0]

@@ -7,7 +7,7 @@
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, without_time};
 use crate::date::HistoricalDate;
-use crate::markdown::escape_html;
+use crate::text::escape_html;
 use crate::write::OutputFile;
 
 pub const SITEMAP_FILE: &str = "sitemap.xml";

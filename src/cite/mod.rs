@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use crate::content::{Content, DOCUMENTS_DIR, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{NoteStatus, Rendered};
-use crate::slug::slugify;
+use crate::text::slugify;
 use parse::{Cited, Reference, WorkRef};
 use registry::WorkEntry;
 

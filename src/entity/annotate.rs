@@ -11,13 +11,20 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::matcher::{BlockRef, Found, Matcher, Mention, SnippetSpan, Target, Unresolved};
 use super::{Registry, kind_by_key};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{BlockText, escape_html, has_cyrillic};
+use crate::text::{escape_html, has_cyrillic};
 
 /// The registry and its name lookup, shared by every page of a build.
 #[derive(Clone, Copy)]
 pub struct Entities<'r> {
     pub registry: &'r Registry,
     pub matcher: &'r Matcher,
+}
+
+/// A block other than a paragraph of the body, as plain text: its id and its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockText {
+    pub anchor: String,
+    pub text: String,
 }
 
 /// The schemes of explicit links.

@@ -13,7 +13,7 @@ use super::Registry;
 use super::aliases::{names, surname, transliterations};
 use super::lookup::NameLookup;
 use crate::diagnostic::Diagnostic;
-use crate::prose::is_abbreviation;
+use crate::text::sentence::ends_sentence;
 
 /// What a matched name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -323,16 +323,6 @@ impl SnippetSpan {
             name: name_start as u32..name_end as u32,
         }
     }
-}
-
-/// Whether `word` ends a sentence: with a question or an exclamation mark, or a full stop
-/// after anything but an initial or an abbreviation, and white space or the end of the text
-/// after it. Full stops are ASCII: no byte of a longer UTF-8 character equals one.
-fn ends_sentence(text: &str, word: &Range<usize>) -> bool {
-    let last = text.as_bytes()[word.end - 1];
-    matches!(last, b'.' | b'!' | b'?')
-        && (word.end == text.len() || space_at(text, word.end).0)
-        && !(last == b'.' && is_abbreviation(&text[word.start..word.end - 1]))
 }
 
 /// `text` with each run of white space as one space.
@@ -724,5 +714,25 @@ mod tests {
         let start = text.find("Сталин").unwrap();
         let s = SnippetSpan::around(text, start, start + "Сталин".len()).snippet(text);
         assert_eq!(s.after(), ", И. В., Сочинения, Т. 6, С. 23 и далее.");
+    }
+
+    #[test]
+    fn snippets_end_where_the_timeline_ends_a_sentence() {
+        // A sentence closed inside its quotation mark ends there, as the timeline cuts it;
+        // a full stop before a lower-case word ends none.
+        let text = "He called it “a forgery.” Then Bukharin wrote to Trotsky in vol. 2 of the \
+                    papers. and so on.";
+        let start = text.find("Bukharin").unwrap();
+        let s = SnippetSpan::around(text, start, start + 8).snippet(text);
+        assert_eq!(s.before(), "Then ");
+        assert_eq!(
+            s.after(),
+            " wrote to Trotsky in vol. 2 of the papers. and so on."
+        );
+        let sentence = crate::text::sentences(text)
+            .into_iter()
+            .find(|r| r.contains(&start))
+            .unwrap();
+        assert_eq!(s.whole, text[sentence].trim());
     }
 }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::HistoricalDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::frontmatter;
-use crate::slug::slugify;
+use crate::text::slugify;
 
 /// What distinguishes one kind of entity from another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

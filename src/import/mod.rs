@@ -168,7 +168,7 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
 fn chapter_file_name(title: &str) -> String {
     let number: String = title.chars().take_while(char::is_ascii_digit).collect();
     let rest = title[number.len()..].trim_start_matches(['.', ' ']);
-    let words: Vec<String> = crate::slug::slugify(rest)
+    let words: Vec<String> = crate::text::slugify(rest)
         .split('-')
         .take(6)
         .map(str::to_string)

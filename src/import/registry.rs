@@ -20,7 +20,8 @@ use super::notes::note_start;
 use super::sections::{Outline, outline};
 use super::shape::{ends_a_sentence, escape_line_start};
 use super::{ImportedFile, front_matter};
-use crate::slug::slugify;
+use crate::text::lang::is_cyrillic;
+use crate::text::{sentences, slugify};
 
 pub const GLOSSARY: &str = "Glossary of Abbreviations and Terms";
 pub const DATES: &str = "Dates of Party Congresses, Conferences, and Comintern Congresses";
@@ -362,10 +363,6 @@ fn original_and_english(bracket: &str) -> (Option<String>, Vec<String>) {
 
 fn is_english(text: &str) -> bool {
     !text.chars().any(is_cyrillic) && text.chars().any(|c| c.is_ascii_lowercase())
-}
-
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
 fn starts_upper(text: &str) -> bool {
@@ -1096,7 +1093,7 @@ fn person_aliases(names: &Names, shared_surname: bool) -> Vec<String> {
 fn summary(text: &str) -> String {
     let plain = text.replace('*', "");
     let mut out = String::new();
-    for sentence in sentences(&plain) {
+    for sentence in sentences(&plain).into_iter().map(|r| plain[r].trim()) {
         let length = out.chars().count() + 1 + sentence.chars().count();
         if !out.is_empty() && length > SUMMARY_LENGTH {
             break;
@@ -1120,29 +1117,6 @@ fn capitalise_first(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
-}
-
-/// Sentences end at ". " before a capital, a digit or a quotation mark, but not after an
-/// initial (`V. Osinsky`) or an abbreviation (`St. Petersburg`, `b. 1912`).
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        let word = text[start..i].rsplit(' ').next().unwrap_or_default();
-        let next = text[i + 2..].chars().next();
-        let abbreviated = word.chars().count() == 1 || matches!(word, "St" | "b" | "vol" | "No");
-        let opens =
-            next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "“\"".contains(c));
-        if !abbreviated && opens {
-            out.push(text[start..=i].trim());
-            start = i + 2;
-        }
-    }
-    let last = text[start..].trim();
-    if !last.is_empty() {
-        out.push(last);
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------

@@ -489,7 +489,7 @@ fn by_letter(items: Vec<ListItem>, sort_names: Vec<&str>) -> Vec<ListSection> {
         match sections.last_mut() {
             Some(section) if section.heading == letter => section.items.push(item),
             _ => sections.push(ListSection {
-                id: format!("letter-{}", crate::slug::slugify(&letter)),
+                id: format!("letter-{}", crate::text::slugify(&letter)),
                 heading: letter,
                 items: vec![item],
             }),

@@ -843,7 +843,7 @@ impl SiteRenderer<'_> {
 }
 
 fn escape(text: &str) -> String {
-    crate::markdown::escape_html(text)
+    crate::text::escape_html(text)
 }
 
 #[cfg(test)]

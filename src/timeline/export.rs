@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{DocumentLink, EntityLink, Entry, EntryKind, EntryView};
 use crate::date::Point;
-use crate::markdown::escape_html;
+use crate::text::escape_html;
 
 pub const JSON_FILE: &str = "timeline.json";
 pub const TIMELINEJS_FILE: &str = "timeline.timelinejs.json";

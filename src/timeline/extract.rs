@@ -11,7 +11,7 @@ use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::date::{HistoricalDate, Point, YearPart};
 use crate::markdown::ParagraphText;
-use crate::prose::is_abbreviation;
+use crate::text::sentences;
 
 /// A date read in a text: where it stands and what it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -783,46 +783,6 @@ fn full_year(start: i32, end: &str) -> i32 {
         2 => start - start % 100 + value,
         _ => value,
     }
-}
-
-/// The sentences of a paragraph, as ranges that cover it from start to end.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let mut end = i + 1;
-        while let Some(next) = text[end..].chars().next() {
-            if matches!(next, '"' | '”' | '’' | '\'' | ')' | '»') {
-                end += next.len_utf8();
-            } else {
-                break;
-            }
-        }
-        let rest = &text[end..];
-        let Some(after) = rest.strip_prefix(char::is_whitespace) else {
-            continue;
-        };
-        let next_starts = after
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘«([".contains(n));
-        if c == '.' && (is_abbreviation(&text[start..i]) || !next_starts) {
-            continue;
-        }
-        if c != '.' && !next_starts {
-            continue;
-        }
-        ranges.push(start..end);
-        start = end + (rest.len() - after.len());
-    }
-    if start < text.len() {
-        ranges.push(start..text.len());
-    }
-    ranges
 }
 
 #[cfg(test)]

@@ -1,0 +1,55 @@
+//! Text as every stage reads and writes it: sentences (`sentence`), slugs for URLs and ids
+//! (`slug`), the language of a run of text (`lang`) and HTML escaping.
+
+pub mod lang;
+pub mod sentence;
+pub mod slug;
+
+pub use lang::has_cyrillic;
+pub use sentence::{is_abbreviation, sentences};
+pub use slug::slugify;
+
+/// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and quoted attributes.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lang::{is_cyrillic, russian_runs};
+    use super::*;
+
+    #[test]
+    fn escaping_replaces_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape_html(r#"«Ленин» & 'Trotsky' <b>"x"</b>"#),
+            "«Ленин» &amp; &#39;Trotsky&#39; &lt;b&gt;&quot;x&quot;&lt;/b&gt;"
+        );
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("&"), "&amp;");
+    }
+
+    #[test]
+    fn cyrillic_is_told_by_its_first_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                has_cyrillic(&text),
+                is_cyrillic(c),
+                "{c:?} (U+{:04X})",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn russian_runs_go_from_the_first_cyrillic_letter_to_the_last_before_a_latin_one() {
+        assert_eq!(
+            russian_runs("Ленин, ПСС, Т. 42 [Lenin, CW]"),
+            vec![("Ленин, ПСС, Т", true), (". 42 [Lenin, CW]", false)]
+        );
+        assert_eq!(russian_runs("plain"), vec![("plain", false)]);
+    }
+}

@@ -1,0 +1,160 @@
+//! Where sentences end, one rule for everything that cuts prose into sentences: the
+//! timeline's dated statements, the snippets around mentions and the summaries `import`
+//! takes from a biographical note.
+//!
+//! A sentence ends at `.`, `!` or `?` (and any closing quotation marks or brackets after it)
+//! followed by white space and a word that may open a sentence: a capital, a digit, an
+//! opening quotation mark or bracket. A full stop after an initial ("G. T. Miasnikov",
+//! "N.V. Kuznetsov", the Russian notes' "Т. 6, С. 23") or an abbreviation ends none.
+
+use std::ops::Range;
+
+/// Words after which a full stop ends no sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Dr", "St", "p", "pp", "vol", "Vol", "No", "no", "cf", "Cf", "ed", "Jan", "Feb",
+    "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "i.e", "e.g", "ch", "Ch", "op", "tov",
+    "Comrade", "O.S", "art", "Art", "vols", "nos", "ibid", "Ibid", "trans", "eds", "см", "ср",
+    "стр", "с", "т", "г", "гг", "тов", "b",
+];
+
+/// Marks that may close a sentence after its full stop: `."`, `.)`, `.»`.
+const CLOSING: &[char] = &['"', '”', '’', '\'', ')', '»'];
+
+/// Marks that may open a sentence before its first word.
+const OPENING: &[char] = &['"', '“', '‘', '«', '(', '['];
+
+/// Whether the word that ends `before` (the text up to a full stop) is an abbreviation or
+/// an initial: "G. T. Miasnikov", "N.V. Kuznetsov".
+pub fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[')
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let single_capital = letters == 1 && word.chars().any(char::is_uppercase);
+    let initials = !word.is_empty()
+        && word.split('.').all(|part| {
+            let mut chars = part.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+        });
+    single_capital || initials || ABBREVIATIONS.contains(&word)
+}
+
+/// The sentence the punctuation at byte `at` of `text` (`.`, `!` or `?`) closes, if it
+/// closes one: where that sentence ends (after its closing marks) and where the next one
+/// begins (after one white space).
+pub fn sentence_end(text: &str, at: usize) -> Option<(usize, usize)> {
+    let mark = *text.as_bytes().get(at)?;
+    if !matches!(mark, b'.' | b'!' | b'?') {
+        return None;
+    }
+    let closed = text[at + 1..].trim_start_matches(CLOSING);
+    let end = text.len() - closed.len();
+    let after = closed.strip_prefix(char::is_whitespace)?;
+    let next_opens = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || OPENING.contains(&c));
+    if !next_opens || (mark == b'.' && is_abbreviation(&text[..at])) {
+        return None;
+    }
+    Some((end, text.len() - after.len()))
+}
+
+/// The sentences of a paragraph, as ranges that cover it from start to end.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(['.', '!', '?']) {
+        if at < start {
+            continue;
+        }
+        if let Some((end, next)) = sentence_end(text, at) {
+            ranges.push(start..end);
+            start = next;
+        }
+    }
+    if start < text.len() {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// Whether the word `word` (a range of `text`) ends its sentence: it ends the text on its
+/// punctuation, or its punctuation (before any closing marks) ends a sentence by the rule.
+pub fn ends_sentence(text: &str, word: &Range<usize>) -> bool {
+    let closed = text[word.clone()].trim_end_matches(CLOSING);
+    let Some(at) = (word.start + closed.len()).checked_sub(1) else {
+        return false;
+    };
+    if !matches!(text.as_bytes()[at], b'.' | b'!' | b'?') {
+        return false;
+    }
+    word.end == text.len() || sentence_end(text, at).is_some_and(|(end, _)| end == word.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn initials_and_abbreviations_end_no_sentence() {
+        for before in [
+            "G. T",
+            "by N.V",
+            "(M",
+            "see p",
+            "Т. 6, С",
+            "cf",
+            "Ibid",
+            "1923 г",
+        ] {
+            assert!(is_abbreviation(before), "{before}");
+        }
+        for before in ["in 1923", "the Party", "NEP", "Lenin", "он"] {
+            assert!(!is_abbreviation(before), "{before}");
+        }
+    }
+
+    #[test]
+    fn sentences_cover_the_text_and_keep_their_closing_marks() {
+        assert_eq!(
+            cut("He wrote: \"No.\" Then G. T. Miasnikov left. (He returned.) In 1923 he was back"),
+            vec![
+                "He wrote: \"No.\"",
+                "Then G. T. Miasnikov left.",
+                "(He returned.)",
+                "In 1923 he was back"
+            ]
+        );
+        assert_eq!(
+            cut("Is it? yes. Да! Нет."),
+            vec!["Is it? yes.", "Да!", "Нет."]
+        );
+        assert_eq!(cut(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_word_ends_its_sentence_by_the_same_rule() {
+        let text = "Lenin said \"enough.\" Then p. 5 of vol. 2. End.";
+        let words: Vec<Range<usize>> = text
+            .split(' ')
+            .scan(0, |at, w| {
+                let r = *at..*at + w.len();
+                *at += w.len() + 1;
+                Some(r)
+            })
+            .collect();
+        let ending: Vec<&str> = words
+            .iter()
+            .filter(|w| ends_sentence(text, w))
+            .map(|w| &text[w.clone()])
+            .collect();
+        assert_eq!(ending, vec!["\"enough.\"", "2.", "End."]);
+    }
+}
