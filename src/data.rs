@@ -45,7 +45,7 @@ struct EntityRecord<'a> {
     mentions: usize,
 }
 
-/// `index`: each entity's mentions (`entity::index::by_entity`). The two tables, most of
+/// `index`: each entity's mentions (`mentions::by_entity`). The two tables, most of
 /// the open data, are streamed to `sink` rather than made whole in memory.
 pub fn files(
     registry: &Registry,

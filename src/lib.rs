@@ -5,8 +5,10 @@
 //! atomically, with `publish` adding the sitemap, robots.txt and the feed. `build` runs the
 //! stages in order; `linkcheck` verifies a built site; `serve` previews it with live reload.
 
+pub mod assets;
 pub mod build;
 pub mod cache;
+pub mod check;
 pub mod cite;
 pub mod config;
 pub mod content;
@@ -19,6 +21,7 @@ pub mod import;
 pub mod init;
 pub mod linkcheck;
 pub mod markdown;
+pub mod mentions;
 pub mod publish;
 pub mod render;
 pub mod search;
@@ -50,4 +53,86 @@ pub(crate) fn source_texts() -> Vec<(String, String)> {
     texts.sort();
     assert_eq!(texts.len(), 4, "the four source texts");
     texts
+}
+
+/// The modules' imports, read from the source: data flows one way between the stages, so no
+/// module imports another that imports it back (code under `#[cfg(test)]` aside).
+#[cfg(test)]
+mod layout_tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    /// Top-level module → the top-level modules its code names as `crate::NAME`.
+    fn imports() -> BTreeMap<String, BTreeSet<String>> {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(&src) {
+            let entry = entry.expect("a file of src/");
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let relative = path.strip_prefix(&src).unwrap();
+            let first = relative.components().next().unwrap().as_os_str();
+            let module = first.to_string_lossy().trim_end_matches(".rs").to_string();
+            if matches!(module.as_str(), "lib" | "main") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            let named = graph.entry(module.clone()).or_default();
+            for (at, _) in code.match_indices("crate::") {
+                let rest = &code[at + "crate::".len()..];
+                // `crate::{a::X, b}` names a and b.
+                let names = match rest.strip_prefix('{') {
+                    Some(group) => group[..group.find('}').unwrap_or(0)].split(',').collect(),
+                    None => vec![rest],
+                };
+                for name in names {
+                    let name: String = name
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if name != module && !name.is_empty() {
+                        named.insert(name);
+                    }
+                }
+            }
+        }
+        graph
+    }
+
+    /// A path of imports from `from` back to `target`, if there is one.
+    fn path_back(
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        from: &str,
+        target: &str,
+        seen: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        for next in graph.get(from).into_iter().flatten() {
+            if next == target {
+                return Some(vec![from.to_string(), next.clone()]);
+            }
+            if seen.insert(next.clone())
+                && let Some(mut rest) = path_back(graph, next, target, seen)
+            {
+                rest.insert(0, from.to_string());
+                return Some(rest);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn no_module_imports_one_that_imports_it_back() {
+        let graph = imports();
+        assert!(graph.contains_key("build") && graph.contains_key("markdown"));
+        let cycles: Vec<String> = graph
+            .keys()
+            .filter_map(|module| path_back(&graph, module, module, &mut BTreeSet::new()))
+            .map(|path| path.join(" → "))
+            .collect();
+        assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
+    }
 }

@@ -4,7 +4,6 @@
 
 pub mod aliases;
 pub mod annotate;
-pub mod index;
 pub mod lookup;
 pub mod matcher;
 

@@ -7,12 +7,10 @@ use serde::Serialize;
 
 use super::memo::Shared;
 use super::{Link, SiteRenderer, SiteView, gather};
-use crate::content::Content;
 use crate::diagnostic::Diagnostic;
-use crate::entity::index::{PageMentions, alongside_all};
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, KINDS, Kind, Registry, ordered};
-use crate::markdown::Rendered;
+use crate::mentions::{alongside_all, source_pages};
 use crate::timeline::EntryView;
 use crate::write::OutputFile;
 use rayon::prelude::*;
@@ -145,7 +143,7 @@ pub struct EntityPages<'a> {
     pub bodies: &'a [String],
     /// For each entity, the timeline's entries that are it or name it.
     pub timeline: &'a [Vec<usize>],
-    /// For each entity, its mentions in the documents (`entity::index::by_entity`).
+    /// For each entity, its mentions in the documents (`mentions::by_entity`).
     pub mentions: &'a [Vec<(usize, &'a Mention)>],
 }
 
@@ -448,18 +446,6 @@ impl<'a> EntityPages<'a> {
         let html = self.site.render(&views)?;
         Ok(OutputFile::bytes(format!("{folder}/index.html"), html))
     }
-}
-
-/// The mentions of the documents, page by page in reading order.
-pub fn source_pages<'r>(content: &Content, rendered: &'r [Rendered]) -> Vec<PageMentions<'r>> {
-    content
-        .sources()
-        .into_iter()
-        .map(|page| PageMentions {
-            page,
-            body: &rendered[page],
-        })
-        .collect()
 }
 
 /// For each person, the events and groups whose `people` name them, in registry order.

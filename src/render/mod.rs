@@ -521,7 +521,7 @@ impl SiteRenderer<'_> {
                 .search
                 .then(|| self.base.link(&format!("{}/", crate::search::SEARCH_DIR))),
             notes_display: self.config.notes.display.as_str().to_string(),
-            notes_script: self.base.link(crate::build::NOTES_SCRIPT),
+            notes_script: self.base.link(crate::assets::NOTES_SCRIPT),
         })
     }
 

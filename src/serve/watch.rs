@@ -9,7 +9,7 @@ use anyhow::Context;
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use crate::build::STATIC_DIR;
+use crate::assets::STATIC_DIR;
 use crate::config::CONFIG_FILE;
 use crate::content::CONTENT_DIR;
 use crate::render::TEMPLATES_DIR;

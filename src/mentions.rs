@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use super::matcher::Mention;
+use crate::content::Content;
+use crate::entity::matcher::Mention;
 use crate::markdown::Rendered;
 
 /// Where a page's mentions came from: the page's index and its body, whose mentions are in
@@ -13,6 +14,18 @@ use crate::markdown::Rendered;
 pub struct PageMentions<'a> {
     pub page: usize,
     pub body: &'a Rendered,
+}
+
+/// The mentions of the documents, page by page in reading order.
+pub fn source_pages<'r>(content: &Content, rendered: &'r [Rendered]) -> Vec<PageMentions<'r>> {
+    content
+        .sources()
+        .into_iter()
+        .map(|page| PageMentions {
+            page,
+            body: &rendered[page],
+        })
+        .collect()
 }
 
 /// For each entity: its mentions as (page, mention), pages in the order given.

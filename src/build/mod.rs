@@ -1,0 +1,159 @@
+//! The build, stage by stage: load the configuration, the content and the registry; analyse
+//! every page (Markdown, mentions, notes, dated statements); index the site (works cited,
+//! timeline, mentions by entity); render every kind of page; write the site. `annals check`
+//! runs the same stages and stops before writing; `serve` runs them into memory.
+
+mod options;
+mod stages;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+pub use options::{BuildOptions, DEFAULT_OUTPUT, settings};
+
+use crate::assets::STATIC_DIR;
+use crate::cache::BuildCache;
+use crate::content;
+use crate::diagnostic::Diagnostics;
+use crate::render::TEMPLATES_DIR;
+use crate::write::{self, OutputFile, Sink};
+use stages::StageClock;
+
+/// The figures of one build, for the summary line.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// HTML pages written, the registry's included.
+    pub pages: usize,
+    pub documents: usize,
+    pub chapters: usize,
+    /// Entities of the registry by folder: people, events, groups, terms.
+    pub entities: Vec<(&'static str, usize)>,
+    pub mentions: usize,
+    pub files: usize,
+    pub notes: usize,
+    pub missing_notes: usize,
+    pub elapsed: Duration,
+    /// How long each stage took, in order (`annals build --timings`).
+    pub stages: Vec<(&'static str, Duration)>,
+    /// Pages taken as the last build made them, nothing they show having changed (`serve`).
+    pub unchanged_pages: usize,
+}
+
+/// A site loaded and rendered in memory, ready to be written or checked.
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    pub summary: Summary,
+}
+
+/// Runs every stage but the writing. Problems with the content come back in `diagnostics`;
+/// `None` means a stage had errors and there is nothing to write.
+pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<Built> {
+    prepare_with(
+        options,
+        diagnostics,
+        &mut BuildCache::default(),
+        &Sink::Memory,
+    )
+}
+
+/// [`prepare`], reusing what `cache` kept of the last build that is still valid, and
+/// handing each rendered file to `sink` as soon as it is made.
+pub fn prepare_with(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+    cache: &mut BuildCache,
+    sink: &Sink,
+) -> Option<Built> {
+    let started = Instant::now();
+    let mut clock = StageClock::new();
+    let (config, base) = settings(options, diagnostics)?;
+    let mut loaded = stages::load(options, &config, cache, diagnostics);
+    clock.lap("load");
+    let mut analysed = stages::analyse(&mut loaded, &base, cache, diagnostics);
+    clock.lap("markdown and entities");
+    let indexed = stages::index(options, &loaded, &mut analysed, &base, diagnostics);
+    if diagnostics.has_errors() {
+        return None;
+    }
+    clock.lap("citations and timeline");
+    let site = stages::Site::new(&config, &base, &loaded, &analysed, &indexed);
+    let files = stages::render(&site, cache, sink, &mut clock, diagnostics);
+    let unchanged_pages = cache.pages_rendered(files.is_some());
+    let mut files = files?;
+    clock.restart();
+    files.extend(stages::publish(options, &site, &files, diagnostics));
+    clock.lap("feeds, sitemap, static files");
+    let mut summary = stages::summarise(&loaded, &analysed, &files, started.elapsed());
+    summary.stages = clock.laps;
+    summary.unchanged_pages = unchanged_pages;
+    if cache.process_ends() {
+        // The system takes the memory back at once when the process ends, where freeing a
+        // million allocations one by one takes a fifth of a second at ×100.
+        std::mem::forget(site);
+        std::mem::forget((indexed, analysed, loaded));
+    }
+    Some(Built { files, summary })
+}
+
+/// Builds the site and writes it. Errors in the content are in `diagnostics` (and the output
+/// is left as it was); an `Err` is a failure to write.
+pub fn build(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> anyhow::Result<Option<Summary>> {
+    build_with(options, diagnostics, BuildCache::default())
+}
+
+/// [`build`] for a process that ends right after it (`annals build`): its memory is left to
+/// the system, not freed.
+pub fn last_build(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> anyhow::Result<Option<Summary>> {
+    build_with(options, diagnostics, BuildCache::for_a_last_build())
+}
+
+fn build_with(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+    mut cache: BuildCache,
+) -> anyhow::Result<Option<Summary>> {
+    let started = Instant::now();
+    let output = options.output_dir();
+    let settled = write::settled(&output)?;
+    refuse_output_among_sources(&options.root, &output, &settled)?;
+    let staging = write::Staging::begin(&settled)?;
+    let sink = staging.sink();
+    let Some(built) = prepare_with(options, diagnostics, &mut cache, &sink) else {
+        return Ok(None);
+    };
+    staging.finish(&built.files)?;
+    let mut summary = built.summary;
+    summary.elapsed = started.elapsed();
+    Ok(Some(summary))
+}
+
+/// The output folder is replaced whole on every build: it must neither hold the site nor
+/// stand in a folder the build reads.
+/// `settled` is the output's path as `write::settled` gives it.
+fn refuse_output_among_sources(root: &Path, output: &Path, settled: &Path) -> anyhow::Result<()> {
+    let Ok(root) = std::fs::canonicalize(root) else {
+        // No site there: loading the content says so.
+        return Ok(());
+    };
+    let refuse = |why: String| {
+        anyhow::anyhow!(
+            "refusing to write into {}: {why}, and the output folder is replaced whole on every build; choose an output folder of its own, such as public/",
+            output.display()
+        )
+    };
+    if root.starts_with(settled) {
+        return Err(refuse(format!("it holds the site ({})", root.display())));
+    }
+    for source in [content::CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR] {
+        if settled.starts_with(root.join(source)) {
+            return Err(refuse(format!("it is in the site's {source}/ folder")));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,500 @@
+//! The stages `build::prepare_with` runs, in order, each giving plain data to the next:
+//! `load` (settings, content, templates, registry), `analyse` (each page on its own: its
+//! Markdown, mentions, notes, citations and dated statements), `index` (what needs every
+//! page: the works cited, the timeline, the registry's texts), `render` (every kind of
+//! page at once) and `publish` (feeds, sitemap, copied files).
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::{BuildOptions, Summary};
+use crate::assets;
+use crate::cache::{BuildCache, PagesRead};
+use crate::check;
+use crate::cite::{self, Citations, PageReferences};
+use crate::config::{BaseUrl, Config};
+use crate::content::{self, Content, Page, PageKind};
+use crate::data;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::entity::annotate::Entities;
+use crate::entity::matcher::{Matcher, Mention};
+use crate::entity::{self, Registry};
+use crate::markdown::{NoteStatus, Rendered, render_plain};
+use crate::mentions::{by_entity, source_pages};
+use crate::publish;
+use crate::render::entities::EntityPages;
+use crate::render::sources::SourcesPages;
+use crate::render::timeline::TimelinePage;
+use crate::render::{SiteRenderer, Templates};
+use crate::search;
+use crate::timeline::{self, Entry, EntryView};
+use crate::write::{OutputFile, Sink};
+
+/// What the sources are: the content, the templates, the registry and its name lookup.
+pub(super) struct Loaded {
+    content: Content,
+    /// `None` when they did not load (the problems are in the diagnostics).
+    templates: Option<Templates>,
+    registry: Registry,
+    matcher: Arc<Matcher>,
+}
+
+/// What was read of each page on its own, by page index.
+pub(super) struct Analysed {
+    rendered: Vec<Rendered>,
+    /// Each page's HTML, read by its own page alone: taken out of what every stage reads,
+    /// it is let go as soon as that page is made (141 MB at ×100, which the search index
+    /// and the registry's pages would otherwise be made beside).
+    bodies_html: Vec<Mutex<String>>,
+    /// Taken by `index`.
+    references: Vec<PageReferences>,
+    statements: Vec<Vec<Entry>>,
+}
+
+/// What needs every page: the works cited, the timeline, the registry's own texts.
+pub(super) struct Indexed {
+    citations: Citations,
+    /// Each entity's biography or description, as HTML.
+    bodies: Vec<String>,
+    /// The timeline's entries in date order, and each entity's share of them.
+    entries: Vec<Entry>,
+    slices: Vec<Vec<usize>>,
+}
+
+/// Everything the render stage reads, borrowed from the stages before it.
+pub(super) struct Site<'a> {
+    config: &'a Config,
+    base: &'a BaseUrl,
+    loaded: &'a Loaded,
+    analysed: &'a Analysed,
+    indexed: &'a Indexed,
+    timeline: Vec<EntryView<'a>>,
+    /// Each entity's mentions, for its page and for the open data.
+    mentions: Vec<Vec<(usize, &'a Mention)>>,
+}
+
+/// Times the stages of a build, each from the end of the one before.
+pub(super) struct StageClock {
+    last: Instant,
+    pub(super) laps: Vec<(&'static str, Duration)>,
+}
+
+impl StageClock {
+    pub(super) fn new() -> Self {
+        StageClock {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    pub(super) fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
+
+    /// The next lap starts now (after stages timed on their own).
+    pub(super) fn restart(&mut self) {
+        self.last = Instant::now();
+    }
+}
+
+/// The site's content, templates and registry with its name lookup (the last build's, from
+/// `cache`, while the registry is unchanged): the pages and the registry are read side by
+/// side. The home page and the list of documents are made when the content has none.
+pub(super) fn load(
+    options: &BuildOptions,
+    config: &Config,
+    cache: &mut BuildCache,
+    diagnostics: &mut Diagnostics,
+) -> Loaded {
+    let shown = |p: &Path| options.shown(p);
+    let mut content_problems = Diagnostics::default();
+    let mut registry_problems = Diagnostics::default();
+    let ((mut content, templates), (registry, matcher)) = rayon::join(
+        || {
+            let content = content::load(&options.root, &shown, &mut content_problems);
+            (content, Templates::load(&options.root, &shown))
+        },
+        || {
+            let content_dir = options.root.join(content::CONTENT_DIR);
+            let registry = entity::load(&content_dir, &shown, &mut registry_problems);
+            let (matcher, claims) = cache.matcher(&registry);
+            registry_problems.extend(claims);
+            (registry, matcher)
+        },
+    );
+    diagnostics.extend(content_problems);
+    diagnostics.extend(registry_problems);
+    add_missing_index_pages(&mut content, config, &options.root, &shown);
+    diagnostics.extend(check::pages_among_generated(&content, config));
+    let templates = templates
+        .map_err(|problems| diagnostics.extend(problems))
+        .ok();
+    Loaded {
+        content,
+        templates,
+        registry,
+        matcher,
+    }
+}
+
+/// Every page read on its own, on every core (reusing the cache's pages whose text has not
+/// changed), then the checks that need every page read: surnames left unsettled, `doc:`
+/// links to documents or ids the collection lacks.
+pub(super) fn analyse(
+    loaded: &mut Loaded,
+    base: &BaseUrl,
+    cache: &mut BuildCache,
+    diagnostics: &mut Diagnostics,
+) -> Analysed {
+    let entities = (!loaded.registry.is_empty()).then_some(Entities {
+        registry: &loaded.registry,
+        matcher: &loaded.matcher,
+    });
+    let PagesRead {
+        mut rendered,
+        references,
+        statements,
+    } = cache.read_pages(&mut loaded.content, base, &loaded.registry, entities);
+    for page in &rendered {
+        diagnostics.extend(page.diagnostics.iter().cloned());
+    }
+    diagnostics.extend(check::unresolved_warnings(&loaded.registry, &rendered));
+    diagnostics.extend(check::broken_document_links(
+        &loaded.content,
+        &rendered,
+        &loaded.registry,
+    ));
+    let bodies_html = rendered
+        .iter_mut()
+        .map(|r| Mutex::new(std::mem::take(&mut r.html)))
+        .collect();
+    Analysed {
+        rendered,
+        bodies_html,
+        references,
+        statements,
+    }
+}
+
+/// The works cited and the timeline (both read the analysed pages, not each other, so they
+/// are made together), and the registry's texts as HTML.
+pub(super) fn index(
+    options: &BuildOptions,
+    loaded: &Loaded,
+    analysed: &mut Analysed,
+    base: &BaseUrl,
+    diagnostics: &mut Diagnostics,
+) -> Indexed {
+    let Loaded {
+        content, registry, ..
+    } = loaded;
+    let references = std::mem::take(&mut analysed.references);
+    let statements = std::mem::take(&mut analysed.statements);
+    let rendered = &analysed.rendered;
+    let mut cite_problems = Diagnostics::default();
+    let ((citations, bodies), (entries, slices)) = rayon::join(
+        || {
+            (
+                cite_works(options, content, (rendered, references), &mut cite_problems),
+                render_entity_bodies(registry, base),
+            )
+        },
+        || {
+            let entries = timeline::assemble(registry, content, statements);
+            let slices = timeline::by_entity(&entries, registry.entities.len());
+            (entries, slices)
+        },
+    );
+    diagnostics.extend(cite_problems);
+    Indexed {
+        citations,
+        bodies,
+        entries,
+        slices,
+    }
+}
+
+impl<'a> Site<'a> {
+    pub(super) fn new(
+        config: &'a Config,
+        base: &'a BaseUrl,
+        loaded: &'a Loaded,
+        analysed: &'a Analysed,
+        indexed: &'a Indexed,
+    ) -> Self {
+        // The views borrow the entries, so they are made once the entries are (on every core).
+        let timeline = timeline::views(&indexed.entries, &loaded.registry, &loaded.content, base);
+        let mentions = by_entity(
+            &source_pages(&loaded.content, &analysed.rendered),
+            loaded.registry.entities.len(),
+        );
+        Site {
+            config,
+            base,
+            loaded,
+            analysed,
+            indexed,
+            timeline,
+            mentions,
+        }
+    }
+}
+
+/// What one stage of rendering gives: its files, or every distinct problem it met.
+type Rendering = Result<Vec<OutputFile>, Vec<Diagnostic>>;
+type RenderStage<'a> = &'a (dyn Fn() -> Rendering + Sync);
+
+/// Every kind of page, rendered at once: each stage is parallel within, and running them
+/// side by side keeps both cores busy through the stages that are not. `None` when one of
+/// them met errors (they are in `diagnostics`).
+pub(super) fn render(
+    site: &Site,
+    cache: &mut BuildCache,
+    sink: &Sink,
+    clock: &mut StageClock,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
+    let Loaded {
+        content, registry, ..
+    } = site.loaded;
+    let renderer = SiteRenderer {
+        config: site.config,
+        base: site.base,
+        content,
+        rendered: &site.analysed.rendered,
+        templates: site.loaded.templates.as_ref()?,
+        registry,
+        timeline: &site.timeline,
+        citations: &site.indexed.citations,
+        sink,
+        memo: cache.render_memo(),
+    };
+    let site_view = renderer.site_view();
+    let timeline_page = TimelinePage {
+        site: &renderer,
+        entries: &site.indexed.entries,
+        views: &site.timeline,
+    };
+    let entity_pages = EntityPages {
+        site: &renderer,
+        bodies: &site.indexed.bodies,
+        timeline: &site.indexed.slices,
+        mentions: &site.mentions,
+    };
+    let stages: [(&'static str, RenderStage); 6] = [
+        ("pages", &|| {
+            render_pages(&renderer, &site.analysed.bodies_html)
+        }),
+        // The search index reads the pages' text, not their HTML: it is one more stage.
+        ("search index", &|| {
+            if site.config.search {
+                search_files(&renderer).map_err(|p| vec![p])
+            } else {
+                Ok(Vec::new())
+            }
+        }),
+        ("timeline page", &|| {
+            timeline_page.render(&site_view).map_err(|p| vec![p])
+        }),
+        ("registry pages", &|| entity_pages.render(&site_view)),
+        ("sources pages", &|| {
+            (SourcesPages { site: &renderer }).render(&site_view)
+        }),
+        ("open data", &|| {
+            data::files(
+                registry,
+                content,
+                renderer.rendered,
+                &site.mentions,
+                site.base,
+                sink,
+            )
+            .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
+        }),
+    ];
+    run_render_stages(&stages, sink, clock, diagnostics)
+}
+
+/// Runs the rendering stages at once, hands their files to `sink` and times each.
+fn run_render_stages(
+    stages: &[(&'static str, RenderStage)],
+    sink: &Sink,
+    clock: &mut StageClock,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
+    let results: Vec<(&'static str, Duration, Rendering)> = stages
+        .par_iter()
+        .map(|(name, stage)| {
+            let started = Instant::now();
+            let result = stage().and_then(|files| {
+                sink.put_all(files).map_err(|e| {
+                    vec![Diagnostic::error(
+                        "(output)",
+                        format!("cannot write: {e:#}"),
+                    )]
+                })
+            });
+            (*name, started.elapsed(), result)
+        })
+        .collect();
+    clock.lap("rendering, all kinds of page at once:");
+    let mut files = Vec::new();
+    for (name, elapsed, result) in results {
+        clock.laps.push((name, elapsed));
+        match result {
+            Ok(rendered) => files.extend(rendered),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    (!diagnostics.has_errors()).then_some(files)
+}
+
+/// The sitemap, robots.txt and the feed (made from the files rendered), and the files
+/// copied as they are.
+pub(super) fn publish(
+    options: &BuildOptions,
+    site: &Site,
+    rendered: &[OutputFile],
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let content = &site.loaded.content;
+    let mut files = publish::files(site.config, site.base, content, rendered);
+    files.extend(assets::files(&options.root, content, diagnostics));
+    files
+}
+
+/// A site without `content/_index.md` or `content/documents/_index.md` still has a home page
+/// and a list of documents.
+fn add_missing_index_pages(
+    content: &mut Content,
+    config: &Config,
+    root: &Path,
+    shown: &(dyn Fn(&Path) -> PathBuf + Sync),
+) {
+    let defaults = [
+        (PageKind::Home, "", "_index.md", config.title.clone()),
+        (
+            PageKind::DocumentIndex,
+            "documents/",
+            "documents/_index.md",
+            "Documents".to_string(),
+        ),
+    ];
+    for (kind, site_path, file, title) in defaults {
+        if content.find(kind).is_none() {
+            content.pages.push(Page::generated(
+                kind,
+                site_path,
+                shown(&root.join(content::CONTENT_DIR).join(file)),
+                title,
+            ));
+        }
+    }
+    for page in &mut content.pages {
+        if page.kind == PageKind::Home && page.front.title.is_none() {
+            page.title = config.title.clone();
+        }
+    }
+}
+
+/// The search page and the search index of the documents, their notes and the registry.
+fn search_files(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Diagnostic> {
+    let page = renderer.render_search(&renderer.site_view())?;
+    let mut files = search::index(
+        search::Sources {
+            content: renderer.content,
+            rendered: renderer.rendered,
+            registry: renderer.registry,
+        },
+        renderer.sink,
+    )
+    .map_err(|e| Diagnostic::error("(search index)", format!("cannot write: {e:#}")))?;
+    files.push(OutputFile::bytes("search/index.html", page));
+    Ok(files)
+}
+
+/// The `cite` stage: the registry of works, then every note read for what it cites.
+fn cite_works(
+    options: &BuildOptions,
+    content: &Content,
+    (rendered, references): (&[Rendered], Vec<PageReferences>),
+    diagnostics: &mut Diagnostics,
+) -> Citations {
+    let content_dir = options.root.join(content::CONTENT_DIR);
+    let entries = cite::registry::load(&content_dir, &|p| options.shown(p), diagnostics);
+    let mut problems = Vec::new();
+    let citations = cite::analyse(content, rendered, references, &entries, &mut problems);
+    diagnostics.extend(problems);
+    citations
+}
+
+/// The biographies and descriptions of the registry, as HTML.
+fn render_entity_bodies(registry: &Registry, base: &BaseUrl) -> Vec<String> {
+    registry
+        .entities
+        .par_iter()
+        .map(|entity| render_plain(&entity.body, base.prefix()))
+        .collect()
+}
+
+/// Every page of the content, each from its HTML in `bodies_html` (taken: each is made once).
+fn render_pages(
+    renderer: &SiteRenderer,
+    bodies_html: &[Mutex<String>],
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let site = renderer.site_view();
+    let documents = renderer.document_summaries();
+    let pages: Vec<Result<OutputFile, Diagnostic>> = (0..renderer.content.pages.len())
+        .into_par_iter()
+        .map(|i| {
+            let body =
+                std::mem::take(&mut *bodies_html[i].lock().unwrap_or_else(|e| e.into_inner()));
+            let html = renderer.render_page(i, &body, &site, &documents)?;
+            renderer.put(OutputFile::bytes(
+                format!("{}index.html", renderer.content.pages[i].site_path),
+                html,
+            ))
+        })
+        .collect();
+    let mut results = pages;
+    results.push(
+        renderer
+            .render_not_found(&site)
+            .map(|html| OutputFile::bytes("404.html", html)),
+    );
+    crate::render::gather(results)
+}
+
+/// The summary's figures: pages and files made, documents, mentions, notes.
+pub(super) fn summarise(
+    loaded: &Loaded,
+    analysed: &Analysed,
+    files: &[OutputFile],
+    elapsed: Duration,
+) -> Summary {
+    let content = &loaded.content;
+    let rendered = &analysed.rendered;
+    let count = |kind: PageKind| content.pages.iter().filter(|p| p.kind == kind).count();
+    let notes = rendered.iter().flat_map(|r| &r.notes);
+    Summary {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        documents: count(PageKind::Document) + count(PageKind::Collection),
+        chapters: count(PageKind::Chapter),
+        entities: entity::counts(&loaded.registry).into_iter().collect(),
+        mentions: rendered.iter().map(|r| r.mentions.len()).sum(),
+        files: files.len(),
+        notes: notes
+            .clone()
+            .filter(|n| n.status != NoteStatus::Missing)
+            .count(),
+        missing_notes: notes.filter(|n| n.status == NoteStatus::Missing).count(),
+        elapsed,
+        stages: Vec::new(),
+        unchanged_pages: 0,
+    }
+}

@@ -1,0 +1,175 @@
+//! What the build checks of the site as a whole once every page is read, beside what each
+//! stage reports of its own input: pages standing where annals makes its own, surnames
+//! their context did not settle, `doc:` links to documents or ids the collection lacks.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::data;
+use crate::diagnostic::Diagnostic;
+use crate::entity::{self, Registry};
+use crate::markdown::{self, Rendered};
+use crate::render::entities::GLOSSARY;
+use crate::render::sources::SOURCES_DIR;
+use crate::render::timeline::TIMELINE_DIR;
+use crate::search;
+
+/// A page of `content/` in a folder that annals fills itself (`content/people.md` at
+/// `/people/`) would be overwritten by the generated page, or stand among them.
+pub fn pages_among_generated(content: &Content, config: &Config) -> Vec<Diagnostic> {
+    let generated: Vec<&str> = entity::KINDS
+        .iter()
+        .filter(|kind| kind.own_pages)
+        .map(|kind| kind.folder)
+        .chain([GLOSSARY, TIMELINE_DIR, SOURCES_DIR, data::DATA_DIR])
+        .chain(config.search.then_some(search::SEARCH_DIR))
+        .collect();
+    content
+        .pages
+        .iter()
+        .filter_map(|page| {
+            let folder = page.site_path.split('/').next()?;
+            generated.contains(&folder).then(|| {
+                Diagnostic::error(
+                    &page.path,
+                    format!(
+                        "this page would be published at /{}, where annals makes its own pages ({folder}/)",
+                        page.site_path
+                    ),
+                )
+                .at_line(1)
+                .with_help("rename the file, or give it another `slug`")
+            })
+        })
+        .collect()
+}
+
+/// One warning for each ambiguous surname on a page: where it first stands, how often, and
+/// who it could be.
+pub fn unresolved_warnings(registry: &Registry, rendered: &[Rendered]) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for page in rendered {
+        let mut seen: Vec<(&str, usize, &crate::entity::matcher::Unresolved)> = Vec::new();
+        for unresolved in &page.unresolved {
+            match seen
+                .iter_mut()
+                .find(|(name, _, _)| *name == unresolved.name)
+            {
+                Some(entry) => entry.1 += 1,
+                None => seen.push((&unresolved.name, 1, unresolved)),
+            }
+        }
+        for (name, count, first) in seen {
+            let ids: Vec<&str> = first
+                .candidates
+                .iter()
+                .map(|&c| registry.entities[c].id.as_str())
+                .collect();
+            let times = if count == 1 {
+                String::new()
+            } else {
+                format!(" ({count} times on this page)")
+            };
+            warnings.push(
+                Diagnostic::warning(
+                    &first.path,
+                    format!(
+                        "`{name}`{times} could be any of {}; it is not linked",
+                        ids.join(", ")
+                    ),
+                )
+                .at_line(first.line)
+                .with_help(format!(
+                    "name the person in full once in the section, or link it: [{name}](person:{})",
+                    ids[0]
+                )),
+            );
+        }
+    }
+    warnings
+}
+
+/// A warning for each `doc:` link to a document the collection does not have, or to an id
+/// its page does not have.
+/// The pages' links are read as they were rendered, the registry's from its entries' texts.
+pub fn broken_document_links(
+    content: &Content,
+    rendered: &[Rendered],
+    registry: &Registry,
+) -> Vec<Diagnostic> {
+    let by_path: HashMap<&str, usize> = content
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| (page.site_path.as_str(), i))
+        .collect();
+    let in_pages = content
+        .pages
+        .iter()
+        .zip(rendered)
+        .map(|(page, r)| (&page.path, Cow::Borrowed(&r.document_links[..])));
+    let in_registry = registry
+        .entities
+        .iter()
+        .filter(|e| e.body.contains("doc:"))
+        .map(|entity| {
+            let links = markdown::document_links_in(&entity.body, entity.body_line);
+            (&entity.path, Cow::Owned(links))
+        });
+    let mut warnings = Vec::new();
+    for (path, links) in in_pages.chain(in_registry) {
+        for link in links.iter() {
+            let (problem, help) = match by_path.get(link.site_path().as_str()) {
+                None => (
+                    format!(
+                        "the link `doc:{}` names a document the collection does not have",
+                        link.document
+                    ),
+                    document_link_help(content, &link.document),
+                ),
+                Some(&target)
+                    if !link.fragment.is_empty() && !rendered[target].has_id(&link.fragment) =>
+                {
+                    (
+                        format!(
+                            "the link `doc:{}#{}` names an id its document does not have",
+                            link.document, link.fragment
+                        ),
+                        "after `#` name a paragraph (`p-3`), a heading or a note (`fn-2`) of the \
+                         document: its page shows each paragraph's id in its link"
+                            .to_string(),
+                    )
+                }
+                Some(_) => continue,
+            };
+            warnings.push(
+                Diagnostic::warning(path, problem)
+                    .at_line(link.line)
+                    .with_help(help),
+            );
+        }
+    }
+    warnings
+}
+
+/// What to write instead of `doc:PATH`: the document's path in the site, which its `slug`
+/// may make differ from its file's path.
+fn document_link_help(content: &Content, document: &str) -> String {
+    let document = document.strip_suffix(".md").unwrap_or(document);
+    let file = Path::new("documents").join(format!("{document}.md"));
+    match content.pages.iter().find(|page| page.path.ends_with(&file)) {
+        Some(page) => format!(
+            "{} lives at `doc:{}`",
+            page.path.display(),
+            page.site_path
+                .trim_start_matches("documents/")
+                .trim_end_matches('/')
+        ),
+        None => "a `doc:` link takes the document's path in the site after documents/ \
+                 (`doc:avrich-1984`, `doc:book/chapter`), as its page's address shows it"
+            .to_string(),
+    }
+}
