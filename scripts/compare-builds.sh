@@ -2,38 +2,56 @@
 # Builds the same sites with two versions of annals and compares the output trees byte for
 # byte: the proof that a change meant to leave the output alone (a restructuring) does.
 #
-#   scripts/compare-builds.sh            # HEAD~1 against the working tree
-#   scripts/compare-builds.sh main       # a branch, tag or commit against the working tree
+#   scripts/compare-builds.sh                # HEAD~1 against the working tree
+#   scripts/compare-builds.sh main           # a branch, tag or commit against the working tree
+#   scripts/compare-builds.sh A B            # commit A against commit B
 #
-# Both binaries build the working tree's sites, so only the code differs: the bundled
-# collection (at / and under /sub/) and the fixture sites of tests/fixtures/. Exits 1 and
+# Each version builds its own checkout's sites (the bundled collection, whose templates/ are
+# also annals' defaults, at / and under /sub/, and the fixture sites of tests/fixtures/), so
+# a change to the content or the templates shows as a difference too. Exits 1 and
 # lists the files that differ when any does; KEEP=1 keeps both outputs to read the
 # differences (the folder is printed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 base=${1:-HEAD~1}
+new=${2:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/annals-compare.XXXXXX")
 cleanup() {
-  git -C "$root" worktree remove --force "$work/base-src" >/dev/null 2>&1 || true
+  for tree in base new; do
+    git -C "$root" worktree remove --force "$work/$tree-src" >/dev/null 2>&1 || true
+  done
   if [ -n "${KEEP:-}" ]; then echo "outputs kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
-echo "== building $base and the working tree (debug builds; the output does not depend on the profile)"
-git -C "$root" worktree add --quiet --detach "$work/base-src" "$base"
-# One target folder for both, so the dependencies are compiled once.
-(cd "$work/base-src" && CARGO_TARGET_DIR="$root/target" cargo build --quiet --bin annals)
-cp "$root/target/debug/annals" "$work/annals-base"
-(cd "$root" && cargo build --quiet --bin annals)
-cp "$root/target/debug/annals" "$work/annals-new"
+# Builds the binary of a commit (or of the working tree when none is given) and copies it
+# to $work/annals-$1, noting its source tree in $work/$1.root. A commit is built from a fresh checkout in target/compare/, the working
+# tree in its own target/: cargo judges a build up to date by the files' times, so two
+# source trees sharing one target folder could be handed each other's binary.
+build() {
+  local name=$1 rev=$2
+  if [ -z "$rev" ]; then
+    (cd "$root" && cargo build --quiet --bin annals)
+    cp "$root/target/debug/annals" "$work/annals-$name"
+    echo "$root" >"$work/$name.root"
+    return
+  fi
+  git -C "$root" worktree add --quiet --detach "$work/$name-src" "$rev"
+  (cd "$work/$name-src" && CARGO_TARGET_DIR="$root/target/compare" cargo build --quiet --bin annals)
+  cp "$root/target/compare/debug/annals" "$work/annals-$name"
+  echo "$work/$name-src" >"$work/$name.root"
+}
 
-sites=("$root" "$root/tests/fixtures/basic" "$root/tests/fixtures/registry")
+echo "== building $base and ${new:-the working tree} (debug builds; the output does not depend on the profile)"
+build base "$base"
+build new "$new"
+
 status=0
-for site in "${sites[@]}"; do
+for site in . tests/fixtures/basic tests/fixtures/registry; do
   for base_url in "" "/sub/"; do
-    name="$(basename "$site")${base_url:+-sub}"
+    name="$(basename "$(cd "$root/$site" && pwd)")${base_url:+-sub}"
     for version in base new; do
-      args=(build --root "$site" --output "$work/$name-$version")
+      args=(build --root "$(cat "$work/$version.root")/$site" --output "$work/$name-$version")
       [ -n "$base_url" ] && args+=(--base-url "$base_url")
       if ! "$work/annals-$version" "${args[@]}" >"$work/$name-$version.log" 2>&1; then
         echo "$name: the $version build failed:"

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::data;
 use crate::diagnostic::Diagnostic;
-use crate::entity::{self, Registry};
+use crate::entity::{EntityKind, Registry};
 use crate::markdown::{self, Rendered};
 use crate::render::entities::GLOSSARY;
 use crate::render::sources::SOURCES_DIR;
@@ -20,10 +20,8 @@ use crate::search;
 /// A page of `content/` in a folder that annals fills itself (`content/people.md` at
 /// `/people/`) would be overwritten by the generated page, or stand among them.
 pub fn pages_among_generated(content: &Content, config: &Config) -> Vec<Diagnostic> {
-    let generated: Vec<&str> = entity::KINDS
-        .iter()
-        .filter(|kind| kind.own_pages)
-        .map(|kind| kind.folder)
+    let generated: Vec<&str> = EntityKind::with_own_pages()
+        .map(EntityKind::folder)
         .chain([GLOSSARY, TIMELINE_DIR, SOURCES_DIR, data::DATA_DIR])
         .chain(config.search.then_some(search::SEARCH_DIR))
         .collect();

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::date::HistoricalDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::entity::EntityKind;
 use crate::frontmatter::{self, FrontMatter};
 use crate::text::slugify;
 use rayon::prelude::*;
@@ -15,8 +16,14 @@ pub const CONTENT_DIR: &str = "content";
 pub const DOCUMENTS_DIR: &str = "documents";
 const INDEX_FILE: &str = "_index.md";
 
-/// Folders of the registry (people, events, groups, terms, works): not pages of their own.
-pub const REGISTRY_DIRS: &[&str] = &["people", "events", "groups", "terms", "works"];
+/// The folder of the registry of works (`cite::registry`).
+pub const WORKS_DIR: &str = "works";
+
+/// Whether a folder of `content/` is the registry's (each kind's, and the works'): its
+/// files are no pages of their own.
+pub fn is_registry_folder(name: &str) -> bool {
+    name == WORKS_DIR || EntityKind::ALL.iter().any(|kind| kind.folder() == name)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -238,7 +245,8 @@ fn is_registry_dir(content_dir: &Path, path: &Path) -> bool {
     path.parent() == Some(content_dir)
         && path
             .file_name()
-            .is_some_and(|name| REGISTRY_DIRS.iter().any(|dir| name == *dir))
+            .and_then(|name| name.to_str())
+            .is_some_and(is_registry_folder)
         && path.is_dir()
 }
 

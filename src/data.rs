@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::config::BaseUrl;
 use crate::content::Content;
 use crate::entity::matcher::Mention;
-use crate::entity::{Entity, Registry};
+use crate::entity::{Entity, EntityKind, Registry};
 use crate::markdown::{NoteStatus, Rendered};
 use crate::write::{OutputFile, Sink};
 
@@ -38,6 +38,8 @@ struct EntityRecord<'a> {
     place: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     people: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
     dates: std::collections::BTreeMap<&'static str, DatedValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a str>,
@@ -59,13 +61,17 @@ pub fn files(
     let (lists, (mentions, notes)) = rayon::join(
         || -> anyhow::Result<Vec<OutputFile>> {
             let mut files = Vec::new();
-            for kind in crate::entity::KINDS.iter().filter(|k| k.own_pages) {
+            for kind in EntityKind::with_own_pages() {
                 let records: Vec<EntityRecord> = registry
                     .of_kind(kind)
                     .map(|(i, entity)| record(entity, index[i].len(), base))
                     .collect();
+                // A kind the registry has none of has no list, as it has no pages.
+                if records.is_empty() {
+                    continue;
+                }
                 files.push(OutputFile::bytes(
-                    format!("{DATA_DIR}/{}.json", kind.folder),
+                    format!("{DATA_DIR}/{}.json", kind.folder()),
                     serde_json::to_vec(&records)?,
                 ));
             }
@@ -98,10 +104,11 @@ fn record<'a>(entity: &'a Entity, mentions: usize, base: &BaseUrl) -> EntityReco
         name: &entity.name,
         sort_name: &entity.sort_name,
         aliases: &entity.aliases,
-        real_name: entity.real_name.as_deref(),
-        kind: entity.event_kind.as_deref(),
-        place: entity.place.as_deref(),
-        people: &entity.people,
+        real_name: entity.real_name(),
+        kind: entity.event_kind(),
+        place: entity.place(),
+        people: entity.people(),
+        region: entity.region(),
         dates: entity
             .dates
             .iter()
@@ -149,7 +156,7 @@ fn mentions_csv(
             let page_body = &rendered[*page];
             writer.write_record([
                 entity.id.as_str(),
-                entity.kind.key,
+                entity.kind.key(),
                 content.pages[*page].title.as_str(),
                 &permalinks[*page],
                 page_body.anchor(mention),

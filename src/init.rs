@@ -4,6 +4,8 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
+use crate::entity::EntityKind;
+
 const SITE_TOML: &str = r#"# The settings of this documentary collection.
 title = "A documentary collection"
 description = "Source documents with their notes."
@@ -40,9 +42,6 @@ Every paragraph and heading gets an id, so other pages can link to it.[^2]
 [^2]: The second note.
 "#;
 
-/// The registry folders of people, events, groups and terms.
-const REGISTRY_DIRS: &[&str] = &["people", "events", "groups", "terms"];
-
 pub fn init(dir: &Path) -> anyhow::Result<()> {
     if dir.exists() {
         let mut entries =
@@ -57,8 +56,8 @@ pub fn init(dir: &Path) -> anyhow::Result<()> {
     let content = dir.join("content");
     std::fs::create_dir_all(content.join("documents"))
         .with_context(|| format!("cannot create {}", content.display()))?;
-    for registry in REGISTRY_DIRS {
-        std::fs::create_dir_all(content.join(registry))?;
+    for kind in EntityKind::ALL {
+        std::fs::create_dir_all(content.join(kind.folder()))?;
     }
     let files = [
         (dir.join("site.toml"), SITE_TOML),

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::frontmatter;
 
-pub const WORKS_DIR: &str = "works";
+pub use crate::content::WORKS_DIR;
 
 const KNOWN_KEYS: &[&str] = &[
     "title", "authors", "year", "aliases", "document", "type", "url",

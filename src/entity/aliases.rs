@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Entity;
+use super::{Entity, EntityKind};
 
 /// How many transliteration variants one name may have: the rules combine, and a long
 /// name would otherwise multiply its patterns for nothing.
@@ -19,17 +19,17 @@ const MAX_VARIANTS: usize = 32;
 pub fn names(entity: &Entity) -> Vec<String> {
     let mut base: Vec<String> = vec![entity.name.clone()];
     base.extend(entity.aliases.iter().cloned());
-    base.extend(entity.real_name.iter().cloned());
-    if entity.kind.key == "person" {
+    base.extend(entity.real_name().map(str::to_string));
+    if entity.kind == EntityKind::Person {
         base.extend(initials_forms(&entity.name));
         base.extend(without_patronymic(&entity.name));
     }
-    if let Some(kind) = entity.event_kind.as_deref() {
+    if let Some(kind) = entity.event_kind() {
         base.extend(ordinal_forms(&entity.name, kind));
     }
     let mut all: BTreeSet<String> = BTreeSet::new();
     for name in base {
-        let spelled = if entity.kind.key == "person" {
+        let spelled = if entity.kind == EntityKind::Person {
             transliterations(&name)
         } else {
             vec![name]
@@ -47,7 +47,7 @@ pub fn names(entity: &Entity) -> Vec<String> {
 
 /// The surname of a person: the part of `sort_name` before its comma, or the last word.
 pub fn surname(entity: &Entity) -> Option<String> {
-    if entity.kind.key != "person" {
+    if entity.kind != EntityKind::Person {
         return None;
     }
     let from_sort = entity

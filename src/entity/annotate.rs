@@ -9,7 +9,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::matcher::{BlockRef, Found, Matcher, Mention, SnippetSpan, Target, Unresolved};
-use super::{Registry, kind_by_key};
+use super::{EntityKind, Registry};
 use crate::diagnostic::Diagnostic;
 use crate::text::{escape_html, has_cyrillic};
 
@@ -267,10 +267,10 @@ impl<'r> Annotator<'r> {
         let Some((scheme, entity_id)) = dest_url.split_once(':') else {
             return (Some(tag(dest_url)), None);
         };
-        let Some(kind) = kind_by_key(scheme) else {
+        let Some(kind) = EntityKind::from_key(scheme) else {
             return (Some(tag(dest_url.clone())), None);
         };
-        match self.entities.registry.get(kind.key, entity_id) {
+        match self.entities.registry.get(kind, entity_id) {
             Some(entity) => {
                 let url = format!(
                     "{}{}",
@@ -285,13 +285,13 @@ impl<'r> Annotator<'r> {
                         &self.path,
                         format!(
                             "the link `{dest_url}` names no {} of the registry",
-                            kind.key
+                            kind.key()
                         ),
                     )
                     .at_line(line)
                     .with_help(format!(
                         "use the name of a file in content/{}/ without .md",
-                        kind.folder
+                        kind.folder()
                     )),
                 );
                 (Some(tag("#".into())), None)
@@ -366,8 +366,8 @@ impl<'r> Annotator<'r> {
         };
         let record = &self.entities.registry.entities[entity];
         let first = !in_note && self.linked.insert((entity, self.section));
-        let inner = match (record.kind.key, &record.expansion) {
-            ("term", Some(expansion)) => format!(
+        let inner = match record.expansion() {
+            Some(expansion) => format!(
                 "<abbr title=\"{}\">{escaped}</abbr>",
                 escape_html(expansion)
             ),
@@ -377,7 +377,7 @@ impl<'r> Annotator<'r> {
             let url = format!("{}{}", self.prefix, record.site_path());
             format!(
                 "<a class=\"entity entity-{}\" href=\"{}\">{inner}</a>",
-                record.kind.key,
+                record.kind.key(),
                 escape_html(&url)
             )
         } else {

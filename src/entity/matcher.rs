@@ -70,7 +70,7 @@ impl Matcher {
                             false => entity.aliases_line,
                         };
                         problems.push(
-                            Diagnostic::error(&entity.path, format!("the name `{name}` is claimed by this {} and by {}", entity.kind.key, other.path.display()))
+                            Diagnostic::error(&entity.path, format!("the name `{name}` is claimed by this {} and by {}", entity.kind.key(), other.path.display()))
                                 .at_line(line)
                                 .with_help("keep the alias on one of them, or link the other explicitly: [text](person:ID)"),
                         );
@@ -523,7 +523,11 @@ mod tests {
             "Tenth Congress of the RKP(b)",
             &["Tenth Congress of the Russian Communist Party (Bolsheviks)"],
         );
-        congress.event_kind = Some("congress".into());
+        congress.details = crate::entity::Details::Event {
+            place: None,
+            event_kind: Some("congress".into()),
+            people: Default::default(),
+        };
         registry(vec![
             entity(
                 "person",

@@ -1,11 +1,15 @@
-//! The registry: people, events, groups and terms, one file each under `content/`. A kind
-//! is data (its folder, its fields, its URL), so one loader, one matcher and one set of
-//! templates serve them all.
+//! The registry: people, events, groups, terms and places, one file each under `content/`.
+//! A kind is a variant of `EntityKind` with its spec as data (its folder, its fields, its
+//! URL) and its own details, so one loader, one matcher and one set of templates serve them
+//! all.
 
 pub mod aliases;
 pub mod annotate;
+mod kind;
 pub mod lookup;
 pub mod matcher;
+
+pub use kind::{COMMON_FIELDS, Details, EntityKind, KindSpec, Members};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -18,84 +22,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::frontmatter;
 use crate::text::slugify;
 
-/// What distinguishes one kind of entity from another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Kind {
-    /// In explicit links: `[Miasnikov](person:miasnikov)`.
-    pub key: &'static str,
-    /// Under `content/`, and the URL of the kind's pages (`/people/ID/`).
-    pub folder: &'static str,
-    pub singular: &'static str,
-    pub plural: &'static str,
-    /// The front-matter key holding the entity's name.
-    pub name_field: &'static str,
-    /// Date fields, in order (the first is what the entity sorts by).
-    pub date_fields: &'static [&'static str],
-    /// Every key its front matter may have.
-    pub fields: &'static [&'static str],
-    /// Whether each entity has its own page (terms share the glossary).
-    pub own_pages: bool,
-}
-
-const COMMON: &[&str] = &["aliases", "not_names", "summary", "source", "extra"];
-
-pub const KINDS: [Kind; 4] = [
-    Kind {
-        key: "person",
-        folder: "people",
-        singular: "Person",
-        plural: "People",
-        name_field: "name",
-        date_fields: &["born", "died"],
-        fields: &[
-            "name",
-            "sort_name",
-            "real_name",
-            "born",
-            "born_os",
-            "died",
-            "died_os",
-        ],
-        own_pages: true,
-    },
-    Kind {
-        key: "event",
-        folder: "events",
-        singular: "Event",
-        plural: "Events",
-        name_field: "title",
-        date_fields: &["date"],
-        fields: &["title", "date", "date_os", "place", "kind", "people"],
-        own_pages: true,
-    },
-    Kind {
-        key: "group",
-        folder: "groups",
-        singular: "Group",
-        plural: "Groups",
-        name_field: "name",
-        date_fields: &["founded", "dissolved"],
-        fields: &["name", "founded", "dissolved", "people"],
-        own_pages: true,
-    },
-    Kind {
-        key: "term",
-        folder: "terms",
-        singular: "Term",
-        plural: "Glossary",
-        name_field: "term",
-        date_fields: &[],
-        fields: &["term", "expansion", "original"],
-        own_pages: false,
-    },
-];
-
-pub fn kind_by_key(key: &str) -> Option<&'static Kind> {
-    KINDS.iter().find(|k| k.key == key)
-}
-
 /// The front matter of any registry file; which keys a kind allows is checked against
-/// `Kind::fields`.
+/// `KindSpec::fields`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 struct RegistryFront {
@@ -121,7 +49,19 @@ struct RegistryFront {
     date_os: Option<String>,
     founded: Option<String>,
     dissolved: Option<String>,
+    region: Option<String>,
     extra: toml::Table,
+}
+
+/// The keys of the front matter that only some kinds have (`Details`).
+struct DetailsFront {
+    real_name: Option<String>,
+    place: Option<String>,
+    kind: Option<String>,
+    people: Vec<String>,
+    expansion: Option<String>,
+    original: Option<String>,
+    region: Option<String>,
 }
 
 /// A dated field of an entity: born, died, date, founded, dissolved.
@@ -134,10 +74,9 @@ pub struct DatedField {
     pub human: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    #[serde(skip)]
-    pub kind: &'static Kind,
+    pub kind: EntityKind,
     pub id: String,
     pub name: String,
     pub sort_name: String,
@@ -145,28 +84,16 @@ pub struct Entity {
     /// Spellings the generated variants would find that never name it ("Gorki", the estate,
     /// is no Gorky).
     pub not_names: Vec<String>,
-    pub real_name: Option<String>,
     pub summary: Option<String>,
     pub source: Option<String>,
-    pub place: Option<String>,
-    /// For events: congress, uprising, treaty …
-    pub event_kind: Option<String>,
-    pub people: Vec<String>,
-    pub expansion: Option<String>,
-    pub original: Option<String>,
+    /// What only its kind has (of the same kind as `kind`: both are read together).
+    pub details: Details,
     pub dates: Vec<DatedField>,
     pub body: String,
-    #[serde(skip)]
     pub body_line: usize,
-    /// Line of the `people` key, for errors in the list.
-    #[serde(skip)]
-    pub people_line: usize,
     /// Lines of the name's key and of `aliases`, for names claimed twice.
-    #[serde(skip)]
     pub name_line: usize,
-    #[serde(skip)]
     pub aliases_line: usize,
-    #[serde(skip)]
     pub path: PathBuf,
     pub extra: toml::Table,
 }
@@ -174,8 +101,8 @@ pub struct Entity {
 impl Entity {
     /// `people/miasnikov/`, or `glossary/#nep` for a term.
     pub fn site_path(&self) -> String {
-        if self.kind.own_pages {
-            format!("{}/{}/", self.kind.folder, self.id)
+        if self.kind.own_pages() {
+            format!("{}/{}/", self.kind.folder(), self.id)
         } else {
             format!("glossary/#{}", self.id)
         }
@@ -189,37 +116,84 @@ impl Entity {
     pub fn date(&self, field: &str) -> Option<&DatedField> {
         self.dates.iter().find(|d| d.field == field)
     }
+
+    /// A person's birth name behind the name they are known by.
+    pub fn real_name(&self) -> Option<&str> {
+        match &self.details {
+            Details::Person { real_name } => real_name.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Where an event took place.
+    pub fn place(&self) -> Option<&str> {
+        match &self.details {
+            Details::Event { place, .. } => place.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// What sort of event it is: congress, uprising, treaty …
+    pub fn event_kind(&self) -> Option<&str> {
+        match &self.details {
+            Details::Event { event_kind, .. } => event_kind.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The people an event or a group names, by ID (none for other kinds).
+    pub fn members(&self) -> Option<&Members> {
+        match &self.details {
+            Details::Event { people, .. } | Details::Group { people } => Some(people),
+            _ => None,
+        }
+    }
+
+    pub fn people(&self) -> &[String] {
+        self.members().map_or(&[], |m| &m.ids)
+    }
+
+    /// What a term stands for, and the term in the sources' language.
+    pub fn expansion(&self) -> Option<&str> {
+        match &self.details {
+            Details::Term { expansion, .. } => expansion.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn original(&self) -> Option<&str> {
+        match &self.details {
+            Details::Term { original, .. } => original.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Where a place lies.
+    pub fn region(&self) -> Option<&str> {
+        match &self.details {
+            Details::Place { region } => region.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 /// Every entity of the site, by kind and ID.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
-    by_key: HashMap<(&'static str, String), usize>,
+    by_key: HashMap<(EntityKind, String), usize>,
 }
 
 impl Registry {
-    pub fn get(&self, kind: &str, id: &str) -> Option<usize> {
-        self.by_key
-            .get(&(kind_by_key(kind).map_or("", |k| k.key), id.to_string()))
-            .copied()
+    pub fn get(&self, kind: EntityKind, id: &str) -> Option<usize> {
+        self.by_key.get(&(kind, id.to_string())).copied()
     }
 
-    pub fn of_kind<'a>(&'a self, kind: &'a Kind) -> impl Iterator<Item = (usize, &'a Entity)> + 'a {
+    pub fn of_kind(&self, kind: EntityKind) -> impl Iterator<Item = (usize, &Entity)> + '_ {
         self.entities
             .iter()
             .enumerate()
-            .filter(move |(_, e)| e.kind.key == kind.key)
-    }
-
-    pub fn of_kind_key<'a>(
-        &'a self,
-        key: &'a str,
-    ) -> impl Iterator<Item = (usize, &'a Entity)> + 'a {
-        self.entities
-            .iter()
-            .enumerate()
-            .filter(move |(_, e)| e.kind.key == key)
+            .filter(move |(_, e)| e.kind == kind)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -227,15 +201,16 @@ impl Registry {
     }
 }
 
-/// Loads `content/people`, `content/events`, `content/groups`, `content/terms`.
+/// Loads `content/people`, `content/events`, `content/groups`, `content/terms`,
+/// `content/places`.
 pub fn load(
     content_dir: &Path,
     shown: &(dyn Fn(&Path) -> PathBuf + Sync),
     diagnostics: &mut Diagnostics,
 ) -> Registry {
     let mut registry = Registry::default();
-    for kind in &KINDS {
-        let folder = content_dir.join(kind.folder);
+    for kind in EntityKind::ALL {
+        let folder = content_dir.join(kind.folder());
         if !folder.is_dir() {
             continue;
         }
@@ -262,7 +237,7 @@ pub fn load(
         for (entity, found) in loaded {
             diagnostics.extend(found);
             let Some(entity) = entity else { continue };
-            let key = (kind.key, entity.id.clone());
+            let key = (kind, entity.id.clone());
             if let Some(&first) = registry.by_key.get(&key) {
                 let other = registry.entities[first].path.display().to_string();
                 diagnostics.push(
@@ -270,7 +245,8 @@ pub fn load(
                         &entity.path,
                         format!(
                             "the {} ID `{}` is already taken by {other}",
-                            kind.key, entity.id
+                            kind.key(),
+                            entity.id
                         ),
                     )
                     .at_line(1)
@@ -287,18 +263,19 @@ pub fn load(
 }
 
 fn load_entity(
-    kind: &'static Kind,
+    kind: EntityKind,
     file: &Path,
     shown: &(dyn Fn(&Path) -> PathBuf + Sync),
     diagnostics: &mut Diagnostics,
 ) -> Option<Entity> {
     let path = shown(file);
-    let allowed: Vec<&str> = kind.fields.iter().chain(COMMON).copied().collect();
+    let spec = kind.spec();
+    let allowed: Vec<&str> = spec.fields.iter().chain(COMMON_FIELDS).copied().collect();
     let parsed = frontmatter::read::<RegistryFront>(
         file,
         &path,
         &allowed,
-        &format!("for a {}", kind.key),
+        &format!("for a {}", spec.key),
         diagnostics,
     )?;
     let frontmatter::ContentFile {
@@ -320,21 +297,21 @@ fn load_entity(
                 .with_help("name registry files with lower-case letters, digits and dashes"),
         );
     }
-    let name = match kind.name_field {
-        "title" => front.title.clone(),
-        "term" => front.term.clone(),
-        _ => front.name.clone(),
+    let name = match kind {
+        EntityKind::Event => front.title.clone(),
+        EntityKind::Term => front.term.clone(),
+        EntityKind::Person | EntityKind::Group | EntityKind::Place => front.name.clone(),
     };
     let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
         diagnostics.push(
             Diagnostic::error(
                 &path,
-                format!("this {} needs `{}`", kind.key, kind.name_field),
+                format!("this {} needs `{}`", spec.key, spec.name_field),
             )
             .at_line(fm_line)
             .with_help(format!(
                 "add `{} = \"…\"` to the front matter",
-                kind.name_field
+                spec.name_field
             )),
         );
         return None;
@@ -353,7 +330,7 @@ fn load_entity(
                 .at_line(at("aliases"))
                 .with_help(format!(
                     "link such names explicitly where they mean it: [text]({}:{id})",
-                    kind.key
+                    spec.key
                 )),
             ),
         }
@@ -368,19 +345,25 @@ fn load_entity(
         name: name.trim().to_string(),
         aliases,
         not_names: front.not_names,
-        real_name: front.real_name,
         summary: front.summary,
         source: front.source,
-        place: front.place,
-        event_kind: front.kind,
-        people: front.people,
-        expansion: front.expansion,
-        original: front.original,
+        details: read_details(
+            kind,
+            DetailsFront {
+                real_name: front.real_name,
+                place: front.place,
+                kind: front.kind,
+                people: front.people,
+                expansion: front.expansion,
+                original: front.original,
+                region: front.region,
+            },
+            &at,
+        ),
         dates,
         body,
         body_line,
-        people_line: at("people"),
-        name_line: at(kind.name_field),
+        name_line: at(spec.name_field),
         aliases_line: at("aliases"),
         path,
         extra: front.extra,
@@ -479,16 +462,44 @@ fn unmatched_alias(alias: &str) -> Option<&'static str> {
         .then_some("is a common word")
 }
 
-/// "Vladimir Ilyich Lenin" sorts as "Lenin, Vladimir Ilyich"; events and groups by name.
-fn default_sort_name(kind: &Kind, name: &str) -> String {
-    match (kind.key, name.rsplit_once(' ')) {
-        ("person", Some((given, surname))) => format!("{surname}, {given}"),
+/// What only its kind has, from the front matter's keys of that kind.
+fn read_details(kind: EntityKind, front: DetailsFront, at: &dyn Fn(&str) -> usize) -> Details {
+    let members = |ids: Vec<String>| Members {
+        ids,
+        line: at("people"),
+    };
+    match kind {
+        EntityKind::Person => Details::Person {
+            real_name: front.real_name,
+        },
+        EntityKind::Event => Details::Event {
+            place: front.place,
+            event_kind: front.kind,
+            people: members(front.people),
+        },
+        EntityKind::Group => Details::Group {
+            people: members(front.people),
+        },
+        EntityKind::Term => Details::Term {
+            expansion: front.expansion,
+            original: front.original,
+        },
+        EntityKind::Place => Details::Place {
+            region: front.region,
+        },
+    }
+}
+
+/// "Vladimir Ilyich Lenin" sorts as "Lenin, Vladimir Ilyich"; other kinds by name.
+fn default_sort_name(kind: EntityKind, name: &str) -> String {
+    match (kind, name.rsplit_once(' ')) {
+        (EntityKind::Person, Some((given, surname))) => format!("{surname}, {given}"),
         _ => name.to_string(),
     }
 }
 
 fn read_dates(
-    kind: &Kind,
+    kind: EntityKind,
     front: &RegistryFront,
     path: &Path,
     at: &dyn Fn(&str) -> usize,
@@ -519,7 +530,7 @@ fn read_dates(
         }
     };
     let mut dates = Vec::new();
-    for &field in kind.date_fields {
+    for &field in kind.spec().date_fields {
         let old_style = parse(&format!("{field}_os"));
         if let Some(date) = parse(field) {
             let human = date.human_with_old_style(old_style.as_ref());
@@ -537,14 +548,17 @@ fn read_dates(
 /// A `people` list may only name people of the registry.
 fn check_references(registry: &Registry, diagnostics: &mut Diagnostics) {
     for entity in &registry.entities {
-        for id in &entity.people {
-            if registry.get("person", id).is_none() {
+        let Some(members) = entity.members() else {
+            continue;
+        };
+        for id in &members.ids {
+            if registry.get(EntityKind::Person, id).is_none() {
                 diagnostics.push(
                     Diagnostic::error(
                         &entity.path,
                         format!("`people` names `{id}`, who is not in content/people/"),
                     )
-                    .at_line(entity.people_line)
+                    .at_line(members.line)
                     .with_help("use the ID of a file in content/people/ (its name without .md)"),
                 );
             }
@@ -553,12 +567,12 @@ fn check_references(registry: &Registry, diagnostics: &mut Diagnostics) {
 }
 
 /// The registry's entities grouped by kind, in each kind's reading order: people by sort
-/// name, events by date, groups by founding, terms alphabetically.
-pub fn ordered(registry: &Registry, kind: &Kind) -> Vec<usize> {
+/// name, events by date, groups by founding, terms and places alphabetically.
+pub fn ordered(registry: &Registry, kind: EntityKind) -> Vec<usize> {
     let mut indices: Vec<usize> = registry.of_kind(kind).map(|(i, _)| i).collect();
     let entities = &registry.entities;
-    match kind.key {
-        "event" | "group" => indices.sort_by(|&a, &b| {
+    match kind {
+        EntityKind::Event | EntityKind::Group => indices.sort_by(|&a, &b| {
             let key = |e: &Entity| {
                 (
                     e.first_date().cloned().is_none(),
@@ -568,7 +582,9 @@ pub fn ordered(registry: &Registry, kind: &Kind) -> Vec<usize> {
             };
             key(&entities[a]).cmp(&key(&entities[b]))
         }),
-        _ => indices.sort_by_key(|&i| entities[i].sort_name.to_lowercase()),
+        EntityKind::Person | EntityKind::Term | EntityKind::Place => {
+            indices.sort_by_key(|&i| entities[i].sort_name.to_lowercase())
+        }
     }
     indices
 }
@@ -577,7 +593,7 @@ pub fn ordered(registry: &Registry, kind: &Kind) -> Vec<usize> {
 pub fn counts(registry: &Registry) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
     for entity in &registry.entities {
-        *counts.entry(entity.kind.folder).or_insert(0) += 1;
+        *counts.entry(entity.kind.folder()).or_insert(0) += 1;
     }
     counts
 }
@@ -588,7 +604,7 @@ pub(crate) mod test_support {
 
     /// An entity as a registry file would give it, for tests of the matcher.
     pub fn entity(kind: &str, id: &str, name: &str, aliases: &[&str]) -> Entity {
-        let kind = kind_by_key(kind).expect("a kind");
+        let kind = EntityKind::from_key(kind).expect("a kind");
         Entity {
             kind,
             id: id.to_string(),
@@ -596,21 +612,15 @@ pub(crate) mod test_support {
             name: name.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             not_names: Vec::new(),
-            real_name: None,
             summary: None,
             source: None,
-            place: None,
-            event_kind: None,
-            people: Vec::new(),
-            expansion: None,
-            original: None,
+            details: Details::empty(kind),
             dates: Vec::new(),
             body: String::new(),
             body_line: 1,
-            people_line: 1,
             name_line: 1,
             aliases_line: 1,
-            path: PathBuf::from(format!("content/{}/{id}.md", kind.folder)),
+            path: PathBuf::from(format!("content/{}/{id}.md", kind.folder())),
             extra: toml::Table::new(),
         }
     }
@@ -618,10 +628,9 @@ pub(crate) mod test_support {
     pub fn registry(entities: Vec<Entity>) -> Registry {
         let mut registry = Registry::default();
         for entity in entities {
-            registry.by_key.insert(
-                (entity.kind.key, entity.id.clone()),
-                registry.entities.len(),
-            );
+            registry
+                .by_key
+                .insert((entity.kind, entity.id.clone()), registry.entities.len());
             registry.entities.push(entity);
         }
         registry

@@ -9,7 +9,7 @@ use super::memo::Shared;
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::diagnostic::Diagnostic;
 use crate::entity::matcher::{Mention, Snippet};
-use crate::entity::{Entity, KINDS, Kind, Registry, ordered};
+use crate::entity::{Entity, EntityKind, Registry, ordered};
 use crate::mentions::{alongside_all, source_pages};
 use crate::timeline::EntryView;
 use crate::write::OutputFile;
@@ -75,6 +75,8 @@ pub struct PageNumber {
 pub struct EntityView<'a> {
     pub kind: &'a str,
     pub kind_label: &'a str,
+    /// Where the kind's index is: `people`, `events` …
+    pub folder: &'a str,
     pub id: &'a str,
     pub name: &'a str,
     pub url: String,
@@ -86,6 +88,7 @@ pub struct EntityView<'a> {
     pub event_kind: Option<&'a str>,
     pub expansion: Option<&'a str>,
     pub original: Option<&'a str>,
+    pub region: Option<&'a str>,
     pub dates: Vec<DateView>,
     /// Its Markdown body, rendered (the same on every page of its mentions).
     pub body: &'a str,
@@ -161,8 +164,12 @@ impl<'a> EntityPages<'a> {
         // Counted once for every page of an entity's mentions, not once per page.
         let totals: Vec<MentionTotals> = index.par_iter().map(|m| MentionTotals::of(m)).collect();
         let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
-        for kind in KINDS.iter().filter(|k| k.own_pages) {
+        for kind in EntityKind::with_own_pages() {
             let ordered_ids = ordered(registry, kind);
+            // A kind the registry has none of has no index either (the menu leaves it out).
+            if ordered_ids.is_empty() {
+                continue;
+            }
             // Each page of mentions is a job of its own, so that the most-named entities'
             // many pages are shared among the threads like any others.
             let jobs: Vec<(usize, usize)> = (0..ordered_ids.len())
@@ -194,8 +201,9 @@ impl<'a> EntityPages<'a> {
             }));
             results.push(self.index_page(site_view, kind, &ordered_ids, index));
         }
-        if let Some(terms) = KINDS.iter().find(|k| !k.own_pages) {
-            results.push(self.index_page(site_view, terms, &ordered(registry, terms), index));
+        let terms = ordered(registry, EntityKind::Term);
+        if !terms.is_empty() {
+            results.push(self.index_page(site_view, EntityKind::Term, &terms, index));
         }
         gather(results)
     }
@@ -233,46 +241,49 @@ impl<'a> EntityPages<'a> {
     {
         let registry = self.site.registry;
         let e = &registry.entities[entity];
-        let related = |kind: &str| -> Vec<Link> {
+        let related = |kind: EntityKind| -> Vec<Link> {
             taking_part
                 .iter()
-                .filter(|&&other| registry.entities[other].kind.key == kind)
+                .filter(|&&other| registry.entities[other].kind == kind)
                 .map(|&other| self.link(other))
                 .collect()
         };
-        let chronological = e.kind.key == "event";
+        let is_person = e.kind == EntityKind::Person;
+        let chronological = e.kind == EntityKind::Event;
+        let people: Vec<usize> = e
+            .people()
+            .iter()
+            .filter_map(|id| registry.get(EntityKind::Person, id))
+            .collect();
         let parts = self.mention_parts(mentions.len());
         let per_page = self.mentions_per_page();
         let shown = part * per_page..(part + 1).saturating_mul(per_page).min(mentions.len());
         EntityView {
-            kind: e.kind.key,
-            kind_label: e.kind.singular,
+            kind: e.kind.key(),
+            kind_label: e.kind.singular(),
+            folder: e.kind.folder(),
             id: &e.id,
             name: &e.name,
             url: self.site.base.link(&e.site_path()),
             aliases: &e.aliases,
-            real_name: e.real_name.as_deref(),
+            real_name: e.real_name(),
             summary: e.summary.as_deref(),
             source: e.source.as_deref(),
-            place: e.place.as_deref(),
-            event_kind: e.event_kind.as_deref(),
-            expansion: e.expansion.as_deref(),
-            original: e.original.as_deref(),
+            place: e.place(),
+            event_kind: e.event_kind(),
+            expansion: e.expansion(),
+            original: e.original(),
+            region: e.region(),
             dates: date_views(e),
             body: &self.bodies[entity],
-            people: e
-                .people
-                .iter()
-                .filter_map(|id| registry.get("person", id))
-                .map(|i| self.link(i))
-                .collect(),
-            events: if e.kind.key == "person" {
-                related("event")
+            people: people.iter().map(|&i| self.link(i)).collect(),
+            events: if is_person {
+                related(EntityKind::Event)
             } else {
                 Vec::new()
             },
-            groups: if e.kind.key == "person" {
-                related("group")
+            groups: if is_person {
+                related(EntityKind::Group)
             } else {
                 Vec::new()
             },
@@ -284,7 +295,7 @@ impl<'a> EntityPages<'a> {
             alongside: alongside
                 .iter()
                 .copied()
-                .filter(|(other, _)| registry.entities[*other].kind.own_pages)
+                .filter(|(other, _)| registry.entities[*other].kind.own_pages())
                 .take(ALONGSIDE)
                 .map(|(other, count)| {
                     let link = self.link(other);
@@ -304,10 +315,9 @@ impl<'a> EntityPages<'a> {
             meta: super::meta::for_entity(
                 e,
                 &self.site.base.permalink(&e.site_path()),
-                &e.people
+                &people
                     .iter()
-                    .filter_map(|id| registry.get("person", id))
-                    .map(|i| registry.entities[i].name.clone())
+                    .map(|&i| registry.entities[i].name.clone())
                     .collect::<Vec<_>>(),
             ),
             timeline: if part == 0 {
@@ -322,7 +332,7 @@ impl<'a> EntityPages<'a> {
             timeline_count: self.timeline[entity].len(),
             timeline_all: (self.timeline[entity].len() > self.timeline_shown()).then(|| {
                 let timeline = self.site.timeline_link();
-                format!("{timeline}?name={}:{}", e.kind.key, e.id)
+                format!("{timeline}?name={}:{}", e.kind.key(), e.id)
             }),
         }
     }
@@ -387,7 +397,7 @@ impl<'a> EntityPages<'a> {
     fn index_page(
         &self,
         site_view: &Shared<SiteView>,
-        kind: &Kind,
+        kind: EntityKind,
         ids: &[usize],
         index: &[Vec<(usize, &Mention)>],
     ) -> Result<OutputFile, Diagnostic> {
@@ -407,9 +417,9 @@ impl<'a> EntityPages<'a> {
                         .join(" – "),
                     summary: e.summary.clone(),
                     count: index[i].len(),
-                    expansion: e.expansion.clone(),
-                    original: e.original.clone(),
-                    body: if kind.own_pages {
+                    expansion: e.expansion().map(str::to_string),
+                    original: e.original().map(str::to_string),
+                    body: if kind.own_pages() {
                         String::new()
                     } else {
                         self.bodies[i].clone()
@@ -417,31 +427,28 @@ impl<'a> EntityPages<'a> {
                 }
             })
             .collect();
-        let sections = match kind.key {
-            "person" | "term" => by_letter(
+        // Names alphabetically under their first letters; events and groups in the order
+        // of time, in one list.
+        let sections = match kind {
+            EntityKind::Person | EntityKind::Term | EntityKind::Place => by_letter(
                 items,
                 ids.iter()
                     .map(|&i| registry.entities[i].sort_name.as_str())
                     .collect(),
             ),
-            _ => vec![ListSection {
+            EntityKind::Event | EntityKind::Group => vec![ListSection {
                 heading: String::new(),
                 id: String::new(),
                 items,
             }],
         };
-        let folder = if kind.own_pages {
-            kind.folder
+        let (folder, template) = if kind.own_pages() {
+            (kind.folder(), "entities.html")
         } else {
-            GLOSSARY
+            (GLOSSARY, "glossary.html")
         };
-        let template = if kind.own_pages {
-            "entities.html"
-        } else {
-            "glossary.html"
-        };
-        let mut views = self.site.titled_views(template, site_view, kind.plural);
-        views.add("kind", &kind.key);
+        let mut views = self.site.titled_views(template, site_view, kind.plural());
+        views.add("kind", kind.spec().key);
         views.add("sections", &sections);
         let html = self.site.render(&views)?;
         Ok(OutputFile::bytes(format!("{folder}/index.html"), html))
@@ -453,9 +460,9 @@ fn taking_part(registry: &Registry) -> Vec<Vec<usize>> {
     let mut taking_part = vec![Vec::new(); registry.entities.len()];
     for (index, entity) in registry.entities.iter().enumerate() {
         for person in entity
-            .people
+            .people()
             .iter()
-            .filter_map(|id| registry.get("person", id))
+            .filter_map(|id| registry.get(EntityKind::Person, id))
         {
             taking_part[person].push(index);
         }

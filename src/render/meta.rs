@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::content::{Page, PageKind};
 use crate::date::Qualifier;
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind};
 
 /// Open Graph, and the JSON-LD as a string ready for a `<script>` element.
 #[derive(Debug, Clone, Serialize)]
@@ -96,8 +96,8 @@ pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> Machi
         "name": entity.name,
         "url": permalink,
     });
-    match entity.kind.key {
-        "person" => {
+    match entity.kind {
+        EntityKind::Person => {
             ld["@type"] = json!("Person");
             if let Some(born) = date("born") {
                 ld["birthDate"] = json!(born);
@@ -106,7 +106,7 @@ pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> Machi
                 ld["deathDate"] = json!(died);
             }
         }
-        "event" => {
+        EntityKind::Event => {
             ld["@type"] = json!("Event");
             if let Some(d) = entity.date("date") {
                 let start = d.date.start.map(|p| json!(p_edtf(p)));
@@ -114,11 +114,18 @@ pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> Machi
                 ld["startDate"] = start.unwrap_or(Value::Null);
                 ld["endDate"] = end.unwrap_or(Value::Null);
             }
-            if let Some(place) = &entity.place {
+            if let Some(place) = entity.place() {
                 ld["location"] = json!({ "@type": "Place", "name": place });
             }
         }
-        _ => {
+        EntityKind::Place => {
+            ld["@type"] = json!("Place");
+            if let Some(region) = entity.region() {
+                ld["containedInPlace"] = json!({ "@type": "Place", "name": region });
+            }
+        }
+        EntityKind::Term => ld["@type"] = json!("DefinedTerm"),
+        EntityKind::Group => {
             ld["@type"] = json!("Organization");
             if let Some(founded) = date("founded") {
                 ld["foundingDate"] = json!(founded);
@@ -138,7 +145,7 @@ pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> Machi
         ld["description"] = json!(summary);
     }
     MachineMeta {
-        og_type: if entity.kind.key == "person" {
+        og_type: if entity.kind == EntityKind::Person {
             "profile"
         } else {
             "article"

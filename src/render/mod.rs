@@ -11,7 +11,7 @@ use crate::cite::Citations;
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostic::Diagnostic;
-use crate::entity::{KINDS, Registry};
+use crate::entity::{EntityKind, Registry};
 use crate::markdown::{Note, NoteStatus, Rendered, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
 use crate::write::{OutputFile, Sink};
@@ -497,18 +497,18 @@ impl SiteRenderer<'_> {
             permalink: self.base.permalink(""),
             stylesheet: self.base.link("style.css"),
             feed: self.base.link(crate::publish::FEED_FILE),
-            registers: KINDS
-                .iter()
-                .filter(|kind| self.registry.of_kind(kind).next().is_some())
+            registers: EntityKind::ALL
+                .into_iter()
+                .filter(|&kind| self.registry.of_kind(kind).next().is_some())
                 .map(|kind| {
-                    let folder = if kind.own_pages {
-                        kind.folder
+                    let folder = if kind.own_pages() {
+                        kind.folder()
                     } else {
                         entities::GLOSSARY
                     };
                     NavLink {
-                        key: kind.key.to_string(),
-                        title: kind.plural.to_string(),
+                        key: kind.key().to_string(),
+                        title: kind.plural().to_string(),
                         url: self.base.link(&format!("{folder}/")),
                     }
                 })
@@ -663,14 +663,12 @@ impl SiteRenderer<'_> {
         let mut named: Vec<usize> = rendered.mentions.iter().map(|m| m.entity).collect();
         named.sort_unstable();
         named.dedup();
-        KINDS
-            .iter()
-            .filter(|kind| kind.own_pages)
+        EntityKind::with_own_pages()
             .filter_map(|kind| {
                 let mut items: Vec<(&str, Link)> = named
                     .iter()
                     .map(|&i| &self.registry.entities[i])
-                    .filter(|e| e.kind.key == kind.key)
+                    .filter(|e| e.kind == kind)
                     .map(|e| {
                         (
                             e.sort_name.as_str(),
@@ -683,8 +681,8 @@ impl SiteRenderer<'_> {
                     .collect();
                 items.sort_by_key(|(sort, _)| sort.to_lowercase());
                 (!items.is_empty()).then(|| EntityGroup {
-                    kind: kind.key.to_string(),
-                    label: kind.plural.to_string(),
+                    kind: kind.key().to_string(),
+                    label: kind.plural().to_string(),
                     items: items.into_iter().map(|(_, link)| link).collect(),
                 })
             })

@@ -10,7 +10,7 @@ use tera::Context;
 use super::memo::Shared;
 use super::{SiteRenderer, SiteView};
 use crate::diagnostic::Diagnostic;
-use crate::entity::KINDS;
+use crate::entity::EntityKind;
 use crate::timeline::export::{
     JSON_FILE, TIMELINEJS_FILE, write_timeline_json, write_timelinejs_json,
 };
@@ -185,14 +185,12 @@ impl TimelinePage<'_> {
             }
         }
         let registry = self.site.registry;
-        KINDS
-            .iter()
-            .filter(|kind| kind.own_pages)
+        EntityKind::with_own_pages()
             .filter_map(|kind| {
                 let mut choices: Vec<(String, Choice)> = registry
                     .of_kind(kind)
                     .filter_map(|(_, e)| {
-                        let value = format!("{}:{}", kind.key, e.id);
+                        let value = format!("{}:{}", kind.key(), e.id);
                         let count = *counts.get(value.as_str())?;
                         Some((
                             e.sort_name.to_lowercase(),
@@ -207,7 +205,7 @@ impl TimelinePage<'_> {
                     .collect();
                 choices.sort_by(|a, b| a.0.cmp(&b.0));
                 (!choices.is_empty()).then(|| ChoiceGroup {
-                    label: kind.plural.to_string(),
+                    label: kind.plural().to_string(),
                     choices: choices.into_iter().map(|(_, c)| c).collect(),
                 })
             })

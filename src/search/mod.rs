@@ -59,17 +59,18 @@ const INDEX_DIR: &str = "search/index";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The kinds of record, in the order of their ids, as the search page names them.
-pub const KINDS: [&str; 8] = [
-    "Person", "Event", "Group", "Term", "Document", "Chapter", "Page", "Note",
+pub const KINDS: [&str; 9] = [
+    "Person", "Event", "Group", "Term", "Place", "Document", "Chapter", "Page", "Note",
 ];
 const PERSON: usize = 0;
 const EVENT: usize = 1;
 const GROUP: usize = 2;
 const TERM: usize = 3;
-const DOCUMENT: usize = 4;
-const CHAPTER: usize = 5;
-const PAGE: usize = 6;
-const NOTE: usize = 7;
+const PLACE: usize = 4;
+const DOCUMENT: usize = 5;
+const CHAPTER: usize = 6;
+const PAGE: usize = 7;
+const NOTE: usize = 8;
 
 /// The fields of a record: an entity's name, its aliases (or a page's title), the text.
 const NAME: usize = 0;

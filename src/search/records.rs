@@ -9,10 +9,10 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{
-    ALIAS, BODY, CHAPTER, DOCUMENT, EVENT, GROUP, NAME, NOTE, PAGE, PERSON, Sources, TERM,
+    ALIAS, BODY, CHAPTER, DOCUMENT, EVENT, GROUP, NAME, NOTE, PAGE, PERSON, PLACE, Sources, TERM,
 };
 use crate::content::PageKind;
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind};
 use crate::markdown::{NoteStatus, Rendered};
 
 /// One thing a result can lead to.
@@ -84,7 +84,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         }
     }
     let mut people: Vec<usize> = registry
-        .of_kind_key("person")
+        .of_kind(EntityKind::Person)
         .map(|(i, _)| i)
         .filter(|&i| named[i])
         .collect();
@@ -112,13 +112,14 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         page
     };
     let mut records: Vec<Record> = Vec::new();
-    for (kind, key) in [
-        (PERSON, "person"),
-        (EVENT, "event"),
-        (GROUP, "group"),
-        (TERM, "term"),
+    for (kind, entity_kind) in [
+        (PERSON, EntityKind::Person),
+        (EVENT, EntityKind::Event),
+        (GROUP, EntityKind::Group),
+        (TERM, EntityKind::Term),
+        (PLACE, EntityKind::Place),
     ] {
-        let entities: Vec<_> = registry.of_kind_key(key).map(|(_, e)| e).collect();
+        let entities: Vec<_> = registry.of_kind(entity_kind).map(|(_, e)| e).collect();
         records.par_extend(
             entities
                 .par_iter()
@@ -244,9 +245,9 @@ fn page_paragraphs(body: &Rendered) -> Vec<(&str, Cow<'_, str>)> {
 
 fn entity_record(entity: &Entity, kind: usize) -> Record<'_> {
     let mut aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
-    aliases.extend(entity.real_name.as_deref());
-    aliases.extend(entity.expansion.as_deref());
-    aliases.extend(entity.original.as_deref());
+    aliases.extend(entity.real_name());
+    aliases.extend(entity.expansion());
+    aliases.extend(entity.original());
     let mut paragraphs = Vec::new();
     if !aliases.is_empty() {
         let line = if kind == TERM {

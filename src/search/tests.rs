@@ -178,8 +178,9 @@ fn the_kinds_are_ranges_and_filters_lists() {
     assert_eq!(meta["version"], FORMAT_VERSION);
     assert_eq!(meta["records"], 3);
     assert_eq!(meta["kinds"][0], serde_json::json!(["Person", 0, 1]));
-    assert_eq!(meta["kinds"][5], serde_json::json!(["Chapter", 1, 2]));
-    assert_eq!(meta["kinds"][7], serde_json::json!(["Note", 2, 3]));
+    assert_eq!(meta["kinds"][4], serde_json::json!(["Place", 1, 1]));
+    assert_eq!(meta["kinds"][6], serde_json::json!(["Chapter", 1, 2]));
+    assert_eq!(meta["kinds"][8], serde_json::json!(["Note", 2, 3]));
     let filters = json(&files, "filters.json");
     assert_eq!(filters["person"][0][1], "Gavriil Il'ich Miasnikov");
     let ids = json(&files, "filters/person-0.json");

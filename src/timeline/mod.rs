@@ -16,7 +16,7 @@ use crate::config::BaseUrl;
 use crate::content::{Content, PageKind};
 use crate::date::HistoricalDate;
 use crate::entity::matcher::Mention;
-use crate::entity::{KINDS, Registry, ordered};
+use crate::entity::{EntityKind, Registry, ordered};
 use crate::markdown::Rendered;
 use extract::Extractor;
 
@@ -120,22 +120,22 @@ fn registry_entries(registry: &Registry) -> Vec<Entry> {
         anchor: None,
         excerpt: None,
     };
-    for kind in KINDS.iter().filter(|k| k.own_pages) {
+    for kind in EntityKind::with_own_pages() {
         for index in ordered(registry, kind) {
             let e = &registry.entities[index];
-            match kind.key {
-                "event" => entries.extend(
+            match kind {
+                EntityKind::Event => entries.extend(
                     e.date("date")
                         .map(|d| entry(EntryKind::Event, index, &d.date, d.old_style.as_ref())),
                 ),
-                "group" => entries.extend(
+                EntityKind::Group => entries.extend(
                     group_span(
                         e.date("founded").map(|d| &d.date),
                         e.date("dissolved").map(|d| &d.date),
                     )
                     .map(|date| entry(EntryKind::Group, index, &date, None)),
                 ),
-                _ => {
+                EntityKind::Person => {
                     for (field, kind) in [("born", EntryKind::Birth), ("died", EntryKind::Death)] {
                         entries.extend(
                             e.date(field)
@@ -143,6 +143,8 @@ fn registry_entries(registry: &Registry) -> Vec<Entry> {
                         );
                     }
                 }
+                // Places have no dates of their own; terms have no page.
+                EntityKind::Place | EntityKind::Term => {}
             }
         }
     }
@@ -171,7 +173,7 @@ pub fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) ->
     for mention in rendered
         .mentions
         .iter()
-        .filter(|m| !m.in_note && registry.entities[m.entity].kind.own_pages)
+        .filter(|m| !m.in_note && registry.entities[m.entity].kind.own_pages())
     {
         by_anchor
             .entry(rendered.anchor(mention))
@@ -277,7 +279,7 @@ pub fn views<'a>(
     let link = |index: usize| {
         let e = &registry.entities[index];
         EntityLink {
-            kind: e.kind.key,
+            kind: e.kind.key(),
             id: &e.id,
             name: &e.name,
             url: base.link(&e.site_path()),
@@ -385,8 +387,8 @@ pub fn by_year<'a>(views: &'a [EntryView<'a>]) -> Vec<YearView<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entity::DatedField;
     use crate::entity::test_support::{entity, registry};
-    use crate::entity::{DatedField, kind_by_key};
 
     fn dated(
         mut e: crate::entity::Entity,
@@ -443,8 +445,7 @@ mod tests {
                 (EntryKind::Group, "February 1923–1930".to_string()),
             ]
         );
-        assert!(entries[3].concerns(registry.get("group", "wg").unwrap()));
-        assert_eq!(kind_by_key("group").map(|k| k.key), Some("group"));
+        assert!(entries[3].concerns(registry.get(EntityKind::Group, "wg").unwrap()));
     }
 
     #[test]

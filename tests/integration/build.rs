@@ -26,9 +26,11 @@ fn markdown_files(root: &Path) -> usize {
         .map(Result::unwrap)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .filter(|e| {
-            !annals::content::REGISTRY_DIRS
-                .iter()
-                .any(|r| e.path().components().any(|c| c.as_os_str() == *r))
+            !e.path().components().any(|c| {
+                c.as_os_str()
+                    .to_str()
+                    .is_some_and(annals::content::is_registry_folder)
+            })
         })
         .count()
 }

@@ -10,6 +10,7 @@ mod build;
 mod cite;
 mod cli;
 mod import;
+mod kinds;
 mod open_data;
 mod rebuild;
 mod registry;
