@@ -1,51 +1,24 @@
 //! What one build keeps for the next, so that `serve` redoes only what an edit changed: the
-//! registry's name lookup (rebuilt only when the registry changes) and, for each page, what
-//! the stages make of it alone — its rendered Markdown, what its notes cite, its dated
-//! statements — made again only when its file, or the registry, changes. A one-off
-//! `annals build` uses a cache that keeps nothing: copying the site into it would be waste.
+//! registry's name lookup (rebuilt only when the registry changes), what was read of each
+//! page ([`PageAnalysis`], read again only when its file or the registry changes) and the
+//! pages rendered by the last good build. A one-off `annals build` uses a cache that keeps
+//! nothing: copying the site into it would be waste.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use crate::cite::PageReferences;
-use crate::config::BaseUrl;
+use crate::analyse::PageAnalysis;
 use crate::content::{Content, Page};
 use crate::diagnostic::Diagnostic;
 use crate::entity::Registry;
-use crate::entity::annotate::Entities;
 use crate::entity::matcher::Matcher;
-use crate::markdown::{MarkdownRenderer, Rendered, Source};
 use crate::render::memo::RenderMemo;
-use crate::timeline::{self, Entry};
-
-/// What the stages that read one page at a time made of every page, by page index.
-#[derive(Default)]
-pub struct PagesRead {
-    pub rendered: Vec<Rendered>,
-    /// What each page's notes and bibliography cite (for `cite`).
-    pub references: Vec<PageReferences>,
-    /// Each source page's dated statements (for `timeline`); none for other pages.
-    pub statements: Vec<Vec<Entry>>,
-}
-
-/// What was made of one page.
-#[derive(Clone)]
-struct PageRead {
-    rendered: Rendered,
-    references: PageReferences,
-    statements: Vec<Entry>,
-}
 
 #[derive(Default)]
 pub struct BuildCache {
     /// Whether builds fill the cache (`serve`), or only read nothing from it (`build`).
     keep: bool,
-    /// Whether the process ends with this build (`annals build`), so that its memory can be
-    /// left to the system instead of freed piece by piece.
-    process_ends: bool,
     matcher: Option<CachedMatcher>,
     pages: HashMap<PathBuf, CachedPage>,
     /// The rendered pages of the last good build (`serve` only).
@@ -59,13 +32,13 @@ struct CachedMatcher {
     claims: Vec<Diagnostic>,
 }
 
-/// What was made of a page and everything it was made from.
+/// What was read of a page and everything it was read from.
 struct CachedPage {
     body: String,
     first_line: usize,
     link_prefix: String,
     source: bool,
-    read: PageRead,
+    analysis: PageAnalysis,
 }
 
 impl CachedPage {
@@ -78,18 +51,6 @@ impl CachedPage {
 }
 
 impl BuildCache {
-    /// A cache for the one build of a process that ends right after it.
-    pub fn for_a_last_build() -> Self {
-        BuildCache {
-            process_ends: true,
-            ..BuildCache::default()
-        }
-    }
-
-    pub fn process_ends(&self) -> bool {
-        self.process_ends
-    }
-
     /// A cache that keeps each build's work for the next.
     pub fn for_rebuilds() -> Self {
         BuildCache {
@@ -97,6 +58,12 @@ impl BuildCache {
             memo: Some(RenderMemo::default()),
             ..BuildCache::default()
         }
+    }
+
+    /// Whether what is read of the pages is kept for the next build (and so the pages'
+    /// Markdown with it, to compare).
+    pub fn keeps_pages(&self) -> bool {
+        self.keep
     }
 
     /// The pages of the last good build, for this one to take where it would render the
@@ -122,7 +89,7 @@ impl BuildCache {
     }
 
     /// The registry's name lookup and the names claimed twice: the last build's when the
-    /// registry is the same, else a new one (and every page must be rendered again).
+    /// registry is the same, else a new one (and every page must be read again).
     pub fn matcher(&mut self, registry: &Registry) -> (Arc<Matcher>, Vec<Diagnostic>) {
         if let Some(cached) = self
             .matcher
@@ -145,86 +112,45 @@ impl BuildCache {
         (matcher, claims)
     }
 
-    /// Every page's Markdown rendered, its citations and dated statements read, on every
-    /// core, reusing what the last build made of pages whose text has not changed. A
-    /// one-off build lets each page's Markdown go once it is read: nothing reads it again,
-    /// and the collection's whole text need not be held beside what is made of it (116 MB
-    /// at ×100).
-    pub fn read_pages(
-        &mut self,
-        content: &mut Content,
-        base: &BaseUrl,
-        registry: &Registry,
-        entities: Option<Entities>,
-    ) -> PagesRead {
-        let renderer = MarkdownRenderer::new(entities);
-        let keep = self.keep;
-        let read: Vec<PageRead> = content
+    /// What the last build read of `page`, if it read the same text for the same links.
+    pub fn recall(&self, page: &Page, link_prefix: &str) -> Option<PageAnalysis> {
+        self.pages
+            .get(&page.path)
+            .filter(|cached| cached.is_for(page, link_prefix))
+            .map(|cached| cached.analysis.clone())
+    }
+
+    /// Keeps what was read of every page (`analyses`, in the order of the pages) for the
+    /// next build; a one-off build keeps nothing.
+    pub fn remember(&mut self, content: &Content, analyses: &[PageAnalysis], link_prefix: &str) {
+        if !self.keep {
+            return;
+        }
+        self.pages = content
             .pages
-            .par_iter_mut()
-            .enumerate()
-            .map(|(index, page)| match self.pages.get(&page.path) {
-                Some(cached) if cached.is_for(page, base.prefix()) => {
-                    let mut read = cached.read.clone();
-                    // The same page may stand at another place among the pages now.
-                    for statement in &mut read.statements {
-                        statement.page = Some(index);
-                    }
-                    read
-                }
-                _ => {
-                    let source = Source {
-                        path: &page.path,
-                        first_line: page.body_line,
-                        link_prefix: base.prefix(),
-                    };
-                    let rendered = renderer.render(&page.body, source);
-                    if !keep {
-                        page.body = String::new();
-                    }
-                    PageRead {
-                        references: PageReferences::read(&rendered),
-                        statements: if page.kind.is_source() {
-                            timeline::page_statements(registry, index, &rendered)
-                        } else {
-                            Vec::new()
-                        },
-                        rendered,
-                    }
-                }
+            .iter()
+            .zip(analyses)
+            .map(|(page, analysis)| {
+                let cached = CachedPage {
+                    body: page.body.clone(),
+                    first_line: page.body_line,
+                    link_prefix: link_prefix.to_string(),
+                    source: page.kind.is_source(),
+                    analysis: analysis.clone(),
+                };
+                (page.path.clone(), cached)
             })
             .collect();
-        if self.keep {
-            self.pages = content
-                .pages
-                .iter()
-                .zip(&read)
-                .map(|(page, read)| {
-                    let cached = CachedPage {
-                        body: page.body.clone(),
-                        first_line: page.body_line,
-                        link_prefix: base.prefix().to_string(),
-                        source: page.kind.is_source(),
-                        read: read.clone(),
-                    };
-                    (page.path.clone(), cached)
-                })
-                .collect();
-        }
-        let mut pages = PagesRead::default();
-        for read in read {
-            pages.rendered.push(read.rendered);
-            pages.references.push(read.references);
-            pages.statements.push(read.statements);
-        }
-        pages
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Page, PageKind};
+    use crate::analyse::Analyser;
+    use crate::cite::PageReferences;
+    use crate::content::PageKind;
+    use crate::entity::annotate::Entities;
     use crate::entity::test_support::{entity, registry};
 
     fn site(bodies: &[&str]) -> Content {
@@ -253,20 +179,31 @@ mod tests {
         content
     }
 
-    fn read(cache: &mut BuildCache, content: &Content, registry: &Registry) -> PagesRead {
-        let base = BaseUrl::parse("/").unwrap();
+    /// Every page read through the cache, as the build's analyse stage reads them.
+    fn read(cache: &mut BuildCache, content: &Content, registry: &Registry) -> Vec<PageAnalysis> {
         let (matcher, _) = cache.matcher(registry);
         let entities = Entities {
             registry,
             matcher: &matcher,
         };
-        cache.read_pages(&mut content.clone(), &base, registry, Some(entities))
+        let analyser = Analyser::new(registry, Some(entities), "/");
+        let analyses: Vec<PageAnalysis> = content
+            .pages
+            .iter()
+            .map(|page| {
+                cache
+                    .recall(page, "/")
+                    .unwrap_or_else(|| analyser.page(page))
+            })
+            .collect();
+        cache.remember(content, &analyses, "/");
+        analyses
     }
 
     const DATED: &str = "On 12 March 1921 Lenin spoke to the congress of the revolt at Kronstadt and of the tax in kind.[^1]\n\n[^1]: Paul Avrich, *Kronstadt 1921* (Princeton, 1970), p. 3.";
 
     #[test]
-    fn a_kept_page_keeps_its_statements_and_citations_at_its_new_place() {
+    fn a_kept_page_keeps_its_statements_and_citations_wherever_it_stands() {
         let mut cache = BuildCache::for_rebuilds();
         let people = registry(vec![entity(
             "person",
@@ -275,9 +212,8 @@ mod tests {
             &["Lenin"],
         )]);
         let first = read(&mut cache, &named_site(&[("speech", DATED)]), &people);
-        assert_eq!(first.statements[0].len(), 1, "{:?}", first.statements);
-        assert_eq!(first.statements[0][0].page, Some(0));
-        assert_ne!(first.references[0], PageReferences::default());
+        assert_eq!(first[0].statements.len(), 1, "{:?}", first[0].statements);
+        assert_ne!(first[0].references, PageReferences::default());
 
         // A page put before it: the speech is read as it was, at its new index.
         let moved = read(
@@ -285,10 +221,9 @@ mod tests {
             &named_site(&[("preface", "A preface."), ("speech", DATED)]),
             &people,
         );
-        assert!(moved.statements[0].is_empty());
-        assert_eq!(moved.statements[1].len(), 1);
-        assert_eq!(moved.statements[1][0].page, Some(1));
-        assert_eq!(moved.references[1], first.references[0]);
+        assert!(moved[0].statements.is_empty());
+        assert_eq!(moved[1].statements, first[0].statements);
+        assert_eq!(moved[1].references, first[0].references);
 
         // Edited, it is read again.
         let edited = DATED.replace("1921", "1922");
@@ -297,19 +232,18 @@ mod tests {
             &named_site(&[("preface", "A preface."), ("speech", &edited)]),
             &people,
         );
-        let year = again.statements[1][0].date.start.map(|p| p.year);
+        let year = again[1].statements[0].date.start.map(|p| p.year);
         assert_eq!(year, Some(1922));
         assert_ne!(
-            again.references[1], first.references[0],
+            again[1].references, first[0].references,
             "*Kronstadt 1922* now"
         );
     }
 
     fn build(cache: &mut BuildCache, content: &Content, registry: &Registry) -> Vec<String> {
         read(cache, content, registry)
-            .rendered
             .into_iter()
-            .map(|r| r.html)
+            .map(|analysis| analysis.rendered.html)
             .collect()
     }
 

@@ -65,7 +65,7 @@ pub struct Page {
     pub title: String,
     pub front: FrontMatter,
     /// The Markdown after the front matter; empty once a one-off build has rendered it
-    /// (`BuildCache::read_pages`).
+    /// (`build` stage `analyse`).
     pub body: String,
     /// Line of the file on which the body starts.
     pub body_line: usize,

@@ -5,6 +5,7 @@
 //! atomically, with `publish` adding the sitemap, robots.txt and the feed. `build` runs the
 //! stages in order; `linkcheck` verifies a built site; `serve` previews it with live reload.
 
+pub mod analyse;
 pub mod assets;
 pub mod build;
 pub mod cache;

@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::{BuildOptions, Summary};
+use crate::analyse::{Analyser, PageAnalysis};
 use crate::assets;
-use crate::cache::{BuildCache, PagesRead};
+use crate::cache::BuildCache;
 use crate::check;
 use crate::cite::{self, Citations, PageReferences};
 use crate::config::{BaseUrl, Config};
@@ -142,9 +143,9 @@ pub(super) fn load(
     }
 }
 
-/// Every page read on its own, on every core (reusing the cache's pages whose text has not
-/// changed), then the checks that need every page read: surnames left unsettled, `doc:`
-/// links to documents or ids the collection lacks.
+/// Every page read on its own, on every core (the cache's reading of a page whose text has
+/// not changed taken instead), then the checks that need every page read: surnames left
+/// unsettled, `doc:` links to documents or ids the collection lacks.
 pub(super) fn analyse(
     loaded: &mut Loaded,
     base: &BaseUrl,
@@ -155,11 +156,35 @@ pub(super) fn analyse(
         registry: &loaded.registry,
         matcher: &loaded.matcher,
     });
-    let PagesRead {
-        mut rendered,
-        references,
-        statements,
-    } = cache.read_pages(&mut loaded.content, base, &loaded.registry, entities);
+    let analyser = Analyser::new(&loaded.registry, entities, base.prefix());
+    let keep_bodies = cache.keeps_pages();
+    let recalled = &*cache;
+    let analyses: Vec<PageAnalysis> = loaded
+        .content
+        .pages
+        .par_iter_mut()
+        .map(|page| {
+            let analysis = recalled
+                .recall(page, base.prefix())
+                .unwrap_or_else(|| analyser.page(page));
+            // Nothing reads a page's Markdown again: a one-off build lets it go at once, so
+            // that the collection's whole text is not held beside what is made of it (116
+            // MB at ×100). `serve` keeps it, to tell an edited page from an unchanged one.
+            if !keep_bodies {
+                page.body = String::new();
+            }
+            analysis
+        })
+        .collect();
+    cache.remember(&loaded.content, &analyses, base.prefix());
+    let mut rendered = Vec::with_capacity(analyses.len());
+    let mut references = Vec::with_capacity(analyses.len());
+    let mut statements = Vec::with_capacity(analyses.len());
+    for analysis in analyses {
+        rendered.push(analysis.rendered);
+        references.push(analysis.references);
+        statements.push(analysis.statements);
+    }
     for page in &rendered {
         diagnostics.extend(page.diagnostics.iter().cloned());
     }

@@ -99,6 +99,9 @@ pub fn assemble(
     entries.reserve_exact(sources.iter().map(|&page| statements[page].len()).sum());
     // In the reading order of the pages, which the sort keeps among entries of one date.
     for page in sources {
+        for statement in &mut statements[page] {
+            statement.page = Some(page);
+        }
         entries.append(&mut statements[page]);
     }
     entries.retain(|e| e.year().is_some());
@@ -167,8 +170,8 @@ fn group_span(
     }
 }
 
-/// The dated sentences of a page's body (not its notes); `page` is its index.
-pub fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) -> Vec<Entry> {
+/// The dated sentences of a page's body (not its notes).
+pub fn page_statements(registry: &Registry, rendered: &Rendered) -> Vec<Entry> {
     let mut by_anchor: FxHashMap<&str, Vec<&Mention>> = FxHashMap::default();
     for mention in rendered
         .mentions
@@ -207,7 +210,8 @@ pub fn page_statements(registry: &Registry, page: usize, rendered: &Rendered) ->
         date: statement.date,
         old_style: statement.old_style,
         entity: None,
-        page: Some(page),
+        // Its page is the place it has among the pages, set when the timeline is assembled.
+        page: None,
         anchor: Some(statement.anchor),
     })
     .collect()
