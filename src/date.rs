@@ -270,10 +270,10 @@ impl HistoricalDate {
             });
         }
         let qualifier = start.or(end).map_or(Qualifier::Exact, |d| qualifier(&d));
-        if let (Some(date), false) = (start, is_range) {
-            if let Some(part) = season(&date) {
-                return Ok(HistoricalDate::part_of_year(date.year(), part));
-            }
+        if let (Some(date), false) = (start, is_range)
+            && let Some(part) = season(&date)
+        {
+            return Ok(HistoricalDate::part_of_year(date.year(), part));
         }
         Ok(HistoricalDate {
             start: start.map(|d| point(&d)),

@@ -66,13 +66,13 @@ pub fn works_json(works: &[Work], url_of: &dyn Fn(&Work) -> String) -> String {
 /// institution, "Marx, Karl; Engels, Friedrich" split before) stays literal.
 fn name(author: &str) -> Name {
     let author = author.trim();
-    if let Some((family, given)) = author.split_once(", ") {
-        if !given.contains(',') {
-            return Name::Parts {
-                family: family.into(),
-                given: given.into(),
-            };
-        }
+    if let Some((family, given)) = author.split_once(", ")
+        && !given.contains(',')
+    {
+        return Name::Parts {
+            family: family.into(),
+            given: given.into(),
+        };
     }
     match author.rsplit_once(' ') {
         Some((given, family)) if family.chars().next().is_some_and(char::is_uppercase) => {

@@ -83,19 +83,19 @@ fn merge(mut original: Reference, translated: Option<Reference>, cf: bool) -> Re
             false => format!("{} [{cf}{}]", original.locator, translated.locator),
         };
     }
-    if let (Cited::Work(work), Cited::Work(other)) = (&mut original.cited, translated.cited) {
-        if !cf {
-            for key in other.keys {
-                if !work.keys.contains(&key) {
-                    work.keys.push(key);
-                }
+    if let (Cited::Work(work), Cited::Work(other)) = (&mut original.cited, translated.cited)
+        && !cf
+    {
+        for key in other.keys {
+            if !work.keys.contains(&key) {
+                work.keys.push(key);
             }
-            if !other.short && other.title != work.title {
-                work.translated_title.get_or_insert(other.title);
-            }
-            if work.author.is_none() {
-                work.author = other.author;
-            }
+        }
+        if !other.short && other.title != work.title {
+            work.translated_title.get_or_insert(other.title);
+        }
+        if work.author.is_none() {
+            work.author = other.author;
         }
     }
     original

@@ -118,15 +118,16 @@ impl NameLookup {
             .position(|&b| self.first_bytes[b as usize])
         {
             i += skip;
-            if !word_char_before(text, i) && self.may_start_name(bytes, i) {
-                if let Some((name, end)) = self.longest_at(text, token_at(text, i)) {
-                    found.push(NameAt {
-                        name: name as usize,
-                        range: i..end,
-                    });
-                    i = end;
-                    continue;
-                }
+            if !word_char_before(text, i)
+                && self.may_start_name(bytes, i)
+                && let Some((name, end)) = self.longest_at(text, token_at(text, i))
+            {
+                found.push(NameAt {
+                    name: name as usize,
+                    range: i..end,
+                });
+                i = end;
+                continue;
             }
             // No name starts inside a word either (a letter or digit comes before each of
             // its places): the rest of the word is passed over. The glossary's lower-case
@@ -321,15 +322,15 @@ mod tests {
         let mut found = Vec::new();
         let mut i = 0;
         while i < text.len() {
-            if !word_char_before(text, i) {
-                if let Some((name, end)) = lookup.longest_at(text, token_at(text, i)) {
-                    found.push(NameAt {
-                        name: name as usize,
-                        range: i..end,
-                    });
-                    i = end;
-                    continue;
-                }
+            if !word_char_before(text, i)
+                && let Some((name, end)) = lookup.longest_at(text, token_at(text, i))
+            {
+                found.push(NameAt {
+                    name: name as usize,
+                    range: i..end,
+                });
+                i = end;
+                continue;
             }
             i += text[i..].chars().next().map_or(1, char::len_utf8);
         }

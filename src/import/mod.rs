@@ -376,33 +376,33 @@ fn written_by_same_import(page: &Path, replacement: &str) -> bool {
 /// The previous import of the same document is replaced.
 pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
     let mut written = Vec::new();
-    if let [single] = imported.files.as_slice() {
-        if single.path == "index.md" {
-            // Added to the name, not set as its extension: `letter-1923.02` is no `letter-1923`
-            // (and `letter.md` is `letter.md`).
-            let into = match into.to_str().and_then(|s| s.strip_suffix(".md")) {
-                Some(stem) => Path::new(stem),
-                None => into,
-            };
-            let mut path = into.as_os_str().to_owned();
-            path.push(".md");
-            let path = std::path::PathBuf::from(path);
-            if path.exists() && !written_by_same_import(&path, &single.markdown) {
-                bail!(
-                    "{} exists and was not written by an import of this file (its front \
+    if let [single] = imported.files.as_slice()
+        && single.path == "index.md"
+    {
+        // Added to the name, not set as its extension: `letter-1923.02` is no `letter-1923`
+        // (and `letter.md` is `letter.md`).
+        let into = match into.to_str().and_then(|s| s.strip_suffix(".md")) {
+            Some(stem) => Path::new(stem),
+            None => into,
+        };
+        let mut path = into.as_os_str().to_owned();
+        path.push(".md");
+        let path = std::path::PathBuf::from(path);
+        if path.exists() && !written_by_same_import(&path, &single.markdown) {
+            bail!(
+                "{} exists and was not written by an import of this file (its front \
                      matter names no `source_file`, or another); choose another --into, or \
                      remove the file first",
-                    path.display()
-                );
-            }
-            if let Some(parent) = path.parent() {
-                create_folder(parent)?;
-            }
-            std::fs::write(&path, &single.markdown)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            written.push(path);
-            return Ok(written);
+                path.display()
+            );
         }
+        if let Some(parent) = path.parent() {
+            create_folder(parent)?;
+        }
+        std::fs::write(&path, &single.markdown)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
+        return Ok(written);
     }
     if into.exists() {
         // Import names its source in the collection's front page; a folder without that is the

@@ -21,14 +21,14 @@ pub fn russian_runs(text: &str) -> Vec<(&str, bool)> {
         if is_cyrillic(c) {
             let start = russian.map_or(i, |(s, _)| s);
             russian = Some((start, i + c.len_utf8()));
-        } else if c.is_alphabetic() {
-            if let Some((start, end)) = russian.take() {
-                if start > plain_start {
-                    runs.push((&text[plain_start..start], false));
-                }
-                runs.push((&text[start..end], true));
-                plain_start = end;
+        } else if c.is_alphabetic()
+            && let Some((start, end)) = russian.take()
+        {
+            if start > plain_start {
+                runs.push((&text[plain_start..start], false));
             }
+            runs.push((&text[start..end], true));
+            plain_start = end;
         }
     }
     if let Some((start, end)) = russian {

@@ -63,18 +63,18 @@ fn check(root: &Value, schema: &Value, data: &Value, path: &str, errors: &mut Ve
             return;
         }
     }
-    if let Some(options) = rules.get("enum").and_then(Value::as_array) {
-        if !options.contains(data) {
-            errors.push(format!(
-                "{path}: {data} is not one of {}",
-                Value::Array(options.clone())
-            ));
-        }
+    if let Some(options) = rules.get("enum").and_then(Value::as_array)
+        && !options.contains(data)
+    {
+        errors.push(format!(
+            "{path}: {data} is not one of {}",
+            Value::Array(options.clone())
+        ));
     }
-    if let Some(constant) = rules.get("const") {
-        if constant != data {
-            errors.push(format!("{path}: {data} is not {constant}"));
-        }
+    if let Some(constant) = rules.get("const")
+        && constant != data
+    {
+        errors.push(format!("{path}: {data} is not {constant}"));
     }
     if let (Some(pattern), Some(text)) =
         (rules.get("pattern").and_then(Value::as_str), data.as_str())
@@ -87,16 +87,14 @@ fn check(root: &Value, schema: &Value, data: &Value, path: &str, errors: &mut Ve
     if let (Some(min), Some(length)) = (
         rules.get("minLength").and_then(Value::as_u64),
         data.as_str(),
-    ) {
-        if (length.chars().count() as u64) < min {
-            errors.push(format!("{path}: {data} is shorter than {min}"));
-        }
+    ) && (length.chars().count() as u64) < min
+    {
+        errors.push(format!("{path}: {data} is shorter than {min}"));
     }
     if let (Some(min), Some(number)) = (rules.get("minimum").and_then(Value::as_f64), data.as_f64())
+        && number < min
     {
-        if number < min {
-            errors.push(format!("{path}: {number} is less than {min}"));
-        }
+        errors.push(format!("{path}: {number} is less than {min}"));
     }
     if let Some(object) = data.as_object() {
         let properties = rules.get("properties").and_then(Value::as_object);
