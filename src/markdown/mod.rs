@@ -1,0 +1,411 @@
+//! Markdown to HTML for documentary pages: footnotes numbered in order of first reference
+//! with back links from each note to every marker that cites it, a stable id on every heading
+//! and paragraph, and syntax-highlighted code. `mod.rs` walks a body's blocks and holds the
+//! page's bookkeeping (`BodyState`); each concern has a module of its own: `notes` (markers,
+//! definitions, numbering, back links), `ids` (headings, ids, the table of contents),
+//! `links` (`doc:` links, the base path), `plain` (the plain text the later stages read:
+//! paragraphs, notes, bibliography entries), `highlight` (code) and `lang` (Russian runs).
+
+mod highlight;
+mod ids;
+mod lang;
+mod links;
+mod notes;
+mod plain;
+#[cfg(test)]
+mod tests;
+
+use ids::RESERVED_IDS;
+use lang::mark_russian;
+use links::rebase_tag;
+pub use links::{DocumentLink, document_links_in};
+pub use notes::{Backref, Note, NoteStatus};
+use notes::{Definition, split_definitions};
+pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot};
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::entity::annotate::{Annotator, BlockText, Entities, plain_text};
+use crate::entity::matcher::{BlockRef, Mention, Snippet, Unresolved};
+
+/// How deep list items and table cells holding blocks are rendered as the page's own blocks
+/// (paragraph ids, notes, mentions); what stands deeper is passed to the HTML as it is. Each
+/// level is a call of `blocks` with a copy of what the level holds: without a limit, a
+/// list nested a few thousand deep would overflow the stack, and its copies grow with the
+/// square of the depth.
+const MAX_ITEM_DEPTH: usize = 32;
+
+/// What rendering one Markdown body gives.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub notes: Vec<Note>,
+    pub toc: Vec<TocEntry>,
+    pub paragraphs: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The registry's entities named on the page, in reading order (the notes last).
+    pub mentions: Vec<Mention>,
+    /// Surnames their context did not settle.
+    pub unresolved: Vec<Unresolved>,
+    /// The entries of the page's bibliography (list items under a heading such as
+    /// "Bibliography" or "Works cited"), which the `cite` stage reads like notes.
+    pub bibliography: Vec<BibliographyEntry>,
+    /// The plain text of each paragraph of the body (not the notes), in reading order.
+    pub texts: Vec<ParagraphText>,
+    /// The plain text of every other block with mentions (notes, list items), for the
+    /// mentions' snippets.
+    pub blocks: Vec<BlockText>,
+    /// The page's links to documents of the collection (`doc:PATH#ID`), which the build
+    /// checks once every page is rendered.
+    pub document_links: Vec<DocumentLink>,
+}
+
+impl Rendered {
+    /// The id and the plain text of a block that holds mentions ("" for a block the page
+    /// does not have).
+    pub fn block(&self, block: BlockRef) -> (&str, &str) {
+        let found = match block {
+            BlockRef::Paragraph(i) => self
+                .texts
+                .get(i as usize)
+                .map(|t| (t.anchor.as_str(), t.text.as_str())),
+            BlockRef::Other(i) => self
+                .blocks
+                .get(i as usize)
+                .map(|b| (b.anchor.as_str(), b.text.as_str())),
+        };
+        found.unwrap_or(("", ""))
+    }
+
+    /// Whether the page, as its template shows it, has an element of this id: one of its
+    /// blocks, one of its notes, or one the template gives every page. Read before the
+    /// page's HTML is taken to be written.
+    pub fn has_id(&self, id: &str) -> bool {
+        RESERVED_IDS.contains(&id)
+            || self.notes.iter().any(|note| note.id == id)
+            || self.html.contains(&format!(" id=\"{id}\""))
+    }
+
+    /// The id of the paragraph (or note) a mention on this page is in.
+    pub fn anchor(&self, mention: &Mention) -> &str {
+        self.block(mention.block).0
+    }
+
+    /// The words around a mention on this page, as its entity's page shows them.
+    pub fn snippet(&self, mention: &Mention) -> Snippet {
+        mention.span.snippet(self.block(mention.block).1)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// Where a body comes from, so that problems point at the right file and line.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub path: &'a Path,
+    /// Line of the file on which the body starts.
+    pub first_line: usize,
+    /// Prefix for root-relative links written in the Markdown (`/annals/`).
+    pub link_prefix: &'a str,
+}
+
+/// Renders Markdown. Holds the syntax-highlighting data, loaded the first time a page has
+/// a code block (most documentary sites have none, and loading costs milliseconds), and the
+/// registry whose entities are found in the text.
+#[derive(Default)]
+pub struct MarkdownRenderer<'r> {
+    syntaxes: OnceLock<(syntect::parsing::SyntaxSet, syntect::highlighting::Theme)>,
+    entities: Option<Entities<'r>>,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+impl<'r> MarkdownRenderer<'r> {
+    /// A renderer that finds the registry's entities in the text (or none, without one).
+    pub fn new(entities: Option<Entities<'r>>) -> Self {
+        MarkdownRenderer {
+            syntaxes: OnceLock::new(),
+            entities,
+        }
+    }
+
+    pub fn render(&self, body: &str, source: Source<'_>) -> Rendered {
+        let lines = LineIndex::new(body);
+        let line_of = |range: &Range<usize>| source.first_line + lines.line(range.start) - 1;
+        let (body_events, definitions) = split_definitions(body, &line_of);
+
+        let annotator = self
+            .entities
+            .map(|e| Annotator::new(e, source.link_prefix, source.path));
+        let mut state = BodyState::new(source, &definitions, annotator);
+        let out = self.blocks(&mut state, body_events, &line_of);
+        let mut html = String::with_capacity(body.len() * 5 / 4);
+        pulldown_cmark::html::push_html(&mut html, out.into_iter());
+        if html.capacity() > html.len() {
+            // Every page's HTML is kept until the site is written, and a page that outgrew
+            // its first guess holds up to twice its size: about 80 MB at ×100. The copy costs
+            // less than that memory.
+            html = html.as_str().to_owned();
+        }
+        state.finish(definitions, html)
+    }
+
+    /// The body's block events: paragraphs get their ids and are annotated as a whole, so
+    /// that a name in one sentence can settle an ambiguous one in another.
+    fn blocks<'a>(
+        &self,
+        state: &mut BodyState<'_, 'r>,
+        events: Vec<(Event<'a>, Range<usize>)>,
+        line_of: &dyn Fn(&Range<usize>) -> usize,
+    ) -> Vec<Event<'a>> {
+        let mut out: Vec<Event> = Vec::with_capacity(events.len());
+        let mut events = events.into_iter();
+        while let Some((event, range)) = events.next() {
+            let line = line_of(&range);
+            match event {
+                Event::Start(Tag::Paragraph) => {
+                    let inner = collect_until_end(&mut events);
+                    state.paragraphs += 1;
+                    state.items_since_paragraph = 0;
+                    let n = state.paragraphs;
+                    state.anchor = format!("p-{n}");
+                    out.push(Event::Html(format!("<p id=\"p-{n}\">").into()));
+                    out.extend(state.inline(inner, true, line, line_of));
+                    state.keep_paragraph_text();
+                    out.push(Event::Html(
+                        format!("<a class=\"anchor\" href=\"#p-{n}\" aria-label=\"Link to paragraph {n}\">¶</a></p>\n").into(),
+                    ));
+                }
+                Event::Start(Tag::Heading {
+                    level, id, classes, ..
+                }) => {
+                    let inner = collect_until_end(&mut events);
+                    state.heading(level, id, classes, inner, line, &mut out);
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let inner = collect_until_end(&mut events);
+                    out.push(Event::Html(self.code_block(&kind, &inner).into()));
+                }
+                Event::Start(tag @ (Tag::Item | Tag::TableCell)) => {
+                    let end = tag.to_end();
+                    let inner = collect_until_end(&mut events);
+                    let has_blocks = inner.iter().any(|(e, _)| {
+                        matches!(
+                            e,
+                            Event::Start(
+                                Tag::Paragraph
+                                    | Tag::List(_)
+                                    | Tag::CodeBlock(_)
+                                    | Tag::BlockQuote(_)
+                                    | Tag::Heading { .. }
+                            )
+                        )
+                    });
+                    let entry = (state.in_bibliography && matches!(tag, Tag::Item))
+                        .then(|| state.bibliography_entry(&inner));
+                    if entry.is_none() && !has_blocks && matches!(tag, Tag::Item) {
+                        state.plain_item(inner, line, line_of, &mut out);
+                        continue;
+                    }
+                    match &entry {
+                        Some(id) => out.push(Event::Html(format!("<li id=\"{id}\">").into())),
+                        None => out.push(Event::Start(tag)),
+                    }
+                    if has_blocks && state.item_depth >= MAX_ITEM_DEPTH {
+                        state.too_deep(line);
+                        out.extend(inner.into_iter().map(|(event, _)| event));
+                    } else if has_blocks {
+                        state.item_depth += 1;
+                        out.extend(self.blocks(state, inner, line_of));
+                        state.item_depth -= 1;
+                    } else {
+                        out.extend(state.inline(inner, false, line, line_of));
+                    }
+                    match entry {
+                        Some(id) => out.push(Event::Html(
+                            format!("{}</li>\n", bibliography_slot(&id)).into(),
+                        )),
+                        None => out.push(Event::End(end)),
+                    }
+                }
+                other => out.extend(state.inline(vec![(other, range)], false, line, line_of)),
+            }
+        }
+        out
+    }
+}
+
+fn collect_until_end<'a>(
+    events: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut depth = 0usize;
+    let mut inner = Vec::new();
+    for (event, range) in events.by_ref() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        inner.push((event, range));
+    }
+    inner
+}
+
+/// The bookkeeping of one page's rendering: note numbers, ids, warnings.
+struct BodyState<'s, 'r> {
+    source: Source<'s>,
+    annotator: Option<Annotator<'r>>,
+    /// The id of the block being rendered, which mentions point to.
+    anchor: String,
+    defined: HashSet<String>,
+    /// Labels in order of first reference; the index + 1 is the note's number.
+    order: Vec<String>,
+    numbers: HashMap<String, usize>,
+    markers: HashMap<String, Vec<String>>,
+    first_marker_line: HashMap<String, usize>,
+    ids: HashSet<String>,
+    /// For each heading id made from a title, the number its last heading got.
+    id_numbers: HashMap<String, usize>,
+    toc: Vec<TocEntry>,
+    paragraphs: usize,
+    diagnostics: Vec<Diagnostic>,
+    /// The plain text of the block `inline` handled last.
+    last_text: String,
+    texts: Vec<ParagraphText>,
+    /// Whether the blocks being rendered stand under a bibliography heading.
+    in_bibliography: bool,
+    bibliography: Vec<BibliographyEntry>,
+    document_links: Vec<DocumentLink>,
+    /// How many list items or table cells the blocks being rendered stand in.
+    item_depth: usize,
+    /// List items of plain text since the last paragraph: `p-4-2` is the second after `p-4`.
+    items_since_paragraph: usize,
+}
+
+impl<'s, 'r> BodyState<'s, 'r> {
+    fn new(
+        source: Source<'s>,
+        definitions: &[Definition],
+        annotator: Option<Annotator<'r>>,
+    ) -> Self {
+        BodyState {
+            source,
+            annotator,
+            anchor: String::new(),
+            defined: definitions.iter().map(|d| d.label.clone()).collect(),
+            order: Vec::new(),
+            numbers: HashMap::new(),
+            markers: HashMap::new(),
+            first_marker_line: HashMap::new(),
+            ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            id_numbers: HashMap::new(),
+            toc: Vec::new(),
+            paragraphs: 0,
+            diagnostics: Vec::new(),
+            last_text: String::new(),
+            texts: Vec::new(),
+            in_bibliography: false,
+            bibliography: Vec::new(),
+            document_links: Vec::new(),
+            item_depth: 0,
+            items_since_paragraph: 0,
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        self.source.path.to_path_buf()
+    }
+
+    /// Warns, once a page, of blocks nested deeper than [`MAX_ITEM_DEPTH`].
+    fn too_deep(&mut self, line: usize) {
+        let message = format!(
+            "lists or tables are nested more than {MAX_ITEM_DEPTH} deep: what stands deeper is \
+             shown as it is, without paragraph links, notes or mentions"
+        );
+        if self.diagnostics.iter().any(|d| d.message == message) {
+            return;
+        }
+        self.diagnostics.push(
+            Diagnostic::warning(self.path(), message)
+                .at_line(line)
+                .with_help("nest the list less deeply, or make its deepest levels paragraphs"),
+        );
+    }
+
+    /// Inline events of one block: note markers numbered, markers of missing notes found in
+    /// the text, root-relative links rebased, the registry's entities annotated. The text of
+    /// a `paragraph` is kept next (`keep_paragraph_text`), the others' by the annotator.
+    fn inline<'a>(
+        &mut self,
+        events: Vec<(Event<'a>, Range<usize>)>,
+        paragraph: bool,
+        line: usize,
+        line_of: &dyn Fn(&Range<usize>) -> usize,
+    ) -> Vec<Event<'a>> {
+        let mut out = Vec::with_capacity(events.len());
+        for (event, range) in events {
+            match event {
+                Event::FootnoteReference(label) => {
+                    let marker = self.marker(&label, line_of(&range));
+                    out.push(Event::InlineHtml(marker.into()));
+                }
+                Event::Text(text) if text.contains("[^") => {
+                    self.text_with_dangling(text, line_of(&range), &mut out)
+                }
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    self.document_links
+                        .extend(DocumentLink::of(&tag, line_of(&range)));
+                    out.push(Event::Start(rebase_tag(tag, self.source.link_prefix)))
+                }
+                other => out.push(other),
+            }
+        }
+        let (plain, offsets) = plain_text(&out);
+        let kept_as = paragraph.then_some(self.texts.len() as u32);
+        let out = match self.annotator.as_mut() {
+            Some(annotator) => annotator.block_with_text(
+                out,
+                (&plain, &offsets),
+                (&self.anchor, kept_as),
+                false,
+                line,
+            ),
+            None => out,
+        };
+        self.last_text = plain;
+        mark_russian(out)
+    }
+}
+
+/// Markdown to plain HTML, without the apparatus of a document page (paragraph ids, note
+/// numbering): for the short texts of the registry, which several share one page.
+pub fn render_plain(body: &str, link_prefix: &str) -> String {
+    let events = Parser::new_ext(body, options()).map(|event| match event {
+        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+            Event::Start(rebase_tag(tag, link_prefix))
+        }
+        other => other,
+    });
+    let mut html = String::with_capacity(body.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}

@@ -1,0 +1,414 @@
+//! Notes: the markers in the text and the definitions at the end, numbered in order of
+//! first reference; each note linked back to every marker (and note) that cites it; notes
+//! missing, uncited or defined twice reported and kept.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, TextMergeWithOffset};
+use serde::Serialize;
+
+use super::lang::mark_russian;
+use super::links::{DocumentLink, rebase_tag};
+use super::plain::PlainText;
+use super::{BodyState, Rendered, options};
+use crate::diagnostic::Diagnostic;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteStatus {
+    /// Cited in the text and defined once.
+    Cited,
+    /// Cited in the text but its text is missing (common in OCR'd sources).
+    Missing,
+    /// Defined but never cited.
+    Uncited,
+    /// A second definition under a label already defined.
+    Duplicate,
+}
+
+/// One note as the page lists it at its end.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub number: usize,
+    pub label: String,
+    pub id: String,
+    pub html: String,
+    /// The markers that cite this note, in reading order.
+    pub backrefs: Vec<Backref>,
+    pub status: NoteStatus,
+    /// Line of the definition (or, for a missing note, of its first marker) in the file.
+    pub line: usize,
+    /// The note's words, for the `cite` stage.
+    #[serde(skip)]
+    pub text: PlainText,
+}
+
+/// A link from a note back to one marker that cites it: `a`, `b`, … when there are several.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Backref {
+    pub id: String,
+    pub label: String,
+    /// A link back to a note that cites this one (`fn-N`), not to a marker in the text.
+    pub from_note: bool,
+}
+
+pub(super) struct Definition<'a> {
+    pub(super) label: String,
+    line: usize,
+    events: Vec<Event<'a>>,
+    /// The line of each link and image in the note, in order: a note runs over many lines.
+    link_lines: Vec<usize>,
+}
+
+/// Splits the parsed events into the body and the footnote definitions (pulldown-cmark
+/// emits definitions where they stand; a documentary page lists them at its end).
+pub(super) fn split_definitions<'a>(
+    body: &'a str,
+    line_of: &dyn Fn(&Range<usize>) -> usize,
+) -> (Vec<(Event<'a>, Range<usize>)>, Vec<Definition<'a>>) {
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    let mut body_events = Vec::new();
+    let mut definitions: Vec<Definition> = Vec::new();
+    let mut open: Option<Definition> = None;
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        match (event, open.as_mut()) {
+            (Event::Start(Tag::FootnoteDefinition(label)), _) => {
+                open = Some(Definition {
+                    label: label.to_string(),
+                    line: line_of(&range),
+                    events: Vec::new(),
+                    link_lines: Vec::new(),
+                })
+            }
+            (Event::End(TagEnd::FootnoteDefinition), _) => definitions.extend(open.take()),
+            (event, Some(definition)) => {
+                if let Event::Start(Tag::Link { .. } | Tag::Image { .. }) = event {
+                    definition.link_lines.push(line_of(&range));
+                }
+                definition.events.push(event)
+            }
+            (event, None) => body_events.push((event, range)),
+        }
+    }
+    (body_events, definitions)
+}
+
+/// For each note label that notes cite, the definitions citing it (by their place in
+/// `definitions`; a note citing itself aside), in the file's order. By place, not by label:
+/// a second definition of a label is a note of its own and is linked back to as such.
+pub(super) fn notes_citing_notes<'d>(
+    definitions: &'d [Definition],
+) -> HashMap<&'d str, Vec<usize>> {
+    let mut citing: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, definition) in definitions.iter().enumerate() {
+        for event in &definition.events {
+            if let Event::FootnoteReference(label) = event {
+                let cited = citing.entry(label.as_ref()).or_default();
+                if label.as_ref() != definition.label && !cited.contains(&index) {
+                    cited.push(index);
+                }
+            }
+        }
+    }
+    citing.retain(|_, by| !by.is_empty());
+    citing
+}
+
+/// Links back from a note that only other notes cite to each of them, given the
+/// definitions citing it and the number of each definition.
+pub(super) fn backrefs_to_notes(
+    citing: &[usize],
+    number_of_definition: &[Option<usize>],
+) -> Vec<Backref> {
+    citing
+        .iter()
+        .filter_map(|&index| number_of_definition[index])
+        .enumerate()
+        .map(|(i, number)| Backref {
+            id: format!("fn-{number}"),
+            label: backref_label(i),
+            from_note: true,
+        })
+        .collect()
+}
+
+/// `a`…`z`, then `aa`, `ab`…: the letters of a note's back links.
+pub(super) fn backref_label(index: usize) -> String {
+    let mut n = index;
+    let mut label = Vec::new();
+    loop {
+        label.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    label.reverse();
+    String::from_utf8(label).unwrap_or_default()
+}
+
+impl<'s, 'r> BodyState<'s, 'r> {
+    /// The marker for one citation of a note. The first citation of note 3 is `fnref-3`, the
+    /// second `fnref-3-2`, so every marker has its own id for the note's back links.
+    pub(super) fn marker(&mut self, label: &str, line: usize) -> String {
+        let number = match self.numbers.get(label) {
+            Some(&n) => n,
+            None => {
+                self.order.push(label.to_string());
+                let n = self.order.len();
+                self.numbers.insert(label.to_string(), n);
+                self.first_marker_line.insert(label.to_string(), line);
+                n
+            }
+        };
+        let ids = self.markers.entry(label.to_string()).or_default();
+        let id = match ids.len() {
+            0 => format!("fnref-{number}"),
+            k => format!("fnref-{number}-{}", k + 1),
+        };
+        ids.push(id.clone());
+        let missing = !self.defined.contains(label);
+        let (class, aria) = if missing {
+            (
+                "note-ref missing",
+                format!("Note {number} (its text is missing)"),
+            )
+        } else {
+            ("note-ref", format!("Note {number}"))
+        };
+        format!(
+            "<sup class=\"{class}\" id=\"{id}\"><a href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{aria}\">{number}</a></sup>"
+        )
+    }
+
+    /// With GitHub-style footnotes, a reference to a label that has no definition stays
+    /// text. Such markers are found here and shown as markers of a missing note.
+    pub(super) fn text_with_dangling<'a>(
+        &mut self,
+        text: CowStr<'a>,
+        line: usize,
+        out: &mut Vec<Event<'a>>,
+    ) {
+        let mut rest: &str = &text;
+        let mut pieces: Vec<Event<'a>> = Vec::new();
+        while let Some(start) = rest.find("[^") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find(']') else { break };
+            let label = &after[..end];
+            if label.is_empty() || label.chars().any(char::is_whitespace) {
+                pieces.push(Event::Text(rest[..start + 2].to_string().into()));
+                rest = after;
+                continue;
+            }
+            if start > 0 {
+                pieces.push(Event::Text(rest[..start].to_string().into()));
+            }
+            pieces.push(Event::InlineHtml(self.marker(label, line).into()));
+            rest = &after[end + 1..];
+        }
+        if !rest.is_empty() {
+            pieces.push(Event::Text(rest.to_string().into()));
+        }
+        out.extend(pieces);
+    }
+
+    /// Numbers the notes and reports the problems with them: cited notes first in order of
+    /// first reference, then notes nobody cites and second definitions of a label, so that
+    /// nothing the source holds is dropped.
+    pub(super) fn finish(mut self, definitions: Vec<Definition>, html: String) -> Rendered {
+        let mut by_label: HashMap<&str, &Definition> = HashMap::new();
+        let mut extra: Vec<(usize, &Definition, NoteStatus)> = Vec::new();
+        let cited_by_notes = notes_citing_notes(&definitions);
+        for (index, definition) in definitions.iter().enumerate() {
+            if by_label.contains_key(definition.label.as_str()) {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        self.path(),
+                        format!(
+                            "a second note is defined under the label [^{}]",
+                            definition.label
+                        ),
+                    )
+                    .at_line(definition.line)
+                    .with_help("give each note its own label; both are kept on the page"),
+                );
+                extra.push((index, definition, NoteStatus::Duplicate));
+            } else {
+                by_label.insert(&definition.label, definition);
+                if self.numbers.contains_key(&definition.label) {
+                    continue;
+                }
+                if cited_by_notes.contains_key(definition.label.as_str()) {
+                    // "See note 12": cited from another note only, it is cited all the same.
+                    extra.push((index, definition, NoteStatus::Cited));
+                } else {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            self.path(),
+                            format!("note [^{}] is never cited in the text", definition.label),
+                        )
+                        .at_line(definition.line)
+                        .with_help(format!(
+                            "add the marker [^{}] where the note belongs, or remove the note",
+                            definition.label
+                        )),
+                    );
+                    extra.push((index, definition, NoteStatus::Uncited));
+                }
+            }
+        }
+        // The notes the body does not cite come after the ones it does, in the file's order;
+        // numbered before any note is rendered, so that a note citing one links to it.
+        for (offset, (_, definition, _)) in extra.iter().enumerate() {
+            self.numbers
+                .entry(definition.label.clone())
+                .or_insert(self.order.len() + offset + 1);
+        }
+        // The number of each definition: its label's, or its own for a second definition.
+        let mut number_of_definition: Vec<Option<usize>> = definitions
+            .iter()
+            .map(|definition| self.numbers.get(&definition.label).copied())
+            .collect();
+        for (offset, (index, _, status)) in extra.iter().enumerate() {
+            if *status == NoteStatus::Duplicate {
+                number_of_definition[*index] = Some(self.order.len() + offset + 1);
+            }
+        }
+        let mut notes = Vec::with_capacity(self.order.len() + extra.len());
+        let order = std::mem::take(&mut self.order);
+        for (index, label) in order.iter().enumerate() {
+            let number = index + 1;
+            let backrefs = self
+                .markers
+                .remove(label)
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, id)| Backref {
+                    id,
+                    label: backref_label(i),
+                    from_note: false,
+                })
+                .collect();
+            let note = match by_label.get(label.as_str()) {
+                Some(definition) => Note {
+                    number,
+                    label: label.clone(),
+                    id: format!("fn-{number}"),
+                    html: self.note_html(definition, number),
+                    backrefs,
+                    status: NoteStatus::Cited,
+                    line: definition.line,
+                    text: PlainText::from_events(&definition.events),
+                },
+                None => {
+                    let line = self.first_marker_line[label];
+                    self.diagnostics.push(
+                        Diagnostic::warning(self.path(), format!("note [^{label}] is cited but its text is missing"))
+                            .at_line(line)
+                            .with_help(format!("add a line `[^{label}]: …` with the note's text; the page shows the marker as a missing note")),
+                    );
+                    Note {
+                        number,
+                        label: label.clone(),
+                        id: format!("fn-{number}"),
+                        html: String::new(),
+                        backrefs,
+                        status: NoteStatus::Missing,
+                        line,
+                        text: PlainText::default(),
+                    }
+                }
+            };
+            notes.push(note);
+        }
+        for (_, definition, status) in extra {
+            let number = notes.len() + 1;
+            let backrefs = match status {
+                NoteStatus::Cited => backrefs_to_notes(
+                    &cited_by_notes[definition.label.as_str()],
+                    &number_of_definition,
+                ),
+                _ => Vec::new(),
+            };
+            notes.push(Note {
+                number,
+                label: definition.label.clone(),
+                id: format!("fn-{number}"),
+                html: self.note_html(definition, number),
+                backrefs,
+                status,
+                line: definition.line,
+                text: PlainText::from_events(&definition.events),
+            });
+        }
+        let (mentions, blocks, unresolved) = match self.annotator {
+            Some(mut annotator) => {
+                self.diagnostics.extend(annotator.diagnostics);
+                // Every page's mentions are kept until the site is written.
+                annotator.mentions.shrink_to_fit();
+                (annotator.mentions, annotator.blocks, annotator.unresolved)
+            }
+            None => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        Rendered {
+            html,
+            notes,
+            toc: self.toc,
+            paragraphs: self.paragraphs,
+            diagnostics: self.diagnostics,
+            mentions,
+            unresolved,
+            texts: self.texts,
+            blocks,
+            bibliography: self.bibliography,
+            document_links: self.document_links,
+        }
+    }
+
+    /// A note's own HTML. A reference inside a note to another note links to it; the
+    /// entities it names are mentions "in a note".
+    pub(super) fn note_html(&mut self, definition: &Definition, number: usize) -> String {
+        let line = definition.line;
+        let mut link_lines = definition.link_lines.iter().copied();
+        let events: Vec<Event> = definition
+            .events
+            .iter()
+            .cloned()
+            .map(|event| match event {
+                Event::FootnoteReference(label) => match self.numbers.get(label.as_ref()) {
+                    Some(n) => Event::InlineHtml(format!("<a href=\"#fn-{n}\">{n}</a>").into()),
+                    None => Event::Text(format!("[^{label}]").into()),
+                },
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    let link_line = link_lines.next().unwrap_or(line);
+                    self.document_links
+                        .extend(DocumentLink::of(&tag, link_line));
+                    Event::Start(rebase_tag(tag, self.source.link_prefix))
+                }
+                other => other,
+            })
+            .collect();
+        let events = match self.annotator.as_mut() {
+            Some(annotator) => annotator.block(events, &format!("fn-{number}"), true, line),
+            None => events,
+        };
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, mark_russian(events).into_iter());
+        html
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backref_label;
+
+    #[test]
+    fn backref_labels_run_past_z() {
+        assert_eq!(backref_label(0), "a");
+        assert_eq!(backref_label(25), "z");
+        assert_eq!(backref_label(26), "aa");
+        assert_eq!(backref_label(27), "ab");
+    }
+}
