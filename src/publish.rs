@@ -1,13 +1,17 @@
 //! What a static host and its visitors' tools expect beside the pages: `sitemap.xml` (every
-//! page), `robots.txt` (pointing at the sitemap) and an Atom feed of the documents.
+//! page), `robots.txt` (pointing at the sitemap) and an Atom feed of the documents. Each is
+//! a built-in template (`templates/sitemap.xml`, `robots.txt`, `atom.xml`) that a site may
+//! override; this module gives each its values.
 //!
 //! Everything here depends only on the content and the base URL, never on the clock, so two
 //! builds of the same content give the same bytes.
 
+use serde::Serialize;
+use tera::Context;
+
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, without_time};
 use crate::date::HistoricalDate;
-use crate::text::escape_html;
 use crate::write::OutputFile;
 
 pub const SITEMAP_FILE: &str = "sitemap.xml";
@@ -18,23 +22,53 @@ pub const FEED_FILE: &str = "atom.xml";
 /// reproducible.
 const UNDATED: &str = "1970-01-01T00:00:00Z";
 
-/// The sitemap, robots.txt and the feed of the site.
+/// The Atom feed's values: texts as they are (the template escapes them), without the
+/// control characters XML 1.0 forbids.
+#[derive(Debug, Serialize)]
+struct FeedView {
+    language: String,
+    title: String,
+    subtitle: String,
+    url: String,
+    home: String,
+    updated: String,
+    author: String,
+    entries: Vec<FeedEntry>,
+}
+
+#[derive(Debug, Serialize)]
+struct FeedEntry {
+    title: String,
+    url: String,
+    updated: String,
+    authors: Vec<String>,
+    summary: Option<String>,
+}
+
+/// The sitemap, robots.txt and the feed of the site, each as the name of its template (and
+/// of its file) with the values it is given. `site` is every file rendered so far.
 pub fn files(
     config: &Config,
     base: &BaseUrl,
     content: &Content,
     site: &[OutputFile],
-) -> Vec<OutputFile> {
+) -> Vec<(&'static str, Context)> {
+    let mut sitemap = Context::new();
+    sitemap.insert("urls", &sitemap_urls(base, site));
+    let mut robots = Context::new();
+    robots.insert("sitemap", &robots_sitemap(base));
+    let mut feed = Context::new();
+    feed.insert("feed", &feed_view(config, base, content));
     vec![
-        OutputFile::bytes(SITEMAP_FILE, sitemap(base, site)),
-        OutputFile::bytes(ROBOTS_FILE, robots(base)),
-        OutputFile::bytes(FEED_FILE, feed(config, base, content)),
+        (SITEMAP_FILE, sitemap),
+        (ROBOTS_FILE, robots),
+        (FEED_FILE, feed),
     ]
 }
 
 /// Every page of the site (not the 404 and search pages), by its address. The sitemap
 /// protocol wants absolute URLs: they are, when `base_url` names a host.
-fn sitemap(base: &BaseUrl, site: &[OutputFile]) -> String {
+fn sitemap_urls(base: &BaseUrl, site: &[OutputFile]) -> Vec<String> {
     let mut paths: Vec<&str> = site
         .iter()
         .filter_map(|f| f.path.strip_suffix("index.html"))
@@ -42,38 +76,27 @@ fn sitemap(base: &BaseUrl, site: &[OutputFile]) -> String {
         .collect();
     paths.sort_unstable();
     paths.dedup();
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for path in paths {
-        // The protocol wants URLs, not IRIs: a Cyrillic slug goes as its UTF-8 bytes, escaped.
-        let url = percent_encoding::utf8_percent_encode(
-            &base.permalink(path),
-            percent_encoding::CONTROLS,
-        )
-        .to_string();
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_text(&url)));
-    }
-    xml.push_str("</urlset>\n");
-    xml
+    paths
+        .into_iter()
+        .map(|path| {
+            // The protocol wants URLs, not IRIs: a Cyrillic slug goes as its UTF-8 bytes,
+            // escaped.
+            percent_encoding::utf8_percent_encode(&base.permalink(path), percent_encoding::CONTROLS)
+                .to_string()
+        })
+        .collect()
 }
 
 /// robots.txt names the sitemap only by a full address, as its format requires: with a
 /// `base_url` of a path alone the line would be wrong, so it is left out.
-fn robots(base: &BaseUrl) -> String {
-    let rules = "User-agent: *\nDisallow:\n";
-    if base.origin().is_empty() {
-        return format!(
-            "{rules}\n# Sitemap: set base_url in site.toml to the site's full address \
-             (https://…) to name the sitemap here.\n"
-        );
-    }
-    format!("{rules}\nSitemap: {}\n", base.permalink(SITEMAP_FILE))
+fn robots_sitemap(base: &BaseUrl) -> Option<String> {
+    (!base.origin().is_empty()).then(|| base.permalink(SITEMAP_FILE))
 }
 
 /// An Atom feed of the documents (collections count as one document), in the order the
-/// site lists them. `updated` is the document's own `date`.
-fn feed(config: &Config, base: &BaseUrl, content: &Content) -> String {
+/// site lists them. `updated` is the document's own `date`; a document without one takes
+/// the newest.
+fn feed_view(config: &Config, base: &BaseUrl, content: &Content) -> FeedView {
     let documents: Vec<&Page> = content
         .documents()
         .into_iter()
@@ -85,71 +108,36 @@ fn feed(config: &Config, base: &BaseUrl, content: &Content) -> String {
         .max()
         .unwrap_or_else(|| UNDATED.to_string());
     let home = base.permalink("");
-    let feed_author = if config.author.is_empty() {
+    let author = if config.author.is_empty() {
         &config.title
     } else {
         &config.author
     };
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        xml_text(&config.language)
-    );
-    xml.push_str(&format!("  <title>{}</title>\n", xml_text(&config.title)));
-    if !config.description.is_empty() {
-        xml.push_str(&format!(
-            "  <subtitle>{}</subtitle>\n",
-            xml_text(&config.description)
-        ));
+    let entries = documents
+        .into_iter()
+        .map(|page| FeedEntry {
+            title: xml_text(&page.title),
+            url: xml_text(&base.permalink(&page.site_path)),
+            updated: page
+                .front
+                .date
+                .as_deref()
+                .and_then(atom_date)
+                .unwrap_or_else(|| newest.clone()),
+            authors: page.front.authors.iter().map(|a| xml_text(a)).collect(),
+            summary: page.front.summary.as_deref().map(xml_text),
+        })
+        .collect();
+    FeedView {
+        language: xml_text(&config.language),
+        title: xml_text(&config.title),
+        subtitle: xml_text(&config.description),
+        url: xml_text(&base.permalink(FEED_FILE)),
+        home: xml_text(&home),
+        updated: newest,
+        author: xml_text(author),
+        entries,
     }
-    xml.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml_text(&base.permalink(FEED_FILE))
-    ));
-    xml.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml_text(&home)
-    ));
-    xml.push_str(&format!("  <id>{}</id>\n", xml_text(&home)));
-    xml.push_str(&format!("  <updated>{newest}</updated>\n"));
-    xml.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        xml_text(feed_author)
-    ));
-    xml.push_str("  <generator>annals</generator>\n");
-    for page in documents {
-        xml.push_str(&entry(page, base, &newest));
-    }
-    xml.push_str("</feed>\n");
-    xml
-}
-
-/// One document of the feed. A document without a date takes the feed's.
-fn entry(page: &Page, base: &BaseUrl, feed_updated: &str) -> String {
-    let url = xml_text(&base.permalink(&page.site_path));
-    let updated = page
-        .front
-        .date
-        .as_deref()
-        .and_then(atom_date)
-        .unwrap_or_else(|| feed_updated.to_string());
-    let mut xml = String::from("  <entry>\n");
-    xml.push_str(&format!("    <title>{}</title>\n", xml_text(&page.title)));
-    xml.push_str(&format!(
-        "    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n"
-    ));
-    xml.push_str(&format!("    <id>{url}</id>\n"));
-    xml.push_str(&format!("    <updated>{updated}</updated>\n"));
-    for author in &page.front.authors {
-        xml.push_str(&format!(
-            "    <author><name>{}</name></author>\n",
-            xml_text(author)
-        ));
-    }
-    if let Some(summary) = &page.front.summary {
-        xml.push_str(&format!("    <summary>{}</summary>\n", xml_text(summary)));
-    }
-    xml.push_str("  </entry>\n");
-    xml
 }
 
 /// A front-matter date (`1984`, `1923-02`, `1923-02-15`, a TOML date-time) as an Atom
@@ -173,14 +161,12 @@ fn is_number(text: &str, digits: usize) -> bool {
     text.len() == digits && text.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Text escaped for XML, without the control characters XML 1.0 forbids (OCR'd sources
-/// carry some).
+/// Text without the control characters XML 1.0 forbids (OCR'd sources carry some); the
+/// template escapes the rest.
 fn xml_text(text: &str) -> String {
-    let allowed: String = text
-        .chars()
+    text.chars()
         .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    escape_html(&allowed)
+        .collect()
 }
 
 #[cfg(test)]
@@ -202,21 +188,48 @@ mod tests {
         page
     }
 
-    fn site() -> (Config, Content) {
-        let config = Config {
-            title: "Letters & Papers".into(),
-            ..Config::default()
-        };
+    fn site() -> Content {
         let home = Page::generated(PageKind::Home, "", "content/_index.md".into(), "H".into());
-        let content = Content {
+        Content {
             pages: vec![
                 home,
                 document("a", "First <one>", Some("1921-08")),
                 document("b", "Second", None),
             ],
             assets: Vec::new(),
+        }
+    }
+
+    /// The three files, each rendered by its built-in template.
+    fn rendered(base: &BaseUrl, content: &Content, site: &[OutputFile]) -> Vec<String> {
+        let config = Config {
+            title: "Letters & Papers".into(),
+            ..Config::default()
         };
-        (config, content)
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates([
+            (SITEMAP_FILE, include_str!("../templates/sitemap.xml")),
+            (ROBOTS_FILE, include_str!("../templates/robots.txt")),
+            (FEED_FILE, include_str!("../templates/atom.xml")),
+        ])
+        .unwrap();
+        files(&config, base, content, site)
+            .into_iter()
+            .map(|(name, context)| tera.render(name, &context).unwrap())
+            .collect()
+    }
+
+    fn feed(base: &BaseUrl, content: &Content) -> String {
+        rendered(base, content, &[]).remove(2)
+    }
+
+    fn sitemap(base: &BaseUrl, site: &[OutputFile]) -> String {
+        rendered(base, &Content::default(), site).remove(0)
+    }
+
+    fn robots(base: &BaseUrl) -> String {
+        rendered(base, &Content::default(), &[]).remove(1)
     }
 
     #[test]
@@ -236,9 +249,9 @@ mod tests {
 
     #[test]
     fn the_feed_has_absolute_links_escaped_text_and_the_documents_dates() {
-        let (config, content) = site();
+        let content = site();
         let base = BaseUrl::parse("https://example.org/annals/").unwrap();
-        let xml = feed(&config, &base, &content);
+        let xml = feed(&base, &content);
         assert!(xml.contains("<title>Letters &amp; Papers</title>"), "{xml}");
         assert!(xml.contains("<title>First &lt;one&gt;</title>"), "{xml}");
         assert!(
@@ -255,7 +268,7 @@ mod tests {
             3
         );
         assert_eq!(xml.matches("<entry>").count(), 2);
-        assert_eq!(xml, feed(&config, &base, &content), "reproducible");
+        assert_eq!(xml, feed(&base, &content), "reproducible");
     }
 
     #[test]

@@ -100,7 +100,8 @@ fn prepare_stages(
     let unchanged_pages = cache.pages_rendered(files.is_some());
     let mut files = files?;
     clock.restart();
-    files.extend(stages::publish(options, &site, &files, diagnostics));
+    let published = stages::publish(options, &site, &files, diagnostics)?;
+    files.extend(published);
     clock.lap("feeds, sitemap, static files");
     let mut summary = stages::summarise(&loaded, &analysed, &files, started.elapsed());
     summary.stages = clock.laps;

@@ -379,18 +379,26 @@ fn run_render_stages(
     (!diagnostics.has_errors()).then_some(files)
 }
 
-/// The sitemap, robots.txt and the feed (made from the files rendered), and the files
-/// copied as they are.
+/// The sitemap, robots.txt and the feed (made from the files rendered, by their templates),
+/// and the files copied as they are. `None` when a template fails (the problem is in
+/// `diagnostics`).
 pub(super) fn publish(
     options: &BuildOptions,
     site: &Site,
     rendered: &[OutputFile],
     diagnostics: &mut Diagnostics,
-) -> Vec<OutputFile> {
+) -> Option<Vec<OutputFile>> {
     let content = &site.loaded.content;
-    let mut files = publish::files(site.config, site.base, content, rendered);
+    let templates = site.loaded.templates.as_ref()?;
+    let mut files = Vec::new();
+    for (name, context) in publish::files(site.config, site.base, content, rendered) {
+        match templates.render(name, &context) {
+            Ok(bytes) => files.push(OutputFile::bytes(name, bytes)),
+            Err(e) => diagnostics.push(templates.diagnostic(&e, name)),
+        }
+    }
     files.extend(assets::files(&options.root, content, diagnostics));
-    files
+    (!diagnostics.has_errors()).then_some(files)
 }
 
 /// A site without `content/_index.md` or `content/documents/_index.md` still has a home page

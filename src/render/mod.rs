@@ -104,6 +104,13 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("search.html", include_str!("../../templates/search.html")),
     (
+        "partials/bib-links.html",
+        include_str!("../../templates/partials/bib-links.html"),
+    ),
+    ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../../templates/robots.txt")),
+    (
         "partials/cited-by.html",
         include_str!("../../templates/partials/cited-by.html"),
     ),
@@ -542,7 +549,7 @@ impl SiteRenderer<'_> {
             PageKind::Collection => "collection.html",
             PageKind::Page => "page.html",
         };
-        let page_view = self.page_view(index, body);
+        let page_view = self.page_view(index, body)?;
         let mut views = self.views(template);
         views.add_shared("site", site);
         views.add("page", &page_view);
@@ -598,11 +605,11 @@ impl SiteRenderer<'_> {
         }
     }
 
-    fn page_view(&self, index: usize, body: &str) -> PageView {
+    fn page_view(&self, index: usize, body: &str) -> Result<PageView, Diagnostic> {
         let page = &self.content.pages[index];
         let rendered = &self.rendered[index];
         let (previous, next) = self.neighbours(index);
-        PageView {
+        Ok(PageView {
             kind: page.kind,
             title: page.title.clone(),
             url: self.base.link(&page.site_path),
@@ -631,7 +638,7 @@ impl SiteRenderer<'_> {
                 .language
                 .clone()
                 .filter(|language| *language != self.config.language),
-            content: self.with_bibliography_links(index, body),
+            content: self.with_bibliography_links(index, body)?,
             notes: self.note_views(index),
             cited_by: self.cited_by(index),
             missing_notes: rendered
@@ -655,7 +662,7 @@ impl SiteRenderer<'_> {
                 }),
             ),
             extra: page.front.extra.clone(),
-        }
+        })
     }
 
     /// The people, events and groups a page names, each kind alphabetically.
@@ -735,28 +742,25 @@ impl SiteRenderer<'_> {
 
     /// The page's HTML with the links of each bibliography entry put in the slot the
     /// `markdown` stage left at its end.
-    fn with_bibliography_links(&self, page: usize, html: &str) -> String {
+    /// The page's HTML with the links of each bibliography entry in the slot `markdown`
+    /// left for them (`partials/bib-links.html`): the works an entry cites are known only
+    /// once every page's notes are read, after the page's Markdown was rendered.
+    fn with_bibliography_links(&self, page: usize, html: &str) -> Result<String, Diagnostic> {
+        const TEMPLATE: &str = "partials/bib-links.html";
         let entries = &self.citations.bibliography[page];
-        if entries.is_empty() {
-            return html.to_string();
-        }
         let mut html = html.to_string();
         for entry in entries {
-            let cite = self.cite_view(entry.work, "", false);
-            let mut links = format!(
-                " <span class=\"bib-links\"><a href=\"{}\">Notes citing it</a>",
-                escape(&cite.url)
-            );
-            if let Some(document) = &cite.document {
-                links.push_str(&format!(
-                    " · <a href=\"{}\">In this collection</a>",
-                    escape(&document.url)
-                ));
-            }
-            links.push_str("</span>");
+            let mut context = Context::new();
+            context.insert("cite", &self.cite_view(entry.work, "", false));
+            let links = self
+                .templates
+                .render(TEMPLATE, &context)
+                .map_err(|e| self.templates.diagnostic(&e, TEMPLATE))?;
+            let links = String::from_utf8_lossy(&links);
+            let links = format!(" {}", links.trim());
             html = html.replacen(&bibliography_slot(&entry.entry), &links, 1);
         }
-        html
+        Ok(html)
     }
 
     /// For a document: the other documents whose notes cite it, with how many notes.
@@ -838,10 +842,6 @@ impl SiteRenderer<'_> {
         trail.extend(ancestors.into_iter().rev());
         trail
     }
-}
-
-fn escape(text: &str) -> String {
-    crate::text::escape_html(text)
 }
 
 #[cfg(test)]

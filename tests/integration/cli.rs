@@ -474,6 +474,49 @@ fn a_site_template_overrides_the_default() {
 }
 
 #[test]
+fn a_site_template_overrides_the_feed_robots_txt_and_the_bibliography_links() {
+    let site = copy_of("basic");
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(templates.join("partials")).unwrap();
+    std::fs::write(
+        templates.join("robots.txt"),
+        "User-agent: *\nDisallow: /drafts/\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("atom.xml"),
+        "<feed>{% for entry in feed.entries %}<e>{{ entry.title }}</e>{% endfor %}</feed>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("partials/bib-links.html"),
+        "<a class=\"mine\" href=\"{{ cite.url }}\">Cited</a>",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/documents/with-bibliography.md"),
+        "+++\ntitle = \"Read\"\n+++\n\nText.[^1]\n\n## Bibliography\n\n- Avrich, Paul. *Kronstadt 1921*. Princeton, 1970.\n\n[^1]: Avrich, *Kronstadt 1921*, p. 3.\n",
+    )
+    .unwrap();
+    let output = annals(&["build"], site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let public = site.path().join("public");
+    let robots = std::fs::read_to_string(public.join("robots.txt")).unwrap();
+    assert_eq!(robots, "User-agent: *\nDisallow: /drafts/\n");
+    let feed = std::fs::read_to_string(public.join("atom.xml")).unwrap();
+    assert!(
+        feed.starts_with("<feed><e>") && feed.contains("<e>Read</e>"),
+        "{feed}"
+    );
+    let page =
+        std::fs::read_to_string(public.join("documents/with-bibliography/index.html")).unwrap();
+    assert!(
+        page.contains(" <a class=\"mine\" href=\"/sources/"),
+        "the entry's links from the site's partial:\n{page}"
+    );
+}
+
+#[test]
 fn build_timings_name_each_stage() {
     let site = copy_of("basic");
     let output = annals(&["build", "--timings"], site.path());
