@@ -8,11 +8,11 @@
 use std::path::{Path, PathBuf};
 
 use annals::diagnostic::Diagnostics;
-use annals::entity::aliases::names;
-use annals::entity::annotate::Entities;
-use annals::entity::lookup::NameLookup;
-use annals::entity::matcher::Matcher;
-use annals::markdown::{MarkdownRenderer, Source};
+use annals::internals::Entities;
+use annals::internals::Matcher;
+use annals::internals::NameLookup;
+use annals::internals::names;
+use annals::internals::{MarkdownRenderer, Source};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn root() -> PathBuf {
@@ -39,7 +39,7 @@ fn chapters() -> Vec<String> {
 }
 
 fn markdown_with_entities(c: &mut Criterion) {
-    let registry = annals::entity::load(
+    let registry = annals::internals::load_registry(
         &root().join("content"),
         &|p: &Path| p.to_path_buf(),
         &mut Diagnostics::default(),
@@ -88,7 +88,7 @@ fn markdown_with_entities(c: &mut Criterion) {
 }
 
 fn alias_matching(c: &mut Criterion) {
-    let registry = annals::entity::load(
+    let registry = annals::internals::load_registry(
         &root().join("content"),
         &|p: &Path| p.to_path_buf(),
         &mut Diagnostics::default(),
@@ -139,7 +139,7 @@ fn dates(c: &mut Criterion) {
     group.bench_function("parse and print EDTF dates", |b| {
         b.iter(|| {
             for s in samples {
-                std::hint::black_box(annals::date::HistoricalDate::parse(s).unwrap().human());
+                std::hint::black_box(annals::internals::HistoricalDate::parse(s).unwrap().human());
             }
         })
     });
@@ -174,7 +174,7 @@ fn date_extraction(c: &mut Criterion) {
         b.iter(|| {
             let found: usize = pages
                 .iter()
-                .map(|p| annals::timeline::extract::Extractor::page(p, &|_, _| true).len())
+                .map(|p| annals::internals::Extractor::page(p, &|_, _| true).len())
                 .sum();
             std::hint::black_box(found)
         })

@@ -30,7 +30,7 @@ fn main() -> std::io::Result<()> {
 
 fn render(file: &Path, input: &Path, output: &Path) -> std::io::Result<()> {
     let markdown = std::fs::read_to_string(file)?;
-    let parser = pulldown_cmark::Parser::new_ext(&markdown, annals::markdown::options());
+    let parser = pulldown_cmark::Parser::new_ext(&markdown, annals::internals::markdown_options());
     let mut html = String::with_capacity(markdown.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, parser);
     let target = output

@@ -42,10 +42,6 @@ impl<'r> Analyser<'r> {
         }
     }
 
-    pub fn link_prefix(&self) -> &str {
-        self.link_prefix
-    }
-
     /// The page read: its Markdown rendered, its citations and dated statements.
     pub fn page(&self, page: &Page) -> PageAnalysis {
         let source = Source {

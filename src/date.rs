@@ -91,7 +91,7 @@ impl Point {
     /// The New Style (Gregorian) day of an Old Style (Julian) one: 25 October 1917 O.S. is
     /// 7 November 1917. Russia kept the Julian calendar until 31 January 1918 (O.S.). A month
     /// or a year stays as it is.
-    pub fn from_old_style(self) -> Point {
+    pub fn to_new_style(self) -> Point {
         let (Some(month), Some(day)) = (self.month, self.day) else {
             return self;
         };
@@ -294,11 +294,11 @@ impl HistoricalDate {
         }
     }
 
-    /// The New Style date of an Old Style one (see [`Point::from_old_style`]).
-    pub fn from_old_style(&self) -> HistoricalDate {
+    /// The New Style date of an Old Style one (see [`Point::to_new_style`]).
+    pub fn to_new_style(&self) -> HistoricalDate {
         HistoricalDate {
-            start: self.start.map(Point::from_old_style),
-            end: self.end.map(Point::from_old_style),
+            start: self.start.map(Point::to_new_style),
+            end: self.end.map(Point::to_new_style),
             ..self.clone()
         }
     }
@@ -573,14 +573,14 @@ mod tests {
 
     #[test]
     fn old_style_days_become_new_style_days() {
-        let os = |y, m, d| Point::day(y, m, d).from_old_style();
+        let os = |y, m, d| Point::day(y, m, d).to_new_style();
         assert_eq!(os(1917, 10, 25), Point::day(1917, 11, 7));
         assert_eq!(os(1883, 3, 9), Point::day(1883, 3, 21));
         assert_eq!(os(1917, 11, 25), Point::day(1917, 12, 8));
         assert_eq!(os(1918, 1, 31), Point::day(1918, 2, 13));
         assert_eq!(os(1899, 12, 31), Point::day(1900, 1, 12));
         assert_eq!(
-            Point::month(1917, 10).from_old_style(),
+            Point::month(1917, 10).to_new_style(),
             Point::month(1917, 10)
         );
     }

@@ -1,35 +1,59 @@
 //! annals: a static site generator for documentary histories.
 //!
-//! A build flows one way: `config` and `content` load the site, `markdown` renders each
-//! page's body and notes, `render` fills the templates, `write` puts the site on disk
-//! atomically, with `publish` adding the sitemap, robots.txt and the feed. `build` runs the
-//! stages in order; `linkcheck` verifies a built site; `serve` previews it with live reload.
+//! A build flows one way, stage by stage (`build` runs them): load (`config`, `content`,
+//! `entity`'s registry, `render`'s templates) → analyse each page (`analyse`: `markdown`
+//! with the registry's names, `cite`'s references, `timeline`'s dated statements) → index
+//! the site (`cite`'s works, the `timeline`, `mentions` by entity) → render every kind of
+//! page (`render`, `search`, `data`, `publish`) → write (`write`, swapping the output in
+//! whole). `linkcheck` verifies a built site; `serve` previews it with live reload;
+//! `import` turns transcriptions into content. ARCHITECTURE.md says where each thing lives.
+//!
+//! The public API is what the command line uses: `build` (with the `cache` and `write::Sink`
+//! it takes), `serve`, `init`, `import`, `linkcheck`, and the types they take and give
+//! (`config`, `diagnostic`, `frontmatter`). Everything else is the crate's own.
 
-pub mod analyse;
-pub mod assets;
 pub mod build;
 pub mod cache;
-pub mod check;
-pub mod cite;
 pub mod config;
-pub mod content;
-pub mod data;
-pub mod date;
 pub mod diagnostic;
-pub mod entity;
 pub mod frontmatter;
 pub mod import;
 pub mod init;
 pub mod linkcheck;
-pub mod markdown;
-pub mod mentions;
-pub mod publish;
-pub mod render;
-pub mod search;
 pub mod serve;
-pub mod text;
-pub mod timeline;
 pub mod write;
+
+mod analyse;
+mod assets;
+mod check;
+mod cite;
+mod content;
+mod data;
+mod date;
+mod entity;
+mod markdown;
+mod mentions;
+mod publish;
+mod render;
+mod search;
+mod text;
+mod timeline;
+
+/// What the benchmarks (`benches/pipeline.rs`, `examples/floor.rs`) and the integration
+/// tests reach inside the build for: not part of the API, and free to change with it.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::content::{CONTENT_DIR, is_registry_folder};
+    pub use crate::date::HistoricalDate;
+    pub use crate::entity::aliases::names;
+    pub use crate::entity::annotate::Entities;
+    pub use crate::entity::lookup::NameLookup;
+    pub use crate::entity::matcher::Matcher;
+    pub use crate::entity::{Entity, load as load_registry};
+    pub use crate::markdown::{MarkdownRenderer, Source, options as markdown_options};
+    pub use crate::search::{KINDS as SEARCH_KINDS, codec, words};
+    pub use crate::timeline::extract::{Extractor, sentence_date};
+}
 
 /// The four source texts the bundled collection was made from (`tests/sources/*.txt`), by
 /// file name: real, messy prose for the unit tests that compare a fast path with a plain one.

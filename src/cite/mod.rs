@@ -74,7 +74,6 @@ pub struct BibliographyCitation {
 
 #[derive(Debug, Clone)]
 pub struct Unattributed {
-    pub page: usize,
     pub note_number: usize,
     pub path: PathBuf,
     pub line: usize,
@@ -258,7 +257,6 @@ impl Reader {
                         });
                     }
                     None => self.unattributed.push(Unattributed {
-                        page,
                         note_number: note.number,
                         path: content.pages[page].path.clone(),
                         line: note.line,

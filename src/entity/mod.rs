@@ -9,7 +9,7 @@ mod kind;
 pub mod lookup;
 pub mod matcher;
 
-pub use kind::{COMMON_FIELDS, Details, EntityKind, KindSpec, Members};
+pub use kind::{COMMON_FIELDS, Details, EntityKind, Members};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

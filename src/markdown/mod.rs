@@ -19,8 +19,8 @@ use ids::RESERVED_IDS;
 use lang::mark_russian;
 use links::rebase_tag;
 pub use links::{DocumentLink, document_links_in};
-pub use notes::{Backref, Note, NoteStatus};
 use notes::{Definition, split_definitions};
+pub use notes::{Note, NoteStatus};
 pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot};
 
 use std::collections::{HashMap, HashSet};

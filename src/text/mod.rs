@@ -6,7 +6,7 @@ pub mod sentence;
 pub mod slug;
 
 pub use lang::has_cyrillic;
-pub use sentence::{is_abbreviation, sentences};
+pub use sentence::sentences;
 pub use slug::slugify;
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and quoted attributes.

@@ -262,7 +262,7 @@ impl Extractor {
             _ => return None,
         };
         Some(if dating.old_style {
-            (dating.date.from_old_style(), Some(dating.date))
+            (dating.date.to_new_style(), Some(dating.date))
         } else {
             (dating.date, None)
         })

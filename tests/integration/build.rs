@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::common::*;
-use annals::content::CONTENT_DIR;
+use annals::internals::CONTENT_DIR;
 use annals::linkcheck;
 use scraper::Html;
 
@@ -29,7 +29,7 @@ fn markdown_files(root: &Path) -> usize {
             !e.path().components().any(|c| {
                 c.as_os_str()
                     .to_str()
-                    .is_some_and(annals::content::is_registry_folder)
+                    .is_some_and(annals::internals::is_registry_folder)
             })
         })
         .count()

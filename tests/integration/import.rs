@@ -750,10 +750,10 @@ fn text_that_markdown_would_misread_stays_text() {
                 The draft <Platform> was read.3\n\nNotes\n\n1. One.\n2. Two.\n3. Three.\n";
     let imported = import_text(text, &ImportOptions::default());
     let markdown = &imported.files[0].markdown;
-    let html = annals::markdown::MarkdownRenderer::new(None)
+    let html = annals::internals::MarkdownRenderer::new(None)
         .render(
             markdown.split("+++").nth(2).unwrap(),
-            annals::markdown::Source {
+            annals::internals::Source {
                 path: std::path::Path::new("doc.md"),
                 first_line: 1,
                 link_prefix: "/",

@@ -23,7 +23,7 @@ fn open_data_and_structured_data_describe_the_registry() {
 
     // /data/people.json: every person of the registry, with id, name, dates and mentions,
     // the count the person's page gives.
-    let registry = annals::entity::load(
+    let registry = annals::internals::load_registry(
         &root.join("content"),
         &|p| p.to_path_buf(),
         &mut Diagnostics::default(),
@@ -31,7 +31,7 @@ fn open_data_and_structured_data_describe_the_registry() {
     let people: Vec<serde_json::Value> =
         serde_json::from_slice(&std::fs::read(out.path().join("data/people.json")).unwrap())
             .unwrap();
-    let in_registry: BTreeMap<String, &annals::entity::Entity> = registry
+    let in_registry: BTreeMap<String, &annals::internals::Entity> = registry
         .entities
         .iter()
         .filter(|e| e.kind.key() == "person")

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
-use annals::search::{codec, words};
+use annals::internals::{codec, words};
 use serde_json::Value;
 
 fn site() -> &'static Path {
@@ -157,7 +157,7 @@ fn the_index_is_written_under_search() {
         .iter()
         .map(|k| k[0].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, annals::search::KINDS);
+    assert_eq!(kinds, annals::internals::SEARCH_KINDS);
 }
 
 #[test]

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use crate::common::schema;
 use crate::common::*;
-use annals::date::HistoricalDate;
-use annals::timeline::extract::sentence_date;
+use annals::internals::HistoricalDate;
+use annals::internals::sentence_date;
 use scraper::{ElementRef, Html};
 
 fn site() -> &'static Path {
