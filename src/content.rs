@@ -64,6 +64,9 @@ pub struct Page {
     pub site_path: String,
     pub title: String,
     pub front: FrontMatter,
+    /// The front matter's `date` as read (`None` when it has none, or one that is not a
+    /// date: the build warns of it).
+    pub date: Option<HistoricalDate>,
     /// The Markdown after the front matter; empty once a one-off build has rendered it
     /// (`build` stage `analyse`).
     pub body: String,
@@ -87,6 +90,7 @@ impl Page {
             site_path: site_path.to_string(),
             title,
             front: FrontMatter::default(),
+            date: None,
             body: String::new(),
             body_line: 1,
             parent: None,
@@ -291,15 +295,18 @@ fn load_page(
     if front.draft {
         return None;
     }
-    if let Some(date) = &front.date
-        && let Err(error) = HistoricalDate::parse(without_time(date))
-    {
-        diagnostics.push(
-            Diagnostic::warning(&path, format!("the date {error}"))
-                .at_line(file.keys.line("date"))
-                .with_help("until then the page shows the date as written, and the feed and the sitemap leave it out"),
-        );
-    }
+    // Read once here; every later stage takes the date as read.
+    let date = front.date.as_deref().and_then(|date| {
+        HistoricalDate::parse(without_time(date))
+            .map_err(|error| {
+                diagnostics.push(
+                    Diagnostic::warning(&path, format!("the date {error}"))
+                        .at_line(file.keys.line("date"))
+                        .with_help("until then the page shows the date as written, and the feed and the sitemap leave it out"),
+                )
+            })
+            .ok()
+    });
     let (kind, site_path) = place(relative, &front, &path, diagnostics)?;
     let file_name = relative
         .file_name()
@@ -326,6 +333,7 @@ fn load_page(
         body: file.body,
         body_line: file.body_line,
         front,
+        date,
         parent: None,
         children: Vec::new(),
         file_name,

@@ -10,8 +10,8 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::config::{BaseUrl, Config};
-use crate::content::{Content, Page, without_time};
-use crate::date::HistoricalDate;
+use crate::content::{Content, Page};
+use crate::date::{HistoricalDate, Qualifier};
 use crate::write::OutputFile;
 
 pub const SITEMAP_FILE: &str = "sitemap.xml";
@@ -104,7 +104,7 @@ fn feed_view(config: &Config, base: &BaseUrl, content: &Content) -> FeedView {
         .collect();
     let newest = documents
         .iter()
-        .filter_map(|page| page.front.date.as_deref().and_then(atom_date))
+        .filter_map(|page| page.date.as_ref().and_then(atom_date))
         .max()
         .unwrap_or_else(|| UNDATED.to_string());
     let home = base.permalink("");
@@ -119,9 +119,8 @@ fn feed_view(config: &Config, base: &BaseUrl, content: &Content) -> FeedView {
             title: xml_text(&page.title),
             url: xml_text(&base.permalink(&page.site_path)),
             updated: page
-                .front
                 .date
-                .as_deref()
+                .as_ref()
                 .and_then(atom_date)
                 .unwrap_or_else(|| newest.clone()),
             authors: page.front.authors.iter().map(|a| xml_text(a)).collect(),
@@ -140,25 +139,20 @@ fn feed_view(config: &Config, base: &BaseUrl, content: &Content) -> FeedView {
     }
 }
 
-/// A front-matter date (`1984`, `1923-02`, `1923-02-15`, a TOML date-time) as an Atom
-/// date-time at midnight UTC of its first day; `None` when it does not start with a year.
-fn atom_date(date: &str) -> Option<String> {
-    let date = date.trim();
-    // Only a date that is one (not 1923-02-30) is given to feed readers.
-    HistoricalDate::parse(without_time(date)).ok()?;
-    let mut parts = date.get(..10.min(date.len()))?.split('-');
-    let year = parts.next().filter(|y| is_number(y, 4))?;
-    let mut month_day = ["01", "01"];
-    for (slot, part) in month_day.iter_mut().zip(parts) {
-        let part = part.get(..2).filter(|p| is_number(p, 2))?;
-        *slot = part;
+/// A document's date (`1984`, `1923-02`, `1923-02-15`, a range) as an Atom date-time at
+/// midnight UTC of its first day; `None` for a date only approximate or uncertain ("1930~"),
+/// or one a feed cannot write (before year 1, after 9999).
+fn atom_date(date: &HistoricalDate) -> Option<String> {
+    if date.qualifier != Qualifier::Exact {
+        return None;
     }
-    let [month, day] = month_day;
-    Some(format!("{year}-{month}-{day}T00:00:00Z"))
-}
-
-fn is_number(text: &str, digits: usize) -> bool {
-    text.len() == digits && text.bytes().all(|b| b.is_ascii_digit())
+    let start = date.start.filter(|p| (1..=9999).contains(&p.year))?;
+    Some(format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        start.year,
+        start.month.unwrap_or(1),
+        start.day.unwrap_or(1)
+    ))
 }
 
 /// Text without the control characters XML 1.0 forbids (OCR'd sources carry some); the
@@ -183,6 +177,7 @@ mod tests {
             title.to_string(),
         );
         page.front.date = date.map(str::to_string);
+        page.date = date.and_then(|d| HistoricalDate::parse(d).ok());
         page.front.authors = vec!["A. & B. <Author>".into()];
         page.front.summary = Some("Notes \u{c} on \"bread\" & peace".into());
         page
@@ -232,19 +227,29 @@ mod tests {
         rendered(base, &Content::default(), &[]).remove(1)
     }
 
+    /// A front matter's date as the content stage reads it, then as the feed gives it.
+    fn atom(date: &str) -> Option<String> {
+        HistoricalDate::parse(crate::content::without_time(date))
+            .ok()
+            .as_ref()
+            .and_then(atom_date)
+    }
+
     #[test]
     fn reads_dates_of_every_precision() {
-        assert_eq!(atom_date("1984").unwrap(), "1984-01-01T00:00:00Z");
-        assert_eq!(atom_date("1923-02").unwrap(), "1923-02-01T00:00:00Z");
-        assert_eq!(atom_date("1923-02-15").unwrap(), "1923-02-15T00:00:00Z");
+        assert_eq!(atom("1984").unwrap(), "1984-01-01T00:00:00Z");
+        assert_eq!(atom("1923-02").unwrap(), "1923-02-01T00:00:00Z");
+        assert_eq!(atom("1923-02-15").unwrap(), "1923-02-15T00:00:00Z");
         assert_eq!(
-            atom_date("1984-03-01T10:00:00Z").unwrap(),
+            atom("1984-03-01T10:00:00Z").unwrap(),
             "1984-03-01T00:00:00Z"
         );
-        assert_eq!(atom_date("c. 1921"), None);
-        assert_eq!(atom_date("1921-8"), None);
-        assert_eq!(atom_date("1923-02-30"), None);
-        assert_eq!(atom_date("1921-13"), None);
+        assert_eq!(atom("1921/1923").unwrap(), "1921-01-01T00:00:00Z");
+        assert_eq!(atom("1930~"), None);
+        assert_eq!(atom("c. 1921"), None);
+        assert_eq!(atom("1921-8"), None);
+        assert_eq!(atom("1923-02-30"), None);
+        assert_eq!(atom("1921-13"), None);
     }
 
     #[test]

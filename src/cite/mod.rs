@@ -464,9 +464,13 @@ impl DocumentKeys {
             if !matches!(page.kind, PageKind::Document | PageKind::Collection) {
                 continue;
             }
-            let year = page.front.date.as_deref().and_then(|d| d.get(..4));
+            let year = page
+                .date
+                .as_ref()
+                .and_then(|d| d.start)
+                .map(|start| start.year.to_string());
             for author in &page.front.authors {
-                if let Some(short) = year.and_then(|y| key::short_form(author, y)) {
+                if let Some(short) = year.as_deref().and_then(|y| key::short_form(author, y)) {
                     keys.entry(short).or_insert(index);
                 }
             }

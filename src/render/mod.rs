@@ -617,12 +617,7 @@ impl SiteRenderer<'_> {
             source_path: page.path.display().to_string(),
             authors: page.front.authors.clone(),
             date: page.front.date.clone(),
-            date_human: page
-                .front
-                .date
-                .as_deref()
-                .and_then(|date| crate::date::HistoricalDate::parse(date).ok())
-                .map(|date| date.human()),
+            date_human: page.date.as_ref().map(|date| date.human()),
             publication: page.front.publication.clone(),
             source_url: page.front.url.clone(),
             translator: page.front.translator.clone(),

@@ -576,3 +576,23 @@ fn a_document_in_another_language_carries_it_and_the_page_around_it_keeps_the_si
     let letter = page(out.path(), "documents/letter/index.html");
     assert_eq!(select(&letter, "h1")[0].value().attr("lang"), None);
 }
+
+#[test]
+fn a_document_dated_with_a_time_of_day_shows_its_day_written_out() {
+    let (_site, out, diagnostics) = build_with_file(
+        "basic",
+        "content/documents/dated.md",
+        "+++\ntitle = \"Dated\"\ndate = 1984-03-01T10:00:00Z\n+++\n\nText.\n",
+    );
+    assert!(!diagnostics.has_errors());
+    let html = std::fs::read_to_string(out.path().join("documents/dated/index.html")).unwrap();
+    let page = Html::parse_document(&html);
+    let time = select(&page, ".provenance time");
+    assert_eq!(time.len(), 1, "{html}");
+    assert_eq!(time[0].text().collect::<String>(), "1 March 1984");
+    let feed = std::fs::read_to_string(out.path().join("atom.xml")).unwrap();
+    assert!(
+        feed.contains("<updated>1984-03-01T00:00:00Z</updated>"),
+        "{feed}"
+    );
+}
