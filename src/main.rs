@@ -288,8 +288,8 @@ fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
 
 /// A one-off build keeps the memory it frees for what it allocates next. By default mimalloc
 /// gives memory unused for a second back to the system, and a build that runs longer than
-/// that has it faulted in and zeroed again by the kernel: at ×100, 35,000 page faults, and
-/// 3–9% of the build's time (BENCHMARKS.md). `serve` keeps the default, so that
+/// that has it faulted in and zeroed again by the kernel (BENCHMARKS.md, "Memory", has
+/// what it cost). `serve` keeps the default, so that
 /// it shrinks while it waits. `MIMALLOC_PURGE_DELAY` in the environment still decides.
 fn keep_freed_memory() {
     // `mi_option_purge_delay` in mimalloc.h's `mi_option_e` (v3); libmimalloc-sys has no

@@ -7,9 +7,11 @@
 #   scripts/bench/run.sh            # all scales
 #   SCALES="1 10" scripts/bench/run.sh
 #   TOOLS="annals-no-search hugo floor" SCALES=100 scripts/bench/run.sh
+#   BASELINE=/path/to/old/annals TOOLS="annals annals-baseline" SCALES="1 10" scripts/bench/run.sh
 #
 # The tools: annals with everything (entities, mention index, citations, timeline, search
-# index); annals without the search index; annals on the documents alone (no registry, no
+# index); annals-baseline, the same with the binary BASELINE names (another version of
+# annals, measured in turn with this one); annals without the search index; annals on the documents alone (no registry, no
 # search index: the work nearest to Hugo's, though it still makes the citations, the
 # timeline of dated statements and the open data); Hugo; the floor.
 #
@@ -37,6 +39,7 @@ for n in $scales; do
   python3 "$root/scripts/bench/scale.py" "$root" "$n" "$site" >&2
   declare -A commands=(
     [annals]="$annals build --root $site/annals --output $site/out-annals"
+    [annals-baseline]="${BASELINE:-missing-BASELINE} build --root $site/annals --output $site/out-annals-baseline"
     [annals-no-search]="$annals build --root $site/annals-nosearch --output $site/out-annals-nosearch"
     [annals-documents]="$annals build --root $site/annals-documents --output $site/out-annals-documents"
     [hugo]="$hugo --quiet --source $site/hugo --destination $site/out-hugo"

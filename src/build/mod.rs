@@ -69,7 +69,8 @@ pub fn prepare_with(
 
 /// How long the build's memory is needed after it: a process that ends right after its
 /// build (`annals build`) leaves it to the system, which takes it back at once, where
-/// freeing a million allocations one by one takes a fifth of a second at ×100.
+/// freeing a large site's million allocations one by one takes a noticeable part of the
+/// build (BENCHMARKS.md, "Memory").
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Lifetime {
     ProcessGoesOn,

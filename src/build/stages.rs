@@ -47,8 +47,8 @@ pub(super) struct Loaded {
 pub(super) struct Analysed {
     rendered: Vec<Rendered>,
     /// Each page's HTML, read by its own page alone: taken out of what every stage reads,
-    /// it is let go as soon as that page is made (141 MB at ×100, which the search index
-    /// and the registry's pages would otherwise be made beside).
+    /// it is let go as soon as that page is made, rather than held while the search index
+    /// and the registry's pages are made.
     bodies_html: Vec<Mutex<String>>,
     /// Taken by `index`.
     references: Vec<PageReferences>,
@@ -168,8 +168,8 @@ pub(super) fn analyse(
                 .recall(page, base.prefix())
                 .unwrap_or_else(|| analyser.page(page));
             // Nothing reads a page's Markdown again: a one-off build lets it go at once, so
-            // that the collection's whole text is not held beside what is made of it (116
-            // MB at ×100). `serve` keeps it, to tell an edited page from an unchanged one.
+            // that the collection's whole text is not held beside what is made of it.
+            // `serve` keeps it, to tell an edited page from an unchanged one.
             if !keep_bodies {
                 page.body = String::new();
             }

@@ -161,8 +161,8 @@ impl<'r> MarkdownRenderer<'r> {
         pulldown_cmark::html::push_html(&mut html, out.into_iter());
         if html.capacity() > html.len() {
             // Every page's HTML is kept until the site is written, and a page that outgrew
-            // its first guess holds up to twice its size: about 80 MB at ×100. The copy costs
-            // less than that memory.
+            // its first guess holds up to twice its size; the copy costs less than that
+            // memory (BENCHMARKS.md, "Memory").
             html = html.as_str().to_owned();
         }
         state.finish(definitions, html)

@@ -95,7 +95,7 @@ pub fn assemble(
     let mut entries = registry_entries(registry);
     let sources = content.sources();
     // Sized at once: the timeline is held until the site is written, and growing it by
-    // doubling leaves up to half of it unused (tens of megabytes at ×100).
+    // doubling leaves up to half of it unused.
     entries.reserve_exact(sources.iter().map(|&page| statements[page].len()).sum());
     // In the reading order of the pages, which the sort keeps among entries of one date.
     for page in sources {
@@ -248,8 +248,8 @@ pub struct DocumentLink<'a> {
 }
 
 /// One entry as pages and exports show it: plain data with its links made. It borrows
-/// what the registry, the content and the entry hold (at ×100 the timeline has 90,000
-/// entries, each shown on several pages).
+/// what the registry, the content and the entry hold (a large collection's timeline has
+/// tens of thousands of entries, each shown on several pages).
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryView<'a> {
     pub kind: EntryKind,
