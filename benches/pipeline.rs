@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use annals::diagnostic::Diagnostics;
-use annals::internals::Entities;
 use annals::internals::Matcher;
 use annals::internals::NameLookup;
 use annals::internals::names;
+use annals::internals::{Annotator, Entities};
 use annals::internals::{MarkdownRenderer, Source};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -47,10 +47,11 @@ fn markdown_with_entities(c: &mut Criterion) {
     let (matcher, _) = Matcher::new(&registry);
     let bodies = chapters();
     let bytes: usize = bodies.iter().map(String::len).sum();
-    let renderer = MarkdownRenderer::new(Some(Entities {
+    let entities = Entities {
         registry: &registry,
         matcher: &matcher,
-    }));
+    };
+    let renderer = MarkdownRenderer::default();
     let path = Path::new("chapter.md");
     let mut group = c.benchmark_group("markdown");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -58,6 +59,7 @@ fn markdown_with_entities(c: &mut Criterion) {
     group.bench_function("render the book with entity linking", |b| {
         b.iter(|| {
             for body in &bodies {
+                let mut annotator = Annotator::new(entities, "/", path);
                 std::hint::black_box(renderer.render(
                     body,
                     Source {
@@ -65,11 +67,13 @@ fn markdown_with_entities(c: &mut Criterion) {
                         first_line: 1,
                         link_prefix: "/",
                     },
+                    Some(&mut annotator),
                 ));
+                std::hint::black_box(annotator.finish());
             }
         })
     });
-    let plain = MarkdownRenderer::new(None);
+    let plain = MarkdownRenderer::default();
     group.bench_function("render the book without entities", |b| {
         b.iter(|| {
             for body in &bodies {
@@ -80,6 +84,7 @@ fn markdown_with_entities(c: &mut Criterion) {
                         first_line: 1,
                         link_prefix: "/",
                     },
+                    None,
                 ));
             }
         })
@@ -149,7 +154,7 @@ fn dates(c: &mut Criterion) {
 /// The dated statements of the book's prose: the timeline's extractor over every paragraph.
 fn date_extraction(c: &mut Criterion) {
     let bodies = chapters();
-    let renderer = MarkdownRenderer::new(None);
+    let renderer = MarkdownRenderer::default();
     let path = Path::new("chapter.md");
     let pages: Vec<_> = bodies
         .iter()
@@ -162,6 +167,7 @@ fn date_extraction(c: &mut Criterion) {
                         first_line: 1,
                         link_prefix: "/",
                     },
+                    None,
                 )
                 .texts
         })

@@ -1,63 +1,109 @@
 //! The analyse stage: what is read of each page on its own. A page's Markdown is rendered
-//! (its notes numbered, its paragraphs given ids, the registry's names found in it), and
-//! what the later stages need of it alone is read at once: the works its notes cite and its
-//! dated statements. [`Analyser::page`] is a function of the page, the registry and the
-//! link prefix only, so `serve`'s cache can keep its result while none of those changes.
+//! (its notes numbered, its paragraphs given ids) while the registry's annotator finds the
+//! names in each block, and what the later stages need of the page alone is read at once:
+//! the works its notes cite and its dated statements. [`Analyser::page`] is a function of
+//! the page, the registry and the link prefix only, so `serve`'s cache can keep its result
+//! while none of those changes.
 
 use crate::cite::PageReferences;
 use crate::content::Page;
 use crate::entity::Registry;
-use crate::entity::annotate::Entities;
-use crate::markdown::{MarkdownRenderer, Rendered, Source};
+use crate::entity::annotate::{Annotator, Entities, Names};
+use crate::entity::matcher::{BlockRef, Mention, Snippet};
+use crate::markdown::{BlockAnnotator, MarkdownRenderer, Rendered, Source};
 use crate::timeline::{self, Entry};
 
 /// Everything read of one page.
 #[derive(Debug, Clone)]
 pub struct PageAnalysis {
     pub rendered: Rendered,
-    /// What its notes and bibliography cite (for `cite`).
+    /// The registry's entities the page names, and the names left unsettled.
+    pub names: Names,
+    /// What its notes and bibliography cite (for `cite`, which takes it).
     pub references: PageReferences,
-    /// Its dated statements (for `timeline`); none for a page that is not a source.
+    /// Its dated statements (for `timeline`, which takes them); none for a page that is not
+    /// a source.
     pub statements: Vec<Entry>,
+}
+
+impl PageAnalysis {
+    /// The entities the page names, in reading order (the notes last).
+    pub fn mentions(&self) -> &[Mention] {
+        &self.names.mentions
+    }
+
+    /// The id and the plain text of a block that holds mentions.
+    pub fn block(&self, block: BlockRef) -> (&str, &str) {
+        self.names.block(&self.rendered.texts, block)
+    }
+
+    /// The id of the paragraph (or note) a mention on this page is in.
+    pub fn anchor(&self, mention: &Mention) -> &str {
+        self.names.anchor(&self.rendered.texts, mention)
+    }
+
+    /// The words around a mention on this page, as its entity's page shows them.
+    pub fn snippet(&self, mention: &Mention) -> Snippet {
+        self.names.snippet(&self.rendered.texts, mention)
+    }
 }
 
 /// What analysing a page needs of the site: the registry, its name lookup, where links go.
 pub struct Analyser<'r> {
-    renderer: MarkdownRenderer<'r>,
+    renderer: MarkdownRenderer,
     registry: &'r Registry,
+    /// `None` for a site without a registry: no names are looked for.
+    entities: Option<Entities<'r>>,
     link_prefix: &'r str,
 }
 
 impl<'r> Analyser<'r> {
-    /// `entities` is `None` for a site without a registry: no names are looked for.
     pub fn new(
         registry: &'r Registry,
         entities: Option<Entities<'r>>,
         link_prefix: &'r str,
     ) -> Self {
         Analyser {
-            renderer: MarkdownRenderer::new(entities),
+            renderer: MarkdownRenderer::default(),
             registry,
+            entities,
             link_prefix,
         }
     }
 
-    /// The page read: its Markdown rendered, its citations and dated statements.
+    /// The page read: its Markdown rendered with its names found, its citations and dated
+    /// statements.
     pub fn page(&self, page: &Page) -> PageAnalysis {
         let source = Source {
             path: &page.path,
             first_line: page.body_line,
             link_prefix: self.link_prefix,
         };
-        let rendered = self.renderer.render(&page.body, source);
+        let mut annotator = self
+            .entities
+            .map(|entities| Annotator::new(entities, self.link_prefix, &page.path));
+        let mut rendered = self.renderer.render(
+            &page.body,
+            source,
+            annotator.as_mut().map(|a| a as &mut dyn BlockAnnotator),
+        );
+        let names = match annotator {
+            Some(annotator) => {
+                let (names, problems) = annotator.finish();
+                rendered.diagnostics.extend(problems);
+                names
+            }
+            None => Names::default(),
+        };
         PageAnalysis {
             references: PageReferences::read(&rendered),
             statements: if page.kind.is_source() {
-                timeline::page_statements(self.registry, &rendered)
+                timeline::page_statements(self.registry, &rendered, &names)
             } else {
                 Vec::new()
             },
             rendered,
+            names,
         }
     }
 }

@@ -6,12 +6,13 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::analyse::PageAnalysis;
 use crate::config::Config;
 use crate::content::Content;
 use crate::data;
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityKind, Registry};
-use crate::markdown::{self, Rendered};
+use crate::markdown;
 use crate::render::entities::GLOSSARY;
 use crate::render::sources::SOURCES_DIR;
 use crate::render::timeline::TIMELINE_DIR;
@@ -47,11 +48,11 @@ pub fn pages_among_generated(content: &Content, config: &Config) -> Vec<Diagnost
 
 /// One warning for each ambiguous surname on a page: where it first stands, how often, and
 /// who it could be.
-pub fn unresolved_warnings(registry: &Registry, rendered: &[Rendered]) -> Vec<Diagnostic> {
+pub fn unresolved_warnings(registry: &Registry, pages: &[PageAnalysis]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    for page in rendered {
+    for page in pages {
         let mut seen: Vec<(&str, usize, &crate::entity::matcher::Unresolved)> = Vec::new();
-        for unresolved in &page.unresolved {
+        for unresolved in &page.names.unresolved {
             match seen
                 .iter_mut()
                 .find(|(name, _, _)| *name == unresolved.name)
@@ -95,7 +96,7 @@ pub fn unresolved_warnings(registry: &Registry, rendered: &[Rendered]) -> Vec<Di
 /// The pages' links are read as they were rendered, the registry's from its entries' texts.
 pub fn broken_document_links(
     content: &Content,
-    rendered: &[Rendered],
+    pages: &[PageAnalysis],
     registry: &Registry,
 ) -> Vec<Diagnostic> {
     let by_path: HashMap<&str, usize> = content
@@ -107,8 +108,8 @@ pub fn broken_document_links(
     let in_pages = content
         .pages
         .iter()
-        .zip(rendered)
-        .map(|(page, r)| (&page.path, Cow::Borrowed(&r.document_links[..])));
+        .zip(pages)
+        .map(|(page, r)| (&page.path, Cow::Borrowed(&r.rendered.document_links[..])));
     let in_registry = registry
         .entities
         .iter()
@@ -129,7 +130,8 @@ pub fn broken_document_links(
                     document_link_help(content, &link.document),
                 ),
                 Some(&target)
-                    if !link.fragment.is_empty() && !rendered[target].has_id(&link.fragment) =>
+                    if !link.fragment.is_empty()
+                        && !pages[target].rendered.has_id(&link.fragment) =>
                 {
                     (
                         format!(

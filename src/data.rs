@@ -6,11 +6,12 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::analyse::PageAnalysis;
 use crate::config::BaseUrl;
 use crate::content::Content;
 use crate::entity::matcher::Mention;
 use crate::entity::{Entity, EntityKind, Registry};
-use crate::markdown::{NoteStatus, Rendered};
+use crate::markdown::NoteStatus;
 use crate::write::{OutputFile, Sink};
 
 pub const DATA_DIR: &str = "data";
@@ -52,7 +53,7 @@ struct EntityRecord<'a> {
 pub fn files(
     registry: &Registry,
     content: &Content,
-    rendered: &[Rendered],
+    pages: &[PageAnalysis],
     index: &[Vec<(usize, &Mention)>],
     base: &BaseUrl,
     sink: &Sink,
@@ -81,12 +82,12 @@ pub fn files(
             rayon::join(
                 || {
                     sink.stream(format!("{DATA_DIR}/mentions.csv"), |out| {
-                        mentions_csv(out, registry, (content, rendered), index, base)
+                        mentions_csv(out, registry, (content, pages), index, base)
                     })
                 },
                 || {
                     sink.stream(format!("{DATA_DIR}/notes.csv"), |out| {
-                        notes_csv(out, content, rendered, base)
+                        notes_csv(out, content, pages, base)
                     })
                 },
             )
@@ -132,7 +133,7 @@ fn record<'a>(entity: &'a Entity, mentions: usize, base: &BaseUrl) -> EntityReco
 fn mentions_csv(
     out: &mut dyn Write,
     registry: &Registry,
-    (content, rendered): (&Content, &[Rendered]),
+    (content, pages): (&Content, &[PageAnalysis]),
     index: &[Vec<(usize, &Mention)>],
     base: &BaseUrl,
 ) -> anyhow::Result<()> {
@@ -153,7 +154,7 @@ fn mentions_csv(
         .collect();
     for (entity, mentions) in registry.entities.iter().zip(index) {
         for (page, mention) in mentions {
-            let page_body = &rendered[*page];
+            let page_body = &pages[*page];
             writer.write_record([
                 entity.id.as_str(),
                 entity.kind.key(),
@@ -172,16 +173,16 @@ fn mentions_csv(
 fn notes_csv(
     out: &mut dyn Write,
     content: &Content,
-    rendered: &[Rendered],
+    pages: &[PageAnalysis],
     base: &BaseUrl,
 ) -> anyhow::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(["document", "url", "note", "number", "status", "text"])?;
-    for (page, rendered) in content.pages.iter().zip(rendered) {
+    for (page, analysis) in content.pages.iter().zip(pages) {
         if !page.kind.is_source() {
             continue;
         }
-        for note in &rendered.notes {
+        for note in &analysis.rendered.notes {
             let status = match note.status {
                 NoteStatus::Cited => "cited",
                 NoteStatus::Missing => "missing",

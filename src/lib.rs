@@ -46,7 +46,7 @@ pub mod internals {
     pub use crate::content::{CONTENT_DIR, is_registry_folder};
     pub use crate::date::HistoricalDate;
     pub use crate::entity::aliases::names;
-    pub use crate::entity::annotate::Entities;
+    pub use crate::entity::annotate::{Annotator, Entities};
     pub use crate::entity::lookup::NameLookup;
     pub use crate::entity::matcher::Matcher;
     pub use crate::entity::{Entity, load as load_registry};

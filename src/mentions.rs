@@ -5,25 +5,25 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
+use crate::analyse::PageAnalysis;
 use crate::content::Content;
 use crate::entity::matcher::Mention;
-use crate::markdown::Rendered;
 
 /// Where a page's mentions came from: the page's index and its body, whose mentions are in
 /// reading order.
 pub struct PageMentions<'a> {
     pub page: usize,
-    pub body: &'a Rendered,
+    pub body: &'a PageAnalysis,
 }
 
 /// The mentions of the documents, page by page in reading order.
-pub fn source_pages<'r>(content: &Content, rendered: &'r [Rendered]) -> Vec<PageMentions<'r>> {
+pub fn source_pages<'r>(content: &Content, pages: &'r [PageAnalysis]) -> Vec<PageMentions<'r>> {
     content
         .sources()
         .into_iter()
         .map(|page| PageMentions {
             page,
-            body: &rendered[page],
+            body: &pages[page],
         })
         .collect()
 }
@@ -35,7 +35,7 @@ pub fn by_entity<'a>(
 ) -> Vec<Vec<(usize, &'a Mention)>> {
     let mut index: Vec<Vec<(usize, &Mention)>> = vec![Vec::new(); entities];
     for page in pages {
-        for mention in &page.body.mentions {
+        for mention in page.body.mentions() {
             index[mention.entity].push((page.page, mention));
         }
     }
@@ -48,7 +48,7 @@ pub fn alongside_all(pages: &[PageMentions], entities: usize) -> Vec<Vec<(usize,
     let mut counts: Vec<FxHashMap<usize, usize>> = vec![FxHashMap::default(); entities];
     for page in pages {
         let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for mention in &page.body.mentions {
+        for mention in page.body.mentions() {
             by_anchor
                 .entry(page.body.anchor(mention))
                 .or_default()

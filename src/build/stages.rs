@@ -43,16 +43,15 @@ pub(super) struct Loaded {
     matcher: Arc<Matcher>,
 }
 
-/// What was read of each page on its own, by page index.
+/// What was read of each page on its own, by page index (the index of its `Page` in
+/// `Loaded::content`).
 pub(super) struct Analysed {
-    rendered: Vec<Rendered>,
+    /// Each page's analysis; `index` takes its references and statements.
+    pages: Vec<PageAnalysis>,
     /// Each page's HTML, read by its own page alone: taken out of what every stage reads,
     /// it is let go as soon as that page is made, rather than held while the search index
     /// and the registry's pages are made.
     bodies_html: Vec<Mutex<String>>,
-    /// Taken by `index`.
-    references: Vec<PageReferences>,
-    statements: Vec<Vec<Entry>>,
 }
 
 /// What needs every page: the works cited, the timeline, the registry's own texts.
@@ -159,7 +158,7 @@ pub(super) fn analyse(
     let analyser = Analyser::new(&loaded.registry, entities, base.prefix());
     let keep_bodies = cache.keeps_pages();
     let recalled = &*cache;
-    let analyses: Vec<PageAnalysis> = loaded
+    let mut pages: Vec<PageAnalysis> = loaded
         .content
         .pages
         .par_iter_mut()
@@ -176,34 +175,21 @@ pub(super) fn analyse(
             analysis
         })
         .collect();
-    cache.remember(&loaded.content, &analyses, base.prefix());
-    let mut rendered = Vec::with_capacity(analyses.len());
-    let mut references = Vec::with_capacity(analyses.len());
-    let mut statements = Vec::with_capacity(analyses.len());
-    for analysis in analyses {
-        rendered.push(analysis.rendered);
-        references.push(analysis.references);
-        statements.push(analysis.statements);
+    cache.remember(&loaded.content, &pages, base.prefix());
+    for page in &pages {
+        diagnostics.extend(page.rendered.diagnostics.iter().cloned());
     }
-    for page in &rendered {
-        diagnostics.extend(page.diagnostics.iter().cloned());
-    }
-    diagnostics.extend(check::unresolved_warnings(&loaded.registry, &rendered));
+    diagnostics.extend(check::unresolved_warnings(&loaded.registry, &pages));
     diagnostics.extend(check::broken_document_links(
         &loaded.content,
-        &rendered,
+        &pages,
         &loaded.registry,
     ));
-    let bodies_html = rendered
+    let bodies_html = pages
         .iter_mut()
-        .map(|r| Mutex::new(std::mem::take(&mut r.html)))
+        .map(|page| Mutex::new(std::mem::take(&mut page.rendered.html)))
         .collect();
-    Analysed {
-        rendered,
-        bodies_html,
-        references,
-        statements,
-    }
+    Analysed { pages, bodies_html }
 }
 
 /// The works cited and the timeline (both read the analysed pages, not each other, so they
@@ -218,14 +204,23 @@ pub(super) fn index(
     let Loaded {
         content, registry, ..
     } = loaded;
-    let references = std::mem::take(&mut analysed.references);
-    let statements = std::mem::take(&mut analysed.statements);
-    let rendered = &analysed.rendered;
+    let references: Vec<PageReferences> = (analysed.pages.iter_mut())
+        .map(|page| std::mem::take(&mut page.references))
+        .collect();
+    let statements: Vec<Vec<Entry>> = (analysed.pages.iter_mut())
+        .map(|page| std::mem::take(&mut page.statements))
+        .collect();
+    let rendered: Vec<&Rendered> = analysed.pages.iter().map(|page| &page.rendered).collect();
     let mut cite_problems = Diagnostics::default();
     let ((citations, bodies), (entries, slices)) = rayon::join(
         || {
             (
-                cite_works(options, content, (rendered, references), &mut cite_problems),
+                cite_works(
+                    options,
+                    content,
+                    (&rendered, references),
+                    &mut cite_problems,
+                ),
                 render_entity_bodies(registry, base),
             )
         },
@@ -255,7 +250,7 @@ impl<'a> Site<'a> {
         // The views borrow the entries, so they are made once the entries are (on every core).
         let timeline = timeline::views(&indexed.entries, &loaded.registry, &loaded.content, base);
         let mentions = by_entity(
-            &source_pages(&loaded.content, &analysed.rendered),
+            &source_pages(&loaded.content, &analysed.pages),
             loaded.registry.entities.len(),
         );
         Site {
@@ -291,7 +286,7 @@ pub(super) fn render(
         config: site.config,
         base: site.base,
         content,
-        rendered: &site.analysed.rendered,
+        pages: &site.analysed.pages,
         templates: site.loaded.templates.as_ref()?,
         registry,
         timeline: &site.timeline,
@@ -334,7 +329,7 @@ pub(super) fn render(
             data::files(
                 registry,
                 content,
-                renderer.rendered,
+                renderer.pages,
                 &site.mentions,
                 site.base,
                 sink,
@@ -441,7 +436,7 @@ fn search_files(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Diagnostic> 
     let mut files = search::index(
         search::Sources {
             content: renderer.content,
-            rendered: renderer.rendered,
+            pages: renderer.pages,
             registry: renderer.registry,
         },
         renderer.sink,
@@ -455,7 +450,7 @@ fn search_files(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Diagnostic> 
 fn cite_works(
     options: &BuildOptions,
     content: &Content,
-    (rendered, references): (&[Rendered], Vec<PageReferences>),
+    (rendered, references): (&[&Rendered], Vec<PageReferences>),
     diagnostics: &mut Diagnostics,
 ) -> Citations {
     let content_dir = options.root.join(content::CONTENT_DIR);
@@ -511,15 +506,15 @@ pub(super) fn summarise(
     elapsed: Duration,
 ) -> Summary {
     let content = &loaded.content;
-    let rendered = &analysed.rendered;
+    let pages = &analysed.pages;
     let count = |kind: PageKind| content.pages.iter().filter(|p| p.kind == kind).count();
-    let notes = rendered.iter().flat_map(|r| &r.notes);
+    let notes = pages.iter().flat_map(|page| &page.rendered.notes);
     Summary {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         documents: count(PageKind::Document) + count(PageKind::Collection),
         chapters: count(PageKind::Chapter),
         entities: entity::counts(&loaded.registry).into_iter().collect(),
-        mentions: rendered.iter().map(|r| r.mentions.len()).sum(),
+        mentions: pages.iter().map(|page| page.mentions().len()).sum(),
         files: files.len(),
         notes: notes
             .clone()

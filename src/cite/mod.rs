@@ -137,7 +137,7 @@ impl PageReferences {
 /// [`PageReferences::read`] read of `rendered[page]`.
 pub fn analyse(
     content: &Content,
-    rendered: &[Rendered],
+    rendered: &[&Rendered],
     mut references: Vec<PageReferences>,
     entries: &[WorkEntry],
     diagnostics: &mut Vec<Diagnostic>,
@@ -145,7 +145,7 @@ pub fn analyse(
     let mut reader = Reader::default();
     for page in content.reading_order() {
         let read = std::mem::take(&mut references[page]);
-        reader.read_page(page, &rendered[page], read, content);
+        reader.read_page(page, rendered[page], read, content);
     }
     let works = reader.group(entries, content, diagnostics);
     let mut citations = Citations {
@@ -561,7 +561,8 @@ mod tests {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Citations {
         let references: Vec<PageReferences> = rendered.iter().map(PageReferences::read).collect();
-        super::analyse(content, rendered, references, entries, diagnostics)
+        let rendered: Vec<&Rendered> = rendered.iter().collect();
+        super::analyse(content, &rendered, references, entries, diagnostics)
     }
 
     fn rendered(body: &str) -> Rendered {
@@ -572,6 +573,7 @@ mod tests {
                 first_line: 1,
                 link_prefix: "/",
             },
+            None,
         )
     }
 

@@ -1,16 +1,19 @@
 //! Entities in a page's Markdown events: names found by the matcher become links (the first
 //! mention of an entity in each section) and `<abbr>` (terms of the glossary); explicit
 //! links `[text](person:ID)` override detection and `[text](none:)` stops it; every mention
-//! is recorded with the id of its paragraph, for the entity's page.
+//! is recorded with the id of its paragraph, for the entity's page. The `Annotator` is the
+//! `markdown::BlockAnnotator` the analyse stage gives a page's rendering; what it found is
+//! the page's `Names`.
 
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::matcher::{BlockRef, Found, Matcher, Mention, SnippetSpan, Target, Unresolved};
+use super::matcher::{BlockRef, Found, Matcher, Mention, Snippet, SnippetSpan, Target, Unresolved};
 use super::{EntityKind, Registry};
 use crate::diagnostic::Diagnostic;
+use crate::markdown::{BlockAnnotator, BlockPlace, ParagraphText};
 use crate::text::{escape_html, has_cyrillic};
 
 /// The registry and its name lookup, shared by every page of a build.
@@ -25,6 +28,50 @@ pub struct Entities<'r> {
 pub struct BlockText {
     pub anchor: String,
     pub text: String,
+}
+
+/// What the annotator found on one page: the registry's entities it names, in reading
+/// order (the notes last), and the surnames their context did not settle.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub mentions: Vec<Mention>,
+    /// The plain text of every block with mentions that is not a paragraph of the body (the
+    /// page keeps those: `Rendered::texts`): what `BlockRef::Other` points to.
+    pub blocks: Vec<BlockText>,
+    pub unresolved: Vec<Unresolved>,
+}
+
+impl Names {
+    /// The id and the plain text of a block that holds mentions, given the page's
+    /// paragraphs ("" for a block the page does not have).
+    pub fn block<'a>(
+        &'a self,
+        paragraphs: &'a [ParagraphText],
+        block: BlockRef,
+    ) -> (&'a str, &'a str) {
+        let found = match block {
+            BlockRef::Paragraph(i) => paragraphs
+                .get(i as usize)
+                .map(|t| (t.anchor.as_str(), t.text.as_str())),
+            BlockRef::Other(i) => self
+                .blocks
+                .get(i as usize)
+                .map(|b| (b.anchor.as_str(), b.text.as_str())),
+        };
+        found.unwrap_or(("", ""))
+    }
+
+    /// The id of the paragraph (or note) a mention on this page is in.
+    pub fn anchor<'a>(&'a self, paragraphs: &'a [ParagraphText], mention: &Mention) -> &'a str {
+        self.block(paragraphs, mention.block).0
+    }
+
+    /// The words around a mention on this page, as its entity's page shows them.
+    pub fn snippet(&self, paragraphs: &[ParagraphText], mention: &Mention) -> Snippet {
+        mention
+            .span
+            .snippet(self.block(paragraphs, mention.block).1)
+    }
 }
 
 /// The schemes of explicit links.
@@ -73,36 +120,41 @@ impl<'r> Annotator<'r> {
         }
     }
 
+    /// What was found on the page, and the problems met (explicit links to no entity).
+    pub fn finish(mut self) -> (Names, Vec<Diagnostic>) {
+        // Every page's mentions are kept until the site is written.
+        self.mentions.shrink_to_fit();
+        let names = Names {
+            mentions: self.mentions,
+            blocks: self.blocks,
+            unresolved: self.unresolved,
+        };
+        (names, self.diagnostics)
+    }
+}
+
+impl BlockAnnotator for Annotator<'_> {
     /// A heading starts a new section: its entities are linked again at first mention.
-    pub fn new_section(&mut self) {
+    fn new_section(&mut self) {
         self.section += 1;
         self.settled.clear();
     }
 
-    /// Annotates one block (a paragraph, a note, a list item's text). `anchor` is the id
-    /// the block's mentions point to.
-    pub fn block<'a>(
-        &mut self,
-        events: Vec<Event<'a>>,
-        anchor: &str,
-        in_note: bool,
-        line: usize,
-    ) -> Vec<Event<'a>> {
-        let (plain, offsets) = plain_text(&events);
-        self.block_with_text(events, (&plain, &offsets), (anchor, None), in_note, line)
-    }
-
-    /// [`Annotator::block`] for a block whose plain text the caller has already made (with
-    /// [`plain_text`]), so that the mentions' offsets are offsets into that text. A block
-    /// the caller keeps as paragraph `paragraph` of the page is not kept again here.
-    pub fn block_with_text<'a>(
+    /// Annotates one block (a paragraph, a note, a list item's text); the mentions' offsets
+    /// are offsets into its plain text. A block the page keeps as a paragraph is not kept
+    /// again here.
+    fn block<'a>(
         &mut self,
         events: Vec<Event<'a>>,
         (plain, offsets): (&str, &[Option<usize>]),
-        (anchor, paragraph): (&str, Option<u32>),
-        in_note: bool,
-        line: usize,
+        place: BlockPlace,
     ) -> Vec<Event<'a>> {
+        let BlockPlace {
+            anchor,
+            paragraph,
+            in_note,
+            line,
+        } = place;
         let block = match paragraph {
             Some(index) => BlockRef::Paragraph(index),
             None => BlockRef::Other(self.blocks.len() as u32),
@@ -133,7 +185,9 @@ impl<'r> Annotator<'r> {
         }
         self.emit(events, &placed, in_note)
     }
+}
 
+impl<'r> Annotator<'r> {
     /// Names in the text events that are not inside a link, an image's alt text (which is an
     /// attribute: a link there would be markup read aloud), code or raw HTML.
     fn find_names(&self, events: &[Event], offsets: &[Option<usize>]) -> Vec<Placed> {
@@ -391,28 +445,5 @@ fn slice<'a>(text: &CowStr<'a>, range: std::ops::Range<usize>) -> CowStr<'a> {
     match text {
         CowStr::Borrowed(source) => CowStr::Borrowed(&source[range]),
         other => other[range].to_string().into(),
-    }
-}
-
-/// The block's text as a reader sees it, and where each text event starts in it.
-pub fn plain_text(events: &[Event]) -> (String, Vec<Option<usize>>) {
-    // Sized first: a paragraph's text is kept until the site is written.
-    let length = events.iter().map(|e| plain_piece(e).len()).sum();
-    let mut plain = String::with_capacity(length);
-    let mut offsets = Vec::with_capacity(events.len());
-    for event in events {
-        offsets.push(Some(plain.len()));
-        plain.push_str(plain_piece(event));
-    }
-    (plain, offsets)
-}
-
-/// What one event adds to the plain text: its words, a space for a break or the end of a
-/// paragraph, nothing for markup.
-fn plain_piece<'e>(event: &'e Event) -> &'e str {
-    match event {
-        Event::Text(text) | Event::Code(text) => text,
-        Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => " ",
-        _ => "",
     }
 }

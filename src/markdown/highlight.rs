@@ -8,7 +8,7 @@ use pulldown_cmark::{CodeBlockKind, Event};
 use super::MarkdownRenderer;
 use crate::text::escape_html;
 
-impl<'r> MarkdownRenderer<'r> {
+impl MarkdownRenderer {
     pub(super) fn code_block(
         &self,
         kind: &CodeBlockKind,

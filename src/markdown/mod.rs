@@ -4,8 +4,11 @@
 //! page's bookkeeping (`BodyState`); each concern has a module of its own: `notes` (markers,
 //! definitions, numbering, back links), `ids` (headings, ids, the table of contents),
 //! `links` (`doc:` links, the base path), `plain` (the plain text the later stages read:
-//! paragraphs, notes, bibliography entries), `highlight` (code) and `lang` (Russian runs).
+//! paragraphs, notes, bibliography entries), `highlight` (code), `lang` (Russian runs) and
+//! `annotate` (the hook that finds names as each block renders: markdown does not know what
+//! they are).
 
+mod annotate;
 mod highlight;
 mod ids;
 mod lang;
@@ -15,13 +18,14 @@ mod plain;
 #[cfg(test)]
 mod tests;
 
+pub use annotate::{BlockAnnotator, BlockPlace};
 use ids::RESERVED_IDS;
 use lang::mark_russian;
 use links::rebase_tag;
 pub use links::{DocumentLink, document_links_in};
 use notes::{Definition, split_definitions};
 pub use notes::{Note, NoteStatus};
-pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot};
+pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot, plain_text};
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -32,8 +36,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
-use crate::entity::annotate::{Annotator, BlockText, Entities, plain_text};
-use crate::entity::matcher::{BlockRef, Mention, Snippet, Unresolved};
 
 /// How deep list items and table cells holding blocks are rendered as the page's own blocks
 /// (paragraph ids, notes, mentions); what stands deeper is passed to the HTML as it is. Each
@@ -50,40 +52,17 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     pub paragraphs: usize,
     pub diagnostics: Vec<Diagnostic>,
-    /// The registry's entities named on the page, in reading order (the notes last).
-    pub mentions: Vec<Mention>,
-    /// Surnames their context did not settle.
-    pub unresolved: Vec<Unresolved>,
     /// The entries of the page's bibliography (list items under a heading such as
     /// "Bibliography" or "Works cited"), which the `cite` stage reads like notes.
     pub bibliography: Vec<BibliographyEntry>,
     /// The plain text of each paragraph of the body (not the notes), in reading order.
     pub texts: Vec<ParagraphText>,
-    /// The plain text of every other block with mentions (notes, list items), for the
-    /// mentions' snippets.
-    pub blocks: Vec<BlockText>,
     /// The page's links to documents of the collection (`doc:PATH#ID`), which the build
     /// checks once every page is rendered.
     pub document_links: Vec<DocumentLink>,
 }
 
 impl Rendered {
-    /// The id and the plain text of a block that holds mentions ("" for a block the page
-    /// does not have).
-    pub fn block(&self, block: BlockRef) -> (&str, &str) {
-        let found = match block {
-            BlockRef::Paragraph(i) => self
-                .texts
-                .get(i as usize)
-                .map(|t| (t.anchor.as_str(), t.text.as_str())),
-            BlockRef::Other(i) => self
-                .blocks
-                .get(i as usize)
-                .map(|b| (b.anchor.as_str(), b.text.as_str())),
-        };
-        found.unwrap_or(("", ""))
-    }
-
     /// Whether the page, as its template shows it, has an element of this id: one of its
     /// blocks, one of its notes, or one the template gives every page. Read before the
     /// page's HTML is taken to be written.
@@ -91,16 +70,6 @@ impl Rendered {
         RESERVED_IDS.contains(&id)
             || self.notes.iter().any(|note| note.id == id)
             || self.html.contains(&format!(" id=\"{id}\""))
-    }
-
-    /// The id of the paragraph (or note) a mention on this page is in.
-    pub fn anchor(&self, mention: &Mention) -> &str {
-        self.block(mention.block).0
-    }
-
-    /// The words around a mention on this page, as its entity's page shows them.
-    pub fn snippet(&self, mention: &Mention) -> Snippet {
-        mention.span.snippet(self.block(mention.block).1)
     }
 }
 
@@ -122,12 +91,10 @@ pub struct Source<'a> {
 }
 
 /// Renders Markdown. Holds the syntax-highlighting data, loaded the first time a page has
-/// a code block (most documentary sites have none, and loading costs milliseconds), and the
-/// registry whose entities are found in the text.
+/// a code block (most documentary sites have none, and loading costs milliseconds).
 #[derive(Default)]
-pub struct MarkdownRenderer<'r> {
+pub struct MarkdownRenderer {
     syntaxes: OnceLock<(syntect::parsing::SyntaxSet, syntect::highlighting::Theme)>,
-    entities: Option<Entities<'r>>,
 }
 
 pub fn options() -> Options {
@@ -138,23 +105,19 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-impl<'r> MarkdownRenderer<'r> {
-    /// A renderer that finds the registry's entities in the text (or none, without one).
-    pub fn new(entities: Option<Entities<'r>>) -> Self {
-        MarkdownRenderer {
-            syntaxes: OnceLock::new(),
-            entities,
-        }
-    }
-
-    pub fn render(&self, body: &str, source: Source<'_>) -> Rendered {
+impl MarkdownRenderer {
+    /// The body rendered; `annotator`, when given, reads each block as it renders and may
+    /// mark up what it finds (the registry's names).
+    pub fn render(
+        &self,
+        body: &str,
+        source: Source<'_>,
+        annotator: Option<&mut dyn BlockAnnotator>,
+    ) -> Rendered {
         let lines = LineIndex::new(body);
         let line_of = |range: &Range<usize>| source.first_line + lines.line(range.start) - 1;
         let (body_events, definitions) = split_definitions(body, &line_of);
 
-        let annotator = self
-            .entities
-            .map(|e| Annotator::new(e, source.link_prefix, source.path));
         let mut state = BodyState::new(source, &definitions, annotator);
         let out = self.blocks(&mut state, body_events, &line_of);
         let mut html = String::with_capacity(body.len() * 5 / 4);
@@ -172,7 +135,7 @@ impl<'r> MarkdownRenderer<'r> {
     /// that a name in one sentence can settle an ambiguous one in another.
     fn blocks<'a>(
         &self,
-        state: &mut BodyState<'_, 'r>,
+        state: &mut BodyState<'_, '_>,
         events: Vec<(Event<'a>, Range<usize>)>,
         line_of: &dyn Fn(&Range<usize>) -> usize,
     ) -> Vec<Event<'a>> {
@@ -273,7 +236,7 @@ fn collect_until_end<'a>(
 /// The bookkeeping of one page's rendering: note numbers, ids, warnings.
 struct BodyState<'s, 'r> {
     source: Source<'s>,
-    annotator: Option<Annotator<'r>>,
+    annotator: Option<&'r mut dyn BlockAnnotator>,
     /// The id of the block being rendered, which mentions point to.
     anchor: String,
     defined: HashSet<String>,
@@ -305,7 +268,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
     fn new(
         source: Source<'s>,
         definitions: &[Definition],
-        annotator: Option<Annotator<'r>>,
+        annotator: Option<&'r mut dyn BlockAnnotator>,
     ) -> Self {
         BodyState {
             source,
@@ -382,12 +345,15 @@ impl<'s, 'r> BodyState<'s, 'r> {
         let (plain, offsets) = plain_text(&out);
         let kept_as = paragraph.then_some(self.texts.len() as u32);
         let out = match self.annotator.as_mut() {
-            Some(annotator) => annotator.block_with_text(
+            Some(annotator) => annotator.block(
                 out,
                 (&plain, &offsets),
-                (&self.anchor, kept_as),
-                false,
-                line,
+                BlockPlace {
+                    anchor: &self.anchor,
+                    paragraph: kept_as,
+                    in_note: false,
+                    line,
+                },
             ),
             None => out,
         };

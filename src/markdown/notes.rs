@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::lang::mark_russian;
 use super::links::{DocumentLink, rebase_tag};
-use super::plain::PlainText;
-use super::{BodyState, Rendered, options};
+use super::plain::{PlainText, plain_text};
+use super::{BlockPlace, BodyState, Rendered, options};
 use crate::diagnostic::Diagnostic;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -343,25 +343,13 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 text: PlainText::from_events(&definition.events),
             });
         }
-        let (mentions, blocks, unresolved) = match self.annotator {
-            Some(mut annotator) => {
-                self.diagnostics.extend(annotator.diagnostics);
-                // Every page's mentions are kept until the site is written.
-                annotator.mentions.shrink_to_fit();
-                (annotator.mentions, annotator.blocks, annotator.unresolved)
-            }
-            None => (Vec::new(), Vec::new(), Vec::new()),
-        };
         Rendered {
             html,
             notes,
             toc: self.toc,
             paragraphs: self.paragraphs,
             diagnostics: self.diagnostics,
-            mentions,
-            unresolved,
             texts: self.texts,
-            blocks,
             bibliography: self.bibliography,
             document_links: self.document_links,
         }
@@ -391,7 +379,16 @@ impl<'s, 'r> BodyState<'s, 'r> {
             })
             .collect();
         let events = match self.annotator.as_mut() {
-            Some(annotator) => annotator.block(events, &format!("fn-{number}"), true, line),
+            Some(annotator) => {
+                let (plain, offsets) = plain_text(&events);
+                let place = BlockPlace {
+                    anchor: &format!("fn-{number}"),
+                    paragraph: None,
+                    in_note: true,
+                    line,
+                };
+                annotator.block(events, (&plain, &offsets), place)
+            }
             None => events,
         };
         let mut html = String::new();

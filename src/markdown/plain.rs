@@ -128,3 +128,26 @@ impl<'s, 'r> BodyState<'s, 'r> {
         out.push(Event::Html("</li>\n".into()));
     }
 }
+
+/// The block's text as a reader sees it, and where each text event starts in it.
+pub fn plain_text(events: &[Event]) -> (String, Vec<Option<usize>>) {
+    // Sized first: a paragraph's text is kept until the site is written.
+    let length = events.iter().map(|e| plain_piece(e).len()).sum();
+    let mut plain = String::with_capacity(length);
+    let mut offsets = Vec::with_capacity(events.len());
+    for event in events {
+        offsets.push(Some(plain.len()));
+        plain.push_str(plain_piece(event));
+    }
+    (plain, offsets)
+}
+
+/// What one event adds to the plain text: its words, a space for a break or the end of a
+/// paragraph, nothing for markup.
+fn plain_piece<'e>(event: &'e Event) -> &'e str {
+    match event {
+        Event::Text(text) | Event::Code(text) => text,
+        Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => " ",
+        _ => "",
+    }
+}

@@ -157,7 +157,7 @@ impl<'a> EntityPages<'a> {
         if registry.is_empty() {
             return Ok(Vec::new());
         }
-        let pages = source_pages(self.site.content, self.site.rendered);
+        let pages = source_pages(self.site.content, self.site.pages);
         let index = self.mentions;
         let alongside = alongside_all(&pages, registry.entities.len());
         let taking_part = taking_part(registry);
@@ -383,7 +383,7 @@ impl<'a> EntityPages<'a> {
                 });
             }
             if let Some(group) = groups.last_mut() {
-                let body = &self.site.rendered[page];
+                let body = &self.site.pages[page];
                 group.mentions.push(MentionView {
                     url: format!("{}#{}", group.url, body.anchor(mention)),
                     in_note: mention.in_note,

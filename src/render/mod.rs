@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
 
+use crate::analyse::PageAnalysis;
 use crate::cite::Citations;
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityKind, Registry};
-use crate::markdown::{Note, NoteStatus, Rendered, TocEntry, bibliography_slot};
+use crate::markdown::{Note, NoteStatus, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
 use crate::write::{OutputFile, Sink};
 use memo::{RenderMemo, Shared, Views};
@@ -419,7 +420,8 @@ pub struct SiteRenderer<'a> {
     pub config: &'a Config,
     pub base: &'a BaseUrl,
     pub content: &'a Content,
-    pub rendered: &'a [Rendered],
+    /// What was read of each page: its rendered Markdown, the names it gives.
+    pub pages: &'a [PageAnalysis],
     pub templates: &'a Templates,
     pub registry: &'a Registry,
     /// The timeline's entries, in date order.
@@ -607,7 +609,8 @@ impl SiteRenderer<'_> {
 
     fn page_view(&self, index: usize, body: &str) -> Result<PageView, Diagnostic> {
         let page = &self.content.pages[index];
-        let rendered = &self.rendered[index];
+        let analysis = &self.pages[index];
+        let rendered = &analysis.rendered;
         let (previous, next) = self.neighbours(index);
         Ok(PageView {
             kind: page.kind,
@@ -647,7 +650,7 @@ impl SiteRenderer<'_> {
             previous,
             next,
             chapters: page.children.iter().map(|&c| self.summary(c)).collect(),
-            entities: self.entities_named(rendered),
+            entities: self.entities_named(analysis),
             meta: meta::for_page(
                 page,
                 &self.base.permalink(&page.site_path),
@@ -661,8 +664,8 @@ impl SiteRenderer<'_> {
     }
 
     /// The people, events and groups a page names, each kind alphabetically.
-    fn entities_named(&self, rendered: &Rendered) -> Vec<EntityGroup> {
-        let mut named: Vec<usize> = rendered.mentions.iter().map(|m| m.entity).collect();
+    fn entities_named(&self, analysis: &PageAnalysis) -> Vec<EntityGroup> {
+        let mut named: Vec<usize> = analysis.mentions().iter().map(|m| m.entity).collect();
         named.sort_unstable();
         named.dedup();
         EntityKind::with_own_pages()
@@ -709,7 +712,8 @@ impl SiteRenderer<'_> {
 
     /// The page's notes, each with the works it cites.
     fn note_views(&self, page: usize) -> Vec<NoteView> {
-        self.rendered[page]
+        self.pages[page]
+            .rendered
             .notes
             .iter()
             .enumerate()

@@ -151,7 +151,7 @@ impl SourcesPages<'_> {
         let mut pages: Vec<CitingPage> = Vec::new();
         for &(page, index) in &work.cited_in {
             let citation = &site.citations.notes[page][index];
-            let note = &site.rendered[page].notes[citation.note];
+            let note = &site.pages[page].rendered.notes[citation.note];
             let page_url = site.base.link(&site.content.pages[page].site_path);
             // Its first marker in the text; the note itself when only other notes cite it.
             let target = note

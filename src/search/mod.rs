@@ -47,9 +47,9 @@ pub mod words;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::analyse::PageAnalysis;
 use crate::content::Content;
 use crate::entity::Registry;
-use crate::markdown::Rendered;
 use crate::write::{OutputFile, Sink};
 use records::{Choices, Record};
 
@@ -87,7 +87,8 @@ pub const CHUNK_RECORDS: usize = 256;
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
     pub content: &'a Content,
-    pub rendered: &'a [Rendered],
+    /// What was read of each page: its paragraphs, notes and the names it gives.
+    pub pages: &'a [PageAnalysis],
     pub registry: &'a Registry,
 }
 

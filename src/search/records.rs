@@ -70,7 +70,7 @@ pub(super) struct Choices {
 pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
     let Sources {
         content,
-        rendered,
+        pages,
         registry,
     } = sources;
     let reading_order = content.reading_order();
@@ -79,7 +79,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
     // The people the documents name, by sort name, and the documents, by title.
     let mut named = vec![false; registry.entities.len()];
     for &page in &source_pages {
-        for mention in &rendered[page].mentions {
+        for mention in pages[page].mentions() {
             named[mention.entity] = true;
         }
     }
@@ -134,7 +134,8 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
     for (kind, page_kinds) in page_kinds {
         records.par_extend(reading_order.par_iter().filter_map(|&index| {
             let page = &content.pages[index];
-            let body = &rendered[index];
+            let analysis = &pages[index];
+            let body = &analysis.rendered;
             if !page_kinds.contains(&page.kind) || (kind == PAGE && body.texts.is_empty()) {
                 return None;
             }
@@ -155,7 +156,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 document: document_choice[top(index)],
                 // The filter by person is for the documents (the other pages only link).
                 people: if page.kind.is_source() {
-                    people_of(&person_choice, body.mentions.iter().map(|m| m.entity))
+                    people_of(&person_choice, analysis.mentions().iter().map(|m| m.entity))
                 } else {
                     Vec::new()
                 },
@@ -164,7 +165,8 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
     }
     records.par_extend(source_pages.par_iter().flat_map_iter(|&index| {
         let page = &content.pages[index];
-        let body = &rendered[index];
+        let analysis = &pages[index];
+        let body = &analysis.rendered;
         let place = match page.parent {
             Some(parent) => format!("{} — {}", content.pages[parent].title, page.title),
             None => page.title.clone(),
@@ -172,9 +174,9 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         let document = document_choice[top(index)];
         // The names in each note (the page's mentions, by anchor).
         let mut in_notes: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        for mention in body.mentions.iter().filter(|m| m.in_note) {
+        for mention in analysis.mentions().iter().filter(|m| m.in_note) {
             in_notes
-                .entry(body.anchor(mention))
+                .entry(analysis.anchor(mention))
                 .or_default()
                 .push(mention.entity);
         }

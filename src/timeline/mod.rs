@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::config::BaseUrl;
 use crate::content::{Content, PageKind};
 use crate::date::HistoricalDate;
+use crate::entity::annotate::Names;
 use crate::entity::matcher::Mention;
 use crate::entity::{EntityKind, Registry, ordered};
 use crate::markdown::Rendered;
@@ -170,16 +171,17 @@ fn group_span(
     }
 }
 
-/// The dated sentences of a page's body (not its notes).
-pub fn page_statements(registry: &Registry, rendered: &Rendered) -> Vec<Entry> {
+/// The dated sentences of a page's body (not its notes); `names` are the entities the
+/// page names.
+pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) -> Vec<Entry> {
     let mut by_anchor: FxHashMap<&str, Vec<&Mention>> = FxHashMap::default();
-    for mention in rendered
+    for mention in names
         .mentions
         .iter()
         .filter(|m| !m.in_note && registry.entities[m.entity].kind.own_pages())
     {
         by_anchor
-            .entry(rendered.anchor(mention))
+            .entry(names.anchor(&rendered.texts, mention))
             .or_default()
             .push(mention);
     }

@@ -750,7 +750,7 @@ fn text_that_markdown_would_misread_stays_text() {
                 The draft <Platform> was read.3\n\nNotes\n\n1. One.\n2. Two.\n3. Three.\n";
     let imported = import_text(text, &ImportOptions::default());
     let markdown = &imported.files[0].markdown;
-    let html = annals::internals::MarkdownRenderer::new(None)
+    let html = annals::internals::MarkdownRenderer::default()
         .render(
             markdown.split("+++").nth(2).unwrap(),
             annals::internals::Source {
@@ -758,6 +758,7 @@ fn text_that_markdown_would_misread_stays_text() {
                 first_line: 1,
                 link_prefix: "/",
             },
+            None,
         )
         .html;
     assert!(!html.contains("<pre"), "{html}");
