@@ -453,7 +453,7 @@ fn words_back(text: &str, from: usize, to: usize) -> impl Iterator<Item = Range<
 pub struct Mention {
     pub entity: usize,
     /// The block the name is in, whose id and plain text the page keeps
-    /// (`Rendered::block`).
+    /// (`Names::block`, `PageAnalysis::block`).
     pub block: BlockRef,
     pub in_note: bool,
     /// The name and the words shown around it, in the block's plain text.
@@ -469,7 +469,7 @@ impl Mention {
 
 /// Where a page keeps the plain text of a block with mentions: a paragraph of the body
 /// among the page's paragraphs (`Rendered::texts`), any other block (a note, a list item)
-/// among its other blocks (`Rendered::blocks`).
+/// among its other blocks (`Names::blocks`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockRef {
     Paragraph(u32),
