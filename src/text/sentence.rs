@@ -157,4 +157,22 @@ mod tests {
             .collect();
         assert_eq!(ending, vec!["\"enough.\"", "2.", "End."]);
     }
+
+    #[test]
+    fn sentences_do_not_end_at_initials_or_abbreviations() {
+        let text = "G. T. Miasnikov wrote to V. I. Lenin (cf. p. 3). He replied. \"Yes!\" Then.";
+        let parts: Vec<&str> = sentences(text)
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "G. T. Miasnikov wrote to V. I. Lenin (cf. p. 3).",
+                "He replied.",
+                "\"Yes!\"",
+                "Then."
+            ]
+        );
+    }
 }
