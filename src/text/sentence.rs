@@ -20,8 +20,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// Marks that may close a sentence after its full stop: `."`, `.)`, `.»`.
 const CLOSING: &[char] = &['"', '”', '’', '\'', ')', '»'];
 
-/// Marks that may open a sentence before its first word.
-const OPENING: &[char] = &['"', '“', '‘', '«', '(', '['];
+/// Marks that may open a sentence before its first word; an ellipsis there stands for the
+/// words left out of a quotation ("… philistines. … Here, what").
+const OPENING: &[char] = &['"', '“', '‘', '«', '(', '[', '…'];
 
 /// Whether the word that ends `before` (the text up to a full stop) is an abbreviation or
 /// an initial: "G. T. Miasnikov", "N.V. Kuznetsov".
@@ -135,6 +136,10 @@ mod tests {
         assert_eq!(
             cut("Is it? yes. Да! Нет."),
             vec!["Is it? yes.", "Да!", "Нет."]
+        );
+        assert_eq!(
+            cut("The dregs of the philistines. … Here, what"),
+            vec!["The dregs of the philistines.", "… Here, what"]
         );
         assert_eq!(cut(""), Vec::<&str>::new());
     }
