@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::analyse::PageAnalysis;
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{Content, PageId};
 use crate::data;
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityKind, Registry};
@@ -99,11 +99,9 @@ pub fn broken_document_links(
     pages: &[PageAnalysis],
     registry: &Registry,
 ) -> Vec<Diagnostic> {
-    let by_path: HashMap<&str, usize> = content
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, page)| (page.site_path.as_str(), i))
+    let by_path: HashMap<&str, PageId> = content
+        .pages()
+        .map(|(id, page)| (page.site_path.as_str(), id))
         .collect();
     let in_pages = content
         .pages

@@ -73,9 +73,9 @@ pub struct Page {
     /// Line of the file on which the body starts.
     pub body_line: usize,
     /// The collection this page belongs to (an index into `Site::pages`).
-    pub parent: Option<usize>,
+    pub parent: Option<PageId>,
     /// A collection's chapters, in reading order.
-    pub children: Vec<usize>,
+    pub children: Vec<PageId>,
     /// Used for ordering: the file name, so `02-x.md` comes after `01-y.md`.
     file_name: String,
 }
@@ -106,6 +106,49 @@ pub struct Asset {
     pub site_path: String,
 }
 
+/// A page of the site, by its place in `Content::pages`: what every later stage files what
+/// it reads or makes of a page under (its analysis, its citations, its statements), so that
+/// a page's number is never taken for an entity's or a note's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PageId(u32);
+
+impl PageId {
+    pub fn new(index: usize) -> PageId {
+        PageId(u32::try_from(index).expect("fewer than 2^32 pages"))
+    }
+
+    /// Its place in `Content::pages`, and in every list kept by page.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl<T> std::ops::Index<PageId> for [T] {
+    type Output = T;
+    fn index(&self, page: PageId) -> &T {
+        &self[page.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<PageId> for [T] {
+    fn index_mut(&mut self, page: PageId) -> &mut T {
+        &mut self[page.index()]
+    }
+}
+
+impl<T> std::ops::Index<PageId> for Vec<T> {
+    type Output = T;
+    fn index(&self, page: PageId) -> &T {
+        &self[page.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<PageId> for Vec<T> {
+    fn index_mut(&mut self, page: PageId) -> &mut T {
+        &mut self[page.index()]
+    }
+}
+
 /// Everything read from `content/`.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
@@ -114,9 +157,23 @@ pub struct Content {
 }
 
 impl Content {
+    /// Every page, in the order of `pages`.
+    pub fn ids(&self) -> impl DoubleEndedIterator<Item = PageId> + ExactSizeIterator + use<> {
+        (0..self.pages.len()).map(PageId::new)
+    }
+
+    /// The pages with their ids.
+    pub fn pages(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| (PageId::new(i), page))
+    }
+
     /// The top-level documents and collections, in the order the site lists them.
-    pub fn documents(&self) -> Vec<usize> {
-        let mut top: Vec<usize> = (0..self.pages.len())
+    pub fn documents(&self) -> Vec<PageId> {
+        let mut top: Vec<PageId> = self
+            .ids()
             .filter(|&i| {
                 let page = &self.pages[i];
                 matches!(page.kind, PageKind::Document | PageKind::Collection)
@@ -129,8 +186,8 @@ impl Content {
 
     /// Every page in the order a reader meets them: home, the documents (each collection
     /// followed by its chapters), then the other pages.
-    pub fn reading_order(&self) -> Vec<usize> {
-        fn visit(content: &Content, page: usize, order: &mut Vec<usize>) {
+    pub fn reading_order(&self) -> Vec<PageId> {
+        fn visit(content: &Content, page: PageId, order: &mut Vec<PageId>) {
             order.push(page);
             for &child in &content.pages[page].children {
                 visit(content, child, order);
@@ -144,12 +201,12 @@ impl Content {
         for &page in &order {
             placed[page] = true;
         }
-        order.extend((0..self.pages.len()).filter(|&i| !placed[i]));
+        order.extend(self.ids().filter(|&i| !placed[i]));
         order
     }
 
     /// The source pages ([`PageKind::is_source`]) in reading order.
-    pub fn sources(&self) -> Vec<usize> {
+    pub fn sources(&self) -> Vec<PageId> {
         self.reading_order()
             .into_iter()
             .filter(|&page| self.pages[page].kind.is_source())
@@ -462,11 +519,11 @@ fn check_unique_paths(pages: &[Page], diagnostics: &mut Diagnostics) {
 /// Sets each page's collection (the nearest folder above it with an `_index.md` under
 /// documents/) and each collection's chapters in order: by `weight`, then by file name.
 fn link_collections(pages: &mut [Page]) {
-    let collections: HashMap<String, usize> = pages
+    let collections: HashMap<String, PageId> = pages
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind == PageKind::Collection)
-        .map(|(i, p)| (p.site_path.clone(), i))
+        .map(|(i, p)| (p.site_path.clone(), PageId::new(i)))
         .collect();
     for page in pages.iter_mut() {
         if !matches!(page.kind, PageKind::Document | PageKind::Collection) {
@@ -480,10 +537,10 @@ fn link_collections(pages: &mut [Page]) {
             }
         }
     }
-    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut children: HashMap<PageId, Vec<PageId>> = HashMap::new();
     for (i, page) in pages.iter().enumerate() {
         if let Some(parent) = page.parent {
-            children.entry(parent).or_default().push(i);
+            children.entry(parent).or_default().push(PageId::new(i));
         }
     }
     for (parent, mut list) in children {

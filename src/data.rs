@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::analyse::PageAnalysis;
 use crate::config::BaseUrl;
-use crate::content::Content;
+use crate::content::{Content, PageId};
 use crate::entity::matcher::Mention;
 use crate::entity::{Entity, EntityKind, Registry};
 use crate::markdown::NoteStatus;
@@ -54,7 +54,7 @@ pub fn files(
     registry: &Registry,
     content: &Content,
     pages: &[PageAnalysis],
-    index: &[Vec<(usize, &Mention)>],
+    index: &[Vec<(PageId, &Mention)>],
     base: &BaseUrl,
     sink: &Sink,
 ) -> anyhow::Result<Vec<OutputFile>> {
@@ -134,7 +134,7 @@ fn mentions_csv(
     out: &mut dyn Write,
     registry: &Registry,
     (content, pages): (&Content, &[PageAnalysis]),
-    index: &[Vec<(usize, &Mention)>],
+    index: &[Vec<(PageId, &Mention)>],
     base: &BaseUrl,
 ) -> anyhow::Result<()> {
     let mut writer = csv::Writer::from_writer(out);

@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use crate::analyse::PageAnalysis;
-use crate::content::Content;
+use crate::content::{Content, PageId};
 use crate::entity::matcher::Mention;
 
 /// Where a page's mentions came from: the page's index and its body, whose mentions are in
 /// reading order.
 pub struct PageMentions<'a> {
-    pub page: usize,
+    pub page: PageId,
     pub body: &'a PageAnalysis,
 }
 
@@ -32,8 +32,8 @@ pub fn source_pages<'r>(content: &Content, pages: &'r [PageAnalysis]) -> Vec<Pag
 pub fn by_entity<'a>(
     pages: &[PageMentions<'a>],
     entities: usize,
-) -> Vec<Vec<(usize, &'a Mention)>> {
-    let mut index: Vec<Vec<(usize, &Mention)>> = vec![Vec::new(); entities];
+) -> Vec<Vec<(PageId, &'a Mention)>> {
+    let mut index: Vec<Vec<(PageId, &Mention)>> = vec![Vec::new(); entities];
     for page in pages {
         for mention in page.body.mentions() {
             index[mention.entity].push((page.page, mention));

@@ -17,7 +17,7 @@ use crate::cache::BuildCache;
 use crate::check;
 use crate::cite::{self, Citations, PageReferences};
 use crate::config::{BaseUrl, Config};
-use crate::content::{self, Content, Page, PageKind};
+use crate::content::{self, Content, Page, PageId, PageKind};
 use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
@@ -73,7 +73,7 @@ pub(super) struct Site<'a> {
     indexed: &'a Indexed,
     timeline: Vec<EntryView<'a>>,
     /// Each entity's mentions, for its page and for the open data.
-    mentions: Vec<Vec<(usize, &'a Mention)>>,
+    mentions: Vec<Vec<(PageId, &'a Mention)>>,
 }
 
 /// Times the stages of a build, each from the end of the one before.
@@ -479,6 +479,7 @@ fn render_pages(
     let documents = renderer.document_summaries();
     let pages: Vec<Result<OutputFile, Diagnostic>> = (0..renderer.content.pages.len())
         .into_par_iter()
+        .map(PageId::new)
         .map(|i| {
             let body =
                 std::mem::take(&mut *bodies_html[i].lock().unwrap_or_else(|e| e.into_inner()));

@@ -15,7 +15,7 @@ pub mod registry;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::content::{Content, DOCUMENTS_DIR, PageKind};
+use crate::content::{Content, DOCUMENTS_DIR, PageId, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{NoteStatus, Rendered};
 use crate::text::slugify;
@@ -46,13 +46,13 @@ pub struct Work {
     pub authors: Vec<String>,
     pub year: Option<String>,
     /// The page of the collection that is this work.
-    pub document: Option<usize>,
+    pub document: Option<PageId>,
     pub csl_type: String,
     pub url: Option<String>,
     /// The registry entry's Markdown body ("" without one).
     pub body: String,
     /// Every citation of it: `(page, index into Citations::notes[page])`, in reading order.
-    pub cited_in: Vec<(usize, usize)>,
+    pub cited_in: Vec<(PageId, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -83,9 +83,9 @@ pub struct Unattributed {
 
 impl Citations {
     /// The citations of the page's note at `note` (an index into its notes).
-    pub fn of_note(&self, page: usize, note: usize) -> impl Iterator<Item = &NoteCitation> {
+    pub fn of_note(&self, page: PageId, note: usize) -> impl Iterator<Item = &NoteCitation> {
         self.notes
-            .get(page)
+            .get(page.index())
             .into_iter()
             .flatten()
             .filter(move |c| c.note == note)
@@ -201,7 +201,7 @@ pub fn analyse(
 
 /// One citation found, before grouping: `slot` is its `WorkRef` in `Reader::refs`.
 struct Found {
-    page: usize,
+    page: PageId,
     note: usize,
     slot: usize,
     locator: String,
@@ -212,7 +212,7 @@ struct Found {
 struct Reader {
     refs: Vec<WorkRef>,
     found: Vec<Found>,
-    bibliography: Vec<(usize, String, usize)>,
+    bibliography: Vec<(PageId, String, usize)>,
     unattributed: Vec<Unattributed>,
 }
 
@@ -221,7 +221,7 @@ impl Reader {
     /// the page; "Op. cit." for the named author's last cited work (or, unnamed, the last).
     fn read_page(
         &mut self,
-        page: usize,
+        page: PageId,
         rendered: &Rendered,
         references: PageReferences,
         content: &Content,
@@ -448,19 +448,22 @@ fn work_from_entry(
 
 /// The page of a document or collection by its slug (`avrich-1984`) or path
 /// (`rogovin-1992/chapter-09-…`).
-fn find_document(content: &Content, slug: &str) -> Option<usize> {
+fn find_document(content: &Content, slug: &str) -> Option<PageId> {
     let path = format!("{DOCUMENTS_DIR}/{}/", slug.trim_matches('/'));
-    content.pages.iter().position(|p| p.site_path == path)
+    content
+        .pages()
+        .find(|(_, page)| page.site_path == path)
+        .map(|(id, _)| id)
 }
 
 /// The keys under which a citation finds a document of the collection: its title, and
 /// each author's surname with the year of its date ("Avrich 1984").
-struct DocumentKeys(HashMap<String, usize>);
+struct DocumentKeys(HashMap<String, PageId>);
 
 impl DocumentKeys {
     fn new(content: &Content) -> Self {
         let mut keys = HashMap::new();
-        for (index, page) in content.pages.iter().enumerate() {
+        for (index, page) in content.pages() {
             if !matches!(page.kind, PageKind::Document | PageKind::Collection) {
                 continue;
             }
@@ -479,7 +482,7 @@ impl DocumentKeys {
         DocumentKeys(keys)
     }
 
-    fn find(&self, key: &str) -> Option<usize> {
+    fn find(&self, key: &str) -> Option<PageId> {
         self.0.get(key).copied()
     }
 }

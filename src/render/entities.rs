@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::memo::Shared;
 use super::{Link, SiteRenderer, SiteView, gather};
+use crate::content::PageId;
 use crate::diagnostic::Diagnostic;
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, EntityKind, Registry, ordered};
@@ -147,7 +148,7 @@ pub struct EntityPages<'a> {
     /// For each entity, the timeline's entries that are it or name it.
     pub timeline: &'a [Vec<usize>],
     /// For each entity, its mentions in the documents (`mentions::by_entity`).
-    pub mentions: &'a [Vec<(usize, &'a Mention)>],
+    pub mentions: &'a [Vec<(PageId, &'a Mention)>],
 }
 
 impl<'a> EntityPages<'a> {
@@ -230,7 +231,7 @@ impl<'a> EntityPages<'a> {
     fn entity_view<'m>(
         &self,
         entity: usize,
-        (mentions, totals, part): (&[(usize, &'m Mention)], &MentionTotals, usize),
+        (mentions, totals, part): (&[(PageId, &'m Mention)], &MentionTotals, usize),
         alongside: &[(usize, usize)],
         taking_part: &[usize],
         ordered_ids: &[usize],
@@ -367,7 +368,7 @@ impl<'a> EntityPages<'a> {
     }
 
     /// Mentions grouped by page, in the reading order of the site.
-    fn mention_groups(&self, mentions: &[(usize, &Mention)]) -> Vec<MentionGroup> {
+    fn mention_groups(&self, mentions: &[(PageId, &Mention)]) -> Vec<MentionGroup> {
         let mut groups: Vec<MentionGroup> = Vec::new();
         let mut last_page = None;
         for &(page, mention) in mentions {
@@ -399,7 +400,7 @@ impl<'a> EntityPages<'a> {
         site_view: &Shared<SiteView>,
         kind: EntityKind,
         ids: &[usize],
-        index: &[Vec<(usize, &Mention)>],
+        index: &[Vec<(PageId, &Mention)>],
     ) -> Result<OutputFile, Diagnostic> {
         let registry = self.site.registry;
         let items: Vec<ListItem> = ids
@@ -540,7 +541,7 @@ struct MentionTotals {
 }
 
 impl MentionTotals {
-    fn of(mentions: &[(usize, &Mention)]) -> Self {
+    fn of(mentions: &[(PageId, &Mention)]) -> Self {
         MentionTotals {
             in_notes: mentions.iter().filter(|(_, m)| m.in_note).count(),
             documents: count_runs(mentions.iter().map(|(page, _)| page)),

@@ -10,7 +10,7 @@ use tera::{Context, ErrorKind, Tera};
 use crate::analyse::PageAnalysis;
 use crate::cite::Citations;
 use crate::config::{BaseUrl, Config};
-use crate::content::{Content, Page, PageKind};
+use crate::content::{Content, Page, PageId, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityKind, Registry};
 use crate::markdown::{Note, NoteStatus, TocEntry, bibliography_slot};
@@ -538,7 +538,7 @@ impl SiteRenderer<'_> {
     /// Markdown's HTML).
     pub fn render_page(
         &self,
-        index: usize,
+        index: PageId,
         body: &str,
         site: &Shared<SiteView>,
         documents: &[DocumentSummary],
@@ -586,7 +586,7 @@ impl SiteRenderer<'_> {
             .collect()
     }
 
-    fn summary(&self, index: usize) -> DocumentSummary {
+    fn summary(&self, index: PageId) -> DocumentSummary {
         let page = &self.content.pages[index];
         DocumentSummary {
             title: page.title.clone(),
@@ -599,7 +599,7 @@ impl SiteRenderer<'_> {
         }
     }
 
-    fn link(&self, index: usize) -> Link {
+    fn link(&self, index: PageId) -> Link {
         let page = &self.content.pages[index];
         Link {
             title: page.title.clone(),
@@ -607,7 +607,7 @@ impl SiteRenderer<'_> {
         }
     }
 
-    fn page_view(&self, index: usize, body: &str) -> Result<PageView, Diagnostic> {
+    fn page_view(&self, index: PageId, body: &str) -> Result<PageView, Diagnostic> {
         let page = &self.content.pages[index];
         let analysis = &self.pages[index];
         let rendered = &analysis.rendered;
@@ -700,7 +700,7 @@ impl SiteRenderer<'_> {
     }
 
     /// A chapter is named with its book: "Was There an Alternative? — 9. The Georgian Incident".
-    pub fn page_title(&self, page: usize) -> String {
+    pub fn page_title(&self, page: PageId) -> String {
         let pages = &self.content.pages;
         match (pages[page].kind, pages[page].parent) {
             (PageKind::Chapter, Some(parent)) => {
@@ -711,7 +711,7 @@ impl SiteRenderer<'_> {
     }
 
     /// The page's notes, each with the works it cites.
-    fn note_views(&self, page: usize) -> Vec<NoteView> {
+    fn note_views(&self, page: PageId) -> Vec<NoteView> {
         self.pages[page]
             .rendered
             .notes
@@ -744,7 +744,7 @@ impl SiteRenderer<'_> {
     /// The page's HTML with the links of each bibliography entry in the slot `markdown`
     /// left for them (`partials/bib-links.html`): the works an entry cites are known only
     /// once every page's notes are read, after the page's Markdown was rendered.
-    fn with_bibliography_links(&self, page: usize, html: &str) -> Result<String, Diagnostic> {
+    fn with_bibliography_links(&self, page: PageId, html: &str) -> Result<String, Diagnostic> {
         const TEMPLATE: &str = "partials/bib-links.html";
         let entries = &self.citations.bibliography[page];
         let mut html = html.to_string();
@@ -763,13 +763,13 @@ impl SiteRenderer<'_> {
     }
 
     /// For a document: the other documents whose notes cite it, with how many notes.
-    fn cited_by(&self, page: usize) -> Vec<entities::CountedLink> {
-        let top = |p: usize| self.content.pages[p].parent.unwrap_or(p);
-        let mut counts: Vec<(usize, usize)> = Vec::new();
+    fn cited_by(&self, page: PageId) -> Vec<entities::CountedLink> {
+        let top = |p: PageId| self.content.pages[p].parent.unwrap_or(p);
+        let mut counts: Vec<(PageId, usize)> = Vec::new();
         let works = self
             .citations
             .works_of_page
-            .get(page)
+            .get(page.index())
             .into_iter()
             .flatten()
             .map(|&w| &self.citations.works[w]);
@@ -798,7 +798,7 @@ impl SiteRenderer<'_> {
     }
 
     /// Previous and next chapter within the same collection.
-    fn neighbours(&self, index: usize) -> (Option<Link>, Option<Link>) {
+    fn neighbours(&self, index: PageId) -> (Option<Link>, Option<Link>) {
         let Some(parent) = self.content.pages[index].parent else {
             return (None, None);
         };

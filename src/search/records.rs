@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::{
     ALIAS, BODY, CHAPTER, DOCUMENT, EVENT, GROUP, NAME, NOTE, PAGE, PERSON, PLACE, Sources, TERM,
 };
-use crate::content::PageKind;
+use crate::content::{PageId, PageKind};
 use crate::entity::{Entity, EntityKind};
 use crate::markdown::{NoteStatus, Rendered};
 
@@ -105,7 +105,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
     for (choice, &top) in documents.iter().enumerate() {
         document_choice[top] = Some(choice as u32);
     }
-    let top = |mut page: usize| {
+    let top = |mut page: PageId| {
         while let Some(parent) = content.pages[page].parent {
             page = parent;
         }

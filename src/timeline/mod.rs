@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::config::BaseUrl;
-use crate::content::{Content, PageKind};
+use crate::content::{Content, PageId, PageKind};
 use crate::date::HistoricalDate;
 use crate::entity::annotate::Names;
 use crate::entity::matcher::Mention;
@@ -68,7 +68,7 @@ pub struct Entry {
     /// The people, events and groups a statement's sentence names, in order, once each.
     pub mentions: Vec<usize>,
     /// Where a statement stands: its page and paragraph.
-    pub page: Option<usize>,
+    pub page: Option<PageId>,
     pub anchor: Option<String>,
     pub excerpt: Option<String>,
 }
@@ -332,7 +332,7 @@ pub fn views<'a>(
 }
 
 /// The document a page belongs to (its book, for a chapter) and the page itself.
-fn document_link<'a>(content: &'a Content, page: usize, base: &BaseUrl) -> DocumentLink<'a> {
+fn document_link<'a>(content: &'a Content, page: PageId, base: &BaseUrl) -> DocumentLink<'a> {
     let pages = &content.pages;
     let mut top = page;
     while let Some(parent) = pages[top].parent {
