@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use crate::analyse::PageAnalysis;
 use crate::content::{Content, PageId};
+use crate::entity::EntityId;
 use crate::entity::matcher::Mention;
 
 /// Where a page's mentions came from: the page's index and its body, whose mentions are in
@@ -44,10 +45,10 @@ pub fn by_entity<'a>(
 
 /// For every entity, the entities mentioned in the same paragraphs, most often first: one
 /// pass over the site's paragraphs, counting each pair once per paragraph.
-pub fn alongside_all(pages: &[PageMentions], entities: usize) -> Vec<Vec<(usize, usize)>> {
-    let mut counts: Vec<FxHashMap<usize, usize>> = vec![FxHashMap::default(); entities];
+pub fn alongside_all(pages: &[PageMentions], entities: usize) -> Vec<Vec<(EntityId, usize)>> {
+    let mut counts: Vec<FxHashMap<EntityId, usize>> = vec![FxHashMap::default(); entities];
     for page in pages {
-        let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_anchor: BTreeMap<&str, Vec<EntityId>> = BTreeMap::new();
         for mention in page.body.mentions() {
             by_anchor
                 .entry(page.body.anchor(mention))
@@ -67,7 +68,7 @@ pub fn alongside_all(pages: &[PageMentions], entities: usize) -> Vec<Vec<(usize,
     counts
         .into_iter()
         .map(|map| {
-            let mut list: Vec<(usize, usize)> = map.into_iter().collect();
+            let mut list: Vec<(EntityId, usize)> = map.into_iter().collect();
             list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             list
         })

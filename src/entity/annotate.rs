@@ -11,7 +11,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::matcher::{BlockRef, Found, Matcher, Mention, Snippet, SnippetSpan, Target, Unresolved};
-use super::{EntityKind, Registry};
+use super::{EntityId, EntityKind, Registry};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{BlockAnnotator, BlockPlace, ParagraphText};
 use crate::text::{escape_html, has_cyrillic};
@@ -242,7 +242,7 @@ impl<'r> Annotator<'r> {
                         self.unresolved.push(Unresolved {
                             name: plain[p.text_start..p.text_start + (p.found.end - p.found.start)]
                                 .to_string(),
-                            candidates: candidates.clone(),
+                            candidates: candidates.iter().map(|&c| EntityId::new(c)).collect(),
                             path: self.path.clone(),
                             line,
                         });
@@ -331,7 +331,7 @@ impl<'r> Annotator<'r> {
                     self.prefix,
                     self.entities.registry.entities[entity].site_path()
                 );
-                (Some(tag(url.into())), Some(entity))
+                (Some(tag(url.into())), Some(entity.index()))
             }
             None => {
                 self.diagnostics.push(
@@ -363,7 +363,7 @@ impl<'r> Annotator<'r> {
         end: usize,
     ) {
         self.mentions.push(Mention {
-            entity,
+            entity: EntityId::new(entity),
             block,
             in_note,
             span: SnippetSpan::around(plain, start, end),

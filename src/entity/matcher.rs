@@ -9,9 +9,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::Registry;
 use super::aliases::{names, surname, transliterations};
 use super::lookup::NameLookup;
+use super::{EntityId, Registry};
 use crate::diagnostic::Diagnostic;
 use crate::text::sentence::ends_sentence;
 
@@ -451,7 +451,7 @@ fn words_back(text: &str, from: usize, to: usize) -> impl Iterator<Item = Range<
 /// One place where a document mentions an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    pub entity: usize,
+    pub entity: EntityId,
     /// The block the name is in, whose id and plain text the page keeps
     /// (`Names::block`, `PageAnalysis::block`).
     pub block: BlockRef,
@@ -480,7 +480,7 @@ pub enum BlockRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unresolved {
     pub name: String,
-    pub candidates: Vec<usize>,
+    pub candidates: Vec<EntityId>,
     pub path: PathBuf,
     pub line: usize,
 }

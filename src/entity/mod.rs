@@ -177,23 +177,72 @@ impl Entity {
     }
 }
 
+/// An entity of the registry, by its place in `Registry::entities`: what a mention, a
+/// timeline entry or a list kept by entity names it by, never to be taken for a page's
+/// number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(u32);
+
+impl EntityId {
+    pub fn new(index: usize) -> EntityId {
+        EntityId(u32::try_from(index).expect("fewer than 2^32 entities"))
+    }
+
+    /// Its place in `Registry::entities`, and in every list kept by entity.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl<T> std::ops::Index<EntityId> for [T] {
+    type Output = T;
+    fn index(&self, entity: EntityId) -> &T {
+        &self[entity.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<EntityId> for [T] {
+    fn index_mut(&mut self, entity: EntityId) -> &mut T {
+        &mut self[entity.index()]
+    }
+}
+
+impl<T> std::ops::Index<EntityId> for Vec<T> {
+    type Output = T;
+    fn index(&self, entity: EntityId) -> &T {
+        &self[entity.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<EntityId> for Vec<T> {
+    fn index_mut(&mut self, entity: EntityId) -> &mut T {
+        &mut self[entity.index()]
+    }
+}
+
 /// Every entity of the site, by kind and ID.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
-    by_key: HashMap<(EntityKind, String), usize>,
+    by_key: HashMap<(EntityKind, String), EntityId>,
 }
 
 impl Registry {
-    pub fn get(&self, kind: EntityKind, id: &str) -> Option<usize> {
+    pub fn get(&self, kind: EntityKind, id: &str) -> Option<EntityId> {
         self.by_key.get(&(kind, id.to_string())).copied()
     }
 
-    pub fn of_kind(&self, kind: EntityKind) -> impl Iterator<Item = (usize, &Entity)> + '_ {
-        self.entities
-            .iter()
-            .enumerate()
-            .filter(move |(_, e)| e.kind == kind)
+    pub fn of_kind(&self, kind: EntityKind) -> impl Iterator<Item = (EntityId, &Entity)> + '_ {
+        self.all().filter(move |(_, e)| e.kind == kind)
+    }
+
+    /// Every entity with its id, in the registry's order.
+    pub fn all(&self) -> impl Iterator<Item = (EntityId, &Entity)> + '_ {
+        (self.entities.iter().enumerate()).map(|(i, entity)| (EntityId::new(i), entity))
+    }
+
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id]
     }
 
     pub fn is_empty(&self) -> bool {
@@ -254,7 +303,9 @@ pub fn load(
                 );
                 continue;
             }
-            registry.by_key.insert(key, registry.entities.len());
+            registry
+                .by_key
+                .insert(key, EntityId::new(registry.entities.len()));
             registry.entities.push(entity);
         }
     }
@@ -568,8 +619,8 @@ fn check_references(registry: &Registry, diagnostics: &mut Diagnostics) {
 
 /// The registry's entities grouped by kind, in each kind's reading order: people by sort
 /// name, events by date, groups by founding, terms and places alphabetically.
-pub fn ordered(registry: &Registry, kind: EntityKind) -> Vec<usize> {
-    let mut indices: Vec<usize> = registry.of_kind(kind).map(|(i, _)| i).collect();
+pub fn ordered(registry: &Registry, kind: EntityKind) -> Vec<EntityId> {
+    let mut indices: Vec<EntityId> = registry.of_kind(kind).map(|(i, _)| i).collect();
     let entities = &registry.entities;
     match kind {
         EntityKind::Event | EntityKind::Group => indices.sort_by(|&a, &b| {
@@ -628,9 +679,10 @@ pub(crate) mod test_support {
     pub fn registry(entities: Vec<Entity>) -> Registry {
         let mut registry = Registry::default();
         for entity in entities {
-            registry
-                .by_key
-                .insert((entity.kind, entity.id.clone()), registry.entities.len());
+            registry.by_key.insert(
+                (entity.kind, entity.id.clone()),
+                EntityId::new(registry.entities.len()),
+            );
             registry.entities.push(entity);
         }
         registry

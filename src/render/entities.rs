@@ -10,7 +10,7 @@ use super::{Link, SiteRenderer, SiteView, gather};
 use crate::content::PageId;
 use crate::diagnostic::Diagnostic;
 use crate::entity::matcher::{Mention, Snippet};
-use crate::entity::{Entity, EntityKind, Registry, ordered};
+use crate::entity::{Entity, EntityId, EntityKind, Registry, ordered};
 use crate::mentions::{alongside_all, source_pages};
 use crate::timeline::EntryView;
 use crate::write::OutputFile;
@@ -209,7 +209,7 @@ impl<'a> EntityPages<'a> {
         gather(results)
     }
 
-    fn link(&self, entity: usize) -> Link {
+    fn link(&self, entity: EntityId) -> Link {
         let e = &self.site.registry.entities[entity];
         Link {
             title: e.name.clone(),
@@ -230,11 +230,11 @@ impl<'a> EntityPages<'a> {
     /// The view of page `part` (from 0) of the entity's mentions.
     fn entity_view<'m>(
         &self,
-        entity: usize,
+        entity: EntityId,
         (mentions, totals, part): (&[(PageId, &'m Mention)], &MentionTotals, usize),
-        alongside: &[(usize, usize)],
-        taking_part: &[usize],
-        ordered_ids: &[usize],
+        alongside: &[(EntityId, usize)],
+        taking_part: &[EntityId],
+        ordered_ids: &[EntityId],
         position: usize,
     ) -> EntityView<'m>
     where
@@ -251,7 +251,7 @@ impl<'a> EntityPages<'a> {
         };
         let is_person = e.kind == EntityKind::Person;
         let chronological = e.kind == EntityKind::Event;
-        let people: Vec<usize> = e
+        let people: Vec<EntityId> = e
             .people()
             .iter()
             .filter_map(|id| registry.get(EntityKind::Person, id))
@@ -399,7 +399,7 @@ impl<'a> EntityPages<'a> {
         &self,
         site_view: &Shared<SiteView>,
         kind: EntityKind,
-        ids: &[usize],
+        ids: &[EntityId],
         index: &[Vec<(PageId, &Mention)>],
     ) -> Result<OutputFile, Diagnostic> {
         let registry = self.site.registry;
@@ -457,9 +457,9 @@ impl<'a> EntityPages<'a> {
 }
 
 /// For each person, the events and groups whose `people` name them, in registry order.
-fn taking_part(registry: &Registry) -> Vec<Vec<usize>> {
+fn taking_part(registry: &Registry) -> Vec<Vec<EntityId>> {
     let mut taking_part = vec![Vec::new(); registry.entities.len()];
-    for (index, entity) in registry.entities.iter().enumerate() {
+    for (index, entity) in registry.all() {
         for person in entity
             .people()
             .iter()

@@ -12,7 +12,7 @@ use crate::cite::Citations;
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageId, PageKind};
 use crate::diagnostic::Diagnostic;
-use crate::entity::{EntityKind, Registry};
+use crate::entity::{EntityId, EntityKind, Registry};
 use crate::markdown::{Note, NoteStatus, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
 use crate::write::{OutputFile, Sink};
@@ -665,7 +665,7 @@ impl SiteRenderer<'_> {
 
     /// The people, events and groups a page names, each kind alphabetically.
     fn entities_named(&self, analysis: &PageAnalysis) -> Vec<EntityGroup> {
-        let mut named: Vec<usize> = analysis.mentions().iter().map(|m| m.entity).collect();
+        let mut named: Vec<EntityId> = analysis.mentions().iter().map(|m| m.entity).collect();
         named.sort_unstable();
         named.dedup();
         EntityKind::with_own_pages()

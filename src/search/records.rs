@@ -12,7 +12,7 @@ use super::{
     ALIAS, BODY, CHAPTER, DOCUMENT, EVENT, GROUP, NAME, NOTE, PAGE, PERSON, PLACE, Sources, TERM,
 };
 use crate::content::{PageId, PageKind};
-use crate::entity::{Entity, EntityKind};
+use crate::entity::{Entity, EntityId, EntityKind};
 use crate::markdown::{NoteStatus, Rendered};
 
 /// One thing a result can lead to.
@@ -83,7 +83,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
             named[mention.entity] = true;
         }
     }
-    let mut people: Vec<usize> = registry
+    let mut people: Vec<EntityId> = registry
         .of_kind(EntityKind::Person)
         .map(|(i, _)| i)
         .filter(|&i| named[i])
@@ -173,7 +173,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         };
         let document = document_choice[top(index)];
         // The names in each note (the page's mentions, by anchor).
-        let mut in_notes: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut in_notes: FxHashMap<&str, Vec<EntityId>> = FxHashMap::default();
         for mention in analysis.mentions().iter().filter(|m| m.in_note) {
             in_notes
                 .entry(analysis.anchor(mention))
@@ -219,7 +219,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
 }
 
 /// The choices of the person filter among the entities `named`.
-fn people_of(choice: &[Option<u32>], named: impl Iterator<Item = usize>) -> Vec<u32> {
+fn people_of(choice: &[Option<u32>], named: impl Iterator<Item = EntityId>) -> Vec<u32> {
     let mut choices: Vec<u32> = named.filter_map(|e| choice[e]).collect();
     choices.sort_unstable();
     choices.dedup();

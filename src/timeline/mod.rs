@@ -17,7 +17,7 @@ use crate::content::{Content, PageId, PageKind};
 use crate::date::HistoricalDate;
 use crate::entity::annotate::Names;
 use crate::entity::matcher::Mention;
-use crate::entity::{EntityKind, Registry, ordered};
+use crate::entity::{EntityId, EntityKind, Registry, ordered};
 use crate::markdown::Rendered;
 use extract::Extractor;
 
@@ -64,9 +64,9 @@ pub struct Entry {
     pub date: HistoricalDate,
     pub old_style: Option<HistoricalDate>,
     /// The entity the entry is: the event, the group, the person born or dead.
-    pub entity: Option<usize>,
+    pub entity: Option<EntityId>,
     /// The people, events and groups a statement's sentence names, in order, once each.
-    pub mentions: Vec<usize>,
+    pub mentions: Vec<EntityId>,
     /// Where a statement stands: its page and paragraph.
     pub page: Option<PageId>,
     pub anchor: Option<String>,
@@ -75,7 +75,7 @@ pub struct Entry {
 
 impl Entry {
     /// Whether the entry is the entity or names it.
-    pub fn concerns(&self, entity: usize) -> bool {
+    pub fn concerns(&self, entity: EntityId) -> bool {
         self.entity == Some(entity) || self.mentions.contains(&entity)
     }
 
@@ -185,8 +185,8 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
             .or_default()
             .push(mention);
     }
-    let named = |anchor: &str, sentence: Range<usize>| -> Vec<usize> {
-        let mut named: Vec<usize> = Vec::new();
+    let named = |anchor: &str, sentence: Range<usize>| -> Vec<EntityId> {
+        let mut named: Vec<EntityId> = Vec::new();
         for mention in by_anchor.get(anchor).into_iter().flatten() {
             if sentence.contains(&mention.start()) && !named.contains(&mention.entity) {
                 named.push(mention.entity);
@@ -282,7 +282,7 @@ pub fn views<'a>(
     content: &'a Content,
     base: &BaseUrl,
 ) -> Vec<EntryView<'a>> {
-    let link = |index: usize| {
+    let link = |index: EntityId| {
         let e = &registry.entities[index];
         EntityLink {
             kind: e.kind.key(),
