@@ -12,7 +12,7 @@ use crate::content::{Content, PageId};
 use crate::data;
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityKind, Registry};
-use crate::markdown;
+use crate::markdown::ShortText;
 use crate::render::entities::GLOSSARY;
 use crate::render::sources::SOURCES_DIR;
 use crate::render::timeline::TIMELINE_DIR;
@@ -97,7 +97,7 @@ pub fn unresolved_warnings(registry: &Registry, pages: &[PageAnalysis]) -> Vec<D
 pub fn broken_document_links(
     content: &Content,
     pages: &[PageAnalysis],
-    registry: &Registry,
+    (registry, registry_texts): (&Registry, &[ShortText]),
 ) -> Vec<Diagnostic> {
     let by_path: HashMap<&str, PageId> = content
         .pages()
@@ -108,14 +108,9 @@ pub fn broken_document_links(
         .iter()
         .zip(pages)
         .map(|(page, r)| (&page.path, Cow::Borrowed(&r.rendered.document_links[..])));
-    let in_registry = registry
-        .entities
-        .iter()
-        .filter(|e| e.body.contains("doc:"))
-        .map(|entity| {
-            let links = markdown::document_links_in(&entity.body, entity.body_line);
-            (&entity.path, Cow::Owned(links))
-        });
+    let in_registry = (registry.entities.iter())
+        .zip(registry_texts)
+        .map(|(entity, text)| (&entity.path, Cow::Borrowed(&text.document_links[..])));
     let mut warnings = Vec::new();
     for (path, links) in in_pages.chain(in_registry) {
         for link in links.iter() {

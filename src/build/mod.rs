@@ -91,7 +91,7 @@ fn prepare_stages(
     clock.lap("load");
     let mut analysed = stages::analyse(&mut loaded, &base, cache, diagnostics);
     clock.lap("markdown and entities");
-    let indexed = stages::index(options, &loaded, &mut analysed, &base, diagnostics);
+    let indexed = stages::index(options, &loaded, &mut analysed, diagnostics);
     if diagnostics.has_errors() {
         return None;
     }

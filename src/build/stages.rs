@@ -23,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::{Matcher, Mention};
 use crate::entity::{self, Registry};
-use crate::markdown::{NoteStatus, Rendered, render_plain};
+use crate::markdown::{NoteStatus, Rendered, ShortText, read_short_text};
 use crate::mentions::{by_entity, source_pages};
 use crate::publish;
 use crate::render::entities::EntityPages;
@@ -52,13 +52,14 @@ pub(super) struct Analysed {
     /// it is let go as soon as that page is made, rather than held while the search index
     /// and the registry's pages are made.
     bodies_html: Vec<Mutex<String>>,
+    /// The registry's own texts (biographies, descriptions, definitions), each read once:
+    /// their HTML, words and `doc:` links, by entity.
+    registry_texts: Vec<ShortText>,
 }
 
-/// What needs every page: the works cited, the timeline, the registry's own texts.
+/// What needs every page: the works cited, the timeline.
 pub(super) struct Indexed {
     citations: Citations,
-    /// Each entity's biography or description, as HTML.
-    bodies: Vec<String>,
     /// The timeline's entries in date order, and each entity's share of them.
     entries: Vec<Entry>,
     slices: Vec<Vec<usize>>,
@@ -143,8 +144,9 @@ pub(super) fn load(
 }
 
 /// Every page read on its own, on every core (the cache's reading of a page whose text has
-/// not changed taken instead), then the checks that need every page read: surnames left
-/// unsettled, `doc:` links to documents or ids the collection lacks.
+/// not changed taken instead), and the registry's own texts; then the checks that need
+/// everything read: surnames left unsettled, `doc:` links to documents or ids the
+/// collection lacks.
 pub(super) fn analyse(
     loaded: &mut Loaded,
     base: &BaseUrl,
@@ -176,6 +178,9 @@ pub(super) fn analyse(
         })
         .collect();
     cache.remember(&loaded.content, &pages, base.prefix());
+    let registry_texts: Vec<ShortText> = (loaded.registry.entities.par_iter())
+        .map(|entity| read_short_text(&entity.body, entity.body_line, base.prefix()))
+        .collect();
     for page in &pages {
         diagnostics.extend(page.rendered.diagnostics.iter().cloned());
     }
@@ -183,22 +188,25 @@ pub(super) fn analyse(
     diagnostics.extend(check::broken_document_links(
         &loaded.content,
         &pages,
-        &loaded.registry,
+        (&loaded.registry, &registry_texts),
     ));
     let bodies_html = pages
         .iter_mut()
         .map(|page| Mutex::new(std::mem::take(&mut page.rendered.html)))
         .collect();
-    Analysed { pages, bodies_html }
+    Analysed {
+        pages,
+        bodies_html,
+        registry_texts,
+    }
 }
 
-/// The works cited and the timeline (both read the analysed pages, not each other, so they
-/// are made together), and the registry's texts as HTML.
+/// The works cited and the timeline: both read the analysed pages, not each other, so they
+/// are made together.
 pub(super) fn index(
     options: &BuildOptions,
     loaded: &Loaded,
     analysed: &mut Analysed,
-    base: &BaseUrl,
     diagnostics: &mut Diagnostics,
 ) -> Indexed {
     let Loaded {
@@ -212,16 +220,13 @@ pub(super) fn index(
         .collect();
     let rendered: Vec<&Rendered> = analysed.pages.iter().map(|page| &page.rendered).collect();
     let mut cite_problems = Diagnostics::default();
-    let ((citations, bodies), (entries, slices)) = rayon::join(
+    let (citations, (entries, slices)) = rayon::join(
         || {
-            (
-                cite_works(
-                    options,
-                    content,
-                    (&rendered, references),
-                    &mut cite_problems,
-                ),
-                render_entity_bodies(registry, base),
+            cite_works(
+                options,
+                content,
+                (&rendered, references),
+                &mut cite_problems,
             )
         },
         || {
@@ -233,7 +238,6 @@ pub(super) fn index(
     diagnostics.extend(cite_problems);
     Indexed {
         citations,
-        bodies,
         entries,
         slices,
     }
@@ -302,7 +306,7 @@ pub(super) fn render(
     };
     let entity_pages = EntityPages {
         site: &renderer,
-        bodies: &site.indexed.bodies,
+        bodies: &site.analysed.registry_texts,
         timeline: &site.indexed.slices,
         mentions: &site.mentions,
     };
@@ -313,7 +317,7 @@ pub(super) fn render(
         // The search index reads the pages' text, not their HTML: it is one more stage.
         ("search index", &|| {
             if site.config.search {
-                search_files(&renderer).map_err(|p| vec![p])
+                search_files(&renderer, &site.analysed.registry_texts).map_err(|p| vec![p])
             } else {
                 Ok(Vec::new())
             }
@@ -431,13 +435,17 @@ fn add_missing_index_pages(
 }
 
 /// The search page and the search index of the documents, their notes and the registry.
-fn search_files(renderer: &SiteRenderer) -> Result<Vec<OutputFile>, Diagnostic> {
+fn search_files(
+    renderer: &SiteRenderer,
+    registry_texts: &[ShortText],
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let page = renderer.render_search(&renderer.site_view())?;
     let mut files = search::index(
         search::Sources {
             content: renderer.content,
             pages: renderer.pages,
             registry: renderer.registry,
+            registry_texts,
         },
         renderer.sink,
     )
@@ -459,15 +467,6 @@ fn cite_works(
     let citations = cite::analyse(content, rendered, references, &entries, &mut problems);
     diagnostics.extend(problems);
     citations
-}
-
-/// The biographies and descriptions of the registry, as HTML.
-fn render_entity_bodies(registry: &Registry, base: &BaseUrl) -> Vec<String> {
-    registry
-        .entities
-        .par_iter()
-        .map(|entity| render_plain(&entity.body, base.prefix()))
-        .collect()
 }
 
 /// Every page of the content, each from its HTML in `bodies_html` (taken: each is made once).

@@ -1,9 +1,7 @@
 //! Links: `doc:PATH#ID` to a document of the collection, and root-relative links given the
 //! site's base path.
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag};
-
-use super::options;
+use pulldown_cmark::{CowStr, Tag};
 
 /// The scheme of a link to a document of the collection by its path under `documents/`.
 pub(super) const DOCUMENT_SCHEME: &str = "doc:";
@@ -88,19 +86,4 @@ pub(super) fn rebase<'a>(url: CowStr<'a>, prefix: &str) -> CowStr<'a> {
     } else {
         url
     }
-}
-
-/// The `doc:` links of a Markdown text that begins on line `first_line` of its file (a
-/// registry entry's biography or description), for the check that each leads somewhere.
-pub fn document_links_in(body: &str, first_line: usize) -> Vec<DocumentLink> {
-    Parser::new_ext(body, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match &event {
-            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                let line = first_line + body[..range.start].matches('\n').count();
-                DocumentLink::of(tag, line)
-            }
-            _ => None,
-        })
-        .collect()
 }

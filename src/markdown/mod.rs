@@ -15,24 +15,26 @@ mod lang;
 mod links;
 mod notes;
 mod plain;
+mod short;
 #[cfg(test)]
 mod tests;
 
 pub use annotate::{BlockAnnotator, BlockPlace};
 use ids::RESERVED_IDS;
 use lang::mark_russian;
+pub use links::DocumentLink;
 use links::rebase_tag;
-pub use links::{DocumentLink, document_links_in};
 use notes::{Definition, split_definitions};
 pub use notes::{Note, NoteStatus};
 pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot, plain_text};
+pub use short::{ShortText, read_short_text};
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Tag};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
@@ -360,18 +362,4 @@ impl<'s, 'r> BodyState<'s, 'r> {
         self.last_text = plain;
         mark_russian(out)
     }
-}
-
-/// Markdown to plain HTML, without the apparatus of a document page (paragraph ids, note
-/// numbering): for the short texts of the registry, which several share one page.
-pub fn render_plain(body: &str, link_prefix: &str) -> String {
-    let events = Parser::new_ext(body, options()).map(|event| match event {
-        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-            Event::Start(rebase_tag(tag, link_prefix))
-        }
-        other => other,
-    });
-    let mut html = String::with_capacity(body.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut html, events);
-    html
 }

@@ -11,6 +11,7 @@ use crate::content::PageId;
 use crate::diagnostic::Diagnostic;
 use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, EntityId, EntityKind, Registry, ordered};
+use crate::markdown::ShortText;
 use crate::mentions::{alongside_all, source_pages};
 use crate::timeline::EntryView;
 use crate::write::OutputFile;
@@ -144,7 +145,7 @@ pub struct ListSection {
 pub struct EntityPages<'a> {
     pub site: &'a SiteRenderer<'a>,
     /// Each entity's body, rendered.
-    pub bodies: &'a [String],
+    pub bodies: &'a [ShortText],
     /// For each entity, the timeline's entries that are it or name it.
     pub timeline: &'a [Vec<usize>],
     /// For each entity, its mentions in the documents (`mentions::by_entity`).
@@ -276,7 +277,7 @@ impl<'a> EntityPages<'a> {
             original: e.original(),
             region: e.region(),
             dates: date_views(e),
-            body: &self.bodies[entity],
+            body: &self.bodies[entity].html,
             people: people.iter().map(|&i| self.link(i)).collect(),
             events: if is_person {
                 related(EntityKind::Event)
@@ -423,7 +424,7 @@ impl<'a> EntityPages<'a> {
                     body: if kind.own_pages() {
                         String::new()
                     } else {
-                        self.bodies[i].clone()
+                        self.bodies[i].html.clone()
                     },
                 }
             })

@@ -9,7 +9,7 @@ use super::memo::Views;
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::cite::{Work, csl};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::render_plain;
+use crate::markdown::read_short_text;
 use crate::write::OutputFile;
 
 pub const SOURCES_DIR: &str = "sources";
@@ -86,7 +86,7 @@ impl SourcesPages<'_> {
             );
         }
         for (work, item) in works.iter().zip(&items) {
-            let body = render_plain(&work.body, self.site.base.prefix());
+            let body = read_short_text(&work.body, 1, self.site.base.prefix()).html;
             let citing = self.citing(work);
             let mut views = self.views("work.html", site_view, &work.title);
             views.add("work", item);

@@ -50,6 +50,7 @@ use serde::Serialize;
 use crate::analyse::PageAnalysis;
 use crate::content::Content;
 use crate::entity::Registry;
+use crate::markdown::ShortText;
 use crate::write::{OutputFile, Sink};
 use records::{Choices, Record};
 
@@ -89,6 +90,8 @@ pub struct Sources<'a> {
     pub content: &'a Content,
     /// What was read of each page: its paragraphs, notes and the names it gives.
     pub pages: &'a [PageAnalysis],
+    /// The registry's own texts, by entity.
+    pub registry_texts: &'a [ShortText],
     pub registry: &'a Registry,
 }
 

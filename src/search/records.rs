@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -13,7 +12,7 @@ use super::{
 };
 use crate::content::{PageId, PageKind};
 use crate::entity::{Entity, EntityId, EntityKind};
-use crate::markdown::{NoteStatus, Rendered};
+use crate::markdown::{NoteStatus, Rendered, ShortText};
 
 /// One thing a result can lead to.
 pub(super) struct Record<'a> {
@@ -72,6 +71,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         content,
         pages,
         registry,
+        registry_texts,
     } = sources;
     let reading_order = content.reading_order();
     let source_pages = content.sources();
@@ -119,11 +119,11 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         (TERM, EntityKind::Term),
         (PLACE, EntityKind::Place),
     ] {
-        let entities: Vec<_> = registry.of_kind(entity_kind).map(|(_, e)| e).collect();
+        let entities: Vec<_> = registry.of_kind(entity_kind).collect();
         records.par_extend(
             entities
                 .par_iter()
-                .map(|entity| entity_record(entity, kind)),
+                .map(|&(id, entity)| entity_record(entity, &registry_texts[id], kind)),
         );
     }
     let page_kinds: [(usize, &[PageKind]); 3] = [
@@ -245,7 +245,7 @@ fn page_paragraphs(body: &Rendered) -> Vec<(&str, Cow<'_, str>)> {
     paragraphs
 }
 
-fn entity_record(entity: &Entity, kind: usize) -> Record<'_> {
+fn entity_record<'a>(entity: &'a Entity, text: &'a ShortText, kind: usize) -> Record<'a> {
     let mut aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
     aliases.extend(entity.real_name());
     aliases.extend(entity.expansion());
@@ -263,11 +263,7 @@ fn entity_record(entity: &Entity, kind: usize) -> Record<'_> {
     if let Some(summary) = &entity.summary {
         paragraphs.push(("", Cow::Borrowed(summary.as_str())));
     }
-    paragraphs.extend(
-        markdown_paragraphs(&entity.body)
-            .into_iter()
-            .map(|p| ("", Cow::Owned(p))),
-    );
+    paragraphs.extend((text.paragraphs.iter()).map(|words| ("", Cow::Borrowed(words.as_str()))));
     Record {
         kind,
         url: entity.site_path(),
@@ -279,35 +275,4 @@ fn entity_record(entity: &Entity, kind: usize) -> Record<'_> {
         document: None,
         people: Vec::new(),
     }
-}
-
-/// The plain text of each block of a Markdown body (an entity's; the pages' are rendered).
-pub(super) fn markdown_paragraphs(body: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    for event in Parser::new_ext(body, crate::markdown::options()) {
-        match event {
-            Event::Text(text) | Event::Code(text) => current.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => current.push(' '),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Item
-                | TagEnd::Heading(_)
-                | TagEnd::TableCell
-                | TagEnd::CodeBlock,
-            ) => {
-                let text = current.trim();
-                if !text.is_empty() {
-                    paragraphs.push(text.to_string());
-                }
-                current.clear();
-            }
-            _ => {}
-        }
-    }
-    let text = current.trim();
-    if !text.is_empty() {
-        paragraphs.push(text.to_string());
-    }
-    paragraphs
 }

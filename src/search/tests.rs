@@ -2,7 +2,6 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::postings::term_files;
-use super::records::markdown_paragraphs;
 use super::*;
 use crate::write::Contents;
 
@@ -260,14 +259,6 @@ fn the_same_records_give_the_same_bytes() {
             .install(|| build(&many))
     };
     assert_eq!(with(1), with(3), "however many threads build it");
-}
-
-#[test]
-fn entity_bodies_become_paragraphs() {
-    assert_eq!(
-        markdown_paragraphs("First *one*,\nwrapped.\n\n- an item\n- [a link](person:x)\n"),
-        ["First one, wrapped.", "an item", "a link"]
-    );
 }
 
 /// The keys of the term shards, as `meta.json` lists them.

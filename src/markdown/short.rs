@@ -1,0 +1,97 @@
+//! The short texts of the registry (a person's biography, an event's description, a term's
+//! definition, a work's note): plain HTML without the apparatus of a document page
+//! (paragraph ids, note numbering), since several share one page. One pass over the text
+//! gives what every stage needs of it: the HTML, the words of each block (for the search
+//! index) and its `doc:` links (for the check that each leads somewhere).
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::links::{DocumentLink, rebase_tag};
+use super::options;
+
+/// A short text, read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShortText {
+    pub html: String,
+    /// The plain words of each block (paragraph, list item, heading, table cell, code).
+    pub paragraphs: Vec<String>,
+    pub document_links: Vec<DocumentLink>,
+}
+
+/// `body`, which begins on line `first_line` of its file, read; root-relative links are
+/// given `link_prefix`.
+pub fn read_short_text(body: &str, first_line: usize, link_prefix: &str) -> ShortText {
+    let mut text = ShortText::default();
+    let mut current = String::new();
+    let mut events = Vec::new();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Text(words) | Event::Code(words) => current.push_str(words),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::Heading(_)
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
+            ) => end_block(&mut current, &mut text.paragraphs),
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let line = first_line + body[..range.start].matches('\n').count();
+                text.document_links.extend(DocumentLink::of(tag, line));
+            }
+            _ => {}
+        }
+        events.push(match event {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                Event::Start(rebase_tag(tag, link_prefix))
+            }
+            other => other,
+        });
+    }
+    end_block(&mut current, &mut text.paragraphs);
+    text.html.reserve(body.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut text.html, events.into_iter());
+    text
+}
+
+/// The words gathered since the last block's end, kept when there are any.
+fn end_block(current: &mut String, paragraphs: &mut Vec<String>) {
+    let words = current.trim();
+    if !words.is_empty() {
+        paragraphs.push(words.to_string());
+    }
+    current.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_pass_gives_the_html_the_words_of_each_block_and_the_document_links() {
+        let text = read_short_text(
+            "First *one*,\nwrapped.\n\n- an item\n- [a link](/people/x/)\n\nSee [the letter](doc:letter#p-2).\n",
+            10,
+            "/sub/",
+        );
+        assert_eq!(
+            text.paragraphs,
+            vec![
+                "First one, wrapped.",
+                "an item",
+                "a link",
+                "See the letter."
+            ]
+        );
+        assert!(
+            text.html.contains("<a href=\"/sub/people/x/\">a link</a>"),
+            "{}",
+            text.html
+        );
+        assert!(text.html.contains("<em>one</em>"));
+        assert_eq!(text.document_links.len(), 1);
+        assert_eq!(text.document_links[0].document, "letter");
+        assert_eq!(text.document_links[0].fragment, "p-2");
+        assert_eq!(text.document_links[0].line, 16);
+    }
+}
