@@ -1,8 +1,8 @@
 //! The stages `build::prepare_with` runs, in order, each giving plain data to the next:
-//! `load` (settings, content, templates, registry), `analyse` (each page on its own: its
-//! Markdown, mentions, notes, citations and dated statements), `index` (what needs every
-//! page: the works cited, the timeline, the registry's texts), `render` (every kind of
-//! page at once) and `publish` (feeds, sitemap, copied files).
+//! `load` (content, templates, registry), `analyse` (each page on its own: its Markdown,
+//! names, notes, citations and dated statements; the registry's texts), `index` (what
+//! needs every page: the works cited, the timeline), `render` (every kind of page at once)
+//! and `publish` (feed, sitemap, robots.txt, copied files).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -43,8 +43,7 @@ pub(super) struct Loaded {
     matcher: Arc<Matcher>,
 }
 
-/// What was read of each page on its own, by page index (the index of its `Page` in
-/// `Loaded::content`).
+/// What was read of each page on its own, by `PageId`, and of the registry's texts.
 pub(super) struct Analysed {
     /// Each page's analysis; `index` takes its references and statements.
     pages: Vec<PageAnalysis>,
