@@ -106,48 +106,13 @@ pub struct Asset {
     pub site_path: String,
 }
 
-/// A page of the site, by its place in `Content::pages`: what every later stage files what
-/// it reads or makes of a page under (its analysis, its citations, its statements), so that
-/// a page's number is never taken for an entity's or a note's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PageId(u32);
-
-impl PageId {
-    pub fn new(index: usize) -> PageId {
-        PageId(u32::try_from(index).expect("fewer than 2^32 pages"))
-    }
-
-    /// Its place in `Content::pages`, and in every list kept by page.
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
-
-impl<T> std::ops::Index<PageId> for [T] {
-    type Output = T;
-    fn index(&self, page: PageId) -> &T {
-        &self[page.index()]
-    }
-}
-
-impl<T> std::ops::IndexMut<PageId> for [T] {
-    fn index_mut(&mut self, page: PageId) -> &mut T {
-        &mut self[page.index()]
-    }
-}
-
-impl<T> std::ops::Index<PageId> for Vec<T> {
-    type Output = T;
-    fn index(&self, page: PageId) -> &T {
-        &self[page.index()]
-    }
-}
-
-impl<T> std::ops::IndexMut<PageId> for Vec<T> {
-    fn index_mut(&mut self, page: PageId) -> &mut T {
-        &mut self[page.index()]
-    }
-}
+crate::id::list_id!(
+    /// A page of the site, by its place in `Content::pages`: what every later stage files
+    /// what it reads or makes of a page under (its analysis, its citations, its statements),
+    /// so that a page's number is never taken for an entity's or a note's.
+    PageId,
+    "pages"
+);
 
 /// Everything read from `content/`.
 #[derive(Debug, Clone, Default)]

@@ -31,6 +31,7 @@ mod content;
 mod data;
 mod date;
 mod entity;
+mod id;
 mod markdown;
 mod mentions;
 mod publish;

@@ -177,48 +177,13 @@ impl Entity {
     }
 }
 
-/// An entity of the registry, by its place in `Registry::entities`: what a mention, a
-/// timeline entry or a list kept by entity names it by, never to be taken for a page's
-/// number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct EntityId(u32);
-
-impl EntityId {
-    pub fn new(index: usize) -> EntityId {
-        EntityId(u32::try_from(index).expect("fewer than 2^32 entities"))
-    }
-
-    /// Its place in `Registry::entities`, and in every list kept by entity.
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
-
-impl<T> std::ops::Index<EntityId> for [T] {
-    type Output = T;
-    fn index(&self, entity: EntityId) -> &T {
-        &self[entity.index()]
-    }
-}
-
-impl<T> std::ops::IndexMut<EntityId> for [T] {
-    fn index_mut(&mut self, entity: EntityId) -> &mut T {
-        &mut self[entity.index()]
-    }
-}
-
-impl<T> std::ops::Index<EntityId> for Vec<T> {
-    type Output = T;
-    fn index(&self, entity: EntityId) -> &T {
-        &self[entity.index()]
-    }
-}
-
-impl<T> std::ops::IndexMut<EntityId> for Vec<T> {
-    fn index_mut(&mut self, entity: EntityId) -> &mut T {
-        &mut self[entity.index()]
-    }
-}
+crate::id::list_id!(
+    /// An entity of the registry, by its place in `Registry::entities`: what a mention, a
+    /// timeline entry or a list kept by entity names it by, never to be taken for a page's
+    /// number.
+    EntityId,
+    "entities"
+);
 
 /// Every entity of the site, by kind and ID.
 #[derive(Debug, Clone, Default)]
