@@ -285,20 +285,52 @@ pub fn toml_error(
     help: &str,
 ) -> Diagnostic {
     let raw = error.message().trim_end();
-    // A value of the wrong kind is well-formed TOML: it is told as such.
-    let what = match raw.starts_with("invalid type") || raw.starts_with("invalid value") {
-        true => "wrong value",
-        false => "invalid TOML",
+    let at = error.span().map(|span| offset + span.start);
+    // A value of the wrong kind, or not one of a setting's choices, is well-formed TOML: it
+    // is told as such.
+    let message = match raw.strip_prefix("unknown variant ") {
+        Some(choices) => not_a_choice(choices, at.map(|at| key_before(file_text, at))),
+        None if raw.starts_with("invalid type") || raw.starts_with("invalid value") => {
+            format!("wrong value: {}", in_plain_words(raw))
+        }
+        None => format!("invalid TOML: {}", in_plain_words(raw)),
     };
-    let message = in_plain_words(raw);
-    let diagnostic = Diagnostic::error(path, format!("{what}: {message}")).with_help(help);
-    match error.span() {
-        Some(span) => {
-            let (line, col) = lines.line_col(file_text, offset + span.start);
+    let diagnostic = Diagnostic::error(path, message).with_help(help);
+    match at {
+        Some(at) => {
+            let (line, col) = lines.line_col(file_text, at);
             diagnostic.at(line, col)
         }
         None => diagnostic,
     }
+}
+
+/// serde's "unknown variant `margin`, expected `popover` or `side`" (after "unknown variant
+/// "), for the key `key`: "`display` must be one of `popover`, `side`; found `margin`".
+fn not_a_choice(choices: &str, key: Option<&str>) -> String {
+    let quoted: Vec<&str> = choices.split('`').skip(1).step_by(2).collect();
+    let Some((found, expected)) = quoted.split_first() else {
+        return format!("wrong value: unknown variant {choices}");
+    };
+    let what = key
+        .filter(|key| !key.is_empty())
+        .map_or("the value".to_string(), |key| format!("`{key}`"));
+    let expected: Vec<String> = expected
+        .iter()
+        .map(|choice| format!("`{choice}`"))
+        .collect();
+    format!(
+        "{what} must be one of {}; found `{found}`",
+        expected.join(", ")
+    )
+}
+
+/// The key a value at byte `at` of a TOML text is given to: the words before `=` on its line.
+fn key_before(text: &str, at: usize) -> &str {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..at.min(text.len())];
+    line.split_once('=')
+        .map_or("", |(key, _)| key.trim().trim_matches('"'))
 }
 
 /// serde's and toml's words for Rust's types, in the words of the file's writer:
@@ -411,6 +443,20 @@ fn date_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_not_among_a_settings_choices_names_the_key_and_the_choices() {
+        assert_eq!(
+            not_a_choice("`margin`, expected `popover` or `side`", Some("display")),
+            "`display` must be one of `popover`, `side`; found `margin`"
+        );
+        assert_eq!(
+            not_a_choice("`x`, expected one of `a`, `b`, `c`", None),
+            "the value must be one of `a`, `b`, `c`; found `x`"
+        );
+        let text = "title = \"A\"\n[notes]\n\"display\" = \"margin\"\n";
+        assert_eq!(key_before(text, text.find("\"margin").unwrap()), "display");
+    }
 
     #[test]
     fn a_list_of_texts_given_otherwise_is_told_in_plain_words() {

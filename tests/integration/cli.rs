@@ -344,6 +344,12 @@ fn bad_content_gets_a_clear_message_never_a_panic() {
             1,
             "both want the URL /documents/letter/",
         ),
+        (
+            "site.toml",
+            b"title = \"Basic\"\n\n[notes]\ndisplay = \"margin\"\n",
+            1,
+            "site.toml:4:11: error: `display` must be one of `popover`, `side`; found `margin`",
+        ),
     ];
     for (file, bytes, code, expected) in cases {
         let (status, message) = check_with(file, bytes);
