@@ -60,8 +60,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
             options.root.display()
         );
     }
-    let listener = std::net::TcpListener::bind((options.bind, options.port))
-        .with_context(|| format!("cannot listen on {}:{}", options.bind, options.port))?;
+    let listener = listen(&options)?;
     let address = listener.local_addr()?;
     let url = format!("http://{address}/");
     let build_options = BuildOptions {
@@ -394,4 +393,20 @@ async fn read_inside(root: &Path, path: &Path) -> Option<Vec<u8>> {
     .await
     .ok()
     .flatten()
+}
+/// The server's socket. A port another program holds is told with the way out: another
+/// port, or `--port 0` for any free one.
+fn listen(options: &ServeOptions) -> anyhow::Result<std::net::TcpListener> {
+    std::net::TcpListener::bind((options.bind, options.port)).map_err(|e| {
+        let cannot = format!("cannot listen on {}:{}: {e}", options.bind, options.port);
+        if e.kind() != std::io::ErrorKind::AddrInUse {
+            return anyhow::anyhow!(cannot);
+        }
+        anyhow::anyhow!(
+            "{cannot}\n  help: another program (perhaps another `annals serve`) uses port {}; \
+             choose another, or let the system pick a free one: annals serve --root {} --port 0",
+            options.port,
+            options.root.display()
+        )
+    })
 }

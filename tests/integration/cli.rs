@@ -597,3 +597,29 @@ fn serve_refuses_a_root_that_is_a_file() {
         stderr(&output)
     );
 }
+
+#[test]
+fn serve_on_a_port_in_use_suggests_another_or_port_0() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let site = copy_of("basic");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["serve", "--root"])
+        .arg(site.path())
+        .args(["--port", &port])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains(&format!("error: cannot listen on 127.0.0.1:{port}: ")),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!(
+            "help: another program (perhaps another `annals serve`) uses port {port}; choose another, or let the system pick a free one: annals serve --root {} --port 0",
+            site.path().display()
+        )),
+        "{message}"
+    );
+}
