@@ -88,6 +88,10 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// How many warnings `build` and `serve` print before they point to `annals check` for the
+/// rest.
+pub const WARNINGS_SHOWN: usize = 12;
+
 /// The problems found by one run of the pipeline.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
@@ -137,6 +141,29 @@ impl Diagnostics {
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
+    }
+
+    /// Every error, then the first `warning_limit` warnings (all without a limit) and how
+    /// many more `annals check` lists, on the terminal's error stream, in the content's order.
+    pub fn print(&self, warning_limit: Option<usize>) {
+        for error in self.sorted().into_iter().filter(|d| d.is_error()) {
+            eprintln!("{error}");
+        }
+        let warnings: Vec<_> = self
+            .sorted()
+            .into_iter()
+            .filter(|d| !d.is_error())
+            .collect();
+        let shown = warning_limit.unwrap_or(usize::MAX).min(warnings.len());
+        for warning in &warnings[..shown] {
+            eprintln!("{warning}");
+        }
+        if shown < warnings.len() {
+            eprintln!(
+                "… and {} more warnings: `annals check` lists them all.",
+                warnings.len() - shown
+            );
+        }
     }
 }
 

@@ -121,9 +121,6 @@ struct ImportArgs {
     language: Option<String>,
 }
 
-/// How many warnings `build` prints before it points to `annals check` for the rest.
-const BUILD_WARNINGS_SHOWN: usize = 12;
-
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build {
@@ -260,7 +257,7 @@ fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
     keep_freed_memory();
     let mut diagnostics = Diagnostics::default();
     let result = build::last_build(&options, &mut diagnostics);
-    print_diagnostics(&diagnostics, Some(BUILD_WARNINGS_SHOWN));
+    diagnostics.print(Some(annals::diagnostic::WARNINGS_SHOWN));
     match result {
         Ok(Some(summary)) => {
             println!(
@@ -307,7 +304,7 @@ fn keep_freed_memory() {
 fn run_check(options: BuildOptions, deny_warnings: bool) -> ExitCode {
     let mut diagnostics = Diagnostics::default();
     let built = build::prepare(&options, &mut diagnostics);
-    print_diagnostics(&diagnostics, None);
+    diagnostics.print(None);
     let errors = diagnostics.error_count();
     let warnings = diagnostics.warning_count();
     if let Some(built) = &built {
@@ -356,7 +353,7 @@ fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
     if options.base_url.is_some() {
         diagnostics.retain(|d| !d.message.starts_with("no site.toml"));
     }
-    print_diagnostics(&diagnostics, None);
+    diagnostics.print(None);
     let Some((_, base)) = settings else {
         return ExitCode::FAILURE;
     };
@@ -392,27 +389,6 @@ fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    }
-}
-
-fn print_diagnostics(diagnostics: &Diagnostics, warning_limit: Option<usize>) {
-    for error in diagnostics.sorted().into_iter().filter(|d| d.is_error()) {
-        eprintln!("{error}");
-    }
-    let warnings: Vec<_> = diagnostics
-        .sorted()
-        .into_iter()
-        .filter(|d| !d.is_error())
-        .collect();
-    let shown = warning_limit.unwrap_or(usize::MAX).min(warnings.len());
-    for warning in &warnings[..shown] {
-        eprintln!("{warning}");
-    }
-    if shown < warnings.len() {
-        eprintln!(
-            "… and {} more warnings: `annals check` lists them all.",
-            warnings.len() - shown
-        );
     }
 }
 

@@ -28,7 +28,7 @@ use tokio::sync::broadcast;
 
 use crate::build::{self, BuildOptions};
 use crate::cache::BuildCache;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, WARNINGS_SHOWN};
 use crate::write::Sink;
 use live::{EVENTS_PATH, News};
 use site::{Body, Lookup, ServedFile, ServedSite};
@@ -187,15 +187,20 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
                 0 => String::new(),
                 n => format!(" ({n} as they were)"),
             };
+            // The first build shows its warnings as `annals build` does; a rebuild counts
+            // them, and says where to read them.
+            let first = changed.is_empty();
+            if first {
+                diagnostics.print(Some(WARNINGS_SHOWN));
+            }
+            let warnings = match diagnostics.warning_count() {
+                n if first || n == 0 => format!("{n} warning(s)"),
+                n => format!("{n} warning(s): `annals check` lists them"),
+            };
             println!(
-                "{} {pages} pages{unchanged} in {} ms{cause}, {} warning(s).",
-                if changed.is_empty() {
-                    "Built"
-                } else {
-                    "Rebuilt"
-                },
+                "{} {pages} pages{unchanged} in {} ms{cause}, {warnings}.",
+                if first { "Built" } else { "Rebuilt" },
                 started.elapsed().as_millis(),
-                diagnostics.warning_count()
             );
         }
         None => {
@@ -394,6 +399,7 @@ async fn read_inside(root: &Path, path: &Path) -> Option<Vec<u8>> {
     .ok()
     .flatten()
 }
+
 /// The server's socket. A port another program holds is told with the way out: another
 /// port, or `--port 0` for any free one.
 fn listen(options: &ServeOptions) -> anyhow::Result<std::net::TcpListener> {

@@ -217,6 +217,22 @@ fn serves_each_edit_and_shows_a_broken_build_over_the_last_good_site() {
         searchable(&server, "quillwort"),
         "the search index is rebuilt with the site"
     );
+    // The first build printed its warnings as `annals build` does; a rebuild counts them and
+    // says where to read them.
+    let log = server.log();
+    assert!(
+        log.contains(
+            "content/documents/letter.md:15: warning: note [^lost] is cited but its text is missing"
+        ),
+        "{log}"
+    );
+    assert!(
+        eventually(CHANGE_DEADLINE, || server
+            .log()
+            .contains("warning(s): `annals check` lists them.")),
+        "{}",
+        server.log()
+    );
 
     let mut events = Events::open(server.address);
     let generation: u64 = events
