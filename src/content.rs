@@ -67,6 +67,8 @@ pub struct Page {
     /// The front matter's `date` as read (`None` when it has none, or one that is not a
     /// date: the build warns of it).
     pub date: Option<HistoricalDate>,
+    /// The line of its `slug` key, when its URL comes from one rather than its file name.
+    pub slug_line: Option<usize>,
     /// The Markdown after the front matter; empty once a one-off build has rendered it
     /// (`build` stage `analyse`).
     pub body: String,
@@ -91,6 +93,7 @@ impl Page {
             title,
             front: FrontMatter::default(),
             date: None,
+            slug_line: None,
             body: String::new(),
             body_line: 1,
             parent: None,
@@ -354,6 +357,7 @@ fn load_page(
         title,
         body: file.body,
         body_line: file.body_line,
+        slug_line: front.slug.as_ref().map(|_| file.keys.line("slug")),
         front,
         date,
         parent: None,
@@ -462,22 +466,36 @@ fn title_from_file_name(relative: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Two pages at one URL: told at the page whose `slug` asks for it (the later one when both
+/// or neither do), naming both files and where each gets the URL from.
 fn check_unique_paths(pages: &[Page], diagnostics: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Page> = HashMap::new();
     for page in pages {
-        if let Some(first) = seen.insert(&page.site_path, page) {
-            diagnostics.push(
-                Diagnostic::error(
-                    &page.path,
-                    format!(
-                        "this page and {} both want the URL /{}",
-                        first.path.display(),
-                        page.site_path
-                    ),
-                )
-                .with_help("rename one of the files or give it another `slug`"),
-            );
-        }
+        let Some(first) = seen.insert(&page.site_path, page) else {
+            continue;
+        };
+        let (this, other) = match (first.slug_line, page.slug_line) {
+            (Some(_), None) => (first, page),
+            _ => (page, first),
+        };
+        let whence = |page: &Page| match page.slug_line {
+            Some(line) => format!("by its `slug`, line {line}"),
+            None => "by its file name".to_string(),
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                &this.path,
+                format!(
+                    "this page ({}) and {} ({}) both want the URL /{}",
+                    whence(this),
+                    other.path.display(),
+                    whence(other),
+                    page.site_path
+                ),
+            )
+            .at_line(this.slug_line.unwrap_or(1))
+            .with_help("give this page another `slug`, or rename one of the files"),
+        );
     }
 }
 

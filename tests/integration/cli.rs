@@ -342,7 +342,7 @@ fn bad_content_gets_a_clear_message_never_a_panic() {
             "content/documents/dup.md",
             b"+++\ntitle = \"x\"\nslug = \"letter\"\n+++\n",
             1,
-            "both want the URL /documents/letter/",
+            "content/documents/dup.md:3: error: this page (by its `slug`, line 3) and content/documents/letter.md (by its file name) both want the URL /documents/letter/",
         ),
         (
             "site.toml",
