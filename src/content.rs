@@ -240,6 +240,15 @@ pub fn load(
             });
         }
     }
+    if markdown.is_empty() {
+        // A site of no pages would replace the last one whole: most likely the wrong
+        // `--root`, or a folder emptied by mistake.
+        diagnostics.push(
+            Diagnostic::error(shown(&content_dir), "the content folder holds no Markdown page, so the build would replace the site with an empty one")
+                .with_help("add a document (content/documents/NAME.md), check --root, or run `annals init DIR` to start a new site"),
+        );
+        return content;
+    }
     // Files are read and parsed on every core; pages and problems keep the walk's order.
     let loaded: Vec<(Option<Page>, Diagnostics)> = markdown
         .par_iter()

@@ -623,3 +623,30 @@ fn serve_on_a_port_in_use_suggests_another_or_port_0() {
         "{message}"
     );
 }
+
+#[test]
+fn an_emptied_content_folder_is_refused_and_the_last_site_kept() {
+    let site = copy_of("basic");
+    assert!(annals(&["build"], site.path()).status.success());
+    for entry in walkdir::WalkDir::new(site.path().join("content")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    let output = annals(&["build"], site.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains(
+            "content: error: the content folder holds no Markdown page, so the build would replace the site with an empty one"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        site.path()
+            .join("public/documents/letter/index.html")
+            .exists(),
+        "the last site is left as it was"
+    );
+}
