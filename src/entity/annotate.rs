@@ -322,6 +322,16 @@ impl<'r> Annotator<'r> {
             return (Some(tag(dest_url)), None);
         };
         let Some(kind) = EntityKind::from_key(scheme) else {
+            if let Some(meant) = misspelt_scheme(scheme) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        &self.path,
+                        format!("the link `{dest_url}` has the scheme `{scheme}:`, which annals does not know"),
+                    )
+                    .at_line(line)
+                    .with_help(format!("did you mean `{meant}:{entity_id}`?")),
+                );
+            }
             return (Some(tag(dest_url.clone())), None);
         };
         match self.entities.registry.get(kind, entity_id) {
@@ -343,14 +353,29 @@ impl<'r> Annotator<'r> {
                         ),
                     )
                     .at_line(line)
-                    .with_help(format!(
-                        "use the name of a file in content/{}/ without .md",
-                        kind.folder()
-                    )),
+                    .with_help(match self.nearest_id(kind, entity_id) {
+                        Some(near) => format!("did you mean `{}:{near}`?", kind.key()),
+                        None => format!(
+                            "use the name of a file in content/{}/ without .md",
+                            kind.folder()
+                        ),
+                    }),
                 );
                 (Some(tag("#".into())), None)
             }
         }
+    }
+
+    /// The id of the registry's entity of `kind` nearest to `id`, when one is near enough
+    /// to be a slip of the keyboard (at most a third of its letters off).
+    fn nearest_id(&self, kind: EntityKind, id: &str) -> Option<&str> {
+        self.entities
+            .registry
+            .of_kind(kind)
+            .map(|(_, entity)| (strsim::levenshtein(id, &entity.id), entity.id.as_str()))
+            .filter(|&(distance, near)| distance <= near.chars().count().div_ceil(3))
+            .min()
+            .map(|(_, near)| near)
     }
 
     fn record(
@@ -440,10 +465,63 @@ impl<'r> Annotator<'r> {
     }
 }
 
+/// The scheme of annals' own links (`person:`, `doc:` …) that `scheme` misspells, if it is
+/// none of the web's own (`https:`, `mailto:` …) and a slip away from one: a letter off, two
+/// for the longer keys (a swap of two letters counts as one), or the folder's name
+/// (`people:`) for the key (`person:`).
+fn misspelt_scheme(scheme: &str) -> Option<&'static str> {
+    const WEB: &[&str] = &[
+        "http", "https", "mailto", "tel", "ftp", "ftps", "data", "file", "irc", "news", "sms",
+        "geo", "urn", "doi", "isbn",
+    ];
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme.len() < 3
+        || WEB.contains(&scheme.as_str())
+        || ["doc", "none"].contains(&scheme.as_str())
+    {
+        return None;
+    }
+    let own = EntityKind::ALL
+        .iter()
+        .map(|kind| kind.key())
+        .chain(EntityKind::ALL.iter().map(|kind| kind.folder()))
+        .chain(["doc", "none"]);
+    own.map(|key| (strsim::damerau_levenshtein(&scheme, key), key))
+        .filter(|&(distance, key)| distance <= if key.len() <= 4 { 1 } else { 2 })
+        .min()
+        .map(
+            |(_, key)| match EntityKind::ALL.iter().find(|kind| kind.folder() == key) {
+                // `people:` is the folder; the link's scheme is the kind's key.
+                Some(kind) => kind.key(),
+                None => key,
+            },
+        )
+}
+
 /// Part of a text event: borrowed from the Markdown source when the event is (most are).
 fn slice<'a>(text: &CowStr<'a>, range: std::ops::Range<usize>) -> CowStr<'a> {
     match text {
         CowStr::Borrowed(source) => CowStr::Borrowed(&source[range]),
         other => other[range].to_string().into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misspelt_scheme;
+
+    #[test]
+    fn a_slip_in_annals_own_scheme_is_told_from_the_webs_schemes() {
+        assert_eq!(misspelt_scheme("poeple"), Some("person"));
+        assert_eq!(misspelt_scheme("people"), Some("person"));
+        assert_eq!(misspelt_scheme("persn"), Some("person"));
+        assert_eq!(misspelt_scheme("evnet"), Some("event"));
+        assert_eq!(misspelt_scheme("grop"), Some("group"));
+        assert_eq!(misspelt_scheme("dco"), Some("doc"));
+        for scheme in [
+            "https", "mailto", "tel", "urn", "dns", "none", "doc", "wiki", "ws",
+        ] {
+            assert_eq!(misspelt_scheme(scheme), None, "{scheme}");
+        }
     }
 }

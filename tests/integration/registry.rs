@@ -494,3 +494,26 @@ fn a_name_in_russian_is_marked_russian_inside_its_link() {
     assert_eq!(names.len(), 1, "{}", document.html());
     assert_eq!(names[0].text().collect::<String>(), "Ленин");
 }
+
+#[test]
+fn a_misspelt_link_scheme_or_id_gets_a_suggestion() {
+    let messages = check_with(
+        "content/documents/slips.md",
+        "+++\ntitle = \"Slips\"\n+++\n\nFirst [the founder](poeple:miasnikov) spoke.\n\n\
+         Then [Ilyich](person:lenni) answered, and [the web](https://example.org/) stayed.\n",
+    );
+    let slips: Vec<&String> = messages.iter().filter(|m| m.contains("slips.md")).collect();
+    assert!(
+        slips.iter().any(|m| m.contains(
+            "slips.md:5: error: the link `poeple:miasnikov` has the scheme `poeple:`, which annals does not know"
+        ) && m.contains("help: did you mean `person:miasnikov`?")),
+        "{slips:#?}"
+    );
+    assert!(
+        slips.iter().any(|m| m.contains(
+            "slips.md:7: error: the link `person:lenni` names no person of the registry"
+        ) && m.contains("help: did you mean `person:lenin`?")),
+        "{slips:#?}"
+    );
+    assert_eq!(slips.len(), 2, "the web's own link is no slip: {slips:#?}");
+}
