@@ -36,10 +36,35 @@ back link to each place that cites it.[^1]
 
 ## A section
 
-Every paragraph and heading gets an id, so other pages can link to it.[^2]
+Every paragraph and heading gets an id, so other pages can link to it.[^2] The people and
+events of the registry are found wherever the documents name them: Ada Example wrote to the
+First Example Congress on 12 March 1923, and both pages list this paragraph.
 
 [^1]: The first note, with its source.
 [^2]: The second note.
+"#;
+
+const FIRST_PERSON: &str = r#"+++
+name = "Ada Example"
+aliases = ["A. Example"]
+born = "1890"
+died = "1960"
+summary = "A sample person: replace her with the people of your collection."
++++
+
+A biography, in the words of its source, naming that source.
+"#;
+
+const FIRST_EVENT: &str = r#"+++
+title = "First Example Congress"
+date = "1923-03-10/1923-03-14"
+place = "Example City"
+kind = "congress"
+people = ["ada-example"]
+summary = "A sample event: replace it with the events of your collection."
++++
+
+What happened, and the sources that say so.
 "#;
 
 pub fn init(dir: &Path) -> anyhow::Result<()> {
@@ -65,6 +90,11 @@ pub fn init(dir: &Path) -> anyhow::Result<()> {
         (
             content.join("documents").join("first-document.md"),
             FIRST_DOCUMENT,
+        ),
+        (content.join("people").join("ada-example.md"), FIRST_PERSON),
+        (
+            content.join("events").join("first-example-congress.md"),
+            FIRST_EVENT,
         ),
     ];
     for (path, text) in files {

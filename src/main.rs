@@ -170,8 +170,7 @@ fn main() -> ExitCode {
         Command::Init { dir } => match annals::init::init(&dir) {
             Ok(()) => {
                 println!(
-                    "Created a new site in {}. Build it with: annals build --root {}",
-                    dir.display(),
+                    "Created a new site in {0}. See it in the browser, rebuilt as you edit it:\n  annals serve --root {0} --open\nor write it to {0}/public/ for a static host:\n  annals build --root {0}",
                     dir.display()
                 );
                 ExitCode::SUCCESS

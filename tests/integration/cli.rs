@@ -246,9 +246,38 @@ fn init_writes_a_site_that_builds() {
     let parent = tempfile::tempdir().unwrap();
     let init = annals(&["init", "new-site"], parent.path());
     assert!(init.status.success(), "{}", stderr(&init));
+    assert!(
+        stdout(&init).contains("annals serve --root new-site --open"),
+        "{}",
+        stdout(&init)
+    );
     let built = annals(&["build", "--root", "new-site"], parent.path());
     assert!(built.status.success(), "{}", stderr(&built));
+    assert!(
+        stderr(&built).is_empty(),
+        "the new site builds without a warning: {}",
+        stderr(&built)
+    );
     assert!(parent.path().join("new-site/public/index.html").exists());
+    // The example person and event are found in the document, and the menu leads to them.
+    let person = std::fs::read_to_string(
+        parent
+            .path()
+            .join("new-site/public/people/ada-example/index.html"),
+    )
+    .unwrap();
+    assert!(person.contains("/documents/first-document/#p-"), "{person}");
+    let event = std::fs::read_to_string(
+        parent
+            .path()
+            .join("new-site/public/events/first-example-congress/index.html"),
+    )
+    .unwrap();
+    assert!(event.contains("/documents/first-document/#p-"), "{event}");
+    let home = std::fs::read_to_string(parent.path().join("new-site/public/index.html")).unwrap();
+    for menu in ["/people/\"", "/events/\"", "/timeline/\""] {
+        assert!(home.contains(menu), "{menu} in the menu: {home}");
+    }
     assert!(
         parent
             .path()
