@@ -88,6 +88,11 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// `1 warning`, `3 warnings`: a count and its noun, agreeing in number.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// How many warnings `build` and `serve` print before they point to `annals check` for the
 /// rest.
 pub const WARNINGS_SHOWN: usize = 12;

@@ -9,7 +9,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use annals::build::{self, BuildOptions, Summary};
-use annals::diagnostic::Diagnostics;
+use annals::diagnostic::{Diagnostics, counted};
 use annals::serve::{self, ServeOptions};
 
 // A build allocates millions of small strings (snippets, links, template values) across
@@ -222,8 +222,8 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
     match written.as_slice() {
         [one] => println!("Wrote {}.", one.display()),
         _ => println!(
-            "Wrote {} file(s) under {}.",
-            written.len(),
+            "Wrote {} under {}.",
+            counted(written.len(), "file", "files"),
             args.into.display()
         ),
     }
@@ -245,8 +245,8 @@ fn import_registry(text: &str, args: &ImportArgs) -> anyhow::Result<()> {
     let written = registry::write(&registry, &args.into)?;
     print!("{}", registry.summary());
     println!(
-        "Wrote {} file(s) under {}.",
-        written.len(),
+        "Wrote {} under {}.",
+        counted(written.len(), "file", "files"),
         args.into.display()
     );
     Ok(())
@@ -272,8 +272,8 @@ fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
         }
         Ok(None) => {
             eprintln!(
-                "Build failed with {} error(s); {} was left as it was.",
-                diagnostics.error_count(),
+                "Build failed with {}; {} was left as it was.",
+                counted(diagnostics.error_count(), "error", "errors"),
                 options.output_dir().display()
             );
             ExitCode::FAILURE
@@ -306,15 +306,20 @@ fn run_check(options: BuildOptions, deny_warnings: bool) -> ExitCode {
     diagnostics.print(None);
     let errors = diagnostics.error_count();
     let warnings = diagnostics.warning_count();
+    let found = format!(
+        "{}, {}",
+        counted(errors, "error", "errors"),
+        counted(warnings, "warning", "warnings")
+    );
     if let Some(built) = &built {
         let s = &built.summary;
         println!(
-            "Checked {} pages ({}): {errors} error(s), {warnings} warning(s).",
-            s.pages,
+            "Checked {} ({}): {found}.",
+            counted(s.pages, "page", "pages"),
             contents(s)
         );
     } else {
-        println!("Check found {errors} error(s) and {warnings} warning(s).");
+        println!("Check found {found}.");
     }
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::FAILURE
@@ -393,35 +398,45 @@ fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
 
 fn summary_line(summary: &Summary, diagnostics: &Diagnostics, output: &std::path::Path) -> String {
     format!(
-        "Built {} pages ({}) into {} in {} ms, {} warning(s).",
-        summary.pages,
+        "Built {} ({}) into {} in {} ms, {}.",
+        counted(summary.pages, "page", "pages"),
         contents(summary),
         output.display(),
         summary.elapsed.as_millis(),
-        diagnostics.warning_count()
+        counted(diagnostics.warning_count(), "warning", "warnings")
     )
 }
 
 /// `4 documents, 53 chapters; 113 people, 48 events; 908 notes, 78 missing; 2,345 mentions`
 fn contents(summary: &Summary) -> String {
     let mut parts = vec![format!(
-        "{} documents, {} chapters",
-        summary.documents, summary.chapters
+        "{}, {}",
+        counted(summary.documents, "document", "documents"),
+        counted(summary.chapters, "chapter", "chapters")
     )];
     if !summary.entities.is_empty() {
         let entities: Vec<String> = summary
             .entities
             .iter()
-            .map(|(folder, n)| format!("{n} {folder}"))
+            .map(|&(folder, n)| {
+                // The registry's folders are the kinds' plurals: people, events, places …
+                let one = if folder == "people" {
+                    "person"
+                } else {
+                    folder.strip_suffix('s').unwrap_or(folder)
+                };
+                counted(n, one, folder)
+            })
             .collect();
         parts.push(entities.join(", "));
     }
     parts.push(format!(
-        "{} notes, {} missing",
-        summary.notes, summary.missing_notes
+        "{}, {} missing",
+        counted(summary.notes, "note", "notes"),
+        summary.missing_notes
     ));
     if summary.mentions > 0 {
-        parts.push(format!("{} mentions", summary.mentions));
+        parts.push(counted(summary.mentions, "mention", "mentions"));
     }
     parts.join("; ")
 }

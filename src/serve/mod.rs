@@ -28,7 +28,7 @@ use tokio::sync::broadcast;
 
 use crate::build::{self, BuildOptions};
 use crate::cache::BuildCache;
-use crate::diagnostic::{Diagnostics, WARNINGS_SHOWN};
+use crate::diagnostic::{Diagnostics, WARNINGS_SHOWN, counted};
 use crate::write::Sink;
 use live::{EVENTS_PATH, News};
 use site::{Body, Lookup, ServedFile, ServedSite};
@@ -194,8 +194,11 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
                 diagnostics.print(Some(WARNINGS_SHOWN));
             }
             let warnings = match diagnostics.warning_count() {
-                n if first || n == 0 => format!("{n} warning(s)"),
-                n => format!("{n} warning(s): `annals check` lists them"),
+                n if first || n == 0 => counted(n, "warning", "warnings"),
+                n => format!(
+                    "{}: `annals check` lists them",
+                    counted(n, "warning", "warnings")
+                ),
             };
             println!(
                 "{} {pages} pages{unchanged} in {} ms{cause}, {warnings}.",
@@ -214,8 +217,8 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
                 "still serving the last good site"
             };
             eprintln!(
-                "The build{cause} failed with {} error(s) in {} ms; {serving}.",
-                diagnostics.error_count(),
+                "The build{cause} failed with {} in {} ms; {serving}.",
+                counted(diagnostics.error_count(), "error", "errors"),
                 started.elapsed().as_millis()
             );
         }

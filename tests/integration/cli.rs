@@ -258,6 +258,14 @@ fn init_writes_a_site_that_builds() {
         "the new site builds without a warning: {}",
         stderr(&built)
     );
+    // Counts agree in number with their nouns.
+    assert!(
+        stdout(&built).contains(
+            "(1 document, 0 chapters; 1 event, 1 person; 2 notes, 0 missing; 2 mentions)"
+        ) && stdout(&built).trim_end().ends_with("ms, 0 warnings."),
+        "{}",
+        stdout(&built)
+    );
     assert!(parent.path().join("new-site/public/index.html").exists());
     // The example person and event are found in the document, and the menu leads to them.
     let person = std::fs::read_to_string(
@@ -299,7 +307,7 @@ fn check_writes_nothing_and_can_deny_warnings() {
     let checked = annals(&["check"], site.path());
     assert!(checked.status.success(), "{}", stderr(&checked));
     assert!(
-        stdout(&checked).contains("0 error(s), 3 warning(s)"),
+        stdout(&checked).contains("0 errors, 3 warnings"),
         "{}",
         stdout(&checked)
     );

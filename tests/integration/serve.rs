@@ -229,7 +229,7 @@ fn serves_each_edit_and_shows_a_broken_build_over_the_last_good_site() {
     assert!(
         eventually(CHANGE_DEADLINE, || server
             .log()
-            .contains("warning(s): `annals check` lists them.")),
+            .contains("warnings: `annals check` lists them.")),
         "{}",
         server.log()
     );
