@@ -20,6 +20,9 @@ pub struct LinkReport {
     pub pages: usize,
     pub links: usize,
     pub broken: Vec<BrokenLink>,
+    /// The base path the site seems to have been built for, when most broken links begin
+    /// with one folder and lead to files of the site without it (`/sub/`).
+    pub built_for: Option<String>,
 }
 
 /// What one HTML page holds that matters for links.
@@ -66,7 +69,31 @@ pub fn check_site_at(dir: &Path, prefix: &str, origin: &str) -> std::io::Result<
             }
         }
     }
+    report.built_for = built_for(&report.broken, prefix, &files);
     Ok(report)
+}
+
+/// The base path a site checked under `prefix` seems to have been built for: the folder
+/// that most of its broken root-relative links begin with (at least three, and half of
+/// them), each leading to a file of the site once that folder is left out.
+fn built_for(broken: &[BrokenLink], prefix: &str, files: &HashSet<String>) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for link in broken {
+        let path = link.href.split(['#', '?']).next().unwrap_or("");
+        let Some((folder, inside)) = path
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once('/'))
+        else {
+            continue;
+        };
+        if !folder.is_empty() && target_file(&decode(inside), files).is_some() {
+            *counts.entry(folder).or_default() += 1;
+        }
+    }
+    let (folder, count) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    (count >= 3 && count * 2 >= broken.len()).then(|| format!("{prefix}{folder}/"))
 }
 
 /// The ids and the internal link targets of one page.

@@ -389,6 +389,13 @@ fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
         base.prefix(),
         report.broken.len()
     );
+    if let Some(path) = &report.built_for {
+        eprintln!(
+            "hint: most broken links begin with {path} and lead to the site's files without it: \
+             was the site built for {path}? Check it under that path: --base-url {path} \
+             (or the full address, https://…{path})"
+        );
+    }
     if report.broken.is_empty() {
         ExitCode::SUCCESS
     } else {

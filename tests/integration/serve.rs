@@ -625,6 +625,13 @@ fn a_site_built_under_a_sub_path_passes_check_links_under_that_path() {
         "{}",
         described(&at_root)
     );
+    assert!(
+        String::from_utf8_lossy(&at_root.stderr).contains(
+            "hint: most broken links begin with /annals/ and lead to the site's files without it: was the site built for /annals/? Check it under that path: --base-url /annals/"
+        ),
+        "{}",
+        described(&at_root)
+    );
 }
 
 #[test]
@@ -651,6 +658,10 @@ fn check_links_reports_each_broken_link_and_fails() {
         described(&checked)
     );
     assert!(String::from_utf8_lossy(&checked.stdout).contains(": 2 broken."));
+    assert!(
+        !stderr.contains("hint:"),
+        "two broken links suggest no other base path: {stderr}"
+    );
     let no_site = annals(&["check", "--links", "nowhere"], site.path());
     assert_eq!(no_site.status.code(), Some(1));
 }
