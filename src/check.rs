@@ -12,7 +12,7 @@ use crate::content::{Content, PageId};
 use crate::data;
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityKind, Registry};
-use crate::markdown::ShortText;
+use crate::markdown::{Rendered, ShortText};
 use crate::render::entities::GLOSSARY;
 use crate::render::sources::SOURCES_DIR;
 use crate::render::timeline::TIMELINE_DIR;
@@ -131,9 +131,13 @@ pub fn broken_document_links(
                             "the link `doc:{}#{}` names an id its document does not have",
                             link.document, link.fragment
                         ),
-                        "after `#` name a paragraph (`p-3`), a heading or a note (`fn-2`) of the \
-                         document: its page shows each paragraph's id in its link"
-                            .to_string(),
+                        match nearest_id(&pages[target].rendered, &link.fragment) {
+                            Some(id) => format!("did you mean `doc:{}#{id}`?", link.document),
+                            None => "after `#` name a paragraph (`p-3`), a heading or a note \
+                                     (`fn-2`) of the document: its page shows each paragraph's \
+                                     id in its link"
+                                .to_string(),
+                        },
                     )
                 }
                 Some(_) => continue,
@@ -146,6 +150,31 @@ pub fn broken_document_links(
         }
     }
     warnings
+}
+
+/// The id of the page's headings, paragraphs and notes nearest to `wanted`: the same but for
+/// case and accents ("the-hotel-de-ville" for "the-hôtel-de-ville"), else a slip of a letter
+/// or two.
+fn nearest_id<'a>(page: &'a Rendered, wanted: &str) -> Option<&'a str> {
+    let ids = page
+        .toc
+        .iter()
+        .map(|entry| entry.id.as_str())
+        .chain(page.texts.iter().map(|text| text.anchor.as_str()))
+        .chain(page.notes.iter().map(|note| note.id.as_str()));
+    // Compared as the search index compares words: without case or Latin accents.
+    let folded = |id: &str| search::words::words(id).join("-");
+    let wanted_folded = folded(wanted);
+    ids.map(|id| {
+        let distance = match folded(id) == wanted_folded {
+            true => 0,
+            false => strsim::damerau_levenshtein(&folded(id), &wanted_folded),
+        };
+        (distance, id)
+    })
+    .filter(|&(distance, id)| distance <= 2.min(id.chars().count() / 3))
+    .min()
+    .map(|(_, id)| id)
 }
 
 /// What to write instead of `doc:PATH`: the document's path in the site, which its `slug`

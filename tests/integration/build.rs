@@ -596,3 +596,31 @@ fn a_document_dated_with_a_time_of_day_shows_its_day_written_out() {
         "{feed}"
     );
 }
+
+#[test]
+fn a_doc_link_to_an_id_a_letter_or_an_accent_off_gets_the_id_suggested() {
+    let (_site, _out, diagnostics) = build_with_file(
+        "basic",
+        "content/documents/hotel.md",
+        "+++\ntitle = \"Hotel\"\n+++\n\n## The Hôtel de Ville\n\nSee [the square](doc:hotel#the-hotel-de-ville) and [the paragraph](doc:hotel#p-11).\n",
+    );
+    let messages: Vec<String> = diagnostics
+        .sorted()
+        .iter()
+        .map(|d| d.to_string())
+        .filter(|m| m.contains("hotel.md"))
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains(
+            "hotel.md:7: warning: the link `doc:hotel#the-hotel-de-ville` names an id its document does not have"
+        ) && m.contains("help: did you mean `doc:hotel#the-hôtel-de-ville`?")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`doc:hotel#p-11`")
+                && m.contains("help: did you mean `doc:hotel#p-1`?")),
+        "{messages:#?}"
+    );
+}
