@@ -142,11 +142,11 @@ pub fn broken_document_links(
                 }
                 Some(_) => continue,
             };
-            warnings.push(
-                Diagnostic::warning(path, problem)
-                    .at_line(link.line)
-                    .with_help(help),
-            );
+            let warning = Diagnostic::warning(path, problem).with_help(help);
+            warnings.push(match link.column {
+                Some(column) => warning.at(link.line, column),
+                None => warning.at_line(link.line),
+            });
         }
     }
     warnings

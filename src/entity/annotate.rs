@@ -154,6 +154,7 @@ impl BlockAnnotator for Annotator<'_> {
             paragraph,
             in_note,
             line,
+            positions,
         } = place;
         let block = match paragraph {
             Some(index) => BlockRef::Paragraph(index),
@@ -163,7 +164,7 @@ impl BlockAnnotator for Annotator<'_> {
         let mut placed = self.find_names(&events, offsets);
         self.resolve(&mut placed, line, plain);
         let mut explicit = Vec::new();
-        let events = self.rewrite_links(events, offsets, plain, &mut explicit, line);
+        let events = self.rewrite_links(events, (offsets, positions), plain, &mut explicit, line);
         for (entity, start, end) in explicit {
             self.record(entity, block, in_note, plain, start, end);
         }
@@ -257,7 +258,7 @@ impl<'r> Annotator<'r> {
     fn rewrite_links<'a>(
         &mut self,
         events: Vec<Event<'a>>,
-        offsets: &[Option<usize>],
+        (offsets, positions): (&[Option<usize>], &[(usize, usize)]),
         plain: &str,
         explicit: &mut Vec<(usize, usize, usize)>,
         line: usize,
@@ -272,7 +273,11 @@ impl<'r> Annotator<'r> {
                     title,
                     id,
                 }) => {
-                    let (tag, entity) = self.link(link_type, dest_url, title, id, line);
+                    // The link's own place in the file, or its block's line.
+                    let at = positions
+                        .get(i)
+                        .map_or((line, None), |&(line, column)| (line, Some(column)));
+                    let (tag, entity) = self.link(link_type, dest_url, title, id, at);
                     if let Some(entity) = entity {
                         pending = Some((
                             entity,
@@ -305,8 +310,12 @@ impl<'r> Annotator<'r> {
         dest_url: CowStr<'a>,
         title: CowStr<'a>,
         id: CowStr<'a>,
-        line: usize,
+        (line, column): (usize, Option<usize>),
     ) -> (Option<Tag<'a>>, Option<usize>) {
+        let located = |diagnostic: Diagnostic| match column {
+            Some(column) => diagnostic.at(line, column),
+            None => diagnostic.at_line(line),
+        };
         let tag = |url: CowStr<'a>| Tag::Link {
             link_type,
             dest_url: url,
@@ -324,11 +333,10 @@ impl<'r> Annotator<'r> {
         let Some(kind) = EntityKind::from_key(scheme) else {
             if let Some(meant) = misspelt_scheme(scheme) {
                 self.diagnostics.push(
-                    Diagnostic::error(
+                    located(Diagnostic::error(
                         &self.path,
                         format!("the link `{dest_url}` has the scheme `{scheme}:`, which annals does not know"),
-                    )
-                    .at_line(line)
+                    ))
                     .with_help(format!("did you mean `{meant}:{entity_id}`?")),
                 );
             }
@@ -345,14 +353,13 @@ impl<'r> Annotator<'r> {
             }
             None => {
                 self.diagnostics.push(
-                    Diagnostic::error(
+                    located(Diagnostic::error(
                         &self.path,
                         format!(
                             "the link `{dest_url}` names no {} of the registry",
                             kind.key()
                         ),
-                    )
-                    .at_line(line)
+                    ))
                     .with_help(match self.nearest_id(kind, entity_id) {
                         Some(near) => format!("did you mean `{}:{near}`?", kind.key()),
                         None => format!(

@@ -17,6 +17,9 @@ pub struct BlockPlace<'p> {
     pub in_note: bool,
     /// The line of the page's file it starts on, for messages.
     pub line: usize,
+    /// The line and column in the file where each of its events starts, for messages about
+    /// one of them (a link); empty where they are not known (a note's events).
+    pub positions: &'p [(usize, usize)],
 }
 
 /// What reads a page's blocks, in reading order, as `markdown` renders them.

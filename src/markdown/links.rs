@@ -15,11 +15,13 @@ pub struct DocumentLink {
     pub fragment: String,
     /// The line of the page's file the link is on.
     pub line: usize,
+    /// Its column there, where it is known (not in a note, whose events have no places).
+    pub column: Option<usize>,
 }
 
 impl DocumentLink {
     /// The link a tag holds, when it is a `doc:` link.
-    pub(super) fn of(tag: &Tag, line: usize) -> Option<DocumentLink> {
+    pub(super) fn of(tag: &Tag, (line, column): (usize, Option<usize>)) -> Option<DocumentLink> {
         let (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = tag else {
             return None;
         };
@@ -28,6 +30,7 @@ impl DocumentLink {
             document: document.to_string(),
             fragment: fragment.to_string(),
             line,
+            column,
         })
     }
 

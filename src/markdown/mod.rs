@@ -118,9 +118,13 @@ impl MarkdownRenderer {
     ) -> Rendered {
         let lines = LineIndex::new(body);
         let line_of = |range: &Range<usize>| source.first_line + lines.line(range.start) - 1;
+        let position_of = |range: &Range<usize>| {
+            let (line, column) = lines.line_col(body, range.start);
+            (source.first_line + line - 1, column)
+        };
         let (body_events, definitions) = split_definitions(body, &line_of);
 
-        let mut state = BodyState::new(source, &definitions, annotator);
+        let mut state = BodyState::new(source, &definitions, annotator, &position_of);
         let out = self.blocks(&mut state, body_events, &line_of);
         let mut html = String::with_capacity(body.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, out.into_iter());
@@ -239,6 +243,8 @@ fn collect_until_end<'a>(
 struct BodyState<'s, 'r> {
     source: Source<'s>,
     annotator: Option<&'r mut dyn BlockAnnotator>,
+    /// The line and column in the file of a place in the body.
+    position_of: &'s dyn Fn(&Range<usize>) -> (usize, usize),
     /// The id of the block being rendered, which mentions point to.
     anchor: String,
     defined: HashSet<String>,
@@ -271,10 +277,12 @@ impl<'s, 'r> BodyState<'s, 'r> {
         source: Source<'s>,
         definitions: &[Definition],
         annotator: Option<&'r mut dyn BlockAnnotator>,
+        position_of: &'s dyn Fn(&Range<usize>) -> (usize, usize),
     ) -> Self {
         BodyState {
             source,
             annotator,
+            position_of,
             anchor: String::new(),
             defined: definitions.iter().map(|d| d.label.clone()).collect(),
             order: Vec::new(),
@@ -327,6 +335,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
         line_of: &dyn Fn(&Range<usize>) -> usize,
     ) -> Vec<Event<'a>> {
         let mut out = Vec::with_capacity(events.len());
+        // Where in the file each event of `out` comes from, for the annotator's messages.
+        let mut positions = Vec::with_capacity(events.len());
         for (event, range) in events {
             match event {
                 Event::FootnoteReference(label) => {
@@ -337,12 +347,15 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     self.text_with_dangling(text, line_of(&range), &mut out)
                 }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    self.document_links
-                        .extend(DocumentLink::of(&tag, line_of(&range)));
+                    self.document_links.extend(DocumentLink::of(&tag, {
+                        let (line, column) = (self.position_of)(&range);
+                        (line, Some(column))
+                    }));
                     out.push(Event::Start(rebase_tag(tag, self.source.link_prefix)))
                 }
                 other => out.push(other),
             }
+            positions.resize(out.len(), (self.position_of)(&range));
         }
         let (plain, offsets) = plain_text(&out);
         let kept_as = paragraph.then_some(self.texts.len() as u32);
@@ -355,6 +368,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     paragraph: kept_as,
                     in_note: false,
                     line,
+                    positions: &positions,
                 },
             ),
             None => out,

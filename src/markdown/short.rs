@@ -37,7 +37,10 @@ pub fn read_short_text(body: &str, first_line: usize, link_prefix: &str) -> Shor
             ) => end_block(&mut current, &mut text.paragraphs),
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 let line = first_line + body[..range.start].matches('\n').count();
-                text.document_links.extend(DocumentLink::of(tag, line));
+                let line_start = body[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                let column = body[line_start..range.start].chars().count() + 1;
+                text.document_links
+                    .extend(DocumentLink::of(tag, (line, Some(column))));
             }
             _ => {}
         }
@@ -93,5 +96,6 @@ mod tests {
         assert_eq!(text.document_links[0].document, "letter");
         assert_eq!(text.document_links[0].fragment, "p-2");
         assert_eq!(text.document_links[0].line, 16);
+        assert_eq!(text.document_links[0].column, Some(5));
     }
 }

@@ -612,7 +612,7 @@ fn a_doc_link_to_an_id_a_letter_or_an_accent_off_gets_the_id_suggested() {
         .collect();
     assert!(
         messages.iter().any(|m| m.contains(
-            "hotel.md:7: warning: the link `doc:hotel#the-hotel-de-ville` names an id its document does not have"
+            "hotel.md:7:5: warning: the link `doc:hotel#the-hotel-de-ville` names an id its document does not have"
         ) && m.contains("help: did you mean `doc:hotel#the-hôtel-de-ville`?")),
         "{messages:#?}"
     );

@@ -264,11 +264,12 @@ fn bad_registry_files_get_clear_messages() {
     }
     let link = check_with(
         "content/documents/link.md",
-        "+++\ntitle = \"Link\"\n+++\n\nSee [him](person:nobody).\n",
+        "+++\ntitle = \"Link\"\n+++\n\nSee him there,\nand [him](person:nobody) again.\n",
     );
+    // At the link's own line and column, not the paragraph's first line.
     assert!(
         link.iter()
-            .any(|d| d.contains("link.md:5: error: the link `person:nobody` names no person")),
+            .any(|d| d.contains("link.md:6:5: error: the link `person:nobody` names no person")),
         "{link:#?}"
     );
 }
@@ -505,13 +506,13 @@ fn a_misspelt_link_scheme_or_id_gets_a_suggestion() {
     let slips: Vec<&String> = messages.iter().filter(|m| m.contains("slips.md")).collect();
     assert!(
         slips.iter().any(|m| m.contains(
-            "slips.md:5: error: the link `poeple:miasnikov` has the scheme `poeple:`, which annals does not know"
+            "slips.md:5:7: error: the link `poeple:miasnikov` has the scheme `poeple:`, which annals does not know"
         ) && m.contains("help: did you mean `person:miasnikov`?")),
         "{slips:#?}"
     );
     assert!(
         slips.iter().any(|m| m.contains(
-            "slips.md:7: error: the link `person:lenni` names no person of the registry"
+            "slips.md:7:6: error: the link `person:lenni` names no person of the registry"
         ) && m.contains("help: did you mean `person:lenin`?")),
         "{slips:#?}"
     );
