@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::matcher::{BlockRef, Found, Matcher, Mention, Snippet, SnippetSpan, Target, Unresolved};
 use super::{EntityId, EntityKind, Registry};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{BlockAnnotator, BlockPlace, ParagraphText};
+use crate::markdown::{BlockAnnotator, BlockPlace, EventPosition, ParagraphText};
 use crate::text::{escape_html, has_cyrillic};
 
 /// The registry and its name lookup, shared by every page of a build.
@@ -154,7 +154,7 @@ impl BlockAnnotator for Annotator<'_> {
             paragraph,
             in_note,
             line,
-            positions,
+            position,
         } = place;
         let block = match paragraph {
             Some(index) => BlockRef::Paragraph(index),
@@ -164,7 +164,7 @@ impl BlockAnnotator for Annotator<'_> {
         let mut placed = self.find_names(&events, offsets);
         self.resolve(&mut placed, line, plain);
         let mut explicit = Vec::new();
-        let events = self.rewrite_links(events, (offsets, positions), plain, &mut explicit, line);
+        let events = self.rewrite_links(events, (offsets, position), plain, &mut explicit, line);
         for (entity, start, end) in explicit {
             self.record(entity, block, in_note, plain, start, end);
         }
@@ -258,7 +258,7 @@ impl<'r> Annotator<'r> {
     fn rewrite_links<'a>(
         &mut self,
         events: Vec<Event<'a>>,
-        (offsets, positions): (&[Option<usize>], &[(usize, usize)]),
+        (offsets, position): (&[Option<usize>], &EventPosition),
         plain: &str,
         explicit: &mut Vec<(usize, usize, usize)>,
         line: usize,
@@ -274,9 +274,8 @@ impl<'r> Annotator<'r> {
                     id,
                 }) => {
                     // The link's own place in the file, or its block's line.
-                    let at = positions
-                        .get(i)
-                        .map_or((line, None), |&(line, column)| (line, Some(column)));
+                    let at =
+                        position(i).map_or((line, None), |(line, column)| (line, Some(column)));
                     let (tag, entity) = self.link(link_type, dest_url, title, id, at);
                     if let Some(entity) = entity {
                         pending = Some((

@@ -6,8 +6,11 @@
 
 use pulldown_cmark::Event;
 
+/// The line and column in the file where a block's event (by its index) starts, where known.
+pub type EventPosition<'p> = dyn Fn(usize) -> Option<(usize, usize)> + 'p;
+
 /// Where a block stands on the page, for what is found in it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct BlockPlace<'p> {
     /// The id its mentions point to: `p-3`, `p-3-1`, `fn-2`.
     pub anchor: &'p str,
@@ -17,9 +20,9 @@ pub struct BlockPlace<'p> {
     pub in_note: bool,
     /// The line of the page's file it starts on, for messages.
     pub line: usize,
-    /// The line and column in the file where each of its events starts, for messages about
-    /// one of them (a link); empty where they are not known (a note's events).
-    pub positions: &'p [(usize, usize)],
+    /// The line and column in the file where its event at an index starts, for a message
+    /// about that event (a link); `None` where it is not known (a note's events).
+    pub position: &'p EventPosition<'p>,
 }
 
 /// What reads a page's blocks, in reading order, as `markdown` renders them.

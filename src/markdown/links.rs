@@ -20,12 +20,17 @@ pub struct DocumentLink {
 }
 
 impl DocumentLink {
-    /// The link a tag holds, when it is a `doc:` link.
-    pub(super) fn of(tag: &Tag, (line, column): (usize, Option<usize>)) -> Option<DocumentLink> {
+    /// The link a tag holds, when it is a `doc:` link; `at` gives its line and column (read
+    /// only for such a link).
+    pub(super) fn of(
+        tag: &Tag,
+        at: impl FnOnce() -> (usize, Option<usize>),
+    ) -> Option<DocumentLink> {
         let (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = tag else {
             return None;
         };
         let (document, fragment) = document_target(dest_url.strip_prefix(DOCUMENT_SCHEME)?);
+        let (line, column) = at();
         Some(DocumentLink {
             document: document.to_string(),
             fragment: fragment.to_string(),

@@ -19,7 +19,7 @@ mod short;
 #[cfg(test)]
 mod tests;
 
-pub use annotate::{BlockAnnotator, BlockPlace};
+pub use annotate::{BlockAnnotator, BlockPlace, EventPosition};
 use ids::RESERVED_IDS;
 use lang::mark_russian;
 pub use links::DocumentLink;
@@ -335,8 +335,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
         line_of: &dyn Fn(&Range<usize>) -> usize,
     ) -> Vec<Event<'a>> {
         let mut out = Vec::with_capacity(events.len());
-        // Where in the file each event of `out` comes from, for the annotator's messages.
-        let mut positions = Vec::with_capacity(events.len());
+        // Where in the body each event of `out` comes from, for the annotator's messages.
+        let mut sources: Vec<Range<usize>> = Vec::with_capacity(events.len());
         for (event, range) in events {
             match event {
                 Event::FootnoteReference(label) => {
@@ -347,18 +347,22 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     self.text_with_dangling(text, line_of(&range), &mut out)
                 }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    self.document_links.extend(DocumentLink::of(&tag, {
-                        let (line, column) = (self.position_of)(&range);
+                    let position_of = self.position_of;
+                    self.document_links.extend(DocumentLink::of(&tag, || {
+                        let (line, column) = position_of(&range);
                         (line, Some(column))
                     }));
                     out.push(Event::Start(rebase_tag(tag, self.source.link_prefix)))
                 }
                 other => out.push(other),
             }
-            positions.resize(out.len(), (self.position_of)(&range));
+            sources.resize(out.len(), range);
         }
         let (plain, offsets) = plain_text(&out);
         let kept_as = paragraph.then_some(self.texts.len() as u32);
+        let position_of = self.position_of;
+        // Read only for an event the annotator has something to say about.
+        let position = |event: usize| sources.get(event).map(position_of);
         let out = match self.annotator.as_mut() {
             Some(annotator) => annotator.block(
                 out,
@@ -368,7 +372,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     paragraph: kept_as,
                     in_note: false,
                     line,
-                    positions: &positions,
+                    position: &position,
                 },
             ),
             None => out,

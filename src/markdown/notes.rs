@@ -372,7 +372,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                     let link_line = link_lines.next().unwrap_or(line);
                     self.document_links
-                        .extend(DocumentLink::of(&tag, (link_line, None)));
+                        .extend(DocumentLink::of(&tag, || (link_line, None)));
                     Event::Start(rebase_tag(tag, self.source.link_prefix))
                 }
                 other => other,
@@ -386,7 +386,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     paragraph: None,
                     in_note: true,
                     line,
-                    positions: &[],
+                    position: &|_| None,
                 };
                 annotator.block(events, (&plain, &offsets), place)
             }

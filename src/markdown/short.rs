@@ -36,11 +36,12 @@ pub fn read_short_text(body: &str, first_line: usize, link_prefix: &str) -> Shor
                 | TagEnd::CodeBlock,
             ) => end_block(&mut current, &mut text.paragraphs),
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                let line = first_line + body[..range.start].matches('\n').count();
-                let line_start = body[..range.start].rfind('\n').map_or(0, |i| i + 1);
-                let column = body[line_start..range.start].chars().count() + 1;
-                text.document_links
-                    .extend(DocumentLink::of(tag, (line, Some(column))));
+                text.document_links.extend(DocumentLink::of(tag, || {
+                    let line = first_line + body[..range.start].matches('\n').count();
+                    let line_start = body[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    let column = body[line_start..range.start].chars().count() + 1;
+                    (line, Some(column))
+                }));
             }
             _ => {}
         }
