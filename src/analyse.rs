@@ -9,7 +9,7 @@ use crate::cite::PageReferences;
 use crate::content::Page;
 use crate::entity::Registry;
 use crate::entity::annotate::{Annotator, Entities, Names};
-use crate::entity::matcher::{BlockRef, Mention, Snippet};
+use crate::entity::matcher::{Mention, Snippet};
 use crate::markdown::{BlockAnnotator, MarkdownRenderer, Rendered, Source};
 use crate::timeline::{self, Entry};
 
@@ -30,11 +30,6 @@ impl PageAnalysis {
     /// The entities the page names, in reading order (the notes last).
     pub fn mentions(&self) -> &[Mention] {
         &self.names.mentions
-    }
-
-    /// The id and the plain text of a block that holds mentions.
-    pub fn block(&self, block: BlockRef) -> (&str, &str) {
-        self.names.block(&self.rendered.texts, block)
     }
 
     /// The id of the paragraph (or note) a mention on this page is in.

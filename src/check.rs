@@ -2,7 +2,6 @@
 //! stage reports of its own input: pages standing where annals makes its own, surnames
 //! their context did not settle, `doc:` links to documents or ids the collection lacks.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -12,7 +11,7 @@ use crate::content::{Content, PageId};
 use crate::data;
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityKind, Registry};
-use crate::markdown::{Rendered, ShortText};
+use crate::markdown::{Rendered, ShortText, is_generated_id};
 use crate::render::entities::GLOSSARY;
 use crate::render::sources::SOURCES_DIR;
 use crate::render::timeline::TIMELINE_DIR;
@@ -107,10 +106,10 @@ pub fn broken_document_links(
         .pages
         .iter()
         .zip(pages)
-        .map(|(page, r)| (&page.path, Cow::Borrowed(&r.rendered.document_links[..])));
+        .map(|(page, r)| (&page.path, &r.rendered.document_links[..]));
     let in_registry = (registry.entities.iter())
         .zip(registry_texts)
-        .map(|(entity, text)| (&entity.path, Cow::Borrowed(&text.document_links[..])));
+        .map(|(entity, text)| (&entity.path, &text.document_links[..]));
     let mut warnings = Vec::new();
     for (path, links) in in_pages.chain(in_registry) {
         for link in links.iter() {
@@ -153,8 +152,9 @@ pub fn broken_document_links(
 }
 
 /// The id of the page's headings, paragraphs and notes nearest to `wanted`: the same but for
-/// case and accents ("the-hotel-de-ville" for "the-hôtel-de-ville"), else a slip of a letter
-/// or two.
+/// case and accents ("the-hotel-de-ville" for "the-hôtel-de-ville"), else, for a heading's
+/// id, a slip of a letter or two. A numbered id (`p-40`, `fn-12`) a digit off is another
+/// paragraph or note, not the one meant.
 fn nearest_id<'a>(page: &'a Rendered, wanted: &str) -> Option<&'a str> {
     let ids = page
         .toc
@@ -172,7 +172,9 @@ fn nearest_id<'a>(page: &'a Rendered, wanted: &str) -> Option<&'a str> {
         };
         (distance, id)
     })
-    .filter(|&(distance, id)| distance <= 2.min(id.chars().count() / 3))
+    .filter(|&(distance, id)| {
+        distance == 0 || (!is_generated_id(wanted) && distance <= 2.min(id.chars().count() / 3))
+    })
     .min()
     .map(|(_, id)| id)
 }

@@ -1,6 +1,7 @@
-//! Open data: the registry and its index as files researchers can load — `/data/people.json`,
-//! `events.json`, `groups.json`, `mentions.csv` (entity, document, paragraph, snippet) and
-//! `notes.csv` (every note of every document).
+//! Open data: the registry and its index as files researchers can load — a list for each
+//! kind the registry has (`/data/people.json`, `events.json`, `groups.json`,
+//! `places.json`), `mentions.csv` (entity, document, paragraph, snippet) and `notes.csv`
+//! (every note of every document).
 
 use std::io::Write;
 

@@ -151,22 +151,19 @@ impl Diagnostics {
     /// Every error, then the first `warning_limit` warnings (all without a limit) and how
     /// many more `annals check` lists, on the terminal's error stream, in the content's order.
     pub fn print(&self, warning_limit: Option<usize>) {
-        for error in self.sorted().into_iter().filter(|d| d.is_error()) {
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            self.sorted().into_iter().partition(|d| d.is_error());
+        for error in errors {
             eprintln!("{error}");
         }
-        let warnings: Vec<_> = self
-            .sorted()
-            .into_iter()
-            .filter(|d| !d.is_error())
-            .collect();
         let shown = warning_limit.unwrap_or(usize::MAX).min(warnings.len());
         for warning in &warnings[..shown] {
             eprintln!("{warning}");
         }
         if shown < warnings.len() {
             eprintln!(
-                "… and {} more warnings: `annals check` lists them all.",
-                warnings.len() - shown
+                "… and {} more: `annals check` lists them all.",
+                counted(warnings.len() - shown, "warning", "warnings")
             );
         }
     }

@@ -309,7 +309,7 @@ pub fn toml_error(
 /// "), for the key `key`: "`display` must be one of `popover`, `side`; found `margin`".
 fn not_a_choice(choices: &str, key: Option<&str>) -> String {
     let quoted: Vec<&str> = choices.split('`').skip(1).step_by(2).collect();
-    let Some((found, expected)) = quoted.split_first() else {
+    let Some((found, expected)) = quoted.split_first().filter(|(_, rest)| !rest.is_empty()) else {
         return format!("wrong value: unknown variant {choices}");
     };
     let what = key
@@ -325,12 +325,15 @@ fn not_a_choice(choices: &str, key: Option<&str>) -> String {
     )
 }
 
-/// The key a value at byte `at` of a TOML text is given to: the words before `=` on its line.
+/// The key a value at byte `at` of a TOML text is given to: the words before the last `=`
+/// on its line, after any `{` or `,` of an inline table (`notes = { display = "margin" }`).
 fn key_before(text: &str, at: usize) -> &str {
-    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let line = &text[line_start..at.min(text.len())];
-    line.split_once('=')
-        .map_or("", |(key, _)| key.trim().trim_matches('"'))
+    let before = text.get(..at).unwrap_or(text);
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    line.rsplit_once('=').map_or("", |(key, _)| {
+        let key = key.rsplit(['{', ',']).next().unwrap_or(key);
+        key.trim().trim_matches('"')
+    })
 }
 
 /// serde's and toml's words for Rust's types, in the words of the file's writer:
@@ -456,6 +459,15 @@ mod tests {
         );
         let text = "title = \"A\"\n[notes]\n\"display\" = \"margin\"\n";
         assert_eq!(key_before(text, text.find("\"margin").unwrap()), "display");
+        let inline = "notes = { display = \"margin\" }\n";
+        assert_eq!(
+            key_before(inline, inline.find("\"margin").unwrap()),
+            "display"
+        );
+        assert_eq!(
+            not_a_choice("`x`, there are no variants", None),
+            "wrong value: unknown variant `x`, there are no variants"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! A build flows one way, stage by stage (`build` runs them): load (`config`, `content`,
 //! `entity`'s registry, `render`'s templates) → analyse each page (`analyse`: `markdown`
 //! with the registry's names, `cite`'s references, `timeline`'s dated statements) → index
-//! the site (`cite`'s works, the `timeline`, `mentions` by entity) → render every kind of
-//! page (`render`, `search`, `data`, `publish`) → write (`write`, swapping the output in
+//! the site (`cite`'s works, the `timeline`) → render every kind of page (`mentions` by
+//! entity, then `render`, `search`, `data`, `publish`) → write (`write`, swapping the output in
 //! whole). `linkcheck` verifies a built site; `serve` previews it with live reload;
 //! `import` turns transcriptions into content. ARCHITECTURE.md says where each thing lives.
 //!

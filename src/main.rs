@@ -414,7 +414,7 @@ fn summary_line(summary: &Summary, diagnostics: &Diagnostics, output: &std::path
     )
 }
 
-/// `4 documents, 53 chapters; 113 people, 48 events; 908 notes, 78 missing; 2,345 mentions`
+/// `4 documents, 53 chapters; 113 people, 48 events; 908 notes, 78 missing; 7813 mentions`
 fn contents(summary: &Summary) -> String {
     let mut parts = vec![format!(
         "{}, {}",
@@ -425,15 +425,7 @@ fn contents(summary: &Summary) -> String {
         let entities: Vec<String> = summary
             .entities
             .iter()
-            .map(|&(folder, n)| {
-                // The registry's folders are the kinds' plurals: people, events, places …
-                let one = if folder == "people" {
-                    "person"
-                } else {
-                    folder.strip_suffix('s').unwrap_or(folder)
-                };
-                counted(n, one, folder)
-            })
+            .map(|&(one, many, n)| counted(n, one, many))
             .collect();
         parts.push(entities.join(", "));
     }

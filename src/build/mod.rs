@@ -1,6 +1,6 @@
 //! The build, stage by stage: load the configuration, the content and the registry; analyse
 //! every page (Markdown, mentions, notes, dated statements); index the site (works cited,
-//! timeline, mentions by entity); render every kind of page; write the site. `annals check`
+//! timeline); render every kind of page (mentions filed by entity first); write the site. `annals check`
 //! runs the same stages and stops before writing; `serve` runs them into memory.
 
 mod options;
@@ -26,8 +26,9 @@ pub struct Summary {
     pub pages: usize,
     pub documents: usize,
     pub chapters: usize,
-    /// Entities of the registry by folder: people, events, groups, terms.
-    pub entities: Vec<(&'static str, usize)>,
+    /// The registry's entities of each kind it has, in the kinds' order: the noun for one
+    /// (`person`), for several (`people`), and how many.
+    pub entities: Vec<(&'static str, &'static str, usize)>,
     pub mentions: usize,
     pub files: usize,
     pub notes: usize,

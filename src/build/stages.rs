@@ -512,7 +512,10 @@ pub(super) fn summarise(
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         documents: count(PageKind::Document) + count(PageKind::Collection),
         chapters: count(PageKind::Chapter),
-        entities: entity::counts(&loaded.registry).into_iter().collect(),
+        entities: entity::counts(&loaded.registry)
+            .into_iter()
+            .map(|(kind, count)| (kind.key(), kind.folder(), count))
+            .collect(),
         mentions: pages.iter().map(|page| page.mentions().len()).sum(),
         files: files.len(),
         notes: notes

@@ -472,9 +472,8 @@ impl<'r> Annotator<'r> {
 }
 
 /// The scheme of annals' own links (`person:`, `doc:` …) that `scheme` misspells, if it is
-/// none of the web's own (`https:`, `mailto:` …) and a slip away from one: a letter off, two
-/// for the longer keys (a swap of two letters counts as one), or the folder's name
-/// (`people:`) for the key (`person:`).
+/// none of the web's own (`https:`, `mailto:` …) and one slip away from one (a letter off,
+/// or two letters swapped), or the folder's name (`people:`) for the key (`person:`).
 fn misspelt_scheme(scheme: &str) -> Option<&'static str> {
     const WEB: &[&str] = &[
         "http", "https", "mailto", "tel", "ftp", "ftps", "data", "file", "irc", "news", "sms",
@@ -493,7 +492,7 @@ fn misspelt_scheme(scheme: &str) -> Option<&'static str> {
         .chain(EntityKind::ALL.iter().map(|kind| kind.folder()))
         .chain(["doc", "none"]);
     own.map(|key| (strsim::damerau_levenshtein(&scheme, key), key))
-        .filter(|&(distance, key)| distance <= if key.len() <= 4 { 1 } else { 2 })
+        .filter(|&(distance, _)| distance <= 1)
         .min()
         .map(
             |(_, key)| match EntityKind::ALL.iter().find(|kind| kind.folder() == key) {

@@ -453,7 +453,7 @@ fn words_back(text: &str, from: usize, to: usize) -> impl Iterator<Item = Range<
 pub struct Mention {
     pub entity: EntityId,
     /// The block the name is in, whose id and plain text the page keeps
-    /// (`Names::block`, `PageAnalysis::block`).
+    /// (`Names::block`).
     pub block: BlockRef,
     pub in_note: bool,
     /// The name and the words shown around it, in the block's plain text.

@@ -11,7 +11,7 @@ pub mod matcher;
 
 pub use kind::{COMMON_FIELDS, Details, EntityKind, Members};
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -605,13 +605,14 @@ pub fn ordered(registry: &Registry, kind: EntityKind) -> Vec<EntityId> {
     indices
 }
 
-/// Count by kind, for the summary line.
-pub fn counts(registry: &Registry) -> BTreeMap<&'static str, usize> {
-    let mut counts = BTreeMap::new();
-    for entity in &registry.entities {
-        *counts.entry(entity.kind.folder()).or_insert(0) += 1;
-    }
-    counts
+/// How many entities of each kind the registry has, in the kinds' order, for the summary
+/// line (kinds it has none of left out).
+pub fn counts(registry: &Registry) -> Vec<(EntityKind, usize)> {
+    EntityKind::ALL
+        .into_iter()
+        .map(|kind| (kind, registry.of_kind(kind).count()))
+        .filter(|&(_, count)| count > 0)
+        .collect()
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub(super) const RESERVED_IDS: &[&str] = &["top", "main", "notes", "contents", "
 
 /// Whether `id` has the form of the ids annals gives paragraphs (`p-3`), notes (`fn-2`) and
 /// note markers (`fnref-2-3`).
-pub(super) fn is_generated_id(id: &str) -> bool {
+pub fn is_generated_id(id: &str) -> bool {
     ["p-", "fn-", "fnref-"].iter().any(|prefix| {
         id.strip_prefix(prefix).is_some_and(|rest| {
             !rest.is_empty()

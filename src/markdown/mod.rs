@@ -21,6 +21,7 @@ mod tests;
 
 pub use annotate::{BlockAnnotator, BlockPlace, EventPosition};
 use ids::RESERVED_IDS;
+pub use ids::is_generated_id;
 use lang::mark_russian;
 pub use links::DocumentLink;
 use links::rebase_tag;
@@ -356,7 +357,9 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 }
                 other => out.push(other),
             }
-            sources.resize(out.len(), range);
+            if self.annotator.is_some() {
+                sources.resize(out.len(), range);
+            }
         }
         let (plain, offsets) = plain_text(&out);
         let kept_as = paragraph.then_some(self.texts.len() as u32);

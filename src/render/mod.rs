@@ -739,8 +739,6 @@ impl SiteRenderer<'_> {
         }
     }
 
-    /// The page's HTML with the links of each bibliography entry put in the slot the
-    /// `markdown` stage left at its end.
     /// The page's HTML with the links of each bibliography entry in the slot `markdown`
     /// left for them (`partials/bib-links.html`): the works an entry cites are known only
     /// once every page's notes are read, after the page's Markdown was rendered.

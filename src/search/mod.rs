@@ -7,7 +7,7 @@
 //! # Records
 //!
 //! A record is what a result links to. They are numbered kind after kind (the order of
-//! [`KINDS`]), so that a kind is a range of ids: each person, event and group page and each
+//! [`KINDS`]), so that a kind is a range of ids: each person, event, group and place page and each
 //! glossary term (the name weighted highest, then the aliases, then the summary and text);
 //! each document, collection and chapter page and the other pages with text (the title
 //! weighted, then the paragraphs, headings and bibliography, each with its id on the page, so

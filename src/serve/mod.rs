@@ -201,8 +201,9 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
                 ),
             };
             println!(
-                "{} {pages} pages{unchanged} in {} ms{cause}, {warnings}.",
+                "{} {}{unchanged} in {} ms{cause}, {warnings}.",
                 if first { "Built" } else { "Rebuilt" },
+                counted(pages, "page", "pages"),
                 started.elapsed().as_millis(),
             );
         }

@@ -602,7 +602,7 @@ fn a_doc_link_to_an_id_a_letter_or_an_accent_off_gets_the_id_suggested() {
     let (_site, _out, diagnostics) = build_with_file(
         "basic",
         "content/documents/hotel.md",
-        "+++\ntitle = \"Hotel\"\n+++\n\n## The Hôtel de Ville\n\nSee [the square](doc:hotel#the-hotel-de-ville) and [the paragraph](doc:hotel#p-11).\n",
+        "+++\ntitle = \"Hotel\"\n+++\n\n## The Hôtel de Ville\n\nSee [the square](doc:hotel#the-hotel-de-ville), [its hall](doc:hotel#the-hotel-de-vile) and [the paragraph](doc:hotel#p-11).\n",
     );
     let messages: Vec<String> = diagnostics
         .sorted()
@@ -619,8 +619,15 @@ fn a_doc_link_to_an_id_a_letter_or_an_accent_off_gets_the_id_suggested() {
     assert!(
         messages
             .iter()
-            .any(|m| m.contains("`doc:hotel#p-11`")
-                && m.contains("help: did you mean `doc:hotel#p-1`?")),
+            .any(|m| m.contains("`doc:hotel#the-hotel-de-vile`")
+                && m.contains("help: did you mean `doc:hotel#the-hôtel-de-ville`?")),
+        "{messages:#?}"
+    );
+    // A numbered id a digit off is another paragraph, not the one meant: no suggestion.
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`doc:hotel#p-11`") && !m.contains("did you mean")),
         "{messages:#?}"
     );
 }

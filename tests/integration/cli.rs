@@ -261,7 +261,7 @@ fn init_writes_a_site_that_builds() {
     // Counts agree in number with their nouns.
     assert!(
         stdout(&built).contains(
-            "(1 document, 0 chapters; 1 event, 1 person; 2 notes, 0 missing; 2 mentions)"
+            "(1 document, 0 chapters; 1 person, 1 event; 2 notes, 0 missing; 2 mentions)"
         ) && stdout(&built).trim_end().ends_with("ms, 0 warnings."),
         "{}",
         stdout(&built)

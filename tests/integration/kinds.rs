@@ -45,7 +45,7 @@ fn built_with_places() -> (tempfile::TempDir, tempfile::TempDir) {
     let (summary, diagnostics) = build_site(site.path(), out.path(), None);
     assert!(!diagnostics.has_errors(), "{:?}", diagnostics.sorted());
     assert!(
-        summary.entities.contains(&("places", 2)),
+        summary.entities.contains(&("place", "places", 2)),
         "{:?}",
         summary.entities
     );
