@@ -158,7 +158,7 @@ fn mentions_csv(
             let page_body = &pages[*page];
             writer.write_record([
                 entity.id.as_str(),
-                entity.kind.key(),
+                entity.kind().key(),
                 content.pages[*page].title.as_str(),
                 &permalinks[*page],
                 page_body.anchor(mention),

@@ -20,7 +20,7 @@ pub fn names(entity: &Entity) -> Vec<String> {
     let mut base: Vec<String> = vec![entity.name.clone()];
     base.extend(entity.aliases.iter().cloned());
     base.extend(entity.real_name().map(str::to_string));
-    if entity.kind == EntityKind::Person {
+    if entity.kind() == EntityKind::Person {
         base.extend(initials_forms(&entity.name));
         base.extend(without_patronymic(&entity.name));
     }
@@ -29,7 +29,7 @@ pub fn names(entity: &Entity) -> Vec<String> {
     }
     let mut all: BTreeSet<String> = BTreeSet::new();
     for name in base {
-        let spelled = if entity.kind == EntityKind::Person {
+        let spelled = if entity.kind() == EntityKind::Person {
             transliterations(&name)
         } else {
             vec![name]
@@ -47,7 +47,7 @@ pub fn names(entity: &Entity) -> Vec<String> {
 
 /// The surname of a person: the part of `sort_name` before its comma, or the last word.
 pub fn surname(entity: &Entity) -> Option<String> {
-    if entity.kind != EntityKind::Person {
+    if entity.kind() != EntityKind::Person {
         return None;
     }
     let from_sort = entity

@@ -462,7 +462,7 @@ impl<'r> Annotator<'r> {
             let url = format!("{}{}", self.prefix, record.site_path());
             format!(
                 "<a class=\"entity entity-{}\" href=\"{}\">{inner}</a>",
-                record.kind.key(),
+                record.kind().key(),
                 escape_html(&url)
             )
         } else {

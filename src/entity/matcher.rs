@@ -70,7 +70,7 @@ impl Matcher {
                             false => entity.aliases_line,
                         };
                         problems.push(
-                            Diagnostic::error(&entity.path, format!("the name `{name}` is claimed by this {} and by {}", entity.kind.key(), other.path.display()))
+                            Diagnostic::error(&entity.path, format!("the name `{name}` is claimed by this {} and by {}", entity.kind().key(), other.path.display()))
                                 .at_line(line)
                                 .with_help("keep the alias on one of them, or link the other explicitly: [text](person:ID)"),
                         );

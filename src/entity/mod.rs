@@ -76,7 +76,6 @@ pub struct DatedField {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    pub kind: EntityKind,
     pub id: String,
     pub name: String,
     pub sort_name: String,
@@ -86,7 +85,7 @@ pub struct Entity {
     pub not_names: Vec<String>,
     pub summary: Option<String>,
     pub source: Option<String>,
-    /// What only its kind has (of the same kind as `kind`: both are read together).
+    /// What only its kind has; its kind is the kind of these.
     pub details: Details,
     pub dates: Vec<DatedField>,
     pub body: String,
@@ -99,10 +98,14 @@ pub struct Entity {
 }
 
 impl Entity {
+    pub fn kind(&self) -> EntityKind {
+        self.details.kind()
+    }
+
     /// `people/miasnikov/`, or `glossary/#nep` for a term.
     pub fn site_path(&self) -> String {
-        if self.kind.own_pages() {
-            format!("{}/{}/", self.kind.folder(), self.id)
+        if self.kind().own_pages() {
+            format!("{}/{}/", self.kind().folder(), self.id)
         } else {
             format!("glossary/#{}", self.id)
         }
@@ -198,7 +201,7 @@ impl Registry {
     }
 
     pub fn of_kind(&self, kind: EntityKind) -> impl Iterator<Item = (EntityId, &Entity)> + '_ {
-        self.all().filter(move |(_, e)| e.kind == kind)
+        self.all().filter(move |(_, e)| e.kind() == kind)
     }
 
     /// Every entity with its id, in the registry's order.
@@ -352,7 +355,6 @@ fn load_entity(
         }
     }
     Some(Entity {
-        kind,
         sort_name: front
             .sort_name
             .clone()
@@ -623,7 +625,6 @@ pub(crate) mod test_support {
     pub fn entity(kind: &str, id: &str, name: &str, aliases: &[&str]) -> Entity {
         let kind = EntityKind::from_key(kind).expect("a kind");
         Entity {
-            kind,
             id: id.to_string(),
             sort_name: default_sort_name(kind, name),
             name: name.to_string(),
@@ -646,7 +647,7 @@ pub(crate) mod test_support {
         let mut registry = Registry::default();
         for entity in entities {
             registry.by_key.insert(
-                (entity.kind, entity.id.clone()),
+                (entity.kind(), entity.id.clone()),
                 EntityId::new(registry.entities.len()),
             );
             registry.entities.push(entity);

@@ -246,12 +246,12 @@ impl<'a> EntityPages<'a> {
         let related = |kind: EntityKind| -> Vec<Link> {
             taking_part
                 .iter()
-                .filter(|&&other| registry.entities[other].kind == kind)
+                .filter(|&&other| registry.entities[other].kind() == kind)
                 .map(|&other| self.link(other))
                 .collect()
         };
-        let is_person = e.kind == EntityKind::Person;
-        let chronological = e.kind == EntityKind::Event;
+        let is_person = e.kind() == EntityKind::Person;
+        let chronological = e.kind() == EntityKind::Event;
         let people: Vec<EntityId> = e
             .people()
             .iter()
@@ -261,9 +261,9 @@ impl<'a> EntityPages<'a> {
         let per_page = self.mentions_per_page();
         let shown = part * per_page..(part + 1).saturating_mul(per_page).min(mentions.len());
         EntityView {
-            kind: e.kind.key(),
-            kind_label: e.kind.singular(),
-            folder: e.kind.folder(),
+            kind: e.kind().key(),
+            kind_label: e.kind().singular(),
+            folder: e.kind().folder(),
             id: &e.id,
             name: &e.name,
             url: self.site.base.link(&e.site_path()),
@@ -297,7 +297,7 @@ impl<'a> EntityPages<'a> {
             alongside: alongside
                 .iter()
                 .copied()
-                .filter(|(other, _)| registry.entities[*other].kind.own_pages())
+                .filter(|(other, _)| registry.entities[*other].kind().own_pages())
                 .take(ALONGSIDE)
                 .map(|(other, count)| {
                     let link = self.link(other);
@@ -334,7 +334,7 @@ impl<'a> EntityPages<'a> {
             timeline_count: self.timeline[entity].len(),
             timeline_all: (self.timeline[entity].len() > self.timeline_shown()).then(|| {
                 let timeline = self.site.timeline_link();
-                format!("{timeline}?name={}:{}", e.kind.key(), e.id)
+                format!("{timeline}?name={}:{}", e.kind().key(), e.id)
             }),
         }
     }

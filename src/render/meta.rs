@@ -96,7 +96,7 @@ pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> Machi
         "name": entity.name,
         "url": permalink,
     });
-    match entity.kind {
+    match entity.kind() {
         EntityKind::Person => {
             ld["@type"] = json!("Person");
             if let Some(born) = date("born") {
@@ -145,7 +145,7 @@ pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> Machi
         ld["description"] = json!(summary);
     }
     MachineMeta {
-        og_type: if entity.kind == EntityKind::Person {
+        og_type: if entity.kind() == EntityKind::Person {
             "profile"
         } else {
             "article"

@@ -673,7 +673,7 @@ impl SiteRenderer<'_> {
                 let mut items: Vec<(&str, Link)> = named
                     .iter()
                     .map(|&i| &self.registry.entities[i])
-                    .filter(|e| e.kind == kind)
+                    .filter(|e| e.kind() == kind)
                     .map(|e| {
                         (
                             e.sort_name.as_str(),

@@ -178,7 +178,7 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
     for mention in names
         .mentions
         .iter()
-        .filter(|m| !m.in_note && registry.entities[m.entity].kind.own_pages())
+        .filter(|m| !m.in_note && registry.entities[m.entity].kind().own_pages())
     {
         by_anchor
             .entry(names.anchor(&rendered.texts, mention))
@@ -285,7 +285,7 @@ pub fn views<'a>(
     let link = |index: EntityId| {
         let e = &registry.entities[index];
         EntityLink {
-            kind: e.kind.key(),
+            kind: e.kind().key(),
             id: &e.id,
             name: &e.name,
             url: base.link(&e.site_path()),

@@ -34,7 +34,7 @@ fn open_data_and_structured_data_describe_the_registry() {
     let in_registry: BTreeMap<String, &annals::internals::Entity> = registry
         .entities
         .iter()
-        .filter(|e| e.kind.key() == "person")
+        .filter(|e| e.kind().key() == "person")
         .map(|e| (e.id.clone(), e))
         .collect();
     assert_eq!(people.len(), in_registry.len());
