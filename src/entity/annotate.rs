@@ -85,12 +85,9 @@ pub struct Annotator<'r> {
     linked: FxHashSet<(usize, usize)>,
     /// The person last named in full in this section, by the surname group it settles.
     settled: FxHashMap<Vec<usize>, usize>,
-    pub mentions: Vec<Mention>,
-    /// The plain text of each block with mentions that is not a paragraph of the body (the
-    /// caller keeps those): what `BlockRef::Other` points to.
-    pub blocks: Vec<BlockText>,
-    pub unresolved: Vec<Unresolved>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// What it has found so far on the page.
+    names: Names,
+    diagnostics: Vec<Diagnostic>,
     /// For each open link, whether its end is dropped (a `none:` span).
     open_links: Vec<bool>,
 }
@@ -112,9 +109,7 @@ impl<'r> Annotator<'r> {
             section: 0,
             linked: FxHashSet::default(),
             settled: FxHashMap::default(),
-            mentions: Vec::new(),
-            blocks: Vec::new(),
-            unresolved: Vec::new(),
+            names: Names::default(),
             diagnostics: Vec::new(),
             open_links: Vec::new(),
         }
@@ -123,13 +118,8 @@ impl<'r> Annotator<'r> {
     /// What was found on the page, and the problems met (explicit links to no entity).
     pub fn finish(mut self) -> (Names, Vec<Diagnostic>) {
         // Every page's mentions are kept until the site is written.
-        self.mentions.shrink_to_fit();
-        let names = Names {
-            mentions: self.mentions,
-            blocks: self.blocks,
-            unresolved: self.unresolved,
-        };
-        (names, self.diagnostics)
+        self.names.mentions.shrink_to_fit();
+        (self.names, self.diagnostics)
     }
 }
 
@@ -158,9 +148,9 @@ impl BlockAnnotator for Annotator<'_> {
         } = place;
         let block = match paragraph {
             Some(index) => BlockRef::Paragraph(index),
-            None => BlockRef::Other(self.blocks.len() as u32),
+            None => BlockRef::Other(self.names.blocks.len() as u32),
         };
-        let mentions_before = self.mentions.len();
+        let mentions_before = self.names.mentions.len();
         let mut placed = self.find_names(&events, offsets);
         self.resolve(&mut placed, line, plain);
         let mut explicit = Vec::new();
@@ -178,8 +168,8 @@ impl BlockAnnotator for Annotator<'_> {
                 p.text_start + (p.found.end - p.found.start),
             );
         }
-        if paragraph.is_none() && self.mentions.len() > mentions_before {
-            self.blocks.push(BlockText {
+        if paragraph.is_none() && self.names.mentions.len() > mentions_before {
+            self.names.blocks.push(BlockText {
                 anchor: anchor.to_string(),
                 text: plain.to_string(),
             });
@@ -240,7 +230,7 @@ impl<'r> Annotator<'r> {
                         .copied();
                     p.entity = in_block.or_else(|| self.settled.get(candidates).copied());
                     if p.entity.is_none() {
-                        self.unresolved.push(Unresolved {
+                        self.names.unresolved.push(Unresolved {
                             name: plain[p.text_start..p.text_start + (p.found.end - p.found.start)]
                                 .to_string(),
                             candidates: candidates.iter().map(|&c| EntityId::new(c)).collect(),
@@ -393,7 +383,7 @@ impl<'r> Annotator<'r> {
         start: usize,
         end: usize,
     ) {
-        self.mentions.push(Mention {
+        self.names.mentions.push(Mention {
             entity: EntityId::new(entity),
             block,
             in_note,
