@@ -16,6 +16,7 @@ use crate::render::entities::GLOSSARY;
 use crate::render::sources::SOURCES_DIR;
 use crate::render::timeline::TIMELINE_DIR;
 use crate::search;
+use crate::text::nearest;
 
 /// A page of `content/` in a folder that annals fills itself (`content/people.md` at
 /// `/people/`) would be overwritten by the generated page, or stand among them.
@@ -163,20 +164,14 @@ fn nearest_id<'a>(page: &'a Rendered, wanted: &str) -> Option<&'a str> {
         .chain(page.texts.iter().map(|text| text.anchor.as_str()))
         .chain(page.notes.iter().map(|note| note.id.as_str()));
     // Compared as the search index compares words: without case or Latin accents.
-    let folded = |id: &str| search::words::words(id).join("-");
-    let wanted_folded = folded(wanted);
-    ids.map(|id| {
-        let distance = match folded(id) == wanted_folded {
-            true => 0,
-            false => strsim::damerau_levenshtein(&folded(id), &wanted_folded),
-        };
-        (distance, id)
-    })
-    .filter(|&(distance, id)| {
-        distance == 0 || (!is_generated_id(wanted) && distance <= 2.min(id.chars().count() / 3))
-    })
-    .min()
-    .map(|(_, id)| id)
+    let fold = |id: &str| search::words::words(id).join("-");
+    let folded: Vec<(String, &str)> = ids.map(|id| (fold(id), id)).collect();
+    let slips = |id: &str| match is_generated_id(wanted) {
+        true => 0,
+        false => 2.min(id.chars().count() / 3),
+    };
+    let near = nearest(&fold(wanted), folded.iter().map(|(f, _)| f.as_str()), slips)?;
+    folded.iter().find(|(f, _)| f == near).map(|&(_, id)| id)
 }
 
 /// What to write instead of `doc:PATH`: the document's path in the site, which its `slug`

@@ -396,13 +396,8 @@ pub fn key_line(toml_text: &str, key: &str) -> Option<usize> {
 
 /// "did you mean …?" for a mistyped key.
 pub fn suggest_key(key: &str, known: &[&str]) -> String {
-    let best = known
-        .iter()
-        .map(|k| (strsim::levenshtein(key, k), *k))
-        .min()
-        .filter(|(distance, _)| *distance <= 2);
-    match best {
-        Some((_, k)) => format!("did you mean `{k}`?"),
+    match crate::text::nearest(key, known.iter().copied(), |_| 2) {
+        Some(k) => format!("did you mean `{k}`?"),
         None => format!("known keys: {}", known.join(", ")),
     }
 }

@@ -14,7 +14,7 @@ use super::matcher::{BlockRef, Found, Matcher, Mention, Snippet, SnippetSpan, Ta
 use super::{EntityId, EntityKind, Registry};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{BlockAnnotator, BlockPlace, EventPosition, ParagraphText};
-use crate::text::{escape_html, has_cyrillic};
+use crate::text::{escape_html, has_cyrillic, nearest};
 
 /// The registry and its name lookup, shared by every page of a build.
 #[derive(Clone, Copy)]
@@ -365,13 +365,12 @@ impl<'r> Annotator<'r> {
     /// The id of the registry's entity of `kind` nearest to `id`, when one is near enough
     /// to be a slip of the keyboard (at most a third of its letters off).
     fn nearest_id(&self, kind: EntityKind, id: &str) -> Option<&str> {
-        self.entities
+        let ids = self
+            .entities
             .registry
             .of_kind(kind)
-            .map(|(_, entity)| (strsim::levenshtein(id, &entity.id), entity.id.as_str()))
-            .filter(|&(distance, near)| distance <= near.chars().count().div_ceil(3))
-            .min()
-            .map(|(_, near)| near)
+            .map(|(_, e)| e.id.as_str());
+        nearest(id, ids, |near| near.chars().count().div_ceil(3))
     }
 
     fn record(
@@ -481,16 +480,14 @@ fn misspelt_scheme(scheme: &str) -> Option<&'static str> {
         .map(|kind| kind.key())
         .chain(EntityKind::ALL.iter().map(|kind| kind.folder()))
         .chain(["doc", "none"]);
-    own.map(|key| (strsim::damerau_levenshtein(&scheme, key), key))
-        .filter(|&(distance, _)| distance <= 1)
-        .min()
-        .map(
-            |(_, key)| match EntityKind::ALL.iter().find(|kind| kind.folder() == key) {
-                // `people:` is the folder; the link's scheme is the kind's key.
-                Some(kind) => kind.key(),
-                None => key,
-            },
-        )
+    let key = nearest(&scheme, own, |_| 1)?;
+    // `people:` is the folder; the link's scheme is the kind's key.
+    Some(
+        match EntityKind::ALL.iter().find(|kind| kind.folder() == key) {
+            Some(kind) => kind.key(),
+            None => key,
+        },
+    )
 }
 
 /// Part of a text event: borrowed from the Markdown source when the event is (most are).

@@ -9,6 +9,22 @@ pub use lang::has_cyrillic;
 pub use sentence::sentences;
 pub use slug::slugify;
 
+/// The candidate nearest to `wanted` by edit distance (a letter off, added or dropped, or
+/// two letters swapped, is one slip), when it is at most `max(candidate)` slips away; of
+/// equals, the one that sorts first. What every "did you mean …?" of annals asks.
+pub fn nearest<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    max: impl Fn(&str) -> usize,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(wanted, candidate), candidate))
+        .filter(|&(slips, candidate)| slips <= max(candidate))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and quoted attributes.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -42,6 +58,24 @@ mod tests {
                 c as u32
             );
         }
+    }
+
+    #[test]
+    fn the_nearest_candidate_is_the_fewest_slips_away_within_the_limit() {
+        let keys = ["authors", "author", "title"];
+        assert_eq!(nearest("autors", keys, |_| 2), Some("authors"));
+        assert_eq!(
+            nearest("autho", keys, |_| 2),
+            Some("author"),
+            "the fewest slips"
+        );
+        assert_eq!(
+            nearest("atuhors", keys, |_| 1),
+            Some("authors"),
+            "a swap is one slip"
+        );
+        assert_eq!(nearest("zzzzzz", keys, |_| 2), None);
+        assert_eq!(nearest("titel", keys, |_| 0), None);
     }
 
     #[test]
