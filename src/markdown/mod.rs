@@ -246,6 +246,8 @@ struct BodyState<'s, 'r> {
     annotator: Option<&'r mut dyn BlockAnnotator>,
     /// The line and column in the file of a place in the body.
     position_of: &'s dyn Fn(&Range<usize>) -> (usize, usize),
+    /// Where in the body each event of the block being annotated comes from.
+    event_sources: Vec<Range<usize>>,
     /// The id of the block being rendered, which mentions point to.
     anchor: String,
     defined: HashSet<String>,
@@ -284,6 +286,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             source,
             annotator,
             position_of,
+            event_sources: Vec::new(),
             anchor: String::new(),
             defined: definitions.iter().map(|d| d.label.clone()).collect(),
             order: Vec::new(),
@@ -337,7 +340,9 @@ impl<'s, 'r> BodyState<'s, 'r> {
     ) -> Vec<Event<'a>> {
         let mut out = Vec::with_capacity(events.len());
         // Where in the body each event of `out` comes from, for the annotator's messages.
-        let mut sources: Vec<Range<usize>> = Vec::with_capacity(events.len());
+        // (A buffer of the page's, used again by every block.)
+        let mut sources = std::mem::take(&mut self.event_sources);
+        sources.clear();
         for (event, range) in events {
             match event {
                 Event::FootnoteReference(label) => {
@@ -380,6 +385,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             ),
             None => out,
         };
+        self.event_sources = sources;
         self.last_text = plain;
         mark_russian(out)
     }

@@ -114,6 +114,7 @@ mod tests {
             "cf",
             "Ibid",
             "1923 г",
+            "the editor (b",
         ] {
             assert!(is_abbreviation(before), "{before}");
         }

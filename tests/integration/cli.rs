@@ -560,6 +560,27 @@ fn a_site_template_overrides_the_feed_robots_txt_and_the_bibliography_links() {
 }
 
 #[test]
+fn a_broken_feed_template_fails_the_build_at_its_line_and_keeps_the_last_site() {
+    let site = copy_of("basic");
+    assert!(annals(&["build"], site.path()).status.success());
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/atom.xml"),
+        "<feed>\n{{ feed.no_such_field }}\n</feed>\n",
+    )
+    .unwrap();
+    let output = annals(&["build"], site.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("templates/atom.xml:2:"),
+        "the template's own file and line: {}",
+        stderr(&output)
+    );
+    let feed = std::fs::read_to_string(site.path().join("public/atom.xml")).unwrap();
+    assert!(feed.contains("<feed xmlns"), "the last site's feed is kept");
+}
+
+#[test]
 fn build_timings_name_each_stage() {
     let site = copy_of("basic");
     let output = annals(&["build", "--timings"], site.path());
