@@ -66,6 +66,7 @@ fn markdown_with_entities(c: &mut Criterion) {
                         path,
                         first_line: 1,
                         link_prefix: "/",
+                        gaps: Default::default(),
                     },
                     Some(&mut annotator),
                 ));
@@ -83,6 +84,7 @@ fn markdown_with_entities(c: &mut Criterion) {
                         path,
                         first_line: 1,
                         link_prefix: "/",
+                        gaps: Default::default(),
                     },
                     None,
                 ));
@@ -166,6 +168,7 @@ fn date_extraction(c: &mut Criterion) {
                         path,
                         first_line: 1,
                         link_prefix: "/",
+                        gaps: Default::default(),
                     },
                     None,
                 )

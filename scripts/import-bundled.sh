@@ -26,6 +26,7 @@ $ANNALS import "$SOURCES/avrich-1984-miasnikov-and-the-workers-group.txt" \
   --date 1984 \
   --publication "The Russian Review, vol. 43 (1984), pp. 1–29. The article's first part, to its “Next Section”." \
   --rights "In copyright (The Russian Review, 1984); reproduced as a source document of this collection." \
+  --missing-notes "the OCR transcription kept the note markers but not the notes" \
   --summary "Paul Avrich's account of Gavriil Miasnikov, the Perm metalworker who turned the revolution's promise of workers' democracy against the party that made it: his demand for freedom of the press for workers, his expulsion in 1922 after an exchange of letters with Lenin, and the founding of the Workers' Group and its manifesto in 1923. The transcription is OCR text with its errors; its note markers survive but the notes themselves do not."
 
 $ANNALS import "$SOURCES/wikipedia-workers-group.txt" \
@@ -43,6 +44,8 @@ $ANNALS import "$SOURCES/olivier-2010-bolshevik-left-and-workers-power.txt" \
   --authors "Michel Olivier" \
   --date 2010-08-12 \
   --publication "English translation, published 12 August 2010, of the “Présentation” to Michel Olivier, La Gauche bolchevique et le pouvoir ouvrier 1919–27." \
+  --missing-notes "the transcription of the translation kept the note markers but not the notes" \
+  --name "Smirnov=person:smirnov-v-m" \
   --summary "An introduction to the documents of the communist left in Russia, from the Democratic Centralists and the Workers' Opposition of 1919–1921 through the clandestine groups of the 1920s to the prisons and camps of the 1930s. It argues that these oppositions, defeated at the time, asked the right questions about who holds power in a workers' state. The translation's note markers survive; the notes do not."
 
 $ANNALS import "$SOURCES/rogovin-was-there-an-alternative-1923-1927.txt" \
@@ -56,6 +59,8 @@ $ANNALS import "$SOURCES/rogovin-was-there-an-alternative-1923-1927.txt" \
   --translator "Frederick Choate" \
   --publication "Vadim Z. Rogovin, Was There an Alternative? 1923–1927. Trotskyism: A Look Back Through the Years, translated by Frederick Choate, Oak Park, Michigan: Mehring Books, 2021. Russian original: Была ли альтернатива? «Троцкизм»: Взгляд через годы, Moscow: Terra, 1992." \
   --rights "© 2021 Mehring Books. All rights reserved." \
+  --uncited-notes "the book prints this note, but its marker is not in the chapter's text" \
+  --unlinked-name Smirnov \
   --summary "The first volume of Rogovin's history of the opposition to Stalinism: the Left Opposition from its birth in 1923 to the expulsions of 1927, told from the party's own records opened after 1989. Each chapter keeps its notes, many citing Russian archives and Lenin's works in both the Russian and the English editions. The book's glossary, its dates of congresses and its biographical notes seed the collection's registry."
 
 $ANNALS import "$SOURCES/rogovin-was-there-an-alternative-1923-1927.txt" \

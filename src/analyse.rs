@@ -73,10 +73,15 @@ impl<'r> Analyser<'r> {
             path: &page.path,
             first_line: page.body_line,
             link_prefix: self.link_prefix,
+            gaps: page.gaps,
         };
-        let mut annotator = self
-            .entities
-            .map(|entities| Annotator::new(entities, self.link_prefix, &page.path));
+        let mut annotator = self.entities.map(|entities| {
+            Annotator::new(entities, self.link_prefix, &page.path).with_declared_names(
+                &page.front.names,
+                &page.front.unlinked_names,
+                page.names_line,
+            )
+        });
         let mut rendered = self.renderer.render(
             &page.body,
             source,

@@ -9,6 +9,7 @@ use crate::date::HistoricalDate;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::EntityKind;
 use crate::frontmatter::{self, FrontMatter};
+use crate::markdown::KnownGaps;
 use crate::text::slugify;
 use rayon::prelude::*;
 
@@ -69,6 +70,10 @@ pub struct Page {
     pub date: Option<HistoricalDate>,
     /// The line of its `slug` key, when its URL comes from one rather than its file name.
     pub slug_line: Option<usize>,
+    /// The gaps in its source that the front matter declares.
+    pub gaps: KnownGaps,
+    /// The line of its `names` (or, failing that, `unlinked_names`) key.
+    pub names_line: usize,
     /// The Markdown after the front matter; empty once a one-off build has rendered it
     /// (`build` stage `analyse`).
     pub body: String,
@@ -94,6 +99,8 @@ impl Page {
             front: FrontMatter::default(),
             date: None,
             slug_line: None,
+            gaps: KnownGaps::default(),
+            names_line: 1,
             body: String::new(),
             body_line: 1,
             parent: None,
@@ -367,6 +374,20 @@ fn load_page(
         body: file.body,
         body_line: file.body_line,
         slug_line: front.slug.as_ref().map(|_| file.keys.line("slug")),
+        names_line: match front.names.is_empty() {
+            false => file.keys.line("names"),
+            true => file.keys.line("unlinked_names"),
+        },
+        gaps: KnownGaps {
+            missing_notes: front
+                .missing_notes
+                .as_ref()
+                .map(|_| file.keys.line("missing_notes")),
+            uncited_notes: front
+                .uncited_notes
+                .as_ref()
+                .map(|_| file.keys.line("uncited_notes")),
+        },
         front,
         date,
         parent: None,

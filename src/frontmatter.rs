@@ -23,6 +23,10 @@ pub const KNOWN_KEYS: &[&str] = &[
     "summary",
     "language",
     "source_file",
+    "missing_notes",
+    "uncited_notes",
+    "names",
+    "unlinked_names",
     "extra",
 ];
 
@@ -60,12 +64,28 @@ pub struct FrontMatter {
     pub source_file: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// Why the source lacks the texts of notes its text cites: the markers without a
+    /// text are then shown to readers as missing from the source, and not warned of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_notes: Option<String>,
+    /// Why the source prints notes without their markers in the text: such notes are then
+    /// kept at the end of the notes, and not warned of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncited_notes: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<i64>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Names that the registry gives to several entities unlinked because their context
+    /// does not settle them: the entity each means in this document (`Smirnov =
+    /// "person:smirnov-v-m"`), where a full mention nearby does not say otherwise.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub names: std::collections::BTreeMap<String, String>,
+    /// Names that the source itself leaves ambiguous: left unlinked and not warned of.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unlinked_names: Vec<String>,
     /// Free-form values for custom templates.
     #[serde(skip_serializing_if = "toml::Table::is_empty")]
     pub extra: toml::Table,
@@ -387,9 +407,11 @@ pub fn key_line(toml_text: &str, key: &str) -> Option<usize> {
         .lines()
         .position(|line| {
             let line = line.trim_start();
-            line.strip_prefix(key)
+            let assigned = line
+                .strip_prefix(key)
                 .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
+                .is_some_and(|rest| rest.trim_start().starts_with('='));
+            assigned || line.trim_end() == format!("[{key}]")
         })
         .map(|index| index + 1)
 }

@@ -119,6 +119,35 @@ struct ImportArgs {
     summary: Option<String>,
     #[arg(long)]
     language: Option<String>,
+    /// Why the source lacks the texts of notes it cites (an OCR that kept the markers, say):
+    /// written as `missing_notes` into each page with markers but no note, which the build
+    /// then shows as missing from the source instead of warning of each.
+    #[arg(long, value_name = "REASON")]
+    missing_notes: Option<String>,
+    /// Why the source prints notes whose markers are not in its text: written as
+    /// `uncited_notes` into each page with such notes.
+    #[arg(long, value_name = "REASON")]
+    uncited_notes: Option<String>,
+    /// What a name that the registry gives to several entries means in this text, where
+    /// its context does not say (`--name "Smirnov=person:smirnov-v-m"`): written as `names`
+    /// into each page that has it. May be repeated.
+    #[arg(long = "name", value_name = "NAME=ENTRY", value_parser = name_meaning)]
+    names: Vec<(String, String)>,
+    /// A name the source itself leaves ambiguous: written as `unlinked_names` into each page
+    /// that has it, which then keeps it unlinked without a warning. May be repeated.
+    #[arg(long = "unlinked-name", value_name = "NAME")]
+    unlinked_names: Vec<String>,
+}
+
+fn name_meaning(value: &str) -> Result<(String, String), String> {
+    match value.split_once('=') {
+        Some((name, entry)) if !name.trim().is_empty() && entry.contains(':') => {
+            Ok((name.trim().to_string(), entry.trim().to_string()))
+        }
+        _ => Err(format!(
+            "`{value}` is not NAME=ENTRY; write it as \"Smirnov=person:smirnov-v-m\""
+        )),
+    }
 }
 
 fn main() -> ExitCode {
@@ -215,10 +244,15 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
         },
         split_chapters: args.split.is_some(),
         omit: args.omit,
+        missing_notes: args.missing_notes,
+        uncited_notes: args.uncited_notes,
+        names: args.names.into_iter().collect(),
+        unlinked_names: args.unlinked_names,
     };
     let imported = annals::import::import_text(&text, &options);
     let written = annals::import::write(&imported, &args.into)?;
     print!("{}", imported.report.summary());
+    print_gap_hints(&imported.report, &options);
     match written.as_slice() {
         [one] => println!("Wrote {}.", one.display()),
         _ => println!(
@@ -252,6 +286,36 @@ fn import_registry(text: &str, args: &ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// What import found of notes that the source lacks, and whether it was declared.
+fn print_gap_hints(report: &annals::import::Report, options: &annals::import::ImportOptions) {
+    let gaps = [
+        (
+            report.markers_without_note(),
+            &options.missing_notes,
+            "markers without a note",
+            "missing-notes",
+        ),
+        (
+            report.notes_without_marker(),
+            &options.uncited_notes,
+            "notes without a marker",
+            "uncited-notes",
+        ),
+    ];
+    for (found, reason, what, flag) in gaps {
+        match (found, reason) {
+            (0, Some(_)) => {
+                println!("note: --{flag} was given, but there are no {what}; nothing was declared.")
+            }
+            (0, None) | (_, Some(_)) => {}
+            (n, None) => println!(
+                "hint: {n} {what}: if the source itself lacks them, import again with \
+                 --{flag} \"WHY\" and the build shows them as such instead of warning of each."
+            ),
+        }
+    }
+}
+
 fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
     keep_freed_memory();
     let mut diagnostics = Diagnostics::default();
@@ -259,6 +323,7 @@ fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
     diagnostics.print(Some(annals::diagnostic::WARNINGS_SHOWN));
     match result {
         Ok(Some(summary)) => {
+            print_known_gaps(&summary);
             println!(
                 "{}",
                 summary_line(&summary, &diagnostics, &options.output_dir())
@@ -313,6 +378,7 @@ fn run_check(options: BuildOptions, deny_warnings: bool) -> ExitCode {
     );
     if let Some(built) = &built {
         let s = &built.summary;
+        print_known_gaps(s);
         println!(
             "Checked {} ({}): {found}.",
             counted(s.pages, "page", "pages"),
@@ -403,6 +469,26 @@ fn run_link_check(options: BuildOptions, dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// One line for each reason documents give for the notes their sources lack
+/// (`missing_notes`): not warnings, but what a reader will see on those pages.
+fn print_known_gaps(summary: &Summary) {
+    for known in &summary.known_missing_notes {
+        const LISTED: usize = 3;
+        let mut documents: Vec<String> = (known.documents.iter().take(LISTED))
+            .map(|(path, n)| format!("{} ({n})", path.display()))
+            .collect();
+        if known.documents.len() > LISTED {
+            documents.push(format!("{} more", known.documents.len() - LISTED));
+        }
+        println!(
+            "note: {} known missing from the source, in {}: “{}”",
+            counted(known.notes(), "note", "notes"),
+            documents.join(", "),
+            known.reason
+        );
+    }
+}
+
 fn summary_line(summary: &Summary, diagnostics: &Diagnostics, output: &std::path::Path) -> String {
     format!(
         "Built {} ({}) into {} in {} ms, {}.",
@@ -429,10 +515,16 @@ fn contents(summary: &Summary) -> String {
             .collect();
         parts.push(entities.join(", "));
     }
+    let known: usize = summary.known_missing_notes.iter().map(|k| k.notes()).sum();
+    let missing = match (summary.missing_notes, known) {
+        (0, _) => "0 missing".to_string(),
+        (all, known) if all == known => format!("{all} missing from their sources"),
+        (all, 0) => format!("{all} missing"),
+        (all, known) => format!("{all} missing, {known} of them from their sources"),
+    };
     parts.push(format!(
-        "{}, {} missing",
-        counted(summary.notes, "note", "notes"),
-        summary.missing_notes
+        "{}, {missing}",
+        counted(summary.notes, "note", "notes")
     ));
     if summary.mentions > 0 {
         parts.push(counted(summary.mentions, "mention", "mentions"));

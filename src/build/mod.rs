@@ -33,11 +33,28 @@ pub struct Summary {
     pub files: usize,
     pub notes: usize,
     pub missing_notes: usize,
+    /// The missing notes that their documents declare (`missing_notes`), by the reason
+    /// given: each document with how many of its notes are missing.
+    pub known_missing_notes: Vec<KnownMissing>,
     pub elapsed: Duration,
     /// How long each stage took, in order (`annals build --timings`).
     pub stages: Vec<(&'static str, Duration)>,
     /// Pages taken as the last build made them, nothing they show having changed (`serve`).
     pub unchanged_pages: usize,
+}
+
+/// Documents that declare, for one reason, that their sources lack some notes' texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownMissing {
+    pub reason: String,
+    /// Each document's file and how many of its notes are missing.
+    pub documents: Vec<(std::path::PathBuf, usize)>,
+}
+
+impl KnownMissing {
+    pub fn notes(&self) -> usize {
+        self.documents.iter().map(|(_, n)| n).sum()
+    }
 }
 
 /// A site loaded and rendered in memory, ready to be written or checked.

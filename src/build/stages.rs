@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::{BuildOptions, Summary};
+use super::{BuildOptions, KnownMissing, Summary};
 use crate::analyse::{Analyser, PageAnalysis};
 use crate::assets;
 use crate::cache::BuildCache;
@@ -497,6 +497,31 @@ fn render_pages(
     crate::render::gather(results)
 }
 
+/// The missing notes the documents declare, grouped by the reason they give.
+fn known_missing_notes(content: &Content, pages: &[PageAnalysis]) -> Vec<KnownMissing> {
+    let mut known: Vec<KnownMissing> = Vec::new();
+    for (page, analysis) in content.pages.iter().zip(pages) {
+        let Some(reason) = &page.front.missing_notes else {
+            continue;
+        };
+        let missing = (analysis.rendered.notes.iter())
+            .filter(|n| n.status == NoteStatus::Missing)
+            .count();
+        if missing == 0 {
+            continue;
+        }
+        let document = (page.path.clone(), missing);
+        match known.iter_mut().find(|k| &k.reason == reason) {
+            Some(group) => group.documents.push(document),
+            None => known.push(KnownMissing {
+                reason: reason.clone(),
+                documents: vec![document],
+            }),
+        }
+    }
+    known
+}
+
 /// The summary's figures: pages and files made, documents, mentions, notes.
 pub(super) fn summarise(
     loaded: &Loaded,
@@ -523,6 +548,7 @@ pub(super) fn summarise(
             .filter(|n| n.status != NoteStatus::Missing)
             .count(),
         missing_notes: notes.filter(|n| n.status == NoteStatus::Missing).count(),
+        known_missing_notes: known_missing_notes(content, pages),
         elapsed,
         stages: Vec::new(),
         unchanged_pages: 0,

@@ -575,6 +575,7 @@ mod tests {
                 path: Path::new("doc.md"),
                 first_line: 1,
                 link_prefix: "/",
+                gaps: Default::default(),
             },
             None,
         )

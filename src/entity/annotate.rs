@@ -90,6 +90,10 @@ pub struct Annotator<'r> {
     diagnostics: Vec<Diagnostic>,
     /// For each open link, whether its end is dropped (a `none:` span).
     open_links: Vec<bool>,
+    /// What the document declares its ambiguous names to mean (front matter `names`).
+    declared: FxHashMap<String, usize>,
+    /// The ambiguous names the document leaves unlinked (front matter `unlinked_names`).
+    unlinked: FxHashSet<String>,
 }
 
 /// A name found in a block, at a place in the block's plain text and in one of its events.
@@ -112,7 +116,44 @@ impl<'r> Annotator<'r> {
             names: Names::default(),
             diagnostics: Vec::new(),
             open_links: Vec::new(),
+            declared: FxHashMap::default(),
+            unlinked: FxHashSet::default(),
         }
+    }
+
+    /// The meanings a document declares for its ambiguous names (`Smirnov =
+    /// "person:smirnov-v-m"`) and the names it leaves unlinked; a meaning that names no
+    /// entity is an error at `line`.
+    pub fn with_declared_names<'n>(
+        mut self,
+        names: impl IntoIterator<Item = (&'n String, &'n String)>,
+        unlinked: &[String],
+        line: usize,
+    ) -> Self {
+        for (name, link) in names {
+            match self.entity_of(link) {
+                Some(entity) => {
+                    self.declared.insert(name.clone(), entity);
+                }
+                None => self.diagnostics.push(
+                    Diagnostic::error(
+                        &self.path,
+                        format!("`names` says `{name}` means `{link}`, which is no entry of the registry"),
+                    )
+                    .at_line(line)
+                    .with_help("write the entry as a link is written: `person:ID`, `event:ID` …"),
+                ),
+            }
+        }
+        self.unlinked = unlinked.iter().cloned().collect();
+        self
+    }
+
+    /// The entity a `person:ID`-style link names.
+    fn entity_of(&self, link: &str) -> Option<usize> {
+        let (scheme, id) = link.split_once(':')?;
+        let kind = EntityKind::from_key(scheme)?;
+        self.entities.registry.get(kind, id).map(|e| e.index())
     }
 
     /// What was found on the page, and the problems met (explicit links to no entity).
@@ -228,11 +269,13 @@ impl<'r> Annotator<'r> {
                         .iter()
                         .find(|c| full_in_block.contains(c))
                         .copied();
-                    p.entity = in_block.or_else(|| self.settled.get(candidates).copied());
-                    if p.entity.is_none() {
+                    let name = &plain[p.text_start..p.text_start + (p.found.end - p.found.start)];
+                    p.entity = in_block
+                        .or_else(|| self.settled.get(candidates).copied())
+                        .or_else(|| self.declared.get(name).copied());
+                    if p.entity.is_none() && !self.unlinked.contains(name) {
                         self.names.unresolved.push(Unresolved {
-                            name: plain[p.text_start..p.text_start + (p.found.end - p.found.start)]
-                                .to_string(),
+                            name: name.to_string(),
                             candidates: candidates.iter().map(|&c| EntityId::new(c)).collect(),
                             path: self.path.clone(),
                             line,

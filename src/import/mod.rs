@@ -33,6 +33,41 @@ pub struct ImportOptions {
     /// Sections left out (matched by title, case-insensitively), such as a glossary that
     /// belongs in the registry rather than among the pages.
     pub omit: Vec<String>,
+    /// Why the source lacks the texts of some notes: written as `missing_notes` into each
+    /// page that has markers without a note.
+    pub missing_notes: Option<String>,
+    /// Why the source prints notes without markers: written as `uncited_notes` into each
+    /// page that has such notes.
+    pub uncited_notes: Option<String>,
+    /// What ambiguous names mean (`Smirnov` → `person:smirnov-v-m`): written as `names`
+    /// into each page that has the name.
+    pub names: std::collections::BTreeMap<String, String>,
+    /// Names the source leaves ambiguous: written as `unlinked_names` into each page that
+    /// has them.
+    pub unlinked_names: Vec<String>,
+}
+
+impl ImportOptions {
+    /// The front matter of a page, with what the options declare of it: the gaps it has
+    /// when a reason was given, and the declared names that its body uses.
+    fn declared(&self, mut front: FrontMatter, report: &SectionReport, body: &str) -> FrontMatter {
+        let has = |name: &str| crate::text::contains_word(body, name);
+        front.names = (self.names.iter())
+            .filter(|(name, _)| has(name))
+            .map(|(name, link)| (name.clone(), link.clone()))
+            .collect();
+        front.unlinked_names = (self.unlinked_names.iter())
+            .filter(|name| has(name))
+            .cloned()
+            .collect();
+        if !report.missing_notes.is_empty() {
+            front.missing_notes = self.missing_notes.clone();
+        }
+        if !report.uncited_notes.is_empty() {
+            front.uncited_notes = self.uncited_notes.clone();
+        }
+        front
+    }
 }
 
 /// One Markdown file to write, relative to the target folder.
@@ -87,7 +122,8 @@ pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
             },
             String::new(),
         );
-        let markdown = front_matter(&options.provenance) + &body;
+        let markdown =
+            front_matter(&options.declared(options.provenance.clone(), &report, &body)) + &body;
         Imported {
             files: vec![ImportedFile {
                 path: "index.md".into(),
@@ -121,11 +157,15 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
         },
         "(front)".into(),
     );
-    report.sections.push(front_report);
     let mut files = vec![ImportedFile {
         path: "_index.md".into(),
-        markdown: front_matter(&options.provenance) + &front_body,
+        markdown: front_matter(&options.declared(
+            options.provenance.clone(),
+            &front_report,
+            &front_body,
+        )) + &front_body,
     }];
+    report.sections.push(front_report);
     let mut weight = 0i64;
     let mut names = std::collections::HashSet::new();
     for section in &outline.sections {
@@ -156,7 +196,7 @@ fn import_book(blocks: &[Block], options: &ImportOptions) -> Imported {
                 "{}.md",
                 distinct_name(chapter_file_name(&section.title), &mut names)
             ),
-            markdown: front_matter(&chapter) + &body,
+            markdown: front_matter(&options.declared(chapter, &section_report, &body)) + &body,
         });
         report.sections.push(section_report);
     }
@@ -430,6 +470,14 @@ pub fn write(imported: &Imported, into: &Path) -> anyhow::Result<Vec<std::path::
 }
 
 impl Report {
+    pub fn markers_without_note(&self) -> usize {
+        self.sections.iter().map(|s| s.missing_notes.len()).sum()
+    }
+
+    pub fn notes_without_marker(&self) -> usize {
+        self.sections.iter().map(|s| s.uncited_notes.len()).sum()
+    }
+
     /// The lines `annals import` prints.
     pub fn summary(&self) -> String {
         let mut out = String::new();

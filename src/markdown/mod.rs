@@ -26,7 +26,7 @@ use lang::mark_russian;
 pub use links::DocumentLink;
 use links::rebase_tag;
 use notes::{Definition, split_definitions};
-pub use notes::{Note, NoteStatus};
+pub use notes::{KnownGaps, Note, NoteStatus};
 pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot, plain_text};
 pub use short::{ShortText, read_short_text};
 
@@ -91,6 +91,7 @@ pub struct Source<'a> {
     pub first_line: usize,
     /// Prefix for root-relative links written in the Markdown (`/annals/`).
     pub link_prefix: &'a str,
+    pub gaps: KnownGaps,
 }
 
 /// Renders Markdown. Holds the syntax-highlighting data, loaded the first time a page has

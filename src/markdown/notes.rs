@@ -27,6 +27,16 @@ pub enum NoteStatus {
     Duplicate,
 }
 
+/// What a document's source is known to lack, as its front matter declares it
+/// (`missing_notes`, `uncited_notes`), each with the line of its key. OCR transcriptions
+/// often keep a text's note markers and lose the notes, or print a note whose marker fell
+/// out; a declared gap is shown to readers and summarised, not warned of note by note.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KnownGaps {
+    pub missing_notes: Option<usize>,
+    pub uncited_notes: Option<usize>,
+}
+
 /// One note as the page lists it at its end.
 #[derive(Debug, Clone, Serialize)]
 pub struct Note {
@@ -243,17 +253,19 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     // "See note 12": cited from another note only, it is cited all the same.
                     extra.push((index, definition, NoteStatus::Cited));
                 } else {
-                    self.diagnostics.push(
-                        Diagnostic::warning(
-                            self.path(),
-                            format!("note [^{}] is never cited in the text", definition.label),
-                        )
-                        .at_line(definition.line)
-                        .with_help(format!(
-                            "add the marker [^{}] where the note belongs, or remove the note",
-                            definition.label
-                        )),
-                    );
+                    if self.source.gaps.uncited_notes.is_none() {
+                        self.diagnostics.push(
+                            Diagnostic::warning(
+                                self.path(),
+                                format!("note [^{}] is never cited in the text", definition.label),
+                            )
+                            .at_line(definition.line)
+                            .with_help(format!(
+                                "add the marker [^{}] where the note belongs, or remove the note",
+                                definition.label
+                            )),
+                        );
+                    }
                     extra.push((index, definition, NoteStatus::Uncited));
                 }
             }
@@ -304,11 +316,13 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 },
                 None => {
                     let line = self.first_marker_line[label];
-                    self.diagnostics.push(
+                    if self.source.gaps.missing_notes.is_none() {
+                        self.diagnostics.push(
                         Diagnostic::warning(self.path(), format!("note [^{label}] is cited but its text is missing"))
                             .at_line(line)
                             .with_help(format!("add a line `[^{label}]: …` with the note's text; the page shows the marker as a missing note")),
                     );
+                    }
                     Note {
                         number,
                         label: label.clone(),
@@ -343,6 +357,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 text: PlainText::from_events(&definition.events),
             });
         }
+        self.report_stale_gaps(&notes);
         Rendered {
             html,
             notes,
@@ -352,6 +367,36 @@ impl<'s, 'r> BodyState<'s, 'r> {
             texts: self.texts,
             bibliography: self.bibliography,
             document_links: self.document_links,
+        }
+    }
+
+    /// A declared gap that the page does not have is a stale declaration: the notes
+    /// were found, or the markers added, since.
+    fn report_stale_gaps(&mut self, notes: &[Note]) {
+        let gaps = self.source.gaps;
+        let has = |status| notes.iter().any(|n| n.status == status);
+        let stale = [
+            (
+                gaps.missing_notes,
+                NoteStatus::Missing,
+                "missing_notes",
+                "every note cited in the text has its text",
+            ),
+            (
+                gaps.uncited_notes,
+                NoteStatus::Uncited,
+                "uncited_notes",
+                "every note is cited in the text",
+            ),
+        ];
+        for (declared, status, key, found) in stale {
+            if let Some(line) = declared.filter(|_| !has(status)) {
+                self.diagnostics.push(
+                    Diagnostic::warning(self.path(), format!("`{key}` is declared, but {found}"))
+                        .at_line(line)
+                        .with_help(format!("remove the `{key}` line: the page has no such gap")),
+                );
+            }
         }
     }
 

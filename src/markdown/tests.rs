@@ -7,6 +7,7 @@ fn render(body: &str) -> Rendered {
             path: Path::new("doc.md"),
             first_line: 5,
             link_prefix: "/sub/",
+            gaps: Default::default(),
         },
         None,
     )

@@ -373,6 +373,8 @@ pub struct PageView {
     pub content: String,
     pub notes: Vec<NoteView>,
     pub missing_notes: usize,
+    /// Why the source lacks them, as the front matter says (`missing_notes`).
+    pub missing_notes_reason: Option<String>,
     /// The documents whose notes cite this one, with the number of notes.
     pub cited_by: Vec<entities::CountedLink>,
     pub toc: Vec<TocEntry>,
@@ -644,6 +646,8 @@ impl SiteRenderer<'_> {
                 .iter()
                 .filter(|n| n.status == NoteStatus::Missing)
                 .count(),
+            missing_notes_reason: (page.front.missing_notes.as_deref())
+                .map(|reason| reason.trim_end_matches('.').to_string()),
             toc: rendered.toc.clone(),
             breadcrumbs: self.breadcrumbs(page),
             collection: page.parent.map(|p| self.link(p)),

@@ -9,24 +9,50 @@ use crate::diagnostic::Diagnostic;
 /// Where pages listen for news of the builds.
 pub const EVENTS_PATH: &str = "/__annals/events";
 
+/// Where pages ask for the warnings of the build they show.
+pub const WARNINGS_PATH: &str = "/__annals/warnings";
+
 /// The script each served page gets before `</body>`. It knows the build it came from;
 /// when the server announces another build the page reloads, and when a build fails it
-/// draws the errors over the page until the next good build reloads it.
-const SCRIPT: &str = r#"<script data-annals-live>
+/// draws the errors over the page until the next good build reloads it. When the build had
+/// warnings, a button in a corner says how many, and shows them on request (Escape or the
+/// button again hides them).
+const SCRIPT: &str = r##"<script data-annals-live>
 (() => {
   const generation = "GENERATION";
   const events = new EventSource("EVENTS_PATH");
   events.addEventListener("build", (e) => { if (e.data !== generation) location.reload(); });
-  events.addEventListener("problems", (e) => showProblems(JSON.parse(e.data)));
-  function showProblems(problems) {
+  events.addEventListener("problems", (e) => showProblems(JSON.parse(e.data),
+    "The site does not build. This is the last good version, under the errors:", "alert"));
+  fetch("WARNINGS_PATH").then((r) => r.json()).then(offerWarnings, () => {});
+  function offerWarnings(warnings) {
+    if (!warnings.length) return;
+    const button = document.createElement("button");
+    button.id = "annals-warnings";
+    button.type = "button";
+    button.textContent = warnings.length + (warnings.length === 1 ? " warning" : " warnings");
+    button.setAttribute("aria-expanded", "false");
+    button.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:2147483647;padding:.3rem .7rem;border:1px solid #8a6d00;border-radius:4px;background:#fff4c2;color:#3d3000;font:14px/1.4 ui-monospace,monospace;cursor:pointer";
+    const hide = () => { document.getElementById("annals-problems")?.remove(); button.setAttribute("aria-expanded", "false"); };
+    button.addEventListener("click", () => {
+      if (button.getAttribute("aria-expanded") === "true") return hide();
+      showProblems(warnings, "Warnings of this build (annals check lists them too). Escape hides them.", "dialog");
+      button.setAttribute("aria-expanded", "true");
+      document.body.append(button);
+    });
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape") hide(); });
+    document.body.append(button);
+  }
+  function showProblems(problems, title, role) {
     document.getElementById("annals-problems")?.remove();
     const overlay = document.createElement("div");
     overlay.id = "annals-problems";
-    overlay.setAttribute("role", "alert");
-    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,24,.94);color:#f4f4f4;font:15px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+    overlay.setAttribute("role", role);
+    overlay.setAttribute("aria-label", title);
+    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483646;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,24,.94);color:#f4f4f4;font:15px/1.5 ui-monospace,monospace;white-space:pre-wrap";
     const heading = document.createElement("h2");
-    heading.textContent = "The site does not build. This is the last good version, under the errors:";
-    heading.style.cssText = "font:inherit;font-weight:bold;color:#ff9b8f;margin:0 0 1rem";
+    heading.textContent = title;
+    heading.style.cssText = "font:inherit;font-weight:bold;color:" + (role === "alert" ? "#ff9b8f" : "#ffd75e") + ";margin:0 0 1rem";
     overlay.append(heading);
     for (const problem of problems) {
       const item = document.createElement("p");
@@ -38,13 +64,14 @@ const SCRIPT: &str = r#"<script data-annals-live>
     document.body.append(overlay);
   }
 })();
-</script>"#;
+</script>"##;
 
 /// The page's HTML with the reload script before its last `</body>` (or at its end).
 pub fn inject_script(html: &[u8], generation: u64) -> Vec<u8> {
     let script = SCRIPT
         .replace("GENERATION", &generation.to_string())
-        .replace("EVENTS_PATH", EVENTS_PATH);
+        .replace("EVENTS_PATH", EVENTS_PATH)
+        .replace("WARNINGS_PATH", WARNINGS_PATH);
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + script.len());
     out.extend_from_slice(&html[..at]);
@@ -68,7 +95,7 @@ pub enum News {
     Failed(std::sync::Arc<str>),
 }
 
-/// One error of a failed build as the overlay shows it.
+/// One problem of a build (an error, or a warning on request) as the overlay shows it.
 #[derive(Debug, Serialize)]
 pub struct Problem {
     pub location: String,
@@ -79,7 +106,8 @@ pub struct Problem {
     pub help: Option<String>,
 }
 
-/// The errors among `diagnostics` as the JSON the overlay reads.
+/// Problems (the errors of a failed build, or a good build's warnings) as the JSON the
+/// overlay reads.
 pub fn problems_json<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
     let problems: Vec<Problem> = diagnostics
         .map(|d| Problem {

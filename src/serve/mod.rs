@@ -30,7 +30,7 @@ use crate::build::{self, BuildOptions};
 use crate::cache::BuildCache;
 use crate::diagnostic::{Diagnostics, WARNINGS_SHOWN, counted};
 use crate::write::Sink;
-use live::{EVENTS_PATH, News};
+use live::{EVENTS_PATH, News, WARNINGS_PATH};
 use site::{Body, Lookup, ServedFile, ServedSite};
 use watch::Watcher;
 
@@ -106,6 +106,8 @@ struct Live {
     site: RwLock<Arc<ServedSite>>,
     /// The errors of the last build as JSON, when it failed.
     problems: RwLock<Option<Arc<str>>>,
+    /// The warnings of the build served, as JSON.
+    warnings: RwLock<Arc<str>>,
     news: broadcast::Sender<News>,
 }
 
@@ -115,6 +117,7 @@ impl Live {
             root,
             site: RwLock::new(Arc::new(ServedSite::placeholder())),
             problems: RwLock::new(None),
+            warnings: RwLock::new(Arc::from("[]")),
             news: broadcast::channel(16).0,
         }
     }
@@ -129,9 +132,10 @@ impl Live {
 
     /// Serves a new build. The errors are cleared first: a page connecting in between sees
     /// the old build without errors, and reloads on the news that follows.
-    fn publish(&self, site: ServedSite) {
+    fn publish(&self, site: ServedSite, warnings: Arc<str>) {
         let generation = site.generation;
         write(&self.problems, None);
+        write(&self.warnings, warnings);
         write(&self.site, Arc::new(site));
         // No receiver (no page open) is not an error.
         let _ = self.news.send(News::Built(generation));
@@ -182,7 +186,9 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
             let pages = built.summary.pages;
             let previous = live.site();
             let generation = previous.generation + 1;
-            live.publish(ServedSite::new(built.files, generation));
+            let warnings =
+                live::problems_json(diagnostics.sorted().into_iter().filter(|d| !d.is_error()));
+            live.publish(ServedSite::new(built.files, generation), warnings.into());
             let unchanged = match built.summary.unchanged_pages {
                 0 => String::new(),
                 n => format!(" ({n} as they were)"),
@@ -272,8 +278,21 @@ fn open_browser(url: &str) {
 fn router(live: Arc<Live>) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
+        .route(WARNINGS_PATH, get(warnings))
         .fallback(serve_file)
         .with_state(live)
+}
+
+/// The warnings of the build served, for the page's overlay.
+async fn warnings(State(live): State<Arc<Live>>) -> impl IntoResponse {
+    let json = read(&live.warnings);
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        json.to_string(),
+    )
 }
 
 /// The Server-Sent Events stream of a page: the current build at once (and its errors if it

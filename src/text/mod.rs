@@ -25,6 +25,17 @@ pub fn nearest<'a>(
         .map(|(_, candidate)| candidate)
 }
 
+/// Whether `word` stands in `text` as a whole word (not inside a longer one):
+/// `Smirnov` is in "Smirnov's article" but not in "Smirnova".
+pub fn contains_word(text: &str, word: &str) -> bool {
+    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            !is_letter(text[..at].chars().next_back())
+                && !is_letter(text[at + word.len()..].chars().next())
+        })
+}
+
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and quoted attributes.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -36,6 +47,15 @@ pub fn escape_html(text: &str) -> String {
 mod tests {
     use super::lang::{is_cyrillic, russian_runs};
     use super::*;
+
+    #[test]
+    fn a_word_is_found_whole_only() {
+        assert!(contains_word("Smirnov's article", "Smirnov"));
+        assert!(contains_word("(Smirnov)", "Smirnov"));
+        assert!(!contains_word("Smirnova wrote", "Smirnov"));
+        assert!(!contains_word("ASmirnov", "Smirnov"));
+        assert!(!contains_word("anything", ""));
+    }
 
     #[test]
     fn escaping_replaces_the_five_characters_and_keeps_the_rest() {

@@ -708,3 +708,144 @@ fn an_emptied_content_folder_is_refused_and_the_last_site_kept() {
         "the last site is left as it was"
     );
 }
+
+#[test]
+fn the_bundled_collection_builds_without_warnings_and_says_which_notes_its_sources_lack() {
+    let out = tempfile::tempdir().unwrap();
+    let output = annals(
+        &["build", "--output", out.path().to_str().unwrap()],
+        &crate::common::repo_root(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "no warning, no error");
+    let said = stdout(&output);
+    assert!(
+        said.contains(
+            "note: 55 notes known missing from the source, in content/documents/avrich-1984.md (55): “the OCR transcription kept the note markers but not the notes”"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("; 908 notes, 78 missing from their sources; "),
+        "{said}"
+    );
+    assert!(said.trim_end().ends_with(", 0 warnings."), "{said}");
+}
+
+/// The fixture's letter, with `key = value` added to its front matter.
+fn letter_declaring(site: &Path, declaration: &str) {
+    let letter = site.join("content/documents/letter.md");
+    let text = std::fs::read_to_string(&letter).unwrap();
+    let declared = text.replacen(
+        "date = \"1921-08\"\n",
+        &format!("date = \"1921-08\"\n{declaration}\n"),
+        1,
+    );
+    std::fs::write(&letter, declared).unwrap();
+}
+
+#[test]
+fn notes_a_document_declares_its_source_lacks_are_shown_as_such_and_not_warned_of() {
+    let site = copy_of("basic");
+    letter_declaring(
+        site.path(),
+        "missing_notes = \"the typescript's last page is lost.\"\nuncited_notes = \"the typist left out a marker\"",
+    );
+    let output = annals(&["build"], site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warnings = stderr(&output);
+    assert!(
+        !warnings.contains("[^lost]") && !warnings.contains("[^orphan]"),
+        "{warnings}"
+    );
+    assert!(
+        warnings
+            .contains("letter.md:28: warning: a second note is defined under the label [^once]"),
+        "real problems stay warnings: {warnings}"
+    );
+    assert!(
+        stdout(&output).contains(
+            "note: 1 note known missing from the source, in content/documents/letter.md (1): “the typescript's last page is lost.”"
+        ),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("7 notes, 1 missing from their sources"));
+    let page =
+        std::fs::read_to_string(site.path().join("public/documents/letter/index.html")).unwrap();
+    let html = scraper::Html::parse_document(&page);
+    let said: Vec<String> = crate::common::select(&html, "p.notes-missing")
+        .iter()
+        .map(|p| p.text().collect())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "Notes cited in the text whose text is missing from the source: 1 of 5 (the typescript's last page is lost)."
+        ]
+    );
+}
+
+#[test]
+fn a_declared_gap_the_document_does_not_have_is_a_warning_at_its_key() {
+    let site = copy_of("basic");
+    let article = site.path().join("content/documents/article.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        text.replacen("+++\n", "+++\nmissing_notes = \"OCR\"\n", 1),
+    )
+    .unwrap();
+    let output = annals(&["check"], site.path());
+    assert!(
+        stderr(&output).contains(
+            "content/documents/article.md:2: warning: `missing_notes` is declared, but every note cited in the text has its text\n  help: remove the `missing_notes` line: the page has no such gap"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_document_says_what_an_ambiguous_name_means_or_that_it_stays_unlinked() {
+    let site = copy_of("registry");
+    let report = site.path().join("content/documents/report.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let declare = |declaration: &str| {
+        // Before the closing `+++`, where a table may stand.
+        let declared = text.replacen("]\n+++\n", &format!("]\n{declaration}\n+++\n"), 1);
+        std::fs::write(&report, declared).unwrap();
+        annals(&["build"], site.path())
+    };
+
+    let meant = declare("names = { Smirnov = \"person:smirnov-v-m\" }");
+    assert!(meant.status.success());
+    assert!(
+        stdout(&meant).contains(", 0 warnings."),
+        "{}",
+        stderr(&meant)
+    );
+    let page =
+        std::fs::read_to_string(site.path().join("public/documents/report/index.html")).unwrap();
+    assert!(
+        page.contains(">Smirnov</a>") && page.contains("/people/smirnov-v-m/"),
+        "the name is linked"
+    );
+
+    let unlinked = declare("unlinked_names = [\"Smirnov\"]");
+    assert!(
+        stdout(&unlinked).contains(", 0 warnings."),
+        "{}",
+        stderr(&unlinked)
+    );
+
+    let wrong = declare("[names]\nSmirnov = \"person:smirnof\"");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        stderr(&wrong).contains(
+            "content/documents/report.md:4: error: `names` says `Smirnov` means `person:smirnof`, which is no entry of the registry"
+        ),
+        "{}",
+        stderr(&wrong)
+    );
+}

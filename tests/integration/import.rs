@@ -757,6 +757,7 @@ fn text_that_markdown_would_misread_stays_text() {
                 path: std::path::Path::new("doc.md"),
                 first_line: 1,
                 link_prefix: "/",
+                gaps: Default::default(),
             },
             None,
         )
@@ -767,4 +768,47 @@ fn text_that_markdown_would_misread_stays_text() {
     assert!(html.contains("&lt;Platform&gt;"), "{html}");
     let markers = html.matches("class=\"note-ref\"").count();
     assert_eq!(markers, 3, "{html}");
+}
+
+#[test]
+fn declared_gaps_and_names_are_written_only_into_the_chapters_that_have_them() {
+    let text = "A BOOK\n\nContents\n\nFirst Letter\n\nSecond Letter\n\n\
+        First Letter\n\nSmirnov wrote to the committee.1\n\nHe wrote again in the spring.2\n\n\
+        Notes\n\n1. Archive, file 1.\n\n\
+        Second Letter\n\nNobody answered the letter.1\n\nNotes\n\n1. Archive, file 2.\n";
+    let options = ImportOptions {
+        split_chapters: true,
+        missing_notes: Some("the second note is torn off".into()),
+        uncited_notes: Some("never needed here".into()),
+        names: [("Smirnov".to_string(), "person:smirnov-v-m".to_string())].into(),
+        unlinked_names: vec!["Smirnov".into(), "Ivanov".into()],
+        ..Default::default()
+    };
+    let imported = import_text(text, &options);
+    assert_eq!(imported.report.markers_without_note(), 1);
+    let front = |i: usize| -> toml::Table {
+        let markdown = &imported.files[i].markdown;
+        markdown.split("+++").nth(1).unwrap().parse().unwrap()
+    };
+    let first = front(1);
+    assert_eq!(
+        first["missing_notes"].as_str(),
+        Some("the second note is torn off")
+    );
+    assert_eq!(
+        first["names"]["Smirnov"].as_str(),
+        Some("person:smirnov-v-m")
+    );
+    assert_eq!(
+        first["unlinked_names"].as_array().unwrap(),
+        &vec![toml::Value::from("Smirnov")]
+    );
+    assert!(
+        !first.contains_key("uncited_notes"),
+        "no note lacks its marker"
+    );
+    let second = front(2);
+    for key in ["missing_notes", "uncited_notes", "names", "unlinked_names"] {
+        assert!(!second.contains_key(key), "{key} in {second:?}");
+    }
 }

@@ -733,3 +733,57 @@ fn the_built_site_has_a_sitemap_robots_and_a_feed_and_no_reload_script() {
         );
     }
 }
+
+#[test]
+fn the_warnings_of_the_build_served_are_there_on_request() {
+    let site = copy_of("basic");
+    let server = Server::start(site.path());
+    let page = server.get("/documents/letter/").text();
+    assert!(
+        page.contains("fetch(\"/__annals/warnings\")"),
+        "the page asks for the warnings"
+    );
+    let response = server.get("/__annals/warnings");
+    assert_eq!(response.header("content-type"), Some("application/json"));
+    let warnings: serde_json::Value = serde_json::from_str(&response.text()).unwrap();
+    let said: Vec<String> = warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            format!(
+                "{}: {}",
+                w["location"].as_str().unwrap(),
+                w["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    assert!(
+        said[0].ends_with(
+            "content/documents/letter.md:15: note [^lost] is cited but its text is missing"
+        ),
+        "{said:?}"
+    );
+
+    // Once the warnings are dealt with, there are none to show.
+    let letter = site.path().join("content/documents/letter.md");
+    let text = std::fs::read_to_string(&letter).unwrap();
+    std::fs::write(
+        &letter,
+        text.replacen(
+            "+++\n",
+            "+++\nmissing_notes = \"lost\"\nuncited_notes = \"lost\"\n",
+            1,
+        )
+        .replace("[^once]: A second", "[^other]: A second"),
+    )
+    .unwrap();
+    assert!(
+        eventually(CHANGE_DEADLINE, || server.get("/__annals/warnings").text()
+            != response.text()),
+        "{}",
+        server.log()
+    );
+    assert_eq!(server.get("/__annals/warnings").text(), "[]");
+}
