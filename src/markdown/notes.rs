@@ -67,8 +67,9 @@ pub(super) struct Definition<'a> {
     pub(super) label: String,
     line: usize,
     events: Vec<Event<'a>>,
-    /// The line of each link and image in the note, in order: a note runs over many lines.
-    link_lines: Vec<usize>,
+    /// Where each event stands in the body: a note runs over many lines, and a problem
+    /// with a link in it is reported at the link's own line and column.
+    ranges: Vec<Range<usize>>,
 }
 
 /// Splits the parsed events into the body and the footnote definitions (pulldown-cmark
@@ -88,15 +89,13 @@ pub(super) fn split_definitions<'a>(
                     label: label.to_string(),
                     line: line_of(&range),
                     events: Vec::new(),
-                    link_lines: Vec::new(),
+                    ranges: Vec::new(),
                 })
             }
             (Event::End(TagEnd::FootnoteDefinition), _) => definitions.extend(open.take()),
             (event, Some(definition)) => {
-                if let Event::Start(Tag::Link { .. } | Tag::Image { .. }) = event {
-                    definition.link_lines.push(line_of(&range));
-                }
-                definition.events.push(event)
+                definition.events.push(event);
+                definition.ranges.push(range);
             }
             (event, None) => body_events.push((event, range)),
         }
@@ -404,20 +403,19 @@ impl<'s, 'r> BodyState<'s, 'r> {
     /// entities it names are mentions "in a note".
     pub(super) fn note_html(&mut self, definition: &Definition, number: usize) -> String {
         let line = definition.line;
-        let mut link_lines = definition.link_lines.iter().copied();
-        let events: Vec<Event> = definition
-            .events
-            .iter()
-            .cloned()
-            .map(|event| match event {
+        let position_of = self.position_of;
+        let events: Vec<Event> = (definition.events.iter().cloned())
+            .zip(&definition.ranges)
+            .map(|(event, range)| match event {
                 Event::FootnoteReference(label) => match self.numbers.get(label.as_ref()) {
                     Some(n) => Event::InlineHtml(format!("<a href=\"#fn-{n}\">{n}</a>").into()),
                     None => Event::Text(format!("[^{label}]").into()),
                 },
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    let link_line = link_lines.next().unwrap_or(line);
-                    self.document_links
-                        .extend(DocumentLink::of(&tag, || (link_line, None)));
+                    self.document_links.extend(DocumentLink::of(&tag, || {
+                        let (line, column) = position_of(range);
+                        (line, Some(column))
+                    }));
                     Event::Start(rebase_tag(tag, self.source.link_prefix))
                 }
                 other => other,
@@ -431,7 +429,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     paragraph: None,
                     in_note: true,
                     line,
-                    position: &|_| None,
+                    position: &|event| definition.ranges.get(event).map(position_of),
                 };
                 annotator.block(events, (&plain, &offsets), place)
             }

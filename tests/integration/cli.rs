@@ -849,3 +849,27 @@ fn a_document_says_what_an_ambiguous_name_means_or_that_it_stays_unlinked() {
         stderr(&wrong)
     );
 }
+
+#[test]
+fn a_broken_link_in_a_note_is_reported_at_its_own_line_and_column() {
+    let site = copy_of("registry");
+    let report = site.path().join("content/documents/report.md");
+    let mut text = std::fs::read_to_string(&report).unwrap();
+    let first = text.lines().count() + 2;
+    text.push_str("\nA claim.[^z]\n\n[^z]: Said by [Lenin](person:lennin) in\n    [a speech](poeple:lenin).\n");
+    std::fs::write(&report, text).unwrap();
+    let output = annals(&["check"], site.path());
+    let said = stderr(&output);
+    for expected in [
+        format!(
+            "content/documents/report.md:{}:15: error: the link `person:lennin` names no person of the registry",
+            first + 2
+        ),
+        format!(
+            "content/documents/report.md:{}:5: error: the link `poeple:lenin` has the scheme `poeple:`, which annals does not know\n  help: did you mean `person:lenin`?",
+            first + 3
+        ),
+    ] {
+        assert!(said.contains(&expected), "{expected}\nnot in:\n{said}");
+    }
+}
