@@ -3,6 +3,12 @@
 //! previous output exactly as it was, and a good one leaves no stale files. Files go into
 //! the staging folder as soon as they are rendered ([`Sink`]), so a large site is never
 //! held in memory whole.
+//!
+//! A lock file beside the output (`.public.annals-lock`) lets one build at a time write it:
+//! a second waits. A build killed at any point leaves a complete site at the output's path
+//! (the last good one or the new one), or, between the two renames of a file system that
+//! cannot exchange two folders at once, the last good one aside, which the next build puts
+//! back before anything else.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs::File;
@@ -205,6 +211,8 @@ fn make_folder(made: &Mutex<HashSet<PathBuf>>, target: &Path) -> anyhow::Result<
 /// A build's output in the making: a staging folder beside the output, swapped in by
 /// [`Staging::finish`], removed if the build stops before.
 pub struct Staging {
+    /// Held while the build lasts; the lock goes with the file when it is closed.
+    _lock: File,
     output: PathBuf,
     staging: PathBuf,
     previous: PathBuf,
@@ -216,19 +224,15 @@ pub struct Staging {
 impl Staging {
     pub fn begin(output: &Path) -> anyhow::Result<Staging> {
         let output = &settled(output)?;
-        refuse_dangerous_output(output)?;
-        let staging = sibling(output, "annals-staging")?;
+        let lock = lock_output(output)?;
         let previous = sibling(output, "annals-previous")?;
-        for leftover in [&staging, &previous] {
-            if leftover.exists() {
-                std::fs::remove_dir_all(leftover).with_context(|| {
-                    format!("cannot remove the leftover folder {}", leftover.display())
-                })?;
-            }
-        }
+        recover(output, &previous)?;
+        refuse_dangerous_output(output)?;
+        let staging = sibling(output, &format!("annals-staging-{}", std::process::id()))?;
         std::fs::create_dir_all(&staging)
             .with_context(|| format!("cannot create {}", staging.display()))?;
         Ok(Staging {
+            _lock: lock,
             output: output.to_path_buf(),
             staging,
             previous,
@@ -266,6 +270,79 @@ impl Drop for Staging {
 /// Writes `files` as the whole content of `output`, replacing what was there.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     Staging::begin(output)?.finish(files)
+}
+
+/// Takes the output's lock file, waiting (and saying so) while another build holds it.
+fn lock_output(output: &Path) -> anyhow::Result<File> {
+    let path = sibling(output, "annals-lock")?;
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "Another build is writing {}; waiting for it to finish.",
+                output.display()
+            );
+            file.lock()
+                .with_context(|| format!("cannot lock {}", path.display()))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+        }
+    }
+    Ok(file)
+}
+
+/// Puts right what an interrupted build left: the last good site put aside and never put
+/// back is restored (never deleted while the output is missing), and the staging folders
+/// of builds that did not finish are removed. The caller holds the lock, so no other build
+/// is writing them.
+fn recover(output: &Path, previous: &Path) -> anyhow::Result<()> {
+    let output_there = std::fs::symlink_metadata(output).is_ok();
+    if previous.exists() {
+        if output_there {
+            remove_tree(previous).with_context(|| {
+                format!("cannot remove the leftover folder {}", previous.display())
+            })?;
+        } else {
+            std::fs::rename(previous, output).with_context(|| {
+                format!(
+                    "cannot put the last good site back from {} to {}",
+                    previous.display(),
+                    output.display()
+                )
+            })?;
+            eprintln!(
+                "An earlier build was interrupted; the last good site is back at {}.",
+                output.display()
+            );
+        }
+    }
+    let staging_prefix = sibling(output, "annals-staging")?;
+    let prefix = staging_prefix
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy();
+    let parent = output.parent().unwrap_or(Path::new("."));
+    for entry in std::fs::read_dir(parent)
+        .with_context(|| format!("cannot read {}", parent.display()))?
+        .flatten()
+    {
+        if entry.file_name().to_string_lossy().starts_with(&*prefix) {
+            remove_tree(&entry.path()).with_context(|| {
+                format!(
+                    "cannot remove the leftover folder {}",
+                    entry.path().display()
+                )
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// `public` → `.public.annals-staging`, on the same file system so the swap is a rename.
@@ -377,7 +454,17 @@ fn write_all(
 }
 
 fn swap_in(staging: &Path, output: &Path, previous: &Path) -> anyhow::Result<()> {
-    let had_output = output.exists();
+    let had_output = std::fs::symlink_metadata(output).is_ok();
+    // One step where the system has it: the old site and the new change places, and
+    // whatever stops the build, a whole site stands at the output's path.
+    if had_output && exchange(staging, output).is_ok() {
+        return remove_tree(staging).with_context(|| {
+            format!(
+                "cannot remove the previous output, left at {}",
+                staging.display()
+            )
+        });
+    }
     if had_output {
         std::fs::rename(output, previous).with_context(|| {
             format!("cannot move the previous output {} aside", output.display())
@@ -399,6 +486,38 @@ fn swap_in(staging: &Path, output: &Path, previous: &Path) -> anyhow::Result<()>
         })?;
     }
     Ok(())
+}
+
+/// Swaps two paths at once (Linux's `renameat2` with `RENAME_EXCHANGE`); an error where the
+/// system or the file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c_path = |p: &Path| {
+        std::ffi::CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (a, b) = (c_path(a)?, c_path(b)?);
+    // SAFETY: two NUL-terminated paths that live across the call; AT_FDCWD resolves them as
+    // `rename` would.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    match done {
+        0 => Ok(()),
+        _ => Err(std::io::Error::last_os_error()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// Removes a folder and everything in it, its top-level entries side by side: a site of a

@@ -14,6 +14,7 @@ mod kinds;
 mod open_data;
 mod rebuild;
 mod registry;
+mod reliability;
 mod search;
 mod serve;
 mod timeline;
