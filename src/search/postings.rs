@@ -182,6 +182,11 @@ fn prefix(term: &str, chars: usize) -> &str {
     }
 }
 
+/// The longest shard key, in characters: the recursion below and the shard's file name
+/// (up to seven bytes a character) stay bounded whatever words the text holds; terms that
+/// share a longer prefix share a shard, however large.
+const MAX_SHARD_DEPTH: usize = 6;
+
 /// Groups `terms[range]` (sorted, sharing their first `depth` characters) into shards:
 /// the whole range under its prefix if it is small enough, else by one more character.
 /// `sizes` are the running totals of the terms' (estimated) sizes.
@@ -193,7 +198,7 @@ fn plan_shards(
     shards: &mut Vec<(String, Range<usize>)>,
 ) {
     let size = sizes[range.end] - sizes[range.start];
-    if depth > 0 && (size <= SHARD_BYTES || range.len() == 1) {
+    if depth > 0 && (size <= SHARD_BYTES || range.len() == 1 || depth == MAX_SHARD_DEPTH) {
         shards.push((prefix(terms[range.start], depth).to_string(), range));
         return;
     }

@@ -270,3 +270,36 @@ fn shard_keys(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
         .map(|k| k.as_str().unwrap().to_string())
         .collect()
 }
+
+/// Words that share long prefixes once split shards a letter deeper per call, deeper than
+/// the stack (a 14,030- and an 18,771-letter word), and named shard files longer than a
+/// file system allows (400 words of 52 Cyrillic letters).
+#[test]
+fn words_sharing_long_prefixes_share_a_shard_of_a_short_name() {
+    let long = format!("{} {}", "y".repeat(14030), "y".repeat(18771));
+    let cyrillic: Vec<String> = (0..400)
+        .map(|i| {
+            let tail: String = format!("{i:03}")
+                .chars()
+                .map(|d| char::from_u32('а' as u32 + d.to_digit(10).unwrap()).unwrap())
+                .collect();
+            format!("{}{tail}", "я".repeat(49))
+        })
+        .collect();
+    let cyrillic = cyrillic.join(" ");
+    let records = vec![
+        note("documents/a/#fn-1", "Note", &long),
+        note("documents/a/#fn-2", "Note", &cyrillic),
+    ];
+    let files = build(&records);
+    for key in shard_keys(&files) {
+        assert!(key.chars().count() <= 6, "{key}");
+    }
+    for path in files.keys() {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(name.len() <= 64, "{name}");
+    }
+    assert_eq!(lookup(&files, &"y".repeat(18771)).len(), 1);
+    let last = format!("{}гйй", "я".repeat(49));
+    assert_eq!(lookup(&files, &last).len(), 1, "the 400th word is found");
+}

@@ -167,3 +167,35 @@ fn the_last_good_site_put_aside_by_a_killed_build_is_put_back_even_by_a_failing_
         leftovers(site.path())
     );
 }
+
+/// The body that overflowed the stack of the search index's sharding (`annals build`
+/// aborted, leaving its staging folder).
+pub fn long_words_body() -> String {
+    format!(
+        "+++\ntitle = \"Long words\"\n+++\n\n{} {}\n",
+        "y".repeat(14030),
+        "y".repeat(18771)
+    )
+}
+
+#[test]
+fn words_of_thousands_of_letters_build() {
+    let site = copy_of("basic");
+    std::fs::write(
+        site.path().join("content/documents/long.md"),
+        long_words_body(),
+    )
+    .unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(
+        site.path()
+            .join("public/documents/long/index.html")
+            .is_file()
+    );
+    assert!(leftovers(site.path()).is_empty());
+}

@@ -787,3 +787,23 @@ fn the_warnings_of_the_build_served_are_there_on_request() {
     );
     assert_eq!(server.get("/__annals/warnings").text(), "[]");
 }
+
+#[test]
+fn saving_words_of_thousands_of_letters_keeps_the_server_alive() {
+    let site = copy_of("basic");
+    let server = Server::start(site.path());
+    std::fs::write(
+        site.path().join("content/documents/long.md"),
+        crate::reliability::long_words_body(),
+    )
+    .unwrap();
+    assert!(
+        eventually(CHANGE_DEADLINE * 5, || server
+            .get("/documents/long/")
+            .status
+            == 200),
+        "{}",
+        server.log()
+    );
+    assert_eq!(server.get("/documents/letter/").status, 200);
+}
