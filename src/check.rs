@@ -152,6 +152,25 @@ pub fn broken_document_links(
     warnings
 }
 
+/// A warning for each link of a registry entry's text whose address a page may not hold
+/// (a document's own are reported as its page renders).
+pub fn refused_registry_links(
+    registry: &Registry,
+    registry_texts: &[ShortText],
+) -> Vec<Diagnostic> {
+    (registry.entities.iter())
+        .zip(registry_texts)
+        .flat_map(|(entity, text)| {
+            text.refused_links.iter().map(|(url, line, column)| {
+                let (problem, help) = crate::markdown::refused_link_problem(url);
+                Diagnostic::warning(&entity.path, problem)
+                    .at(*line, *column)
+                    .with_help(help)
+            })
+        })
+        .collect()
+}
+
 /// The id of the page's headings, paragraphs and notes nearest to `wanted`: the same but for
 /// case and accents ("the-hotel-de-ville" for "the-hôtel-de-ville"), else, for a heading's
 /// id, a slip of a letter or two. A numbered id (`p-40`, `fn-12`) a digit off is another

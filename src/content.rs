@@ -332,10 +332,11 @@ fn load_page(
         "in the front matter",
         diagnostics,
     )?;
-    let front = file.front;
+    let mut front = file.front;
     if front.draft {
         return None;
     }
+    front.url = frontmatter::web_address(front.url, &path, file.keys.line("url"), diagnostics);
     // Read once here; every later stage takes the date as read.
     let date = front.date.as_deref().and_then(|date| {
         HistoricalDate::parse(without_time(date))

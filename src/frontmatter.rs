@@ -416,6 +416,30 @@ pub fn key_line(toml_text: &str, key: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
+/// A `url` of the front matter when a page may link to it (relative, `http:`, `https:`,
+/// `mailto:`); otherwise a warning at its line, and nothing: a `javascript:` address would
+/// run the author's script in the reader's browser.
+pub fn web_address(
+    url: Option<String>,
+    path: &Path,
+    line: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let url = url?;
+    if crate::markdown::is_web_address(&url) {
+        return Some(url);
+    }
+    diagnostics.push(
+        Diagnostic::warning(
+            path,
+            format!("the `url` `{url}` is left out: it is no web address"),
+        )
+        .at_line(line)
+        .with_help("give an http: or https: address (or mailto:)"),
+    );
+    None
+}
+
 /// "did you mean …?" for a mistyped key.
 pub fn suggest_key(key: &str, known: &[&str]) -> String {
     match crate::text::nearest(key, known.iter().copied(), |_| 2) {

@@ -189,6 +189,10 @@ pub(super) fn analyse(
         &pages,
         (&loaded.registry, &registry_texts),
     ));
+    diagnostics.extend(check::refused_registry_links(
+        &loaded.registry,
+        &registry_texts,
+    ));
     let bodies_html = pages
         .iter_mut()
         .map(|page| Mutex::new(std::mem::take(&mut page.rendered.html)))

@@ -97,7 +97,7 @@ fn load_entry(file: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option
         aliases: front.aliases,
         document: front.document.map(|d| (d, line_of("document"))),
         csl_type: front.csl_type,
-        url: front.url,
+        url: frontmatter::web_address(front.url, path, line_of("url"), diagnostics),
         body: body.trim().to_string(),
     })
 }

@@ -225,6 +225,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_page_may_link_to_every_kind_by_its_key() {
+        for kind in EntityKind::ALL {
+            assert!(
+                crate::markdown::LINKABLE_SCHEMES.contains(&kind.key()),
+                "{}: is missing from markdown::LINKABLE_SCHEMES",
+                kind.key()
+            );
+        }
+    }
+
+    #[test]
     fn every_kind_has_its_own_key_and_folder_and_is_found_by_its_key() {
         for kind in EntityKind::ALL {
             assert_eq!(EntityKind::from_key(kind.key()), Some(kind));

@@ -23,8 +23,8 @@ pub use annotate::{BlockAnnotator, BlockPlace, EventPosition};
 use ids::RESERVED_IDS;
 pub use ids::is_generated_id;
 use lang::mark_russian;
-pub use links::DocumentLink;
-use links::rebase_tag;
+pub use links::{DocumentLink, LINKABLE_SCHEMES, is_web_address, refused_link_problem};
+use links::{rebase_tag, refused_address, without_refused_addresses};
 use notes::{Definition, split_definitions};
 pub use notes::{KnownGaps, Note, NoteStatus};
 pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot, plain_text};
@@ -355,6 +355,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                     let position_of = self.position_of;
+                    self.refuse_address(&tag, position_of(&range));
                     self.document_links.extend(DocumentLink::of(&tag, || {
                         let (line, column) = position_of(&range);
                         (line, Some(column))
@@ -388,6 +389,18 @@ impl<'s, 'r> BodyState<'s, 'r> {
         };
         self.event_sources = sources;
         self.last_text = plain;
-        mark_russian(out)
+        mark_russian(without_refused_addresses(out))
+    }
+
+    /// A warning at a link whose address a page may not hold (it is written without it).
+    fn refuse_address(&mut self, tag: &Tag, (line, column): (usize, usize)) {
+        if let Some(url) = refused_address(tag) {
+            let (problem, help) = refused_link_problem(url);
+            self.diagnostics.push(
+                Diagnostic::warning(self.source.path, problem)
+                    .at(line, column)
+                    .with_help(help),
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, TextMergeWithOffset};
 use serde::Serialize;
 
 use super::lang::mark_russian;
-use super::links::{DocumentLink, rebase_tag};
+use super::links::{DocumentLink, rebase_tag, without_refused_addresses};
 use super::plain::{PlainText, plain_text};
 use super::{BlockPlace, BodyState, Rendered, options};
 use crate::diagnostic::Diagnostic;
@@ -412,6 +412,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     None => Event::Text(format!("[^{label}]").into()),
                 },
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    self.refuse_address(&tag, position_of(range));
                     self.document_links.extend(DocumentLink::of(&tag, || {
                         let (line, column) = position_of(range);
                         (line, Some(column))
@@ -436,7 +437,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
             None => events,
         };
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, mark_russian(events).into_iter());
+        let events = mark_russian(without_refused_addresses(events));
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     }
 }

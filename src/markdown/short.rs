@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::links::{DocumentLink, rebase_tag};
+use super::links::{DocumentLink, rebase_tag, refused_address, without_refused_addresses};
 use super::options;
 
 /// A short text, read.
@@ -16,6 +16,9 @@ pub struct ShortText {
     /// The plain words of each block (paragraph, list item, heading, table cell, code).
     pub paragraphs: Vec<String>,
     pub document_links: Vec<DocumentLink>,
+    /// The links whose address a page may not hold, with their line and column: written
+    /// without it.
+    pub refused_links: Vec<(String, usize, usize)>,
 }
 
 /// `body`, which begins on line `first_line` of its file, read; root-relative links are
@@ -36,10 +39,18 @@ pub fn read_short_text(body: &str, first_line: usize, link_prefix: &str) -> Shor
                 | TagEnd::CodeBlock,
             ) => end_block(&mut current, &mut text.paragraphs),
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                text.document_links.extend(DocumentLink::of(tag, || {
+                let at = || {
                     let line = first_line + body[..range.start].matches('\n').count();
                     let line_start = body[..range.start].rfind('\n').map_or(0, |i| i + 1);
                     let column = body[line_start..range.start].chars().count() + 1;
+                    (line, column)
+                };
+                if let Some(url) = refused_address(tag) {
+                    let (line, column) = at();
+                    text.refused_links.push((url.to_string(), line, column));
+                }
+                text.document_links.extend(DocumentLink::of(tag, || {
+                    let (line, column) = at();
                     (line, Some(column))
                 }));
             }
@@ -54,6 +65,7 @@ pub fn read_short_text(body: &str, first_line: usize, link_prefix: &str) -> Shor
     }
     end_block(&mut current, &mut text.paragraphs);
     text.html.reserve(body.len() * 5 / 4);
+    let events = without_refused_addresses(events);
     pulldown_cmark::html::push_html(&mut text.html, events.into_iter());
     text
 }

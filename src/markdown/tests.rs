@@ -299,3 +299,46 @@ fn russian_passages_are_marked() {
         r.notes[0].html
     );
 }
+
+#[test]
+fn a_link_that_could_run_script_is_written_without_its_address() {
+    let r = render(
+        "[a](javascript:alert(1)) [b](JavaScript:alert(2)) ![c](data:text/html,x) \
+         [d](https://example.org/) [e](/people/) [f](mailto:a@example.org) [g](notes.html)[^n]\n\n\
+         [^n]: In a note: [h](vbscript:x).\n",
+    );
+    let html = format!("{}{}", r.html, r.notes[0].html);
+    for refused in ["javascript", "JavaScript", "data:", "vbscript"] {
+        assert!(!html.contains(refused), "{refused} in {html}");
+    }
+    assert!(
+        html.contains("<a>a</a>") && html.contains("<a>h</a>"),
+        "{html}"
+    );
+    for kept in [
+        "https://example.org/",
+        "/sub/people/",
+        "mailto:a@example.org",
+        "notes.html",
+    ] {
+        assert!(
+            html.contains(&format!("href=\"{kept}\"")),
+            "{kept} in {html}"
+        );
+    }
+    let warned: Vec<String> = r.diagnostics.iter().map(|d| d.location()).collect();
+    assert_eq!(
+        warned,
+        ["doc.md:5:1", "doc.md:5:26", "doc.md:5:51", "doc.md:7:18"]
+    );
+}
+
+#[test]
+fn the_scheme_is_read_as_a_browser_reads_it() {
+    use super::links::scheme;
+    assert_eq!(scheme(" java\tscript:x").as_deref(), Some("javascript"));
+    assert_eq!(scheme("HTTPS://x").as_deref(), Some("https"));
+    assert_eq!(scheme("notes/a:b"), None);
+    assert_eq!(scheme("#fn-1"), None);
+    assert_eq!(scheme("./x:y"), None);
+}

@@ -199,3 +199,35 @@ fn words_of_thousands_of_letters_build() {
     );
     assert!(leftovers(site.path()).is_empty());
 }
+
+#[test]
+fn nothing_an_author_writes_runs_as_script() {
+    let site = copy_of("basic");
+    std::fs::write(
+        site.path().join("content/documents/hostile.md"),
+        "+++\ntitle = \"A title <!--<script> that opens a comment\"\n\
+         url = \"javascript:alert(document.domain)\"\n+++\n\n\
+         The text stays. [A link](javascript:alert(1)) and a [good one](https://example.org/).\n",
+    )
+    .unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(built.status.success());
+    let said = String::from_utf8_lossy(&built.stderr);
+    for warning in [
+        "content/documents/hostile.md:3: warning: the `url` `javascript:alert(document.domain)` is left out: it is no web address",
+        "content/documents/hostile.md:6:17: warning: the link `javascript:alert(1)` is not written: a page may not link to that scheme",
+    ] {
+        assert!(said.contains(warning), "{warning}\nnot in:\n{said}");
+    }
+    let page =
+        std::fs::read_to_string(site.path().join("public/documents/hostile/index.html")).unwrap();
+    assert!(!page.contains("javascript:"), "{page}");
+    // An HTML5 parser still sees the page's body after the JSON-LD in the head.
+    let html = scraper::Html::parse_document(&page);
+    let body_text: String = crate::common::select(&html, "main p")
+        .iter()
+        .flat_map(|p| p.text())
+        .collect();
+    assert!(body_text.contains("The text stays."), "{body_text}");
+    assert!(page.contains("href=\"https://example.org/\""));
+}
