@@ -23,7 +23,9 @@ pub use annotate::{BlockAnnotator, BlockPlace, EventPosition};
 use ids::RESERVED_IDS;
 pub use ids::is_generated_id;
 use lang::mark_russian;
-pub use links::{DocumentLink, LINKABLE_SCHEMES, is_web_address, refused_link_problem};
+#[cfg(test)]
+pub(crate) use links::LINKABLE_SCHEMES;
+pub use links::{DocumentLink, is_web_address, refused_link_problem};
 use links::{rebase_tag, refused_address, without_refused_addresses};
 use notes::{Definition, split_definitions};
 pub use notes::{KnownGaps, Note, NoteStatus};
