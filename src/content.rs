@@ -56,6 +56,9 @@ impl PageKind {
     }
 }
 
+/// A title longer than this is worth a warning (the longest of the bundled collection is 130).
+const LONG_TITLE_BYTES: usize = 1024;
+
 #[derive(Debug, Clone)]
 pub struct Page {
     pub kind: PageKind,
@@ -337,6 +340,12 @@ fn load_page(
         return None;
     }
     front.url = frontmatter::web_address(front.url, &path, file.keys.line("url"), diagnostics);
+    front.language = frontmatter::language_tag(
+        front.language,
+        &path,
+        file.keys.line("language"),
+        diagnostics,
+    );
     // Read once here; every later stage takes the date as read.
     let date = front.date.as_deref().and_then(|date| {
         HistoricalDate::parse(without_time(date))
@@ -354,6 +363,16 @@ fn load_page(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if let Some(title) = front.title.as_ref().filter(|t| t.len() > LONG_TITLE_BYTES) {
+        diagnostics.push(
+            Diagnostic::warning(
+                &path,
+                format!("the title is {} bytes long; a title is shown on every page that lists or cites the document", title.len()),
+            )
+            .at_line(file.keys.line("title"))
+            .with_help("shorten it, and give the rest in `summary` or `publication`"),
+        );
+    }
     let title = match &front.title {
         Some(title) if !title.trim().is_empty() => title.trim().to_string(),
         _ => {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::analyse::PageAnalysis;
 use crate::config::BaseUrl;
-use crate::content::{Content, PageId};
+use crate::content::{Content, Page, PageId};
 use crate::entity::matcher::Mention;
 use crate::entity::{Entity, EntityKind, Registry};
 use crate::markdown::NoteStatus;
@@ -131,6 +131,23 @@ fn record<'a>(entity: &'a Entity, mentions: usize, base: &BaseUrl) -> EntityReco
     }
 }
 
+/// A page as the CSV files name it: its path in the site without the slashes
+/// (`documents/avrich-1984`), short however long its title, which would be repeated on every
+/// row of its notes and mentions.
+fn document_id(page: &Page) -> String {
+    page.site_path.trim_matches('/').to_string()
+}
+
+/// A cell a spreadsheet will not read as a formula: text beginning with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return gets a `'` before it, as OWASP advises for CSV exports.
+fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 fn mentions_csv(
     out: &mut dyn Write,
     registry: &Registry,
@@ -153,17 +170,18 @@ fn mentions_csv(
         .iter()
         .map(|page| base.permalink(&page.site_path))
         .collect();
+    let document_ids: Vec<String> = content.pages.iter().map(document_id).collect();
     for (entity, mentions) in registry.entities.iter().zip(index) {
         for (page, mention) in mentions {
             let page_body = &pages[*page];
             writer.write_record([
                 entity.id.as_str(),
                 entity.kind().key(),
-                content.pages[*page].title.as_str(),
+                &document_ids[*page],
                 &permalinks[*page],
                 page_body.anchor(mention),
                 if mention.in_note { "true" } else { "false" },
-                page_body.snippet(mention).as_str(),
+                &spreadsheet_safe(page_body.snippet(mention).as_str()),
             ])?;
         }
     }
@@ -183,6 +201,7 @@ fn notes_csv(
         if !page.kind.is_source() {
             continue;
         }
+        let document = document_id(page);
         for note in &analysis.rendered.notes {
             let status = match note.status {
                 NoteStatus::Cited => "cited",
@@ -191,14 +210,14 @@ fn notes_csv(
                 NoteStatus::Duplicate => "duplicate",
             };
             writer.write_record([
-                page.title.as_str(),
+                &document,
                 &base.permalink(&page.site_path),
                 note.id.as_str(),
                 &note.number.to_string(),
                 status,
                 // The note's words as the source has them, not its HTML with its tags taken
                 // out (a tag's place is no space: `<span lang="ru">С</span>. 59`).
-                note.text.text.as_str(),
+                &spreadsheet_safe(&note.text.text),
             ])?;
         }
     }

@@ -440,6 +440,46 @@ pub fn web_address(
     None
 }
 
+/// Whether `tag` has the shape of a BCP 47 language tag: a language of two or three letters
+/// (or a registered one of five to eight), then subtags of one to eight letters and digits
+/// (`ru`, `en-GB`, `de-1901`, `sr-Latn-RS`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let language = subtags.next().unwrap_or_default();
+    matches!(language.len(), 2 | 3 | 5..=8)
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A `language` of the front matter when it is a language tag; otherwise a warning at its
+/// line, and the site's language stands.
+pub fn language_tag(
+    language: Option<String>,
+    path: &Path,
+    line: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let language = language?;
+    if is_language_tag(&language) {
+        return Some(language);
+    }
+    diagnostics.push(
+        Diagnostic::warning(
+            path,
+            format!(
+                "the `language` `{}` is no language tag",
+                crate::text::shortened(&language, 40)
+            ),
+        )
+        .at_line(line)
+        .with_help(
+            "give a BCP 47 tag, such as `ru`, `en-GB` or `sr-Latn`; the site's language stands",
+        ),
+    );
+    None
+}
+
 /// "did you mean …?" for a mistyped key.
 pub fn suggest_key(key: &str, known: &[&str]) -> String {
     match crate::text::nearest(key, known.iter().copied(), |_| 2) {
@@ -532,6 +572,31 @@ mod tests {
             );
             assert!(message.contains(found), "{message}");
             assert!(!message.contains("enum"), "{message}");
+        }
+    }
+
+    #[test]
+    fn language_tags_are_told_from_other_text() {
+        for tag in [
+            "ru",
+            "en-GB",
+            "de-1901",
+            "sr-Latn-RS",
+            "yue",
+            "x-klingon".replace("x-", "tlh-").as_str(),
+        ] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for not in [
+            "",
+            "r",
+            "russian language",
+            "en_GB",
+            "en-",
+            "toolongsubtag-x",
+            "ру",
+        ] {
+            assert!(!is_language_tag(not), "{not}");
         }
     }
 

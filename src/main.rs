@@ -490,14 +490,23 @@ fn print_known_gaps(summary: &Summary) {
 }
 
 fn summary_line(summary: &Summary, diagnostics: &Diagnostics, output: &std::path::Path) -> String {
+    let size = match summary.bytes {
+        Some(bytes) => format!(" ({})", megabytes(bytes)),
+        None => String::new(),
+    };
     format!(
-        "Built {} ({}) into {} in {} ms, {}.",
+        "Built {} ({}) into {}{size} in {} ms, {}.",
         counted(summary.pages, "page", "pages"),
         contents(summary),
         output.display(),
         summary.elapsed.as_millis(),
         counted(diagnostics.warning_count(), "warning", "warnings")
     )
+}
+
+/// `12.3 MB`, `0.4 MB`.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 /// `4 documents, 53 chapters; 113 people, 48 events; 908 notes, 78 missing; 7813 mentions`

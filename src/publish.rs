@@ -155,11 +155,13 @@ fn atom_date(date: &HistoricalDate) -> Option<String> {
     ))
 }
 
-/// Text without the control characters XML 1.0 forbids (OCR'd sources carry some); the
-/// template escapes the rest.
+/// Text without the characters XML 1.0 forbids (OCR'd sources carry control characters,
+/// and U+FFFE or U+FFFF make a feed no XML at all); the template escapes the rest.
 fn xml_text(text: &str) -> String {
     text.chars()
-        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        })
         .collect()
 }
 

@@ -267,6 +267,17 @@ impl Drop for Staging {
     }
 }
 
+/// The bytes of every file under `folder` (links not followed).
+pub fn folder_size(folder: &Path) -> u64 {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// Writes `files` as the whole content of `output`, replacing what was there.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     Staging::begin(output)?.finish(files)

@@ -31,6 +31,8 @@ pub struct Summary {
     pub entities: Vec<(&'static str, &'static str, usize)>,
     pub mentions: usize,
     pub files: usize,
+    /// The size of the site written, in bytes (`None` for a site kept in memory).
+    pub bytes: Option<u64>,
     pub notes: usize,
     pub missing_notes: usize,
     /// The missing notes that their documents declare (`missing_notes`), by the reason
@@ -167,6 +169,7 @@ fn build_with(
     };
     staging.finish(&built.files)?;
     let mut summary = built.summary;
+    summary.bytes = Some(write::folder_size(&settled));
     summary.elapsed = started.elapsed();
     Ok(Some(summary))
 }

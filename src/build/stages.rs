@@ -547,6 +547,7 @@ pub(super) fn summarise(
             .collect(),
         mentions: pages.iter().map(|page| page.mentions().len()).sum(),
         files: files.len(),
+        bytes: None,
         notes: notes
             .clone()
             .filter(|n| n.status != NoteStatus::Missing)

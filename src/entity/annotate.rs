@@ -371,6 +371,12 @@ impl<'r> Annotator<'r> {
                     ))
                     .with_help(format!("did you mean `{meant}:{entity_id}`?")),
                 );
+            } else if !crate::markdown::is_linkable(&dest_url) {
+                // Written without its address by `markdown`, which leaves the warning to
+                // the annotator: a misspelt scheme of annals' own is an error above.
+                let (problem, help) = crate::markdown::refused_link_problem(&dest_url);
+                self.diagnostics
+                    .push(located(Diagnostic::warning(&self.path, problem)).with_help(help));
             }
             return (Some(tag(dest_url.clone())), None);
         };

@@ -78,7 +78,7 @@ pub fn scheme(url: &str) -> Option<String> {
 
 /// Whether a page may hold a link to `url`: a relative address, or one of
 /// [`LINKABLE_SCHEMES`].
-fn is_linkable(url: &str) -> bool {
+pub fn is_linkable(url: &str) -> bool {
     scheme(url).is_none_or(|s| LINKABLE_SCHEMES.contains(&s.as_str()))
 }
 

@@ -25,7 +25,7 @@ pub use ids::is_generated_id;
 use lang::mark_russian;
 #[cfg(test)]
 pub(crate) use links::LINKABLE_SCHEMES;
-pub use links::{DocumentLink, is_web_address, refused_link_problem};
+pub use links::{DocumentLink, is_linkable, is_web_address, refused_link_problem};
 use links::{rebase_tag, refused_address, without_refused_addresses};
 use notes::{Definition, split_definitions};
 pub use notes::{KnownGaps, Note, NoteStatus};
@@ -395,7 +395,12 @@ impl<'s, 'r> BodyState<'s, 'r> {
     }
 
     /// A warning at a link whose address a page may not hold (it is written without it).
+    /// Where an annotator reads the page, it judges the links (`person:` and the like,
+    /// slips in them among the rest), and this the images only.
     fn refuse_address(&mut self, tag: &Tag, (line, column): (usize, usize)) {
+        if self.annotator.is_some() && matches!(tag, Tag::Link { .. }) {
+            return;
+        }
         if let Some(url) = refused_address(tag) {
             let (problem, help) = refused_link_problem(url);
             self.diagnostics.push(

@@ -13,6 +13,10 @@ use super::{
 use crate::content::{PageId, PageKind};
 use crate::entity::{Entity, EntityId, EntityKind};
 use crate::markdown::{NoteStatus, Rendered, ShortText};
+use crate::text::shortened;
+
+/// The most of a document's title that each of its notes' records repeats.
+const NOTE_PLACE_CHARS: usize = 120;
 
 /// One thing a result can lead to.
 pub(super) struct Record<'a> {
@@ -189,7 +193,11 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 Record {
                     kind: NOTE,
                     url: format!("{}#{}", page.site_path, note.id),
-                    title: format!("Note {} · {place}", note.number),
+                    title: format!(
+                        "Note {} · {}",
+                        note.number,
+                        shortened(&place, NOTE_PLACE_CHARS)
+                    ),
                     name: None,
                     aliases: Vec::new(),
                     paragraphs: vec![("", Cow::Borrowed(note.text.text.as_str()))],

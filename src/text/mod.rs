@@ -25,6 +25,17 @@ pub fn nearest<'a>(
         .map(|(_, candidate)| candidate)
 }
 
+/// `text` cut to at most `max` characters, with "…" where it was cut: for a value repeated
+/// many times in the output (a document's title on each of its notes' search records).
+pub fn shortened(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max.saturating_sub(1)) {
+        Some((cut, _)) if text[cut..].chars().nth(1).is_some() => {
+            format!("{}…", text[..cut].trim_end()).into()
+        }
+        _ => text.into(),
+    }
+}
+
 /// Whether `word` stands in `text` as a whole word (not inside a longer one):
 /// `Smirnov` is in "Smirnov's article" but not in "Smirnova".
 pub fn contains_word(text: &str, word: &str) -> bool {
@@ -47,6 +58,14 @@ pub fn escape_html(text: &str) -> String {
 mod tests {
     use super::lang::{is_cyrillic, russian_runs};
     use super::*;
+
+    #[test]
+    fn a_long_text_is_shortened_with_an_ellipsis() {
+        assert_eq!(shortened("short", 10), "short");
+        assert_eq!(shortened("exactly10!", 10), "exactly10!");
+        assert_eq!(shortened("eleven char", 10), "eleven ch…");
+        assert_eq!(shortened("Мясников Гавриил", 9), "Мясников…");
+    }
 
     #[test]
     fn a_word_is_found_whole_only() {

@@ -231,3 +231,109 @@ fn nothing_an_author_writes_runs_as_script() {
     assert!(body_text.contains("The text stays."), "{body_text}");
     assert!(page.contains("href=\"https://example.org/\""));
 }
+
+/// A long title is not repeated for every note: the output grows with the text, not with
+/// the title times the notes.
+#[test]
+fn a_long_title_with_many_notes_keeps_the_output_bounded() {
+    let site = copy_of("basic");
+    let title = "A very long title ".repeat(6000);
+    let mut text = format!(
+        "+++\ntitle = \"{}\"\nlanguage = \"{}\"\n+++\n\n",
+        title.trim(),
+        "x".repeat(3000)
+    );
+    for n in 1..=1000 {
+        text.push_str(&format!("Claim {n}.[^{n}]\n\n"));
+    }
+    for n in 1..=1000 {
+        text.push_str(&format!("[^{n}]: Source {n}.\n"));
+    }
+    std::fs::write(site.path().join("content/documents/long-title.md"), &text).unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(built.status.success());
+    let said = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        said.contains("content/documents/long-title.md:2: warning: the title is 107999 bytes long"),
+        "{said}"
+    );
+    assert!(
+        said.contains("content/documents/long-title.md:3: warning: the `language` `xxxx"),
+        "{said}"
+    );
+    let public = site.path().join("public");
+    let size = |path: &str| -> u64 {
+        walkdir::WalkDir::new(public.join(path))
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
+    };
+    assert!(
+        size("data/notes.csv") < 100_000,
+        "{}",
+        size("data/notes.csv")
+    );
+    assert!(size("search") < 1_000_000, "{}", size("search"));
+    let page = std::fs::read_to_string(public.join("documents/long-title/index.html")).unwrap();
+    assert!(
+        !page.contains("lang=\"xxx"),
+        "an invalid language is not written"
+    );
+    assert!(size("") < 3_000_000, "the whole site: {}", size(""));
+    let stdout = String::from_utf8_lossy(&built.stdout);
+    assert!(
+        stdout.contains(" MB) in "),
+        "the summary gives the size: {stdout}"
+    );
+}
+
+#[test]
+fn exports_are_safe_in_spreadsheets_and_well_formed_xml() {
+    let site = copy_of("basic");
+    std::fs::write(
+        site.path().join("content/documents/exports.md"),
+        "+++\ntitle = \"Odd \u{FFFE}characters\u{FFFF} in a title\"\n+++\n\n\
+         A claim.[^a] Another.[^b]\n\n[^a]: =HYPERLINK(\"http://example.org\",\"x\")\n[^b]: -2+3\n",
+    )
+    .unwrap();
+    assert!(annals(&["build"], site.path()).status.success());
+    let notes = std::fs::read_to_string(site.path().join("public/data/notes.csv")).unwrap();
+    let rows: Vec<&str> = notes
+        .lines()
+        .filter(|l| l.starts_with("documents/exports,"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{notes}");
+    assert!(rows[0].contains(",cited,\"'=HYPERLINK("), "{}", rows[0]);
+    assert!(rows[1].ends_with(",'-2+3"), "{}", rows[1]);
+    let feed = std::fs::read_to_string(site.path().join("public/atom.xml")).unwrap();
+    assert!(!feed.contains(['\u{FFFE}', '\u{FFFF}']));
+    assert!(feed.contains("Odd characters in a title"), "{feed}");
+}
+
+#[test]
+fn a_script_link_is_refused_where_the_registry_reads_the_page_too() {
+    let site = copy_of("registry");
+    std::fs::write(
+        site.path().join("content/documents/hostile.md"),
+        "+++\ntitle = \"Hostile\"\n+++\n\nLenin [wrote](javascript:alert(1)) and ![a](data:image/png,x).\n",
+    )
+    .unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(built.status.success());
+    let said = String::from_utf8_lossy(&built.stderr);
+    for at in [
+        "hostile.md:5:7: warning: the link `javascript:alert(1)`",
+        "hostile.md:5:40: warning: the link `data:image/png,x`",
+    ] {
+        assert_eq!(said.matches(at).count(), 1, "{at} once in:\n{said}");
+    }
+    let page =
+        std::fs::read_to_string(site.path().join("public/documents/hostile/index.html")).unwrap();
+    assert!(
+        !page.contains("javascript:") && !page.contains("data:image"),
+        "{page}"
+    );
+}
