@@ -35,12 +35,19 @@ pub fn files(root: &Path, content: &Content, diagnostics: &mut Diagnostics) -> V
         .collect();
     let static_dir = root.join(STATIC_DIR);
     if static_dir.is_dir() {
+        let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         for entry in walkdir::WalkDir::new(&static_dir)
             .follow_links(true)
             .sort_by_file_name()
         {
             match entry {
                 Ok(entry) if entry.file_type().is_file() => {
+                    if let Some(warning) =
+                        crate::content::outside_site(&site, entry.path(), |p| p.to_path_buf())
+                    {
+                        diagnostics.push(warning);
+                        continue;
+                    }
                     let path = site_path(entry.path(), &static_dir);
                     files.retain(|f| f.path != path);
                     files.push(OutputFile {

@@ -56,6 +56,27 @@ impl PageKind {
     }
 }
 
+/// A warning when `file`, reached through a link, lies outside the site's folder `site`
+/// (canonical): the build would publish it (`static/etc` linked to `/etc`). `serve` refuses
+/// such files too.
+pub fn outside_site(
+    site: &Path,
+    file: &Path,
+    shown: impl Fn(&Path) -> PathBuf,
+) -> Option<Diagnostic> {
+    let real = std::fs::canonicalize(file).ok()?;
+    (!real.starts_with(site)).then(|| {
+        Diagnostic::warning(
+            shown(file),
+            format!(
+                "skipped: it is a link to {}, outside the site",
+                real.display()
+            ),
+        )
+        .with_help("copy the file into the site if it belongs in it")
+    })
+}
+
 /// A title longer than this is worth a warning (the longest of the bundled collection is 130).
 const LONG_TITLE_BYTES: usize = 1024;
 
@@ -220,6 +241,7 @@ pub fn load(
         );
         return content;
     }
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let walker = walkdir::WalkDir::new(&content_dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -235,6 +257,10 @@ pub fn load(
             }
         };
         if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Some(warning) = outside_site(&site, entry.path(), shown) {
+            diagnostics.push(warning);
             continue;
         }
         let relative = entry

@@ -337,3 +337,48 @@ fn a_script_link_is_refused_where_the_registry_reads_the_page_too() {
         "{page}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn files_linked_from_outside_the_site_are_not_published() {
+    let site = copy_of("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("passwd"), "root:x:0:0").unwrap();
+    std::fs::write(
+        elsewhere.path().join("secret.md"),
+        "+++\ntitle = \"Secret\"\n+++\n\nNot for publishing.\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), site.path().join("static/etc")).unwrap();
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("secret.md"),
+        site.path().join("content/documents/secret.md"),
+    )
+    .unwrap();
+    // A link inside the site is the site's own.
+    std::os::unix::fs::symlink(
+        site.path().join("content/documents/letter.md"),
+        site.path().join("content/documents/letter-again.md"),
+    )
+    .unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let said = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        said.contains("content/documents/secret.md: warning: skipped: it is a link to"),
+        "{said}"
+    );
+    assert!(
+        said.contains("static/etc/passwd: warning: skipped: it is a link to"),
+        "{said}"
+    );
+    let public = site.path().join("public");
+    assert!(!public.join("etc/passwd").exists());
+    assert!(!public.join("documents/secret").exists());
+    assert!(public.join("documents/letter-again/index.html").exists());
+}
