@@ -64,6 +64,15 @@ impl Diagnostic {
     }
 
     /// `path:line:col` as editors and terminals make clickable.
+    /// The diagnostic with its path given from the site's folder `root`.
+    pub fn in_site(mut self, root: &Path) -> Self {
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        if let Ok(relative) = self.path.strip_prefix(&root) {
+            self.path = relative.to_path_buf();
+        }
+        self
+    }
+
     pub fn location(&self) -> String {
         let path = self.path.display();
         match (self.line, self.column) {

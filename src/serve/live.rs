@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use std::path::Path;
+
 use crate::diagnostic::Diagnostic;
 
 /// Where pages listen for news of the builds.
@@ -108,8 +110,11 @@ pub struct Problem {
 
 /// Problems (the errors of a failed build, or a good build's warnings) as the JSON the
 /// overlay reads.
-pub fn problems_json<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
+/// Paths are given from the site's folder `root`: the pages need no more, and a page has no
+/// business knowing where the site lives on this machine.
+pub fn problems_json<'a>(root: &Path, diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
     let problems: Vec<Problem> = diagnostics
+        .map(|d| d.clone().in_site(root))
         .map(|d| Problem {
             location: d.location(),
             file: d.path.display().to_string(),
@@ -144,7 +149,7 @@ mod tests {
         let error = Diagnostic::error("content/a.md", "invalid TOML")
             .at(2, 9)
             .with_help("quote it");
-        let json = problems_json([error].iter());
+        let json = problems_json(Path::new("/site"), [error].iter());
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value[0]["location"], "content/a.md:2:9");
         assert_eq!(value[0]["file"], "content/a.md");

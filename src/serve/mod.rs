@@ -5,6 +5,7 @@
 //! answers from (`site`), a failed one leaves it and sends its errors to the open pages
 //! (`live`). A file watcher (`watch`) runs the rebuilds on a thread of its own.
 
+mod http;
 mod live;
 mod site;
 mod watch;
@@ -23,7 +24,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use futures_util::{Stream, StreamExt};
+use futures_util::StreamExt;
 use tokio::sync::broadcast;
 
 use crate::build::{self, BuildOptions};
@@ -81,11 +82,15 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     if options.open {
         open_browser(&url);
     }
-    answer_requests(listener, state)
+    answer_requests(listener, state, options.bind)
 }
 
 /// Runs the HTTP server on `listener` until the process stops.
-fn answer_requests(listener: std::net::TcpListener, state: Arc<Live>) -> anyhow::Result<()> {
+fn answer_requests(
+    listener: std::net::TcpListener,
+    state: Arc<Live>,
+    bind: IpAddr,
+) -> anyhow::Result<()> {
     listener.set_nonblocking(true)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -94,10 +99,15 @@ fn answer_requests(listener: std::net::TcpListener, state: Arc<Live>) -> anyhow:
     runtime
         .block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener)?;
-            axum::serve(listener, router(state)).await
+            http::serve_connections(listener, router(state, bind)).await;
+            anyhow::Ok(())
         })
         .context("the server stopped")
 }
+
+/// Pages that may listen for rebuilds at once: a browser keeps a connection open for each,
+/// and the system gives a process some thousand.
+const MAX_EVENT_STREAMS: usize = 256;
 
 /// What the server shares between the requests and the rebuilds.
 struct Live {
@@ -108,6 +118,8 @@ struct Live {
     problems: RwLock<Option<Arc<str>>>,
     /// The warnings of the build served, as JSON.
     warnings: RwLock<Arc<str>>,
+    /// Places for the pages' live-reload streams, each open until its page goes away.
+    event_streams: Arc<tokio::sync::Semaphore>,
     news: broadcast::Sender<News>,
 }
 
@@ -118,6 +130,7 @@ impl Live {
             site: RwLock::new(Arc::new(ServedSite::placeholder())),
             problems: RwLock::new(None),
             warnings: RwLock::new(Arc::from("[]")),
+            event_streams: Arc::new(tokio::sync::Semaphore::new(MAX_EVENT_STREAMS)),
             news: broadcast::channel(16).0,
         }
     }
@@ -186,8 +199,10 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
             let pages = built.summary.pages;
             let previous = live.site();
             let generation = previous.generation + 1;
-            let warnings =
-                live::problems_json(diagnostics.sorted().into_iter().filter(|d| !d.is_error()));
+            let warnings = live::problems_json(
+                &live.root,
+                diagnostics.sorted().into_iter().filter(|d| !d.is_error()),
+            );
             live.publish(ServedSite::new(built.files, generation), warnings.into());
             let unchanged = match built.summary.unchanged_pages {
                 0 => String::new(),
@@ -217,7 +232,7 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
             for error in diagnostics.sorted().into_iter().filter(|d| d.is_error()) {
                 eprintln!("{error}");
             }
-            live.fail(live::problems_json(diagnostics.errors()).into());
+            live.fail(live::problems_json(&live.root, diagnostics.errors()).into());
             let serving = if live.site().generation == 0 {
                 "serving a page that lists the errors until they are fixed"
             } else {
@@ -275,12 +290,16 @@ fn open_browser(url: &str) {
     });
 }
 
-fn router(live: Arc<Live>) -> Router {
+fn router(live: Arc<Live>, bind: IpAddr) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .route(WARNINGS_PATH, get(warnings))
         .fallback(serve_file)
         .with_state(live)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(http::AllowedHosts::for_bind(bind)),
+            http::check_host,
+        ))
 }
 
 /// The warnings of the build served, for the page's overlay.
@@ -297,9 +316,15 @@ async fn warnings(State(live): State<Arc<Live>>) -> impl IntoResponse {
 
 /// The Server-Sent Events stream of a page: the current build at once (and its errors if it
 /// failed), then each build as it happens.
-async fn events(
-    State(live): State<Arc<Live>>,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+async fn events(State(live): State<Arc<Live>>) -> Response {
+    let Ok(permit) = Arc::clone(&live.event_streams).try_acquire_owned() else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "5")],
+            "Too many pages are open on this server; close some and reload.\n",
+        )
+            .into_response();
+    };
     // Subscribe before reading the state, so that no build can fall between the two.
     let receiver = live.news.subscribe();
     let mut now = vec![News::Built(live.site().generation)];
@@ -313,10 +338,16 @@ async fn events(
             }
         }
     });
+    // The stream holds its place among the open ones until the page goes away.
     let stream = futures_util::stream::iter(now)
         .chain(later)
-        .map(|news| Ok(event(news)));
-    Sse::new(stream).keep_alive(KeepAlive::default())
+        .map(move |news| {
+            let _held = &permit;
+            Ok::<_, Infallible>(event(news))
+        });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
 fn event(news: News) -> Event {
