@@ -185,10 +185,20 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
             .or_default()
             .push(mention);
     }
+    for mentions in by_anchor.values_mut() {
+        mentions.sort_by_key(|m| m.start());
+    }
+    // The mentions of a sentence found by their offsets: a paragraph of thousands of
+    // sentences is not read again for each one.
     let named = |anchor: &str, sentence: Range<usize>| -> Vec<EntityId> {
         let mut named: Vec<EntityId> = Vec::new();
-        for mention in by_anchor.get(anchor).into_iter().flatten() {
-            if sentence.contains(&mention.start()) && !named.contains(&mention.entity) {
+        let mentions = by_anchor.get(anchor).map_or(&[][..], Vec::as_slice);
+        let first = mentions.partition_point(|m| m.start() < sentence.start);
+        for mention in mentions[first..]
+            .iter()
+            .take_while(|m| m.start() < sentence.end)
+        {
+            if !named.contains(&mention.entity) {
                 named.push(mention.entity);
             }
         }

@@ -382,3 +382,48 @@ fn files_linked_from_outside_the_site_are_not_published() {
     assert!(!public.join("documents/secret").exists());
     assert!(public.join("documents/letter-again/index.html").exists());
 }
+
+/// One paragraph of thousands of dated sentences: each statement names the people of its
+/// own sentence. (The time it takes, linear in the sentences where it grew with their
+/// square, is measured by `scripts/bench/long-paragraph.sh`, not here.)
+#[test]
+fn each_sentence_of_a_very_long_paragraph_names_its_own_people() {
+    let site = copy_of("registry");
+    let sentences: Vec<String> = (0..3000)
+        .map(|i| match i % 2 {
+            0 => format!("In {} Lenin wrote.", 1900 + i % 20),
+            _ => format!("In {} Miasnikov answered.", 1900 + i % 20),
+        })
+        .collect();
+    std::fs::write(
+        site.path().join("content/documents/long.md"),
+        format!("+++\ntitle = \"Long\"\n+++\n\n{}\n", sentences.join(" ")),
+    )
+    .unwrap();
+    assert!(annals(&["build"], site.path()).status.success());
+    let timeline: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.path().join("public/timeline.json")).unwrap())
+            .unwrap();
+    let statements: Vec<&serde_json::Value> = timeline["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "statement" && e["document"]["id"] == "long")
+        .collect();
+    assert_eq!(statements.len(), 3000);
+    for statement in statements {
+        let excerpt = statement["excerpt"].as_str().unwrap();
+        let named: Vec<&str> = statement["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap())
+            .collect();
+        let expected = if excerpt.contains("Lenin") {
+            "lenin"
+        } else {
+            "miasnikov"
+        };
+        assert_eq!(named, [expected], "{excerpt}");
+    }
+}
