@@ -122,6 +122,21 @@ fn julian_day_number(year: i32, month: u32, day: u32) -> i64 {
     i64::from(day) + (153 * m + 2) / 5 + 365 * y + y / 4 - 32083
 }
 
+/// The Julian Day Number of a day of the Gregorian calendar.
+fn gregorian_day_number(year: i32, month: u32, day: u32) -> i64 {
+    let a = (14 - i64::from(month)) / 12;
+    let y = i64::from(year) + 4800 - a;
+    let m = i64::from(month) + 12 * a - 3;
+    i64::from(day) + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+}
+
+/// How many days the New Style date's numbers stand after the Old Style one's (12 for
+/// 9 and 21 March 1883), where both name a day: what a source writes as "9 [21] March".
+pub fn old_style_gap(old_style: Point, new_style: Point) -> Option<i64> {
+    let days = |p: Point| Some(gregorian_day_number(p.year, p.month?, p.day?));
+    Some(days(new_style)? - days(old_style)?)
+}
+
 /// The day of the Gregorian calendar with a given Julian Day Number.
 fn gregorian_from_day_number(number: i64) -> (i32, u32, u32) {
     let a = number + 32044;
@@ -223,6 +238,17 @@ pub struct HistoricalDate {
     /// A season or a part of the year, which `start` and `end` span in months.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<YearPart>,
+    /// A decade or a century (EDTF `192X`, `19XX`), which `start` and `end` span in years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<Years>,
+}
+
+/// Years written with unspecified digits: `192X` is the 1920s, `19XX` the 1900s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Years {
+    Decade,
+    Century,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -275,12 +301,22 @@ impl HistoricalDate {
         {
             return Ok(HistoricalDate::part_of_year(date.year(), part));
         }
+        if let (Some(date), false) = (start, is_range)
+            && let Some((years, first, last)) = decade_or_century(&date)
+        {
+            return Ok(HistoricalDate {
+                years: Some(years),
+                qualifier: qualifier_of_span(&date),
+                ..HistoricalDate::range(Point::year(first), Point::year(last))
+            });
+        }
         Ok(HistoricalDate {
             start: start.map(|d| point(&d)),
             end: end.map(|d| point(&d)),
             is_range,
             qualifier,
             part: None,
+            years: None,
         })
     }
 
@@ -310,6 +346,7 @@ impl HistoricalDate {
             is_range: false,
             qualifier: Qualifier::Exact,
             part: None,
+            years: None,
         }
     }
 
@@ -320,6 +357,7 @@ impl HistoricalDate {
             is_range: true,
             qualifier: Qualifier::Exact,
             part: None,
+            years: None,
         }
     }
 
@@ -358,6 +396,15 @@ impl HistoricalDate {
     pub fn human(&self) -> String {
         if let (Some(part), Some(start)) = (self.part, self.start) {
             return part.human(start.year);
+        }
+        if let (Some(_), Some(start)) = (self.years, self.start) {
+            let text = format!("{}s", start.year);
+            return match self.qualifier {
+                Qualifier::Exact => text,
+                Qualifier::Approximate => format!("c. {text}"),
+                Qualifier::Uncertain => format!("{text}?"),
+                Qualifier::ApproximateUncertain => format!("c. {text}?"),
+            };
         }
         let text = match (self.start, self.end, self.is_range) {
             (Some(start), Some(end), true) => range_text(start, end),
@@ -414,6 +461,25 @@ fn point(date: &Date) -> Point {
         | Precision::MonthOfYear(y)
         | Precision::DayOfYear(y) => Point::year(y),
         Precision::Decade(y) | Precision::Century(y) => Point::year(y),
+    }
+}
+
+/// A decade's or century's kind and its first and last years.
+fn decade_or_century(date: &Date) -> Option<(Years, i32, i32)> {
+    match date.precision() {
+        Precision::Decade(first) => Some((Years::Decade, first, first + 9)),
+        Precision::Century(first) => Some((Years::Century, first, first + 99)),
+        _ => None,
+    }
+}
+
+/// A decade or century is a span of years, exact unless its date says otherwise.
+fn qualifier_of_span(date: &Date) -> Qualifier {
+    match date.certainty() {
+        Certainty::Certain => Qualifier::Exact,
+        Certainty::Uncertain => Qualifier::Uncertain,
+        Certainty::Approximate => Qualifier::Approximate,
+        Certainty::ApproximateUncertain => Qualifier::ApproximateUncertain,
     }
 }
 
@@ -491,6 +557,30 @@ mod tests {
 
     fn human(edtf: &str) -> String {
         HistoricalDate::parse(edtf).unwrap().human()
+    }
+
+    #[test]
+    fn the_gap_between_the_calendars_is_counted_in_days() {
+        let gap = |os: (i32, u32, u32), ns: (i32, u32, u32)| {
+            old_style_gap(Point::day(os.0, os.1, os.2), Point::day(ns.0, ns.1, ns.2))
+        };
+        assert_eq!(gap((1883, 3, 9), (1883, 3, 21)), Some(12));
+        assert_eq!(gap((1917, 10, 25), (1917, 11, 7)), Some(13));
+        assert_eq!(gap((1900, 2, 28), (1900, 3, 13)), Some(13));
+        assert_eq!(
+            old_style_gap(Point::month(1917, 10), Point::day(1917, 11, 7)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_decade_and_a_century_are_written_as_such_and_span_their_years() {
+        assert_eq!(human("192X"), "1920s");
+        assert_eq!(human("19XX"), "1900s");
+        let decade = HistoricalDate::parse("192X").unwrap();
+        assert!(decade.contains_year(1929) && !decade.contains_year(1930));
+        let century = HistoricalDate::parse("19XX").unwrap();
+        assert!(century.contains_year(1999) && !century.contains_year(1899));
     }
 
     #[test]

@@ -548,9 +548,28 @@ fn read_dates(
         }
     };
     let mut dates = Vec::new();
+    let mut disagreements = Vec::new();
     for &field in kind.spec().date_fields {
         let old_style = parse(&format!("{field}_os"));
         if let Some(date) = parse(field) {
+            if let Some(os) = &old_style
+                && !old_style_agrees(os, &date)
+            {
+                let os_field = format!("{field}_os");
+                disagreements.push(
+                    Diagnostic::warning(
+                        path,
+                        format!(
+                            "`{os_field}` ({}) is not 10–13 days before `{field}` ({}): it is the Old Style of {}",
+                            os.human(),
+                            date.human(),
+                            os.to_new_style().human()
+                        ),
+                    )
+                    .at_line(at(&os_field))
+                    .with_help("an Old Style (Julian) date falls 10–13 days before its New Style one (12 in the 19th century, 13 from 1900 to 1918); check both dates"),
+                );
+            }
             let human = date.human_with_old_style(old_style.as_ref());
             dates.push(DatedField {
                 field,
@@ -560,7 +579,25 @@ fn read_dates(
             });
         }
     }
+    diagnostics.extend(disagreements);
     dates
+}
+
+/// Whether an Old Style date stands 10 to 13 days before its New Style one, as the two
+/// calendars stood apart from 1582 to 1918, where both give their days (a month or a year
+/// alone has none to compare). Sources differ by a day at times; a gap outside these bounds
+/// is a slip (the wrong month, the dates swapped).
+fn old_style_agrees(old_style: &HistoricalDate, new_style: &HistoricalDate) -> bool {
+    let pairs = [
+        (old_style.start, new_style.start),
+        (old_style.end, new_style.end),
+    ];
+    pairs.into_iter().all(|pair| match pair {
+        (Some(os), Some(ns)) => {
+            crate::date::old_style_gap(os, ns).is_none_or(|gap| (10..=13).contains(&gap))
+        }
+        _ => true,
+    })
 }
 
 /// A `people` list may only name people of the registry.

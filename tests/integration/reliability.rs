@@ -427,3 +427,33 @@ fn each_sentence_of_a_very_long_paragraph_names_its_own_people() {
         assert_eq!(named, [expected], "{excerpt}");
     }
 }
+
+#[test]
+fn an_old_style_date_after_its_new_style_one_is_warned_of_and_a_century_is_written_out() {
+    let site = copy_of("registry");
+    std::fs::write(
+        site.path().join("content/people/swapped.md"),
+        "+++\nname = \"Ivan Swapped\"\nborn = \"1883-03-09\"\nborn_os = \"1883-03-21\"\ndied = \"19XX\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/people/offbyone.md"),
+        "+++\nname = \"Pyotr Offbyone\"\nborn = \"1884-04-04\"\nborn_os = \"1884-03-22\"\n+++\n",
+    )
+    .unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(built.status.success());
+    let said = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        said.contains("content/people/swapped.md:4: warning: `born_os` (21 March 1883) is not 10–13 days before `born` (9 March 1883): it is the Old Style of 2 April 1883"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("offbyone.md"),
+        "a day's slip of a source is within the bounds: {said}"
+    );
+    let page =
+        std::fs::read_to_string(site.path().join("public/people/swapped/index.html")).unwrap();
+    assert!(page.contains("1900s"), "19XX is the 1900s");
+    assert!(!page.contains("c. 1900"));
+}
