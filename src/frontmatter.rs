@@ -210,14 +210,25 @@ pub fn read<T: DeserializeOwned>(
             return None;
         }
     };
-    let split = match split(&text) {
+    parse(&text, path, allowed, subject, diagnostics)
+}
+
+/// A content file's text read as [`read`] reads the file.
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    allowed: &[&str],
+    subject: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<ContentFile<T>> {
+    let split = match split(text) {
         Ok(split) => split,
         Err(e) => {
             diagnostics.push(e.diagnostic(path));
             return None;
         }
     };
-    let lines = LineIndex::new(&text);
+    let lines = LineIndex::new(text);
     let offset = split.front_matter_offset;
     let front_matter_line = lines.line(offset);
     // Parsed as a table first for the keys, then as `T`: a type error keeps its position.
@@ -226,7 +237,7 @@ pub fn read<T: DeserializeOwned>(
         Err(e) => {
             diagnostics.push(toml_error(
                 path,
-                (&text, &lines, offset),
+                (text, &lines, offset),
                 &e,
                 FRONT_MATTER_HELP,
             ));
@@ -251,7 +262,7 @@ pub fn read<T: DeserializeOwned>(
         Err(e) => {
             diagnostics.push(toml_error(
                 path,
-                (&text, &lines, offset),
+                (text, &lines, offset),
                 &e,
                 FRONT_MATTER_HELP,
             ));

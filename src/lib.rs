@@ -34,6 +34,8 @@ mod entity;
 mod id;
 mod markdown;
 mod mentions;
+#[cfg(test)]
+mod properties;
 mod publish;
 mod render;
 mod search;

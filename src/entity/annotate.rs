@@ -316,16 +316,19 @@ impl<'r> Annotator<'r> {
                             offsets.get(i + 1).copied().flatten().unwrap_or(plain.len()),
                         ));
                     }
-                    out.extend(tag.map(Event::Start));
+                    // A dropped link leaves an empty event in its place: the names found
+                    // before are placed by the events' indices.
+                    out.push(tag.map_or(Event::InlineHtml(CowStr::Borrowed("")), Event::Start));
                 }
                 Event::End(TagEnd::Link) => {
                     if let Some((entity, start)) = pending.take() {
                         let end = offsets.get(i).copied().flatten().unwrap_or(plain.len());
                         explicit.push((entity, start, end.max(start)));
                     }
-                    if !self.open_links.pop().unwrap_or(false) {
-                        out.push(Event::End(TagEnd::Link));
-                    }
+                    out.push(match self.open_links.pop().unwrap_or(false) {
+                        true => Event::InlineHtml(CowStr::Borrowed("")),
+                        false => Event::End(TagEnd::Link),
+                    });
                 }
                 other => out.push(other),
             }

@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag};
 
+use super::links::{DocumentLink, rebase_tag, without_refused_addresses};
 use super::plain::BIBLIOGRAPHY_HEADINGS;
 use super::{BodyState, TocEntry};
 use crate::diagnostic::Diagnostic;
@@ -96,14 +97,24 @@ impl<'s, 'r> BodyState<'s, 'r> {
         out.push(Event::Html(
             format!("<h{level_number} id=\"{id}\"{class_attr}>").into(),
         ));
-        for (event, _) in inner {
+        let mut title_events = Vec::with_capacity(inner.len());
+        for (event, range) in inner {
             match event {
                 Event::FootnoteReference(label) => {
-                    out.push(Event::InlineHtml(self.marker(&label, line).into()));
+                    title_events.push(Event::InlineHtml(self.marker(&label, line).into()));
                 }
-                other => out.push(other),
+                // A heading is read by no annotator: its links are judged and rebased here.
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    let position = (self.position_of)(&range);
+                    self.refuse_address(&tag, position, false);
+                    self.document_links
+                        .extend(DocumentLink::of(&tag, || (position.0, Some(position.1))));
+                    title_events.push(Event::Start(rebase_tag(tag, self.source.link_prefix)));
+                }
+                other => title_events.push(other),
             }
         }
+        out.extend(without_refused_addresses(title_events));
         out.push(Event::Html(
             format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{level_number}>\n").into(),
         ));

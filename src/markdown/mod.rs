@@ -37,7 +37,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Event, Options, Tag};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
@@ -150,7 +150,7 @@ impl MarkdownRenderer {
         line_of: &dyn Fn(&Range<usize>) -> usize,
     ) -> Vec<Event<'a>> {
         let mut out: Vec<Event> = Vec::with_capacity(events.len());
-        let mut events = events.into_iter();
+        let mut events = events.into_iter().peekable();
         while let Some((event, range)) = events.next() {
             let line = line_of(&range);
             match event {
@@ -198,10 +198,19 @@ impl MarkdownRenderer {
                         state.plain_item(inner, line, line_of, &mut out);
                         continue;
                     }
-                    match &entry {
-                        Some(id) => out.push(Event::Html(format!("<li id=\"{id}\">").into())),
-                        None => out.push(Event::Start(tag)),
+                    // An item of blocks gets an id too: its own words (before a nested
+                    // list or quotation) are a place that mentions can lead to.
+                    let item_id = (entry.is_none() && has_blocks && matches!(tag, Tag::Item))
+                        .then(|| state.item_id());
+                    match (&entry, &item_id) {
+                        (Some(id), _) | (None, Some(id)) => {
+                            out.push(Event::Html(format!("<li id=\"{id}\">").into()))
+                        }
+                        (None, None) => out.push(Event::Start(tag)),
                     }
+                    let outer = item_id
+                        .clone()
+                        .map(|id| std::mem::replace(&mut state.anchor, id));
                     if has_blocks && state.item_depth >= MAX_ITEM_DEPTH {
                         state.too_deep(line);
                         out.extend(inner.into_iter().map(|(event, _)| event));
@@ -212,17 +221,64 @@ impl MarkdownRenderer {
                     } else {
                         out.extend(state.inline(inner, false, line, line_of));
                     }
-                    match entry {
-                        Some(id) => out.push(Event::Html(
+                    if let Some(outer) = outer {
+                        state.anchor = outer;
+                    }
+                    match (entry, item_id) {
+                        (Some(id), _) => out.push(Event::Html(
                             format!("{}</li>\n", bibliography_slot(&id)).into(),
                         )),
-                        None => out.push(Event::End(end)),
+                        (None, Some(_)) => out.push(Event::Html("</li>\n".into())),
+                        (None, None) => out.push(Event::End(end)),
                     }
+                }
+                // Words outside a paragraph (a tight item's, before its nested list) are
+                // read as one run, so that a name set in emphasis is found whole.
+                other if is_inline(&other) => {
+                    let mut run = vec![(other, range)];
+                    while let Some(next) = events.next_if(|(e, _)| is_inline(e)) {
+                        run.push(next);
+                    }
+                    out.extend(state.inline(run, false, line, line_of));
                 }
                 other => out.extend(state.inline(vec![(other, range)], false, line, line_of)),
             }
         }
         out
+    }
+}
+
+/// Whether an event belongs inside a block (text, emphasis, a link, a note marker).
+fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(end) => matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_)
+        | Event::InlineMath(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::FootnoteReference(_) => true,
+        _ => false,
     }
 }
 
@@ -357,7 +413,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                     let position_of = self.position_of;
-                    self.refuse_address(&tag, position_of(&range));
+                    self.refuse_address(&tag, position_of(&range), true);
                     self.document_links.extend(DocumentLink::of(&tag, || {
                         let (line, column) = position_of(&range);
                         (line, Some(column))
@@ -395,10 +451,10 @@ impl<'s, 'r> BodyState<'s, 'r> {
     }
 
     /// A warning at a link whose address a page may not hold (it is written without it).
-    /// Where an annotator reads the page, it judges the links (`person:` and the like,
-    /// slips in them among the rest), and this the images only.
-    fn refuse_address(&mut self, tag: &Tag, (line, column): (usize, usize)) {
-        if self.annotator.is_some() && matches!(tag, Tag::Link { .. }) {
+    /// Where an annotator reads the block (`annotated`), it judges the links (`person:` and
+    /// the like, slips in them among the rest), and this the images only.
+    fn refuse_address(&mut self, tag: &Tag, (line, column): (usize, usize), annotated: bool) {
+        if annotated && self.annotator.is_some() && matches!(tag, Tag::Link { .. }) {
             return;
         }
         if let Some(url) = refused_address(tag) {

@@ -412,7 +412,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     None => Event::Text(format!("[^{label}]").into()),
                 },
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    self.refuse_address(&tag, position_of(range));
+                    self.refuse_address(&tag, position_of(range), true);
                     self.document_links.extend(DocumentLink::of(&tag, || {
                         let (line, column) = position_of(range);
                         (line, Some(column))

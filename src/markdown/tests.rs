@@ -28,7 +28,10 @@ fn a_list_nested_thousands_deep_is_rendered_whole_with_one_warning() {
         })
         .collect();
     let r = render(&body);
-    assert_eq!(r.html.matches("<li>").count(), depth);
+    assert_eq!(r.html.matches("<li").count(), depth);
+    // The items within the limit, and the first beyond it, have ids; those inside that one
+    // are written as they are.
+    assert_eq!(r.html.matches("<li id=").count(), MAX_ITEM_DEPTH + 1);
     assert!(r.html.contains("item 2999"));
     // The levels within the limit have their paragraph ids; those beyond it do not.
     assert_eq!(r.html.matches("<p id=").count(), 2 * MAX_ITEM_DEPTH);
