@@ -67,6 +67,7 @@ fn markdown_with_entities(c: &mut Criterion) {
                         first_line: 1,
                         link_prefix: "/",
                         gaps: Default::default(),
+                        raw_html: true,
                     },
                     Some(&mut annotator),
                 ));
@@ -85,6 +86,7 @@ fn markdown_with_entities(c: &mut Criterion) {
                         first_line: 1,
                         link_prefix: "/",
                         gaps: Default::default(),
+                        raw_html: true,
                     },
                     None,
                 ));
@@ -169,6 +171,7 @@ fn date_extraction(c: &mut Criterion) {
                         first_line: 1,
                         link_prefix: "/",
                         gaps: Default::default(),
+                        raw_html: true,
                     },
                     None,
                 )

@@ -2,15 +2,18 @@
 //! (its notes numbered, its paragraphs given ids) while the registry's annotator finds the
 //! names in each block, and what the later stages need of the page alone is read at once:
 //! the works its notes cite and its dated statements. [`Analyser::page`] is a function of
-//! the page, the registry and the link prefix only, so `serve`'s cache can keep its result
+//! the registry and of its [`Input`] (the page's Markdown and what its front matter says of
+//! it, the link prefix, whether raw HTML passes), so `serve`'s cache can keep its result
 //! while none of those changes.
+
+use std::collections::BTreeMap;
 
 use crate::cite::PageReferences;
 use crate::content::Page;
 use crate::entity::Registry;
 use crate::entity::annotate::{Annotator, Entities, Names};
 use crate::entity::matcher::{Mention, Snippet};
-use crate::markdown::{BlockAnnotator, MarkdownRenderer, Rendered, Source};
+use crate::markdown::{BlockAnnotator, KnownGaps, MarkdownRenderer, Rendered, Source};
 use crate::timeline::{self, Entry};
 
 /// Everything read of one page.
@@ -43,6 +46,37 @@ impl PageAnalysis {
     }
 }
 
+/// Everything the analysis of a page reads besides the registry: two pages of equal input
+/// are read alike. What `serve`'s cache compares to tell an edited page from an unchanged
+/// one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    body: String,
+    first_line: usize,
+    source: bool,
+    gaps: KnownGaps,
+    names: BTreeMap<String, String>,
+    unlinked_names: Vec<String>,
+    names_line: usize,
+    link_prefix: String,
+    raw_html: bool,
+}
+
+impl Input {
+    /// Whether `page`, read by `analyser`, has this input (compared without copying it).
+    pub fn is_of(&self, page: &Page, analyser: &Analyser) -> bool {
+        self.body == page.body
+            && self.first_line == page.body_line
+            && self.source == page.kind.is_source()
+            && self.gaps == page.gaps
+            && self.names == page.front.names
+            && self.unlinked_names == page.front.unlinked_names
+            && self.names_line == page.names_line
+            && self.link_prefix == analyser.link_prefix
+            && self.raw_html == analyser.raw_html
+    }
+}
+
 /// What analysing a page needs of the site: the registry, its name lookup, where links go.
 pub struct Analyser<'r> {
     renderer: MarkdownRenderer,
@@ -50,6 +84,8 @@ pub struct Analyser<'r> {
     /// `None` for a site without a registry: no names are looked for.
     entities: Option<Entities<'r>>,
     link_prefix: &'r str,
+    /// Whether raw HTML in the Markdown passes into the page (`site.toml` `unsafe_html`).
+    raw_html: bool,
 }
 
 impl<'r> Analyser<'r> {
@@ -63,6 +99,28 @@ impl<'r> Analyser<'r> {
             registry,
             entities,
             link_prefix,
+            raw_html: true,
+        }
+    }
+
+    /// An analyser that writes the Markdown's raw HTML as text, with a warning at its line.
+    pub fn refusing_raw_html(mut self, refuse: bool) -> Self {
+        self.raw_html = !refuse;
+        self
+    }
+
+    /// What the analysis of `page` reads (see [`Input`]).
+    pub fn input(&self, page: &Page) -> Input {
+        Input {
+            body: page.body.clone(),
+            first_line: page.body_line,
+            source: page.kind.is_source(),
+            gaps: page.gaps,
+            names: page.front.names.clone(),
+            unlinked_names: page.front.unlinked_names.clone(),
+            names_line: page.names_line,
+            link_prefix: self.link_prefix.to_string(),
+            raw_html: self.raw_html,
         }
     }
 
@@ -74,6 +132,7 @@ impl<'r> Analyser<'r> {
             first_line: page.body_line,
             link_prefix: self.link_prefix,
             gaps: page.gaps,
+            raw_html: self.raw_html,
         };
         let mut annotator = self.entities.map(|entities| {
             Annotator::new(entities, self.link_prefix, &page.path).with_declared_names(

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::analyse::PageAnalysis;
+use crate::analyse::{Analyser, Input, PageAnalysis};
 use crate::content::{Content, Page};
 use crate::diagnostic::Diagnostic;
 use crate::entity::Registry;
@@ -34,20 +34,8 @@ struct CachedMatcher {
 
 /// What was read of a page and everything it was read from.
 struct CachedPage {
-    body: String,
-    first_line: usize,
-    link_prefix: String,
-    source: bool,
+    input: Input,
     analysis: PageAnalysis,
-}
-
-impl CachedPage {
-    fn is_for(&self, page: &Page, link_prefix: &str) -> bool {
-        self.body == page.body
-            && self.first_line == page.body_line
-            && self.link_prefix == link_prefix
-            && self.source == page.kind.is_source()
-    }
 }
 
 impl BuildCache {
@@ -112,17 +100,17 @@ impl BuildCache {
         (matcher, claims)
     }
 
-    /// What the last build read of `page`, if it read the same text for the same links.
-    pub fn recall(&self, page: &Page, link_prefix: &str) -> Option<PageAnalysis> {
+    /// What the last build read of `page`, if it read the same input (see [`Input`]).
+    pub fn recall(&self, page: &Page, analyser: &Analyser) -> Option<PageAnalysis> {
         self.pages
             .get(&page.path)
-            .filter(|cached| cached.is_for(page, link_prefix))
+            .filter(|cached| cached.input.is_of(page, analyser))
             .map(|cached| cached.analysis.clone())
     }
 
     /// Keeps what was read of every page (`analyses`, in the order of the pages) for the
     /// next build; a one-off build keeps nothing.
-    pub fn remember(&mut self, content: &Content, analyses: &[PageAnalysis], link_prefix: &str) {
+    pub fn remember(&mut self, content: &Content, analyses: &[PageAnalysis], analyser: &Analyser) {
         if !self.keep {
             return;
         }
@@ -132,10 +120,7 @@ impl BuildCache {
             .zip(analyses)
             .map(|(page, analysis)| {
                 let cached = CachedPage {
-                    body: page.body.clone(),
-                    first_line: page.body_line,
-                    link_prefix: link_prefix.to_string(),
-                    source: page.kind.is_source(),
+                    input: analyser.input(page),
                     analysis: analysis.clone(),
                 };
                 (page.path.clone(), cached)
@@ -147,7 +132,6 @@ impl BuildCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::Analyser;
     use crate::cite::PageReferences;
     use crate::content::PageKind;
     use crate::entity::annotate::Entities;
@@ -192,15 +176,44 @@ mod tests {
             .iter()
             .map(|page| {
                 cache
-                    .recall(page, "/")
+                    .recall(page, &analyser)
                     .unwrap_or_else(|| analyser.page(page))
             })
             .collect();
-        cache.remember(content, &analyses, "/");
+        cache.remember(content, &analyses, &analyser);
         analyses
     }
 
     const DATED: &str = "On 12 March 1921 Lenin spoke to the congress of the revolt at Kronstadt and of the tax in kind.[^1]\n\n[^1]: Paul Avrich, *Kronstadt 1921* (Princeton, 1970), p. 3.";
+
+    /// What its front matter says of a page is read with it: a declared gap or a name's
+    /// meaning, added in `serve`, reads the page again.
+    #[test]
+    fn a_page_whose_declarations_change_is_read_again() {
+        let mut cache = BuildCache::for_rebuilds();
+        let people = registry(vec![entity(
+            "person",
+            "lenin",
+            "Vladimir Lenin",
+            &["Lenin"],
+        )]);
+        let mut content = named_site(&[("letter", "Lenin wrote.[^lost]")]);
+        let before = read(&mut cache, &content, &people);
+        assert_eq!(before[0].rendered.diagnostics.len(), 1);
+        content.pages[0].gaps.missing_notes = Some(2);
+        let after = read(&mut cache, &content, &people);
+        assert!(
+            after[0].rendered.diagnostics.is_empty(),
+            "{:?}",
+            after[0].rendered.diagnostics
+        );
+        content.pages[0].front.unlinked_names = vec!["Lenin".into()];
+        assert!(
+            cache
+                .recall(&content.pages[0], &Analyser::new(&people, None, "/"))
+                .is_none()
+        );
+    }
 
     #[test]
     fn a_kept_page_keeps_its_statements_and_citations_wherever_it_stands() {

@@ -20,6 +20,7 @@ const KNOWN_KEYS: &[&str] = &[
     "mentions_per_page",
     "timeline_per_entity",
     "notes",
+    "unsafe_html",
 ];
 
 /// Enough to read through on one page; a much-named person's thousands of mentions would
@@ -57,6 +58,10 @@ pub struct Config {
     pub timeline_per_entity: usize,
     /// How notes are read in place (`[notes]`).
     pub notes: NotesConfig,
+    /// Whether raw HTML written in the Markdown passes into the pages (as in Zola; the
+    /// default). `false` writes it as text, with a warning at its line: for a collection
+    /// whose texts come from hands the editors do not trust.
+    pub unsafe_html: bool,
 }
 
 /// `[notes]`: how a reader reads a note in place.
@@ -99,6 +104,7 @@ impl Default for Config {
             mentions_per_page: DEFAULT_MENTIONS_PER_PAGE,
             timeline_per_entity: DEFAULT_TIMELINE_PER_ENTITY,
             notes: NotesConfig::default(),
+            unsafe_html: true,
         }
     }
 }

@@ -109,7 +109,7 @@ fn prepare_stages(
     let (config, base) = settings(options, diagnostics)?;
     let mut loaded = stages::load(options, &config, cache, diagnostics);
     clock.lap("load");
-    let mut analysed = stages::analyse(&mut loaded, &base, cache, diagnostics);
+    let mut analysed = stages::analyse(&mut loaded, (&config, &base), cache, diagnostics);
     clock.lap("markdown and entities");
     let indexed = stages::index(options, &loaded, &mut analysed, diagnostics);
     if diagnostics.has_errors() {

@@ -148,7 +148,7 @@ pub(super) fn load(
 /// collection lacks.
 pub(super) fn analyse(
     loaded: &mut Loaded,
-    base: &BaseUrl,
+    (config, base): (&Config, &BaseUrl),
     cache: &mut BuildCache,
     diagnostics: &mut Diagnostics,
 ) -> Analysed {
@@ -156,7 +156,8 @@ pub(super) fn analyse(
         registry: &loaded.registry,
         matcher: &loaded.matcher,
     });
-    let analyser = Analyser::new(&loaded.registry, entities, base.prefix());
+    let analyser = Analyser::new(&loaded.registry, entities, base.prefix())
+        .refusing_raw_html(!config.unsafe_html);
     let keep_bodies = cache.keeps_pages();
     let recalled = &*cache;
     let mut pages: Vec<PageAnalysis> = loaded
@@ -165,7 +166,7 @@ pub(super) fn analyse(
         .par_iter_mut()
         .map(|page| {
             let analysis = recalled
-                .recall(page, base.prefix())
+                .recall(page, &analyser)
                 .unwrap_or_else(|| analyser.page(page));
             // Nothing reads a page's Markdown again: a one-off build lets it go at once, so
             // that the collection's whole text is not held beside what is made of it.
@@ -176,7 +177,7 @@ pub(super) fn analyse(
             analysis
         })
         .collect();
-    cache.remember(&loaded.content, &pages, base.prefix());
+    cache.remember(&loaded.content, &pages, &analyser);
     let registry_texts: Vec<ShortText> = (loaded.registry.entities.par_iter())
         .map(|entity| read_short_text(&entity.body, entity.body_line, base.prefix()))
         .collect();

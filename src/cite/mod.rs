@@ -576,6 +576,7 @@ mod tests {
                 first_line: 1,
                 link_prefix: "/",
                 gaps: Default::default(),
+                raw_html: true,
             },
             None,
         )

@@ -37,10 +37,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Event, Options, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::diagnostic::{Diagnostic, LineIndex, counted};
 
 /// How deep list items and table cells holding blocks are rendered as the page's own blocks
 /// (paragraph ids, notes, mentions); what stands deeper is passed to the HTML as it is. Each
@@ -94,6 +94,9 @@ pub struct Source<'a> {
     /// Prefix for root-relative links written in the Markdown (`/annals/`).
     pub link_prefix: &'a str,
     pub gaps: KnownGaps,
+    /// Whether raw HTML in the Markdown passes into the page; otherwise it is written as
+    /// text, with a warning at its line.
+    pub raw_html: bool,
 }
 
 /// Renders Markdown. Holds the syntax-highlighting data, loaded the first time a page has
@@ -126,9 +129,24 @@ impl MarkdownRenderer {
             let (line, column) = lines.line_col(body, range.start);
             (source.first_line + line - 1, column)
         };
-        let (body_events, definitions) = split_definitions(body, &line_of);
+        let (mut body_events, mut definitions) = split_definitions(body, &line_of);
+        let mut refused_html = None;
+        if !source.raw_html {
+            refused_html = html_as_text(&mut body_events, &mut definitions);
+        }
 
         let mut state = BodyState::new(source, &definitions, annotator, &position_of);
+        if let Some((count, first)) = refused_html {
+            let (line, column) = position_of(&first);
+            state.diagnostics.push(
+                Diagnostic::warning(
+                    source.path,
+                    format!("raw HTML is written as text here ({})", counted(count, "place", "places")),
+                )
+                .at(line, column)
+                .with_help("the site refuses raw HTML (`unsafe_html = false` in site.toml): write it in Markdown"),
+            );
+        }
         let out = self.blocks(&mut state, body_events, &line_of);
         let mut html = String::with_capacity(body.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, out.into_iter());
@@ -246,6 +264,30 @@ impl MarkdownRenderer {
         }
         out
     }
+}
+
+/// The raw HTML of the body and the notes made text, shown as written: how many events
+/// held some, and where the first stands.
+fn html_as_text<'a>(
+    body: &mut [(Event<'a>, Range<usize>)],
+    definitions: &mut [Definition<'a>],
+) -> Option<(usize, Range<usize>)> {
+    let mut count = 0;
+    let mut first: Option<Range<usize>> = None;
+    let body = body.iter_mut().map(|(event, range)| (event, &*range));
+    let notes = definitions
+        .iter_mut()
+        .flat_map(Definition::events_with_ranges);
+    for (event, range) in body.chain(notes) {
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")));
+            count += 1;
+            if first.as_ref().is_none_or(|f| range.start < f.start) {
+                first = Some(range.clone());
+            }
+        }
+    }
+    first.map(|first| (count, first))
 }
 
 /// Whether an event belongs inside a block (text, emphasis, a link, a note marker).

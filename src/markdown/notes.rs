@@ -72,6 +72,15 @@ pub(super) struct Definition<'a> {
     ranges: Vec<Range<usize>>,
 }
 
+impl<'a> Definition<'a> {
+    /// Each event of the note with where it stands in the body.
+    pub(super) fn events_with_ranges(
+        &mut self,
+    ) -> impl Iterator<Item = (&mut Event<'a>, &Range<usize>)> {
+        self.events.iter_mut().zip(self.ranges.iter())
+    }
+}
+
 /// Splits the parsed events into the body and the footnote definitions (pulldown-cmark
 /// emits definitions where they stand; a documentary page lists them at its end).
 pub(super) fn split_definitions<'a>(

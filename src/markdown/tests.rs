@@ -8,6 +8,7 @@ fn render(body: &str) -> Rendered {
             first_line: 5,
             link_prefix: "/sub/",
             gaps: Default::default(),
+            raw_html: true,
         },
         None,
     )

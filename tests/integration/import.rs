@@ -758,6 +758,7 @@ fn text_that_markdown_would_misread_stays_text() {
                 first_line: 1,
                 link_prefix: "/",
                 gaps: Default::default(),
+                raw_html: true,
             },
             None,
         )

@@ -457,3 +457,36 @@ fn an_old_style_date_after_its_new_style_one_is_warned_of_and_a_century_is_writt
     assert!(page.contains("1900s"), "19XX is the 1900s");
     assert!(!page.contains("c. 1900"));
 }
+
+#[test]
+fn raw_html_passes_by_default_and_is_written_as_text_where_the_site_refuses_it() {
+    let site = copy_of("basic");
+    let document = "+++\ntitle = \"Raw\"\n+++\n\nText with <b>bold</b>.[^a]\n\n<script>alert(1)</script>\n\n[^a]: A <i>note</i>.\n";
+    std::fs::write(site.path().join("content/documents/raw.md"), document).unwrap();
+    assert!(annals(&["build"], site.path()).status.success());
+    let page =
+        || std::fs::read_to_string(site.path().join("public/documents/raw/index.html")).unwrap();
+    assert!(page().contains("<b>bold</b>") && page().contains("<script>alert(1)</script>"));
+
+    let config = site.path().join("site.toml");
+    let toml = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("unsafe_html = false\n{toml}")).unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(built.status.success());
+    let said = String::from_utf8_lossy(&built.stderr);
+    assert!(
+        said.contains(
+            "content/documents/raw.md:5:11: warning: raw HTML is written as text here (5 places)"
+        ),
+        "{said}"
+    );
+    let page = page();
+    assert!(
+        !page.contains("<script>alert") && !page.contains("<b>bold"),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && page.contains("&lt;i&gt;note"),
+        "{page}"
+    );
+}
