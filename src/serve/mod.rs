@@ -29,7 +29,7 @@ use tokio::sync::broadcast;
 
 use crate::build::{self, BuildOptions};
 use crate::cache::BuildCache;
-use crate::diagnostic::{Diagnostics, WARNINGS_SHOWN, counted};
+use crate::diagnostic::{Diagnostic, Diagnostics, WARNINGS_SHOWN, counted};
 use crate::write::Sink;
 use live::{EVENTS_PATH, News, WARNINGS_PATH};
 use site::{Body, Lookup, ServedFile, ServedSite};
@@ -181,8 +181,25 @@ fn rebuild_on_change(
         let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             rebuild(options, live, &changed, &mut cache);
         }));
-        if rebuilt.is_err() {
+        if let Err(panic) = rebuilt {
+            let why = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("no message");
             eprintln!("The build crashed (a bug in annals); still serving the last good site.");
+            // The pages say so too, over the last good site, until a build succeeds. What
+            // the build held may be half made: the next one starts from nothing.
+            cache = BuildCache::for_rebuilds();
+            let changed = changed
+                .first()
+                .map_or_else(|| options.root.clone(), Clone::clone);
+            let crash = Diagnostic::error(
+                changed,
+                format!("the build crashed after this change ({why}); this is a bug in annals"),
+            )
+            .with_help("the last good site is served; undo the change, or report it with the file that caused it");
+            live.fail(live::problems_json(&live.root, [crash].iter()).into());
         }
     }
 }
