@@ -21,6 +21,11 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ),
     ("timeline.js", include_bytes!("../static/timeline.js")),
     (NOTES_SCRIPT, include_bytes!("../static/notes.js")),
+    // The search's stemmer for the reader's browser (scripts/build-stemmer-wasm.sh).
+    (
+        "search/stem.wasm",
+        include_bytes!("../static/search/stem.wasm"),
+    ),
 ];
 
 /// The site's folder of files copied as they are.

@@ -54,6 +54,7 @@ pub mod internals {
     pub use crate::entity::matcher::Matcher;
     pub use crate::entity::{Entity, load as load_registry};
     pub use crate::markdown::{MarkdownRenderer, Source, options as markdown_options};
+    pub use crate::search::stem::stem;
     pub use crate::search::{KINDS as SEARCH_KINDS, codec, words};
     pub use crate::timeline::extract::{Extractor, sentence_date};
 }

@@ -106,17 +106,57 @@ async function fetchJson(url) {
   return response.json();
 }
 
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.arrayBuffer();
+}
+
+// The stemmer's buffer, in bytes (MAX_STEMMED_BYTES of src/search/stem.rs): a longer word
+// is left as it is, on both sides.
+const MAX_STEMMED_BYTES = 256;
+
+/**
+ * The stemmer annals indexes with (src/search/stem.rs, compiled to WebAssembly by
+ * scripts/build-stemmer-wasm.sh), from the module's bytes: a function from a normalised word
+ * to its stem.
+ */
+export async function loadStemmer(bytes) {
+  const { instance } = await WebAssembly.instantiate(bytes);
+  const { memory, buffer, stem } = instance.exports;
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const known = new Map();
+  return (word) => {
+    let stemmed = known.get(word);
+    if (stemmed !== undefined) return stemmed;
+    const bytes = encoder.encode(word);
+    if (bytes.length > MAX_STEMMED_BYTES) return word;
+    const at = buffer();
+    new Uint8Array(memory.buffer, at, bytes.length).set(bytes);
+    const length = stem(bytes.length);
+    stemmed = decoder.decode(new Uint8Array(memory.buffer, at, length));
+    known.set(word, stemmed);
+    return stemmed;
+  };
+}
+
 export class SearchIndex {
-  /** The index of the site at `base` (its meta file; the rest is fetched as needed). */
-  static async open(base, load = fetchJson) {
+  /** The index of the site at `base` (its meta file and its stemmer; the rest is fetched as needed). */
+  static async open(base, load = fetchJson, loadBytes = fetchBytes) {
     const dir = `${base}search/index/`;
-    return new SearchIndex(dir, await load(`${dir}meta.json`), load);
+    const [meta, stem] = await Promise.all([
+      load(`${dir}meta.json`),
+      loadBytes(`${base}search/stem.wasm`).then(loadStemmer),
+    ]);
+    return new SearchIndex(dir, meta, load, stem);
   }
 
-  constructor(dir, meta, load) {
+  constructor(dir, meta, load, stem) {
     this.dir = dir;
     this.meta = meta;
     this.load = load;
+    this.stem = stem;
     this.files = new Map();
     this.keys = new Set(meta.shards);
   }
@@ -147,26 +187,32 @@ export class SearchIndex {
     return null;
   }
 
-  /** The terms `word` matches (itself, or every term it starts), each with its postings. */
+  /**
+   * The terms a query word matches, each with its postings: the word's stem (the index's
+   * terms are stems), and, for a word being typed, every term the word as typed starts.
+   */
   async terms(word, prefix) {
-    const own = this.shardOf(word);
+    const stem = this.stem(word);
+    const own = this.shardOf(stem);
     const keys = own === null ? [] : [own];
     if (prefix) {
-      const longer = this.meta.shards.filter((key) => key !== own && key.startsWith(word));
+      const typed = this.shardOf(word);
+      if (typed !== null && typed !== own) keys.push(typed);
+      const longer = this.meta.shards.filter((key) => !keys.includes(key) && key.startsWith(word));
       if (longer.length <= MAX_PREFIX_SHARDS) keys.push(...longer);
     }
     const shards = await Promise.all(keys.map((key) => this.file(`terms/${shardFile(key)}.json`)));
     const found = [];
     for (const shard of shards) {
-      if (Object.hasOwn(shard, word)) found.push([word, shard[word]]);
+      if (Object.hasOwn(shard, stem) && !found.some(([term]) => term === stem)) found.push([stem, shard[stem]]);
       if (!prefix) continue;
       for (const term in shard) {
-        if (term !== word && term.startsWith(word)) found.push([term, shard[term]]);
+        if (term !== stem && term.startsWith(word)) found.push([term, shard[term]]);
       }
     }
     if (found.length > MAX_PREFIX_TERMS) {
-      // The word itself, then the terms of most records.
-      found.sort((a, b) => (b[0] === word) - (a[0] === word) || b[1].length - a[1].length);
+      // The word's own stem, then the terms of most records.
+      found.sort((a, b) => (b[0] === stem) - (a[0] === stem) || b[1].length - a[1].length);
       found.length = MAX_PREFIX_TERMS;
     }
     return found;
@@ -216,7 +262,7 @@ export class SearchIndex {
    */
   async search(text, filters = {}) {
     const all = words(text);
-    const query = { words: [...new Set(all)], prefix: all[all.length - 1], ids: [] };
+    const query = { words: [...new Set(all)], prefix: all[all.length - 1], ids: [], stem: this.stem };
     if (!all.length) return query;
     const [allowed, ...lists] = await Promise.all([
       this.allowed(filters),
@@ -280,7 +326,10 @@ function escapeHtml(text) {
  * `length` words of it around the first word found, escaped, with <mark> around the words.
  */
 export function excerpt(record, query, length = 24) {
-  const matches = (word, w) => (w === query.prefix ? word.startsWith(w) : word === w);
+  // A word of the text matches a word of the query when their stems are one (and the word
+  // being typed also when the text's word starts with it).
+  const stem = query.stem ?? ((word) => word);
+  const matches = (word, w) => stem(word) === stem(w) || (w === query.prefix && word.startsWith(w));
   let best = null;
   for (const paragraph of record.paragraphs) {
     const spans = wordSpans(paragraph.text);

@@ -401,6 +401,10 @@ pub(super) fn publish(
         }
     }
     files.extend(assets::files(&options.root, content, diagnostics));
+    if !site.config.search {
+        // The search's own files (its stemmer) go with the search.
+        files.retain(|file| !file.path.starts_with("search/"));
+    }
     (!diagnostics.has_errors()).then_some(files)
 }
 

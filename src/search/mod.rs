@@ -42,6 +42,7 @@
 pub mod codec;
 mod postings;
 mod records;
+pub mod stem;
 pub mod words;
 
 use rayon::prelude::*;

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::records::Record;
+use super::stem::stem;
 use super::{INDEX_DIR, SHARD_BYTES, codec, words};
 use crate::write::{OutputFile, Sink};
 
@@ -74,7 +75,9 @@ impl Block {
 
 /// Indexes `records`, whose ids start at `first`.
 fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
+    // Each word seen to its term, the word's stem: one stemming per distinct word.
     let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut stems: FxHashMap<Box<str>, u32> = FxHashMap::default();
     // For each term: how often each field of the record being indexed holds it, and how
     // many postings it has.
     let mut counts: Vec<[u32; 3]> = Vec::new();
@@ -92,10 +95,18 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
                     let term = match ids.get(w) {
                         Some(&term) => term,
                         None => {
-                            let term = counts.len() as u32;
+                            let stemmed = stem(w);
+                            let term = match stems.get(&*stemmed) {
+                                Some(&term) => term,
+                                None => {
+                                    let term = counts.len() as u32;
+                                    stems.insert(stemmed.into(), term);
+                                    counts.push([0; 3]);
+                                    postings_of.push(0);
+                                    term
+                                }
+                            };
                             ids.insert(w.into(), term);
-                            counts.push([0; 3]);
-                            postings_of.push(0);
                             term
                         }
                     };
@@ -140,7 +151,7 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
         start = end;
     }
     let mut terms: Vec<Box<str>> = vec![Box::default(); counts.len()];
-    for (term, id) in ids {
+    for (term, id) in stems {
         terms[id as usize] = term;
     }
     Block {

@@ -105,8 +105,8 @@ fn json(files: &BTreeMap<String, Vec<u8>>, path: &str) -> serde_json::Value {
     serde_json::from_slice(&files[&format!("{INDEX_DIR}/{path}")]).unwrap()
 }
 
-/// The postings of `term`, looked up as the client does: the shard of the longest key that
-/// starts the term.
+/// The postings of `term`, looked up as the client does: its stem, in the shard of the
+/// longest key that starts it.
 fn lookup(files: &BTreeMap<String, Vec<u8>>, term: &str) -> Vec<(u32, u32)> {
     let meta = json(files, "meta.json");
     let keys: Vec<&str> = meta["shards"]
@@ -115,6 +115,7 @@ fn lookup(files: &BTreeMap<String, Vec<u8>>, term: &str) -> Vec<(u32, u32)> {
         .iter()
         .map(|k| k.as_str().unwrap())
         .collect();
+    let term = &*super::stem::stem(term);
     let Some(key) = codec::shard_key(&keys, term) else {
         return Vec::new();
     };

@@ -55,7 +55,7 @@ export function buildSite(root = repoRoot) {
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
   '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
 };
 
 /** Serves `dir` on 127.0.0.1 on a free port; resolves to { url, close }. */

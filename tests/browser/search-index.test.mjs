@@ -6,14 +6,31 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, repoRoot } from './harness.mjs';
-import { SearchIndex, excerpt, readIds, shardFile, words } from '../../static/search-index.js';
+import { SearchIndex, excerpt, loadStemmer, readIds, shardFile, words } from '../../static/search-index.js';
 
 let index;
 before(async () => {
   const dir = process.env.ANNALS_BUILT_SITE || buildSite();
   // The index's files as the site serves them under the base `/`.
   const load = async (url) => JSON.parse(readFileSync(join(dir, url), 'utf8'));
-  index = await SearchIndex.open('/', load);
+  const loadBytes = async (url) => readFileSync(join(dir, url));
+  index = await SearchIndex.open('/', load, loadBytes);
+});
+
+test('the browser stems as annals stems (the WebAssembly built from src/search/stem.rs)', async () => {
+  const examples = JSON.parse(readFileSync(join(repoRoot, 'tests/fixtures/search-stems.json'), 'utf8'));
+  const stem = await loadStemmer(readFileSync(join(repoRoot, 'static/search/stem.wasm')));
+  for (const [word, expected] of examples) assert.equal(stem(word), expected, word);
+  assert.equal(stem('y'.repeat(300)), 'y'.repeat(300), 'a word longer than the buffer is kept');
+});
+
+test('a word finds its other forms, in English and in Russian', async () => {
+  for (const [query, form] of [['oppositions', 'opposition'], ['Мясникова', 'мясников'], ['congresses', 'congress']]) {
+    const found = await index.search(query);
+    const records = await index.records(found.ids.slice(0, 20));
+    const forms = records.flatMap((r) => r.paragraphs.map((p) => p.text.toLowerCase()));
+    assert.ok(forms.some((text) => text.includes(form)), `${query}: no ${form} among ${records.map((r) => r.url)}`);
+  }
 });
 
 test('words are normalised as annals normalises them', () => {

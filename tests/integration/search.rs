@@ -72,7 +72,8 @@ impl Index {
         let words = words::words(query);
         let mut found: HashMap<u32, (usize, f64)> = HashMap::new();
         for word in &words {
-            let postings = self.postings(word);
+            // The index's terms are stems, as the browser looks them up.
+            let postings = self.postings(&annals::internals::stem(word));
             let df = postings.len() as f64;
             let idf = (1.0 + (records - df + 0.5) / (df + 0.5)).ln();
             for (id, score) in postings {
