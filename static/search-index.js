@@ -99,6 +99,49 @@ export function shardFile(key) {
 // or two) or terms.
 const MAX_PREFIX_SHARDS = 8;
 const MAX_PREFIX_TERMS = 64;
+// A word matches the terms a slip or two away (see `allowedSlips`), in the shards of its
+// first letter (or first two) unless there are more than this many.
+const MAX_NEAR_SHARDS = 12;
+// How much a match counts beside the word's own stem: a term the word being typed starts,
+// a term a slip or two away.
+const PREFIX_WEIGHT = 0.6;
+const NEAR_WEIGHT = 0.35;
+
+/** The slips a word may have and still match a term: 1 from five letters, 2 from eight. */
+export function allowedSlips(word) {
+  const letters = [...word].length;
+  if (/^\d+$/.test(word)) return 0;
+  return letters >= 8 ? 2 : letters >= 5 ? 1 : 0;
+}
+
+/**
+ * Whether `a` and `b` are at most `max` slips apart: a letter added, dropped or changed, or
+ * two letters swapped (the optimal string alignment distance).
+ */
+export function withinSlips(a, b, max) {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > max) return false;
+  let before = null;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        value = Math.min(value, before[j - 2] + 1);
+      }
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return false;
+    before = previous;
+    previous = row;
+  }
+  return previous[y.length] <= max;
+}
 
 async function fetchJson(url) {
   const response = await fetch(url);
@@ -201,35 +244,57 @@ export class SearchIndex {
       const longer = this.meta.shards.filter((key) => !keys.includes(key) && key.startsWith(word));
       if (longer.length <= MAX_PREFIX_SHARDS) keys.push(...longer);
     }
-    const shards = await Promise.all(keys.map((key) => this.file(`terms/${shardFile(key)}.json`)));
-    const found = [];
-    for (const shard of shards) {
-      if (Object.hasOwn(shard, stem) && !found.some(([term]) => term === stem)) found.push([stem, shard[stem]]);
-      if (!prefix) continue;
-      for (const term in shard) {
-        if (term !== stem && term.startsWith(word)) found.push([term, shard[term]]);
+    const slips = allowedSlips(word);
+    if (slips > 0) {
+      // A word misspelt, or spelt otherwise: the terms a slip or two away, in the shards of
+      // its first letter.
+      // In a large index a letter has many shards: then those of the first two letters.
+      const start = [...stem];
+      for (const letters of [1, 2]) {
+        const head = start.slice(0, letters).join('');
+        const near = this.meta.shards.filter((key) => !keys.includes(key) && (key.startsWith(head) || head.startsWith(key)));
+        if (near.length <= MAX_NEAR_SHARDS) {
+          keys.push(...near);
+          break;
+        }
       }
     }
-    if (found.length > MAX_PREFIX_TERMS) {
-      // The word's own stem, then the terms of most records.
-      found.sort((a, b) => (b[0] === stem) - (a[0] === stem) || b[1].length - a[1].length);
-      found.length = MAX_PREFIX_TERMS;
+    const shards = await Promise.all(keys.map((key) => this.file(`terms/${shardFile(key)}.json`)));
+    const found = new Map();
+    const add = (term, postings, weight) => {
+      if ((found.get(term)?.[1] ?? 0) < weight) found.set(term, [postings, weight]);
+    };
+    for (const shard of shards) {
+      if (Object.hasOwn(shard, stem)) add(stem, shard[stem], 1);
+      for (const term in shard) {
+        if (term === stem) continue;
+        if (prefix && term.startsWith(word)) add(term, shard[term], PREFIX_WEIGHT);
+        else if (slips > 0 && (withinSlips(term, stem, slips) || withinSlips(term, word, slips))) {
+          add(term, shard[term], NEAR_WEIGHT);
+        }
+      }
     }
-    return found;
+    let terms = [...found].map(([term, [postings, weight]]) => [term, postings, weight]);
+    if (terms.length > MAX_PREFIX_TERMS) {
+      // The word's own stem, then the closest and most used terms.
+      terms.sort((a, b) => b[2] - a[2] || b[1].length - a[1].length);
+      terms = terms.slice(0, MAX_PREFIX_TERMS);
+    }
+    return terms;
   }
 
   /** The records holding `word` (or a term it starts), each with its best score. */
   async wordScores(word, prefix) {
     const records = this.meta.records;
     const scores = new Map();
-    for (const [, postings] of await this.terms(word, prefix)) {
+    for (const [, postings, weight] of await this.terms(word, prefix)) {
       const numbers = readNumbers(postings);
       const frequency = numbers.length / 2;
       const idf = Math.log(1 + (records - frequency + 0.5) / (frequency + 0.5));
       let id = 0;
       for (let i = 0; i < numbers.length; i += 2) {
         id += numbers[i];
-        const score = idf * numbers[i + 1];
+        const score = weight * idf * numbers[i + 1];
         const best = scores.get(id);
         if (best === undefined || score > best) scores.set(id, score);
       }

@@ -74,10 +74,15 @@ const CHAPTER: usize = 6;
 const PAGE: usize = 7;
 const NOTE: usize = 8;
 
-/// The fields of a record: an entity's name, its aliases (or a page's title), the text.
+/// The fields of a record: an entity's name, its aliases (or a page's title), the text, the
+/// spellings of the entities it names.
 const NAME: usize = 0;
 const ALIAS: usize = 1;
 const BODY: usize = 2;
+/// The spellings of the entities a record names, whichever its text uses: "Myasnikov" finds
+/// the passages that write "Miasnikov" or "Мясников".
+const NAMED: usize = 3;
+const FIELDS: usize = 4;
 
 /// A term shard is split by one more letter beyond this size.
 pub const SHARD_BYTES: usize = 32 * 1024;

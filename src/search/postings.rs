@@ -11,12 +11,14 @@ use rustc_hash::FxHashMap;
 
 use super::records::Record;
 use super::stem::stem;
-use super::{INDEX_DIR, SHARD_BYTES, codec, words};
+use super::{FIELDS, INDEX_DIR, SHARD_BYTES, codec, words};
 use crate::write::{OutputFile, Sink};
 
-/// The weight of each field (name, aliases, body) and how much its length counts (BM25's b).
-const WEIGHTS: [f32; 3] = [10.0, 5.0, 1.0];
-const LENGTH_NORMALISATION: [f32; 3] = [0.5, 0.3, 0.75];
+/// The weight of each field (name, aliases, body, names of what it names) and how much its
+/// length counts (BM25's b). A spelling of a name the record gives counts a little less than
+/// the word in its text, whatever the number of names it gives.
+const WEIGHTS: [f32; FIELDS] = [10.0, 5.0, 1.0, 0.8];
+const LENGTH_NORMALISATION: [f32; FIELDS] = [0.5, 0.3, 0.75, 0.0];
 const K1: f32 = 1.2;
 /// Scores are written as integers: the weighted frequency times this.
 const SCORE_SCALE: f32 = 8.0;
@@ -26,13 +28,13 @@ const NONE: u32 = u32::MAX;
 
 /// The length of each field of a record, in bytes (words would mean tokenising twice; the
 /// ratio to the average is what counts, and it is much the same).
-fn field_lengths(record: &Record) -> [u32; 3] {
+fn field_lengths(record: &Record) -> [u32; FIELDS] {
     std::array::from_fn(|field| record.texts(field).map(str::len).sum::<usize>() as u32)
 }
 
 /// The average length of each field, over the records that have it.
-fn average_lengths(records: &[Record]) -> [f32; 3] {
-    let mut totals = [(0u64, 0u64); 3];
+fn average_lengths(records: &[Record]) -> [f32; FIELDS] {
+    let mut totals = [(0u64, 0u64); FIELDS];
     for record in records {
         for (total, length) in totals.iter_mut().zip(field_lengths(record)) {
             *total = (total.0 + u64::from(length), total.1 + u64::from(length > 0));
@@ -43,9 +45,9 @@ fn average_lengths(records: &[Record]) -> [f32; 3] {
 
 /// The score of a term in a record, from how often each field holds it: BM25's term
 /// frequency part for each field, weighted, summed.
-fn score(counts: [u32; 3], lengths: [u32; 3], average: &[f32; 3]) -> u16 {
+fn score(counts: [u32; FIELDS], lengths: [u32; FIELDS], average: &[f32; FIELDS]) -> u16 {
     let mut sum = 0.0;
-    for field in 0..3 {
+    for field in 0..FIELDS {
         let tf = counts[field] as f32;
         if tf == 0.0 {
             continue;
@@ -74,13 +76,13 @@ impl Block {
 }
 
 /// Indexes `records`, whose ids start at `first`.
-fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
+fn index_block(records: &[Record], first: u32, average: &[f32; FIELDS]) -> Block {
     // Each word seen to its term, the word's stem: one stemming per distinct word.
     let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
     let mut stems: FxHashMap<Box<str>, u32> = FxHashMap::default();
     // For each term: how often each field of the record being indexed holds it, and how
     // many postings it has.
-    let mut counts: Vec<[u32; 3]> = Vec::new();
+    let mut counts: Vec<[u32; FIELDS]> = Vec::new();
     let mut postings_of: Vec<u32> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
     // Every posting, in order of record: its term and score (and where each record's end).
@@ -89,7 +91,7 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
     let mut ends: Vec<usize> = Vec::with_capacity(records.len());
     let mut word = String::new();
     for record in records {
-        for field in 0..3 {
+        for field in 0..FIELDS {
             for text in record.texts(field) {
                 words::for_each_word(text, &mut word, |w| {
                     let term = match ids.get(w) {
@@ -101,7 +103,7 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
                                 None => {
                                     let term = counts.len() as u32;
                                     stems.insert(stemmed.into(), term);
-                                    counts.push([0; 3]);
+                                    counts.push([0; FIELDS]);
                                     postings_of.push(0);
                                     term
                                 }
@@ -111,7 +113,7 @@ fn index_block(records: &[Record], first: u32, average: &[f32; 3]) -> Block {
                         }
                     };
                     let count = &mut counts[term as usize];
-                    if *count == [0; 3] {
+                    if *count == [0; FIELDS] {
                         touched.push(term);
                     }
                     count[field] += 1;

@@ -2,13 +2,15 @@
 //! registry, and the choices of the filters.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{
-    ALIAS, BODY, CHAPTER, DOCUMENT, EVENT, GROUP, NAME, NOTE, PAGE, PERSON, PLACE, Sources, TERM,
+    ALIAS, BODY, CHAPTER, DOCUMENT, EVENT, GROUP, NAME, NAMED, NOTE, PAGE, PERSON, PLACE, Sources,
+    TERM,
 };
 use crate::content::{PageId, PageKind};
 use crate::entity::{Entity, EntityId, EntityKind};
@@ -35,6 +37,8 @@ pub(super) struct Record<'a> {
     /// The filters' choices the record belongs to.
     pub(super) document: Option<u32>,
     pub(super) people: Vec<u32>,
+    /// The spellings of the entities the record names (field NAMED).
+    pub(super) named: Vec<Arc<str>>,
 }
 
 impl Record<'_> {
@@ -47,6 +51,7 @@ impl Record<'_> {
                     .iter()
                     .map(|(_, t)| t.as_ref()),
             ),
+            NAMED => Box::new(self.named.iter().map(|s| &**s)),
             _ => Box::new(std::iter::empty()),
         }
     }
@@ -115,6 +120,19 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
         }
         page
     };
+    let spellings: Vec<Arc<str>> = (registry.entities.par_iter())
+        .map(search_spellings)
+        .collect();
+    let spellings = &spellings;
+    let named_in = |entities: &mut dyn Iterator<Item = EntityId>| -> Vec<Arc<str>> {
+        let mut ids: Vec<EntityId> = entities.collect();
+        ids.sort_unstable();
+        ids.dedup();
+        (ids.into_iter())
+            .map(|e| Arc::clone(&spellings[e.index()]))
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
     let mut records: Vec<Record> = Vec::new();
     for (kind, entity_kind) in [
         (PERSON, EntityKind::Person),
@@ -164,6 +182,9 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 } else {
                     Vec::new()
                 },
+                named: named_in(&mut (analysis.mentions().iter())
+                    .filter(|m| !m.in_note)
+                    .map(|m| m.entity)),
             })
         }));
     }
@@ -203,7 +224,8 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                     paragraphs: vec![("", Cow::Borrowed(note.text.text.as_str()))],
                     body_from: 0,
                     document,
-                    people: people_of(person_choice, named.copied()),
+                    people: people_of(person_choice, named.clone().copied()),
+                    named: named_in(&mut named.copied()),
                 }
             })
     }));
@@ -224,6 +246,27 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
             .collect(),
     };
     (records, choices)
+}
+
+/// The words a reader may type for an entity, whichever spelling a passage uses, joined by
+/// spaces: for a person every word of every name it is found under (its transliterations,
+/// its Cyrillic form, given names); for any other kind its one-word names ("NEP"), since
+/// the words of a longer name ("Tenth Party Congress") are each too common alone.
+fn search_spellings(entity: &Entity) -> Arc<str> {
+    let mut spellings: Vec<String> = Vec::new();
+    for name in crate::entity::aliases::names(entity) {
+        let words = super::words::words(&name);
+        let fit = |w: &String| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit());
+        let keep: Vec<String> = match entity.kind() {
+            EntityKind::Person => words.into_iter().filter(fit).collect(),
+            _ if words.len() == 1 => words.into_iter().filter(fit).collect(),
+            _ => Vec::new(),
+        };
+        spellings.extend(keep);
+    }
+    spellings.sort_unstable();
+    spellings.dedup();
+    spellings.join(" ").into()
 }
 
 /// The choices of the person filter among the entities `named`.
@@ -282,5 +325,6 @@ fn entity_record<'a>(entity: &'a Entity, text: &'a ShortText, kind: usize) -> Re
         body_from,
         document: None,
         people: Vec::new(),
+        named: Vec::new(),
     }
 }

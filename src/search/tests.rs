@@ -16,6 +16,7 @@ fn note<'a>(url: &str, title: &str, text: &'a str) -> Record<'a> {
         body_from: 0,
         document: Some(0),
         people: vec![0],
+        named: Vec::new(),
     }
 }
 
@@ -36,6 +37,7 @@ fn person<'a>(name: &'a str, aliases: Vec<&'a str>, body: &'a str) -> Record<'a>
         body_from: 1,
         document: None,
         people: Vec::new(),
+        named: Vec::new(),
     }
 }
 
@@ -53,6 +55,7 @@ fn chapter<'a>(title: &'a str, paragraphs: &[&'a str]) -> Record<'a> {
         body_from: 0,
         document: Some(0),
         people: vec![0],
+        named: Vec::new(),
     }
 }
 
