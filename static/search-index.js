@@ -386,17 +386,17 @@ function escapeHtml(text) {
 }
 
 /**
- * Where a result leads and what it shows: the paragraph holding most of the query's words
- * (the first such), as a link relative to the site's base (`documents/a/#p-12`), and about
- * `length` words of it around the first word found, escaped, with <mark> around the words.
+ * The paragraphs of a record that hold the query's words, best first (most of the words,
+ * then reading order), at most `max`: each where it leads, as a link relative to the site's
+ * base (`documents/a/#p-12`), and about `length` words of it around the first word found,
+ * escaped, with <mark> around the words.
  */
-export function excerpt(record, query, length = 24) {
+export function excerpts(record, query, max = 3, length = 24) {
   // A word of the text matches a word of the query when their stems are one (and the word
   // being typed also when the text's word starts with it).
   const stem = query.stem ?? ((word) => word);
   const matches = (word, w) => stem(word) === stem(w) || (w === query.prefix && word.startsWith(w));
-  let best = null;
-  for (const paragraph of record.paragraphs) {
+  const read = record.paragraphs.map((paragraph, order) => {
     const spans = wordSpans(paragraph.text);
     const found = new Set();
     let first = -1;
@@ -408,24 +408,33 @@ export function excerpt(record, query, length = 24) {
         if (first < 0) first = i;
       }
     }
-    if (!best || found.size > best.found) best = { paragraph, spans, found: found.size, first };
-    if (best.found >= query.words.length) break;
-  }
-  if (!best || !best.spans.length) return { href: record.url, html: '' };
-  const { paragraph, spans, first } = best;
-  const href = best.found && paragraph.anchor ? `${record.url}#${paragraph.anchor}` : record.url;
-  const from = Math.max(0, Math.min(first - Math.floor(length / 3), spans.length - length));
-  const to = Math.min(spans.length, from + length);
-  let html = from > 0 ? '… ' : '';
-  let at = spans[from].start;
-  for (let i = from; i < to; i++) {
-    const span = spans[i];
-    html += escapeHtml(paragraph.text.slice(at, span.start));
-    const word = escapeHtml(paragraph.text.slice(span.start, span.end));
-    html += span.mark ? `<mark>${word}</mark>` : word;
-    at = span.end;
-  }
-  if (to < spans.length) html += ' …';
-  else html += escapeHtml(paragraph.text.slice(at));
-  return { href, html };
+    return { paragraph, spans, found: found.size, first, order };
+  });
+  const holding = read.filter((r) => r.found > 0).sort((a, b) => b.found - a.found || a.order - b.order);
+  const chosen = holding.length ? holding.slice(0, max) : read.filter((r) => r.spans.length).slice(0, 1);
+  return chosen.map(({ paragraph, spans, found, first }) => {
+    const href = found && paragraph.anchor ? `${record.url}#${paragraph.anchor}` : record.url;
+    const from = Math.max(0, Math.min(Math.max(first, 0) - Math.floor(length / 3), spans.length - length));
+    const to = Math.min(spans.length, from + length);
+    let html = from > 0 ? '… ' : '';
+    let at = spans[from].start;
+    for (let i = from; i < to; i++) {
+      const span = spans[i];
+      html += escapeHtml(paragraph.text.slice(at, span.start));
+      const word = escapeHtml(paragraph.text.slice(span.start, span.end));
+      html += span.mark ? `<mark>${word}</mark>` : word;
+      at = span.end;
+    }
+    if (to < spans.length) html += ' …';
+    else html += escapeHtml(paragraph.text.slice(at));
+    return { href, html, found };
+  });
+}
+
+/**
+ * Where a result leads and what it shows: its best paragraph (see `excerpts`), or the
+ * record itself when it has no text.
+ */
+export function excerpt(record, query, length = 24) {
+  return excerpts(record, query, 1, length)[0] ?? { href: record.url, html: '' };
 }

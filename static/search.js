@@ -1,7 +1,8 @@
 // The search page: the site's own index (built with the site, see src/search/mod.rs), queried
-// in the browser through search-index.js. Results show their title, kind and excerpt, and
-// link to the paragraph or note where the words are.
-import { SearchIndex, excerpt } from './search-index.js';
+// in the browser through search-index.js. Results show their title and kind, and up to
+// three of their paragraphs that hold the words, each a link to its place; twenty at a
+// time, with a button for the next twenty.
+import { SearchIndex, excerpts } from './search-index.js';
 
 const form = document.getElementById('search-form');
 const query = document.getElementById('search-query');
@@ -12,7 +13,12 @@ const selects = { kind, person, document: inDocument };
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const base = form.dataset.base;
-const MAX_RESULTS = 20;
+const PAGE_RESULTS = 20;
+const more = document.createElement('button');
+more.type = 'button';
+more.id = 'search-more';
+more.hidden = true;
+list.after(more);
 
 let index = null;
 try {
@@ -40,42 +46,77 @@ async function run() {
   history.replaceState(null, '', `?${params}`);
   if (!text || !index) {
     list.replaceChildren();
+    more.hidden = true;
     if (index) status.textContent = '';
     return;
   }
   const filters = Object.fromEntries(Object.entries(selects).map(([name, select]) => [name, select.value]));
   let found;
-  let records;
   try {
     found = await index.search(text, filters);
-    records = await index.records(found.ids.slice(0, MAX_RESULTS));
   } catch (error) {
     if (ticket === pending) status.textContent = `The search failed (${error.message}).`;
     return;
   }
   if (ticket !== pending) return;
-  list.replaceChildren(...records.map((record) => resultItem(record, found)));
-  const count = found.ids.length;
-  status.textContent = count === 0 ? `Nothing found for “${text}”.` : `${count} result${count === 1 ? '' : 's'} for “${text}”${count > MAX_RESULTS ? `; the first ${MAX_RESULTS} shown` : ''}.`;
+  list.replaceChildren();
+  shown = { found, text, ticket };
+  await showMore();
 }
 
+let shown = null;
+
+/** The next twenty results of the search shown. */
+async function showMore() {
+  const { found, text, ticket } = shown;
+  const from = list.children.length;
+  let records;
+  try {
+    records = await index.records(found.ids.slice(from, from + PAGE_RESULTS));
+  } catch (error) {
+    if (ticket === pending) status.textContent = `The search failed (${error.message}).`;
+    return;
+  }
+  if (ticket !== pending) return;
+  list.append(...records.map((record) => resultItem(record, found)));
+  const count = found.ids.length;
+  const listed = list.children.length;
+  status.textContent = count === 0 ? `Nothing found for “${text}”.` : `${count} result${count === 1 ? '' : 's'} for “${text}”${count > listed ? `; ${listed} shown` : ''}.`;
+  more.hidden = listed >= count;
+  more.textContent = `Show ${Math.min(PAGE_RESULTS, count - listed)} more`;
+  if (from > 0) list.children[from]?.querySelector('a')?.focus();
+}
+
+more.addEventListener('click', () => showMore());
+
 function resultItem(record, found) {
-  const { href, html } = excerpt(record, found);
+  const places = excerpts(record, found, record.kind === 'Note' ? 1 : 3);
   const item = document.createElement('li');
   const link = document.createElement('a');
-  link.href = `${base}${href}`;
+  link.href = `${base}${places[0]?.href ?? record.url}`;
   link.textContent = record.title;
   item.append(link);
   if (record.kind) {
     const label = document.createElement('span');
     label.className = 'result-kind';
-    label.textContent = record.kind;
+    label.textContent = record.kind === 'Note' ? 'Note (in a document)' : record.kind;
     item.append(' ', label);
   }
-  const paragraph = document.createElement('p');
-  // The excerpt is the record's text, escaped, with <mark> around the words found.
-  paragraph.innerHTML = html;
-  item.append(paragraph);
+  for (const [n, place] of places.entries()) {
+    const paragraph = document.createElement('p');
+    // The excerpt is the record's text, escaped, with <mark> around the words found.
+    paragraph.innerHTML = place.html;
+    if (n > 0 || places.length > 1) {
+      // Each further place has its own link to where it stands.
+      const to = document.createElement('a');
+      to.href = `${base}${place.href}`;
+      to.className = 'result-place';
+      to.textContent = place.href.includes('#') ? `#${place.href.split('#')[1]}` : 'page';
+      to.setAttribute('aria-label', `Go to this passage of ${record.title}`);
+      paragraph.prepend(to, ' ');
+    }
+    item.append(paragraph);
+  }
   return item;
 }
 

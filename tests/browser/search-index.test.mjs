@@ -85,3 +85,20 @@ test('every word must match, and the filters narrow', async () => {
   for (const r of records) assert.match(r.url, /^documents\/(avrich-1984|olivier-2010|wikipedia-workers-group)\//);
   assert.deepEqual((await index.search('zzzzqqq')).ids, []);
 });
+
+test('the queries of tests/browser/search-queries.json find their page in the top five', async () => {
+  const queries = JSON.parse(readFileSync(join(repoRoot, 'tests/browser/search-queries.json'), 'utf8'));
+  const misses = [];
+  for (const { query, expect } of queries) {
+    const found = await index.search(query);
+    const top = await index.records(found.ids.slice(0, 5));
+    const urls = top.map((record) => record.url);
+    if (!urls.some((url) => expect.some((wanted) => url.startsWith(wanted)))) {
+      misses.push(`${query} → ${urls.join(' ') || 'nothing'} (wanted ${expect.join(' or ')})`);
+    }
+  }
+  const passed = queries.length - misses.length;
+  console.log(`search queries: ${passed} of ${queries.length} find their page in the top five${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
+  assert.ok(queries.length >= 40);
+  assert.ok(passed >= Math.ceil(queries.length * 0.95), misses.join('\n'));
+});
