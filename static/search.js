@@ -90,7 +90,10 @@ async function showMore() {
 more.addEventListener('click', () => showMore());
 
 function resultItem(record, found) {
-  const places = excerpts(record, found, record.kind === 'Note' ? 1 : 3);
+  // A page's several places, each with its own link; a record whose text has no places
+  // of its own (an entity's page, a note) shows its best passage.
+  const all = excerpts(record, found, 3);
+  const places = all.filter((place) => place.href.includes('#')).length > 1 ? all : all.slice(0, 1);
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = `${base}${places[0]?.href ?? record.url}`;
@@ -111,8 +114,7 @@ function resultItem(record, found) {
       const to = document.createElement('a');
       to.href = `${base}${place.href}`;
       to.className = 'result-place';
-      to.textContent = place.href.includes('#') ? `#${place.href.split('#')[1]}` : 'page';
-      to.setAttribute('aria-label', `Go to this passage of ${record.title}`);
+      to.textContent = place.href.includes('#') ? `at ${place.href.split('#')[1]}` : 'at the top';
       paragraph.prepend(to, ' ');
     }
     item.append(paragraph);

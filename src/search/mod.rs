@@ -40,6 +40,7 @@
 //! on the content only: the same site gives the same bytes.
 
 pub mod codec;
+mod numbers;
 mod postings;
 mod records;
 pub mod stem;

@@ -12,7 +12,7 @@ use super::{
     ALIAS, BODY, CHAPTER, DOCUMENT, EVENT, GROUP, NAME, NAMED, NOTE, PAGE, PERSON, PLACE, Sources,
     TERM,
 };
-use crate::content::{PageId, PageKind};
+use crate::content::{Page, PageId, PageKind};
 use crate::entity::{Entity, EntityId, EntityKind};
 use crate::markdown::{NoteStatus, Rendered, ShortText};
 use crate::text::shortened;
@@ -29,7 +29,7 @@ pub(super) struct Record<'a> {
     /// The entity's name (field NAME).
     pub(super) name: Option<&'a str>,
     /// Aliases and the like, or a page's own title (field ALIAS).
-    pub(super) aliases: Vec<&'a str>,
+    pub(super) aliases: Vec<Cow<'a, str>>,
     /// What an excerpt is taken from: the anchor on the page (or "") and the text.
     pub(super) paragraphs: Vec<(&'a str, Cow<'a, str>)>,
     /// `paragraphs[body_from..]` are the field BODY (before: a line of aliases).
@@ -45,7 +45,7 @@ impl Record<'_> {
     pub(super) fn texts(&self, field: usize) -> Box<dyn Iterator<Item = &str> + '_> {
         match field {
             NAME => Box::new(self.name.into_iter()),
-            ALIAS => Box::new(self.aliases.iter().copied()),
+            ALIAS => Box::new(self.aliases.iter().map(|a| a.as_ref())),
             BODY => Box::new(
                 self.paragraphs[self.body_from..]
                     .iter()
@@ -172,7 +172,10 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 url: page.site_path.clone(),
                 title,
                 name: None,
-                aliases: vec![&page.title],
+                aliases: with_number_forms(
+                    vec![Cow::Borrowed(page.title.as_str())],
+                    numbered(page),
+                ),
                 paragraphs: page_paragraphs(body),
                 body_from: 0,
                 document: document_choice[top(index)],
@@ -182,9 +185,11 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                 } else {
                     Vec::new()
                 },
-                named: named_in(&mut (analysis.mentions().iter())
-                    .filter(|m| !m.in_note)
-                    .map(|m| m.entity)),
+                named: named_in(
+                    &mut (analysis.mentions().iter())
+                        .filter(|m| !m.in_note)
+                        .map(|m| m.entity),
+                ),
             })
         }));
     }
@@ -248,6 +253,23 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
     (records, choices)
 }
 
+/// `names` with, as one more, the other forms of the numbers they hold (see `numbers`).
+fn with_number_forms(mut names: Vec<Cow<'_, str>>, numbered: bool) -> Vec<Cow<'_, str>> {
+    let words: Vec<String> = names.iter().flat_map(|n| super::words::words(n)).collect();
+    let forms = super::numbers::other_forms(&words, numbered);
+    if !forms.is_empty() {
+        names.push(Cow::Owned(forms.join(" ")));
+    }
+    names
+}
+
+/// Whether a page's title begins with its own number ("46. The Final Stage"): a chapter's
+/// place in its book, not a number its text is about.
+fn numbered(page: &Page) -> bool {
+    let digits = page.title.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && page.title[digits..].starts_with('.')
+}
+
 /// The words a reader may type for an entity, whichever spelling a passage uses, joined by
 /// spaces: for a person every word of every name it is found under (its transliterations,
 /// its Cyrillic form, given names); for any other kind its one-word names ("NEP"), since
@@ -297,19 +319,28 @@ fn page_paragraphs(body: &Rendered) -> Vec<(&str, Cow<'_, str>)> {
 }
 
 fn entity_record<'a>(entity: &'a Entity, text: &'a ShortText, kind: usize) -> Record<'a> {
-    let mut aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
-    aliases.extend(entity.real_name());
-    aliases.extend(entity.expansion());
-    aliases.extend(entity.original());
+    let mut shown: Vec<&str> = entity.aliases.iter().map(String::as_str).collect();
+    shown.extend(entity.real_name());
+    shown.extend(entity.expansion());
+    shown.extend(entity.original());
     let mut paragraphs = Vec::new();
-    if !aliases.is_empty() {
+    if !shown.is_empty() {
         let line = if kind == TERM {
-            aliases.join(" · ")
+            shown.join(" · ")
         } else {
-            format!("Also written: {}", aliases.join(", "))
+            format!("Also written: {}", shown.join(", "))
         };
         paragraphs.push(("", Cow::Owned(line)));
     }
+    // Indexed beside the names shown: every spelling the entity is found under in the
+    // documents (transliterations, "10th Congress" for the Tenth), and its numbers' forms.
+    let mut aliases: Vec<Cow<str>> = shown.iter().map(|a| Cow::Borrowed(*a)).collect();
+    aliases.extend(
+        (crate::entity::aliases::names(entity).into_iter())
+            .filter(|name| *name != entity.name && !shown.contains(&name.as_str()))
+            .map(Cow::Owned),
+    );
+    let aliases = with_number_forms(aliases, false);
     let body_from = paragraphs.len();
     if let Some(summary) = &entity.summary {
         paragraphs.push(("", Cow::Borrowed(summary.as_str())));

@@ -33,7 +33,7 @@ fn person<'a>(name: &'a str, aliases: Vec<&'a str>, body: &'a str) -> Record<'a>
             ),
             ("", Cow::Borrowed(body)),
         ],
-        aliases,
+        aliases: aliases.into_iter().map(Cow::Borrowed).collect(),
         body_from: 1,
         document: None,
         people: Vec::new(),
@@ -47,7 +47,7 @@ fn chapter<'a>(title: &'a str, paragraphs: &[&'a str]) -> Record<'a> {
         url: "documents/book/chapter-09/".into(),
         title: title.into(),
         name: None,
-        aliases: vec![title],
+        aliases: vec![Cow::Borrowed(title)],
         paragraphs: paragraphs
             .iter()
             .map(|p| ("p-1", Cow::Borrowed(*p)))

@@ -78,3 +78,19 @@ test('the two search forms of the search page are told apart by their names', as
   assert.notEqual(names[0], names[1]);
   await page.close();
 });
+
+test('results come twenty at a time, and a page shows the passages that hold the words', async () => {
+  const page = await env.browser.newPage();
+  const first = await search(page, 'Lenin');
+  assert.equal(first.length, 20);
+  const status = await page.textContent('#search-status');
+  assert.match(status, /^\d+ results for “Lenin”; 20 shown\.$/);
+  await page.click('#search-more');
+  await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 40);
+  assert.match(await page.textContent('#search-status'), /; 40 shown\.$/);
+  // A chapter that names him often lists up to three of its paragraphs, each linked.
+  const places = await page.$$eval('#search-results .result-place', (links) => links.map((a) => a.getAttribute('href')));
+  assert.ok(places.length > 0, 'some result lists its places');
+  for (const href of places) assert.match(href, /#(p-[\d-]+|fn-\d+)$/);
+  await page.close();
+});
