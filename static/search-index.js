@@ -107,6 +107,24 @@ const MAX_NEAR_SHARDS = 12;
 const PREFIX_WEIGHT = 0.6;
 const NEAR_WEIGHT = 0.35;
 
+// Phrases are checked in the text of the best records first, this many at a time, and no
+// further than this many records.
+const PHRASE_BATCH = 50;
+const MAX_PHRASE_CHECKS = 1000;
+
+/** The phrases of a query: what stands between straight or curly double quotes. */
+export function quoted(text) {
+  return [...text.matchAll(/["“”„«]([^"“”„«»]+)["“”»]/g)].map((match) => match[1]);
+}
+
+/** Whether the words of `run` hold those of `phrase` one after the other. */
+function holdsInOrder(run, phrase) {
+  for (let i = 0; i + phrase.length <= run.length; i++) {
+    if (phrase.every((word, j) => run[i + j] === word)) return true;
+  }
+  return false;
+}
+
 /** The slips a word may have and still match a term: 1 from five letters, 2 from eight. */
 export function allowedSlips(word) {
   const letters = [...word].length;
@@ -326,8 +344,37 @@ export class SearchIndex {
    * and let through by `filters`, best first: { words, prefix, ids }.
    */
   async search(text, filters = {}) {
+    const found = await this.ranked(text, filters);
+    const phrases = quoted(text).map((phrase) => words(phrase).map(this.stem)).filter((p) => p.length > 1);
+    if (phrases.length) found.ids = await this.withPhrases(found.ids, phrases);
+    return found;
+  }
+
+  /**
+   * The records among `ids` (best first) whose text holds each phrase, its words in order:
+   * read a batch at a time, up to MAX_PHRASE_CHECKS records.
+   */
+  async withPhrases(ids, phrases) {
+    const kept = [];
+    const checked = ids.slice(0, MAX_PHRASE_CHECKS);
+    for (let start = 0; start < checked.length; start += PHRASE_BATCH) {
+      const records = await this.records(checked.slice(start, start + PHRASE_BATCH));
+      for (const record of records) {
+        const texts = [record.title, ...record.paragraphs.map((p) => p.text)];
+        const stems = texts.map((text) => words(text).map(this.stem));
+        if (phrases.every((phrase) => stems.some((run) => holdsInOrder(run, phrase)))) kept.push(record.id);
+      }
+    }
+    return kept;
+  }
+
+  /** Every record holding all the words of `text`, ranked; phrases not yet checked. */
+  async ranked(text, filters) {
     const all = words(text);
-    const query = { words: [...new Set(all)], prefix: all[all.length - 1], ids: [], stem: this.stem };
+    // Only a word being typed (the query's last, with no space or quote after it) is read
+    // as the start of a longer word.
+    const typing = all.length > 0 && !/[\s"“”»]$/.test(text);
+    const query = { words: [...new Set(all)], prefix: typing ? all[all.length - 1] : null, ids: [], stem: this.stem };
     if (!all.length) return query;
     const [allowed, ...lists] = await Promise.all([
       this.allowed(filters),

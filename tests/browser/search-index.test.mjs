@@ -102,3 +102,14 @@ test('the queries of tests/browser/search-queries.json find their page in the to
   assert.ok(queries.length >= 40);
   assert.ok(passed >= Math.ceil(queries.length * 0.95), misses.join('\n'));
 });
+
+test('a phrase in quotes finds its words in order', async () => {
+  const inOrder = await index.search('"party unity"');
+  const reversed = await index.search('"unity party"');
+  const loose = await index.search('unity party ');
+  assert.ok(inOrder.ids.length > 0);
+  assert.equal(reversed.ids.length, 0, 'no text says “unity party”');
+  assert.ok(loose.ids.length > inOrder.ids.length, 'without quotes the words may stand apart');
+  const [first] = await index.records(inOrder.ids.slice(0, 1));
+  assert.equal(first.url, 'events/resolution-on-party-unity/');
+});
