@@ -20,7 +20,8 @@
 //!   "shards":["a","b","ch",…]}` — each kind's range of ids `[start, end)`, the first id of
 //!   each record chunk, and the key of each term shard, sorted.
 //! - `terms/KEY.json`: `{"term":"postings",…}`, the terms whose longest prefix among the shard
-//!   keys is KEY (the file name as [`codec::shard_file`] spells it). Keys are the first letter
+//!   keys is KEY (the file name as [`codec::shard_file`] spells it). A term is a word's stem
+//!   ([`stem`]), so that a query finds the word's other forms. Keys are the first letter
 //!   of the terms, then one letter more wherever a shard would pass [`SHARD_BYTES`], so the
 //!   files stay small as the collection grows. The postings of a term are, for each record
 //!   that holds it, the difference of its id from the one before and a score, in the
@@ -36,8 +37,11 @@
 //!   [[path, title],…]}`, and `filters/person-I.json`, `filters/document-I.json`: the ids of
 //!   the records of the I-th choice (a JSON string of differences, as above).
 //!
-//! Words are normalised the same way here and in the client ([`words`]). The output depends
-//! on the content only: the same site gives the same bytes.
+//! Words are normalised and stemmed the same way here and in the client ([`words`], and
+//! [`stem`] compiled to WebAssembly as `search/stem.wasm`). A record's fields are its name, its
+//! aliases (every spelling it is found under, and the other forms of the numbers in them:
+//! [`numbers`]), its text, and the spellings of the entities it names. The output depends on
+//! the content only: the same site gives the same bytes.
 
 pub mod codec;
 mod numbers;
