@@ -340,11 +340,12 @@ export class SearchIndex {
   }
 
   /**
-   * Every record holding all the words of `text` (the last one also as the start of a word)
-   * and let through by `filters`, best first: { words, prefix, ids }.
+   * Every record holding all the words of `text` (the last one also as the start of a word
+   * while it is being typed, unless the query is `complete`) and let through by `filters`,
+   * best first, with the phrases in quotes in order: { words, prefix, ids }.
    */
-  async search(text, filters = {}) {
-    const found = await this.ranked(text, filters);
+  async search(text, filters = {}, { complete = false } = {}) {
+    const found = await this.ranked(text, filters, complete);
     const phrases = quoted(text).map((phrase) => words(phrase).map(this.stem)).filter((p) => p.length > 1);
     if (phrases.length) found.ids = await this.withPhrases(found.ids, phrases);
     return found;
@@ -369,11 +370,11 @@ export class SearchIndex {
   }
 
   /** Every record holding all the words of `text`, ranked; phrases not yet checked. */
-  async ranked(text, filters) {
+  async ranked(text, filters, complete) {
     const all = words(text);
-    // Only a word being typed (the query's last, with no space or quote after it) is read
-    // as the start of a longer word.
-    const typing = all.length > 0 && !/[\s"“”»]$/.test(text);
+    // Only a word being typed (the query's last, with no space or quote after it, in a
+    // query not yet submitted) is read as the start of a longer word.
+    const typing = !complete && all.length > 0 && !/[\s"“”»]$/.test(text);
     const query = { words: [...new Set(all)], prefix: typing ? all[all.length - 1] : null, ids: [], stem: this.stem };
     if (!all.length) return query;
     const [allowed, ...lists] = await Promise.all([

@@ -35,7 +35,7 @@ try {
 
 let pending = 0;
 
-async function run() {
+async function run({ complete = false } = {}) {
   const text = query.value.trim();
   const ticket = ++pending;
   const params = new URLSearchParams(window.location.search);
@@ -53,7 +53,7 @@ async function run() {
   const filters = Object.fromEntries(Object.entries(selects).map(([name, select]) => [name, select.value]));
   let found;
   try {
-    found = await index.search(text, filters);
+    found = await index.search(text, filters, { complete });
   } catch (error) {
     if (ticket === pending) status.textContent = `The search failed (${error.message}).`;
     return;
@@ -130,12 +130,13 @@ query.addEventListener('input', () => {
 for (const select of Object.values(selects)) select.addEventListener('change', run);
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  run();
+  // A submitted query is whole: its last word no longer matches longer words.
+  run({ complete: true });
 });
 
 const initial = new URLSearchParams(window.location.search);
 // Words typed while the index was loading are kept.
 query.value = query.value || initial.get('q') || '';
 for (const [name, select] of Object.entries(selects)) select.value = initial.get(name) || '';
-if (query.value) run();
+if (query.value) run({ complete: true });
 form.dataset.ready = 'true';

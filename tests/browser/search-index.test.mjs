@@ -113,3 +113,11 @@ test('a phrase in quotes finds its words in order', async () => {
   const [first] = await index.records(inOrder.ids.slice(0, 1));
   assert.equal(first.url, 'events/resolution-on-party-unity/');
 });
+
+test('only a word still being typed matches the longer words it starts', async () => {
+  const typing = await index.search('Miasn');
+  const whole = await index.search('Miasn', {}, { complete: true });
+  const [first] = await index.records(typing.ids.slice(0, 1));
+  assert.equal(first?.url, 'people/miasnikov/', 'while typing, “Miasn” is the start of “Miasnikov”');
+  assert.equal(whole.ids.length, 0, 'submitted, “Miasn” is a word of its own, which no text has');
+});
