@@ -214,7 +214,10 @@ pub(super) fn index(
     diagnostics: &mut Diagnostics,
 ) -> Indexed {
     let Loaded {
-        content, registry, ..
+        content,
+        registry,
+        matcher,
+        ..
     } = loaded;
     let references: Vec<PageReferences> = (analysed.pages.iter_mut())
         .map(|page| std::mem::take(&mut page.references))
@@ -234,7 +237,7 @@ pub(super) fn index(
             )
         },
         || {
-            let entries = timeline::assemble(registry, content, statements);
+            let entries = timeline::assemble((registry, matcher), content, statements);
             let slices = timeline::by_entity(&entries, registry.entities.len());
             (entries, slices)
         },

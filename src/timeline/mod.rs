@@ -16,7 +16,7 @@ use crate::config::BaseUrl;
 use crate::content::{Content, PageId, PageKind};
 use crate::date::HistoricalDate;
 use crate::entity::annotate::Names;
-use crate::entity::matcher::Mention;
+use crate::entity::matcher::{Matcher, Mention, Target};
 use crate::entity::{EntityId, EntityKind, Registry, ordered};
 use crate::markdown::Rendered;
 use extract::Extractor;
@@ -89,11 +89,11 @@ impl Entry {
 /// statements in reading order).
 /// `statements[page]`: each source page's dated statements ([`page_statements`]).
 pub fn assemble(
-    registry: &Registry,
+    (registry, matcher): (&Registry, &Matcher),
     content: &Content,
     mut statements: Vec<Vec<Entry>>,
 ) -> Vec<Entry> {
-    let mut entries = registry_entries(registry);
+    let mut entries = registry_entries(registry, matcher);
     let sources = content.sources();
     // Sized at once: the timeline is held until the site is written, and growing it by
     // doubling leaves up to half of it unused.
@@ -111,15 +111,16 @@ pub fn assemble(
 }
 
 /// Events and groups at their dates (a group from its founding to its end), people's births
-/// and deaths.
-fn registry_entries(registry: &Registry) -> Vec<Entry> {
+/// and deaths. An event or a group is filed under the people its entry lists and the
+/// entities its summary names too: the expulsion of Miasnikov is in his chronology.
+fn registry_entries(registry: &Registry, matcher: &Matcher) -> Vec<Entry> {
     let mut entries = Vec::new();
     let entry = |kind, entity, date: &HistoricalDate, old_style: Option<&HistoricalDate>| Entry {
         kind,
         date: date.clone(),
         old_style: old_style.cloned(),
         entity: Some(entity),
-        mentions: Vec::new(),
+        mentions: participants(registry, matcher, entity),
         page: None,
         anchor: None,
         excerpt: None,
@@ -153,6 +154,37 @@ fn registry_entries(registry: &Registry) -> Vec<Entry> {
         }
     }
     entries
+}
+
+/// The people an event or a group lists (`people`), then the entities its summary names
+/// unambiguously, once each, itself aside.
+fn participants(registry: &Registry, matcher: &Matcher, entity: EntityId) -> Vec<EntityId> {
+    let e = &registry.entities[entity];
+    let mut named: Vec<EntityId> = Vec::new();
+    let listed = e.members().map_or(&[][..], |m| m.ids.as_slice());
+    named.extend(
+        listed
+            .iter()
+            .filter_map(|id| registry.get(EntityKind::Person, id)),
+    );
+    if matches!(e.kind(), EntityKind::Event | EntityKind::Group) {
+        for found in matcher.find(e.summary.as_deref().unwrap_or_default()) {
+            if let Target::One(index) = found.target {
+                named.push(EntityId::new(index));
+            }
+        }
+    }
+    // The timeline names people, events and groups (as a statement's sentence does).
+    let timeline_kinds = [EntityKind::Person, EntityKind::Event, EntityKind::Group];
+    named.retain(|&n| timeline_kinds.contains(&registry.entities[n].kind()));
+    let mut seen = Vec::with_capacity(named.len());
+    named.retain(|&n| {
+        n != entity && !seen.contains(&n) && {
+            seen.push(n);
+            true
+        }
+    });
+    named
 }
 
 /// A group's life as one date: from its founding to its dissolution, or its founding alone.
@@ -449,7 +481,8 @@ mod tests {
                 "1870-04-22",
             ),
         ]);
-        let entries = assemble(&registry, &Content::default(), Vec::new());
+        let (matcher, _) = Matcher::new(&registry);
+        let entries = assemble((&registry, &matcher), &Content::default(), Vec::new());
         let order: Vec<(EntryKind, String)> =
             entries.iter().map(|e| (e.kind, e.date.human())).collect();
         assert_eq!(

@@ -549,3 +549,20 @@ fn the_extractor_dates_sentences_of_the_documents_as_a_careful_reader() {
         wrong.join("\n")
     );
 }
+
+/// A person's chronology holds the registry's events that list them or whose summary names
+/// them, not only their birth, death and the sentences that name them.
+#[test]
+fn miasnikovs_chronology_holds_the_events_he_took_part_in() {
+    let page = page("people/miasnikov/index.html");
+    let section = scraper::Selector::parse(".entity-timeline").unwrap();
+    let chronology = page.select(&section).next().expect("an In time section");
+    let said = text(&chronology);
+    for event in [
+        "Expulsion of Miasnikov from the party",
+        "Founding of the Workers' Group",
+        "Arrest of Miasnikov on his return from Germany",
+    ] {
+        assert!(said.contains(event), "{event} not in: {said}");
+    }
+}
