@@ -180,6 +180,10 @@ impl Extractor {
     ) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
         let mut first: Option<Dating> = None;
         for f in found {
+            // A date in parentheses, brackets or quotation marks is an aside (a reference, a
+            // congress's dates beside its name, a title, someone's words): it dates no
+            // statement, though the text around it takes its year and its days.
+            let aside = in_aside(text, sentence_start, &f.span);
             let placed = match &f.reading {
                 Reading::Dated(dating) => {
                     if let Some(year) = dating.date.end.or(dating.date.start).map(|p| p.year) {
@@ -229,7 +233,7 @@ impl Extractor {
             if let Some(point) = placed.as_ref().and_then(|d| d.date.start) {
                 self.last = point.month.is_some().then_some(point);
             }
-            if first.is_none() {
+            if first.is_none() && !aside {
                 first = placed;
             }
         }
@@ -298,12 +302,83 @@ fn looks_away(before: &str) -> bool {
     LOOKING_AWAY.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
+/// Whether the date at `span` of `text` stands in an aside opened after `sentence_start` and
+/// not closed before it: double quotation marks or guillemets (a title, someone's words), or
+/// parentheses or brackets that say more than the date ("(the revolutions of 1905 and of
+/// February 1917)"). Parentheses that hold the date alone date what the sentence names
+/// beside them ("the Eleventh Congress (March-April 1922)", "(that was on August 10)").
+/// Single quotes are passed over: ’ is an apostrophe as often as a closing quote.
+fn in_aside(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
+    let mut opened: Vec<usize> = Vec::new();
+    let mut quoted = false;
+    for (at, c) in text[sentence_start..span.start].char_indices() {
+        match c {
+            '(' | '[' => opened.push(sentence_start + at + 1),
+            ')' | ']' => {
+                opened.pop();
+            }
+            '“' | '„' | '«' => quoted = true,
+            '”' | '»' => quoted = false,
+            '"' => quoted = !quoted,
+            _ => {}
+        }
+    }
+    if quoted {
+        return true;
+    }
+    let Some(&inside) = opened.last() else {
+        return false;
+    };
+    let close = text[span.end..]
+        .find([')', ']'])
+        .map_or(text.len(), |at| span.end + at);
+    let around = format!("{} {}", &text[inside..span.start], &text[span.end..close]);
+    around
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| !word.is_empty() && !DATING_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// The words that may stand beside a date in parentheses that date what the sentence names.
+const DATING_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "from",
+    "of",
+    "that",
+    "was",
+    "it",
+    "the",
+    "to",
+    "and",
+    "until",
+    "early",
+    "late",
+    "end",
+    "beginning",
+    "middle",
+    "mid",
+    "or",
+    "about",
+    "around",
+    "c",
+    "ca",
+    "os",
+    "ns",
+];
+
 /// A caption or a title line ("Feliks Dzerzhinsky (1877–1926)", "Leaders of the New
 /// Opposition 1925–1926") ends without a sentence's closing punctuation: its dates date no
 /// statement and give no year to the text after it.
 fn is_prose(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', ')', '»', ']'])
+    let text = text.trim_end();
+    // A paragraph that ends on a reference in brackets ("… as he wrote. [Pravda, 12 May
+    // 1923, p. 2]") is prose: the sentence before the reference says so.
+    let text = match text.strip_suffix(']').and_then(|t| t.rfind('[')) {
+        Some(open) if open > 0 => text[..open].trim_end(),
+        _ => text,
+    };
+    text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ']'])
         .ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
@@ -959,6 +1034,50 @@ mod tests {
             read("See [Trotsky, The Challenge (1926-27), p. 76] on this."),
             None
         );
+    }
+
+    #[test]
+    fn a_date_in_an_aside_dates_no_statement_but_one_beside_a_name_does() {
+        // Parenthetical clauses, quoted titles and quoted words are asides.
+        for aside in [
+            "After two rounds of revolutions (in 1918–1920 and in 1923) that ended in defeat, the movement had not died out.",
+            "In his article “A Response to the Inquiries of Comrades (September 1926)” Trotsky noted that the faction was splitting the party.",
+            "Based on the first two revolutions (the revolutions of 1905 and of February 1917), Lenin discovered the form of a semi-state.",
+            "Avtorkhanov recalls that long before, “in October 1923, Stalin countermanded the routine”, as he put it.",
+        ] {
+            assert_eq!(read(aside), None, "{aside}");
+        }
+        // Parentheses that hold a date alone date what stands beside them.
+        assert_eq!(
+            read("Stalin was elected after the Eleventh Party Congress (March–April 1922), in which Lenin took little part.").as_deref(),
+            Some("March–April 1922")
+        );
+        assert_eq!(
+            read("And then (that was on 10 August 1924) he asked for the newspaper.").as_deref(),
+            Some("10 August 1924")
+        );
+        // An aside still gives the text after it its year.
+        assert_eq!(
+            date_of(
+                "The congress (in March 1923) opened late.",
+                "On 26 March, Trotsky spoke."
+            )
+            .as_deref(),
+            Some("26 March 1923")
+        );
+    }
+
+    #[test]
+    fn a_paragraph_ending_on_a_reference_in_brackets_is_prose() {
+        let paragraphs = [ParagraphText {
+            anchor: "p-1".to_string(),
+            section: 0,
+            text: "On 12 May 1923 Lenin wrote to him again. [Pravda, 14 May 1923, p. 22]"
+                .to_string(),
+        }];
+        let statements = Extractor::page(&paragraphs, &|_, _| true);
+        assert_eq!(statements.len(), 1, "{statements:?}");
+        assert_eq!(statements[0].date.human(), "12 May 1923");
     }
 
     #[test]
