@@ -464,6 +464,39 @@ static FORM_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 /// The forms, longest first: where two overlap at the same place, the earlier form wins.
 static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
     vec![
+        // between 15 September and 15 December 1920; from 18 to 19 March 1848 (the range,
+        // not its last day, which the shorter forms would read alone)
+        form(
+            r"\b(?:[Bb]etween|[Ff]rom)\s+{D}\s+{M}\s+(?:and|to|until|till)\s+{D}\s+{M},?\s+{Y}\b",
+            |c| {
+                dated(
+                    Point::day(year(c, 5)?, month(c, 2)?, day(c, 1)?),
+                    Some(Point::day(year(c, 5)?, month(c, 4)?, day(c, 3)?)),
+                    false,
+                )
+            },
+        ),
+        form(
+            r"\b(?:[Bb]etween|[Ff]rom)\s+{D}\s+(?:and|to|until|till)\s+{D}\s+{M},?\s+{Y}\b",
+            |c| {
+                dated(
+                    Point::day(year(c, 4)?, month(c, 3)?, day(c, 1)?),
+                    Some(Point::day(year(c, 4)?, month(c, 3)?, day(c, 2)?)),
+                    false,
+                )
+            },
+        ),
+        // between March and June 1923, from March to June 1923, July and August 1923
+        form(
+            r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?{M}\s+(?:and|to|until|till)\s+{M},?\s+{Y}\b",
+            |c| {
+                dated(
+                    Point::month(year(c, 3)?, month(c, 1)?),
+                    Some(Point::month(year(c, 3)?, month(c, 2)?)),
+                    false,
+                )
+            },
+        ),
         // 26 January–10 February 1934
         form(r"\b{D}\s+{M}{-}{D}\s+{M},?\s+{Y}\b", |c| {
             dated(
@@ -891,6 +924,30 @@ mod tests {
             read("In May 1918, at a conference.").as_deref(),
             Some("May 1918")
         );
+    }
+
+    #[test]
+    fn reads_ranges_written_in_words() {
+        for (sentence, expected) in [
+            (
+                "Between 15 September and 15 December 1920 the commission sat.",
+                "15 September–15 December 1920",
+            ),
+            (
+                "From 18 to 19 March 1848 the barricades stood.",
+                "18–19 March 1848",
+            ),
+            (
+                "In July and August 1923 strikes broke out.",
+                "July–August 1923",
+            ),
+            (
+                "From March to June 1923 the discussion went on.",
+                "March–June 1923",
+            ),
+        ] {
+            assert_eq!(read(sentence).as_deref(), Some(expected), "{sentence}");
+        }
     }
 
     #[test]
