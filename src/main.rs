@@ -94,6 +94,10 @@ struct ImportArgs {
     /// --title. Other files in those folders are left as they are.
     #[arg(long, conflicts_with_all = ["split", "omit"], requires_all = ["title", "authors"])]
     registry: bool,
+    /// The transcription's format; `auto` reads it from the text and says which it chose
+    /// and why.
+    #[arg(long, default_value = "auto", value_parser = annals::import::Format::CHOICES.to_vec())]
+    format: String,
     /// Write a collection, one page per section of the text's table of contents.
     #[arg(long, value_parser = ["chapters"])]
     split: Option<String>,
@@ -248,8 +252,9 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
         uncited_notes: args.uncited_notes,
         names: args.names.into_iter().collect(),
         unlinked_names: args.unlinked_names,
+        format: annals::import::Format::parse(&args.format).unwrap_or_default(),
     };
-    let imported = annals::import::import_text(&text, &options);
+    let imported = annals::import::import(&text, &options);
     let written = annals::import::write(&imported, &args.into)?;
     print!("{}", imported.report.summary());
     print_gap_hints(&imported.report, &options);

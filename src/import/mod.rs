@@ -7,6 +7,8 @@
 //! and quotations (`shape`); the Markdown is written with provenance front matter.
 
 pub mod blocks;
+pub mod format;
+pub mod markdown;
 pub mod notes;
 pub mod registry;
 pub mod sections;
@@ -16,11 +18,14 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use std::sync::LazyLock;
+
 use anyhow::{Context, bail};
 
 use crate::frontmatter::FrontMatter;
 
 use blocks::{Block, split_blocks};
+pub use format::Format;
 use notes::{Marker, NoteList, candidates, find_note_list, sequence};
 use shape::{Piece, ShapeOptions, ShapeStats, shape, to_markdown};
 
@@ -45,6 +50,8 @@ pub struct ImportOptions {
     /// Names the source leaves ambiguous: written as `unlinked_names` into each page that
     /// has them.
     pub unlinked_names: Vec<String>,
+    /// The transcription's format (`Auto`: read from its text).
+    pub format: Format,
 }
 
 impl ImportOptions {
@@ -99,6 +106,16 @@ pub struct Report {
     pub omitted: Vec<String>,
     pub contents_dropped: usize,
     pub not_found: Vec<String>,
+    /// The format read, and why it was chosen.
+    pub format: Option<(Format, String)>,
+    /// What the page holds, by kind: headings, lists, tables, quotations (Markdown, HTML, TEI).
+    pub found: Vec<(String, usize)>,
+    /// Each kind of change made to the source, and how many times.
+    pub changes: Vec<(String, usize)>,
+    /// What was dropped or left as it was, by line of the source.
+    pub warnings: Vec<(usize, String)>,
+    /// The words of the source not found in the page (`word_check`).
+    pub lost_words: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -107,7 +124,133 @@ pub struct Imported {
     pub report: Report,
 }
 
-/// Imports one transcription.
+/// Imports one transcription in its format (read from its text unless `options` say).
+pub fn import(text: &str, options: &ImportOptions) -> Imported {
+    let (format, why) = match options.format {
+        Format::Auto => format::detect(text),
+        chosen => (chosen, "it was asked for (--format)".to_string()),
+    };
+    let converted = match format {
+        Format::Markdown => Some(markdown::convert(text)),
+        _ => None,
+    };
+    let mut imported = match converted {
+        Some(converted) => import_converted(converted, options),
+        None => import_text(text, options),
+    };
+    imported.report.format = Some((format, why));
+    imported
+}
+
+/// A transcription in a structured format, made annals Markdown (`converted`), as one page:
+/// its own front matter under what the options give, its notes counted, its words checked.
+fn import_converted(converted: markdown::Converted, options: &ImportOptions) -> Imported {
+    let body = converted.body;
+    let section = read_section(&body);
+    let mut front = options.provenance.clone();
+    let own = converted.front;
+    front.title = front.title.or(own.title);
+    if front.authors.is_empty() {
+        front.authors = own.authors;
+    }
+    front.date = front.date.or(own.date);
+    front.url = front.url.or(own.url);
+    front.rights = front.rights.or(own.rights);
+    front.language = front.language.or(own.language);
+    let markdown = front_matter(&options.declared(front, &section, &body)) + &body;
+    let report = Report {
+        found: found_in(&body),
+        changes: converted.changes,
+        warnings: converted.warnings,
+        lost_words: word_check(&converted.text, &converted.dropped.join(" "), &markdown),
+        sections: vec![section],
+        ..Default::default()
+    };
+    Imported {
+        files: vec![ImportedFile {
+            path: "index.md".into(),
+            markdown,
+        }],
+        report,
+    }
+}
+
+/// What a page's Markdown holds of what the report counts: its paragraphs, note markers
+/// and notes, markers without a note and notes nothing cites.
+fn read_section(body: &str) -> SectionReport {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut section = SectionReport::default();
+    let mut cited: Vec<String> = Vec::new();
+    let mut defined: Vec<String> = Vec::new();
+    for event in Parser::new_ext(body, crate::markdown::options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => section.paragraphs += 1,
+            Event::FootnoteReference(label) => {
+                section.markers += 1;
+                cited.push(label.to_string());
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => defined.push(label.to_string()),
+            _ => {}
+        }
+    }
+    section.notes = defined.len();
+    let number = |label: &String| label.parse::<u32>().unwrap_or(0);
+    section.missing_notes = (cited.iter().filter(|l| !defined.contains(l)).map(number)).collect();
+    section.uncited_notes = (defined.iter().filter(|l| !cited.contains(l)).map(number)).collect();
+    section
+}
+
+/// The kinds of block a page holds, counted, for the report.
+fn found_in(body: &str) -> Vec<(String, usize)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut counts = [
+        ("headings", 0),
+        ("lists", 0),
+        ("tables", 0),
+        ("quotations", 0),
+    ];
+    for event in Parser::new_ext(body, crate::markdown::options()) {
+        let kind = match event {
+            Event::Start(Tag::Heading { .. }) => 0,
+            Event::Start(Tag::List(_)) => 1,
+            Event::Start(Tag::Table(_)) => 2,
+            Event::Start(Tag::BlockQuote(_)) => 3,
+            _ => continue,
+        };
+        counts[kind].1 += 1;
+    }
+    counts.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+}
+
+/// The words of the source that the page lacks (each as often as it is missing), those of
+/// what was `dropped` on purpose (and reported) aside: nothing is to be lost in silence.
+/// Words are compared as search compares them; markup is no word.
+fn word_check(source: &str, dropped: &str, page: &str) -> Vec<String> {
+    let mut have: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for word in crate::search::words::words(&strip_tags(page))
+        .into_iter()
+        .chain(crate::search::words::words(dropped))
+    {
+        *have.entry(word).or_default() += 1;
+    }
+    let mut lost = Vec::new();
+    for word in crate::search::words::words(&strip_tags(source)) {
+        match have.get_mut(&word) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => lost.push(word),
+        }
+    }
+    lost
+}
+
+/// Text without its HTML or XML tags (their names and attributes are no words of the text).
+fn strip_tags(text: &str) -> String {
+    static TAG: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"(?s)<[a-zA-Z/!?][^>]*>").expect("a valid pattern"));
+    TAG.replace_all(text, " ").into_owned()
+}
+
+/// Imports one transcription of plain text.
 pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let blocks = split_blocks(text);
@@ -481,6 +624,44 @@ impl Report {
     /// The lines `annals import` prints.
     pub fn summary(&self) -> String {
         let mut out = String::new();
+        if let Some((format, why)) = &self.format {
+            let _ = writeln!(out, "Read as {format}: {why}.");
+        }
+        let listed = |items: &[(String, usize)]| -> String {
+            let parts: Vec<String> = items
+                .iter()
+                .map(|(what, n)| format!("{n} {what}"))
+                .collect();
+            parts.join(", ")
+        };
+        if !self.found.is_empty() {
+            let _ = writeln!(out, "Found: {}.", listed(&self.found));
+        }
+        if !self.changes.is_empty() {
+            let _ = writeln!(out, "Changed: {}.", listed(&self.changes));
+        }
+        for (line, what) in &self.warnings {
+            let _ = writeln!(out, "warning: line {line}: {what}");
+        }
+        if !self.lost_words.is_empty() {
+            let shown: Vec<&str> = self
+                .lost_words
+                .iter()
+                .take(12)
+                .map(String::as_str)
+                .collect();
+            let _ = writeln!(
+                out,
+                "warning: {} of the source's words are not in the page: {}{}",
+                self.lost_words.len(),
+                shown.join(" "),
+                if self.lost_words.len() > shown.len() {
+                    " …"
+                } else {
+                    ""
+                }
+            );
+        }
         let total =
             |f: &dyn Fn(&SectionReport) -> usize| self.sections.iter().map(f).sum::<usize>();
         let _ = writeln!(

@@ -9,6 +9,7 @@ mod browser;
 mod build;
 mod cite;
 mod cli;
+mod formats;
 mod import;
 mod kinds;
 mod open_data;

@@ -1,0 +1,331 @@
+//! Markdown transcriptions (Pandoc's and MultiMarkdown's among them) are kept as they are
+//! written: headings, lists, quotations, tables, emphasis, links and footnotes pass through
+//! unescaped. What is done to them is said in the report: a front matter of their own read
+//! into the page's, the leading `# Title` made the title, other first-level headings moved a
+//! level down (the page's title is its one), and the residue of a wiki export (`<a
+//! class="wikilink">`, `<references/>`, `<ref>` notes) made plain text or footnotes.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::frontmatter::FrontMatter;
+
+/// A transcription made annals Markdown, with what was done to it.
+#[derive(Debug, Clone, Default)]
+pub struct Converted {
+    pub body: String,
+    /// What the source says of itself (its own front matter, its `# Title`).
+    pub front: FrontMatter,
+    /// Each kind of change, and how many times it was made.
+    pub changes: Vec<(String, usize)>,
+    /// What was dropped or could not be read, by line of the source.
+    pub warnings: Vec<(usize, String)>,
+    /// The source's text whose every word the page must keep (without its own front
+    /// matter's keys, its markup's names).
+    pub text: String,
+    /// What was dropped on purpose (and reported): its words are not looked for.
+    pub dropped: Vec<String>,
+}
+
+impl Converted {
+    pub(super) fn count(&mut self, what: &str, n: usize) {
+        if n == 0 {
+            return;
+        }
+        match self.changes.iter_mut().find(|(w, _)| w == what) {
+            Some(entry) => entry.1 += n,
+            None => self.changes.push((what.to_string(), n)),
+        }
+    }
+}
+
+static WIKILINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)<a\s[^>]*class="[^"]*wikilink[^"]*"[^>]*>(.*?)</a>"#).unwrap()
+});
+static REFERENCES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<references\s*/>|<references>\s*</references>").unwrap());
+static REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?s)<ref(?:\s+name="?([^">/]+)"?)?\s*>(.*?)</ref>|<ref\s+name="?([^">/]+)"?\s*/>"#,
+    )
+    .unwrap()
+});
+
+/// Reads a Markdown transcription.
+pub fn convert(text: &str) -> Converted {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let mut converted = Converted::default();
+    let (front, body, body_line) = own_front_matter(&text);
+    if let Some(front) = front {
+        converted.front = front;
+        converted.count("front matter of its own read", 1);
+    }
+    converted.text = body.to_string();
+    let mut body = body.to_string();
+    body = wiki_headings(&body, &mut converted);
+    let (residue_free, ref_notes) = wiki_residue(&body, body_line, &mut converted);
+    body = title_and_headings(&residue_free, &mut converted);
+    let mut body = body.trim().to_string() + "\n";
+    if !ref_notes.is_empty() {
+        body.push('\n');
+        for (label, text) in ref_notes {
+            body.push_str(&format!("[^{label}]: {text}\n"));
+        }
+    }
+    converted.body = body;
+    converted
+}
+
+/// The source's own front matter (TOML between `+++`, or YAML's simple `key: value` lines
+/// between `---`), the body after it, and the body's first line.
+fn own_front_matter(text: &str) -> (Option<FrontMatter>, &str, usize) {
+    for fence in ["+++", "---"] {
+        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
+            continue;
+        };
+        let Some(end) = rest.find(&format!("\n{fence}")) else {
+            continue;
+        };
+        let block = &rest[..end];
+        let after = rest[end + fence.len() + 1..].trim_start_matches('\n');
+        let line = text[..text.len() - after.len()].lines().count() + 1;
+        let front = if fence == "+++" {
+            toml::from_str::<FrontMatter>(block).ok()
+        } else {
+            Some(yaml_front(block))
+        };
+        return (front, after, line);
+    }
+    (None, text, 1)
+}
+
+/// The few keys of a YAML front matter that say where a text comes from.
+fn yaml_front(block: &str) -> FrontMatter {
+    let mut front = FrontMatter::default();
+    for line in block.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).to_string();
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim().to_lowercase().as_str() {
+            "title" => front.title = Some(value),
+            "author" | "authors" => {
+                front.authors = value
+                    .trim_matches(['[', ']'])
+                    .split([';', ','])
+                    .map(|a| a.trim().trim_matches(['"', '\'']).to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect();
+            }
+            "date" => front.date = Some(value),
+            "url" | "source" => front.url = Some(value),
+            "lang" | "language" => front.language = Some(value),
+            "rights" | "license" => front.rights = Some(value),
+            _ => {}
+        }
+    }
+    front
+}
+
+/// A wiki export's markup made Markdown: its links their text, its `<ref>` notes footnote
+/// markers (their texts returned, to stand after the body), its `<references/>` list
+/// dropped, since the footnotes replace it.
+fn wiki_residue(
+    body: &str,
+    first_line: usize,
+    converted: &mut Converted,
+) -> (String, Vec<(String, String)>) {
+    let links = WIKILINK.find_iter(body).count();
+    let body = WIKILINK.replace_all(body, "$1").into_owned();
+    converted.count("wiki links made text", links);
+    let lists = REFERENCES.find_iter(&body).count();
+    let body = REFERENCES.replace_all(&body, "").into_owned();
+    converted.count(
+        "<references/> lists dropped (the footnotes replace them)",
+        lists,
+    );
+    let mut notes: Vec<(String, String)> = Vec::new();
+    let mut refs = 0;
+    let body = REF
+        .replace_all(&body, |c: &Captures| {
+            refs += 1;
+            let name = c
+                .get(1)
+                .or(c.get(3))
+                .map(|m| crate::text::slugify(m.as_str()));
+            match c.get(2) {
+                Some(text) => {
+                    let label = name.unwrap_or_else(|| format!("ref-{}", notes.len() + 1));
+                    notes.push((label.clone(), text.as_str().trim().replace('\n', " ")));
+                    format!("[^{label}]")
+                }
+                // <ref name="x"/>: the note named before.
+                None => format!("[^{}]", name.unwrap_or_default()),
+            }
+        })
+        .into_owned();
+    converted.count("<ref> notes made footnotes", refs);
+    for (n, line) in body.lines().enumerate() {
+        if line.contains("<ref") || line.contains("{{") {
+            converted.warnings.push((
+                first_line + n,
+                "wiki markup left as it is (an unclosed <ref> or a {{template}})".into(),
+            ));
+        }
+    }
+    (body, notes)
+}
+
+static WIKI_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^(={2,6})\s*([^=\n]+?)\s*={2,6}\s*$").unwrap());
+
+/// A wiki's `== Heading ==` made a Markdown heading of its level; a "Notes" or "References"
+/// heading with nothing under it but the wiki's note list is dropped, since the page lists
+/// its notes at its end.
+fn wiki_headings(body: &str, converted: &mut Converted) -> String {
+    let headings = WIKI_HEADING.find_iter(body).count();
+    let body = WIKI_HEADING
+        .replace_all(body, |c: &Captures| {
+            format!("{} {}", "#".repeat(c[1].len()), &c[2])
+        })
+        .into_owned();
+    converted.count("wiki headings made Markdown", headings);
+    body
+}
+
+/// The first line `# Title` taken as the title; other first-level headings, if any, moved a
+/// level down, and every heading under them with them.
+fn title_and_headings(body: &str, converted: &mut Converted) -> String {
+    let mut lines: Vec<String> = body.lines().map(str::to_string).collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    if let Some(first) = first
+        && let Some(heading) = lines[first].strip_prefix("# ")
+    {
+        let heading = heading.trim().trim_end_matches('#').trim().to_string();
+        match &converted.front.title {
+            None => {
+                converted.front.title = Some(heading);
+                lines.remove(first);
+                converted.count("first heading made the title", 1);
+            }
+            // The title the front matter gives, repeated as the first heading.
+            Some(title) if title.eq_ignore_ascii_case(&heading) => {
+                lines.remove(first);
+                converted.count("first heading dropped (the title again)", 1);
+            }
+            Some(_) => {}
+        }
+    }
+    drop_empty_notes_heading(&mut lines, converted);
+    let mut in_code = false;
+    let level_one = |l: &str| l.starts_with("# ");
+    let has_level_one = lines.iter().any(|l| level_one(l));
+    let mut moved = 0;
+    for line in &mut lines {
+        if line.starts_with("```") || line.starts_with("~~~") {
+            in_code = !in_code;
+        }
+        let hashes = line.chars().take_while(|&c| c == '#').count();
+        if has_level_one && !in_code && (1..6).contains(&hashes) && line[hashes..].starts_with(' ')
+        {
+            line.insert(0, '#');
+            moved += 1;
+        }
+    }
+    converted.count("headings moved a level down", moved);
+    lines.join("\n")
+}
+
+/// A last heading "Notes" or "References" (any level) with nothing under it: the list it
+/// headed became the page's footnotes.
+fn drop_empty_notes_heading(lines: &mut Vec<String>, converted: &mut Converted) {
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let is_notes_heading = |line: &str| {
+        let text = line.trim_start_matches('#').trim().to_lowercase();
+        line.starts_with('#')
+            && ["notes", "references", "footnotes", "sources"].contains(&text.as_str())
+    };
+    if lines.last().is_some_and(|l| is_notes_heading(l)) {
+        converted.dropped.extend(lines.pop());
+        converted.count("empty notes heading dropped", 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_passes_through_unescaped() {
+        let text = "# The Letter\n\n## Background\n\n> A quotation, *emphasised*.\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText with a note.[^4]\n\n[^4]: The note.\n";
+        let converted = convert(text);
+        assert_eq!(converted.front.title.as_deref(), Some("The Letter"));
+        for kept in [
+            "## Background",
+            "> A quotation, *emphasised*.",
+            "- one\n- two",
+            "| 1 | 2 |",
+            "[^4]: The note.",
+        ] {
+            assert!(
+                converted.body.contains(kept),
+                "{kept} in {}",
+                converted.body
+            );
+        }
+        assert!(!converted.body.contains('\\'), "{}", converted.body);
+    }
+
+    #[test]
+    fn wiki_residue_is_made_markdown_and_counted() {
+        let text = "Intro with <a class=\"wikilink\" href=\"/wiki/Lenin\">Lenin</a>.<ref>Avrich, p. 3.</ref> Again.<ref name=\"a\">Named note.</ref> And.<ref name=\"a\"/>\n\n== Notes ==\n<references/>\n";
+        let converted = convert(text);
+        let body = &converted.body;
+        assert!(
+            body.contains("Intro with Lenin.[^ref-1] Again.[^a] And.[^a]"),
+            "{body}"
+        );
+        assert!(
+            body.contains("[^ref-1]: Avrich, p. 3.") && body.contains("[^a]: Named note."),
+            "{body}"
+        );
+        assert!(!body.contains("<references"), "{body}");
+        let changes: Vec<&str> = converted.changes.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(
+            changes,
+            [
+                "wiki headings made Markdown",
+                "wiki links made text",
+                "<references/> lists dropped (the footnotes replace them)",
+                "<ref> notes made footnotes",
+                "empty notes heading dropped"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_front_matter_of_its_own_is_read_and_first_level_headings_move_down() {
+        let text = "---\ntitle: \"A Letter\"\nauthor: G. T. Miasnikov\ndate: 1921-08\n---\n\n# Part one\n\nText.\n\n# Part two\n\n## A section\n";
+        let converted = convert(text);
+        assert_eq!(converted.front.title.as_deref(), Some("A Letter"));
+        assert_eq!(converted.front.authors, ["G. T. Miasnikov"]);
+        assert_eq!(converted.front.date.as_deref(), Some("1921-08"));
+        // Not the title: the front matter gave one. The first-level headings move down.
+        assert!(
+            converted.body.contains("## Part one")
+                && converted.body.contains("## Part two")
+                && converted.body.contains("### A section"),
+            "{}",
+            converted.body
+        );
+    }
+}

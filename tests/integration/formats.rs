@@ -1,0 +1,150 @@
+//! `annals import` on each format it reads, as an editor uses it: the file imported into a
+//! site, the import's report checked, the site built and the page read as a reader sees it
+//! (headings, lists, tables, quotations, notes linked both ways).
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use scraper::Html;
+
+use crate::common::select;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+/// A new site with the fixture `name` imported as `content/documents/SLUG.md`: the import's
+/// output, the page's Markdown, and the built page.
+fn import_and_build(name: &str, slug: &str, extra: &[&str]) -> (Output, String, Html) {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("content/documents")).unwrap();
+    std::fs::write(site.path().join("site.toml"), "title = \"Formats\"\n").unwrap();
+    let into = format!("content/documents/{slug}");
+    let mut args = vec![
+        "import",
+        fixture(name).to_str().unwrap().to_string().leak() as &str,
+        "--into",
+        &into,
+    ];
+    args.extend_from_slice(extra);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(&args)
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let markdown = std::fs::read_to_string(site.path().join(format!("{into}.md"))).unwrap();
+    let built = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["build"])
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let page = page(site.path(), &format!("public/documents/{slug}/index.html"));
+    (output, markdown, page)
+}
+
+fn page(root: &Path, path: &str) -> Html {
+    Html::parse_document(&std::fs::read_to_string(root.join(path)).unwrap())
+}
+
+fn texts(html: &Html, selector: &str) -> Vec<String> {
+    select(html, selector)
+        .iter()
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// Every note marker leads to its note, and every note back to each marker.
+fn notes_linked_both_ways(html: &Html) -> usize {
+    let markers = select(html, "sup.note-ref a");
+    for marker in &markers {
+        let target = marker.value().attr("href").unwrap().trim_start_matches('#');
+        assert_eq!(select(html, &format!("li#{target}")).len(), 1, "{target}");
+    }
+    for back in select(html, ".footnote-backref, a[role=doc-backlink]") {
+        let target = back.value().attr("href").unwrap().trim_start_matches('#');
+        assert!(
+            !select(html, &format!("[id='{target}']")).is_empty(),
+            "{target}"
+        );
+    }
+    markers.len()
+}
+
+#[test]
+fn markdown_is_imported_as_it_is_written() {
+    let (output, markdown, page) = import_and_build("district-report.md", "district-report", &[]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("Read as markdown: it is written in Markdown"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Found: 2 headings, 3 lists, 1 tables, 1 quotations."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Changed: 1 front matter of its own read, 1 wiki headings made Markdown, 1 wiki links made text, 1 <references/> lists dropped (the footnotes replace them), 1 <ref> notes made footnotes, 1 first heading dropped (the title again), 1 empty notes heading dropped."),
+        "{said}"
+    );
+    assert!(
+        said.contains("3 markers, 3 notes; 0 markers without a note, 0 notes without a marker"),
+        "{said}"
+    );
+    assert!(!said.contains("not in the page"), "no word lost: {said}");
+    // Front matter from the source's own; nothing escaped.
+    assert!(
+        markdown.contains("title = \"Report of the Motovilikha district committee\""),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("authors = [\"District committee\", \"Motovilikha\"]")
+            || markdown.contains("authors = [\"District committee, Motovilikha\"]"),
+        "{markdown}"
+    );
+    for escaped in ["\\#", "\\>", "\\*"] {
+        assert!(!markdown.contains(escaped), "{escaped} in {markdown}");
+    }
+    // As a reader sees it.
+    // The document's headings, then the page's own "Notes".
+    assert_eq!(
+        texts(&page, "main h2"),
+        ["The meeting#", "What was decided#", "Notes"]
+    );
+    let decisions: Vec<String> = texts(&page, "main ol > li")
+        .into_iter()
+        .filter(|item| item.starts_with("that "))
+        .collect();
+    assert_eq!(decisions.len(), 3, "{decisions:?}");
+    assert!(
+        decisions[2].contains("go to Perm"),
+        "the wiki link is its text"
+    );
+    assert_eq!(select(&page, "main ul ul > li").len(), 1);
+    assert_eq!(
+        texts(&page, "main table td"),
+        ["Foundry", "40", "22", "Rolling mill", "25", "9"]
+    );
+    assert!(
+        texts(&page, "main blockquote")[0].starts_with("We ask only that the workers be heard")
+    );
+    assert!(!texts(&page, "main").concat().contains("<ref"));
+    assert_eq!(notes_linked_both_ways(&page), 3);
+}
