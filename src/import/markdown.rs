@@ -245,7 +245,7 @@ fn title_and_headings(body: &str, converted: &mut Converted) -> String {
 
 /// A last heading "Notes" or "References" (any level) with nothing under it: the list it
 /// headed became the page's footnotes.
-fn drop_empty_notes_heading(lines: &mut Vec<String>, converted: &mut Converted) {
+pub(super) fn drop_empty_notes_heading(lines: &mut Vec<String>, converted: &mut Converted) {
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
     }

@@ -8,6 +8,7 @@
 
 pub mod blocks;
 pub mod format;
+pub mod html;
 pub mod markdown;
 pub mod notes;
 pub mod registry;
@@ -132,6 +133,7 @@ pub fn import(text: &str, options: &ImportOptions) -> Imported {
     };
     let converted = match format {
         Format::Markdown => Some(markdown::convert(text)),
+        Format::Html => Some(html::convert(text)),
         _ => None,
     };
     let mut imported = match converted {

@@ -22,12 +22,8 @@ fn import_and_build(name: &str, slug: &str, extra: &[&str]) -> (Output, String, 
     std::fs::create_dir_all(site.path().join("content/documents")).unwrap();
     std::fs::write(site.path().join("site.toml"), "title = \"Formats\"\n").unwrap();
     let into = format!("content/documents/{slug}");
-    let mut args = vec![
-        "import",
-        fixture(name).to_str().unwrap().to_string().leak() as &str,
-        "--into",
-        &into,
-    ];
+    let file = fixture(name);
+    let mut args = vec!["import", file.to_str().unwrap(), "--into", &into];
     args.extend_from_slice(extra);
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
         .args(&args)
@@ -147,4 +143,82 @@ fn markdown_is_imported_as_it_is_written() {
     );
     assert!(!texts(&page, "main").concat().contains("<ref"));
     assert_eq!(notes_linked_both_ways(&page), 3);
+}
+
+#[test]
+fn an_html_page_of_an_archive_is_imported_without_its_chrome() {
+    let (output, markdown, page) = import_and_build("archive-page.html", "theses", &[]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("Read as html: it begins as an HTML page"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Found: 2 headings, 2 lists, 1 tables, 1 quotations."),
+        "{said}"
+    );
+    for change in [
+        "words of the page around its <article> dropped (header, navigation, footer)",
+        "1 relative links kept as they are (they may lead nowhere)",
+        "3 notes made footnotes",
+        "1 first heading made the title",
+        "1 empty notes heading dropped",
+    ] {
+        assert!(said.contains(change), "{change} not in {said}");
+    }
+    assert!(
+        said.contains("4 markers, 3 notes; 0 markers without a note, 0 notes without a marker"),
+        "{said}"
+    );
+    assert!(!said.contains("not in the page"), "no word lost: {said}");
+    assert!(
+        markdown.contains("title = \"Theses on the Workers' Group\""),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("authors = [\"The Workers' Group\"]")
+            && markdown.contains("date = \"1923-02\""),
+        "{markdown}"
+    );
+    for escaped in ["\\#", "\\>", "\\*"] {
+        assert!(!markdown.contains(escaped), "{escaped} in {markdown}");
+    }
+    for gone in ["analytics", "Home", "About", "↩"] {
+        assert!(!markdown.contains(gone), "{gone} in {markdown}");
+    }
+    assert_eq!(
+        texts(&page, "main h2"),
+        ["I. The situation#", "II. The demands#", "Notes"]
+    );
+    assert!(
+        texts(&page, "main p")
+            .iter()
+            .any(|p| p.contains("The new economic policy has brought back"))
+    );
+    assert!(
+        texts(&page, "main p")
+            .iter()
+            .any(|p| p == "Members by district¶"),
+        "the table's caption"
+    );
+    assert!(!select(&page, "main em").is_empty());
+    assert_eq!(
+        texts(&page, "main ol > li ul > li"),
+        ["by secret ballot", "every six months"]
+    );
+    assert_eq!(
+        texts(&page, "main table td"),
+        ["Motovilikha", "40", "Moscow", "120"]
+    );
+    assert_eq!(texts(&page, "main blockquote p").len(), 2);
+    assert_eq!(notes_linked_both_ways(&page), 4);
+    let note_texts = texts(&page, ".note-list > li");
+    assert!(
+        note_texts[0].starts_with("Adopted at the founding meeting."),
+        "{note_texts:?}"
+    );
+    assert!(
+        note_texts[2].starts_with("Printed in Berlin, 1924."),
+        "{note_texts:?}"
+    );
 }

@@ -1,0 +1,592 @@
+//! HTML pages (a document saved from an online archive) read with a real HTML parser
+//! (html5ever, through scraper) and written as annals Markdown: headings, paragraphs,
+//! quotations, lists, tables, emphasis and links kept; notes in the common forms (a marker
+//! `<sup><a href="#n1">1</a></sup>` or `<a href="#n1">[1]</a>` leading to an element of id
+//! `n1`, or to an `<a name="n1">`, in a list or paragraph of notes) made footnotes; the page's
+//! navigation, header, footer, scripts and styles dropped, and said so in the report.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::markdown::Converted;
+
+/// Elements that are the page around the document, not the document.
+const CHROME: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "form", "noscript", "iframe", "svg", "button",
+    "template", "select", "input", "menu",
+];
+
+/// A note of the page: its label in the Markdown and the element that holds its text.
+struct Note<'a> {
+    label: String,
+    block: ElementRef<'a>,
+}
+
+struct Reader<'a> {
+    /// The notes by the id their markers lead to.
+    notes: HashMap<String, usize>,
+    note_list: Vec<Note<'a>>,
+    /// The elements that hold notes (not read as text of the body), and the markers' links.
+    note_blocks: HashSet<ego_tree::NodeId>,
+    markers: HashSet<ego_tree::NodeId>,
+    converted: Converted,
+}
+
+/// Reads an HTML page.
+pub fn convert(text: &str) -> Converted {
+    let document = Html::parse_document(text);
+    let mut reader = Reader {
+        notes: HashMap::new(),
+        note_list: Vec::new(),
+        note_blocks: HashSet::new(),
+        markers: HashSet::new(),
+        converted: Converted::default(),
+    };
+    read_head(&document, &mut reader.converted);
+    let root = ["main", "article", "body"]
+        .iter()
+        .find_map(|name| document.select(&selector(name)).next())
+        .unwrap_or_else(|| document.root_element());
+    reader.converted.text = source_text(root);
+    // Around an <article> or <main>: the site's header, navigation and footer.
+    if let Some(body) = document.select(&selector("body")).next()
+        && body.id() != root.id()
+    {
+        let words =
+            |e: ElementRef| crate::search::words::words(&e.text().collect::<String>()).len();
+        let around = words(body).saturating_sub(words(root));
+        let name = root.value().name();
+        reader.converted.count(
+            &format!("words of the page around its <{name}> dropped (header, navigation, footer)"),
+            around,
+        );
+    }
+    reader.find_notes(&document, root);
+    let mut blocks = Vec::new();
+    reader.blocks(root, &mut blocks);
+    let body = blocks.join("\n\n");
+    let body = reader.title_from_first_heading(body);
+    // The notes' own heading, its list now the footnotes.
+    let mut lines: Vec<String> = body.lines().map(str::to_string).collect();
+    super::markdown::drop_empty_notes_heading(&mut lines, &mut reader.converted);
+    let body = lines.join("\n");
+    let notes: Vec<String> = (0..reader.note_list.len())
+        .map(|i| reader.note_text(i))
+        .collect();
+    let mut out = body.trim().to_string() + "\n";
+    if !notes.is_empty() {
+        out.push('\n');
+        for (note, text) in reader.note_list.iter().zip(notes) {
+            out.push_str(&format!("[^{}]: {}\n", note.label, text));
+        }
+    }
+    reader
+        .converted
+        .count("notes made footnotes", reader.note_list.len());
+    reader.converted.body = out;
+    reader.converted
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("a valid selector")
+}
+
+/// The page's title, author and date from its head.
+fn read_head(document: &Html, converted: &mut Converted) {
+    let meta = |names: &[&str]| {
+        names.iter().find_map(|name| {
+            document
+                .select(&selector(&format!("meta[name='{name}' i]")))
+                .next()
+                .and_then(|m| m.value().attr("content"))
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+        })
+    };
+    converted.front.title = document
+        .select(&selector("title"))
+        .next()
+        .map(|t| collapse(&t.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
+    if let Some(author) = meta(&["author", "dc.creator", "citation_author"]) {
+        converted.front.authors = vec![author];
+    }
+    converted.front.date = meta(&["date", "dc.date", "citation_publication_date"]);
+}
+
+/// The words the document's text holds, for the check that none is lost: the text of the
+/// elements read, the page's own chrome aside.
+fn source_text(root: ElementRef) -> String {
+    let mut text = String::new();
+    for node in root.descendants() {
+        if let Node::Text(t) = node.value()
+            && !node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| CHROME.contains(&e.name()))
+            })
+        {
+            text.push_str(t);
+            text.push(' ');
+        }
+    }
+    text
+}
+
+/// Whitespace made single spaces.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a link's text is a note marker's: a number, in brackets or not, or asterisks.
+fn marker_text(text: &str) -> bool {
+    let t = text.trim().trim_matches(['[', ']', '(', ')']);
+    !t.is_empty() && (t.chars().all(|c| c.is_ascii_digit()) || t.chars().all(|c| c == '*'))
+}
+
+impl<'a> Reader<'a> {
+    /// The markers (links to an anchor on the page, written as a number or in a `<sup>`)
+    /// and the notes they lead to, labelled in the order they are first cited.
+    fn find_notes(&mut self, document: &'a Html, root: ElementRef<'a>) {
+        let mut targets: HashMap<String, ElementRef<'a>> = HashMap::new();
+        for element in document.select(&selector("[id], a[name]")) {
+            for key in [element.value().attr("id"), element.value().attr("name")]
+                .into_iter()
+                .flatten()
+            {
+                targets.entry(key.to_string()).or_insert(element);
+            }
+        }
+        for link in root.select(&selector("a[href^='#']")) {
+            let target = &link.value().attr("href").unwrap_or_default()[1..];
+            let text = link.text().collect::<String>();
+            let in_sup = link
+                .ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "sup"));
+            if !(marker_text(&text) || in_sup) {
+                continue;
+            }
+            let Some(&element) = targets.get(target) else {
+                continue;
+            };
+            let block = note_block(element);
+            // A link from within a note is its way back to the marker, not a marker.
+            if link.ancestors().any(|a| self.note_blocks.contains(&a.id())) {
+                continue;
+            }
+            if block.descendants().any(|d| d.id() == link.id()) {
+                continue;
+            }
+            self.markers.insert(link.id());
+            if !self.notes.contains_key(target) {
+                let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+                let label = if digits.is_empty() || self.note_list.iter().any(|n| n.label == digits)
+                {
+                    format!("n{}", self.note_list.len() + 1)
+                } else {
+                    digits
+                };
+                self.notes.insert(target.to_string(), self.note_list.len());
+                self.note_list.push(Note { label, block });
+                self.note_blocks.insert(block.id());
+            }
+        }
+    }
+
+    /// The Markdown blocks of an element's children.
+    fn blocks(&mut self, element: ElementRef<'a>, out: &mut Vec<String>) {
+        let mut inline = String::new();
+        for child in element.children() {
+            match child.value() {
+                Node::Text(t) => inline.push_str(t),
+                Node::Element(e) => {
+                    let child = ElementRef::wrap(child).expect("an element");
+                    if self.note_blocks.contains(&child.id()) {
+                        continue;
+                    }
+                    if CHROME.contains(&e.name()) {
+                        let words = collapse(&child.text().collect::<String>());
+                        self.converted.dropped.push(words);
+                        self.converted.count(
+                            &format!("<{}> dropped (the page around the document)", e.name()),
+                            1,
+                        );
+                        continue;
+                    }
+                    if is_block(e.name()) {
+                        flush(&mut inline, out);
+                        self.block(child, out);
+                    } else {
+                        inline.push_str(&self.inline(child));
+                    }
+                }
+                _ => {}
+            }
+        }
+        flush(&mut inline, out);
+    }
+
+    fn block(&mut self, element: ElementRef<'a>, out: &mut Vec<String>) {
+        let name = element.value().name();
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level: usize = name[1..].parse().unwrap_or(2);
+                let text = collapse(&self.inline_children(element));
+                if !text.is_empty() {
+                    out.push(format!("{} {text}", "#".repeat(level)));
+                }
+            }
+            "p" => {
+                let text = self.inline_children(element);
+                let text = text.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+                if !text.trim().is_empty() {
+                    out.push(text.trim().to_string());
+                }
+            }
+            "blockquote" => {
+                let mut inner = Vec::new();
+                self.blocks(element, &mut inner);
+                let quoted: Vec<String> = inner
+                    .join("\n\n")
+                    .lines()
+                    .map(|l| {
+                        if l.is_empty() {
+                            ">".to_string()
+                        } else {
+                            format!("> {l}")
+                        }
+                    })
+                    .collect();
+                if !quoted.is_empty() {
+                    out.push(quoted.join("\n"));
+                }
+            }
+            "ul" | "ol" => {
+                let list = self.list(element, 0);
+                if !list.is_empty() {
+                    out.push(list);
+                }
+            }
+            "table" => {
+                if let Some(table) = self.table(element) {
+                    out.push(table);
+                }
+            }
+            "pre" => out.push(format!(
+                "```\n{}\n```",
+                element.text().collect::<String>().trim_end()
+            )),
+            "hr" => out.push("---".to_string()),
+            _ => self.blocks(element, out),
+        }
+    }
+
+    fn list(&mut self, list: ElementRef<'a>, depth: usize) -> String {
+        let ordered = list.value().name() == "ol";
+        let mut lines = Vec::new();
+        let mut number = 0;
+        for item in list.children().filter_map(ElementRef::wrap) {
+            if item.value().name() != "li" || self.note_blocks.contains(&item.id()) {
+                continue;
+            }
+            number += 1;
+            let bullet = if ordered {
+                format!("{number}. ")
+            } else {
+                "- ".to_string()
+            };
+            let indent = "   ".repeat(depth);
+            let mut text = String::new();
+            let mut nested = Vec::new();
+            for child in item.children() {
+                match ElementRef::wrap(child) {
+                    Some(e) if matches!(e.value().name(), "ul" | "ol") => {
+                        nested.push(self.list(e, depth + 1))
+                    }
+                    Some(e) if is_block(e.value().name()) => {
+                        let mut inner = Vec::new();
+                        self.block(e, &mut inner);
+                        text.push_str(&inner.join(" "));
+                        text.push(' ');
+                    }
+                    Some(e) => text.push_str(&self.inline(e)),
+                    None => {
+                        if let Node::Text(t) = child.value() {
+                            text.push_str(t);
+                        }
+                    }
+                }
+            }
+            lines.push(format!("{indent}{bullet}{}", collapse(&text)));
+            lines.extend(nested.into_iter().filter(|n| !n.is_empty()));
+        }
+        lines.join("\n")
+    }
+
+    fn table(&mut self, table: ElementRef<'a>) -> Option<String> {
+        let caption = table
+            .select(&selector("caption"))
+            .next()
+            .map(|c| collapse(&self.inline_children(c)))
+            .filter(|c| !c.is_empty());
+        let rows: Vec<Vec<String>> = table
+            .select(&selector("tr"))
+            .map(|row| {
+                row.children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|c| matches!(c.value().name(), "td" | "th"))
+                    .map(|cell| collapse(&self.inline_children(cell)).replace('|', "\\|"))
+                    .collect()
+            })
+            .filter(|r: &Vec<String>| !r.is_empty())
+            .collect();
+        let width = rows.iter().map(Vec::len).max()?;
+        let line = |row: &[String]| {
+            let mut cells: Vec<String> = row.to_vec();
+            cells.resize(width, String::new());
+            format!("| {} |", cells.join(" | "))
+        };
+        let mut out = vec![
+            line(&rows[0]),
+            format!("|{}|", vec!["---"; width].join("|")),
+        ];
+        out.extend(rows[1..].iter().map(|r| line(r)));
+        // Its caption stands above it, as a paragraph of its own.
+        let table = out.join("\n");
+        Some(match caption {
+            Some(caption) => format!("{caption}\n\n{table}"),
+            None => table,
+        })
+    }
+
+    fn inline_children(&mut self, element: ElementRef<'a>) -> String {
+        let mut text = String::new();
+        for child in element.children() {
+            match child.value() {
+                Node::Text(t) => text.push_str(t),
+                Node::Element(_) => {
+                    text.push_str(&self.inline(ElementRef::wrap(child).expect("an element")))
+                }
+                _ => {}
+            }
+        }
+        text
+    }
+
+    fn inline(&mut self, element: ElementRef<'a>) -> String {
+        let name = element.value().name();
+        if self.markers.contains(&element.id()) {
+            let target = &element.value().attr("href").unwrap_or_default()[1..];
+            let label = &self.note_list[self.notes[target]].label;
+            return format!("[^{label}]");
+        }
+        if CHROME.contains(&name) {
+            self.converted
+                .dropped
+                .push(collapse(&element.text().collect::<String>()));
+            return String::new();
+        }
+        let inner = self.inline_children(element);
+        match name {
+            "em" | "i" | "cite" => wrap_words(&inner, "*"),
+            "strong" | "b" => wrap_words(&inner, "**"),
+            "code" => format!("`{inner}`"),
+            "br" => "\\\n".to_string(),
+            // A marker's <sup> holds the marker alone.
+            "sup" if inner.starts_with("[^") => inner,
+            "a" => match element.value().attr("href") {
+                Some(href) if !href.starts_with('#') && !inner.trim().is_empty() => {
+                    if !href.contains("://") && !href.starts_with("mailto:") {
+                        self.converted
+                            .count("relative links kept as they are (they may lead nowhere)", 1);
+                    }
+                    format!("[{}]({href})", inner.trim())
+                }
+                _ => inner,
+            },
+            "img" => {
+                let alt = element.value().attr("alt").unwrap_or_default();
+                let src = element.value().attr("src").unwrap_or_default();
+                format!("![{alt}]({src})")
+            }
+            _ => inner,
+        }
+    }
+
+    /// A note's text, without its number and its way back to the marker.
+    fn note_text(&mut self, index: usize) -> String {
+        let block = self.note_list[index].block;
+        let mut text = String::new();
+        for child in block.children() {
+            match child.value() {
+                Node::Text(t) => text.push_str(t),
+                Node::Element(e) => {
+                    let child = ElementRef::wrap(child).expect("an element");
+                    let href = e.attr("href").unwrap_or_default();
+                    let back = e.name() == "a"
+                        && (href.starts_with('#') || e.attr("name").is_some())
+                        && (marker_text(&child.text().collect::<String>())
+                            || ["↩", "^", "↑", "back"]
+                                .iter()
+                                .any(|b| child.text().collect::<String>().contains(b))
+                            || child.text().collect::<String>().trim().is_empty());
+                    if back {
+                        self.converted.dropped.push(child.text().collect());
+                        continue;
+                    }
+                    text.push_str(&self.inline(child));
+                }
+                _ => {}
+            }
+        }
+        let text = collapse(&text);
+        // "1. The note", "[1] The note": the number the marker gave.
+        let label = &self.note_list[index].label;
+        let without_number = text
+            .strip_prefix(&format!("[{label}]"))
+            .or_else(|| text.strip_prefix(&format!("{label}.")))
+            .or_else(|| text.strip_prefix(&format!("{label})")))
+            .map(str::trim_start);
+        if let Some(rest) = without_number {
+            self.converted.dropped.push(label.clone());
+            return rest.to_string();
+        }
+        text
+    }
+
+    /// The first heading, when it repeats the page's title or there is none, is the title.
+    fn title_from_first_heading(&mut self, body: String) -> String {
+        let Some(first) = body.lines().next() else {
+            return body;
+        };
+        let hashes = first.chars().take_while(|&c| c == '#').count();
+        if hashes == 0 || !first[hashes..].starts_with(' ') {
+            return body;
+        }
+        let heading = first[hashes..].trim().to_string();
+        let title = self.converted.front.title.clone().unwrap_or_default();
+        if title.is_empty() || title.contains(&heading) || hashes == 1 {
+            self.converted.front.title = Some(heading);
+            self.converted.count("first heading made the title", 1);
+            return body[first.len()..].trim_start().to_string();
+        }
+        body
+    }
+}
+
+/// Emphasis around the words, not the spaces beside them (`* word*` is no emphasis).
+fn wrap_words(text: &str, mark: &str) -> String {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return text.to_string();
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let tail = &text[text.trim_end().len()..];
+    format!("{lead}{mark}{trimmed}{mark}{tail}")
+}
+
+/// Whether an element stands as a block of its own.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "aside"
+            | "blockquote"
+            | "ul"
+            | "ol"
+            | "table"
+            | "pre"
+            | "hr"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "figure"
+            | "figcaption"
+            | "dl"
+            | "dd"
+            | "dt"
+            | "center"
+            | "body"
+            | "li"
+    )
+}
+
+/// The text gathered so far, made a paragraph.
+fn flush(inline: &mut String, out: &mut Vec<String>) {
+    let text = collapse(inline);
+    if !text.is_empty() {
+        out.push(text);
+    }
+    inline.clear();
+}
+
+/// The element that holds a note's text: the list item, paragraph or block around the
+/// element the marker leads to (an `<a name>` is inside the note's paragraph).
+fn note_block(target: ElementRef) -> ElementRef {
+    if matches!(target.value().name(), "li" | "p" | "div" | "dd" | "aside") {
+        return target;
+    }
+    let mut node: NodeRef<Node> = *target;
+    while let Some(parent) = node.parent() {
+        if let Some(element) = ElementRef::wrap(parent)
+            && matches!(element.value().name(), "li" | "p" | "div" | "dd" | "aside")
+        {
+            return element;
+        }
+        node = parent;
+    }
+    target
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_of_an_archive_becomes_markdown_with_its_notes() {
+        let page = r##"<!DOCTYPE html><html><head><title>A Letter to the Party — The Archive</title>
+<meta name="author" content="G. Miasnikov"><script>var x = 1;</script></head>
+<body><nav><a href="/">Home</a> | <a href="/archive/">Archive</a></nav>
+<main><h1>A Letter to the Party</h1>
+<p>The first paragraph cites a note.<sup><a href="#n1" id="r1">1</a></sup> And <em>emphasis</em>.</p>
+<h2>The demands</h2>
+<ul><li>freedom of the press</li><li>elected <b>secretaries</b><ul><li>in every cell</li></ul></li></ul>
+<blockquote><p>We ask to be heard.</p></blockquote>
+<table><tr><th>Cell</th><th>Members</th></tr><tr><td>Foundry</td><td>40</td></tr></table>
+<p>A second note.<a href="#n2">[2]</a> See <a href="../letters/two.html">the second letter</a>.</p>
+<h2>Notes</h2>
+<ol><li id="n1">Avrich, p. 3. <a href="#r1">↩</a></li></ol>
+<p><a name="n2"></a>2. Pravda, 12 May 1923.</p>
+</main><footer>© The Archive</footer></body></html>"##;
+        let converted = convert(page);
+        let body = &converted.body;
+        assert_eq!(
+            converted.front.title.as_deref(),
+            Some("A Letter to the Party")
+        );
+        assert_eq!(converted.front.authors, ["G. Miasnikov"]);
+        for expected in [
+            "The first paragraph cites a note.[^1] And *emphasis*.",
+            "## The demands",
+            "- freedom of the press\n- elected **secretaries**\n   - in every cell",
+            "> We ask to be heard.",
+            "| Cell | Members |\n|---|---|\n| Foundry | 40 |",
+            "A second note.[^2] See [the second letter](../letters/two.html).",
+            "[^1]: Avrich, p. 3.",
+            "[^2]: Pravda, 12 May 1923.",
+        ] {
+            assert!(body.contains(expected), "{expected}\nnot in:\n{body}");
+        }
+        for gone in ["Home", "©", "var x", "↩"] {
+            assert!(!body.contains(gone), "{gone} in {body}");
+        }
+    }
+}
