@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostics;
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::Matcher;
 use crate::frontmatter::{self, FrontMatter, KNOWN_KEYS};
-use crate::import::{ImportOptions, import_text};
+use crate::import::{Format, ImportOptions, import};
 use crate::search::words::words;
 use crate::timeline::extract::sentence_date;
 
@@ -371,18 +371,57 @@ const TRANSCRIPTION: &[&str] = &[
     "\r\n",
     "- item\n",
     "[12.](#) A note\n",
+    // Markdown, HTML and TEI, for the importers of those formats.
+    "# Title\n",
+    "[^1]: note\n",
+    "> quote\n",
+    "| a | b |\n|---|---|\n",
+    "---\ntitle: x\n---\n",
+    "<ref>r</ref>",
+    "<references/>",
+    "== Notes ==\n",
+    "<p>",
+    "</p>",
+    "<sup><a href=\"#n1\">1</a></sup>",
+    "<li id=\"n1\">",
+    "</li>",
+    "<ol>",
+    "</ol>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<nav>",
+    "</nav>",
+    "<h2>",
+    "</h2>",
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">",
+    "</TEI>",
+    "<text><body>",
+    "</body></text>",
+    "<note>",
+    "</note>",
+    "<pb n=\"3\"/>",
+    "<div><head>",
+    "</head>",
 ];
 
 #[test]
 fn import_writes_pages_whose_front_matter_is_toml() {
-    let strategy = (text_of(TRANSCRIPTION, 40), any::<bool>());
-    check("import", strategy, |(text, split)| {
+    let formats = [
+        Format::Auto,
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Tei,
+    ];
+    let strategy = (text_of(TRANSCRIPTION, 40), any::<bool>(), 0..formats.len());
+    check("import", strategy, |(text, split, format)| {
         let options = ImportOptions {
             split_chapters: split,
             missing_notes: Some("a \"quoted\" reason".into()),
+            format: formats[format],
             ..Default::default()
         };
-        let imported = import_text(&text, &options);
+        let imported = import(&text, &options);
         prop_assert!(!imported.files.is_empty());
         for file in &imported.files {
             let mut diagnostics = Diagnostics::default();

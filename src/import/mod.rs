@@ -14,6 +14,7 @@ pub mod notes;
 pub mod registry;
 pub mod sections;
 pub mod shape;
+pub mod tei;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -134,6 +135,7 @@ pub fn import(text: &str, options: &ImportOptions) -> Imported {
     let converted = match format {
         Format::Markdown => Some(markdown::convert(text)),
         Format::Html => Some(html::convert(text)),
+        Format::Tei => Some(tei::convert(text)),
         _ => None,
     };
     let mut imported = match converted {
@@ -158,6 +160,7 @@ fn import_converted(converted: markdown::Converted, options: &ImportOptions) -> 
     front.date = front.date.or(own.date);
     front.url = front.url.or(own.url);
     front.rights = front.rights.or(own.rights);
+    front.publication = front.publication.or(own.publication);
     front.language = front.language.or(own.language);
     let markdown = front_matter(&options.declared(front, &section, &body)) + &body;
     let report = Report {

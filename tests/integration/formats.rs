@@ -222,3 +222,50 @@ fn an_html_page_of_an_archive_is_imported_without_its_chrome() {
         "{note_texts:?}"
     );
 }
+
+#[test]
+fn a_tei_document_is_imported_with_its_header_and_notes() {
+    let (output, markdown, page) = import_and_build("letter-1921.xml", "letter-1921", &[]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("Read as tei: it has a <TEI> root in TEI's namespace."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Found: 2 headings, 2 lists, 1 tables, 1 quotations."),
+        "{said}"
+    );
+    assert!(said.contains("2 <note>s made footnotes"), "{said}");
+    assert!(
+        said.contains("1 <choice>s read as the editor's reading"),
+        "{said}"
+    );
+    assert!(
+        said.contains("2 markers, 2 notes; 0 markers without a note, 0 notes without a marker"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("not in the page"),
+        "no word lost but the <sic>: {said}"
+    );
+    for key in [
+        "title = \"A letter to the Central Committee\"",
+        "authors = [\"G. T. Miasnikov\"]",
+        "date = \"1921-08\"",
+        "publication = \"Typescript with the author's corrections, Perm party archive.\"",
+    ] {
+        assert!(markdown.contains(key), "{key} in {markdown}");
+    }
+    assert!(
+        markdown.contains("[p. 2]"),
+        "the page break is kept: {markdown}"
+    );
+    assert_eq!(
+        texts(&page, "main h2"),
+        ["On the press#", "Our proposals#", "Notes"]
+    );
+    assert_eq!(texts(&page, "main ol > li ul > li"), ["by secret ballot"]);
+    assert_eq!(texts(&page, "main table td"), ["Motovilikha", "40"]);
+    assert!(texts(&page, "main blockquote")[0].starts_with("The workers must be heard"));
+    assert_eq!(notes_linked_both_ways(&page), 2);
+}
