@@ -97,6 +97,8 @@ pub struct SectionReport {
     pub missing_notes: Vec<u32>,
     /// Notes that no marker cites.
     pub uncited_notes: Vec<u32>,
+    /// Notes whose text the source leaves empty (an endnote list exported without it).
+    pub empty_notes: Vec<u32>,
     /// (printed, read as)
     pub repaired: Vec<(u32, u32)>,
     pub shape: ShapeStats,
@@ -434,6 +436,12 @@ fn convert_section(
     report.notes = defined.len();
     report.missing_notes = cited.difference(&defined).copied().collect();
     report.uncited_notes = defined.difference(&cited).copied().collect();
+    report.empty_notes = note_list
+        .iter()
+        .flat_map(|l| &l.notes)
+        .filter(|n| n.paragraphs.iter().all(|p| p.trim().is_empty()))
+        .map(|n| n.number)
+        .collect();
     report.repaired = markers
         .iter()
         .filter_map(|m| m.repaired_from.map(|from| (from, m.numbers[0])))
@@ -694,6 +702,12 @@ impl Report {
                 problems.push(format!(
                     "notes without a marker: {:?}",
                     section.uncited_notes
+                ));
+            }
+            if !section.empty_notes.is_empty() {
+                problems.push(format!(
+                    "notes left empty in the source, kept empty: {:?}",
+                    section.empty_notes
                 ));
             }
             for (printed, read) in &section.repaired {

@@ -241,22 +241,27 @@ pub struct NoteList {
 static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^\s*(?:[-•]\s+)?",
-        r"(?:\[(?P<link>\d{1,4})\.?\]\(#\)\.?|\^\{(?P<braced>\d{1,4})\.?\}|(?P<plain>\d{1,4})\.|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[.,]?)",
-        r"\s+(?:\^\s+(?:[a-z]\s+)*)?(?P<text>\S.*)$",
+        r"(?:\[(?P<link>\d{1,4})\.?\]\(#\)\.?|\^\{(?P<braced>\d{1,4})\.?\}|(?P<plain>\d{1,4})\.|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[.,]?|\[(?P<bracket>\d{1,4})\])",
+        r"(?:\s+(?:\^\s+(?:[a-z]\s+)*)?(?P<text>\S.*))?\s*$",
     ))
     .expect("valid note pattern")
 });
 
-/// A line that opens a note: `12. …`, `- [12.](#) …`, `[12.](#) …`, `^{12.} …`, and
-/// Wikipedia's `12. ^ a b …` (whose letters are the back links of the web page).
+/// A line that opens a note: `12. …`, `- [12.](#) …`, `[12.](#) …`, `^{12.} …`, `[12] …`
+/// (an encyclopedia's endnotes exported as text), and Wikipedia's `12. ^ a b …` (whose
+/// letters are the back links of the web page). Only the bracketed form may stand without a
+/// text: an endnote the export left empty, kept as such.
 pub fn note_start(line: &str) -> Option<(u32, String)> {
     let caps = NOTE_START.captures(line)?;
-    let digits = ["link", "braced", "plain", "sup"]
+    let (form, digits) = ["link", "braced", "plain", "sup", "bracket"]
         .iter()
-        .find_map(|n| caps.name(n))?
-        .as_str();
+        .find_map(|n| caps.name(n).map(|m| (*n, m.as_str())))?;
     let number = from_superscript(digits).parse().ok()?;
-    Some((number, caps["text"].trim().to_string()))
+    match caps.name("text") {
+        Some(text) => Some((number, text.as_str().trim().to_string())),
+        None if form == "bracket" => Some((number, String::new())),
+        None => None,
+    }
 }
 
 /// Headings that announce a note list; they give way to the page's own "Notes".
@@ -407,6 +412,31 @@ mod tests {
             .into_iter()
             .map(|(_, m)| (m.numbers, m.repaired_from))
             .collect()
+    }
+
+    #[test]
+    fn an_endnote_list_in_brackets_is_read_with_its_empty_notes() {
+        assert_eq!(
+            note_start("[94] Avrich, p. 3."),
+            Some((94, "Avrich, p. 3.".into()))
+        );
+        assert_eq!(note_start("[95]"), Some((95, String::new())));
+        assert_eq!(note_start("95."), None, "a number alone is no note");
+        let text = "Title\n\nThe text.[1] More text.[2] And more.[3]\n\nReferences\n\n[1] First note.\n[2]\n[3] Third note.\n";
+        let list = find_note_list(&split_blocks(text)).expect("the list is found");
+        let notes: Vec<(u32, Vec<String>)> = list
+            .notes
+            .iter()
+            .map(|n| (n.number, n.paragraphs.clone()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (1, vec!["First note.".to_string()]),
+                (2, vec![String::new()]),
+                (3, vec!["Third note.".to_string()])
+            ]
+        );
     }
 
     #[test]

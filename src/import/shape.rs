@@ -158,9 +158,15 @@ fn bullet_items(text: &str) -> Option<Vec<String>> {
     let lines = text_lines(text);
     let items: Vec<String> = lines
         .iter()
-        .map(|l| l.strip_prefix('•').map(|rest| rest.trim().to_string()))
+        .map(|l| {
+            ["•", "- ", "* ", "– "]
+                .iter()
+                .find_map(|bullet| l.strip_prefix(bullet))
+                .map(|rest| rest.trim().to_string())
+        })
         .collect::<Option<_>>()?;
-    Some(items)
+    // "- " alone before a word is a list; a lone dash line is debris, handled before.
+    (!items.iter().any(String::is_empty)).then_some(items)
 }
 
 /// Several lines in one block, none of them long: lines that are lines in the source. Not

@@ -269,3 +269,36 @@ fn a_tei_document_is_imported_with_its_header_and_notes() {
     assert!(texts(&page, "main blockquote")[0].starts_with("The workers must be heard"));
     assert_eq!(notes_linked_both_ways(&page), 2);
 }
+
+#[test]
+fn an_encyclopedia_entry_exported_as_text_keeps_its_endnotes_and_lists() {
+    let (output, markdown, page) = import_and_build(
+        "encyclopedia-entry.txt",
+        "workers-truth",
+        &["--title", "Workers' Truth"],
+    );
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("5 markers, 5 notes; 0 markers without a note, 0 notes without a marker"),
+        "{said}"
+    );
+    assert!(
+        said.contains("notes left empty in the source, kept empty: [2, 4]"),
+        "{said}"
+    );
+    assert!(
+        markdown.contains("- Workers' Group\n- Democratic Centralists"),
+        "a list stays a list: {markdown}"
+    );
+    assert!(!markdown.contains("\\-"), "{markdown}");
+    assert_eq!(notes_linked_both_ways(&page), 5);
+    let notes = texts(&page, ".note-list > li");
+    assert!(
+        notes[0].starts_with("Avrich, P., “Bolshevik Opposition to Lenin”"),
+        "{notes:?}"
+    );
+    assert_eq!(
+        texts(&page, "main ul > li"),
+        ["Workers’ Group", "Democratic Centralists"]
+    );
+}
