@@ -98,6 +98,9 @@ struct ImportArgs {
     /// and why.
     #[arg(long, default_value = "auto", value_parser = annals::import::Format::CHOICES.to_vec())]
     format: String,
+    /// Also write the import's report as JSON to this file.
+    #[arg(long, value_name = "FILE.json")]
+    report: Option<PathBuf>,
     /// Write a collection, one page per section of the text's table of contents.
     #[arg(long, value_parser = ["chapters"])]
     split: Option<String>,
@@ -258,6 +261,11 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
     let written = annals::import::write(&imported, &args.into)?;
     print!("{}", imported.report.summary());
     print_gap_hints(&imported.report, &options);
+    if let Some(path) = &args.report {
+        let json = serde_json::to_string_pretty(&imported.report).context("the report as JSON")?;
+        std::fs::write(path, json + "\n")
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    }
     match written.as_slice() {
         [one] => println!("Wrote {}.", one.display()),
         _ => println!(

@@ -87,7 +87,7 @@ pub struct ImportedFile {
 }
 
 /// What import found and did in one section.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct SectionReport {
     pub title: String,
     pub paragraphs: usize,
@@ -104,7 +104,7 @@ pub struct SectionReport {
     pub shape: ShapeStats,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Report {
     pub sections: Vec<SectionReport>,
     pub omitted: Vec<String>,

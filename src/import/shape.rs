@@ -21,7 +21,7 @@ pub enum Piece {
 }
 
 /// What shaping did, for the import report.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ShapeStats {
     pub joined_page_breaks: usize,
     /// Captions moved out of the sentence a page break had cut.

@@ -136,6 +136,7 @@ impl MarkdownRenderer {
         }
 
         let mut state = BodyState::new(source, &definitions, annotator, &position_of);
+        state.near_definitions = notes::near_definitions(body, source.first_line);
         if let Some((count, first)) = refused_html {
             let (line, column) = position_of(&first);
             state.diagnostics.push(
@@ -357,6 +358,9 @@ struct BodyState<'s, 'r> {
     numbers: HashMap<String, usize>,
     markers: HashMap<String, Vec<String>>,
     first_marker_line: HashMap<String, usize>,
+    /// Lines of the file that look like a note's definition but are none (`[^7] …` with no
+    /// colon, `7. …`), by the label they would define: named in the help of a missing note.
+    near_definitions: HashMap<String, usize>,
     ids: HashSet<String>,
     /// For each heading id made from a title, the number its last heading got.
     id_numbers: HashMap<String, usize>,
@@ -394,6 +398,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             numbers: HashMap::new(),
             markers: HashMap::new(),
             first_marker_line: HashMap::new(),
+            near_definitions: HashMap::new(),
             ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
             id_numbers: HashMap::new(),
             toc: Vec::new(),

@@ -81,6 +81,30 @@ impl<'a> Definition<'a> {
     }
 }
 
+/// The lines of `body` (whose first line is `first_line` of its file) that look like a note's
+/// definition without being one: `[^7] The text` (the colon forgotten) and `7. The text` (a
+/// note list left as a numbered list), by the label they would define; the first of each.
+pub(super) fn near_definitions(body: &str, first_line: usize) -> HashMap<String, usize> {
+    let mut near = HashMap::new();
+    for (index, line) in body.lines().enumerate() {
+        let line = line.trim_start();
+        let label = if let Some(rest) = line.strip_prefix("[^") {
+            rest.split_once(']')
+                .filter(|(label, after)| !label.is_empty() && !after.starts_with(':'))
+                .map(|(label, _)| label.to_string())
+        } else {
+            let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+            let after = &line[digits.len()..];
+            (!digits.is_empty() && (after.starts_with(". ") || after.starts_with(") ")))
+                .then_some(digits)
+        };
+        if let Some(label) = label {
+            near.entry(label).or_insert(first_line + index);
+        }
+    }
+    near
+}
+
 /// Splits the parsed events into the body and the footnote definitions (pulldown-cmark
 /// emits definitions where they stand; a documentary page lists them at its end).
 pub(super) fn split_definitions<'a>(
@@ -325,11 +349,22 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 None => {
                     let line = self.first_marker_line[label];
                     if self.source.gaps.missing_notes.is_none() {
+                        let help = match self.near_definitions.get(label.as_str()) {
+                            Some(near) => format!(
+                                "line {near} looks like this note's text: begin it `[^{label}]: …` (the colon makes it the note)"
+                            ),
+                            None => format!(
+                                "add a line `[^{label}]: …` with the note's text; the page shows the marker as a missing note"
+                            ),
+                        };
                         self.diagnostics.push(
-                        Diagnostic::warning(self.path(), format!("note [^{label}] is cited but its text is missing"))
+                            Diagnostic::warning(
+                                self.path(),
+                                format!("note [^{label}] is cited but its text is missing"),
+                            )
                             .at_line(line)
-                            .with_help(format!("add a line `[^{label}]: …` with the note's text; the page shows the marker as a missing note")),
-                    );
+                            .with_help(help),
+                        );
                     }
                     Note {
                         number,

@@ -346,3 +346,23 @@ fn the_scheme_is_read_as_a_browser_reads_it() {
     assert_eq!(scheme("#fn-1"), None);
     assert_eq!(scheme("./x:y"), None);
 }
+
+#[test]
+fn a_missing_note_whose_text_stands_without_its_colon_is_pointed_to() {
+    let r = render(
+        "A claim.[^7] Another.[^8]\n\n[^7] The note, its colon forgotten.\n\n8. The other note, as a list item.\n",
+    );
+    let helps: Vec<String> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("is cited but its text is missing"))
+        .map(|d| d.help.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "line 7 looks like this note's text: begin it `[^7]: …` (the colon makes it the note)",
+            "line 9 looks like this note's text: begin it `[^8]: …` (the colon makes it the note)",
+        ]
+    );
+}

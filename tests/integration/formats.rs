@@ -302,3 +302,38 @@ fn an_encyclopedia_entry_exported_as_text_keeps_its_endnotes_and_lists() {
         ["Workers’ Group", "Democratic Centralists"]
     );
 }
+
+#[test]
+fn the_import_report_is_written_as_json_on_request() {
+    let site = tempfile::tempdir().unwrap();
+    let report = site.path().join("report.json");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args([
+            "import",
+            fixture("archive-page.html").to_str().unwrap(),
+            "--into",
+        ])
+        .arg(site.path().join("theses"))
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["format"][0], "html");
+    assert_eq!(json["sections"][0]["notes"], 3);
+    assert_eq!(json["sections"][0]["markers"], 4);
+    let found: Vec<(String, u64)> = json["found"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f[0].as_str().unwrap().to_string(), f[1].as_u64().unwrap()))
+        .collect();
+    assert!(found.contains(&("tables".to_string(), 1)), "{found:?}");
+    assert_eq!(json["lost_words"].as_array().unwrap().len(), 0);
+}
