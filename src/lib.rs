@@ -34,6 +34,7 @@ mod entity;
 mod id;
 mod markdown;
 mod mentions;
+pub mod names;
 #[cfg(test)]
 mod properties;
 mod publish;

@@ -60,6 +60,12 @@ enum Command {
         /// With --links: where the site lives [default: base_url of site.toml].
         #[arg(long, requires = "links")]
         base_url: Option<String>,
+        /// List the names the documents give that no registry entry holds, most named first.
+        #[arg(long, conflicts_with = "links")]
+        names: bool,
+        /// With --names: how many to list.
+        #[arg(long, default_value_t = 40, requires = "names")]
+        limit: usize,
     },
     /// Build the site, serve it, rebuild on every change and reload the open pages.
     Serve {
@@ -184,6 +190,12 @@ fn main() -> ExitCode {
             },
             dir,
         ),
+        Command::Check {
+            root,
+            names: true,
+            limit,
+            ..
+        } => run_names(BuildOptions::new(root), limit),
         Command::Check {
             root,
             deny_warnings,
@@ -376,6 +388,41 @@ fn keep_freed_memory() {
     // SAFETY: called before the build starts any thread (mimalloc's options are not
     // synchronised), with an option and value that mimalloc.h defines.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
+}
+
+/// `annals check --names`: the names no entry holds, each with its forms and first places.
+fn run_names(options: BuildOptions, limit: usize) -> ExitCode {
+    let mut diagnostics = Diagnostics::default();
+    let candidates = build::name_candidates(&options, &mut diagnostics);
+    if diagnostics.has_errors() || candidates.is_none() {
+        diagnostics.print(None);
+        return ExitCode::FAILURE;
+    }
+    let candidates = candidates.unwrap_or_default();
+    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
+    println!(
+        "Names in the documents that no registry entry holds: {} (the first {} listed).",
+        candidates.len(),
+        limit.min(candidates.len())
+    );
+    for candidate in candidates.iter().take(limit) {
+        let forms: Vec<String> = (candidate.forms.iter().take(4))
+            .map(|(form, n)| format!("{form} ({n})"))
+            .collect();
+        println!(
+            "{} ({}?): {} in {}; written {}",
+            candidate.name,
+            candidate.kind,
+            counted(candidate.count, "time", "times"),
+            counted(candidate.documents, "document", "documents"),
+            forms.join(", ")
+        );
+        for (path, anchor, around) in &candidate.contexts {
+            let shown = annals::diagnostic::display_path(&root, path);
+            println!("    {}#{anchor}: “{around}”", shown.display());
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_check(options: BuildOptions, deny_warnings: bool) -> ExitCode {

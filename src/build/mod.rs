@@ -87,6 +87,19 @@ pub fn prepare_with(
     prepare_stages(options, diagnostics, cache, sink, Lifetime::ProcessGoesOn)
 }
 
+/// The names the documents give that no registry entry holds, most named first (`annals
+/// check --names`): the build's reading of the pages, with nothing rendered.
+pub fn name_candidates(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<crate::names::Candidate>> {
+    let (config, base) = settings(options, diagnostics)?;
+    let mut cache = BuildCache::default();
+    let mut loaded = stages::load(options, &config, &mut cache, diagnostics);
+    let analysed = stages::analyse(&mut loaded, (&config, &base), &mut cache, diagnostics);
+    Some(stages::name_candidates(&loaded, &analysed))
+}
+
 /// How long the build's memory is needed after it: a process that ends right after its
 /// build (`annals build`) leaves it to the system, which takes it back at once, where
 /// freeing a large site's million allocations one by one takes a noticeable part of the

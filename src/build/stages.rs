@@ -205,6 +205,14 @@ pub(super) fn analyse(
     }
 }
 
+/// The names the analysed pages give that the registry does not hold.
+pub(super) fn name_candidates(
+    loaded: &Loaded,
+    analysed: &Analysed,
+) -> Vec<crate::names::Candidate> {
+    crate::names::candidates(&loaded.content, &analysed.pages, &loaded.registry)
+}
+
 /// The works cited and the timeline: both read the analysed pages, not each other, so they
 /// are made together.
 pub(super) fn index(

@@ -873,3 +873,40 @@ fn a_broken_link_in_a_note_is_reported_at_its_own_line_and_column() {
         assert!(said.contains(&expected), "{expected}\nnot in:\n{said}");
     }
 }
+
+#[test]
+fn check_names_lists_the_people_the_documents_name_and_the_registry_lacks() {
+    let site = copy_of("registry");
+    std::fs::write(
+        site.path().join("content/documents/unregistered.md"),
+        "+++\ntitle = \"Unregistered\"\n+++\n\n\
+         The Bolshevik leaders met in Moscow. A. A. Bogdanov spoke first, and Bogdanov spoke again.\n\n\
+         Lenin and Kamenev answered; Bogdanov was silent. In Moscow the French delegates left.\n\n\
+         Comrade Gusev wrote to Bogdanov. Gusev wrote again. The bolshevik press was silent.\n\n\
+         Trotskyism was named. The Trotskyism of the day was named again by Bogdanov.\n",
+    )
+    .unwrap();
+    let output = annals(&["check", "--names", "--limit", "3"], site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stdout(&output);
+    let listed: Vec<&str> = said
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .skip(1)
+        .collect();
+    assert_eq!(listed.len(), 3, "{said}");
+    assert!(listed[0].starts_with("A. A. Bogdanov (person?): 5 times in 1 document; written Bogdanov (4), A. A. Bogdanov (1)"), "{said}");
+    assert!(listed[1].starts_with("Gusev (person?): 2 times"), "{said}");
+    assert!(
+        said.contains("    content/documents/unregistered.md#p-1: “"),
+        "{said}"
+    );
+    // "Bolshevik" is also written in lower case, "Trotskyism" is a word made from a name:
+    // neither is listed before the people.
+    assert!(
+        !listed
+            .iter()
+            .any(|l| l.starts_with("Bolshevik") || l.starts_with("Trotskyism")),
+        "{said}"
+    );
+}

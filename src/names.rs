@@ -1,0 +1,399 @@
+//! The names the documents give that no registry entry holds (`annals check --names`): the
+//! index of an edition is judged by who is missing from it. A name is read from the text
+//! alone, in any collection:
+//! - a capitalised word that the collection never writes in lower case (so no "Party",
+//!   "Congress" or "Soviet", which it also writes "party", "congress", "soviet");
+//! - not at the start of a sentence unless the collection writes it capitalised elsewhere
+//!   too, and not part of a name the registry already matches;
+//! - words that follow one another (with initials, "A. A. Bogdanov") make one name, filed
+//!   under its last word (the surname).
+//!
+//! Candidates are ranked by how often and in how many documents they stand. A name with a
+//! forename or initials, or after a title ("Comrade", "General"), is guessed to be a person;
+//! one mostly after "in", "at", "from" or "to", a place.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::analyse::PageAnalysis;
+use crate::content::{Content, PageId};
+use crate::entity::{EntityKind, Registry};
+use crate::text::sentences;
+
+/// A name the registry does not hold, with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Its most frequent full form.
+    pub name: String,
+    pub kind: &'static str,
+    pub count: usize,
+    pub documents: usize,
+    /// Every form it is written in, with how often.
+    pub forms: Vec<(String, usize)>,
+    /// The first places it stands: the file, the paragraph's id, and the words around it.
+    pub contexts: Vec<(PathBuf, String, String)>,
+}
+
+/// Words that are capitalised and no names: the calendar, and the pronoun.
+const NO_NAMES: &[&str] = &[
+    "I",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Mrs",
+    "Dr",
+    "St",
+    "Jr",
+    "Ibid",
+    "Op",
+    "Cit",
+    "Vol",
+    "See",
+];
+
+/// Words before a name that make it a person's.
+const TITLES: &[&str] = &[
+    "comrade",
+    "comrades",
+    "general",
+    "colonel",
+    "professor",
+    "citizen",
+    "mr",
+    "mrs",
+    "dr",
+    "tsar",
+    "grand",
+    "duke",
+    "prince",
+    "count",
+    "father",
+    "brother",
+    "sister",
+];
+
+/// Words before a name that make it a place.
+const PLACE_WORDS: &[&str] = &["in", "at", "from", "to", "near", "of"];
+
+/// How many contexts a candidate keeps.
+const CONTEXTS: usize = 3;
+
+/// A word of a paragraph: where it stands and what it is.
+struct Word<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    sentence_start: bool,
+}
+
+/// The candidates of the source pages, most named first.
+pub fn candidates(
+    content: &Content,
+    pages: &[PageAnalysis],
+    registry: &Registry,
+) -> Vec<Candidate> {
+    let sources = content.sources();
+    let paragraphs = || {
+        sources.iter().flat_map(move |&p| {
+            pages[p]
+                .rendered
+                .texts
+                .iter()
+                .enumerate()
+                .map(move |(i, t)| (p, i, t))
+        })
+    };
+    // The words the collection writes in lower case, and those it capitalises mid-sentence.
+    let mut lower: HashSet<String> = HashSet::new();
+    let mut capitalised_inside: HashSet<&str> = HashSet::new();
+    for (_, _, paragraph) in paragraphs() {
+        for word in words(&paragraph.text) {
+            if word.text.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(word.text.to_string());
+            } else if !word.sentence_start {
+                capitalised_inside.insert(word.text);
+            }
+        }
+    }
+    struct Tally {
+        forms: BTreeMap<String, usize>,
+        documents: HashSet<PageId>,
+        contexts: Vec<(PathBuf, String, String)>,
+        person: usize,
+        place: usize,
+        count: usize,
+    }
+    let mut tallies: HashMap<String, Tally> = HashMap::new();
+    for (page, index, paragraph) in paragraphs() {
+        let analysis = &pages[page];
+        // The spans the registry's names cover in this paragraph.
+        let in_paragraph = (analysis.mentions().iter())
+            .filter(|m| matches!(m.block, crate::entity::matcher::BlockRef::Paragraph(i) if i as usize == index));
+        let covered: Vec<(usize, usize)> = in_paragraph
+            .clone()
+            .map(|m| (m.start(), m.start() + m.span.name().len()))
+            .collect();
+        // The registry's people named here: a name listed beside them is a person's
+        // ("Ordzhonikidze and Kirov", "Andreev, Dzerzhinsky, Krestinsky").
+        let people: Vec<(usize, usize)> = in_paragraph
+            .filter(|m| registry.entities[m.entity].kind() == EntityKind::Person)
+            .map(|m| (m.start(), m.start() + m.span.name().len()))
+            .collect();
+        let listed_with_people = |start: usize, end: usize| {
+            let joins = |between: &str| {
+                let between = between.trim();
+                between.is_empty() || matches!(between, "," | "and" | ", and" | "or" | ", or" | "&")
+            };
+            people.iter().any(|&(s, e)| {
+                (e <= start && joins(&paragraph.text[e..start]))
+                    || (end <= s && joins(&paragraph.text[end..s]))
+            })
+        };
+        let words = words(&paragraph.text);
+        let is_name_word = |w: &Word| {
+            let first = w.text.chars().next().unwrap_or(' ');
+            first.is_uppercase()
+                && w.text.chars().count() >= 3
+                && !w.text.chars().all(|c| c.is_uppercase())
+                && !lower.contains(&w.text.to_lowercase())
+                && !NO_NAMES.contains(&w.text)
+                && (!w.sentence_start || capitalised_inside.contains(w.text))
+                && !covered.iter().any(|&(s, e)| w.start < e && s < w.end)
+        };
+        let mut i = 0;
+        while i < words.len() {
+            if !is_name_word(&words[i]) {
+                i += 1;
+                continue;
+            }
+            // The name runs on over the following name words, back over initials before it.
+            let mut first = i;
+            while first > 0
+                && is_initial(words[first - 1].text, &paragraph.text, words[first - 1].end)
+            {
+                first -= 1;
+            }
+            let mut last = i;
+            while last + 1 < words.len()
+                && is_name_word(&words[last + 1])
+                && paragraph.text[words[last].end..words[last + 1].start]
+                    .trim()
+                    .is_empty()
+            {
+                last += 1;
+            }
+            let form = paragraph.text[words[first].start..words[last].end].to_string();
+            let surname = words[last].text.to_string();
+            let before = first.checked_sub(1).map(|b| words[b].text.to_lowercase());
+            let tally = tallies.entry(surname).or_insert_with(|| Tally {
+                forms: BTreeMap::new(),
+                documents: HashSet::new(),
+                contexts: Vec::new(),
+                person: 0,
+                place: 0,
+                count: 0,
+            });
+            tally.count += 1;
+            *tally.forms.entry(form.clone()).or_default() += 1;
+            tally.documents.insert(top(content, page));
+            if last > first
+                || before.as_deref().is_some_and(|b| TITLES.contains(&b))
+                || listed_with_people(words[first].start, words[last].end)
+            {
+                tally.person += 1;
+            }
+            if before.as_deref().is_some_and(|b| PLACE_WORDS.contains(&b)) {
+                tally.place += 1;
+            }
+            if tally.contexts.len() < CONTEXTS {
+                let from = paragraph.text[..words[first].start]
+                    .char_indices()
+                    .rev()
+                    .nth(40)
+                    .map_or(0, |(at, _)| at);
+                let to = paragraph.text[words[last].end..]
+                    .char_indices()
+                    .nth(40)
+                    .map_or(paragraph.text.len(), |(at, _)| words[last].end + at);
+                let around = paragraph.text[from..to]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                tally.contexts.push((
+                    content.pages[page].path.clone(),
+                    paragraph.anchor.clone(),
+                    around,
+                ));
+            }
+            i = last + 1;
+        }
+    }
+    let mut candidates: Vec<Candidate> = tallies
+        .into_values()
+        .map(|t| {
+            let mut forms: Vec<(String, usize)> = t.forms.into_iter().collect();
+            forms.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(b.0.len().cmp(&a.0.len()))
+                    .then(a.0.cmp(&b.0))
+            });
+            let name = forms
+                .iter()
+                .max_by_key(|(form, n)| (form.split_whitespace().count() > 1, *n))
+                .map(|(form, _)| form.clone())
+                .unwrap_or_default();
+            let surname = name.split_whitespace().last().unwrap_or_default();
+            let kind = if is_derived_word(surname) {
+                "word"
+            } else if t.person > 0 && t.person >= t.place {
+                "person"
+            } else if t.place * 2 > t.count {
+                "place"
+            } else {
+                "name"
+            };
+            Candidate {
+                name,
+                kind,
+                count: t.count,
+                documents: t.documents.len(),
+                forms,
+                contexts: t.contexts,
+            }
+        })
+        .filter(|c| c.count >= 2)
+        .collect();
+    // By how often they stand, a person counting most (the index is judged by who is
+    // missing from it), a place less, a word made from a name ("Stalinist", "Georgian")
+    // least: tenths of a mention, so that the order is exact.
+    let weight = |c: &Candidate| {
+        let tenths = match c.kind {
+            "person" => 10,
+            "name" => 6,
+            "place" => 3,
+            _ => 1,
+        };
+        c.count * tenths
+    };
+    // People named three times or more come first: a forename, initials or a title say
+    // they are people, and they are what an editor most needs to add.
+    let tier = |c: &Candidate| usize::from(!(c.kind == "person" && c.count >= 3));
+    candidates.sort_by(|a, b| {
+        tier(a)
+            .cmp(&tier(b))
+            .then(weight(b).cmp(&weight(a)))
+            .then(b.count.cmp(&a.count))
+            .then(b.documents.cmp(&a.documents))
+            .then(a.name.cmp(&b.name))
+    });
+    candidates
+}
+
+/// A word made from a name, not a name: a doctrine or its followers ("Trotskyism",
+/// "Leninist"), a people or a language ("Georgian", "Chinese", "Polish", "German").
+fn is_derived_word(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ism", "isms", "ist", "ists", "ian", "ians", "ese", "ish", "ites", "ite", "ic", "ics",
+        "an", "ans",
+    ];
+    let lower = word.to_lowercase();
+    ENDINGS
+        .iter()
+        .any(|e| lower.ends_with(e) && lower.len() > e.len() + 3)
+}
+
+/// The document a page belongs to (a chapter's book).
+fn top(content: &Content, mut page: PageId) -> PageId {
+    while let Some(parent) = content.pages[page].parent {
+        page = parent;
+    }
+    page
+}
+
+/// An initial before a name: a capital letter and a full stop ("A." of "A. A. Bogdanov").
+fn is_initial(word: &str, text: &str, end: usize) -> bool {
+    word.chars().count() == 1
+        && word.chars().all(char::is_uppercase)
+        && text[end..].starts_with('.')
+}
+
+/// The words of a paragraph (runs of letters, with an apostrophe or hyphen inside), each with
+/// whether it opens a sentence.
+fn words<'t>(text: &'t str) -> Vec<Word<'t>> {
+    let starts: Vec<usize> = sentences(text).into_iter().map(|s| s.start).collect();
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |from: usize, to: usize, words: &mut Vec<Word<'t>>| {
+        let word = text[from..to].trim_end_matches(['\'', '’', '-']);
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        if !word.is_empty() {
+            // No letter or digit between the start of its sentence and it.
+            let sentence = starts
+                .iter()
+                .rev()
+                .find(|&&s| s <= from)
+                .copied()
+                .unwrap_or(0);
+            let sentence_start = !text[sentence..from].chars().any(char::is_alphanumeric);
+            words.push(Word {
+                text: word,
+                start: from,
+                end: from + word.len(),
+                sentence_start,
+            });
+        }
+    };
+    for (at, c) in text.char_indices() {
+        let inside = c.is_alphabetic() || (start.is_some() && matches!(c, '\'' | '’' | '-'));
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                push(from, at, &mut words);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        push(from, text.len(), &mut words);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_know_where_their_sentences_start() {
+        let found: Vec<(&str, bool)> =
+            words("The group met. Then Avtorkhanov's book came; A. A. Bogdanov wrote.")
+                .iter()
+                .map(|w| (w.text, w.sentence_start))
+                .collect();
+        assert_eq!(found[0], ("The", true));
+        assert!(found.contains(&("Then", true)));
+        assert!(found.contains(&("Avtorkhanov", false)));
+        assert!(found.contains(&("Bogdanov", false)));
+    }
+}
