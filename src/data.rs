@@ -42,6 +42,9 @@ struct EntityRecord<'a> {
     people: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     region: Option<&'a str>,
+    /// Its identifiers in authority files: `{"wikidata": "Q…", "viaf": "…"}`.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    authorities: std::collections::BTreeMap<&'static str, &'a str>,
     dates: std::collections::BTreeMap<&'static str, DatedValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a str>,
@@ -111,6 +114,9 @@ fn record<'a>(entity: &'a Entity, mentions: usize, base: &BaseUrl) -> EntityReco
         place: entity.place(),
         people: entity.people(),
         region: entity.region(),
+        authorities: (entity.authorities.iter())
+            .map(|a| (a.key, a.id.as_str()))
+            .collect(),
         dates: entity
             .dates
             .iter()

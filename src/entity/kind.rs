@@ -36,7 +36,17 @@ pub struct KindSpec {
 }
 
 /// The front-matter keys every kind has.
-pub const COMMON_FIELDS: &[&str] = &["aliases", "not_names", "summary", "source", "extra"];
+pub const COMMON_FIELDS: &[&str] = &[
+    "aliases",
+    "not_names",
+    "summary",
+    "source",
+    "wikidata",
+    "viaf",
+    "gnd",
+    "loc",
+    "extra",
+];
 
 const PERSON: KindSpec = KindSpec {
     key: "person",

@@ -50,6 +50,10 @@ struct RegistryFront {
     founded: Option<String>,
     dissolved: Option<String>,
     region: Option<String>,
+    wikidata: Option<String>,
+    viaf: Option<String>,
+    gnd: Option<String>,
+    loc: Option<String>,
     extra: toml::Table,
 }
 
@@ -94,7 +98,83 @@ pub struct Entity {
     pub name_line: usize,
     pub aliases_line: usize,
     pub path: PathBuf,
+    /// Its identifiers in authority files (Wikidata, VIAF, GND, the Library of Congress), by
+    /// the file's key, in that order.
+    pub authorities: Vec<Authority>,
     pub extra: toml::Table,
+}
+
+/// An entity's identifier in an authority file: how it joins other collections.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Authority {
+    /// `wikidata`, `viaf`, `gnd`, `loc`.
+    pub key: &'static str,
+    pub id: String,
+    /// The identifier's page: what schema.org's `sameAs` gives.
+    pub url: String,
+}
+
+/// The authority files, with the shape of their identifiers and the address of their pages.
+const AUTHORITY_FILES: [(&str, &str, &str, &str); 4] = [
+    (
+        "wikidata",
+        r"^Q[1-9][0-9]*$",
+        "https://www.wikidata.org/wiki/",
+        "Q and digits: Q1394",
+    ),
+    (
+        "viaf",
+        r"^[1-9][0-9]{0,21}$",
+        "https://viaf.org/viaf/",
+        "digits: 101787139",
+    ),
+    (
+        "gnd",
+        r"^[0-9]{7,10}[0-9X]$|^[0-9]{1,8}-[0-9X]$",
+        "https://d-nb.info/gnd/",
+        "digits with a check digit: 118640445",
+    ),
+    (
+        "loc",
+        r"^(n|nb|nr|no|sh)[0-9]{6,10}$",
+        "https://id.loc.gov/authorities/names/",
+        "a prefix and digits: n79021383",
+    ),
+];
+
+/// The authority identifiers of a registry file, each checked against its file's shape; a
+/// malformed one is an error at its line.
+fn read_authorities(
+    front: &RegistryFront,
+    path: &Path,
+    at: &dyn Fn(&str) -> usize,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Authority> {
+    let given = [&front.wikidata, &front.viaf, &front.gnd, &front.loc];
+    let mut authorities = Vec::new();
+    for ((key, shape, base, example), value) in AUTHORITY_FILES.iter().zip(given) {
+        let Some(id) = value.as_deref().map(str::trim) else {
+            continue;
+        };
+        if regex::Regex::new(shape)
+            .expect("a valid pattern")
+            .is_match(id)
+        {
+            let suffix = if *key == "loc" { ".html" } else { "" };
+            authorities.push(Authority {
+                key,
+                id: id.to_string(),
+                url: format!("{base}{id}{suffix}"),
+            });
+        } else {
+            diagnostics.push(
+                Diagnostic::error(path, format!("`{key}` is `{id}`, which is no identifier of that file"))
+                    .at_line(at(key))
+                    .with_help(format!("write it as the file gives it ({example}), or leave it out: a wrong identifier joins the entry to someone else")),
+            );
+        }
+    }
+    authorities
 }
 
 impl Entity {
@@ -336,6 +416,7 @@ fn load_entity(
         return None;
     };
     let dates = read_dates(kind, &front, &path, &at, diagnostics);
+    let authorities = read_authorities(&front, &path, &at, diagnostics);
     // Each alias is judged once: kept to be matched, or reported and left out.
     let mut aliases = Vec::with_capacity(front.aliases.len());
     for alias in front.aliases {
@@ -363,6 +444,7 @@ fn load_entity(
         name: name.trim().to_string(),
         aliases,
         not_names: front.not_names,
+        authorities,
         summary: front.summary,
         source: front.source,
         details: read_details(
@@ -676,6 +758,7 @@ pub(crate) mod test_support {
             name_line: 1,
             aliases_line: 1,
             path: PathBuf::from(format!("content/{}/{id}.md", kind.folder())),
+            authorities: Vec::new(),
             extra: toml::Table::new(),
         }
     }

@@ -91,6 +91,8 @@ pub struct EntityView<'a> {
     pub expansion: Option<&'a str>,
     pub original: Option<&'a str>,
     pub region: Option<&'a str>,
+    /// Its identifiers in authority files, each with its page.
+    pub authorities: &'a [crate::entity::Authority],
     pub dates: Vec<DateView>,
     /// Its Markdown body, rendered (the same on every page of its mentions).
     pub body: &'a str,
@@ -276,6 +278,7 @@ impl<'a> EntityPages<'a> {
             expansion: e.expansion(),
             original: e.original(),
             region: e.region(),
+            authorities: &e.authorities,
             dates: date_views(e),
             body: &self.bodies[entity].html,
             people: people.iter().map(|&i| self.link(i)).collect(),

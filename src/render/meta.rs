@@ -157,6 +157,15 @@ pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> Machi
     if !entity.aliases.is_empty() {
         ld["alternateName"] = json!(entity.aliases);
     }
+    if !entity.authorities.is_empty() {
+        ld["sameAs"] = json!(
+            entity
+                .authorities
+                .iter()
+                .map(|a| &a.url)
+                .collect::<Vec<_>>()
+        );
+    }
     if let Some(summary) = &entity.summary {
         ld["description"] = json!(summary);
     }

@@ -910,3 +910,65 @@ fn check_names_lists_the_people_the_documents_name_and_the_registry_lacks() {
         "{said}"
     );
 }
+
+#[test]
+fn an_entrys_authority_identifiers_are_linked_and_in_its_json_ld_and_a_malformed_one_is_an_error() {
+    let site = copy_of("registry");
+    let lenin = site.path().join("content/people/lenin.md");
+    let text = std::fs::read_to_string(&lenin).unwrap();
+    std::fs::write(
+        &lenin,
+        text.replacen(
+            "+++\n",
+            "+++\nwikidata = \"Q1394\"\nviaf = \"101787139\"\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = std::fs::read_to_string(site.path().join("public/people/lenin/index.html")).unwrap();
+    assert!(
+        page.contains(
+            "<a href=\"https://www.wikidata.org/wiki/Q1394\" rel=\"external\">Wikidata Q1394</a>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("https://viaf.org/viaf/101787139"));
+    let html = scraper::Html::parse_document(&page);
+    let ld: serde_json::Value = serde_json::from_str(
+        &crate::common::select(&html, "script[type='application/ld+json']")[0].inner_html(),
+    )
+    .unwrap();
+    assert_eq!(
+        ld["sameAs"],
+        serde_json::json!([
+            "https://www.wikidata.org/wiki/Q1394",
+            "https://viaf.org/viaf/101787139"
+        ])
+    );
+    let people: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(site.path().join("public/data/people.json")).unwrap(),
+    )
+    .unwrap();
+    let record = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "lenin")
+        .unwrap();
+    assert_eq!(record["authorities"]["wikidata"], "Q1394");
+
+    std::fs::write(
+        &lenin,
+        text.replacen("+++\n", "+++\nwikidata = \"1394\"\n", 1),
+    )
+    .unwrap();
+    let refused = annals(&["check"], site.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("content/people/lenin.md:2: error: `wikidata` is `1394`, which is no identifier of that file"),
+        "{}",
+        stderr(&refused)
+    );
+}
