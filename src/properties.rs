@@ -454,3 +454,45 @@ fn every_word_is_a_word_again() {
         Ok(())
     });
 }
+
+/// A forename or initials that the entry does not have make a bare surname someone else's
+/// (issue 26: "Sergey Kamenev" was linked to Lev Kamenev, "M. B. Mitin" to F. A. Mitin).
+#[test]
+fn a_surname_after_anothers_forename_or_initials_is_not_linked() {
+    with_analyser(|analyse| {
+        let analysis = analyse(
+            "Ivan Lenin wrote. M. B. Miasnikov answered. G. T. Miasnikov agreed.\n\n\
+             Comrade Lenin spoke, and in March Lenin wrote again.\n",
+        );
+        let warned: Vec<&str> = (analysis.rendered.diagnostics.iter())
+            .map(|d| d.message.as_str())
+            .filter(|m| m.contains("is not linked: the registry's"))
+            .collect();
+        assert_eq!(
+            warned,
+            [
+                "“Ivan Lenin” is not linked: the registry's Lenin is Vladimir Ilyich Lenin",
+                "“M. B. Miasnikov” is not linked: the registry's Miasnikov is Gavriil Il'ich Miasnikov",
+            ]
+        );
+        let linked: Vec<String> = (analysis.mentions().iter())
+            .map(|m| {
+                analysis.names.block(&analysis.rendered.texts, m.block).1[m.start()..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            linked.iter().filter(|w| w.starts_with("Lenin")).count(),
+            2,
+            "{linked:?}"
+        );
+        assert_eq!(
+            linked.iter().filter(|w| w.starts_with("G.")).count(),
+            1,
+            "{linked:?}"
+        );
+    });
+}

@@ -74,6 +74,41 @@ impl Names {
     }
 }
 
+/// How many first letters tell two spellings of a forename apart: "Sergei" and "Sergey"
+/// are one, "Marcel" and "March" are not.
+const FORENAME_STEM: usize = 5;
+
+/// The first letters of the first names of the registry's people, lower case.
+fn forenames(registry: &Registry) -> FxHashSet<String> {
+    (registry.of_kind(EntityKind::Person))
+        .flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases))
+        .filter(|name| name.split_whitespace().count() > 1)
+        .filter_map(|name| name.split_whitespace().next())
+        .filter(|first| first.chars().count() > 2 && !first.ends_with('.'))
+        .map(|first| first.to_lowercase().chars().take(FORENAME_STEM).collect())
+        .collect()
+}
+
+/// An initial as a Latin letter, lower case: a Cyrillic one as it is transliterated
+/// ("М." of "М. В. Фрунзе" is the m of Mikhail).
+fn latin_initial(letter: char) -> char {
+    let lower = letter.to_lowercase().next().unwrap_or(letter);
+    const CYRILLIC: &str = "абвгдеёжзийклмнопрстуфхцчшщэюя";
+    const LATIN: &str = "abvgdeezziiklmnoprstufkccssejy";
+    match CYRILLIC.chars().position(|c| c == lower) {
+        Some(at) => LATIN.chars().nth(at).unwrap_or(lower),
+        None => lower,
+    }
+}
+
+/// Whether two initials can stand for one name: the same letter, or letters that
+/// transliterations of one Russian name begin with (Yevgeny and Evgeny, Iosif and Joseph,
+/// Iurii and Yuri).
+fn same_initial(a: char, b: char) -> bool {
+    const ONE_SOUND: [char; 4] = ['e', 'i', 'j', 'y'];
+    a == b || (ONE_SOUND.contains(&a) && ONE_SOUND.contains(&b))
+}
+
 /// The schemes of explicit links.
 const NO_ENTITY: &str = "none:";
 
@@ -94,6 +129,9 @@ pub struct Annotator<'r> {
     declared: FxHashMap<String, usize>,
     /// The ambiguous names the document leaves unlinked (front matter `unlinked_names`).
     unlinked: FxHashSet<String>,
+    /// The forenames of the registry's people, by their first four letters, lower case:
+    /// a capitalised word before a surname that is one of them is a forename.
+    forenames: FxHashSet<String>,
 }
 
 /// A name found in a block, at a place in the block's plain text and in one of its events.
@@ -118,6 +156,7 @@ impl<'r> Annotator<'r> {
             open_links: Vec::new(),
             declared: FxHashMap::default(),
             unlinked: FxHashSet::default(),
+            forenames: forenames(entities.registry),
         }
     }
 
@@ -259,9 +298,33 @@ impl<'r> Annotator<'r> {
             .collect();
         for p in placed.iter_mut() {
             match &p.found.target {
-                Target::One(entity) if p.found.full => {
-                    for group in self.entities.matcher.surname_groups(*entity) {
-                        self.settled.insert(group.clone(), *entity);
+                Target::One(entity) => {
+                    let name = &plain[p.text_start..p.text_start + (p.found.end - p.found.start)];
+                    // A bare surname after a forename or initials the entry does not have
+                    // ("Sergey Kamenev", "M. B. Mitin") is someone else of that name.
+                    let given = (!name.contains(char::is_whitespace))
+                        .then(|| self.contradicting_given_name(*entity, plain, p.text_start))
+                        .flatten();
+                    if let Some(given) = given {
+                        let e = &self.entities.registry.entities[*entity];
+                        self.diagnostics.push(
+                            Diagnostic::warning(
+                                &self.path,
+                                format!("“{given} {name}” is not linked: the registry's {name} is {}", e.name),
+                            )
+                            .at_line(line)
+                            .with_help(format!(
+                                "if it is the same person, add “{given} {name}” to the aliases in {}; if another, give them an entry",
+                                e.path.display()
+                            )),
+                        );
+                        p.entity = None;
+                        continue;
+                    }
+                    if p.found.full {
+                        for group in self.entities.matcher.surname_groups(*entity) {
+                            self.settled.insert(group.clone(), *entity);
+                        }
                     }
                 }
                 Target::Ambiguous(candidates) => {
@@ -282,9 +345,64 @@ impl<'r> Annotator<'r> {
                         });
                     }
                 }
-                Target::One(_) => {}
             }
         }
+    }
+
+    /// The forename or initials before a bare surname at `start` of `plain`, when they are
+    /// not the person's: initials whose first letter is not the first of the entry's given
+    /// names, or a forename (one the registry gives some person) that none of the entry's
+    /// names begins like.
+    fn contradicting_given_name(&self, entity: usize, plain: &str, start: usize) -> Option<String> {
+        let e = &self.entities.registry.entities[entity];
+        if e.kind() != EntityKind::Person {
+            return None;
+        }
+        let before = plain[..start].trim_end();
+        let given_names: Vec<String> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .flat_map(|n| {
+                n.split_whitespace()
+                    .rev()
+                    .skip(1)
+                    .map(|w| w.trim_end_matches('.').to_lowercase())
+            })
+            .collect();
+        // Initials: "M. B." or "M." (one letter and a full stop each; "Cf." is none).
+        let initials: String = before
+            .rsplit(' ')
+            .take_while(|w| {
+                let mut chars = w.chars();
+                matches!((chars.next(), chars.next(), chars.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !initials.is_empty() {
+            let first = latin_initial(initials.chars().next()?);
+            let agrees = (given_names.iter())
+                .filter_map(|g| g.chars().next())
+                .any(|g| same_initial(latin_initial(g), first));
+            return (!agrees && !given_names.is_empty()).then_some(initials);
+        }
+        // A forename: a capitalised word the registry knows as someone's forename.
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
+        let stem = |w: &str| {
+            w.to_lowercase()
+                .chars()
+                .take(FORENAME_STEM)
+                .collect::<String>()
+        };
+        if word.chars().count() < 3
+            || !word.chars().next()?.is_uppercase()
+            || !self.forenames.contains(&stem(word))
+        {
+            return None;
+        }
+        let agrees = given_names.iter().any(|g| stem(g) == stem(word));
+        (!agrees).then(|| word.to_string())
     }
 
     /// Explicit links to entities and documents get their URLs; `none:` spans lose theirs.
