@@ -39,6 +39,7 @@ pub struct KindSpec {
 pub const COMMON_FIELDS: &[&str] = &[
     "aliases",
     "not_names",
+    "match",
     "summary",
     "source",
     "wikidata",

@@ -57,6 +57,11 @@ impl Matcher {
         // its own: on every core.
         let all_names: Vec<Vec<String>> = registry.entities.par_iter().map(names).collect();
         for (index, (entity, names)) in registry.entities.iter().zip(all_names).enumerate() {
+            // An entry linked only where a link names it (`match = "explicit"`): a term
+            // that is an everyday word ("concessions"), a name that means other things.
+            if entity.explicit_only {
+                continue;
+            }
             let explicit: Vec<String> = std::iter::once(entity.name.clone())
                 .chain(entity.aliases.iter().cloned())
                 .collect();

@@ -50,6 +50,9 @@ struct RegistryFront {
     founded: Option<String>,
     dissolved: Option<String>,
     region: Option<String>,
+    /// `explicit`: found only where a link names it; `names` (the default): by its names.
+    #[serde(rename = "match")]
+    matching: Option<String>,
     wikidata: Option<String>,
     viaf: Option<String>,
     gnd: Option<String>,
@@ -101,6 +104,8 @@ pub struct Entity {
     /// Its identifiers in authority files (Wikidata, VIAF, GND, the Library of Congress), by
     /// the file's key, in that order.
     pub authorities: Vec<Authority>,
+    /// Found only where a link names it (`match = "explicit"`), never by its names.
+    pub explicit_only: bool,
     pub extra: toml::Table,
 }
 
@@ -417,6 +422,23 @@ fn load_entity(
     };
     let dates = read_dates(kind, &front, &path, &at, diagnostics);
     let authorities = read_authorities(&front, &path, &at, diagnostics);
+    let explicit_only = match front.matching.as_deref() {
+        None | Some("names") => false,
+        Some("explicit") => true,
+        Some(other) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    &path,
+                    format!("`match` must be one of `names`, `explicit`; found `{other}`"),
+                )
+                .at_line(at("match"))
+                .with_help(
+                    "`explicit` links the entry only where a link names it: [text](term:ID)",
+                ),
+            );
+            false
+        }
+    };
     // Each alias is judged once: kept to be matched, or reported and left out.
     let mut aliases = Vec::with_capacity(front.aliases.len());
     for alias in front.aliases {
@@ -445,6 +467,7 @@ fn load_entity(
         aliases,
         not_names: front.not_names,
         authorities,
+        explicit_only,
         summary: front.summary,
         source: front.source,
         details: read_details(
@@ -759,6 +782,7 @@ pub(crate) mod test_support {
             aliases_line: 1,
             path: PathBuf::from(format!("content/{}/{id}.md", kind.folder())),
             authorities: Vec::new(),
+            explicit_only: false,
             extra: toml::Table::new(),
         }
     }

@@ -1210,7 +1210,7 @@ pub fn write(registry: &Registry, into: &Path) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 /// The keys of an entry that the editor adds to what the book gives, and a new import keeps.
-pub const EDITORS_KEYS: &[&str] = &["not_names"];
+pub const EDITORS_KEYS: &[&str] = &["not_names", "match", "wikidata", "viaf", "gnd", "loc"];
 
 /// `markdown` with the editor's lines (`EDITORS_KEYS`) of the entry it replaces at `path`,
 /// set at the end of its front matter: "Gorki" is no name of Gorky's, whatever the book says.

@@ -972,3 +972,44 @@ fn an_entrys_authority_identifiers_are_linked_and_in_its_json_ld_and_a_malformed
         stderr(&refused)
     );
 }
+
+#[test]
+fn an_entry_matched_only_by_explicit_links_is_not_found_by_its_names() {
+    let site = copy_of("registry");
+    let nep = site.path().join("content/terms/nep.md");
+    let text = std::fs::read_to_string(&nep).unwrap();
+    std::fs::write(
+        &nep,
+        text.replacen("+++\n", "+++\nmatch = \"explicit\"\n", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("content/documents/nep.md"),
+        "+++\ntitle = \"NEP\"\n+++\n\nThe NEP began. Under the [new policy](term:nep) trade returned.\n",
+    )
+    .unwrap();
+    let built = annals(&["build"], site.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page =
+        std::fs::read_to_string(site.path().join("public/documents/nep/index.html")).unwrap();
+    assert!(
+        page.contains("The NEP began."),
+        "the bare name is no mention: {page}"
+    );
+    assert!(
+        page.contains(">new policy</a>") || page.contains(">new policy</abbr>"),
+        "{page}"
+    );
+
+    std::fs::write(
+        &nep,
+        text.replacen("+++\n", "+++\nmatch = \"sometimes\"\n", 1),
+    )
+    .unwrap();
+    let refused = annals(&["check"], site.path());
+    assert!(
+        stderr(&refused).contains("content/terms/nep.md:2: error: `match` must be one of `names`, `explicit`; found `sometimes`"),
+        "{}",
+        stderr(&refused)
+    );
+}
