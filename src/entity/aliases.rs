@@ -295,7 +295,13 @@ pub fn ordinal_forms(title: &str, kind: &str) -> Vec<String> {
         return Vec::new();
     };
     let n = index + 1;
-    let numbers = [ORDINALS[index].to_string(), digit_ordinal(n), roman(n)];
+    // "Tenth", "10th", "X", "Xth" (as older English prints write it).
+    let numbers = [
+        ORDINALS[index].to_string(),
+        digit_ordinal(n),
+        roman(n),
+        format!("{}th", roman(n)),
+    ];
     let shapes: &[&str] = match kind {
         "congress" => &[
             "{} Congress",
@@ -322,10 +328,26 @@ pub fn ordinal_forms(title: &str, kind: &str) -> Vec<String> {
         ],
         _ => &[],
     };
-    numbers
+    // Russian titles take the Roman numeral before the word, in any case of it ("XIII
+    // съезд", "на XIII съезде").
+    let russian: &[&str] = match kind {
+        "congress" => &["съезд", "съезда", "съезду", "съездом", "съезде"],
+        "conference" => &["конференция", "конференции", "конференцию", "конференцией"],
+        _ => &[],
+    };
+    let mut forms: Vec<String> = numbers
         .iter()
         .flat_map(|number| shapes.iter().map(move |shape| shape.replace("{}", number)))
-        .collect()
+        .collect();
+    forms.extend(russian.iter().map(|word| format!("{} {word}", roman(n))));
+    // In lower case too, as running prose may write it ("the tenth party congress"): the
+    // ordinal in words makes the phrase a name whatever its case.
+    let lower: Vec<String> = (shapes.iter())
+        .map(|shape| shape.replace("{}", ORDINALS[index]).to_lowercase())
+        .filter(|form| !form.contains("(b)"))
+        .collect();
+    forms.extend(lower);
+    forms
 }
 
 #[cfg(test)]
@@ -386,16 +408,21 @@ mod tests {
             "Tenth Party Congress",
             "10th Congress",
             "X Congress",
+            "Xth Party Congress",
             "Tenth Congress of the RKP(b)",
+            "X съезд",
+            "X съезда",
+            "tenth party congress",
         ] {
             assert!(forms.contains(&form.to_string()), "{form}");
         }
         assert!(
             ordinal_forms("Fourth Congress", "comintern-congress")
                 .iter()
-                .all(|f| f.contains("Comintern")
-                    || f.contains("World")
-                    || f.contains("International"))
+                .map(|f| f.to_lowercase())
+                .all(|f| f.contains("comintern")
+                    || f.contains("world")
+                    || f.contains("international"))
         );
         assert_eq!(digit_ordinal(11), "11th");
         assert_eq!(digit_ordinal(22), "22nd");
