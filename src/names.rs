@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use crate::analyse::PageAnalysis;
 use crate::content::{Content, PageId};
+use crate::date::MONTHS;
 use crate::entity::{EntityKind, Registry};
 use crate::text::sentences;
 
@@ -34,21 +35,10 @@ pub struct Candidate {
     pub contexts: Vec<(PathBuf, String, String)>,
 }
 
-/// Words that are capitalised and no names: the calendar, and the pronoun.
+/// Words that are capitalised and no names: the days, abbreviations, the pronoun (and the
+/// months, `date::MONTHS`).
 const NO_NAMES: &[&str] = &[
     "I",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -174,6 +164,7 @@ pub fn candidates(
                 && !w.text.chars().all(|c| c.is_uppercase())
                 && !lower.contains(&w.text.to_lowercase())
                 && !NO_NAMES.contains(&w.text)
+                && !MONTHS.contains(&w.text)
                 && (!w.sentence_start || capitalised_inside.contains(w.text))
                 && !covered.iter().any(|&(s, e)| w.start < e && s < w.end)
         };
