@@ -16,6 +16,54 @@ pub struct MachineMeta {
     pub og_description: String,
     pub og_url: String,
     pub json_ld: String,
+    /// The Highwire Press `citation_*` tags that reference managers (Zotero, Mendeley) and
+    /// Google Scholar read from a source's page, to cite it.
+    pub citation: Vec<CitationTag>,
+}
+
+/// One `<meta name="citation_…" content="…">`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CitationTag {
+    pub name: &'static str,
+    pub content: String,
+}
+
+/// The citation tags of a source's page: its title, authors, date (as Highwire writes it,
+/// `1923/02/15`), address, its book when it is a chapter, and its language.
+/// A chapter's authors and date are its book's, where it gives none of its own.
+fn citation_tags(page: &Page, permalink: &str, book: Option<&Page>) -> Vec<CitationTag> {
+    if !page.kind.is_source() {
+        return Vec::new();
+    }
+    let tag = |name, content: &str| CitationTag {
+        name,
+        content: content.to_string(),
+    };
+    let mut tags = vec![tag("citation_title", &page.title)];
+    let authors = match (&page.front.authors, book) {
+        (own, Some(book)) if own.is_empty() => &book.front.authors,
+        (own, _) => own,
+    };
+    tags.extend(authors.iter().map(|a| tag("citation_author", a)));
+    let date = page.date.as_ref().or(book.and_then(|b| b.date.as_ref()));
+    if let Some(start) = date.and_then(|d| d.start) {
+        let mut date = start.year.to_string();
+        if let Some(month) = start.month {
+            date.push_str(&format!("/{month:02}"));
+            if let Some(day) = start.day {
+                date.push_str(&format!("/{day:02}"));
+            }
+        }
+        tags.push(tag("citation_publication_date", &date));
+    }
+    if let Some(book) = book {
+        tags.push(tag("citation_book_title", &book.title));
+    }
+    if let Some(language) = &page.front.language {
+        tags.push(tag("citation_language", language));
+    }
+    tags.push(tag("citation_public_url", permalink));
+    tags
 }
 
 /// JSON to stand inside a `<script>` element. Escaping `</` is not enough: `<!--` followed by
@@ -46,7 +94,7 @@ fn people(names: &[String]) -> Vec<Value> {
         .collect()
 }
 
-pub fn for_page(page: &Page, permalink: &str, collection: Option<(&str, String)>) -> MachineMeta {
+pub fn for_page(page: &Page, permalink: &str, collection: Option<(&Page, String)>) -> MachineMeta {
     let front = &page.front;
     let schema_type = match page.kind {
         PageKind::Chapter => "Chapter",
@@ -78,8 +126,9 @@ pub fn for_page(page: &Page, permalink: &str, collection: Option<(&str, String)>
     if let Some(publication) = &front.publication {
         ld["isBasedOn"] = json!(publication);
     }
-    if let Some((title, url)) = collection {
-        ld["isPartOf"] = json!({ "@type": "Book", "name": title, "url": url });
+    let citation = citation_tags(page, permalink, collection.as_ref().map(|(book, _)| *book));
+    if let Some((book, url)) = collection {
+        ld["isPartOf"] = json!({ "@type": "Book", "name": book.title, "url": url });
     }
     MachineMeta {
         og_type: if matches!(
@@ -94,6 +143,7 @@ pub fn for_page(page: &Page, permalink: &str, collection: Option<(&str, String)>
         og_description: front.summary.clone().unwrap_or_default(),
         og_url: permalink.to_string(),
         json_ld: script_safe(&ld),
+        citation,
     }
 }
 
@@ -179,6 +229,7 @@ pub fn for_entity(entity: &Entity, permalink: &str, members: &[String]) -> Machi
         og_description: entity.summary.clone().unwrap_or_default(),
         og_url: permalink.to_string(),
         json_ld: script_safe(&ld),
+        citation: Vec::new(),
     }
 }
 

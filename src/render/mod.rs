@@ -660,7 +660,7 @@ impl SiteRenderer<'_> {
                 &self.base.permalink(&page.site_path),
                 page.parent.map(|p| {
                     let book = &self.content.pages[p];
-                    (book.title.as_str(), self.base.permalink(&book.site_path))
+                    (book, self.base.permalink(&book.site_path))
                 }),
             ),
             extra: page.front.extra.clone(),

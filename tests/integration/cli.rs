@@ -1013,3 +1013,70 @@ fn an_entry_matched_only_by_explicit_links_is_not_found_by_its_names() {
         stderr(&refused)
     );
 }
+
+/// Reference managers (Zotero reads Highwire's `citation_*` tags) cite a source's page; a
+/// chapter is cited with its book's authors and date.
+#[test]
+fn a_sources_page_carries_the_tags_reference_managers_read() {
+    let site = copy_of("basic");
+    assert!(annals(&["build"], site.path()).status.success());
+    let tags = |path: &str| -> Vec<(String, String)> {
+        let html = scraper::Html::parse_document(
+            &std::fs::read_to_string(site.path().join("public").join(path)).unwrap(),
+        );
+        crate::common::select(&html, "meta[name^='citation_']")
+            .iter()
+            .map(|m| {
+                (
+                    m.value().attr("name").unwrap().to_string(),
+                    m.value().attr("content").unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let letter = tags("documents/letter/index.html");
+    assert_eq!(
+        letter[0],
+        (
+            "citation_title".to_string(),
+            "A letter to the Central Committee".to_string()
+        )
+    );
+    assert!(
+        letter.contains(&("citation_author".to_string(), "G. T. Miasnikov".to_string())),
+        "{letter:?}"
+    );
+    assert!(
+        letter.contains(&(
+            "citation_publication_date".to_string(),
+            "1921/08".to_string()
+        )),
+        "{letter:?}"
+    );
+    assert!(
+        letter.contains(&(
+            "citation_public_url".to_string(),
+            "/documents/letter/".to_string()
+        )),
+        "{letter:?}"
+    );
+    let chapters: Vec<_> = std::fs::read_dir(site.path().join("public/documents/book"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .collect();
+    let chapter = tags(&format!(
+        "documents/book/{}/index.html",
+        chapters[0].file_name().to_string_lossy()
+    ));
+    assert!(
+        chapter
+            .iter()
+            .any(|(name, _)| name == "citation_book_title"),
+        "{chapter:?}"
+    );
+    assert!(
+        tags("about/index.html").is_empty(),
+        "a page that is no source is not cited"
+    );
+}
