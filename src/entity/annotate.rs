@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::matcher::{BlockRef, Found, Matcher, Mention, Snippet, SnippetSpan, Target, Unresolved};
+use super::matcher::{
+    BlockRef, Found, Matcher, Mention, Snippet, SnippetSpan, Target, Unresolved, forename_stem,
+};
 use super::{EntityId, EntityKind, Registry};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{BlockAnnotator, BlockPlace, EventPosition, ParagraphText};
@@ -74,21 +76,6 @@ impl Names {
     }
 }
 
-/// How many first letters tell two spellings of a forename apart: "Sergei" and "Sergey"
-/// are one, "Marcel" and "March" are not.
-const FORENAME_STEM: usize = 5;
-
-/// The first letters of the first names of the registry's people, lower case.
-fn forenames(registry: &Registry) -> FxHashSet<String> {
-    (registry.of_kind(EntityKind::Person))
-        .flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases))
-        .filter(|name| name.split_whitespace().count() > 1)
-        .filter_map(|name| name.split_whitespace().next())
-        .filter(|first| first.chars().count() > 2 && !first.ends_with('.'))
-        .map(|first| first.to_lowercase().chars().take(FORENAME_STEM).collect())
-        .collect()
-}
-
 /// An initial as a Latin letter, lower case: a Cyrillic one as it is transliterated
 /// ("М." of "М. В. Фрунзе" is the m of Mikhail).
 fn latin_initial(letter: char) -> char {
@@ -129,9 +116,6 @@ pub struct Annotator<'r> {
     declared: FxHashMap<String, usize>,
     /// The ambiguous names the document leaves unlinked (front matter `unlinked_names`).
     unlinked: FxHashSet<String>,
-    /// The forenames of the registry's people, by their first four letters, lower case:
-    /// a capitalised word before a surname that is one of them is a forename.
-    forenames: FxHashSet<String>,
 }
 
 /// A name found in a block, at a place in the block's plain text and in one of its events.
@@ -156,7 +140,6 @@ impl<'r> Annotator<'r> {
             open_links: Vec::new(),
             declared: FxHashMap::default(),
             unlinked: FxHashSet::default(),
-            forenames: forenames(entities.registry),
         }
     }
 
@@ -354,20 +337,11 @@ impl<'r> Annotator<'r> {
     /// names, or a forename (one the registry gives some person) that none of the entry's
     /// names begins like.
     fn contradicting_given_name(&self, entity: usize, plain: &str, start: usize) -> Option<String> {
-        let e = &self.entities.registry.entities[entity];
-        if e.kind() != EntityKind::Person {
+        let given_names = self.entities.matcher.given_names(entity);
+        if given_names.is_empty() {
             return None;
         }
         let before = plain[..start].trim_end();
-        let given_names: Vec<String> = std::iter::once(&e.name)
-            .chain(&e.aliases)
-            .flat_map(|n| {
-                n.split_whitespace()
-                    .rev()
-                    .skip(1)
-                    .map(|w| w.trim_end_matches('.').to_lowercase())
-            })
-            .collect();
         // Initials: "M. B." or "M." (one letter and a full stop each; "Cf." is none).
         let initials: String = before
             .rsplit(' ')
@@ -385,23 +359,18 @@ impl<'r> Annotator<'r> {
             let agrees = (given_names.iter())
                 .filter_map(|g| g.chars().next())
                 .any(|g| same_initial(latin_initial(g), first));
-            return (!agrees && !given_names.is_empty()).then_some(initials);
+            return (!agrees).then_some(initials);
         }
         // A forename: a capitalised word the registry knows as someone's forename.
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
-        let stem = |w: &str| {
-            w.to_lowercase()
-                .chars()
-                .take(FORENAME_STEM)
-                .collect::<String>()
-        };
         if word.chars().count() < 3
             || !word.chars().next()?.is_uppercase()
-            || !self.forenames.contains(&stem(word))
+            || !self.entities.matcher.is_forename(word)
         {
             return None;
         }
-        let agrees = given_names.iter().any(|g| stem(g) == stem(word));
+        let stem = forename_stem(word);
+        let agrees = given_names.iter().any(|g| forename_stem(g) == stem);
         (!agrees).then(|| word.to_string())
     }
 

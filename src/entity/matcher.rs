@@ -6,12 +6,12 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::aliases::{names, surname, transliterations};
 use super::lookup::NameLookup;
-use super::{EntityId, Registry};
+use super::{Entity, EntityId, EntityKind, Registry};
 use crate::diagnostic::Diagnostic;
 use crate::text::sentence::ends_sentence;
 
@@ -38,6 +38,20 @@ pub struct Matcher {
     /// For each entity, the ambiguous surnames it shares (as their lists of bearers), so that a
     /// full mention of it can settle them.
     surname_groups: Vec<Vec<Vec<usize>>>,
+    /// The first letters of the forenames the registry gives its people, lower case.
+    forenames: FxHashSet<String>,
+    /// For each entity, the words of its names before the surname, lower case (a person's
+    /// forenames, patronymics and initials; nothing for other kinds).
+    given_names: Vec<Vec<String>>,
+}
+
+/// How many first letters tell two spellings of a forename apart: "Sergei" and "Sergey"
+/// are one, "Marcel" and "March" are not.
+pub const FORENAME_STEM: usize = 5;
+
+/// A word's first letters, lower case, as forenames are compared.
+pub fn forename_stem(word: &str) -> String {
+    word.to_lowercase().chars().take(FORENAME_STEM).collect()
 }
 
 /// Where an explicit alias of one entity is claimed by another.
@@ -45,6 +59,30 @@ pub struct Matcher {
 struct Claim {
     entity: usize,
     explicit: bool,
+}
+
+/// The stems of the first words of the registry's people's names of two words or more.
+fn forenames(registry: &Registry) -> FxHashSet<String> {
+    (registry.of_kind(EntityKind::Person))
+        .flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases))
+        .filter(|name| name.split_whitespace().count() > 1)
+        .filter_map(|name| name.split_whitespace().next())
+        .filter(|first| first.chars().count() > 2 && !first.ends_with('.'))
+        .map(forename_stem)
+        .collect()
+}
+
+/// The words before the surname in a person's name and aliases, lower case, without their
+/// full stops ("g", "t" of "G. T. Miasnikov").
+fn given_names(person: &Entity) -> Vec<String> {
+    let mut words: Vec<String> = std::iter::once(&person.name)
+        .chain(&person.aliases)
+        .flat_map(|n| n.split_whitespace().rev().skip(1))
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 impl Matcher {
@@ -119,14 +157,32 @@ impl Matcher {
             patterns.push(name);
             targets.push((target, false));
         }
+        let given_names = (registry.entities.iter())
+            .map(|e| match e.kind() {
+                EntityKind::Person => given_names(e),
+                _ => Vec::new(),
+            })
+            .collect();
         (
             Matcher {
                 lookup: NameLookup::new(&patterns),
                 patterns: targets,
                 surname_groups,
+                forenames: forenames(registry),
+                given_names,
             },
             problems,
         )
+    }
+
+    /// Whether `word` is a forename the registry gives some person.
+    pub fn is_forename(&self, word: &str) -> bool {
+        self.forenames.contains(&forename_stem(word))
+    }
+
+    /// The words of an entity's names before its surname, lower case.
+    pub fn given_names(&self, entity: usize) -> &[String] {
+        &self.given_names[entity]
     }
 
     /// The ambiguous surnames `entity` bears, each as the list of its bearers.
