@@ -62,13 +62,7 @@ fn markdown_with_entities(c: &mut Criterion) {
                 let mut annotator = Annotator::new(entities, "/", path);
                 std::hint::black_box(renderer.render(
                     body,
-                    Source {
-                        path,
-                        first_line: 1,
-                        link_prefix: "/",
-                        gaps: Default::default(),
-                        raw_html: true,
-                    },
+                    Source::new(path, 1, "/"),
                     Some(&mut annotator),
                 ));
                 std::hint::black_box(annotator.finish());
@@ -79,17 +73,7 @@ fn markdown_with_entities(c: &mut Criterion) {
     group.bench_function("render the book without entities", |b| {
         b.iter(|| {
             for body in &bodies {
-                std::hint::black_box(plain.render(
-                    body,
-                    Source {
-                        path,
-                        first_line: 1,
-                        link_prefix: "/",
-                        gaps: Default::default(),
-                        raw_html: true,
-                    },
-                    None,
-                ));
+                std::hint::black_box(plain.render(body, Source::new(path, 1, "/"), None));
             }
         })
     });
@@ -162,21 +146,7 @@ fn date_extraction(c: &mut Criterion) {
     let path = Path::new("chapter.md");
     let pages: Vec<_> = bodies
         .iter()
-        .map(|b| {
-            renderer
-                .render(
-                    b,
-                    Source {
-                        path,
-                        first_line: 1,
-                        link_prefix: "/",
-                        gaps: Default::default(),
-                        raw_html: true,
-                    },
-                    None,
-                )
-                .texts
-        })
+        .map(|b| renderer.render(b, Source::new(path, 1, "/"), None).texts)
         .collect();
     let bytes: usize = pages.iter().flatten().map(|p| p.text.len()).sum();
     let mut group = c.benchmark_group("dates");

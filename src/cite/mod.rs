@@ -569,17 +569,7 @@ mod tests {
     }
 
     fn rendered(body: &str) -> Rendered {
-        MarkdownRenderer::default().render(
-            body,
-            Source {
-                path: Path::new("doc.md"),
-                first_line: 1,
-                link_prefix: "/",
-                gaps: Default::default(),
-                raw_html: true,
-            },
-            None,
-        )
+        MarkdownRenderer::default().render(body, Source::new(Path::new("doc.md"), 1, "/"), None)
     }
 
     fn one_page(body: &str) -> (Content, Vec<Rendered>) {

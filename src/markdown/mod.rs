@@ -99,6 +99,19 @@ pub struct Source<'a> {
     pub raw_html: bool,
 }
 
+impl<'a> Source<'a> {
+    /// A body with nothing declared of its source, whose raw HTML passes.
+    pub fn new(path: &'a Path, first_line: usize, link_prefix: &'a str) -> Self {
+        Source {
+            path,
+            first_line,
+            link_prefix,
+            gaps: KnownGaps::default(),
+            raw_html: true,
+        }
+    }
+}
+
 /// Renders Markdown. Holds the syntax-highlighting data, loaded the first time a page has
 /// a code block (most documentary sites have none, and loading costs milliseconds).
 #[derive(Default)]

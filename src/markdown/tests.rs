@@ -1,17 +1,7 @@
 use super::*;
 
 fn render(body: &str) -> Rendered {
-    MarkdownRenderer::default().render(
-        body,
-        Source {
-            path: Path::new("doc.md"),
-            first_line: 5,
-            link_prefix: "/sub/",
-            gaps: Default::default(),
-            raw_html: true,
-        },
-        None,
-    )
+    MarkdownRenderer::default().render(body, Source::new(Path::new("doc.md"), 5, "/sub/"), None)
 }
 
 #[test]

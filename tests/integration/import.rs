@@ -753,13 +753,7 @@ fn text_that_markdown_would_misread_stays_text() {
     let html = annals::internals::MarkdownRenderer::default()
         .render(
             markdown.split("+++").nth(2).unwrap(),
-            annals::internals::Source {
-                path: std::path::Path::new("doc.md"),
-                first_line: 1,
-                link_prefix: "/",
-                gaps: Default::default(),
-                raw_html: true,
-            },
+            annals::internals::Source::new(std::path::Path::new("doc.md"), 1, "/"),
             None,
         )
         .html;
