@@ -7,7 +7,7 @@ use std::process::Output;
 
 use scraper::Html;
 
-use crate::common::select;
+use crate::common::{annals, select, site_with_import};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -18,29 +18,10 @@ fn fixture(name: &str) -> PathBuf {
 /// A new site with the fixture `name` imported as `content/documents/SLUG.md`: the import's
 /// output, the page's Markdown, and the built page.
 fn import_and_build(name: &str, slug: &str, extra: &[&str]) -> (Output, String, Html) {
-    let site = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(site.path().join("content/documents")).unwrap();
-    std::fs::write(site.path().join("site.toml"), "title = \"Formats\"\n").unwrap();
-    let into = format!("content/documents/{slug}");
-    let file = fixture(name);
-    let mut args = vec!["import", file.to_str().unwrap(), "--into", &into];
-    args.extend_from_slice(extra);
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(&args)
-        .current_dir(site.path())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let markdown = std::fs::read_to_string(site.path().join(format!("{into}.md"))).unwrap();
-    let built = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(["build"])
-        .current_dir(site.path())
-        .output()
-        .unwrap();
+    let (site, output) = site_with_import(&fixture(name), slug, extra);
+    let markdown =
+        std::fs::read_to_string(site.path().join(format!("content/documents/{slug}.md"))).unwrap();
+    let built = annals(&["build"], site.path());
     assert!(
         built.status.success(),
         "{}",

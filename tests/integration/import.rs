@@ -272,31 +272,19 @@ fn the_single_documents_keep_their_markers_and_references() {
 fn an_unseen_transcription_imports_with_its_notes_resolved() {
     let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import/open-letter-1923.txt");
-    let site = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(site.path().join("content/documents")).unwrap();
-    std::fs::write(site.path().join("site.toml"), "title = \"Import test\"\n").unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args([
-            "import",
-            fixture.to_str().unwrap(),
-            "--into",
-            "content/documents/open-letter",
+    let (site, output) = crate::common::site_with_import(
+        &fixture,
+        "open-letter",
+        &[
             "--title",
             "An Open Letter",
             "--authors",
             "Moscow metalworkers",
             "--date",
             "1923",
-        ])
-        .current_dir(site.path())
-        .output()
-        .unwrap();
-    let printed = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{printed}{}",
-        String::from_utf8_lossy(&output.stderr)
+        ],
     );
+    let printed = String::from_utf8_lossy(&output.stdout);
     assert!(
         printed.contains("5 markers, 5 notes; 0 markers without a note, 0 notes without a marker"),
         "{printed}"

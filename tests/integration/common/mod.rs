@@ -142,6 +142,30 @@ pub fn check_notes(page: &str, html: &str) -> usize {
     markers.len()
 }
 
+/// A new site (a `site.toml` and `content/documents/`) with `file` imported into it as
+/// `content/documents/SLUG.md`, with more `args`: the site, and what the import printed
+/// (it must succeed).
+pub fn site_with_import(
+    file: &Path,
+    slug: &str,
+    args: &[&str],
+) -> (tempfile::TempDir, std::process::Output) {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("content/documents")).unwrap();
+    std::fs::write(site.path().join("site.toml"), "title = \"Imported\"\n").unwrap();
+    let into = format!("content/documents/{slug}");
+    let mut command = vec!["import", file.to_str().unwrap(), "--into", &into];
+    command.extend_from_slice(args);
+    let output = annals(&command, site.path());
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (site, output)
+}
+
 /// Runs the `annals` binary in `cwd`.
 pub fn annals(args: &[&str], cwd: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
