@@ -274,7 +274,7 @@ fn numbered(page: &Page) -> bool {
 /// spaces: for a person every word of every name it is found under (its transliterations,
 /// its Cyrillic form, given names); for any other kind its one-word names ("NEP"), since
 /// the words of a longer name ("Tenth Party Congress") are each too common alone.
-fn search_spellings(entity: &Entity) -> Arc<str> {
+pub(super) fn search_spellings(entity: &Entity) -> Arc<str> {
     let mut spellings: Vec<String> = Vec::new();
     for name in crate::entity::aliases::names(entity) {
         let words = super::words::words(&name);

@@ -307,3 +307,41 @@ fn words_sharing_long_prefixes_share_a_shard_of_a_short_name() {
     let last = format!("{}гйй", "я".repeat(49));
     assert_eq!(lookup(&files, &last).len(), 1, "the 400th word is found");
 }
+
+/// A passage is found by any spelling of the entities it names, whichever it writes: the
+/// spellings come from the entry (a French transliteration here, unlike the bundled texts').
+#[test]
+fn a_passage_is_found_by_the_spellings_of_the_entities_it_names() {
+    use crate::entity::test_support::entity;
+    let person = entity(
+        "person",
+        "tchitcherine",
+        "Georgy Tchitcherine",
+        &["Chicherin", "Чичерин"],
+    );
+    let spellings = super::records::search_spellings(&person);
+    for word in ["tchitcherine", "chicherin", "чичерин", "georgy"] {
+        assert!(
+            spellings.split(' ').any(|w| w == word),
+            "{word} in {spellings}"
+        );
+    }
+    let event = entity("event", "genoa", "Genoa Conference", &["Genoa"]);
+    assert_eq!(
+        &*super::records::search_spellings(&event),
+        "genoa",
+        "a longer name's words are no spellings"
+    );
+
+    let mut passage = note("documents/a/#fn-1", "Note", "Tchitcherine went to Genoa.");
+    passage.named = vec![spellings];
+    let other = note("documents/b/#fn-1", "Note", "Nobody went.");
+    let files = build(&[passage, other]);
+    assert_eq!(
+        lookup(&files, "chicherin").len(),
+        1,
+        "found by a spelling it does not write"
+    );
+    assert_eq!(lookup(&files, "чичерин").len(), 1);
+    assert!(lookup(&files, "nobody").len() == 1 && lookup(&files, "chicherin")[0].0 == 0);
+}
