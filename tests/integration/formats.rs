@@ -318,3 +318,37 @@ fn the_import_report_is_written_as_json_on_request() {
     assert!(found.contains(&("tables".to_string(), 1)), "{found:?}");
     assert_eq!(json["lost_words"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_format_asked_for_is_the_one_read() {
+    let (_site, output) = site_with_import(
+        &fixture("district-report.md"),
+        "report",
+        &["--format", "text"],
+    );
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.starts_with("Read as text: it was asked for (--format)."),
+        "{said}"
+    );
+    let refused = annals(
+        &[
+            "import",
+            fixture("district-report.md").to_str().unwrap(),
+            "--into",
+            "/tmp/x",
+            "--format",
+            "docx",
+        ],
+        Path::new("."),
+    );
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "clap refuses a format it does not know"
+    );
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("[possible values: auto, text, wiki, markdown, html, tei]")
+    );
+}
