@@ -67,6 +67,9 @@ pub fn convert(text: &str) -> Converted {
     converted.text = body.to_string();
     let mut body = body.to_string();
     body = wiki_headings(&body, &mut converted);
+    let (gridless, grids) = super::tables::grids_to_pipes(&body);
+    converted.count("grid tables made pipe tables", grids);
+    body = gridless;
     let (residue_free, ref_notes) = wiki_residue(&body, body_line, &mut converted);
     body = title_and_headings(&residue_free, &mut converted);
     let mut body = body.trim().to_string() + "\n";

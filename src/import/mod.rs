@@ -14,7 +14,9 @@ pub mod notes;
 pub mod registry;
 pub mod sections;
 pub mod shape;
+pub mod tables;
 pub mod tei;
+pub mod wiki;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -140,11 +142,40 @@ pub fn import(text: &str, options: &ImportOptions) -> Imported {
         Format::Tei => Some(tei::convert(text)),
         _ => None,
     };
-    let mut imported = match converted {
-        Some(converted) => import_converted(converted, options),
-        None => import_text(text, options),
+    let mut imported = match (format, converted) {
+        (_, Some(converted)) => import_converted(converted, options),
+        (Format::Wiki, None) => import_wiki(text, options),
+        (_, None) => import_text(text, options),
     };
     imported.report.format = Some((format, why));
+    imported
+}
+
+/// A wiki export: its wiki markup converted (`wiki`), then read as text is, its endnotes
+/// with it; every word of the source checked for in the pages.
+fn import_wiki(text: &str, options: &ImportOptions) -> Imported {
+    let converted = wiki::convert(text);
+    let mut options = options.clone();
+    if options.provenance.title.is_none() {
+        options.provenance.title = converted.front.title.clone();
+    }
+    let mut imported = import_text(&converted.body, &options);
+    let pages: String = imported.files.iter().map(|f| f.markdown.as_str()).collect();
+    // The notes' own heading gives way to the page's.
+    let mut dropped = converted.dropped.join(" ");
+    for heading in converted
+        .body
+        .lines()
+        .filter(|l| notes::is_notes_heading_text(l))
+    {
+        dropped.push(' ');
+        dropped.push_str(heading);
+    }
+    let report = &mut imported.report;
+    report.found = found_in(&pages);
+    report.lost_words = word_check(&converted.text, &dropped, &pages);
+    report.changes = converted.changes;
+    report.warnings = converted.warnings;
     imported
 }
 

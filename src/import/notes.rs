@@ -266,17 +266,23 @@ pub fn note_start(line: &str) -> Option<(u32, String)> {
 
 /// Headings that announce a note list; they give way to the page's own "Notes".
 fn is_notes_heading(block: &Block) -> bool {
-    let text = block.text();
+    block.is_single_line() && is_notes_heading_text(&block.text())
+}
+
+/// A heading's text that announces notes: "Notes", "References:", a wiki's `== Notes ==`.
+pub fn is_notes_heading_text(text: &str) -> bool {
     let text = text
+        .trim()
+        .trim_matches('=')
+        .trim()
         .trim_end_matches(" edit")
         .trim()
         .trim_end_matches(':')
         .to_lowercase();
-    block.is_single_line()
-        && matches!(
-            text.as_str(),
-            "notes" | "references" | "footnotes" | "endnotes"
-        )
+    matches!(
+        text.as_str(),
+        "notes" | "references" | "footnotes" | "endnotes" | "citations" | "notes and references"
+    )
 }
 
 /// Finds the note list of a chapter: the last run of note lines numbered 1, 2, 3 … that is

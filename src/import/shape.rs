@@ -18,6 +18,10 @@ pub enum Piece {
     Quote(String, String),
     /// A picture's caption, set apart from the text.
     Caption(String),
+    /// A numbered list's items.
+    Numbered(Vec<String>),
+    /// A table, as the lines of a pipe table.
+    Table(Vec<String>),
 }
 
 /// What shaping did, for the import report.
@@ -64,7 +68,11 @@ pub fn shape(
             continue;
         }
         let next_is_prose = blocks.get(i + 1).is_some_and(|b| b.text().len() > 120);
-        let piece = if let Some(title) = text
+        let piece = if let Some(table) = table_lines(block) {
+            Piece::Table(table)
+        } else if let Some((level, title)) = wiki_heading(block) {
+            Piece::Heading(level, title)
+        } else if let Some(title) = text
             .strip_suffix(" edit")
             .filter(|_| block.is_single_line() && text.len() < 100)
         {
@@ -73,6 +81,8 @@ pub fn shape(
             Piece::Heading(2, text.trim_start_matches('|').trim().to_string())
         } else if let Some(items) = bullet_items(text) {
             Piece::List(items)
+        } else if let Some(items) = numbered_items(text) {
+            Piece::Numbered(items)
         } else if is_line_run(block) {
             Piece::Lines(text_lines(text))
         } else {
@@ -167,6 +177,42 @@ fn bullet_items(text: &str) -> Option<Vec<String>> {
         .collect::<Option<_>>()?;
     // "- " alone before a word is a list; a lone dash line is debris, handled before.
     (!items.iter().any(String::is_empty)).then_some(items)
+}
+
+/// A block that is a table: a pipe table as it is, a grid table made one.
+fn table_lines(block: &Block) -> Option<Vec<String>> {
+    let lines: Vec<&str> = block.lines.iter().map(String::as_str).collect();
+    if super::tables::is_pipe_table(&lines) {
+        return Some(lines.iter().map(|l| l.trim().to_string()).collect());
+    }
+    super::tables::grid_rows(&lines).map(|rows| super::tables::pipe_table(&rows))
+}
+
+static WIKI_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(={2,6})\s*(.+?)\s*={2,6}$").expect("valid pattern"));
+
+/// A wiki's heading on a line of its own: `== Early life ==` (level 2), `=== … ===` (3).
+fn wiki_heading(block: &Block) -> Option<(u8, String)> {
+    let captures = WIKI_HEADING.captures(block.lines.first()?.trim())?;
+    let level = captures[1].len() as u8;
+    block
+        .is_single_line()
+        .then(|| (level, captures[2].to_string()))
+}
+
+static NUMBERED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,2}[.)]|#)\s+(\S.*)$").expect("valid pattern"));
+
+/// A block of two lines or more, each a numbered item (`1. `, `2) `, a wiki's `# `).
+fn numbered_items(text: &str) -> Option<Vec<String>> {
+    let lines = text_lines(text);
+    if lines.len() < 2 {
+        return None;
+    }
+    lines
+        .iter()
+        .map(|l| NUMBERED_ITEM.captures(l).map(|c| c[1].trim().to_string()))
+        .collect()
 }
 
 /// Several lines in one block, none of them long: lines that are lines in the source. Not
@@ -383,6 +429,13 @@ pub fn to_markdown(pieces: &[Piece]) -> String {
                 format!("> {}\n>\n> — {}", escape_line_start(quote), source)
             }
             Piece::Caption(caption) => format!("*{}*", caption.trim_matches('*')),
+            Piece::Numbered(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| format!("{}. {}", i + 1, escape_line_start(item)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Piece::Table(lines) => lines.join("\n"),
         };
         out.push_str(&text);
         out.push_str("\n\n");

@@ -285,6 +285,66 @@ fn an_encyclopedia_entry_exported_as_text_keeps_its_endnotes_and_lists() {
 }
 
 #[test]
+fn a_wiki_article_keeps_its_structure_and_says_what_of_the_wiki_it_dropped() {
+    let (output, markdown, page) = import_and_build("wiki-article.txt", "tula-strike", &[]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.starts_with("Read as wiki"), "{said}");
+    assert!(
+        said.contains("4 notes; 0 markers without a note, 0 notes without a marker"),
+        "{said}"
+    );
+    for warning in [
+        "warning: line 3: an infobox (3 fields) was dropped",
+        "warning: line 8: the template {{citation needed}} was dropped",
+    ] {
+        assert!(said.contains(warning), "{warning}: {said}");
+    }
+    assert!(
+        said.contains("1 citation templates made text, 2 pictures made captions, 4 wiki links made text, 1 category links dropped"),
+        "{said}"
+    );
+    assert!(!said.contains("words are not in the page"), "{said}");
+    for residue in ["{{", "}}", "[[", "]]", "[edit]", "''", "\\="] {
+        assert!(!markdown.contains(residue), "{residue} in {markdown}");
+    }
+    assert_eq!(
+        texts(&page, "main h1"),
+        ["Tula arms works strike of 1905"],
+        "the first line is the title"
+    );
+    assert_eq!(
+        texts(&page, "main h2, main h3")
+            .iter()
+            .map(|h| h.trim_end_matches('#').trim())
+            .filter(|h| *h != "Notes")
+            .collect::<Vec<_>>(),
+        ["Background", "The committee", "Wages"]
+    );
+    assert_eq!(
+        texts(&page, "main ol:not(.note-list) > li"),
+        [
+            "the eight-hour day;",
+            "the return of the dismissed fitters;",
+            "a committee of elected stewards in each shop."
+        ]
+    );
+    assert_eq!(texts(&page, "main ul > li").len(), 3);
+    let cells = texts(&page, "main table td");
+    assert_eq!(cells[..3], ["Rifles", "95", "80"]);
+    assert!(cells.contains(&"Work resumed after the manifesto".to_string()), "{cells:?}");
+    assert_eq!(texts(&page, "main table").len(), 2);
+    let captions = texts(&page, "main p > em");
+    assert!(captions.contains(&"The works' main gate in 1903".to_string()) || captions.contains(&"The works’ main gate in 1903".to_string()), "{captions:?}");
+    assert!(captions.iter().any(|c| c.starts_with("Strikers outside the works")), "{captions:?}");
+    assert_eq!(notes_linked_both_ways(&page), 6);
+    let notes = texts(&page, ".note-list > li");
+    assert!(
+        notes[0].starts_with("Morozov, A. The Tula Workers in 1905. Tula Regional Press, 1965, p. 44."),
+        "{notes:?}"
+    );
+}
+
+#[test]
 fn the_import_report_is_written_as_json_on_request() {
     let site = tempfile::tempdir().unwrap();
     let report = site.path().join("report.json");

@@ -1,0 +1,439 @@
+//! Text exported from a wiki, made plain text that the text import reads: the wiki's own
+//! markup is converted where it carries words and removed where it does not, each kind
+//! counted and every removal of words a warning at its line.
+//!
+//! - `{{cite …}}` templates become the citation they describe; templates that only wrap
+//!   words (`{{lang|ru|…}}`, `{{nowrap|…}}`) become those words; an infobox and every other
+//!   template (`{{citation needed}}`, `{{reflist}}`) are removed.
+//! - `[[target|text]]` links become their text; a picture (`[[File:…|thumb|caption]]`) and
+//!   the leftover of one that a copy cut (`thumb|caption]]`) become its caption; category
+//!   links are removed.
+//! - `''italics''` and `'''bold'''` become Markdown's emphasis; `{| … |}` tables become pipe
+//!   tables; `[edit]` after a heading is dropped.
+//!
+//! The `[n]` markers and the endnote list are the text import's to read, as in any text.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::markdown::Converted;
+use super::tables;
+
+/// Templates whose last unnamed parameter is words of the text.
+const WRAPPING_TEMPLATES: &[&str] = &[
+    "lang",
+    "nowrap",
+    "nobr",
+    "small",
+    "transl",
+    "transliteration",
+    "nihongo",
+    "smallcaps",
+    "sic",
+    "abbr",
+    "em",
+    "angbr",
+];
+
+/// Reads a wiki export.
+pub fn convert(text: &str) -> Converted {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let mut converted = Converted {
+        text: text.clone(),
+        ..Converted::default()
+    };
+    let body = templates(&text, &mut converted);
+    let body = links(&body, &mut converted);
+    let body = emphasis(&body, &mut converted);
+    let body = wiki_tables(&body, &mut converted);
+    let body = edit_links(&body, &mut converted);
+    converted.body = title(&body, &mut converted);
+    converted
+}
+
+/// The 1-based line of `text` on which byte `at` stands.
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at].matches('\n').count() + 1
+}
+
+/// Every `{{…}}` (nested ones within it) replaced by what it stands for.
+fn templates(text: &str, converted: &mut Converted) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    while let Some(found) = text[rest..].find("{{") {
+        let start = rest + found;
+        out.push_str(&text[rest..start]);
+        let Some(end) = template_end(text, start) else {
+            converted.warnings.push((
+                line_of(text, start),
+                "a {{template}} that is never closed, left as it is".into(),
+            ));
+            out.push_str(&text[start..]);
+            return out;
+        };
+        let inner = &text[start + 2..end - 2];
+        out.push_str(&template_text(inner, line_of(text, start), converted));
+        rest = end;
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+/// Where the template opening at `start` closes (the byte after its `}}`).
+fn template_end(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = start;
+    while i + 1 < bytes.len() {
+        match &bytes[i..i + 2] {
+            b"{{" => {
+                depth += 1;
+                i += 2;
+            }
+            b"}}" => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// What one template (its text between the braces) leaves in the page.
+fn template_text(inner: &str, line: usize, converted: &mut Converted) -> String {
+    let parts = split_parameters(inner);
+    let name = parts[0].trim().to_lowercase();
+    // Its name and keys are no words of the text, whatever it leaves.
+    converted.dropped.push(inner.to_string());
+    let named = |key: &str| {
+        parts[1..].iter().find_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            (k.trim().eq_ignore_ascii_case(key) && !v.trim().is_empty())
+                .then(|| v.trim().to_string())
+        })
+    };
+    if name.starts_with("cite") || name == "citation" {
+        converted.count("citation templates made text", 1);
+        return citation(&named);
+    }
+    let base = name.split(['-', ' ']).next().unwrap_or("");
+    if WRAPPING_TEMPLATES.contains(&base)
+        && let Some(words) = parts[1..].iter().rev().find(|p| !p.contains('='))
+    {
+        converted.count("templates around words made text", 1);
+        return words.trim().to_string();
+    }
+    if name.starts_with("infobox") {
+        converted.count("infoboxes dropped", 1);
+        converted.warnings.push((
+            line,
+            format!(
+                "an infobox ({} fields) was dropped: its facts are not in the page",
+                parts.len() - 1
+            ),
+        ));
+    } else {
+        converted.count("templates dropped", 1);
+        converted.warnings.push((
+            line,
+            format!("the template {{{{{}}}}} was dropped", parts[0].trim()),
+        ));
+    }
+    String::new()
+}
+
+/// A template's parameters split at the `|`s that are its own (not those of a template or
+/// link within it).
+fn split_parameters(inner: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut depth = 0i32;
+    let chars: Vec<char> = inner.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        match (c, next) {
+            ('{', Some('{')) | ('[', Some('[')) => depth += 1,
+            ('}', Some('}')) | (']', Some(']')) => depth -= 1,
+            _ => {}
+        }
+        if c == '|' && depth <= 0 {
+            parts.push(String::new());
+        } else if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    parts
+}
+
+/// The citation a `{{cite …}}` template describes, as a note would write it: `Smith,
+/// John. *Title*. Publisher, 1990, p. 4.`
+fn citation(named: &dyn Fn(&str) -> Option<String>) -> String {
+    let author = match (
+        named("last").or(named("last1")),
+        named("first").or(named("first1")),
+    ) {
+        (Some(last), Some(first)) => Some(format!("{last}, {first}")),
+        (Some(last), None) => Some(last),
+        _ => named("author").or(named("author1")),
+    };
+    let title = named("title").map(|t| format!("*{t}*"));
+    let container = named("journal")
+        .or(named("work"))
+        .or(named("newspaper"))
+        .or(named("website"));
+    let place = [named("publisher"), named("year").or(named("date"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let pages = named("page")
+        .map(|p| format!("p. {p}"))
+        .or(named("pages").map(|p| format!("pp. {p}")));
+    let mut parts: Vec<String> = [author, title, container].into_iter().flatten().collect();
+    let tail: Vec<String> = [(!place.is_empty()).then_some(place), pages]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !tail.is_empty() {
+        parts.push(tail.join(", "));
+    }
+    // "Morozov, A." ends its sentence already.
+    let mut text = String::new();
+    for part in parts {
+        if !text.is_empty() {
+            text.push_str(if text.ends_with('.') { " " } else { ". " });
+        }
+        text.push_str(&part);
+    }
+    if let Some(url) = named("url") {
+        text.push_str(&format!(". {url}"));
+    }
+    if !text.is_empty() && !text.ends_with('.') {
+        text.push('.');
+    }
+    text
+}
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\](\p{L}*)").expect("valid pattern")
+});
+static PICTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\[\[(?:file|image|datei|файл|изображение):((?:[^\[\]]|\[\[[^\]]*\]\])*)\]\]")
+        .expect("valid pattern")
+});
+/// What a copy leaves of a picture whose opening it cut: `thumb|A portrait, 1920]]`.
+static PICTURE_LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[^\[\n]*\|([^|\[\]\n]+)\]\][ \t]*$").expect("valid pattern")
+});
+
+/// A picture's options, which are not its caption.
+fn is_picture_option(part: &str) -> bool {
+    let part = part.trim().to_lowercase();
+    matches!(
+        part.as_str(),
+        "thumb"
+            | "thumbnail"
+            | "frame"
+            | "frameless"
+            | "border"
+            | "left"
+            | "right"
+            | "center"
+            | "centre"
+            | "none"
+            | "upright"
+    ) || part.ends_with("px")
+        || part.contains('=')
+}
+
+fn links(text: &str, converted: &mut Converted) -> String {
+    let mut captions = 0;
+    // The pictures' file names and options, and the links' targets, are no words of the text.
+    let mut dropped = Vec::new();
+    let text = PICTURE.replace_all(text, |c: &Captures| {
+        captions += 1;
+        let parts = split_parameters(&c[1]);
+        let caption = parts[1..].iter().rev().find(|p| !is_picture_option(p));
+        dropped.extend(parts.iter().filter(|p| Some(*p) != caption).cloned());
+        caption.map_or(String::new(), |caption| {
+            format!("\n\n*{}*\n\n", caption.trim())
+        })
+    });
+    let text = PICTURE_LEFTOVER.replace_all(&text, |c: &Captures| {
+        captions += 1;
+        dropped.push(c[0].to_string());
+        format!("*{}*", c[1].trim())
+    });
+    converted.count("pictures made captions", captions);
+    let mut made_text = 0;
+    let mut categories = 0;
+    let text = LINK.replace_all(&text, |c: &Captures| {
+        let target = c[1].trim();
+        if target.to_lowercase().starts_with("category:") {
+            categories += 1;
+            dropped.push(c[0].to_string());
+            return String::new();
+        }
+        made_text += 1;
+        let shown = c.get(2).map_or(target, |t| t.as_str().trim());
+        if shown != target {
+            dropped.push(target.to_string());
+        }
+        format!("{shown}{}", &c[3])
+    });
+    converted.count("wiki links made text", made_text);
+    converted.count("category links dropped", categories);
+    converted.dropped.extend(dropped);
+    text.into_owned()
+}
+
+static BOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"'''(.+?)'''").expect("valid pattern"));
+static ITALIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"''(.+?)''").expect("valid pattern"));
+
+fn emphasis(text: &str, converted: &mut Converted) -> String {
+    let bold = BOLD.find_iter(text).count();
+    let text = BOLD.replace_all(text, "**$1**");
+    let italic = ITALIC.find_iter(&text).count();
+    let text = ITALIC.replace_all(&text, "*$1*");
+    converted.count("wiki emphasis made Markdown", bold + italic);
+    text.into_owned()
+}
+
+/// Each `{| … |}` made a pipe table, its caption a paragraph above it.
+fn wiki_tables(text: &str, converted: &mut Converted) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(end) = lines[i]
+            .trim_start()
+            .starts_with("{|")
+            .then(|| (i..lines.len()).find(|&j| lines[j].trim_start().starts_with("|}")))
+            .flatten()
+        else {
+            out.push(lines[i].to_string());
+            i += 1;
+            continue;
+        };
+        let (caption, rows) = tables::wiki_rows(&lines[i..=end]);
+        converted.dropped.push(lines[i..=end].join(" "));
+        out.push(String::new());
+        if let Some(caption) = caption {
+            out.push(caption);
+            out.push(String::new());
+        }
+        out.extend(tables::pipe_table(&rows));
+        out.push(String::new());
+        converted.count("wiki tables made tables", 1);
+        i = end + 1;
+    }
+    out.join("\n")
+}
+
+static EDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)[ \t]*\[edit\][ \t]*$").expect("valid pattern"));
+
+fn edit_links(text: &str, converted: &mut Converted) -> String {
+    let edits = EDIT.find_iter(text).count();
+    converted.count("[edit] links dropped", edits);
+    converted
+        .dropped
+        .extend(std::iter::repeat_n("edit".to_string(), edits));
+    EDIT.replace_all(text, "").into_owned()
+}
+
+/// A wiki page's export opens with the article's name on a line of its own: the title.
+fn title(text: &str, converted: &mut Converted) -> String {
+    let trimmed = text.trim_start();
+    let Some((first, rest)) = trimmed.split_once("\n\n") else {
+        return text.to_string();
+    };
+    let first = first.trim();
+    let is_title = !first.contains('\n')
+        && first.chars().count() <= 100
+        && !first.starts_with(['=', '|', '*', '#', '[', '{'])
+        && !first.ends_with(['.', '!', '?', ':', ';', ',']);
+    if !is_title {
+        return text.to_string();
+    }
+    converted.front.title = Some(first.to_string());
+    converted.count("first line made the title", 1);
+    rest.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_are_converted_or_dropped_and_each_drop_is_a_warning() {
+        let text = "Title\n\nPetrov{{citation needed|date=May 2020}} was born.{{Infobox person\n| name = Petrov\n| born = 1881\n}} He spoke {{lang|ru|по-русски}}.";
+        let converted = convert(text);
+        assert_eq!(converted.body, "Petrov was born. He spoke по-русски.");
+        assert_eq!(converted.front.title.as_deref(), Some("Title"));
+        assert_eq!(
+            converted.warnings,
+            [
+                (
+                    3,
+                    "the template {{citation needed}} was dropped".to_string()
+                ),
+                (
+                    3,
+                    "an infobox (2 fields) was dropped: its facts are not in the page".to_string()
+                )
+            ]
+        );
+        assert!(converted.dropped.iter().any(|d| d.contains("born = 1881")));
+    }
+
+    #[test]
+    fn a_cite_template_becomes_the_citation_it_describes() {
+        let converted = convert(
+            "Title\n\n[1] {{cite book |last=Smith |first=John |title=Unions |publisher=Tula Press |year=1990 |page=4}}",
+        );
+        assert_eq!(
+            converted.body,
+            "[1] Smith, John. *Unions*. Tula Press, 1990, p. 4."
+        );
+    }
+
+    #[test]
+    fn links_pictures_and_their_leftovers() {
+        let converted = convert(
+            "Title\n\nA [[trade union|trade unionist]] of the [[Workers' Opposition]] and [[strike]]s.[[Category:Unionists]]\n\n[[File:Petrov.jpg|thumb|right|Petrov in [[Tula]], 1920]]\n\nthumb|upright|Petrov in 1930]]",
+        );
+        assert_eq!(
+            converted.body,
+            "A trade unionist of the Workers' Opposition and strikes.\n\n\n\n*Petrov in Tula, 1920*\n\n\n\n*Petrov in 1930*"
+        );
+        assert!(
+            converted
+                .changes
+                .contains(&("pictures made captions".into(), 2))
+        );
+        assert!(
+            converted
+                .changes
+                .contains(&("category links dropped".into(), 1))
+        );
+    }
+
+    #[test]
+    fn emphasis_edit_links_and_tables() {
+        let converted = convert(
+            "Title\n\n== Life ==[edit]\n\n'''Petrov''' wrote ''Unions''.\n\n{|\n! Year !! Post\n|-\n| 1917 || Chairman\n|}\n",
+        );
+        assert_eq!(
+            converted.body,
+            "== Life ==\n\n**Petrov** wrote *Unions*.\n\n\n| Year | Post |\n| --- | --- |\n| 1917 | Chairman |\n"
+        );
+    }
+}
