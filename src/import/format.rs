@@ -90,14 +90,21 @@ pub fn detect(text: &str) -> (Format, String) {
             format!("it is written in Markdown ({})", signs.join(", ")),
         );
     }
-    let wiki = ["^ ", "[edit]", "{{", "== "];
-    if text
-        .lines()
-        .any(|l| wiki.iter().any(|w| l.trim_start().starts_with(w)))
-    {
+    let opens = ["^ ", "== ", "{{", "{|"];
+    let holds = [
+        "[edit]",
+        "{{",
+        "[[",
+        "]]",
+        "From Wikipedia, the free encyclopedia",
+    ];
+    if text.lines().any(|l| {
+        opens.iter().any(|w| l.trim_start().starts_with(w)) || holds.iter().any(|w| l.contains(w))
+    }) {
         return (
             Format::Wiki,
-            "it has a wiki's marks (\"^ \" notes, [edit], {{templates}} or == headings)".into(),
+            "it has a wiki's marks (\"^ \" notes, [edit], {{templates}}, [[links]] or == headings)"
+                .into(),
         );
     }
     (

@@ -114,6 +114,13 @@ fn read_head(document: &Html, converted: &mut Converted) {
         converted.front.authors = vec![author];
     }
     converted.front.date = meta(&["date", "dc.date", "citation_publication_date"]);
+    for name in ["script", "style"] {
+        let in_head = document.select(&selector(&format!("head {name}"))).count();
+        converted.count(
+            &format!("<{name}> dropped (the page around the document)"),
+            in_head,
+        );
+    }
 }
 
 /// The words the document's text holds, for the check that none is lost: the text of the
@@ -456,23 +463,46 @@ impl<'a> Reader<'a> {
         text
     }
 
-    /// The first heading, when it repeats the page's title or there is none, is the title.
+    /// The first heading, when it repeats the page's title or there is none, or is of the
+    /// first level, is the title. A short paragraph before it that the page's `<title>`
+    /// also holds is the site's name (`LABOUR PAMPHLETS ONLINE` in a bar above the text)
+    /// and is dropped; anything else before it stays.
     fn title_from_first_heading(&mut self, body: String) -> String {
-        let Some(first) = body.lines().next() else {
+        let blocks: Vec<&str> = body.split("\n\n").collect();
+        let Some(at) = blocks.iter().position(|b| b.starts_with('#')) else {
             return body;
         };
+        let first = blocks[at].lines().next().unwrap_or_default();
         let hashes = first.chars().take_while(|&c| c == '#').count();
-        if hashes == 0 || !first[hashes..].starts_with(' ') {
+        if !first[hashes..].starts_with(' ') {
             return body;
         }
         let heading = first[hashes..].trim().to_string();
         let title = self.converted.front.title.clone().unwrap_or_default();
-        if title.is_empty() || title.contains(&heading) || hashes == 1 {
-            self.converted.front.title = Some(heading);
-            self.converted.count("first heading made the title", 1);
-            return body[first.len()..].trim_start().to_string();
+        if !(title.is_empty() || title.contains(&heading) || hashes == 1) {
+            return body;
         }
-        body
+        let page_title = title.to_lowercase();
+        let mut kept: Vec<&str> = Vec::new();
+        for before in &blocks[..at] {
+            let words = collapse(before);
+            if !words.is_empty()
+                && words.chars().count() < 80
+                && page_title.contains(&words.to_lowercase())
+            {
+                self.converted.dropped.push(words);
+                self.converted
+                    .count("site names before the title dropped", 1);
+            } else {
+                kept.push(before);
+            }
+        }
+        self.converted.front.title = Some(heading);
+        self.converted.count("first heading made the title", 1);
+        let rest = blocks[at][first.len()..].trim_start();
+        kept.extend((!rest.is_empty()).then_some(rest));
+        kept.extend(&blocks[at + 1..]);
+        kept.join("\n\n").trim_start().to_string()
     }
 }
 
@@ -588,5 +618,23 @@ mod tests {
         for gone in ["Home", "©", "var x", "↩"] {
             assert!(!body.contains(gone), "{gone} in {body}");
         }
+    }
+
+    #[test]
+    fn the_site_s_name_above_the_title_is_dropped_and_the_heading_is_the_title() {
+        let page = r#"<!DOCTYPE html><html><head><title>Pamphlets Online: Why the Union (1934)</title></head>
+<body><div id="top"><span>PAMPHLETS ONLINE</span></div><div><p>Issued at Halifax.</p><h1>Why the Union</h1>
+<p>Fellow workers!</p></div></body></html>"#;
+        let converted = convert(page);
+        assert_eq!(converted.front.title.as_deref(), Some("Why the Union"));
+        assert_eq!(
+            converted.body.trim(),
+            "Issued at Halifax.\n\nFellow workers!"
+        );
+        assert!(
+            converted
+                .changes
+                .contains(&("site names before the title dropped".into(), 1))
+        );
     }
 }

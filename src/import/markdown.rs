@@ -106,35 +106,60 @@ fn own_front_matter(text: &str) -> (Option<FrontMatter>, &str, usize) {
     (None, text, 1)
 }
 
-/// The few keys of a YAML front matter that say where a text comes from.
+/// The few keys of a YAML front matter that say where a text comes from. A list of
+/// authors is YAML's (`[A, B]`, or `- A` lines under the key) or split at `;`: a comma
+/// alone does not part authors ("Lowther, Margaret E.").
 fn yaml_front(block: &str) -> FrontMatter {
     let mut front = FrontMatter::default();
+    let mut list_key: Option<String> = None;
     for line in block.lines() {
+        if let (Some(key), Some(item)) = (&list_key, line.trim().strip_prefix("- ")) {
+            if key.starts_with("author") {
+                front.authors.push(unquoted(item).to_string());
+            }
+            continue;
+        }
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        let value = value.trim().trim_matches(['"', '\'']).to_string();
+        let key = key.trim().to_lowercase();
+        let value = unquoted(value.trim()).to_string();
         if value.is_empty() {
+            list_key = Some(key);
             continue;
         }
-        match key.trim().to_lowercase().as_str() {
+        list_key = None;
+        match key.as_str() {
             "title" => front.title = Some(value),
             "author" | "authors" => {
+                let separators: &[char] = if value.starts_with('[') {
+                    &[';', ',']
+                } else {
+                    &[';']
+                };
                 front.authors = value
                     .trim_matches(['[', ']'])
-                    .split([';', ','])
-                    .map(|a| a.trim().trim_matches(['"', '\'']).to_string())
+                    .split(separators)
+                    .map(|a| unquoted(a.trim()).to_string())
                     .filter(|a| !a.is_empty())
                     .collect();
             }
             "date" => front.date = Some(value),
-            "url" | "source" => front.url = Some(value),
+            "url" => front.url = Some(value),
+            "source" if value.starts_with("http://") || value.starts_with("https://") => {
+                front.url = Some(value)
+            }
+            "source" | "publication" | "publisher" | "journal" => front.publication = Some(value),
             "lang" | "language" => front.language = Some(value),
             "rights" | "license" => front.rights = Some(value),
             _ => {}
         }
     }
     front
+}
+
+fn unquoted(value: &str) -> &str {
+    value.trim_matches(['"', '\''])
 }
 
 /// A wiki export's markup made Markdown: its links their text, its `<ref>` notes footnote
@@ -330,5 +355,24 @@ mod tests {
             "{}",
             converted.body
         );
+    }
+
+    #[test]
+    fn a_yaml_front_matter_s_authors_and_source() {
+        let front = yaml_front(
+            "author: \"Lowther, Margaret E.\"\nsource: \"Minute Book 2, ff. 31-38\"\nauthors:\n  - A. Smith\n  - B. Jones",
+        );
+        assert_eq!(
+            front.authors,
+            ["Lowther, Margaret E.", "A. Smith", "B. Jones"]
+        );
+        assert_eq!(
+            front.publication.as_deref(),
+            Some("Minute Book 2, ff. 31-38")
+        );
+        assert_eq!(front.url, None);
+        let listed = yaml_front("author: [A. Smith, B. Jones]\nsource: https://example.org/x");
+        assert_eq!(listed.authors, ["A. Smith", "B. Jones"]);
+        assert_eq!(listed.url.as_deref(), Some("https://example.org/x"));
     }
 }

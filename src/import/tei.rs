@@ -100,7 +100,11 @@ fn read_header(header: Node, converted: &mut Converted) {
             .filter(|a| !a.is_empty())
             .collect();
     }
-    let date = find(&["sourceDesc", "date"]).or_else(|| find(&["publicationStmt", "date"]));
+    // The document's own date: when it was written (`<creation>`), else that of the source
+    // it was transcribed from; the digital edition's date is the last resort.
+    let date = find(&["profileDesc", "creation", "date"])
+        .or_else(|| find(&["sourceDesc", "date"]))
+        .or_else(|| find(&["publicationStmt", "date"]));
     front.date = date.and_then(|d| {
         d.attribute("when")
             .map(str::to_string)
@@ -198,10 +202,8 @@ impl Reader {
             for part in item.children() {
                 if part.has_tag_name("list") {
                     nested.push(self.list(part, depth + 1));
-                } else if part.is_text() {
-                    text.push_str(part.text().unwrap_or_default());
-                } else if part.is_element() {
-                    text.push_str(&self.inline(part));
+                } else {
+                    self.inline_part(part, &mut text);
                 }
             }
             lines.push(format!(
@@ -246,74 +248,79 @@ impl Reader {
     fn inline(&mut self, node: Node) -> String {
         let mut out = String::new();
         for part in node.children() {
-            if part.is_text() {
-                out.push_str(part.text().unwrap_or_default());
-                continue;
-            }
-            if !part.is_element() {
-                continue;
-            }
-            let name = part.tag_name().name();
-            let inner = || part;
-            match name {
-                "note" => {
-                    let text = collapse(&self.inline(inner()));
-                    self.notes.push(text);
-                    out.push_str(&format!("[^{}]", self.notes.len()));
-                }
-                "hi" => {
-                    let text = self.inline(part);
-                    let rend = part.attribute("rend").unwrap_or("italic");
-                    let mark = if rend.contains("bold") { "**" } else { "*" };
-                    out.push_str(&format!("{mark}{}{mark}", text.trim()));
-                }
-                "emph" | "title" | "foreign"
-                    if name != "foreign" || part.attribute("rend").is_some() =>
-                {
-                    out.push_str(&format!("*{}*", self.inline(part).trim()));
-                }
-                "lb" => out.push_str("\\\n"),
-                "pb" => out.push_str(&format!(" {} ", page_marker(part))),
-                "q" | "said" => out.push_str(&format!("“{}”", self.inline(part).trim())),
-                "gap" => {
-                    out.push_str("[…]");
-                    self.converted.count("<gap>s written […]", 1);
-                }
-                "choice" => {
-                    // The editor's reading: the correction, the expansion, the regular form.
-                    let chosen = ["corr", "expan", "reg"]
-                        .iter()
-                        .find_map(|n| child(part, n))
-                        .or_else(|| part.children().find(Node::is_element));
-                    if let Some(chosen) = chosen {
-                        out.push_str(&self.inline(chosen));
-                        // The other readings (the source's error) are reported, not kept.
-                        for other in part.children().filter(|c| c.is_element() && *c != chosen) {
-                            self.converted.dropped.push(text_of(other));
-                        }
-                    }
-                    self.converted
-                        .count("<choice>s read as the editor's reading", 1);
-                }
-                "persName" | "placeName" | "orgName" | "date" | "name" => {
-                    out.push_str(&self.inline(part));
-                    self.converted.count(
-                        &format!(
-                            "<{name}>s kept as text (link them to the registry where it has them)"
-                        ),
-                        1,
-                    );
-                }
-                "ref" | "ptr" => match part.attribute("target") {
-                    Some(target) if !target.starts_with('#') => {
-                        out.push_str(&format!("[{}]({target})", self.inline(part).trim()))
-                    }
-                    _ => out.push_str(&self.inline(part)),
-                },
-                _ => out.push_str(&self.inline(part)),
-            }
+            self.inline_part(part, &mut out);
         }
         out
+    }
+
+    /// The inline Markdown of one node within a block, added to `out`.
+    fn inline_part(&mut self, part: Node, out: &mut String) {
+        if part.is_text() {
+            out.push_str(part.text().unwrap_or_default());
+            return;
+        }
+        if !part.is_element() {
+            return;
+        }
+        let name = part.tag_name().name();
+        let inner = || part;
+        match name {
+            "note" => {
+                let text = collapse(&self.inline(inner()));
+                self.notes.push(text);
+                out.push_str(&format!("[^{}]", self.notes.len()));
+            }
+            "hi" => {
+                let text = self.inline(part);
+                let rend = part.attribute("rend").unwrap_or("italic");
+                let mark = if rend.contains("bold") { "**" } else { "*" };
+                out.push_str(&format!("{mark}{}{mark}", text.trim()));
+            }
+            "emph" | "title" | "foreign"
+                if name != "foreign" || part.attribute("rend").is_some() =>
+            {
+                out.push_str(&format!("*{}*", self.inline(part).trim()));
+            }
+            "lb" => out.push_str("\\\n"),
+            "pb" => out.push_str(&format!(" {} ", page_marker(part))),
+            "q" | "said" => out.push_str(&format!("“{}”", self.inline(part).trim())),
+            "gap" => {
+                out.push_str("[…]");
+                self.converted.count("<gap>s written […]", 1);
+            }
+            "choice" => {
+                // The editor's reading: the correction, the expansion, the regular form.
+                let chosen = ["corr", "expan", "reg"]
+                    .iter()
+                    .find_map(|n| child(part, n))
+                    .or_else(|| part.children().find(Node::is_element));
+                if let Some(chosen) = chosen {
+                    out.push_str(&self.inline(chosen));
+                    // The other readings (the source's error) are reported, not kept.
+                    for other in part.children().filter(|c| c.is_element() && *c != chosen) {
+                        self.converted.dropped.push(text_of(other));
+                    }
+                }
+                self.converted
+                    .count("<choice>s read as the editor's reading", 1);
+            }
+            "persName" | "placeName" | "orgName" | "date" | "name" => {
+                out.push_str(&self.inline(part));
+                self.converted.count(
+                    &format!(
+                        "<{name}>s kept as text (link them to the registry where it has them)"
+                    ),
+                    1,
+                );
+            }
+            "ref" | "ptr" => match part.attribute("target") {
+                Some(target) if !target.starts_with('#') => {
+                    out.push_str(&format!("[{}]({target})", self.inline(part).trim()))
+                }
+                _ => out.push_str(&self.inline(part)),
+            },
+            _ => out.push_str(&self.inline(part)),
+        }
     }
 }
 
@@ -388,5 +395,26 @@ mod tests {
             "{:?}",
             converted.warnings
         );
+    }
+
+    #[test]
+    fn a_note_inside_a_list_item_is_a_footnote_and_the_date_is_the_document_s() {
+        let tei = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Minutes</title></titleStmt>
+<publicationStmt><date when="2019-05-28">2019</date></publicationStmt>
+<sourceDesc><p>A minute book.</p></sourceDesc></fileDesc>
+<profileDesc><creation><date when="1871-03-18">18 March 1871</date></creation></profileDesc>
+</teiHeader><text><body><list><item>to open a register;<note place="foot">It survives in part.</note></item>
+<item>to post the resolutions.</item></list></body></text></TEI>"#;
+        let converted = convert(tei);
+        assert_eq!(converted.front.date.as_deref(), Some("1871-03-18"));
+        assert!(
+            converted
+                .body
+                .contains("- to open a register;[^1]\n- to post the resolutions."),
+            "{}",
+            converted.body
+        );
+        assert!(converted.body.contains("[^1]: It survives in part."));
     }
 }

@@ -46,14 +46,21 @@ pub fn convert(text: &str) -> Converted {
         text: text.clone(),
         ..Converted::default()
     };
-    let body = templates(&text, &mut converted);
+    let body = furniture(&text, &mut converted);
+    back_link_letters(&body, &mut converted);
+    let body = templates(&body, &mut converted);
     let body = links(&body, &mut converted);
     let body = emphasis(&body, &mut converted);
     let body = wiki_tables(&body, &mut converted);
     let body = edit_links(&body, &mut converted);
+    let body = separate_blocks(&body);
+    let body = BLANK_LINES.replace_all(body.trim(), "\n\n");
     converted.body = title(&body, &mut converted);
     converted
 }
+
+static BLANK_LINES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\n(?:[ \t]*\n)+").expect("valid pattern"));
 
 /// The 1-based line of `text` on which byte `at` stands.
 fn line_of(text: &str, at: usize) -> usize {
@@ -269,7 +276,7 @@ fn links(text: &str, converted: &mut Converted) -> String {
     let text = PICTURE_LEFTOVER.replace_all(&text, |c: &Captures| {
         captions += 1;
         dropped.push(c[0].to_string());
-        format!("*{}*", c[1].trim())
+        format!("\n\n*{}*\n\n", c[1].trim())
     });
     converted.count("pictures made captions", captions);
     let mut made_text = 0;
@@ -340,13 +347,123 @@ fn wiki_tables(text: &str, converted: &mut Converted) -> String {
 static EDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)[ \t]*\[edit\][ \t]*$").expect("valid pattern"));
 
+/// A heading copied from a wiki page ends in its `[edit]` link: it is made a wiki heading,
+/// which the text import reads as one.
 fn edit_links(text: &str, converted: &mut Converted) -> String {
     let edits = EDIT.find_iter(text).count();
     converted.count("[edit] links dropped", edits);
     converted
         .dropped
         .extend(std::iter::repeat_n("edit".to_string(), edits));
-    EDIT.replace_all(text, "").into_owned()
+    text.lines()
+        .map(|line| match EDIT.find(line) {
+            Some(edit) if !line.trim_start().starts_with('=') => {
+                format!("== {} ==", line[..edit.start()].trim())
+            }
+            Some(edit) => line[..edit.start()].to_string(),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What the wiki prints around every article, which is no part of its text: the line
+/// "From Wikipedia, the free encyclopedia" and the table of contents (a line "Contents"
+/// and the numbered headings under it).
+fn furniture(text: &str, converted: &mut Converted) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim();
+        if line.starts_with("From Wikipedia, the free encyclopedia") {
+            converted.count("wiki page furniture dropped", 1);
+            converted.dropped.push(line.to_string());
+            i += 1;
+            continue;
+        }
+        let entries = lines[i + 1..]
+            .iter()
+            .take_while(|l| CONTENTS_ENTRY.is_match(l.trim()))
+            .count();
+        if matches!(line, "Contents" | "Contents[hide]" | "Contents [hide]") && entries >= 2 {
+            converted.count("tables of contents dropped", 1);
+            converted
+                .dropped
+                .extend(lines[i..=i + entries].iter().map(|l| l.to_string()));
+            i += entries + 1;
+            continue;
+        }
+        out.push(lines[i]);
+        i += 1;
+    }
+    out.join("\n")
+}
+
+static BACK_LINKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:\d+\.\s+)?\^\s+((?:[a-z]\s+)+)").expect("valid pattern")
+});
+
+/// A wiki's note cited more than once begins with a letter for each place that cites it
+/// (`^ a b c`): the text import leaves them out, and they are no words of the note.
+fn back_link_letters(text: &str, converted: &mut Converted) {
+    for found in BACK_LINKS.captures_iter(text) {
+        converted.dropped.push(found[1].to_string());
+    }
+}
+
+static CONTENTS_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+)*\s+\S").expect("valid pattern"));
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[*#•]|-|\d{1,2}[.)])\s+\S").expect("valid pattern"));
+
+/// A copy of a wiki page runs its headings and lists into the paragraphs beside them,
+/// with no empty line between: each heading, and each run of list items, is set apart as a
+/// block of its own. A heading is a wiki heading, or a short line in the form of a title
+/// on its own after an empty line, with a paragraph of prose right under it.
+fn separate_blocks(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len() + 16);
+    let is_item = |l: &str| LIST_ITEM.is_match(l.trim_start());
+    for (i, line) in lines.iter().enumerate() {
+        let before = i.checked_sub(1).map(|b| lines[b]);
+        let after = lines.get(i + 1).copied();
+        let heading = line.trim_start().starts_with("==")
+            || (before.is_none_or(|b| b.trim().is_empty())
+                && after.is_some_and(|a| a.trim().chars().count() > 100 || is_item(a))
+                && is_heading_line(line));
+        if heading {
+            let title = line.trim().trim_matches('=').trim();
+            let level = line.trim().chars().take_while(|&c| c == '=').count().max(2);
+            let marks = "=".repeat(level);
+            out.extend([
+                String::new(),
+                format!("{marks} {title} {marks}"),
+                String::new(),
+            ]);
+            continue;
+        }
+        let item = is_item(line);
+        if item && before.is_some_and(|b| !b.trim().is_empty() && !is_item(b)) {
+            out.push(String::new());
+        }
+        out.push(line.to_string());
+        if item && after.is_some_and(|a| !a.trim().is_empty() && !is_item(a)) {
+            out.push(String::new());
+        }
+    }
+    out.join("\n")
+}
+
+/// A short line in the form of a heading: a capital first, few words, no closing stop.
+fn is_heading_line(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    (1..=8).contains(&words)
+        && line.chars().count() <= 60
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !line.ends_with(['.', ',', ';', ':', '!', '?', ']', '|'])
+        && !line.starts_with(['*', '|', '+', '{'])
 }
 
 /// A wiki page's export opens with the article's name on a line of its own: the title.
@@ -412,7 +529,7 @@ mod tests {
         );
         assert_eq!(
             converted.body,
-            "A trade unionist of the Workers' Opposition and strikes.\n\n\n\n*Petrov in Tula, 1920*\n\n\n\n*Petrov in 1930*"
+            "A trade unionist of the Workers' Opposition and strikes.\n\n*Petrov in Tula, 1920*\n\n*Petrov in 1930*"
         );
         assert!(
             converted
@@ -433,7 +550,28 @@ mod tests {
         );
         assert_eq!(
             converted.body,
-            "== Life ==\n\n**Petrov** wrote *Unions*.\n\n\n| Year | Post |\n| --- | --- |\n| 1917 | Chairman |\n"
+            "== Life ==\n\n**Petrov** wrote *Unions*.\n\n| Year | Post |\n| --- | --- |\n| 1917 | Chairman |"
+        );
+    }
+
+    #[test]
+    fn a_copied_wiki_page_has_its_headings_and_lists_set_apart_and_its_furniture_dropped() {
+        let text = "Agnes Berg\nFrom Wikipedia, the free encyclopedia\n\nAgnes Berg was a unionist.\n\nContents\n1 Early life\n2 Works\n\nEarly life[edit]\nShe was born in Bergen, the third of seven children of a ship's carpenter and a fish-market seller, and left school at twelve.\nThe strikers put forward two demands:\n1. the end of fines;\n2. a room for meals.\nThe strike lasted five weeks.\n\nSee also\n* Match workers\n";
+        let converted = convert(text);
+        assert_eq!(converted.front.title.as_deref(), Some("Agnes Berg"));
+        assert_eq!(
+            converted.body,
+            "Agnes Berg was a unionist.\n\n== Early life ==\n\nShe was born in Bergen, the third of seven children of a ship's carpenter and a fish-market seller, and left school at twelve.\nThe strikers put forward two demands:\n\n1. the end of fines;\n2. a room for meals.\n\nThe strike lasted five weeks.\n\n== See also ==\n\n* Match workers"
+        );
+        assert!(
+            converted
+                .changes
+                .contains(&("tables of contents dropped".into(), 1))
+        );
+        assert!(
+            converted
+                .changes
+                .contains(&("wiki page furniture dropped".into(), 1))
         );
     }
 }

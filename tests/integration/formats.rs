@@ -331,15 +331,28 @@ fn a_wiki_article_keeps_its_structure_and_says_what_of_the_wiki_it_dropped() {
     assert_eq!(texts(&page, "main ul > li").len(), 3);
     let cells = texts(&page, "main table td");
     assert_eq!(cells[..3], ["Rifles", "95", "80"]);
-    assert!(cells.contains(&"Work resumed after the manifesto".to_string()), "{cells:?}");
+    assert!(
+        cells.contains(&"Work resumed after the manifesto".to_string()),
+        "{cells:?}"
+    );
     assert_eq!(texts(&page, "main table").len(), 2);
     let captions = texts(&page, "main p > em");
-    assert!(captions.contains(&"The works' main gate in 1903".to_string()) || captions.contains(&"The works’ main gate in 1903".to_string()), "{captions:?}");
-    assert!(captions.iter().any(|c| c.starts_with("Strikers outside the works")), "{captions:?}");
+    assert!(
+        captions.contains(&"The works' main gate in 1903".to_string())
+            || captions.contains(&"The works’ main gate in 1903".to_string()),
+        "{captions:?}"
+    );
+    assert!(
+        captions
+            .iter()
+            .any(|c| c.starts_with("Strikers outside the works")),
+        "{captions:?}"
+    );
     assert_eq!(notes_linked_both_ways(&page), 6);
     let notes = texts(&page, ".note-list > li");
     assert!(
-        notes[0].starts_with("Morozov, A. The Tula Workers in 1905. Tula Regional Press, 1965, p. 44."),
+        notes[0]
+            .starts_with("Morozov, A. The Tula Workers in 1905. Tula Regional Press, 1965, p. 44."),
         "{notes:?}"
     );
 }
