@@ -268,6 +268,7 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
         names: args.names.into_iter().collect(),
         unlinked_names: args.unlinked_names,
         format: annals::import::Format::parse(&args.format).unwrap_or_default(),
+        entries: annals::import::site_entries(&args.into),
     };
     let imported = annals::import::import(&text, &options);
     let written = annals::import::write(&imported, &args.into)?;

@@ -56,6 +56,42 @@ pub struct ImportOptions {
     pub unlinked_names: Vec<String>,
     /// The transcription's format (`Auto`: read from its text).
     pub format: Format,
+    /// The site's registry, as the references a TEI text may give its names by
+    /// (`known_entries`): a `<persName ref>` found here becomes a link to the entry.
+    pub entries: KnownEntries,
+}
+
+/// What a reference to an entity may be (its ID, `person:ID`, an authority file's identifier
+/// or the address of its page), and the link annals writes for it (`person:ID`).
+pub type KnownEntries = std::collections::BTreeMap<String, String>;
+
+/// The registry of the site that `into` (where the import writes) lies in: the entries of
+/// the nearest folder above it with a `site.toml`, or none outside a site.
+pub fn site_entries(into: &Path) -> KnownEntries {
+    let into = std::path::absolute(into).unwrap_or_else(|_| into.to_path_buf());
+    let Some(root) = into.ancestors().find(|a| a.join("site.toml").is_file()) else {
+        return KnownEntries::new();
+    };
+    // Problems in the registry are the build's and `check`'s to report, not the import's.
+    let mut ignored = crate::diagnostic::Diagnostics::default();
+    let content = root.join(crate::content::CONTENT_DIR);
+    let registry = crate::entity::load(&content, &|p: &Path| p.to_path_buf(), &mut ignored);
+    known_entries(&registry)
+}
+
+/// The references under which the registry's entities are known.
+pub fn known_entries(registry: &crate::entity::Registry) -> KnownEntries {
+    let mut entries = KnownEntries::new();
+    for entity in &registry.entities {
+        let link = format!("{}:{}", entity.kind().key(), entity.id);
+        entries.insert(entity.id.clone(), link.clone());
+        for authority in &entity.authorities {
+            entries.insert(authority.id.clone(), link.clone());
+            entries.insert(authority.url.clone(), link.clone());
+        }
+        entries.insert(link.clone(), link);
+    }
+    entries
 }
 
 impl ImportOptions {
@@ -139,7 +175,7 @@ pub fn import(text: &str, options: &ImportOptions) -> Imported {
     let converted = match format {
         Format::Markdown => Some(markdown::convert(text)),
         Format::Html => Some(html::convert(text)),
-        Format::Tei => Some(tei::convert(text)),
+        Format::Tei => Some(tei::convert(text, &options.entries)),
         _ => None,
     };
     let mut imported = match (format, converted) {

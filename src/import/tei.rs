@@ -1,16 +1,18 @@
 //! TEI P5 transcriptions, read as the XML they are: the `<teiHeader>` gives the front matter
 //! (title, authors, date, publication, rights); the `<text>`'s divisions, headings,
 //! paragraphs, quotations, lists and tables become Markdown; `<note>`s become footnotes,
-//! `<pb n>` page markers (`[p. N]`), `<hi>` and `<emph>` emphasis. Names and dates
-//! (`<persName>`, `<placeName>`, `<date>`) are kept as their text, and counted, so that the
-//! editor may link them to the registry.
+//! `<pb n>` page markers (`[p. N]`), `<hi>` and `<emph>` emphasis. A name (`<persName>`,
+//! `<placeName>`, `<orgName>`) whose `ref` the site's registry knows (an entry's ID or its
+//! authority identifier) becomes a link to the entry; other names, and dates, are kept as
+//! their words, which the build reads as it reads any text.
 
 use roxmltree::{Document, Node};
 
+use super::KnownEntries;
 use super::markdown::Converted;
 
 /// Reads a TEI document; a text that is no XML is an error in the report, and an empty page.
-pub fn convert(text: &str) -> Converted {
+pub fn convert(text: &str, entries: &KnownEntries) -> Converted {
     let mut converted = Converted::default();
     let document = match Document::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) {
         Ok(document) => document,
@@ -45,6 +47,8 @@ pub fn convert(text: &str) -> Converted {
     let mut reader = Reader {
         notes: Vec::new(),
         converted,
+        entries,
+        unknown: Vec::new(),
     };
     let mut blocks = Vec::new();
     reader.blocks(body, 1, &mut blocks);
@@ -119,12 +123,15 @@ fn read_header(header: Node, converted: &mut Converted) {
     converted.count("header read into the front matter", 1);
 }
 
-struct Reader {
+struct Reader<'e> {
     notes: Vec<String>,
     converted: Converted,
+    entries: &'e KnownEntries,
+    /// The references of names that no entry of the registry has, each once.
+    unknown: Vec<String>,
 }
 
-impl Reader {
+impl Reader<'_> {
     fn blocks(&mut self, node: Node, depth: usize, out: &mut Vec<String>) {
         for child in node.children().filter(Node::is_element) {
             match child.tag_name().name() {
@@ -304,14 +311,14 @@ impl Reader {
                 self.converted
                     .count("<choice>s read as the editor's reading", 1);
             }
-            "persName" | "placeName" | "orgName" | "date" | "name" => {
+            "persName" | "placeName" | "orgName" | "name" => {
+                let text = self.inline(part);
+                out.push_str(&self.name(part, text));
+            }
+            "date" => {
                 out.push_str(&self.inline(part));
-                self.converted.count(
-                    &format!(
-                        "<{name}>s kept as text (link them to the registry where it has them)"
-                    ),
-                    1,
-                );
+                self.converted
+                    .count("<date>s kept as their words (the timeline reads them)", 1);
             }
             "ref" | "ptr" => match part.attribute("target") {
                 Some(target) if !target.starts_with('#') => {
@@ -322,6 +329,58 @@ impl Reader {
             _ => out.push_str(&self.inline(part)),
         }
     }
+}
+
+impl Reader<'_> {
+    /// A name with a reference (`ref="#lenin"`, `ref="https://www.wikidata.org/wiki/Q1394"`,
+    /// `key="lenin"`) that the registry knows, as a link to its entry; any other, as its
+    /// text, with a warning at its line when the reference names no entry.
+    fn name(&mut self, part: Node, text: String) -> String {
+        let tag = part.tag_name().name();
+        let reference = part.attribute("ref").or(part.attribute("key"));
+        let Some(reference) = reference.filter(|_| !text.trim().is_empty()) else {
+            self.converted.count(&format!("<{tag}>s kept as text"), 1);
+            return text;
+        };
+        let found = reference
+            .split_whitespace()
+            .flat_map(|r| {
+                let bare = r.trim_start_matches('#');
+                [r, bare, bare.rsplit('/').next().unwrap_or(bare)]
+            })
+            .find_map(|candidate| self.entries.get(candidate));
+        if let Some(link) = found {
+            self.converted
+                .count(&format!("<{tag}>s linked to the registry"), 1);
+            let (lead, words, tail) = split_space(&text);
+            return format!("{lead}[{words}]({link}){tail}");
+        }
+        self.converted.count(&format!("<{tag}>s kept as text"), 1);
+        if !self.entries.is_empty() && !self.unknown.iter().any(|u| u == reference) {
+            self.unknown.push(reference.to_string());
+            let line = part.document().text_pos_at(part.range().start).row as usize;
+            let attribute = if part.attribute("ref").is_some() {
+                "ref"
+            } else {
+                "key"
+            };
+            self.converted.warnings.push((
+                line,
+                format!(
+                    "<{tag} {attribute}=\"{reference}\"> names no entry of the registry: kept as text (add the entry, or give it the name's wikidata or viaf id, to link it)"
+                ),
+            ));
+        }
+        text
+    }
+}
+
+/// A text's leading space, its words, and its trailing space.
+fn split_space(text: &str) -> (&str, &str, &str) {
+    let words = text.trim();
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let tail = &text[text.trim_end().len()..];
+    (lead, words, tail)
 }
 
 /// `<pb n="14"/>`: where page 14 of the source begins.
@@ -357,7 +416,7 @@ mod tests {
     </div>
   </body></text>
 </TEI>"##;
-        let converted = convert(tei);
+        let converted = convert(tei, &KnownEntries::new());
         let front = &converted.front;
         assert_eq!(
             front.title.as_deref(),
@@ -386,7 +445,7 @@ mod tests {
 
     #[test]
     fn xml_that_cannot_be_read_is_said_at_its_line() {
-        let converted = convert("<TEI>\n<text>\n<p>unclosed\n</TEI>");
+        let converted = convert("<TEI>\n<text>\n<p>unclosed\n</TEI>", &KnownEntries::new());
         assert_eq!(converted.warnings.len(), 1);
         assert!(
             converted.warnings[0]
@@ -406,7 +465,7 @@ mod tests {
 <profileDesc><creation><date when="1871-03-18">18 March 1871</date></creation></profileDesc>
 </teiHeader><text><body><list><item>to open a register;<note place="foot">It survives in part.</note></item>
 <item>to post the resolutions.</item></list></body></text></TEI>"#;
-        let converted = convert(tei);
+        let converted = convert(tei, &KnownEntries::new());
         assert_eq!(converted.front.date.as_deref(), Some("1871-03-18"));
         assert!(
             converted

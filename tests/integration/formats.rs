@@ -357,6 +357,77 @@ fn a_wiki_article_keeps_its_structure_and_says_what_of_the_wiki_it_dropped() {
     );
 }
 
+/// A TEI text's `<persName ref>` becomes a link to the registry's entry when the site has
+/// one under that reference (its ID, or its Wikidata identifier), and stays text, with a
+/// warning at its line, when none has it.
+#[test]
+fn tei_names_with_a_reference_the_registry_knows_are_linked_to_it() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content/documents")).unwrap();
+    std::fs::create_dir_all(root.join("content/people")).unwrap();
+    std::fs::write(root.join("site.toml"), "title = \"Letters\"\n").unwrap();
+    for (id, name, extra) in [
+        ("varlin", "Eugène Varlin", ""),
+        ("michel", "Louise Michel", "wikidata = \"Q216092\"\n"),
+    ] {
+        std::fs::write(
+            root.join(format!("content/people/{id}.md")),
+            format!("+++\nname = \"{name}\"\n{extra}+++\n"),
+        )
+        .unwrap();
+    }
+    let tei = root.join("minutes.xml");
+    std::fs::write(
+        &tei,
+        r##"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Minutes of the committee</title></titleStmt></fileDesc></teiHeader>
+<text><body>
+<p>The citizen <persName ref="#varlin">Varlin</persName> read the letter of
+<persName ref="https://www.wikidata.org/wiki/Q216092">the schoolmistress</persName> to
+<persName ref="#ferre">Ferré</persName>.</p>
+</body></text></TEI>"##,
+    )
+    .unwrap();
+    let output = annals(
+        &[
+            "import",
+            "minutes.xml",
+            "--into",
+            "content/documents/minutes",
+        ],
+        root,
+    );
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("2 <persName>s linked to the registry"),
+        "{said}"
+    );
+    assert!(
+        said.contains("warning: line 6: <persName ref=\"#ferre\"> names no entry of the registry"),
+        "{said}"
+    );
+    let markdown = std::fs::read_to_string(root.join("content/documents/minutes.md")).unwrap();
+    assert!(
+        markdown.contains("[Varlin](person:varlin)")
+            && markdown.contains("[the schoolmistress](person:michel)"),
+        "{markdown}"
+    );
+    let built = annals(&["build"], root);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let page = page(root, "public/documents/minutes/index.html");
+    let links: Vec<&str> = select(&page, "main p a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.contains("/people/"))
+        .collect();
+    assert_eq!(links, ["/people/varlin/", "/people/michel/"]);
+}
+
 #[test]
 fn the_import_report_is_written_as_json_on_request() {
     let site = tempfile::tempdir().unwrap();
