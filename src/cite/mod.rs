@@ -57,12 +57,21 @@ pub struct Work {
 
 #[derive(Debug, Clone)]
 pub struct NoteCitation {
-    /// Index into the page's `Rendered::notes`.
-    pub note: usize,
+    pub place: Place,
     pub work: usize,
     pub locator: String,
     /// Cited as "Ibid." / "Там же" / "Op. cit.".
     pub ibid: bool,
+}
+
+/// Where on its page a citation stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// In a note: the index into the page's `Rendered::notes`.
+    Note(usize),
+    /// In brackets in the running text (`[quoted by Avrich, Op. cit., p. 13]`): the index
+    /// into the page's `Rendered::texts`, and the bracket's words.
+    Text { paragraph: usize, bracket: String },
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +97,7 @@ impl Citations {
             .get(page.index())
             .into_iter()
             .flatten()
-            .filter(move |c| c.note == note)
+            .filter(move |c| c.place == Place::Note(note))
     }
 }
 
@@ -101,6 +110,8 @@ pub struct PageReferences {
     notes: Vec<Vec<Reference>>,
     /// For each entry of the page's bibliography, the work it describes, if any.
     bibliography: Vec<Option<WorkRef>>,
+    /// The citations in brackets in the running text, by paragraph (`Rendered::texts`).
+    text: Vec<(usize, String, Vec<Reference>)>,
 }
 
 impl PageReferences {
@@ -126,9 +137,20 @@ impl PageReferences {
                 },
             )
             .collect();
+        let text = rendered
+            .texts
+            .iter()
+            .enumerate()
+            .flat_map(|(paragraph, text)| {
+                parse::in_text(&text.text)
+                    .into_iter()
+                    .map(move |(bracket, cites)| (paragraph, bracket, cites))
+            })
+            .collect();
         PageReferences {
             notes,
             bibliography,
+            text,
         }
     }
 }
@@ -158,12 +180,14 @@ pub fn analyse(
         let work = work_of[found.slot];
         let list = &mut citations.notes[found.page];
         // A note naming one work twice ("…, p. 3; ibid., p. 9") counts once.
-        let again = list.iter().any(|c| c.note == found.note && c.work == work);
+        let again = list
+            .iter()
+            .any(|c| c.place == found.place && c.work == work);
         if !again {
             works[work].cited_in.push((found.page, list.len()));
         }
         list.push(NoteCitation {
-            note: found.note,
+            place: found.place.clone(),
             work,
             locator: found.locator.clone(),
             ibid: found.ibid,
@@ -202,7 +226,7 @@ pub fn analyse(
 /// One citation found, before grouping: `slot` is its `WorkRef` in `Reader::refs`.
 struct Found {
     page: PageId,
-    note: usize,
+    place: Place,
     slot: usize,
     locator: String,
     ibid: bool,
@@ -231,15 +255,7 @@ impl Reader {
         for (index, (note, cites)) in rendered.notes.iter().zip(references.notes).enumerate() {
             for Reference { cited, locator } in cites {
                 let (slot, ibid) = match cited {
-                    Cited::Work(work) => {
-                        let author = work.author.as_deref().and_then(key::surname).map(key::fold);
-                        let slot = self.refs.len();
-                        self.refs.push(work);
-                        if let Some(author) = author {
-                            by_author.insert(author, slot);
-                        }
-                        (Some(slot), false)
-                    }
+                    Cited::Work(work) => (Some(self.remember(work, &mut by_author)), false),
                     Cited::Ibid => (last, true),
                     Cited::OpCit { author } => {
                         (by_author.get(&key::fold(&author)).copied().or(last), true)
@@ -250,7 +266,7 @@ impl Reader {
                         last = Some(slot);
                         self.found.push(Found {
                             page,
-                            note: index,
+                            place: Place::Note(index),
                             slot,
                             locator,
                             ibid,
@@ -266,6 +282,36 @@ impl Reader {
                 }
             }
         }
+        // The running text's citations after the notes': an "Op. cit." there finds the
+        // author's work wherever on the page it was last cited.
+        for (paragraph, bracket, cites) in references.text {
+            for Reference { cited, locator } in cites {
+                let (slot, ibid) = match cited {
+                    Cited::Work(work) => {
+                        let slot = self.remember(work, &mut by_author);
+                        (Some(slot), false)
+                    }
+                    Cited::Ibid => (last, true),
+                    Cited::OpCit { author } => {
+                        (by_author.get(&key::fold(&author)).copied().or(last), true)
+                    }
+                };
+                // One that stands for nothing before it is left as the text it is.
+                if let Some(slot) = slot {
+                    last = Some(slot);
+                    self.found.push(Found {
+                        page,
+                        place: Place::Text {
+                            paragraph,
+                            bracket: bracket.clone(),
+                        },
+                        slot,
+                        locator,
+                        ibid,
+                    });
+                }
+            }
+        }
         for (entry, work) in rendered.bibliography.iter().zip(references.bibliography) {
             if let Some(work) = work {
                 self.bibliography
@@ -273,6 +319,17 @@ impl Reader {
                 self.refs.push(work);
             }
         }
+    }
+
+    /// A work cited, kept in a new slot, and known as its author's last cited work.
+    fn remember(&mut self, work: WorkRef, by_author: &mut HashMap<String, usize>) -> usize {
+        let author = work.author.as_deref().and_then(key::surname).map(key::fold);
+        let slot = self.refs.len();
+        self.refs.push(work);
+        if let Some(author) = author {
+            by_author.insert(author, slot);
+        }
+        slot
     }
 
     /// Citations that share a key are one work; so are those a registry entry claims. Gives
@@ -586,7 +643,12 @@ mod tests {
     fn titles_by_note(citations: &Citations) -> Vec<(usize, String, bool)> {
         citations.notes[0]
             .iter()
-            .map(|c| (c.note + 1, citations.works[c.work].title.clone(), c.ibid))
+            .filter_map(|c| match c.place {
+                Place::Note(note) => {
+                    Some((note + 1, citations.works[c.work].title.clone(), c.ibid))
+                }
+                Place::Text { .. } => None,
+            })
             .collect()
     }
 
@@ -663,5 +725,47 @@ mod tests {
         );
         assert_eq!(citations.works[0].title, "Bolshevik Opposition to Lenin");
         assert_eq!(citations.bibliography[0][0].work, 0);
+    }
+
+    #[test]
+    fn citations_in_brackets_in_the_text_are_citations_of_their_paragraph() {
+        let (content, rendered) = one_page(
+            "A note.[^1]\n\nThe Group \"must be rebuilt\" [quoted by Avrich, Op. cit., p. 13].\n\nIt grew [sic] fast [Lenin, CW, Volume 36, p. 593].\n\n[^1]: Avrich, P., *Bolshevik Opposition to Lenin*, 1984, p. 5.\n",
+        );
+        let citations = analyse(&content, &rendered, &[], &mut Vec::new());
+        let places: Vec<(Place, &str, &str)> = citations.notes[0]
+            .iter()
+            .map(|c| {
+                (
+                    c.place.clone(),
+                    citations.works[c.work].title.as_str(),
+                    c.locator.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (Place::Note(0), "Bolshevik Opposition to Lenin", "1984, p. 5"),
+                (
+                    Place::Text {
+                        paragraph: 1,
+                        bracket: "quoted by Avrich, Op. cit., p. 13".into()
+                    },
+                    "Bolshevik Opposition to Lenin",
+                    "p. 13"
+                ),
+                (
+                    Place::Text {
+                        paragraph: 2,
+                        bracket: "Lenin, CW, Volume 36, p. 593".into()
+                    },
+                    "Collected Works",
+                    "Volume 36, p. 593"
+                ),
+            ]
+        );
+        assert_eq!(citations.works.len(), 2);
+        assert_eq!(citations.works[0].cited_in.len(), 2);
     }
 }

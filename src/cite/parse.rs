@@ -70,6 +70,43 @@ pub fn references(note: &PlainText) -> Vec<Reference> {
         .collect()
 }
 
+/// A bracket in running text that cites a work: it gives a page (`p. 13`, `pp. 4–5`, `С.
+/// 12`) or stands for an earlier citation (`Op. cit.`, `Ibid.`), and names something beside
+/// it. An editor's interpolation (`[sic]`, `[as it was]`, `[…]`) does neither.
+static IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\[\]]{4,300})\]").expect("valid pattern"));
+static LOCATOR_OR_BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bpp?\.\s*[0-9ivxlc]|\bС\.\s*\d|\bop\.\s*cit\b|\bibid\b|\bтам\s+же\b|\bуказ\.\s*соч\b")
+        .expect("valid pattern")
+});
+/// What opens a citation in the text and is no part of it: "quoted by Avrich, …".
+static IN_TEXT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:as\s+)?(?:quoted|cited)\s+(?:by|in|from)|see(?:\s+also)?|cf\.?|after|from)\s+")
+        .expect("valid pattern")
+});
+
+/// The citations in a paragraph of running text: `[quoted by Avrich, Op. Cit., p. 13]`,
+/// `[Lenin, CW, Volume 36, p. 593]`. Each with the bracket's text as the source has it.
+pub fn in_text(paragraph: &str) -> Vec<(String, Vec<Reference>)> {
+    IN_TEXT
+        .captures_iter(paragraph)
+        .filter_map(|bracket| {
+            let inner = bracket.get(1)?.as_str();
+            let has_words = inner.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+            if !has_words || !LOCATOR_OR_BACK_REFERENCE.is_match(inner) {
+                return None;
+            }
+            let cited = IN_TEXT_LEAD.replace(inner, "");
+            let note = PlainText {
+                text: cited.into_owned(),
+                italics: Vec::new(),
+            };
+            let found = references(&note);
+            (!found.is_empty()).then(|| (inner.to_string(), found))
+        })
+        .collect()
+}
+
 /// The translator's version of a citation adds its title as a key of the same work, and its
 /// locator (CW volumes are not ПСС volumes) beside the original's.
 fn merge(mut original: Reference, translated: Option<Reference>, cf: bool) -> Reference {
@@ -655,5 +692,29 @@ mod tests {
             "On that day his physician noted in his diary: “Stalin visited. Discussion of suicide.”",
         ));
         assert!(commentary.is_empty(), "{commentary:?}");
+    }
+
+    #[test]
+    fn citations_in_brackets_in_the_running_text_and_brackets_that_are_none() {
+        let paragraph = "He wrote that the Party \"must be rebuilt\" [quoted by Avrich, Op. Cit., p. 13], and [sic] the Group [as it was] grew [Lenin, CW, Volume 36, p. 593]. […] [see Sorin, Workers' Group, pp. 4–5]";
+        let found = in_text(paragraph);
+        let brackets: Vec<&str> = found.iter().map(|(b, _)| b.as_str()).collect();
+        assert_eq!(
+            brackets,
+            [
+                "quoted by Avrich, Op. Cit., p. 13",
+                "Lenin, CW, Volume 36, p. 593",
+                "see Sorin, Workers' Group, pp. 4–5"
+            ]
+        );
+        assert_eq!(
+            found[0].1[0].cited,
+            Cited::OpCit {
+                author: "Avrich".into()
+            }
+        );
+        assert!(
+            matches!(&found[2].1[0].cited, Cited::Work(w) if w.title.contains("Workers' Group"))
+        );
     }
 }

@@ -7,7 +7,7 @@ use super::entities::CountedLink;
 use super::memo::Shared;
 use super::memo::Views;
 use super::{Link, SiteRenderer, SiteView, gather};
-use crate::cite::{Work, csl};
+use crate::cite::{Place, Work, csl};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::read_short_text;
 use crate::write::OutputFile;
@@ -39,8 +39,10 @@ pub struct WorkItem {
 /// One note citing a work, on the work's page.
 #[derive(Debug, Clone, Serialize)]
 pub struct CitingNote {
-    pub number: usize,
-    /// The note's marker in the document (or the note, when nothing cites it).
+    /// "Note 12", or "In the text" for a citation in brackets in the running text.
+    pub label: String,
+    /// The note's marker in the document (or the note, when nothing cites it), or the
+    /// paragraph that holds the bracket.
     pub url: String,
     pub text: String,
     pub locator: String,
@@ -151,24 +153,36 @@ impl SourcesPages<'_> {
         let mut pages: Vec<CitingPage> = Vec::new();
         for &(page, index) in &work.cited_in {
             let citation = &site.citations.notes[page][index];
-            let note = &site.pages[page].rendered.notes[citation.note];
+            let rendered = &site.pages[page].rendered;
             let page_url = site.base.link(&site.content.pages[page].site_path);
-            // Its first marker in the text; the note itself when only other notes cite it.
-            let target = note
-                .backrefs
-                .iter()
-                .find(|b| !b.from_note)
-                .map_or(&note.id, |b| &b.id);
+            let (label, target, text) = match &citation.place {
+                Place::Note(note) => {
+                    let note = &rendered.notes[*note];
+                    // Its first marker in the text; the note itself when only other notes
+                    // cite it.
+                    let target = note
+                        .backrefs
+                        .iter()
+                        .find(|b| !b.from_note)
+                        .map_or(&note.id, |b| &b.id);
+                    (format!("Note {}", note.number), target, &note.text.text)
+                }
+                Place::Text { paragraph, bracket } => (
+                    "In the text".to_string(),
+                    &rendered.texts[*paragraph].anchor,
+                    bracket,
+                ),
+            };
             let view = CitingNote {
-                number: note.number,
+                label,
                 url: format!("{page_url}#{target}"),
-                text: note.text.text.clone(),
+                text: text.clone(),
                 locator: citation.locator.clone(),
                 ibid: citation.ibid,
             };
             match pages.last_mut() {
                 Some(last) if last.url == page_url => {
-                    if last.notes.last().is_none_or(|n| n.number != view.number) {
+                    if last.notes.last().is_none_or(|n| n.url != view.url) {
                         last.notes.push(view);
                     }
                 }

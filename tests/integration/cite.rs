@@ -66,7 +66,7 @@ fn wikipedia_notes_citing_avrich_link_to_the_avrich_document_which_shows_cited_b
         .collect();
     assert_eq!(
         cited_by,
-        ["Workers' Group of the Russian Communist Party (18 notes)"]
+        ["Workers' Group of the Russian Communist Party (18 citations)"]
     );
 }
 
