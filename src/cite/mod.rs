@@ -746,7 +746,11 @@ mod tests {
         assert_eq!(
             places,
             [
-                (Place::Note(0), "Bolshevik Opposition to Lenin", "1984, p. 5"),
+                (
+                    Place::Note(0),
+                    "Bolshevik Opposition to Lenin",
+                    "1984, p. 5"
+                ),
                 (
                     Place::Text {
                         paragraph: 1,

@@ -18,6 +18,61 @@ const CHROME: &[&str] = &[
     "template", "select", "input", "menu",
 ];
 
+/// Words in an element's class or id that mark it as the site's own (`site-header`,
+/// `main-menu`, `breadcrumb`, `cookie-notice`), for pages that do not use `<header>`,
+/// `<nav>` and `<footer>`.
+const CHROME_NAMES: &[&str] = &[
+    "header",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "sidebar",
+    "banner",
+    "masthead",
+    "toolbar",
+    "topbar",
+    "skip",
+    "share",
+    "social",
+    "advert",
+    "advertisement",
+];
+
+/// Whether an element is the page around the document: by its name (`<nav>`), or by the
+/// words of its class or id (`<div class="site-header">`).
+fn is_chrome(element: &scraper::node::Element) -> bool {
+    if CHROME.contains(&element.name()) {
+        return true;
+    }
+    let names = [element.attr("class"), element.attr("id")];
+    names.into_iter().flatten().any(|value| {
+        value
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|word| CHROME_NAMES.contains(&word.to_lowercase().as_str()))
+    })
+}
+
+/// A link back from a note to its marker: Pandoc's `class="footnote-back"`, a
+/// `role="doc-backlink"`, or an arrow.
+fn is_back_link(element: ElementRef) -> bool {
+    let value = element.value();
+    let href = value.attr("href").unwrap_or_default();
+    let text: String = element.text().collect();
+    value.name() == "a"
+        && href.starts_with('#')
+        && (value.attr("role") == Some("doc-backlink")
+            || value
+                .attr("class")
+                .is_some_and(|c| c.contains("footnote-back"))
+            || matches!(text.trim(), "↩" | "↩\u{fe0e}" | "↩\u{fe0f}" | "↑" | "^"))
+}
+
 /// A note of the page: its label in the Markdown and the element that holds its text.
 struct Note<'a> {
     label: String,
@@ -205,23 +260,38 @@ impl<'a> Reader<'a> {
     /// The Markdown blocks of an element's children.
     fn blocks(&mut self, element: ElementRef<'a>, out: &mut Vec<String>) {
         let mut inline = String::new();
+        // The items of a list as Word writes one: paragraphs, each with its own number.
+        let mut word_list: Vec<(bool, String)> = Vec::new();
         for child in element.children() {
             match child.value() {
-                Node::Text(t) => inline.push_str(t),
+                Node::Text(t) => {
+                    if !t.trim().is_empty() {
+                        self.flush_word_list(&mut word_list, out);
+                    }
+                    inline.push_str(t)
+                }
                 Node::Element(e) => {
                     let child = ElementRef::wrap(child).expect("an element");
                     if self.note_blocks.contains(&child.id()) {
                         continue;
                     }
-                    if CHROME.contains(&e.name()) {
+                    if is_chrome(e) && !self.holds_notes(child) {
                         let words = collapse(&child.text().collect::<String>());
                         self.converted.dropped.push(words);
-                        self.converted.count(
-                            &format!("<{}> dropped (the page around the document)", e.name()),
-                            1,
-                        );
+                        let what = match CHROME.contains(&e.name()) {
+                            true => format!("<{}>", e.name()),
+                            false => format!("<{}> of the site's own", e.name()),
+                        };
+                        self.converted
+                            .count(&format!("{what} dropped (the page around the document)"), 1);
                         continue;
                     }
+                    if is_word_list_item(e) {
+                        flush(&mut inline, out);
+                        word_list.push(self.word_list_item(child));
+                        continue;
+                    }
+                    self.flush_word_list(&mut word_list, out);
                     if is_block(e.name()) {
                         flush(&mut inline, out);
                         self.block(child, out);
@@ -232,7 +302,55 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
+        self.flush_word_list(&mut word_list, out);
         flush(&mut inline, out);
+    }
+
+    /// Whether an element holds a note or a marker: never dropped as chrome.
+    fn holds_notes(&self, element: ElementRef) -> bool {
+        element
+            .descendants()
+            .any(|d| self.note_blocks.contains(&d.id()) || self.markers.contains(&d.id()))
+    }
+
+    /// One paragraph of a Word list: whether its number is a number (not a bullet), and its
+    /// text without it (Word writes the number in a span styled `mso-list:Ignore`).
+    fn word_list_item(&mut self, paragraph: ElementRef<'a>) -> (bool, String) {
+        let number: String = paragraph
+            .select(&selector("span[style*='mso-list:Ignore']"))
+            .next()
+            .map(|span| span.text().collect())
+            .unwrap_or_default();
+        let number = number.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        let text = collapse(&self.inline_children(paragraph).replace('\u{a0}', " "));
+        let text = text
+            .strip_prefix(number)
+            .unwrap_or(&text)
+            .trim()
+            .to_string();
+        let ordered = number
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        (ordered, text)
+    }
+
+    fn flush_word_list(&mut self, items: &mut Vec<(bool, String)>, out: &mut Vec<String>) {
+        if items.is_empty() {
+            return;
+        }
+        let ordered = items[0].0;
+        let lines: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (_, text))| match ordered {
+                true => format!("{}. {text}", i + 1),
+                false => format!("- {text}"),
+            })
+            .collect();
+        out.push(lines.join("\n"));
+        self.converted.count("Word list paragraphs made lists", 1);
+        items.clear();
     }
 
     fn block(&mut self, element: ElementRef<'a>, out: &mut Vec<String>) {
@@ -395,6 +513,11 @@ impl<'a> Reader<'a> {
                 .push(collapse(&element.text().collect::<String>()));
             return String::new();
         }
+        if is_back_link(element) {
+            self.converted.dropped.push(element.text().collect());
+            self.converted.count("links back from notes dropped", 1);
+            return String::new();
+        }
         let inner = self.inline_children(element);
         match name {
             "em" | "i" | "cite" => wrap_words(&inner, "*"),
@@ -518,6 +641,14 @@ fn wrap_words(text: &str, mark: &str) -> String {
 }
 
 /// Whether an element stands as a block of its own.
+/// A paragraph of a list as Word exports one (`class="MsoListParagraphCxSpFirst"` …).
+fn is_word_list_item(element: &scraper::node::Element) -> bool {
+    element.name() == "p"
+        && element
+            .attr("class")
+            .is_some_and(|c| c.starts_with("MsoListParagraph"))
+}
+
 fn is_block(name: &str) -> bool {
     matches!(
         name,
@@ -635,6 +766,30 @@ mod tests {
             converted
                 .changes
                 .contains(&("site names before the title dropped".into(), 1))
+        );
+    }
+
+    #[test]
+    fn chrome_by_class_word_lists_and_pandoc_back_links() {
+        let page = r##"<html><body><div class="site-header"><ul class="menu"><li>Home</li></ul></div>
+<div class="breadcrumb">Home &raquo; Letters</div><div class=WordSection1><h1>Letters</h1>
+<p class=MsoNormal>The committee resolved:<a href="#fn1" id="r1">1</a></p>
+<p class=MsoListParagraphCxSpFirst><span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp; </span></span>That a kitchen be opened.</p>
+<p class=MsoListParagraphCxSpLast><span style='mso-list:Ignore'>2.<span>&nbsp;&nbsp; </span></span>That the doctor report.</p>
+<ol class="footnotes"><li id="fn1"><p>A note.<a href="#r1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol>
+</div><div id="cookie-notice">We use cookies.</div></body></html>"##;
+        let converted = convert(page);
+        assert_eq!(
+            converted.body,
+            "The committee resolved:[^1]\n\n1. That a kitchen be opened.\n2. That the doctor report.\n\n[^1]: A note.\n"
+        );
+        assert!(
+            converted.changes.contains(&(
+                "<div> of the site's own dropped (the page around the document)".into(),
+                3
+            )),
+            "{:?}",
+            converted.changes
         );
     }
 }

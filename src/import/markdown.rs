@@ -26,6 +26,9 @@ pub struct Converted {
     pub text: String,
     /// What was dropped on purpose (and reported): its words are not looked for.
     pub dropped: Vec<String>,
+    /// Footnotes with labels of their own (`<ref>` notes, lettered notes) that a wiki
+    /// export's conversion found, for the page's end: `(label, text)`.
+    pub footnotes: Vec<(String, String)>,
 }
 
 impl Converted {
@@ -66,6 +69,7 @@ pub fn convert(text: &str) -> Converted {
     }
     converted.text = body.to_string();
     let mut body = body.to_string();
+    body = setext_headings(&body, &mut converted);
     body = wiki_headings(&body, &mut converted);
     let (gridless, grids) = super::tables::grids_to_pipes(&body);
     converted.count("grid tables made pipe tables", grids);
@@ -103,7 +107,86 @@ fn own_front_matter(text: &str) -> (Option<FrontMatter>, &str, usize) {
         };
         return (front, after, line);
     }
-    (None, text, 1)
+    multimarkdown_metadata(text).unwrap_or((None, text, 1))
+}
+
+/// Whether two titles are the same words, whatever their case and emphasis.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .map(|w| w.replace(['*', '_'], "").to_lowercase())
+            .collect()
+    };
+    words(a) == words(b)
+}
+
+/// MultiMarkdown's metadata: `Key: value` lines at the very top, up to the first empty
+/// line, the first of them a key that says where the text comes from.
+fn multimarkdown_metadata(text: &str) -> Option<(Option<FrontMatter>, &str, usize)> {
+    let end = text.find("\n\n")?;
+    let block = &text[..end];
+    let first_key = block.split_once(':')?.0.trim().to_lowercase();
+    let known = [
+        "title", "author", "authors", "date", "source", "url", "language", "lang",
+    ];
+    let all_keys = block.lines().all(|line| {
+        line.split_once(':').is_some_and(|(key, _)| {
+            let key = key.trim();
+            !key.is_empty()
+                && key.split_whitespace().count() <= 3
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '_' || c == '-')
+        })
+    });
+    if !(all_keys && known.contains(&first_key.as_str())) {
+        return None;
+    }
+    let line = block.lines().count() + 2;
+    Some((
+        Some(yaml_front(block)),
+        text[end..].trim_start_matches('\n'),
+        line,
+    ))
+}
+
+/// A Setext heading (a line underlined with `===` or `---`) written as an ATX one (`#`,
+/// `##`), which the rest of the conversion reads.
+fn setext_headings(body: &str, converted: &mut Converted) -> String {
+    let lines: Vec<&str> = body.lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut made = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let under = lines.get(i + 1).map(|u| u.trim_end());
+        let before_blank = i == 0 || lines[i - 1].trim().is_empty();
+        let level = match under {
+            Some(u) if u.len() >= 3 && u.chars().all(|c| c == '=') => Some(1),
+            Some(u) if u.len() >= 3 && u.chars().all(|c| c == '-') => Some(2),
+            _ => None,
+        };
+        let is_text = !line.trim().is_empty()
+            && !line.starts_with(['#', '>', '|', '-', '*', '+', ' ', '\t'])
+            && !line.starts_with("[^");
+        match level {
+            Some(level) if is_text && before_blank => {
+                out.push(format!("{} {}", "#".repeat(level), line.trim()));
+                made += 1;
+                i += 2;
+            }
+            _ => {
+                out.push(line.to_string());
+                i += 1;
+            }
+        }
+    }
+    converted.count("underlined headings made # headings", made);
+    let mut text = out.join("\n");
+    if body.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// The few keys of a YAML front matter that say where a text comes from. A list of
@@ -165,7 +248,7 @@ fn unquoted(value: &str) -> &str {
 /// A wiki export's markup made Markdown: its links their text, its `<ref>` notes footnote
 /// markers (their texts returned, to stand after the body), its `<references/>` list
 /// dropped, since the footnotes replace it.
-fn wiki_residue(
+pub(super) fn wiki_residue(
     body: &str,
     first_line: usize,
     converted: &mut Converted,
@@ -244,7 +327,7 @@ fn title_and_headings(body: &str, converted: &mut Converted) -> String {
                 converted.count("first heading made the title", 1);
             }
             // The title the front matter gives, repeated as the first heading.
-            Some(title) if title.eq_ignore_ascii_case(&heading) => {
+            Some(title) if same_words(title, &heading) => {
                 lines.remove(first);
                 converted.count("first heading dropped (the title again)", 1);
             }
@@ -374,5 +457,21 @@ mod tests {
         let listed = yaml_front("author: [A. Smith, B. Jones]\nsource: https://example.org/x");
         assert_eq!(listed.authors, ["A. Smith", "B. Jones"]);
         assert_eq!(listed.url.as_deref(), Some("https://example.org/x"));
+    }
+
+    #[test]
+    fn multimarkdown_metadata_and_underlined_headings() {
+        let text = "Title:    The Journal of the *Hopewell*\nAuthor:   Nathaniel Crewe, master\nDate:     1667\n\nThe Journal of the *Hopewell*\n=============================\n\nBeing the account.\n\nIntroduction\n------------\n\nText.\n\n---\n\nAfter a rule.\n";
+        let converted = convert(text);
+        assert_eq!(
+            converted.front.title.as_deref(),
+            Some("The Journal of the *Hopewell*")
+        );
+        assert_eq!(converted.front.authors, ["Nathaniel Crewe, master"]);
+        assert_eq!(converted.front.date.as_deref(), Some("1667"));
+        assert_eq!(
+            converted.body,
+            "Being the account.\n\n## Introduction\n\nText.\n\n---\n\nAfter a rule.\n"
+        );
     }
 }

@@ -196,6 +196,14 @@ fn import_wiki(text: &str, options: &ImportOptions) -> Imported {
         options.provenance.title = converted.front.title.clone();
     }
     let mut imported = import_text(&converted.body, &options);
+    if let Some(page) = imported.files.first_mut()
+        && !converted.footnotes.is_empty()
+    {
+        page.markdown = page.markdown.trim_end().to_string() + "\n\n";
+        for (label, text) in &converted.footnotes {
+            page.markdown.push_str(&format!("[^{label}]: {text}\n"));
+        }
+    }
     let pages: String = imported.files.iter().map(|f| f.markdown.as_str()).collect();
     // The notes' own heading gives way to the page's.
     let mut dropped = converted.dropped.join(" ");

@@ -30,8 +30,10 @@ pub fn convert(text: &str, entries: &KnownEntries) -> Converted {
     if let Some(header) = child(root, "teiHeader") {
         read_header(header, &mut converted);
     }
-    let body = (root.descendants().find(|n| n.has_tag_name("body")))
-        .or_else(|| root.descendants().find(|n| n.has_tag_name("text")));
+    // The whole <text>: its <front> (an editor's introduction, a title page), its <body>
+    // and its <back> (appendices), in order.
+    let body = (root.descendants().find(|n| n.has_tag_name("text")))
+        .or_else(|| root.descendants().find(|n| n.has_tag_name("body")));
     let Some(body) = body else {
         converted
             .warnings
@@ -135,9 +137,8 @@ impl Reader<'_> {
     fn blocks(&mut self, node: Node, depth: usize, out: &mut Vec<String>) {
         for child in node.children().filter(Node::is_element) {
             match child.tag_name().name() {
-                "div" | "div1" | "div2" | "div3" | "body" | "front" | "back" => {
-                    self.blocks(child, depth + 1, out)
-                }
+                "div" | "div1" | "div2" | "div3" => self.blocks(child, depth + 1, out),
+                "body" | "front" | "back" | "group" => self.blocks(child, depth, out),
                 "head" => {
                     let text = collapse(&self.inline(child));
                     if !text.is_empty() {
@@ -475,5 +476,18 @@ mod tests {
             converted.body
         );
         assert!(converted.body.contains("[^1]: It survives in part."));
+    }
+
+    #[test]
+    fn the_front_and_back_of_a_text_are_kept_around_its_body() {
+        let tei = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>B</title></titleStmt></fileDesc></teiHeader>
+<text><front><div><head>Introduction</head><p>The editor's words.</p></div></front>
+<body><div><head>The broadsheet</head><p>Citizens!</p></div></body>
+<back><div><head>Appendix</head><p>A list.</p></div></back></text></TEI>"#;
+        let converted = convert(tei, &KnownEntries::new());
+        assert_eq!(
+            converted.body,
+            "## Introduction\n\nThe editor's words.\n\n## The broadsheet\n\nCitizens!\n\n## Appendix\n\nA list.\n"
+        );
     }
 }

@@ -47,8 +47,14 @@ pub fn convert(text: &str) -> Converted {
         ..Converted::default()
     };
     let body = furniture(&text, &mut converted);
+    let body = jump_links(&body, &mut converted);
     back_link_letters(&body, &mut converted);
     let body = templates(&body, &mut converted);
+    let (body, ref_notes) = super::markdown::wiki_residue(&body, 1, &mut converted);
+    converted.footnotes.extend(ref_notes);
+    let body = lettered_notes(&body, &mut converted);
+    let body = unnumbered_notes(&body, &mut converted);
+    let body = external_links(&body, &mut converted);
     let body = links(&body, &mut converted);
     let body = emphasis(&body, &mut converted);
     let body = wiki_tables(&body, &mut converted);
@@ -130,6 +136,27 @@ fn template_text(inner: &str, line: usize, converted: &mut Converted) -> String 
     if name.starts_with("cite") || name == "citation" {
         converted.count("citation templates made text", 1);
         return citation(&named);
+    }
+    if matches!(
+        name.as_str(),
+        "quote" | "blockquote" | "cquote" | "quotation" | "quote box"
+    ) && let Some(words) = named("text").or_else(|| named("quote")).or_else(|| {
+        parts
+            .get(1)
+            .filter(|p| !p.contains('='))
+            .map(|p| p.trim().to_string())
+    }) {
+        converted.count("quotation templates made quotations", 1);
+        let source = [named("author").or(named("sign")), named("source")]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        // A quotation followed by its source as a paragraph is read as a block quotation.
+        return match source.is_empty() {
+            true => format!("\n\n{words}\n\n"),
+            false => format!("\n\n{words}\n\n{source}\n\n"),
+        };
     }
     let base = name.split(['-', ' ']).next().unwrap_or("");
     if WRAPPING_TEMPLATES.contains(&base)
@@ -376,7 +403,15 @@ fn furniture(text: &str, converted: &mut Converted) -> String {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim();
-        if line.starts_with("From Wikipedia, the free encyclopedia") {
+        let footer = [
+            "Retrieved from \"",
+            "Categories:",
+            "Hidden categories:",
+            "This page was last edited",
+        ];
+        if line.starts_with("From Wikipedia, the free encyclopedia")
+            || footer.iter().any(|f| line.starts_with(f))
+        {
             converted.count("wiki page furniture dropped", 1);
             converted.dropped.push(line.to_string());
             i += 1;
@@ -412,6 +447,86 @@ fn back_link_letters(text: &str, converted: &mut Converted) {
     }
 }
 
+static JUMP_LINKS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)\^\s*Jump up to:\s*((?:[a-z]\s+)*)").expect("valid pattern"));
+
+/// A copied page's note cited in several places reads `^ Jump up to: a b text`: the words
+/// and letters of its back links are dropped.
+fn jump_links(text: &str, converted: &mut Converted) -> String {
+    let mut dropped = Vec::new();
+    let text = JUMP_LINKS.replace_all(text, |c: &Captures| {
+        dropped.push(format!("Jump up to {}", &c[1]));
+        "^ ".to_string()
+    });
+    converted.count("\"Jump up to\" back links dropped", dropped.len());
+    converted.dropped.extend(dropped);
+    text.into_owned()
+}
+
+static LETTERED_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([a-z])\.\s+\^\s+(\S.*)$").expect("valid pattern"));
+
+/// A wiki's explanatory notes are lettered (`[a]` in the text, `a. ^ text` in their list)
+/// apart from its numbered references: each becomes a footnote labelled by its letter.
+fn lettered_notes(text: &str, converted: &mut Converted) -> String {
+    let mut kept = Vec::new();
+    let mut letters = Vec::new();
+    for line in text.lines() {
+        match LETTERED_NOTE.captures(line) {
+            Some(c) => {
+                letters.push(c[1].to_string());
+                converted
+                    .footnotes
+                    .push((c[1].to_string(), c[2].trim().to_string()));
+            }
+            None => kept.push(line),
+        }
+    }
+    if letters.is_empty() {
+        return text.to_string();
+    }
+    converted.count("lettered notes made footnotes", letters.len());
+    let mut body = kept.join("\n");
+    for letter in letters {
+        body = body.replace(&format!("[{letter}]"), &format!("[^{letter}]"));
+    }
+    body
+}
+
+/// A copy of a wiki's note list may keep each note's `^` but not its number: the notes are
+/// numbered in their order, as the page numbers them.
+fn unnumbered_notes(text: &str, converted: &mut Converted) -> String {
+    let mut number = 0;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| match line.strip_prefix("^ ") {
+            Some(note) => {
+                number += 1;
+                format!("{number}. ^ {note}")
+            }
+            None => line.to_string(),
+        })
+        .collect();
+    converted.count("unnumbered notes numbered", number);
+    lines.join("\n")
+}
+
+static EXTERNAL_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(https?://[^\s\]]+)(?:\s+([^\]]+))?\]").expect("valid pattern")
+});
+
+/// A wiki's external link, `[https://… the words]`, made a Markdown link.
+fn external_links(text: &str, converted: &mut Converted) -> String {
+    let found = EXTERNAL_LINK.find_iter(text).count();
+    converted.count("external links made links", found);
+    EXTERNAL_LINK
+        .replace_all(text, |c: &Captures| match c.get(2) {
+            Some(words) => format!("[{}]({})", words.as_str().trim(), &c[1]),
+            None => format!("<{}>", &c[1]),
+        })
+        .into_owned()
+}
+
 static CONTENTS_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d+(?:\.\d+)*\s+\S").expect("valid pattern"));
 static LIST_ITEM: LazyLock<Regex> =
@@ -425,7 +540,19 @@ fn separate_blocks(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len() + 16);
     let is_item = |l: &str| LIST_ITEM.is_match(l.trim_start());
+    // Under "See also" and the like, a copy keeps each link on a line of its own, without
+    // its bullet: each is an item.
+    let mut link_list = false;
     for (i, line) in lines.iter().enumerate() {
+        if link_list && !line.trim().is_empty() && !line.trim_start().starts_with("==") {
+            if is_item(line) {
+                out.push(line.to_string());
+            } else {
+                out.push(format!("* {}", line.trim()));
+            }
+            continue;
+        }
+        link_list = false;
         let before = i.checked_sub(1).map(|b| lines[b]);
         let after = lines.get(i + 1).copied();
         let heading = line.trim_start().starts_with("==")
@@ -441,6 +568,10 @@ fn separate_blocks(text: &str) -> String {
                 format!("{marks} {title} {marks}"),
                 String::new(),
             ]);
+            link_list = matches!(
+                title.to_lowercase().as_str(),
+                "see also" | "external links" | "further reading" | "related articles"
+            );
             continue;
         }
         let item = is_item(line);
@@ -473,6 +604,10 @@ fn title(text: &str, converted: &mut Converted) -> String {
         return text.to_string();
     };
     let first = first.trim();
+    let first = match first.strip_prefix("==") {
+        Some(heading) if !first.contains('\n') => heading.trim_end_matches('=').trim(),
+        _ => first,
+    };
     let is_title = !first.contains('\n')
         && first.chars().count() <= 100
         && !first.starts_with(['=', '|', '*', '#', '[', '{'])
@@ -572,6 +707,42 @@ mod tests {
             converted
                 .changes
                 .contains(&("wiki page furniture dropped".into(), 1))
+        );
+    }
+
+    #[test]
+    fn notes_copied_without_numbers_lettered_notes_and_back_link_words() {
+        let text = "== Anna Berg ==\nFrom Wikipedia, the free encyclopedia\n\nShe taught.[a] She wrote.[1] She left.[2]\n\nNotes\n\na. ^ Marriage by lot was usual.\n\nReferences\n\n^ Jump up to: a b Vogt 1998, p. 14.\n^ Haarsma 2006, p. 33.\n\nRetrieved from \"https://example.org/w/index.php?oldid=1\"\nCategories: 1762 births";
+        let converted = convert(text);
+        assert_eq!(converted.front.title.as_deref(), Some("Anna Berg"));
+        assert!(
+            converted
+                .body
+                .contains("She taught.[^a] She wrote.[1] She left.[2]"),
+            "{}",
+            converted.body
+        );
+        assert!(
+            converted
+                .body
+                .contains("1. ^ Vogt 1998, p. 14.\n2. ^ Haarsma 2006, p. 33."),
+            "{}",
+            converted.body
+        );
+        assert!(!converted.body.contains("Retrieved") && !converted.body.contains("Categories"));
+        assert_eq!(
+            converted.footnotes,
+            [("a".to_string(), "Marriage by lot was usual.".to_string())]
+        );
+    }
+
+    #[test]
+    fn external_links_quotation_templates_and_see_also_lines() {
+        let text = "Title\n\n{{blockquote|text=Paid to the glazier, xiiis.|author=Churchwardens' accounts|source=1644}}\n\n== See also ==\nMoravian Church\nHerrnhut\n\n* [https://example.org Parish website] and [https://example.org/x]";
+        let converted = convert(text);
+        assert_eq!(
+            converted.body,
+            "Paid to the glazier, xiiis.\n\nChurchwardens' accounts, 1644\n\n== See also ==\n\n* Moravian Church\n* Herrnhut\n\n* [Parish website](https://example.org) and <https://example.org/x>"
         );
     }
 }
