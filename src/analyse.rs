@@ -13,7 +13,7 @@ use crate::content::Page;
 use crate::entity::Registry;
 use crate::entity::annotate::{Annotator, Entities, Names};
 use crate::entity::matcher::{Mention, Snippet};
-use crate::markdown::{BlockAnnotator, KnownGaps, MarkdownRenderer, Rendered, Source};
+use crate::markdown::{BlockAnnotator, KnownGaps, MarkdownRenderer, NoteNumbers, Rendered, Source};
 use crate::timeline::{self, Entry};
 
 /// Everything read of one page.
@@ -60,6 +60,7 @@ pub struct Input {
     names_line: usize,
     link_prefix: String,
     raw_html: bool,
+    note_numbers: NoteNumbers,
 }
 
 impl Input {
@@ -74,6 +75,7 @@ impl Input {
             && self.names_line == page.names_line
             && self.link_prefix == analyser.link_prefix
             && self.raw_html == analyser.raw_html
+            && self.note_numbers == analyser.note_numbers
     }
 }
 
@@ -86,6 +88,8 @@ pub struct Analyser<'r> {
     link_prefix: &'r str,
     /// Whether raw HTML in the Markdown passes into the page (`site.toml` `unsafe_html`).
     raw_html: bool,
+    /// `[notes] numbers`.
+    note_numbers: NoteNumbers,
 }
 
 impl<'r> Analyser<'r> {
@@ -100,7 +104,14 @@ impl<'r> Analyser<'r> {
             entities,
             link_prefix,
             raw_html: true,
+            note_numbers: NoteNumbers::default(),
         }
+    }
+
+    /// An analyser that numbers notes as `[notes] numbers` says.
+    pub fn numbering_notes(mut self, numbers: NoteNumbers) -> Self {
+        self.note_numbers = numbers;
+        self
     }
 
     /// An analyser that writes the Markdown's raw HTML as text, with a warning at its line.
@@ -121,6 +132,7 @@ impl<'r> Analyser<'r> {
             names_line: page.names_line,
             link_prefix: self.link_prefix.to_string(),
             raw_html: self.raw_html,
+            note_numbers: self.note_numbers,
         }
     }
 
@@ -133,6 +145,7 @@ impl<'r> Analyser<'r> {
             link_prefix: self.link_prefix,
             gaps: page.gaps,
             raw_html: self.raw_html,
+            note_numbers: self.note_numbers,
         };
         let mut annotator = self.entities.map(|entities| {
             Annotator::new(entities, self.link_prefix, &page.path).with_declared_names(

@@ -32,11 +32,11 @@ pub const DEFAULT_MENTIONS_PER_PAGE: usize = 500;
 pub const DEFAULT_TIMELINE_PER_ENTITY: usize = 200;
 
 /// The keys of the `[notes]` table.
-const NOTES_KEYS: &[&str] = &["display"];
+const NOTES_KEYS: &[&str] = &["display", "numbers"];
 
 /// How site.toml is written, for the help of an error in it.
 const SITE_TOML_HELP: &str = "site.toml is TOML: `title = \"text\"`, `mentions_per_page = 500`, \
-     `search = false`, and under `[notes]`: `display = \"side\"`; the README's content format \
+     `search = false`, and under `[notes]`: `display = \"side\"`, `numbers = \"order\"`; the README's content format \
      lists every key";
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,6 +69,20 @@ pub struct Config {
 #[serde(default)]
 pub struct NotesConfig {
     pub display: NotesDisplay,
+    pub numbers: NoteNumbers,
+}
+
+/// `source` (the default): a note whose label is a number (`[^44]`) is shown under that
+/// number, as the source numbers it, and the page's notes are listed in that order; a gap in
+/// the numbering is a warning. `order`: notes are numbered 1, 2, 3 … in the order the text
+/// first cites them, as Pandoc does. Notes labelled by words (`[^smith]`) are numbered in
+/// order either way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteNumbers {
+    #[default]
+    Source,
+    Order,
 }
 
 /// `popover` (the default): a marker shows its note over the text on hover, focus or tap.

@@ -219,7 +219,7 @@ fn notes_csv(
                 &document,
                 &base.permalink(&page.site_path),
                 note.id.as_str(),
-                &note.number.to_string(),
+                &note.shown,
                 status,
                 // The note's words as the source has them, not its HTML with its tags taken
                 // out (a tag's place is no space: `<span lang="ru">С</span>. 59`).

@@ -157,7 +157,8 @@ pub(super) fn analyse(
         matcher: &loaded.matcher,
     });
     let analyser = Analyser::new(&loaded.registry, entities, base.prefix())
-        .refusing_raw_html(!config.unsafe_html);
+        .refusing_raw_html(!config.unsafe_html)
+        .numbering_notes(config.notes.numbers);
     let keep_bodies = cache.keeps_pages();
     let recalled = &*cache;
     let mut pages: Vec<PageAnalysis> = loaded

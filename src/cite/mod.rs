@@ -83,7 +83,8 @@ pub struct BibliographyCitation {
 
 #[derive(Debug, Clone)]
 pub struct Unattributed {
-    pub note_number: usize,
+    /// The note's number as readers see it.
+    pub note_number: String,
     pub path: PathBuf,
     pub line: usize,
     pub text: String,
@@ -273,7 +274,7 @@ impl Reader {
                         });
                     }
                     None => self.unattributed.push(Unattributed {
-                        note_number: note.number,
+                        note_number: note.shown.clone(),
                         path: content.pages[page].path.clone(),
                         line: note.line,
                         text: note.text.text.clone(),

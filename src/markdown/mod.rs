@@ -40,6 +40,7 @@ use std::sync::OnceLock;
 use pulldown_cmark::{CowStr, Event, Options, Tag, TagEnd};
 use serde::Serialize;
 
+pub use crate::config::NoteNumbers;
 use crate::diagnostic::{Diagnostic, LineIndex, counted};
 
 /// How deep list items and table cells holding blocks are rendered as the page's own blocks
@@ -97,6 +98,8 @@ pub struct Source<'a> {
     /// Whether raw HTML in the Markdown passes into the page; otherwise it is written as
     /// text, with a warning at its line.
     pub raw_html: bool,
+    /// Whether notes show the source's numbers or are numbered in order.
+    pub note_numbers: NoteNumbers,
 }
 
 impl<'a> Source<'a> {
@@ -108,6 +111,7 @@ impl<'a> Source<'a> {
             link_prefix,
             gaps: KnownGaps::default(),
             raw_html: true,
+            note_numbers: NoteNumbers::default(),
         }
     }
 }

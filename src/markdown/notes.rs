@@ -8,6 +8,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, TextMergeWithOffset};
 use serde::Serialize;
 
+use super::NoteNumbers;
 use super::lang::mark_russian;
 use super::links::{DocumentLink, rebase_tag, without_refused_addresses};
 use super::plain::{PlainText, plain_text};
@@ -40,8 +41,12 @@ pub struct KnownGaps {
 /// One note as the page lists it at its end.
 #[derive(Debug, Clone, Serialize)]
 pub struct Note {
+    /// Its place in the order the text first cites the notes: its id is `fn-NUMBER`.
     pub number: usize,
     pub label: String,
+    /// What readers see: the source's number (the label, when it is one, with `[notes]
+    /// numbers = "source"`), else `number`.
+    pub shown: String,
     pub id: String,
     pub html: String,
     /// The markers that cite this note, in reading order.
@@ -157,18 +162,27 @@ pub(super) fn notes_citing_notes<'d>(
     citing
 }
 
+/// The number a note's label is, when it is one (`[^44]`), as its source numbers it.
+fn source_number(label: &str) -> Option<usize> {
+    let digits = !label.is_empty() && label.len() <= 6 && label.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| label.parse().ok())
+        .flatten()
+        .filter(|&n| n > 0)
+}
+
 /// Links back from a note that only other notes cite to each of them, given the
 /// definitions citing it and the number of each definition.
 pub(super) fn backrefs_to_notes(
     citing: &[usize],
-    number_of_definition: &[Option<usize>],
+    id_of_definition: &[Option<String>],
 ) -> Vec<Backref> {
     citing
         .iter()
-        .filter_map(|&index| number_of_definition[index])
+        .filter_map(|&index| id_of_definition[index].clone())
         .enumerate()
-        .map(|(i, number)| Backref {
-            id: format!("fn-{number}"),
+        .map(|(i, id)| Backref {
+            id,
             label: backref_label(i),
             from_note: true,
         })
@@ -204,24 +218,51 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 n
             }
         };
+        let key = self.note_key(label, number);
         let ids = self.markers.entry(label.to_string()).or_default();
         let id = match ids.len() {
-            0 => format!("fnref-{number}"),
-            k => format!("fnref-{number}-{}", k + 1),
+            0 => format!("fnref-{key}"),
+            k => format!("fnref-{key}-{}", k + 1),
         };
         ids.push(id.clone());
         let missing = !self.defined.contains(label);
+        let shown = self.shown(label, number);
         let (class, aria) = if missing {
             (
                 "note-ref missing",
-                format!("Note {number} (its text is missing)"),
+                format!("Note {shown} (its text is missing)"),
             )
         } else {
-            ("note-ref", format!("Note {number}"))
+            ("note-ref", format!("Note {shown}"))
         };
         format!(
-            "<sup class=\"{class}\" id=\"{id}\"><a href=\"#fn-{number}\" role=\"doc-noteref\" aria-label=\"{aria}\">{number}</a></sup>"
+            "<sup class=\"{class}\" id=\"{id}\"><a href=\"#fn-{key}\" role=\"doc-noteref\" aria-label=\"{aria}\">{shown}</a></sup>"
         )
+    }
+
+    /// What names the note in its id (`fn-KEY`) and its markers' (`fnref-KEY`): with notes
+    /// numbered as the source numbers them, its label (so that an address stays when notes
+    /// are added before it), else its number.
+    pub(super) fn note_key(&self, label: &str, number: usize) -> String {
+        if self.source.note_numbers == NoteNumbers::Order {
+            return number.to_string();
+        }
+        match source_number(label) {
+            Some(n) => n.to_string(),
+            None => match crate::text::slugify(label) {
+                slug if slug.is_empty() => number.to_string(),
+                slug => slug,
+            },
+        }
+    }
+
+    /// What readers see of the note with this label and number: the source's number when
+    /// the label is one and the site numbers notes as their sources do.
+    pub(super) fn shown(&self, label: &str, number: usize) -> String {
+        match source_number(label) {
+            Some(n) if self.source.note_numbers == NoteNumbers::Source => n.to_string(),
+            _ => number.to_string(),
+        }
     }
 
     /// With GitHub-style footnotes, a reference to a label that has no definition stays
@@ -309,14 +350,27 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 .entry(definition.label.clone())
                 .or_insert(self.order.len() + offset + 1);
         }
-        // The number of each definition: its label's, or its own for a second definition.
-        let mut number_of_definition: Vec<Option<usize>> = definitions
+        // The id of each definition: its label's, or one of its own for a second definition.
+        let mut id_of_definition: Vec<Option<String>> = definitions
             .iter()
-            .map(|definition| self.numbers.get(&definition.label).copied())
+            .map(|definition| {
+                let number = self.numbers.get(&definition.label).copied()?;
+                Some(format!("fn-{}", self.note_key(&definition.label, number)))
+            })
             .collect();
-        for (offset, (index, _, status)) in extra.iter().enumerate() {
+        for (offset, (index, definition, status)) in extra.iter().enumerate() {
             if *status == NoteStatus::Duplicate {
-                number_of_definition[*index] = Some(self.order.len() + offset + 1);
+                let number = self.order.len() + offset + 1;
+                // Numbered in order, a note's number is its own; named by its label, the
+                // second definition of a label needs a name of its own.
+                let id = match self.source.note_numbers {
+                    NoteNumbers::Order => format!("fn-{number}"),
+                    NoteNumbers::Source => {
+                        let key = self.note_key(&definition.label, number);
+                        format!("fn-{key}-second-{number}")
+                    }
+                };
+                id_of_definition[*index] = Some(id);
             }
         }
         let mut notes = Vec::with_capacity(self.order.len() + extra.len());
@@ -339,8 +393,10 @@ impl<'s, 'r> BodyState<'s, 'r> {
                 Some(definition) => Note {
                     number,
                     label: label.clone(),
-                    id: format!("fn-{number}"),
-                    html: self.note_html(definition, number),
+                    shown: self.shown(label, number),
+                    id: format!("fn-{}", self.note_key(label, number)),
+                    html: self
+                        .note_html(definition, &format!("fn-{}", self.note_key(label, number))),
                     backrefs,
                     status: NoteStatus::Cited,
                     line: definition.line,
@@ -369,7 +425,8 @@ impl<'s, 'r> BodyState<'s, 'r> {
                     Note {
                         number,
                         label: label.clone(),
-                        id: format!("fn-{number}"),
+                        shown: self.shown(label, number),
+                        id: format!("fn-{}", self.note_key(label, number)),
                         html: String::new(),
                         backrefs,
                         status: NoteStatus::Missing,
@@ -380,25 +437,32 @@ impl<'s, 'r> BodyState<'s, 'r> {
             };
             notes.push(note);
         }
-        for (_, definition, status) in extra {
+        for (index, definition, status) in extra {
             let number = notes.len() + 1;
             let backrefs = match status {
                 NoteStatus::Cited => backrefs_to_notes(
                     &cited_by_notes[definition.label.as_str()],
-                    &number_of_definition,
+                    &id_of_definition,
                 ),
                 _ => Vec::new(),
             };
+            let id = id_of_definition[index]
+                .clone()
+                .unwrap_or_else(|| format!("fn-{number}"));
             notes.push(Note {
                 number,
                 label: definition.label.clone(),
-                id: format!("fn-{number}"),
-                html: self.note_html(definition, number),
+                shown: self.shown(&definition.label, number),
+                html: self.note_html(definition, &id),
+                id,
                 backrefs,
                 status,
                 line: definition.line,
                 text: PlainText::from_events(&definition.events),
             });
+        }
+        if self.source.note_numbers == NoteNumbers::Source {
+            self.in_source_order(&mut notes);
         }
         self.report_stale_gaps(&notes);
         Rendered {
@@ -411,6 +475,47 @@ impl<'s, 'r> BodyState<'s, 'r> {
             bibliography: self.bibliography,
             document_links: self.document_links,
         }
+    }
+
+    /// Notes numbered as their source numbers them are listed in that order (a note the
+    /// text never cites stands among the others, not after them), and a number that no
+    /// marker and no note carries is a gap in the source's numbering: a warning, unless
+    /// the page declares the notes its source lacks (`missing_notes`).
+    fn in_source_order(&mut self, notes: &mut [Note]) {
+        let numbers: Option<Vec<usize>> = notes.iter().map(|n| source_number(&n.label)).collect();
+        let Some(numbers) = numbers else {
+            return;
+        };
+        notes.sort_by_key(|n| source_number(&n.label));
+        let (Some(&last), None) = (numbers.iter().max(), self.source.gaps.missing_notes) else {
+            return;
+        };
+        let present: std::collections::HashSet<usize> = numbers.into_iter().collect();
+        let gaps: Vec<String> = (1..=last)
+            .filter(|n| !present.contains(n))
+            .map(|n| n.to_string())
+            .collect();
+        if gaps.is_empty() {
+            return;
+        }
+        let after = notes
+            .iter()
+            .find(|n| source_number(&n.label) > gaps[0].parse().ok())
+            .map_or(1, |n| n.line);
+        self.diagnostics.push(
+            Diagnostic::warning(
+                self.path(),
+                format!(
+                    "the notes are numbered as the source numbers them, and no marker or note has the number{} {}",
+                    if gaps.len() == 1 { "" } else { "s" },
+                    gaps.join(", ")
+                ),
+            )
+            .at_line(after)
+            .with_help(
+                "add the note, or say why the source lacks it: `missing_notes = \"…\"` in the front matter; `[notes] numbers = \"order\"` in site.toml numbers notes 1, 2, 3 … instead",
+            ),
+        );
     }
 
     /// A declared gap that the page does not have is a stale declaration: the notes
@@ -445,14 +550,18 @@ impl<'s, 'r> BodyState<'s, 'r> {
 
     /// A note's own HTML. A reference inside a note to another note links to it; the
     /// entities it names are mentions "in a note".
-    pub(super) fn note_html(&mut self, definition: &Definition, number: usize) -> String {
+    pub(super) fn note_html(&mut self, definition: &Definition, id: &str) -> String {
         let line = definition.line;
         let position_of = self.position_of;
         let events: Vec<Event> = (definition.events.iter().cloned())
             .zip(&definition.ranges)
             .map(|(event, range)| match event {
                 Event::FootnoteReference(label) => match self.numbers.get(label.as_ref()) {
-                    Some(n) => Event::InlineHtml(format!("<a href=\"#fn-{n}\">{n}</a>").into()),
+                    Some(&n) => {
+                        let shown = self.shown(label.as_ref(), n);
+                        let key = self.note_key(label.as_ref(), n);
+                        Event::InlineHtml(format!("<a href=\"#fn-{key}\">{shown}</a>").into())
+                    }
                     None => Event::Text(format!("[^{label}]").into()),
                 },
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
@@ -470,7 +579,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             Some(annotator) => {
                 let (plain, offsets) = plain_text(&events);
                 let place = BlockPlace {
-                    anchor: &format!("fn-{number}"),
+                    anchor: id,
                     paragraph: None,
                     in_note: true,
                     line,

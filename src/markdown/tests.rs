@@ -4,6 +4,16 @@ fn render(body: &str) -> Rendered {
     MarkdownRenderer::default().render(body, Source::new(Path::new("doc.md"), 5, "/sub/"), None)
 }
 
+/// Rendered with notes numbered 1, 2, 3 … in the order the text cites them (`[notes]
+/// numbers = "order"`).
+fn render_in_order(body: &str) -> Rendered {
+    let source = Source {
+        note_numbers: NoteNumbers::Order,
+        ..Source::new(Path::new("doc.md"), 5, "/sub/")
+    };
+    MarkdownRenderer::default().render(body, source, None)
+}
+
 #[test]
 fn a_list_nested_thousands_deep_is_rendered_whole_with_one_warning() {
     // Each item holds two paragraphs (three lines), so that each level is rendered as
@@ -56,7 +66,7 @@ fn a_link_to_a_document_becomes_its_path_without_a_registry() {
 
 #[test]
 fn a_note_cited_from_another_note_only_is_linked_both_ways() {
-    let r = render(
+    let r = render_in_order(
         "A[^a] and C[^c].\n\n[^a]: See note [^b].\n[^b]: The other.\n[^c]: Also [^b].\n[^d]: Alone.\n",
     );
     let notes: Vec<(usize, &str, NoteStatus)> = r
@@ -123,7 +133,7 @@ fn a_level_one_heading_is_a_second_title_and_a_warning_at_its_line() {
 
 #[test]
 fn notes_are_numbered_in_order_of_first_reference() {
-    let r = render("B[^b] then A[^a] then B again[^b].\n\n[^a]: Note a.\n[^b]: Note b.\n");
+    let r = render_in_order("B[^b] then A[^a] then B again[^b].\n\n[^a]: Note a.\n[^b]: Note b.\n");
     let numbered: Vec<(usize, &str)> = r
         .notes
         .iter()
@@ -143,7 +153,7 @@ fn notes_are_numbered_in_order_of_first_reference() {
 
 #[test]
 fn a_marker_without_a_note_is_kept_and_reported_at_its_line() {
-    let r = render("Fine.\n\nLost here.[^9] And [^not a label].\n");
+    let r = render_in_order("Fine.\n\nLost here.[^9] And [^not a label].\n");
     assert_eq!(r.notes.len(), 1);
     assert_eq!(r.notes[0].status, NoteStatus::Missing);
     assert!(r.html.contains("class=\"note-ref missing\""));
@@ -157,7 +167,7 @@ fn a_marker_without_a_note_is_kept_and_reported_at_its_line() {
 
 #[test]
 fn uncited_and_duplicate_notes_are_listed_after_the_cited_ones() {
-    let r = render("Text[^1].\n\n[^1]: One.\n[^2]: Two.\n[^1]: One again.\n");
+    let r = render_in_order("Text[^1].\n\n[^1]: One.\n[^2]: Two.\n[^1]: One again.\n");
     let statuses: Vec<NoteStatus> = r.notes.iter().map(|n| n.status).collect();
     assert_eq!(
         statuses,
@@ -174,7 +184,7 @@ fn uncited_and_duplicate_notes_are_listed_after_the_cited_ones() {
 
 #[test]
 fn a_note_cited_from_a_second_definition_links_back_to_that_definition() {
-    let r = render("Text[^a].\n\n[^a]: One.\n[^a]: Two, see [^b].\n[^b]: Three.\n");
+    let r = render_in_order("Text[^a].\n\n[^a]: One.\n[^a]: Two, see [^b].\n[^b]: Three.\n");
     let numbers: Vec<(usize, NoteStatus)> = r.notes.iter().map(|n| (n.number, n.status)).collect();
     assert_eq!(
         numbers,
@@ -354,5 +364,73 @@ fn a_missing_note_whose_text_stands_without_its_colon_is_pointed_to() {
             "line 7 looks like this note's text: begin it `[^7]: …` (the colon makes it the note)",
             "line 9 looks like this note's text: begin it `[^8]: …` (the colon makes it the note)",
         ]
+    );
+}
+
+#[test]
+fn notes_numbered_by_their_source_keep_its_numbers_order_and_addresses() {
+    // The source's note 7 lost its marker: it stays note 7, between 6 and 8.
+    let r = render(
+        "Six.[^6] Eight.[^8] Six again.[^6]\n\n[^6]: Note six.\n[^7]: Note seven.\n[^8]: Note eight, after [^7].\n",
+    );
+    let shown: Vec<(&str, &str, &str)> = r
+        .notes
+        .iter()
+        .map(|n| (n.shown.as_str(), n.id.as_str(), n.label.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        [("6", "fn-6", "6"), ("7", "fn-7", "7"), ("8", "fn-8", "8")]
+    );
+    assert!(
+        r.html.contains(
+            "id=\"fnref-8\"><a href=\"#fn-8\" role=\"doc-noteref\" aria-label=\"Note 8\">8</a>"
+        ),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("id=\"fnref-6-2\""));
+    assert!(
+        r.notes[2].html.contains("<a href=\"#fn-7\">7</a>"),
+        "{}",
+        r.notes[2].html
+    );
+    let messages: Vec<&str> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the notes are numbered as the source numbers them, and no marker or note has the numbers 1, 2, 3, 4, 5"
+        ]
+    );
+}
+
+#[test]
+fn notes_labelled_by_words_are_numbered_in_order_and_named_by_their_labels() {
+    let r = render("Smith.[^smith] Jones.[^jones]\n\n[^jones]: Jones.\n[^smith]: Smith.\n");
+    let shown: Vec<(&str, &str)> = r
+        .notes
+        .iter()
+        .map(|n| (n.shown.as_str(), n.id.as_str()))
+        .collect();
+    assert_eq!(shown, [("1", "fn-smith"), ("2", "fn-jones")]);
+    assert!(r.diagnostics.is_empty());
+}
+
+#[test]
+fn a_gap_the_page_declares_is_no_warning() {
+    let source = Source {
+        gaps: KnownGaps {
+            missing_notes: Some(3),
+            ..KnownGaps::default()
+        },
+        ..Source::new(Path::new("doc.md"), 5, "/")
+    };
+    let r = MarkdownRenderer::default().render("Two.[^2]\n\n[^2]: Two.\n", source, None);
+    assert!(
+        !r.diagnostics
+            .iter()
+            .any(|d| d.message.contains("numbered as the source")),
+        "{:?}",
+        r.diagnostics
     );
 }

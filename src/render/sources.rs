@@ -165,7 +165,7 @@ impl SourcesPages<'_> {
                         .iter()
                         .find(|b| !b.from_note)
                         .map_or(&note.id, |b| &b.id);
-                    (format!("Note {}", note.number), target, &note.text.text)
+                    (format!("Note {}", note.shown), target, &note.text.text)
                 }
                 Place::Text { paragraph, bracket } => (
                     "In the text".to_string(),

@@ -221,7 +221,7 @@ pub(super) fn records<'a>(sources: Sources<'a>) -> (Vec<Record<'a>>, Choices) {
                     url: format!("{}#{}", page.site_path, note.id),
                     title: format!(
                         "Note {} · {}",
-                        note.number,
+                        note.shown,
                         shortened(&place, NOTE_PLACE_CHARS)
                     ),
                     name: None,

@@ -90,17 +90,18 @@ fn notes_are_numbered_by_first_reference_with_a_back_link_per_citation() {
             )
         })
         .collect();
+    // Labelled by words, the notes are numbered in order and named by their labels.
     let expected = [
-        ("fnref-1", "1"),
-        ("fnref-2", "2"),
-        ("fnref-2-2", "2"),
-        ("fnref-3", "3"),
+        ("fnref-once", "1"),
+        ("fnref-twice", "2"),
+        ("fnref-twice-2", "2"),
+        ("fnref-lost", "3"),
     ];
     assert_eq!(
         markers,
         expected.map(|(a, b)| (a.to_string(), b.to_string()))
     );
-    let twice = select(&letter, "li#fn-2 a.backref");
+    let twice = select(&letter, "li#fn-twice a.backref");
     assert_eq!(
         twice
             .iter()
@@ -109,15 +110,15 @@ fn notes_are_numbered_by_first_reference_with_a_back_link_per_citation() {
         ["a", "b"]
     );
     assert_eq!(
-        select(&letter, "li#fn-2 p").len(),
+        select(&letter, "li#fn-twice p").len(),
         2,
         "the note's second paragraph is kept"
     );
     // The missing note is shown as missing, the uncited and the duplicate are kept.
-    assert!(select(&letter, "sup.note-ref.missing a[href='#fn-3']").len() == 1);
-    assert!(texts(&letter, "li#fn-3")[0].contains("missing"));
-    assert!(texts(&letter, "li#fn-4")[0].contains("A note that nothing cites"));
-    assert!(texts(&letter, "li#fn-5")[0].contains("A second note under the same label"));
+    assert!(select(&letter, "sup.note-ref.missing a[href='#fn-lost']").len() == 1);
+    assert!(texts(&letter, "li#fn-lost")[0].contains("missing"));
+    assert!(texts(&letter, "li#fn-orphan")[0].contains("A note that nothing cites"));
+    assert!(texts(&letter, "li#fn-once-second-5")[0].contains("A second note under the same label"));
 }
 
 #[test]
@@ -394,7 +395,7 @@ fn a_link_to_a_document_or_place_the_collection_lacks_is_a_warning_at_its_line()
         "basic",
         "content/documents/links.md",
         "+++\ntitle = \"Links\"\n+++\n\n\
-         The [letter](doc:letter#p-1), its [notes](doc:letter#fn-2), a [chapter](doc:book/first/).\n\n\
+         The [letter](doc:letter#p-1), its [notes](doc:letter#fn-twice), a [chapter](doc:book/first/).\n\n\
          A chapter by its [file](doc:book/01-first).\n\n\
          A [lost letter](doc:no-such-letter).\n\n\
          A [place](doc:letter#p-99) the letter lacks.[^n]\n\n\
@@ -443,7 +444,7 @@ fn a_link_to_a_document_or_place_the_collection_lacks_is_a_warning_at_its_line()
         .collect();
     for href in [
         "/documents/letter/#p-1",
-        "/documents/letter/#fn-2",
+        "/documents/letter/#fn-twice",
         "/documents/book/first/",
     ] {
         assert!(hrefs.iter().any(|h| h == href), "{href} in {hrefs:?}");
@@ -504,10 +505,10 @@ fn a_note_cited_from_another_note_is_linked_both_ways_and_from_the_works_cited()
         "{diagnostics:?}"
     );
     let chain = page(out.path(), "documents/chain/index.html");
-    assert_eq!(hrefs_of(&chain, "li#fn-1 a[href='#fn-2']").len(), 1);
-    let back = select(&chain, "li#fn-2 a.backref");
+    assert_eq!(hrefs_of(&chain, "li#fn-a a[href='#fn-b']").len(), 1);
+    let back = select(&chain, "li#fn-b a.backref");
     assert_eq!(back.len(), 1);
-    assert_eq!(back[0].value().attr("href"), Some("#fn-1"));
+    assert_eq!(back[0].value().attr("href"), Some("#fn-a"));
     assert!(
         back[0]
             .value()
@@ -529,7 +530,7 @@ fn a_note_cited_from_another_note_is_linked_both_ways_and_from_the_works_cited()
         .expect("a work page citing the chain document");
     let html = Html::parse_document(&std::fs::read_to_string(work).unwrap());
     assert!(
-        hrefs_of(&html, ".citing-list a").contains(&"/documents/chain/#fn-2".to_string()),
+        hrefs_of(&html, ".citing-list a").contains(&"/documents/chain/#fn-b".to_string()),
         "{:?}",
         hrefs_of(&html, ".citing-list a")
     );
