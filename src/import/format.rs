@@ -99,7 +99,9 @@ pub fn detect(text: &str) -> (Format, String) {
         "From Wikipedia, the free encyclopedia",
     ];
     if text.lines().any(|l| {
-        opens.iter().any(|w| l.trim_start().starts_with(w)) || holds.iter().any(|w| l.contains(w))
+        opens.iter().any(|w| l.trim_start().starts_with(w))
+            || holds.iter().any(|w| l.contains(w))
+            || super::wiki::is_wiki_line(l)
     }) {
         return (
             Format::Wiki,

@@ -185,7 +185,20 @@ fn table_lines(block: &Block) -> Option<Vec<String>> {
     if super::tables::is_pipe_table(&lines) {
         return Some(lines.iter().map(|l| l.trim().to_string()).collect());
     }
-    super::tables::grid_rows(&lines).map(|rows| super::tables::pipe_table(&rows))
+    if let Some(rows) = super::tables::grid_rows(&lines) {
+        return Some(super::tables::pipe_table(&rows));
+    }
+    if let Some(rows) = super::tables::tab_rows(&lines) {
+        return Some(super::tables::pipe_table(&rows));
+    }
+    // A caption on the line above a table of tabs, in the same block.
+    let (caption, rest) = lines.split_first()?;
+    let rows = (!caption.contains('\t'))
+        .then(|| super::tables::tab_rows(rest))
+        .flatten()?;
+    let mut table = vec![caption.trim().to_string(), String::new()];
+    table.extend(super::tables::pipe_table(&rows));
+    Some(table)
 }
 
 static WIKI_HEADING: LazyLock<Regex> =

@@ -119,6 +119,29 @@ pub fn grids_to_pipes(text: &str) -> (String, usize) {
     (text_out, made)
 }
 
+/// The rows of lines whose cells are parted by tabs, as a table copied from a web page or
+/// a spreadsheet is: two lines or more, each with a tab. A copy loses the tabs of empty
+/// cells at a line's end, so a row may be short; it is filled out.
+pub fn tab_rows(lines: &[&str]) -> Option<Vec<Vec<String>>> {
+    if lines.len() < 2 || !lines.iter().all(|l| l.contains('\t')) {
+        return None;
+    }
+    let mut rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            l.trim_end_matches([' ', '\r'])
+                .split('\t')
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .collect();
+    let columns = rows.iter().map(Vec::len).max()?;
+    for row in &mut rows {
+        row.resize(columns, String::new());
+    }
+    Some(rows)
+}
+
 /// Whether lines are already a pipe table: every line between pipes, the second a
 /// separator of dashes.
 pub fn is_pipe_table(lines: &[&str]) -> bool {

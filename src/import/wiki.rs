@@ -47,8 +47,11 @@ pub fn convert(text: &str) -> Converted {
         ..Converted::default()
     };
     let body = furniture(&text, &mut converted);
+    let body = maintenance_tags(&body, &mut converted);
+    let body = arrow_notes(&body, &mut converted);
     let body = jump_links(&body, &mut converted);
     back_link_letters(&body, &mut converted);
+    let body = galleries(&body, &mut converted);
     let body = templates(&body, &mut converted);
     let (body, ref_notes) = super::markdown::wiki_residue(&body, 1, &mut converted);
     converted.footnotes.extend(ref_notes);
@@ -60,6 +63,17 @@ pub fn convert(text: &str) -> Converted {
     let body = wiki_tables(&body, &mut converted);
     let body = edit_links(&body, &mut converted);
     let body = separate_blocks(&body);
+    for (_, note) in &mut converted.footnotes {
+        *note = ITALIC
+            .replace_all(&BOLD.replace_all(note, "**$1**"), "*$1*")
+            .into_owned();
+        *note = LINK
+            .replace_all(note, |c: &Captures| {
+                let shown = c.get(2).map_or(&c[1], |t| t.as_str());
+                format!("{}{}", shown.trim(), &c[3])
+            })
+            .into_owned();
+    }
     let body = BLANK_LINES.replace_all(body.trim(), "\n\n");
     converted.body = title(&body, &mut converted);
     converted
@@ -137,6 +151,30 @@ fn template_text(inner: &str, line: usize, converted: &mut Converted) -> String 
         converted.count("citation templates made text", 1);
         return citation(&named);
     }
+    // Harvard short citations: `{{sfn|Reyes|1989|p=12}}` is a footnote "Reyes 1989, p. 12.";
+    // `{{harvnb|…}}` the same words in the text around it.
+    if matches!(
+        name.as_str(),
+        "sfn" | "sfnp" | "harvnb" | "harv" | "harvp" | "harvtxt"
+    ) {
+        let cited = short_citation(&parts[1..], &named);
+        if name.starts_with("sfn") {
+            converted.count("short citations ({{sfn}}) made footnotes", 1);
+            return footnote(converted, "sfn", format!("{cited}."));
+        }
+        converted.count("short citations ({{harvnb}}) made text", 1);
+        return cited;
+    }
+    if matches!(name.as_str(), "efn" | "efn-ua" | "efn-la" | "refn" | "note") {
+        if let Some(text) = parts[1..]
+            .iter()
+            .find(|p| !p.contains('='))
+            .or(parts.get(1))
+        {
+            converted.count("explanatory notes ({{efn}}) made footnotes", 1);
+            return footnote(converted, "efn", text.trim().to_string());
+        }
+    }
     if matches!(
         name.as_str(),
         "quote" | "blockquote" | "cquote" | "quotation" | "quote box"
@@ -182,6 +220,59 @@ fn template_text(inner: &str, line: usize, converted: &mut Converted) -> String 
         ));
     }
     String::new()
+}
+
+/// The footnote `text` under a label of its own (`sfn-1`), or under the label of the same
+/// text given before: a wiki cites one page of one work under one note.
+fn footnote(converted: &mut Converted, kind: &str, text: String) -> String {
+    let label = match converted.footnotes.iter().find(|(_, t)| *t == text) {
+        Some((label, _)) => label.clone(),
+        None => {
+            let n = converted
+                .footnotes
+                .iter()
+                .filter(|(l, _)| l.starts_with(kind))
+                .count()
+                + 1;
+            let label = format!("{kind}-{n}");
+            converted.footnotes.push((label.clone(), text));
+            label
+        }
+    };
+    format!("[^{label}]")
+}
+
+/// `Reyes 1989, p. 12` from a Harvard template's unnamed parameters (the authors' surnames,
+/// then the year) and its page (`p`, `pp`, `loc`).
+fn short_citation(parameters: &[String], named: &dyn Fn(&str) -> Option<String>) -> String {
+    let unnamed: Vec<&str> = parameters
+        .iter()
+        .filter(|p| !p.contains('='))
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (year, authors) = match unnamed.split_last() {
+        Some((year, authors)) if year.chars().take(4).all(|c| c.is_ascii_digit()) => {
+            (Some(*year), authors.to_vec())
+        }
+        _ => (None, unnamed.clone()),
+    };
+    let mut text = match authors.len() {
+        0 | 1 => authors.join(""),
+        2 => authors.join(" and "),
+        _ => format!("{} et al.", authors[0]),
+    };
+    if let Some(year) = year {
+        text.push_str(&format!(" {year}"));
+    }
+    let place = named("p")
+        .map(|p| format!("p. {p}"))
+        .or(named("pp").map(|p| format!("pp. {p}")))
+        .or(named("loc"));
+    if let Some(place) = place {
+        text.push_str(&format!(", {place}"));
+    }
+    text.trim().to_string()
 }
 
 /// A template's parameters split at the `|`s that are its own (not those of a template or
@@ -253,6 +344,34 @@ fn citation(named: &dyn Fn(&str) -> Option<String>) -> String {
         text.push('.');
     }
     text
+}
+
+static GALLERY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<gallery[^>]*>(.*?)</gallery>").expect("valid pattern"));
+
+/// A `<gallery>` of pictures: each picture's caption kept as a caption, its file's name
+/// dropped.
+fn galleries(text: &str, converted: &mut Converted) -> String {
+    let mut found = 0;
+    let mut dropped = Vec::new();
+    let text = GALLERY.replace_all(text, |c: &Captures| {
+        found += 1;
+        let mut out = String::from("\n\n");
+        for line in c[1].lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let (file, caption) = line.split_once('|').unwrap_or((line, ""));
+            dropped.push(file.to_string());
+            if !caption.trim().is_empty() {
+                out.push_str(&format!("*{}*\n\n", caption.trim()));
+            }
+        }
+        out
+    });
+    converted.count("galleries made captions", found);
+    converted.dropped.extend(dropped);
+    converted
+        .dropped
+        .extend(std::iter::repeat_n("gallery".to_string(), found));
+    text.into_owned()
 }
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -371,8 +490,12 @@ fn wiki_tables(text: &str, converted: &mut Converted) -> String {
     out.join("\n")
 }
 
-static EDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)[ \t]*\[edit\][ \t]*$").expect("valid pattern"));
+static EDIT: LazyLock<Regex> = LazyLock::new(|| {
+    // The edit link after a heading, in the languages of the larger wikis: `[edit]`,
+    // `[modifier | modifier le code]`, `[Bearbeiten | Quelltext bearbeiten]`, `[править]`.
+    Regex::new(r"(?mi)[ \t]*\[(?:edit|modifier|bearbeiten|editar|modifica|править|edytuj|bewerken|redigera|muokkaa)(?:[ \t]*\|[^\]\n]{1,40})?\][ \t]*$")
+            .expect("valid pattern")
+});
 
 /// A heading copied from a wiki page ends in its `[edit]` link: it is made a wiki heading,
 /// which the text import reads as one.
@@ -403,15 +526,7 @@ fn furniture(text: &str, converted: &mut Converted) -> String {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim();
-        let footer = [
-            "Retrieved from \"",
-            "Categories:",
-            "Hidden categories:",
-            "This page was last edited",
-        ];
-        if line.starts_with("From Wikipedia, the free encyclopedia")
-            || footer.iter().any(|f| line.starts_with(f))
-        {
+        if FURNITURE.iter().any(|f| line.starts_with(f)) {
             converted.count("wiki page furniture dropped", 1);
             converted.dropped.push(line.to_string());
             i += 1;
@@ -421,7 +536,11 @@ fn furniture(text: &str, converted: &mut Converted) -> String {
             .iter()
             .take_while(|l| CONTENTS_ENTRY.is_match(l.trim()))
             .count();
-        if matches!(line, "Contents" | "Contents[hide]" | "Contents [hide]") && entries >= 2 {
+        let contents = line
+            .trim_end_matches("[hide]")
+            .trim_end_matches("[masquer]")
+            .trim();
+        if CONTENTS.contains(&contents) && entries >= 2 {
             converted.count("tables of contents dropped", 1);
             converted
                 .dropped
@@ -494,21 +613,78 @@ fn lettered_notes(text: &str, converted: &mut Converted) -> String {
 }
 
 /// A copy of a wiki's note list may keep each note's `^` but not its number: the notes are
-/// numbered in their order, as the page numbers them.
+/// numbered in their order, as the page numbers them. A wiki that letters its explanatory
+/// notes (`[a]` in the text) lists them first, in a run of their own under a heading: a run
+/// as long as the text has letters is those notes, footnotes labelled by their letters.
 fn unnumbered_notes(text: &str, converted: &mut Converted) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_note = |l: &str| l.starts_with("^ ");
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !is_note(line) {
+            continue;
+        }
+        // A run goes on over empty lines; a heading or text ends it.
+        match runs.last_mut() {
+            Some(run) if lines[run.1 + 1..i].iter().all(|l| l.trim().is_empty()) => run.1 = i,
+            _ => runs.push((i, i)),
+        }
+    }
+    let letters = lettered_markers(&lines, &is_note);
+    let lettered_run = runs.iter().position(|&(first, last)| {
+        let notes = (first..=last).filter(|&i| is_note(lines[i])).count();
+        !letters.is_empty() && notes == letters.len()
+    });
     let mut number = 0;
-    let lines: Vec<String> = text
-        .lines()
-        .map(|line| match line.strip_prefix("^ ") {
-            Some(note) => {
-                number += 1;
-                format!("{number}. ^ {note}")
-            }
-            None => line.to_string(),
-        })
-        .collect();
+    let mut lettered = 0;
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let Some(note) = line.strip_prefix("^ ") else {
+            out.push(line.to_string());
+            continue;
+        };
+        let in_lettered = lettered_run.is_some_and(|r| (runs[r].0..=runs[r].1).contains(&i));
+        if in_lettered {
+            let letter = &letters[lettered];
+            lettered += 1;
+            converted
+                .footnotes
+                .push((letter.clone(), note.trim().to_string()));
+        } else {
+            number += 1;
+            out.push(format!("{number}. ^ {note}"));
+        }
+    }
     converted.count("unnumbered notes numbered", number);
-    lines.join("\n")
+    converted.count("lettered notes made footnotes", lettered);
+    let mut body = out.join("\n");
+    if lettered > 0 {
+        for letter in &letters {
+            body = body.replace(&format!("[{letter}]"), &format!("[^{letter}]"));
+        }
+    }
+    body
+}
+
+static LETTER_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([a-z])\]").expect("valid pattern"));
+
+/// The letters of the markers `[a]`, `[b]` … in the text (not in its notes), in order.
+fn lettered_markers(lines: &[&str], is_note: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut letters: Vec<String> = Vec::new();
+    for line in lines.iter().filter(|l| !is_note(l)) {
+        for found in LETTER_MARKER.captures_iter(line) {
+            if !letters.contains(&found[1].to_string()) {
+                letters.push(found[1].to_string());
+            }
+        }
+    }
+    // Letters run a, b, c …: anything else is no set of note markers.
+    let in_sequence = letters
+        .iter()
+        .enumerate()
+        .all(|(i, l)| l.as_bytes()[0] == b'a' + i as u8);
+    if in_sequence { letters } else { Vec::new() }
 }
 
 static EXTERNAL_LINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -525,6 +701,99 @@ fn external_links(text: &str, converted: &mut Converted) -> String {
             None => format!("<{}>", &c[1]),
         })
         .into_owned()
+}
+
+/// The lines a wiki prints around every article, by how they begin, in the languages of
+/// the larger wikis.
+const FURNITURE: &[&str] = &[
+    "From Wikipedia, the free encyclopedia",
+    "Retrieved from \"",
+    "Categories:",
+    "Hidden categories:",
+    "This page was last edited",
+    "Jump to navigation",
+    "Un article de Wikipédia, l'encyclopédie libre",
+    "Un article de Wikipédia, l’encyclopédie libre",
+    "Aller à la navigation",
+    "Ce document provient de",
+    "Catégories :",
+    "La dernière modification de cette page",
+    "Aus Wikipedia, der freien Enzyklopädie",
+    "Zur Navigation springen",
+    "Abgerufen von",
+    "Kategorien:",
+    "Diese Seite wurde zuletzt",
+    "Материал из Википедии",
+    "Источник —",
+    "Категории:",
+    "De Wikipedia, la enciclopedia libre",
+    "Obtenido de",
+    "Categorías:",
+    "Da Wikipedia, l'enciclopedia libera",
+    "Categorie:",
+];
+
+/// The heading of a wiki's table of contents.
+const CONTENTS: &[&str] = &[
+    "Contents",
+    "Sommaire",
+    "Inhaltsverzeichnis",
+    "Содержание",
+    "Índice",
+    "Contenido",
+    "Indice",
+    "Inhoud",
+    "Spis treści",
+];
+
+/// A wiki's marks of a claim it doubts, which are no words of the text: `[citation needed]`.
+static MAINTENANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(?:[a-z][a-z ]{2,30} needed|who\?|when\?|where\?|which\?|why\?|according to whom\?|dubious[^\]\n]{0,20}|failed verification|not in citation given|non-primary source needed|réf\. nécessaire|réf\. souhaitée|Quelle fehlt|нет АИ|источник не указан \d* дней)\]")
+        .expect("valid pattern")
+});
+
+/// Whether a line is one only a wiki prints: its furniture ("From Wikipedia, the free
+/// encyclopedia", in any of the larger wikis' languages) or a heading with its edit link.
+pub fn is_wiki_line(line: &str) -> bool {
+    let line = line.trim();
+    FURNITURE.iter().any(|f| line.starts_with(f)) || EDIT.is_match(line)
+}
+
+fn maintenance_tags(text: &str, converted: &mut Converted) -> String {
+    let found: Vec<String> = MAINTENANCE
+        .find_iter(text)
+        .map(|m| m.as_str().to_string())
+        .collect();
+    converted.count(
+        "maintenance tags ([citation needed] …) dropped",
+        found.len(),
+    );
+    converted.dropped.extend(found);
+    MAINTENANCE.replace_all(text, "").into_owned()
+}
+
+static ARROW_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(\s*(?:\d+\.\s+)?)↑\s+((?:[a-z](?:\s+(?:et|und|и|y|e|and|,))?\s+)*)")
+        .expect("valid pattern")
+});
+
+/// Other wikis open a note with `↑` where English has `^`, and join the letters of its
+/// back links with a word (`↑ a et b`): written as English's, which the text import reads.
+fn arrow_notes(text: &str, converted: &mut Converted) -> String {
+    let mut found = 0;
+    let text = ARROW_NOTE.replace_all(text, |c: &Captures| {
+        found += 1;
+        let letters: Vec<&str> = c[2]
+            .split(|ch: char| ch.is_whitespace() || ch == ',')
+            .filter(|w| w.len() == 1)
+            .collect();
+        match letters.is_empty() {
+            true => format!("{}^ ", &c[1]),
+            false => format!("{}^ {} ", &c[1], letters.join(" ")),
+        }
+    });
+    converted.count("↑ notes read as ^ notes", found);
+    text.into_owned()
 }
 
 static CONTENTS_ENTRY: LazyLock<Regex> =
@@ -570,7 +839,24 @@ fn separate_blocks(text: &str) -> String {
             ]);
             link_list = matches!(
                 title.to_lowercase().as_str(),
-                "see also" | "external links" | "further reading" | "related articles"
+                "see also"
+                    | "external links"
+                    | "further reading"
+                    | "related articles"
+                    | "bibliography"
+                    | "voir aussi"
+                    | "articles connexes"
+                    | "liens externes"
+                    | "bibliographie"
+                    | "siehe auch"
+                    | "weblinks"
+                    | "literatur"
+                    | "см. также"
+                    | "ссылки"
+                    | "литература"
+                    | "véase también"
+                    | "enlaces externos"
+                    | "bibliografía"
             );
             continue;
         }

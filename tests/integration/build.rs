@@ -118,7 +118,9 @@ fn notes_are_numbered_by_first_reference_with_a_back_link_per_citation() {
     assert!(select(&letter, "sup.note-ref.missing a[href='#fn-lost']").len() == 1);
     assert!(texts(&letter, "li#fn-lost")[0].contains("missing"));
     assert!(texts(&letter, "li#fn-orphan")[0].contains("A note that nothing cites"));
-    assert!(texts(&letter, "li#fn-once-second-5")[0].contains("A second note under the same label"));
+    assert!(
+        texts(&letter, "li#fn-once-second-5")[0].contains("A second note under the same label")
+    );
 }
 
 #[test]
