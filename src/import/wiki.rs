@@ -165,15 +165,14 @@ fn template_text(inner: &str, line: usize, converted: &mut Converted) -> String 
         converted.count("short citations ({{harvnb}}) made text", 1);
         return cited;
     }
-    if matches!(name.as_str(), "efn" | "efn-ua" | "efn-la" | "refn" | "note") {
-        if let Some(text) = parts[1..]
+    if matches!(name.as_str(), "efn" | "efn-ua" | "efn-la" | "refn" | "note")
+        && let Some(text) = parts[1..]
             .iter()
             .find(|p| !p.contains('='))
             .or(parts.get(1))
-        {
-            converted.count("explanatory notes ({{efn}}) made footnotes", 1);
-            return footnote(converted, "efn", text.trim().to_string());
-        }
+    {
+        converted.count("explanatory notes ({{efn}}) made footnotes", 1);
+        return footnote(converted, "efn", text.trim().to_string());
     }
     if matches!(
         name.as_str(),
