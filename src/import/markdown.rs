@@ -69,6 +69,9 @@ pub fn convert(text: &str) -> Converted {
     }
     converted.text = body.to_string();
     let mut body = body.to_string();
+    body = super::pandoc::line_blocks(&body, &mut converted);
+    body = super::pandoc::inline_notes(&body, &mut converted);
+    body = super::pandoc::superscript_notes(&body, &mut converted);
     body = setext_headings(&body, &mut converted);
     body = wiki_headings(&body, &mut converted);
     let (gridless, grids) = super::tables::grids_to_pipes(&body);
@@ -106,6 +109,9 @@ fn own_front_matter(text: &str) -> (Option<FrontMatter>, &str, usize) {
             Some(yaml_front(block))
         };
         return (front, after, line);
+    }
+    if let Some((front, rest, line)) = super::pandoc::title_block(text) {
+        return (Some(front), rest, line);
     }
     multimarkdown_metadata(text).unwrap_or((None, text, 1))
 }

@@ -11,6 +11,7 @@ pub mod format;
 pub mod html;
 pub mod markdown;
 pub mod notes;
+pub mod pandoc;
 pub mod registry;
 pub mod sections;
 pub mod shape;
