@@ -310,14 +310,17 @@ fn found_in(body: &str) -> Vec<(String, usize)> {
 /// Words are compared as search compares them; markup is no word.
 fn word_check(source: &str, dropped: &str, page: &str) -> Vec<String> {
     let mut have: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for word in crate::search::words::words(&strip_tags(page))
+    let page = strip_tags(page).replace(SUPERSCRIPT_DIGITS, " ");
+    for word in crate::search::words::words(&page)
         .into_iter()
         .chain(crate::search::words::words(dropped))
     {
         *have.entry(word).or_default() += 1;
     }
     let mut lost = Vec::new();
-    for word in crate::search::words::words(&strip_tags(source)) {
+    // Superscript digits are note markers, which become the page's own.
+    let source = strip_tags(source).replace(SUPERSCRIPT_DIGITS, " ");
+    for word in crate::search::words::words(&source) {
         match have.get_mut(&word) {
             Some(n) if *n > 0 => *n -= 1,
             _ => lost.push(word),
@@ -325,6 +328,8 @@ fn word_check(source: &str, dropped: &str, page: &str) -> Vec<String> {
     }
     lost
 }
+
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /// Text without its HTML or XML tags (their names and attributes are no words of the text).
 fn strip_tags(text: &str) -> String {
