@@ -42,6 +42,8 @@ const CHROME_NAMES: &[&str] = &[
     "social",
     "advert",
     "advertisement",
+    "tags",
+    "pagination",
 ];
 
 /// Whether an element is the page around the document: by its name (`<nav>`), or by the
@@ -77,6 +79,9 @@ fn is_back_link(element: ElementRef) -> bool {
 struct Note<'a> {
     label: String,
     block: ElementRef<'a>,
+    /// For a note that is no element of its own (`<a name="1"></a>1. The text<br><br>`
+    /// in a page of such lines): the nodes after its anchor that hold its text.
+    run: Vec<ego_tree::NodeId>,
 }
 
 struct Reader<'a> {
@@ -121,6 +126,13 @@ pub fn convert(text: &str) -> Converted {
     reader.find_notes(&document, root);
     let mut blocks = Vec::new();
     reader.blocks(root, &mut blocks);
+    let (footers, blocks): (Vec<String>, Vec<String>) =
+        blocks.into_iter().partition(|b| is_page_footer(b));
+    reader.converted.count(
+        "page footers dropped (the page around the document)",
+        footers.len(),
+    );
+    reader.converted.dropped.extend(footers);
     let body = blocks.join("\n\n");
     let body = reader.title_from_first_heading(body);
     // The notes' own heading, its list now the footnotes.
@@ -234,6 +246,12 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let block = note_block(element);
+            // An empty anchor in no block of its own: the note is the run of text after it.
+            let run = match block.id() == element.id() && block.text().all(|t| t.trim().is_empty())
+            {
+                true => note_run(element, &targets),
+                false => Vec::new(),
+            };
             // A link from within a note is its way back to the marker, not a marker.
             if link.ancestors().any(|a| self.note_blocks.contains(&a.id())) {
                 continue;
@@ -251,8 +269,9 @@ impl<'a> Reader<'a> {
                     digits
                 };
                 self.notes.insert(target.to_string(), self.note_list.len());
-                self.note_list.push(Note { label, block });
                 self.note_blocks.insert(block.id());
+                self.note_blocks.extend(run.iter().copied());
+                self.note_list.push(Note { label, block, run });
             }
         }
     }
@@ -263,6 +282,9 @@ impl<'a> Reader<'a> {
         // The items of a list as Word writes one: paragraphs, each with its own number.
         let mut word_list: Vec<(bool, String)> = Vec::new();
         for child in element.children() {
+            if self.note_blocks.contains(&child.id()) {
+                continue;
+            }
             match child.value() {
                 Node::Text(t) => {
                     if !t.trim().is_empty() {
@@ -275,7 +297,8 @@ impl<'a> Reader<'a> {
                     if self.note_blocks.contains(&child.id()) {
                         continue;
                     }
-                    if is_chrome(e) && !self.holds_notes(child) {
+                    let chrome = is_chrome(e) || is_post_meta(child);
+                    if chrome && !self.holds_notes(child) && !holds_title(child) {
                         let words = collapse(&child.text().collect::<String>());
                         self.converted.dropped.push(words);
                         let what = match CHROME.contains(&e.name()) {
@@ -292,6 +315,13 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     self.flush_word_list(&mut word_list, out);
+                    // `<font>` or `<center>` around headings and paragraphs, as pages made
+                    // before CSS wrap them: read as the blocks it holds.
+                    if !is_block(e.name()) && holds_blocks(child) {
+                        flush(&mut inline, out);
+                        self.blocks(child, out);
+                        continue;
+                    }
                     if is_block(e.name()) {
                         flush(&mut inline, out);
                         self.block(child, out);
@@ -394,6 +424,7 @@ impl<'a> Reader<'a> {
                     out.push(list);
                 }
             }
+            "table" if is_layout_table(element) => self.layout_table(element, out),
             "table" => {
                 if let Some(table) = self.table(element) {
                     out.push(table);
@@ -448,6 +479,34 @@ impl<'a> Reader<'a> {
             lines.extend(nested.into_iter().filter(|n| !n.is_empty()));
         }
         lines.join("\n")
+    }
+
+    /// A table that lays out the page rather than holding data: each cell read as a part
+    /// of the page, a cell of links (the site's menu) dropped.
+    fn layout_table(&mut self, table: ElementRef<'a>, out: &mut Vec<String>) {
+        self.converted.count("layout tables read as the page", 1);
+        let cell_selector = selector("td, th");
+        let cells = table.select(&cell_selector).filter(|cell| {
+            // The cells of this table, not of a table within one of them.
+            cell.ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|a| a.value().name() == "table")
+                .is_some_and(|t| t.id() == table.id())
+        });
+        let cells: Vec<ElementRef<'a>> = cells.collect();
+        for cell in cells {
+            if is_menu(cell) && !self.holds_notes(cell) {
+                self.converted
+                    .dropped
+                    .push(collapse(&cell.text().collect::<String>()));
+                self.converted.count(
+                    "menus beside the text dropped (the page around the document)",
+                    1,
+                );
+                continue;
+            }
+            self.blocks(cell, out);
+        }
     }
 
     fn table(&mut self, table: ElementRef<'a>) -> Option<String> {
@@ -547,9 +606,18 @@ impl<'a> Reader<'a> {
 
     /// A note's text, without its number and its way back to the marker.
     fn note_text(&mut self, index: usize) -> String {
-        let block = self.note_list[index].block;
+        let note = &self.note_list[index];
+        let block = note.block;
+        let nodes: Vec<NodeRef<'a, Node>> = match note.run.is_empty() {
+            true => block.children().collect(),
+            false => note
+                .run
+                .iter()
+                .filter_map(|&id| block.tree().get(id))
+                .collect(),
+        };
         let mut text = String::new();
-        for child in block.children() {
+        for child in nodes {
             match child.value() {
                 Node::Text(t) => text.push_str(t),
                 Node::Element(e) => {
@@ -681,12 +749,112 @@ fn is_block(name: &str) -> bool {
 }
 
 /// The text gathered so far, made a paragraph.
+/// The inline text gathered so far as paragraphs: two line breaks in a row (`<br><br>`, as
+/// pages written before CSS part their paragraphs) end one.
 fn flush(inline: &mut String, out: &mut Vec<String>) {
-    let text = collapse(inline);
-    if !text.is_empty() {
-        out.push(text);
+    for paragraph in DOUBLE_BREAK.split(inline) {
+        let text = collapse(paragraph);
+        let text = text.trim_end_matches('\\').trim();
+        if !text.is_empty() {
+            out.push(text.to_string());
+        }
     }
     inline.clear();
+}
+
+static DOUBLE_BREAK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\\\n\s*(?:\\\n\s*)+").expect("valid pattern"));
+
+/// A blog's line of metadata about its post (`<p class="post-meta"><time>…</time> • 7 min
+/// read</p>`): the web page's, not the document's.
+fn is_post_meta(element: ElementRef) -> bool {
+    let class = element.value().attr("class").unwrap_or_default();
+    let meta = class
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|w| w == "meta");
+    meta && (element.select(&selector("time")).next().is_some()
+        || element.text().collect::<String>().contains("min read"))
+}
+
+/// Whether an element holds the page's title (its `<h1>`): an article's own `<header>`.
+fn holds_title(element: ElementRef) -> bool {
+    element.select(&selector("h1")).next().is_some()
+}
+
+/// Whether an element holds block elements: headings, paragraphs, quotations, lists, tables.
+fn holds_blocks(element: ElementRef) -> bool {
+    let blocks = selector("h1, h2, h3, h4, h5, h6, p, blockquote, table, ul, ol, div, hr");
+    element.select(&blocks).next().is_some()
+}
+
+/// The lines a site of the 1990s sets under every page: no words of the document.
+const PAGE_FOOTER: &[&str] = &[
+    "Best viewed",
+    "Last updated",
+    "Last modified",
+    "Back to top",
+    "Return to top",
+    "Top of page",
+    "You are visitor",
+    "This page was last",
+];
+
+/// Whether a paragraph is the footer of the site's page.
+fn is_page_footer(paragraph: &str) -> bool {
+    let text = paragraph.trim_start_matches(['[', '*', '_', ' ']);
+    paragraph.chars().count() < 300 && PAGE_FOOTER.iter().any(|f| text.starts_with(f))
+}
+
+/// Whether a table lays out the page: a cell of it holds headings, paragraphs, quotations
+/// or a table, or runs to hundreds of words.
+fn is_layout_table(table: ElementRef) -> bool {
+    let blocks = selector("h1, h2, h3, h4, h5, h6, p, blockquote, table, ul, ol");
+    table.select(&selector("td")).any(|cell| {
+        cell.select(&blocks).next().is_some()
+            || crate::search::words::words(&cell.text().collect::<String>()).len() > 150
+    })
+}
+
+/// A cell that is mostly links: the site's menu.
+fn is_menu(cell: ElementRef) -> bool {
+    let all = crate::search::words::words(&cell.text().collect::<String>()).len();
+    let linked: usize = cell
+        .select(&selector("a[href]"))
+        .map(|a| crate::search::words::words(&a.text().collect::<String>()).len())
+        .sum();
+    all > 0 && linked * 3 >= all
+}
+
+/// The nodes after an empty anchor that make its note: up to the next anchor of a note,
+/// a block, or two line breaks in a row.
+fn note_run<'a>(
+    anchor: ElementRef<'a>,
+    targets: &HashMap<String, ElementRef<'a>>,
+) -> Vec<ego_tree::NodeId> {
+    let target_ids: HashSet<ego_tree::NodeId> = targets.values().map(|t| t.id()).collect();
+    let mut run = Vec::new();
+    let mut breaks = 0;
+    for node in anchor.next_siblings() {
+        if let Some(element) = node.value().as_element() {
+            if target_ids.contains(&node.id()) || is_block(element.name()) {
+                break;
+            }
+            if element.name() == "br" {
+                breaks += 1;
+                run.push(node.id());
+                if breaks == 2 {
+                    break;
+                }
+                continue;
+            }
+        } else if node.value().as_text().is_some_and(|t| t.trim().is_empty()) {
+            run.push(node.id());
+            continue;
+        }
+        breaks = 0;
+        run.push(node.id());
+    }
+    run
 }
 
 /// The element that holds a note's text: the list item, paragraph or block around the

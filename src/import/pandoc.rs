@@ -108,22 +108,22 @@ pub fn line_blocks(body: &str, converted: &mut Converted) -> String {
             .iter()
             .take_while(|l| *l == &"|" || l.starts_with("| "))
             .count();
-        let table = lines[i..i + run]
-            .iter()
-            .any(|l| l.contains("---") && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')));
-        let all_closed = lines[i..i + run]
-            .iter()
-            .all(|l| l.trim_end().ends_with('|'));
-        if run == 0 || table || all_closed {
+        if run == 0 {
             out.push(lines[i].to_string());
-            i += 1.max(run);
-            if run > 1 {
-                out.extend(lines[i..i + run - 1].iter().map(|l| l.to_string()));
-                i += run - 1;
-            }
+            i += 1;
             continue;
         }
-        let verse: Vec<String> = lines[i..i + run]
+        let block = &lines[i..i + run];
+        let table = block
+            .iter()
+            .any(|l| l.contains("---") && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')));
+        let all_closed = block.iter().all(|l| l.trim_end().ends_with('|'));
+        if table || all_closed {
+            out.extend(block.iter().map(|l| l.to_string()));
+            i += run;
+            continue;
+        }
+        let verse: Vec<String> = block
             .iter()
             .map(|l| {
                 let line = l.strip_prefix('|').unwrap_or(l);
