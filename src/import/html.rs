@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::collapse;
 use super::markdown::Converted;
 
 /// Elements that are the page around the document, not the document.
@@ -207,11 +208,6 @@ fn source_text(root: ElementRef) -> String {
         }
     }
     text
-}
-
-/// Whitespace made single spaces.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a link's text is a note marker's: a number, in brackets or not, or asterisks.
@@ -670,7 +666,13 @@ impl<'a> Reader<'a> {
         }
         let heading = first[hashes..].trim().to_string();
         let title = self.converted.front.title.clone().unwrap_or_default();
-        if !(title.is_empty() || title.contains(&heading) || hashes == 1) {
+        // Without a `<title>`, the first heading is the title only when no other heading
+        // stands at its level or above it (it is not the first of the sections).
+        let alone = blocks[at + 1..].iter().all(|b| {
+            let level = b.chars().take_while(|&c| c == '#').count();
+            level == 0 || level > hashes
+        });
+        if !(title.contains(&heading) || hashes == 1 || (title.is_empty() && alone)) {
             return body;
         }
         let page_title = title.to_lowercase();
@@ -958,6 +960,19 @@ mod tests {
             )),
             "{:?}",
             converted.changes
+        );
+    }
+
+    #[test]
+    fn a_page_laid_out_in_a_table_with_br_paragraphs_and_anchored_notes() {
+        let page = r##"<HTML><HEAD><TITLE>Ankobra District Report</TITLE></HEAD><BODY><TABLE><TR><TD WIDTH=160><A HREF="/">Home</A><BR><A HREF="/r">Reports</A></TD>
+<TD><FONT><H3>I. GENERAL</H3>The year was steady.<A HREF="#1"><SUP>1</SUP></A><BR><BR>I took over in May.<BR><BR>
+<HR><B>NOTES</B><BR><BR><A NAME="1"></A>1. The mines are not named.<BR><BR></FONT>
+<CENTER><FONT SIZE=1>Best viewed with Netscape.<BR><A HREF="#top">Back to top</A></FONT></CENTER></TD></TR></TABLE></BODY></HTML>"##;
+        let converted = convert(page);
+        assert_eq!(
+            converted.body,
+            "### I. GENERAL\n\nThe year was steady.[^1]\n\nI took over in May.\n\n---\n\n**NOTES**\n\n[^1]: The mines are not named.\n"
         );
     }
 }

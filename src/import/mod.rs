@@ -329,6 +329,18 @@ fn word_check(source: &str, dropped: &str, page: &str) -> Vec<String> {
     lost
 }
 
+/// Runs of white space made one space, and a Markdown hard break (a `\\` at a line's end,
+/// what a `<br>` or an `<lb/>` of an address becomes) kept.
+pub(crate) fn collapse(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split("\\\n")
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let last = lines.iter().rposition(|l| !l.is_empty()).map_or(0, |l| l + 1);
+    lines.get(first..last).unwrap_or_default().join("\\\n")
+}
+
 const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /// Text without its HTML or XML tags (their names and attributes are no words of the text).

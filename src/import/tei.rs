@@ -9,6 +9,7 @@
 use roxmltree::{Document, Node};
 
 use super::KnownEntries;
+use super::collapse;
 use super::markdown::Converted;
 
 /// Reads a TEI document; a text that is no XML is an error in the report, and an empty page.
@@ -79,10 +80,6 @@ fn text_of(node: Node) -> String {
             .filter_map(|n| n.text())
             .collect::<String>(),
     )
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The header's title, authors, date, source and rights.
@@ -191,6 +188,7 @@ impl Reader<'_> {
     }
 
     fn list(&mut self, list: Node, depth: usize) -> String {
+        let list_node = list;
         let ordered = list
             .attribute("type")
             .is_some_and(|t| t.contains("ordered") || t.contains("numbered"));
@@ -206,6 +204,14 @@ impl Reader<'_> {
                 "- ".to_string()
             };
             let mut text = String::new();
+            // A glossary's term, in the `<label>` before its item.
+            let label = item
+                .prev_sibling_element()
+                .filter(|l| l.has_tag_name("label"))
+                .map(|l| collapse(&self.inline(l)));
+            if let Some(label) = label.filter(|l| !l.is_empty()) {
+                text.push_str(&format!("**{label}**: "));
+            }
             let mut nested = Vec::new();
             for part in item.children() {
                 if part.has_tag_name("list") {
@@ -221,7 +227,12 @@ impl Reader<'_> {
             ));
             lines.extend(nested);
         }
-        lines.join("\n")
+        let list = lines.join("\n");
+        // The list's own heading, a paragraph above it.
+        match child(list_node, "head").map(|h| collapse(&self.inline(h))) {
+            Some(head) if !head.is_empty() && depth == 0 => format!("{head}\n\n{list}"),
+            _ => list,
+        }
     }
 
     fn table(&mut self, table: Node) -> String {
@@ -289,7 +300,27 @@ impl Reader<'_> {
             {
                 out.push_str(&format!("*{}*", self.inline(part).trim()));
             }
-            "lb" => out.push_str("\\\n"),
+            // A line of the source: a line of an address or a salutation, but within prose
+            // only a space (or nothing, where it cuts a word: `break="no"`).
+            "lb" => {
+                let in_prose = part.ancestors().any(|a| {
+                    ["p", "note", "item", "cell", "head", "quote"]
+                        .iter()
+                        .any(|n| a.has_tag_name(*n))
+                });
+                match (in_prose, part.attribute("break")) {
+                    (true, Some("no")) => {}
+                    (true, _) => out.push(' '),
+                    (false, _) => out.push_str("\\\n"),
+                }
+            }
+            "del" => {
+                let text = collapse(&self.inline(part));
+                if !text.is_empty() {
+                    out.push_str(&format!("~~{text}~~"));
+                    self.converted.count("deletions kept struck through", 1);
+                }
+            }
             "pb" => out.push_str(&format!(" {} ", page_marker(part))),
             "q" | "said" => out.push_str(&format!("“{}”", self.inline(part).trim())),
             "gap" => {
@@ -488,6 +519,21 @@ mod tests {
         assert_eq!(
             converted.body,
             "## Introduction\n\nThe editor's words.\n\n## The broadsheet\n\nCitizens!\n\n## Appendix\n\nA list.\n"
+        );
+    }
+
+    #[test]
+    fn line_breaks_in_prose_deletions_and_a_glossary() {
+        let tei = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+<opener><salute>Messrs. Pattison,<lb/>Hong Kong.</salute></opener>
+<p>I ship <del>twelve</del> <add>fifteen</add> chests<lb/>
+of tea; the mer<lb break="no"/>chant says so.</p>
+<list type="gloss"><head>Glossary</head><label>kadı</label><item>a judge</item><label>sicil</label><item>a register</item></list>
+</body></text></TEI>"#;
+        let converted = convert(tei, &KnownEntries::new());
+        assert_eq!(
+            converted.body,
+            "Messrs. Pattison,\\\nHong Kong.\n\nI ship ~~twelve~~ fifteen chests of tea; the merchant says so.\n\nGlossary\n\n- **kadı**: a judge\n- **sicil**: a register\n"
         );
     }
 }
