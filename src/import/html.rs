@@ -490,13 +490,19 @@ impl<'a> Reader<'a> {
                 .is_some_and(|t| t.id() == table.id())
         });
         let cells: Vec<ElementRef<'a>> = cells.collect();
+        let words =
+            |cell: &ElementRef| crate::search::words::words(&cell.text().collect::<String>()).len();
+        let most = cells.iter().map(words).max().unwrap_or(0);
         for cell in cells {
-            if is_menu(cell) && !self.holds_notes(cell) {
+            // Beside the cell that holds the text, a short one is the site's banner or
+            // footer, and one of links its menu.
+            let short = words(&cell) < 40 && words(&cell) < most;
+            if (is_menu(cell) || short) && !self.holds_notes(cell) {
                 self.converted
                     .dropped
                     .push(collapse(&cell.text().collect::<String>()));
                 self.converted.count(
-                    "menus beside the text dropped (the page around the document)",
+                    "cells beside the text dropped (the site's banner, menu or footer)",
                     1,
                 );
                 continue;
@@ -807,12 +813,15 @@ fn is_page_footer(paragraph: &str) -> bool {
     paragraph.chars().count() < 300 && PAGE_FOOTER.iter().any(|f| text.starts_with(f))
 }
 
-/// Whether a table lays out the page: a cell of it holds headings, paragraphs, quotations
-/// or a table, or runs to hundreds of words.
+/// Whether a table lays out the page: a cell of it holds headings, quotations, lists or a
+/// table, several paragraphs, or hundreds of words. (Word sets each cell of a data table
+/// in a paragraph of its own: one paragraph is a cell's text.)
 fn is_layout_table(table: ElementRef) -> bool {
-    let blocks = selector("h1, h2, h3, h4, h5, h6, p, blockquote, table, ul, ol");
+    let blocks = selector("h1, h2, h3, h4, h5, h6, blockquote, table, ul, ol");
+    let paragraphs = selector("p");
     table.select(&selector("td")).any(|cell| {
         cell.select(&blocks).next().is_some()
+            || cell.select(&paragraphs).count() > 1
             || crate::search::words::words(&cell.text().collect::<String>()).len() > 150
     })
 }

@@ -336,8 +336,14 @@ pub(crate) fn collapse(text: &str) -> String {
         .split("\\\n")
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
-    let last = lines.iter().rposition(|l| !l.is_empty()).map_or(0, |l| l + 1);
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |l| l + 1);
     lines.get(first..last).unwrap_or_default().join("\\\n")
 }
 

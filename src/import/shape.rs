@@ -350,13 +350,30 @@ static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A quotation set as its own paragraph and followed by its source (`Lenin, The State and
 /// Revolution`; `Quoted in Daniels, Documentary History p. 186`) becomes a block quotation.
+/// The paragraph must be in quotation marks, or its source say "Quoted in": a paragraph
+/// followed by a picture's caption ("Signing of the declaration, 1919") is no quotation.
 fn mark_quotations(pieces: Vec<Piece>) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let is_source = matches!(&piece, Piece::Paragraph(t) | Piece::Heading(_, t)
-            if t.chars().count() <= 110 && SOURCE_LINE.is_match(t) && !t.trim_end().ends_with(['.', ':', ';']));
+        let source_text = match &piece {
+            Piece::Paragraph(t) | Piece::Heading(_, t) => Some(t.as_str()),
+            _ => None,
+        };
+        let is_source = source_text.is_some_and(|t| {
+            t.chars().count() <= 110
+                && SOURCE_LINE.is_match(t)
+                && !t.trim_end().ends_with(['.', ':', ';'])
+        });
+        let says_quoted = source_text.is_some_and(|t| {
+            let t = t.to_lowercase();
+            t.starts_with("quoted in") || t.starts_with("cited in")
+        });
         match (is_source, out.last()) {
-            (true, Some(Piece::Paragraph(quote))) if ends_a_sentence(quote) => {
+            (true, Some(Piece::Paragraph(quote)))
+                if ends_a_sentence(quote)
+                    && (says_quoted
+                        || quote.trim_start().starts_with(['“', '"', '«', '„', '‘'])) =>
+            {
                 let quote = quote.clone();
                 let source = match piece {
                     Piece::Paragraph(t) | Piece::Heading(_, t) => t,

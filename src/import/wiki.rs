@@ -52,6 +52,7 @@ pub fn convert(text: &str) -> Converted {
     let body = jump_links(&body, &mut converted);
     back_link_letters(&body, &mut converted);
     let body = galleries(&body, &mut converted);
+    let body = html_tags(&body, &mut converted);
     let body = templates(&body, &mut converted);
     let (body, ref_notes) = super::markdown::wiki_residue(&body, 1, &mut converted);
     converted.footnotes.extend(ref_notes);
@@ -345,6 +346,27 @@ fn citation(named: &dyn Fn(&str) -> Option<String>) -> String {
     text
 }
 
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:poem|blockquote|small|big|span|div|center|sup|sub|u|s|font|nowiki|onlyinclude|includeonly|noinclude|cite|abbr)\b[^>]*>|<br\s*/?>")
+        .expect("valid pattern")
+});
+
+/// HTML that wikitext carries: a `<br>` is a new line, and the other tags (`<poem>`,
+/// `<blockquote>`, `<small>`, `<span …>`) are dropped, their words kept.
+fn html_tags(text: &str, converted: &mut Converted) -> String {
+    let mut found = 0;
+    let text = HTML_TAG.replace_all(text, |c: &Captures| {
+        found += 1;
+        converted.dropped.push(c[0].to_string());
+        match c[0].to_lowercase().starts_with("<br") {
+            true => "\n".to_string(),
+            false => String::new(),
+        }
+    });
+    converted.count("HTML tags dropped (their words kept)", found);
+    text.into_owned()
+}
+
 static GALLERY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<gallery[^>]*>(.*?)</gallery>").expect("valid pattern"));
 
@@ -520,7 +542,16 @@ fn edit_links(text: &str, converted: &mut Converted) -> String {
 /// "From Wikipedia, the free encyclopedia" and the table of contents (a line "Contents"
 /// and the numbered headings under it).
 fn furniture(text: &str, converted: &mut Converted) -> String {
-    let lines: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<&str> = text.lines().collect();
+    if let Some(foot) = lines
+        .iter()
+        .position(|l| FOOTER.iter().any(|f| l.trim().starts_with(f)))
+    {
+        converted.count("lines of the wiki page's foot dropped", lines.len() - foot);
+        converted
+            .dropped
+            .extend(lines.drain(foot..).map(str::to_string));
+    }
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -730,6 +761,32 @@ const FURNITURE: &[&str] = &[
     "Categorías:",
     "Da Wikipedia, l'enciclopedia libera",
     "Categorie:",
+    "aus Wikipedia, der freien Enzyklopädie",
+    "Ir a la navegación",
+    "Saltar a la navegación",
+    "Portail de ",
+];
+
+/// The lines that open the foot of a wiki's page, after the article's last note: the page
+/// from such a line on (authority data, categories, the licence, the links to the wiki's
+/// own pages) is no part of the text.
+const FOOTER: &[&str] = &[
+    "Retrieved from \"",
+    "Authority control",
+    "Categories:",
+    "Hidden categories:",
+    "This page was last edited",
+    "Ce document provient de",
+    "Catégories :",
+    "Normdaten",
+    "Abgerufen von",
+    "Kategorien:",
+    "Control de autoridades",
+    "Obtenido de",
+    "Categorías:",
+    "Esta página se editó",
+    "Источник —",
+    "Категории:",
 ];
 
 /// The heading of a wiki's table of contents.
@@ -885,7 +942,18 @@ fn is_heading_line(line: &str) -> bool {
 /// A wiki page's export opens with the article's name on a line of its own: the title.
 fn title(text: &str, converted: &mut Converted) -> String {
     let trimmed = text.trim_start();
-    let Some((first, rest)) = trimmed.split_once("\n\n") else {
+    // The title's line, whether an empty line follows it or the article's first paragraph
+    // does (a copy that lost the lines between them).
+    let split = match trimmed.split_once('\n') {
+        Some((first, rest))
+            if !rest.starts_with('\n')
+                && rest.lines().next().is_some_and(|l| l.chars().count() > 100) =>
+        {
+            Some((first, rest))
+        }
+        _ => trimmed.split_once("\n\n"),
+    };
+    let Some((first, rest)) = split else {
         return text.to_string();
     };
     let first = first.trim();

@@ -9,6 +9,7 @@ mod browser;
 mod build;
 mod cite;
 mod cli;
+mod corpus;
 mod formats;
 mod import;
 mod kinds;
