@@ -548,6 +548,17 @@ fn print_known_gaps(summary: &Summary) {
             known.reason
         );
     }
+    for (path, notes, reason) in &summary.known_uncited_notes {
+        let (what, verb) = match notes.len() {
+            1 => ("note", "is"),
+            _ => ("notes", "are"),
+        };
+        println!(
+            "note: {what} {} {verb} never cited in the text of {}: “{reason}”",
+            notes.join(", "),
+            path.display()
+        );
+    }
 }
 
 fn summary_line(summary: &Summary, diagnostics: &Diagnostics, output: &std::path::Path) -> String {

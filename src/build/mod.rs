@@ -38,6 +38,9 @@ pub struct Summary {
     /// The missing notes that their documents declare (`missing_notes`), by the reason
     /// given: each document with how many of its notes are missing.
     pub known_missing_notes: Vec<KnownMissing>,
+    /// The notes the documents' sources print without a marker (`uncited_notes`): each
+    /// document, the notes' numbers as readers see them, and the reason it gives.
+    pub known_uncited_notes: Vec<(std::path::PathBuf, Vec<String>, String)>,
     pub elapsed: Duration,
     /// How long each stage took, in order (`annals build --timings`).
     pub stages: Vec<(&'static str, Duration)>,

@@ -518,6 +518,27 @@ fn render_pages(
     crate::render::gather(results)
 }
 
+/// The notes without a marker that the documents declare, by document.
+fn known_uncited_notes(
+    content: &Content,
+    pages: &[PageAnalysis],
+) -> Vec<(std::path::PathBuf, Vec<String>, String)> {
+    let mut known = Vec::new();
+    for (page, analysis) in content.pages.iter().zip(pages) {
+        let Some(reason) = &page.front.uncited_notes else {
+            continue;
+        };
+        let uncited: Vec<String> = (analysis.rendered.notes.iter())
+            .filter(|n| n.status == NoteStatus::Uncited)
+            .map(|n| n.shown.clone())
+            .collect();
+        if !uncited.is_empty() {
+            known.push((page.path.clone(), uncited, reason.clone()));
+        }
+    }
+    known
+}
+
 /// The missing notes the documents declare, grouped by the reason they give.
 fn known_missing_notes(content: &Content, pages: &[PageAnalysis]) -> Vec<KnownMissing> {
     let mut known: Vec<KnownMissing> = Vec::new();
@@ -571,6 +592,7 @@ pub(super) fn summarise(
             .count(),
         missing_notes: notes.filter(|n| n.status == NoteStatus::Missing).count(),
         known_missing_notes: known_missing_notes(content, pages),
+        known_uncited_notes: known_uncited_notes(content, pages),
         elapsed,
         stages: Vec::new(),
         unchanged_pages: 0,
