@@ -11,6 +11,9 @@ use crate::write::{Contents, OutputFile};
 /// The script that shows a note in place (a popover, or a side note in the margin).
 pub const NOTES_SCRIPT: &str = "notes.js";
 
+/// The script that makes a source page's "Cite this" cite the paragraph in the address.
+pub const CITE_SCRIPT: &str = "cite.js";
+
 /// The default stylesheet and scripts, used unless the site's `static/` has its own.
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
@@ -21,6 +24,7 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ),
     ("timeline.js", include_bytes!("../static/timeline.js")),
     (NOTES_SCRIPT, include_bytes!("../static/notes.js")),
+    (CITE_SCRIPT, include_bytes!("../static/cite.js")),
     // The search's stemmer for the reader's browser (scripts/build-stemmer-wasm.sh).
     (
         "search/stem.wasm",

@@ -18,6 +18,7 @@ use crate::timeline::EntryView;
 use crate::write::{OutputFile, Sink};
 use memo::{RenderMemo, Shared, Views};
 
+pub mod cite_this;
 pub mod entities;
 pub mod memo;
 pub mod meta;
@@ -98,6 +99,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/provenance.html",
         include_str!("../../templates/partials/provenance.html"),
+    ),
+    (
+        "partials/cite-this.html",
+        include_str!("../../templates/partials/cite-this.html"),
     ),
     (
         "partials/entities.html",
@@ -321,6 +326,7 @@ pub struct SiteView {
     pub notes_display: String,
     /// The script that shows notes in place.
     pub notes_script: String,
+    pub cite_script: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -387,6 +393,8 @@ pub struct PageView {
     pub entities: Vec<EntityGroup>,
     /// JSON-LD and Open Graph.
     pub meta: meta::MachineMeta,
+    /// How to cite the page, for a source's page.
+    pub cite: Option<cite_this::CiteThis>,
     pub extra: toml::Table,
 }
 
@@ -533,6 +541,7 @@ impl SiteRenderer<'_> {
                 .then(|| self.base.link(&format!("{}/", crate::search::SEARCH_DIR))),
             notes_display: self.config.notes.display.as_str().to_string(),
             notes_script: self.base.link(crate::assets::NOTES_SCRIPT),
+            cite_script: self.base.link(crate::assets::CITE_SCRIPT),
         })
     }
 
@@ -662,6 +671,12 @@ impl SiteRenderer<'_> {
                     let book = &self.content.pages[p];
                     (book, self.base.permalink(&book.site_path))
                 }),
+            ),
+            cite: cite_this::for_page(
+                page,
+                &self.base.permalink(&page.site_path),
+                page.parent.map(|p| &self.content.pages[p]),
+                &self.config.title,
             ),
             extra: page.front.extra.clone(),
         })

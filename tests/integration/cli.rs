@@ -1042,6 +1042,89 @@ fn an_entry_matched_only_by_explicit_links_is_not_found_by_its_names() {
 }
 
 /// Reference managers (Zotero reads Highwire's `citation_*` tags) cite a source's page; a
+/// The COinS span of a source's page, read as Zotero's COinS translator reads it: the
+/// `title` of a `span.Z3988`, an OpenURL of `key=value` pairs, percent-decoded.
+#[test]
+fn a_sources_page_carries_coins_and_a_cite_this_in_each_format() {
+    let site = copy_of("basic");
+    let built = annals(
+        &["build", "--base-url", "https://example.org/letters/"],
+        site.path(),
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    let html = scraper::Html::parse_document(
+        &std::fs::read_to_string(site.path().join("public/documents/letter/index.html")).unwrap(),
+    );
+    let spans = crate::common::select(&html, "span.Z3988");
+    assert_eq!(spans.len(), 1);
+    let openurl = spans[0].value().attr("title").unwrap();
+    let pairs: Vec<(String, String)> = openurl
+        .split('&')
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap();
+            (key.to_string(), percent_decoded(value))
+        })
+        .collect();
+    let value = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("{key} in {pairs:?}"))
+    };
+    assert_eq!(value("ctx_ver"), "Z39.88-2004");
+    assert_eq!(value("rft_val_fmt"), "info:ofi/fmt:kev:mtx:dc");
+    assert_eq!(value("rft.title"), "A letter to the Central Committee");
+    assert_eq!(value("rft.creator"), "Miasnikov, G. T.");
+    assert_eq!(value("rft.date"), "1921");
+    assert_eq!(
+        value("rft.identifier"),
+        "https://example.org/letters/documents/letter/"
+    );
+    let format = |name: &str| {
+        crate::common::select(&html, &format!("details.cite-this [data-format='{name}']"))[0]
+            .text()
+            .collect::<String>()
+    };
+    let csl: serde_json::Value = serde_json::from_str(&format("csl-json")).unwrap();
+    assert_eq!(csl[0]["title"], "A letter to the Central Committee");
+    assert_eq!(csl[0]["author"][0]["family"], "Miasnikov");
+    assert!(format("bibtex").starts_with("@misc{miasnikov1921,"));
+    assert!(format("ris").contains("\nAU  - Miasnikov, G. T.\n"));
+    let chicago: String = crate::common::select(&html, "details.cite-this [data-style='chicago']")
+        [0]
+    .text()
+    .collect();
+    assert!(
+        chicago.starts_with("Miasnikov, G. T. “A letter to the Central Committee.”")
+            && chicago.ends_with("https://example.org/letters/documents/letter/."),
+        "{chicago}"
+    );
+}
+
+fn percent_decoded(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                out.push(u8::from_str_radix(&value[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            byte => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 /// chapter is cited with its book's authors and date.
 #[test]
 fn a_sources_page_carries_the_tags_reference_managers_read() {
