@@ -27,6 +27,10 @@ pub fn names(entity: &Entity) -> Vec<String> {
     if let Some(kind) = entity.event_kind() {
         base.extend(ordinal_forms(&entity.name, kind));
     }
+    if matches!(entity.kind(), EntityKind::Event | EntityKind::Group) {
+        let cased: Vec<String> = base.iter().flat_map(|n| case_forms(n)).collect();
+        base.extend(cased);
+    }
     let mut all: BTreeSet<String> = BTreeSet::new();
     for name in base {
         let spelled = if entity.kind() == EntityKind::Person {
@@ -46,6 +50,56 @@ pub fn names(entity: &Entity) -> Vec<String> {
 }
 
 /// The surname of a person: the part of `sort_name` before its comma, or the last word.
+/// The forms of a name of several words in other cases, as prose writes the name of an
+/// event or a group: "Trotskyist opposition" is also "Trotskyist Opposition", "Left
+/// Communists" also "left communists". A word in capitals (an abbreviation, a Roman
+/// numeral: "RKP(b)", "XV") keeps them; a name of one word is a proper noun, kept as it is.
+fn case_forms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let keeps_case = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let lower = |w: &str| match keeps_case(w) {
+        true => w.to_string(),
+        false => w.to_lowercase(),
+    };
+    let capital = |w: &str| match keeps_case(w) {
+        true => w.to_string(),
+        false => {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().collect::<String>() + chars.as_str()
+            })
+        }
+    };
+    const SMALL: &[&str] = &["of", "the", "and", "in", "on", "for", "to", "a", "an"];
+    let title: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(
+            |(i, w)| match i > 0 && SMALL.contains(&w.to_lowercase().as_str()) {
+                true => w.to_lowercase(),
+                false => capital(w),
+            },
+        )
+        .collect();
+    let all_lower: Vec<String> = words.iter().map(|w| lower(w)).collect();
+    let sentence: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if i == 0 { capital(w) } else { lower(w) })
+        .collect();
+    [title, all_lower, sentence]
+        .into_iter()
+        .map(|words| words.join(" "))
+        .filter(|form| form != name)
+        .collect()
+}
+
 pub fn surname(entity: &Entity) -> Option<String> {
     if entity.kind() != EntityKind::Person {
         return None;
@@ -252,6 +306,15 @@ const ORDINALS: [&str; 25] = [
     "Twenty-Fourth",
     "Twenty-Fifth",
 ];
+
+/// Whether a word is an ordinal as names of congresses write it: "Eleventh", "11th", "XI".
+pub fn is_ordinal(word: &str) -> bool {
+    let roman_numeral =
+        !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(word))
+        || roman_numeral
+        || (1..=ORDINALS.len()).any(|n| digit_ordinal(n) == word)
+}
 
 fn roman(n: usize) -> String {
     const NUMERALS: [(usize, &str); 6] = [

@@ -76,6 +76,39 @@ impl Names {
     }
 }
 
+/// For each event, the whole text of the italics it stands in, if they are a title: in
+/// notes and bibliographies `*…*` spans are the titles of works. Italics of more than a dozen
+/// words, or that end a sentence, are a quotation set in italics, not a title.
+fn italic_titles(events: &[Event]) -> Vec<Option<String>> {
+    let mut titles: Vec<Option<String>> = vec![None; events.len()];
+    let mut start: Option<usize> = None;
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Emphasis) if start.is_none() => start = Some(i),
+            Event::End(TagEnd::Emphasis) => {
+                if let Some(from) = start.take() {
+                    let text: String = events[from..i]
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let words = text.split_whitespace().count();
+                    let sentence = text.trim_end().ends_with(['.', '?', '!', '…']);
+                    if words <= 12 && !sentence {
+                        for title in &mut titles[from..i] {
+                            *title = Some(text.clone());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    titles
+}
+
 /// An initial as a Latin letter, lower case: a Cyrillic one as it is transliterated
 /// ("М." of "М. В. Фрунзе" is the m of Mikhail).
 fn latin_initial(letter: char) -> char {
@@ -214,7 +247,7 @@ impl BlockAnnotator for Annotator<'_> {
             None => BlockRef::Other(self.names.blocks.len() as u32),
         };
         let mentions_before = self.names.mentions.len();
-        let mut placed = self.find_names(&events, offsets);
+        let mut placed = self.find_names(&events, offsets, in_note);
         self.resolve(&mut placed, line, plain);
         let mut explicit = Vec::new();
         let events = self.rewrite_links(events, (offsets, position), plain, &mut explicit, line);
@@ -244,15 +277,35 @@ impl BlockAnnotator for Annotator<'_> {
 impl<'r> Annotator<'r> {
     /// Names in the text events that are not inside a link, an image's alt text (which is an
     /// attribute: a link there would be markup read aloud), code or raw HTML.
-    fn find_names(&self, events: &[Event], offsets: &[Option<usize>]) -> Vec<Placed> {
+    fn find_names(
+        &self,
+        events: &[Event],
+        offsets: &[Option<usize>],
+        in_note: bool,
+    ) -> Vec<Placed> {
         let mut placed = Vec::new();
         let mut in_link = 0usize;
+        // In a note, italics are the titles of works; in the text they are captions and
+        // emphasis, which name what they name.
+        let titles = match in_note {
+            true => italic_titles(events),
+            false => vec![None; events.len()],
+        };
         for (i, event) in events.iter().enumerate() {
             match event {
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
                 Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
                 Event::Text(text) if in_link == 0 => {
                     for found in self.entities.matcher.find(text) {
+                        // A name within a title in italics (*Известия ЦК КПСС*, *The Lenin
+                        // Miscellany*) names the work, not the entity; a name that is all
+                        // the italics is the name, emphasised.
+                        if titles[i]
+                            .as_ref()
+                            .is_some_and(|title| title.trim() != &text[found.start..found.end])
+                        {
+                            continue;
+                        }
                         let entity = match &found.target {
                             Target::One(e) => Some(*e),
                             Target::Ambiguous(_) => None,

@@ -191,11 +191,16 @@ impl Matcher {
     }
 
     /// Every name found in `text`, whole words only (so `Leninism` is no mention of Lenin,
-    /// while `Lenin's` is).
+    /// while `Lenin's` is). A name that is part of a longer one ("the Lenin Institute"), and
+    /// a name in lower case after "a" or "every" ("every new opposition"), are none; each
+    /// congress of "the Eleventh and Twelfth Party Congresses" is one.
     pub fn find(&self, text: &str) -> Vec<Found> {
-        self.lookup
+        let mut found: Vec<Found> = self
+            .lookup
             .find(text)
             .into_iter()
+            .filter(|at| !in_longer_name(text, at.range.end))
+            .filter(|at| !generic_use(text, at.range.clone()))
             .map(|at| {
                 let (target, full) = self.patterns[at.name].clone();
                 Found {
@@ -205,8 +210,164 @@ impl Matcher {
                     full,
                 }
             })
-            .collect()
+            .collect();
+        let coordinated = self.coordinated_ordinals(text);
+        if !coordinated.is_empty() {
+            coordinated.into_iter().for_each(|c| {
+                if !found.iter().any(|f| f.start < c.end && c.start < f.end) {
+                    found.push(c);
+                }
+            });
+            found.sort_by_key(|f| f.start);
+        }
+        found
     }
+
+    /// "The Tenth, Eleventh, and Twelfth Party Congresses": each ordinal names the congress
+    /// the registry has under "Tenth Party Congress" and so on.
+    fn coordinated_ordinals(&self, text: &str) -> Vec<Found> {
+        let mut found = Vec::new();
+        for c in COORDINATED.captures_iter(text) {
+            let (list, plural) = (c.get(1).expect("the list"), &c[3]);
+            // "Congresses" → "Congress", "Conferences" → "Conference".
+            let singular = match plural.strip_suffix("ses") {
+                Some(stem) => format!("{stem}s"),
+                None => plural.trim_end_matches('s').to_string(),
+            };
+            for word in ORDINAL_WORD.find_iter(list.as_str()) {
+                if !super::aliases::is_ordinal(word.as_str()) {
+                    continue;
+                }
+                // "Eleventh Party Congress" or "Eleventh Congress", as the registry has it.
+                let whole = |name: &str| {
+                    self.lookup
+                        .find(name)
+                        .into_iter()
+                        .find(|at| at.range == (0..name.len()))
+                };
+                let ordinal = word.as_str();
+                let Some(at) = whole(&format!("{ordinal} Party {singular}"))
+                    .or_else(|| whole(&format!("{ordinal} {singular}")))
+                else {
+                    continue;
+                };
+                let (target, _) = self.patterns[at.name].clone();
+                found.push(Found {
+                    start: list.start() + word.start(),
+                    end: list.start() + word.end(),
+                    target,
+                    full: true,
+                });
+            }
+        }
+        found
+    }
+}
+
+static ORDINAL_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[\p{L}\d]+(?:-[\p{L}]+)?").expect("valid pattern")
+});
+
+/// Two ordinals or more, parted by commas or "and", before a plural "Congresses" or
+/// "Conferences".
+static COORDINATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let ordinal = r"(?:[A-Za-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))";
+    regex::Regex::new(&format!(
+        r"\b({ordinal}(?:(?:,\s*|\s+)(?:and\s+|&\s+)?{ordinal})+)\s+((?:[Pp]arty\s+)?)([Cc]ongresses|[Cc]onferences)\b"
+    ))
+    .expect("valid pattern")
+});
+
+/// The capitalised nouns that make a name part of a longer one: an institution, a place or
+/// a thing named after someone ("the Lenin Institute", "Trotsky Street", "the Lenin
+/// Levy").
+const EPONYM_NOUNS: &[&str] = &[
+    "Institute",
+    "Museum",
+    "Prize",
+    "Street",
+    "Square",
+    "Avenue",
+    "Prospect",
+    "Boulevard",
+    "Archive",
+    "Archives",
+    "Library",
+    "University",
+    "School",
+    "Academy",
+    "Miscellany",
+    "Collection",
+    "Levy",
+    "Enrolment",
+    "Enrollment",
+    "Mausoleum",
+    "Order",
+    "Factory",
+    "Works",
+    "Plant",
+    "Mine",
+    "Station",
+    "Bridge",
+    "District",
+    "Region",
+    "Hall",
+    "Memorial",
+    "Fund",
+    "Foundation",
+    "Society",
+    "Club",
+    "Corps",
+    "Division",
+    "Regiment",
+    "Brigade",
+    "Battalion",
+    "Hospital",
+    "Theatre",
+    "Theater",
+    "Park",
+    "Canal",
+    "Dam",
+    "Medal",
+    "Award",
+    "Papers",
+    "Reader",
+    "Anthology",
+    "Corpus",
+    "Institut",
+];
+
+/// Whether the name ending at `end` is followed by a noun that makes it part of a longer
+/// name.
+fn in_longer_name(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    EPONYM_NOUNS.contains(&next)
+}
+
+/// A name of several words found in lower case ("new opposition") after a word that makes
+/// it a common noun phrase ("every new opposition", "a left opposition"). A term of one
+/// word ("a kulak") is a term still.
+fn generic_use(text: &str, range: Range<usize>) -> bool {
+    let name = &text[range.clone()];
+    if !name.starts_with(char::is_lowercase) || !name.contains(' ') {
+        return false;
+    }
+    let before = text[..range.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "a" | "an" | "every" | "any" | "each" | "another" | "some" | "no" | "one" | "its" | "their"
+    )
 }
 
 /// Bare surnames, with their transliteration variants, and the people who bear them.
@@ -799,5 +960,33 @@ mod tests {
             .find(|r| r.contains(&start))
             .unwrap();
         assert_eq!(s.whole, text[sentence].trim());
+    }
+
+    #[test]
+    fn names_inside_longer_names_lower_case_generic_uses_and_coordinated_congresses() {
+        let lenin = entity("person", "lenin", "Vladimir Ilyich Lenin", &["Lenin"]);
+        let eleventh = entity("event", "eleventh", "Eleventh Party Congress", &[]);
+        let twelfth = entity("event", "twelfth", "Twelfth Party Congress", &[]);
+        let new_opposition = entity("group", "new-opposition", "New Opposition", &[]);
+        let (matcher, _) = Matcher::new(&registry(vec![lenin, eleventh, twelfth, new_opposition]));
+        let named = |text: &str| -> Vec<String> {
+            matcher
+                .find(text)
+                .iter()
+                .map(|f| text[f.start..f.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            named("Kamenev headed the Lenin Institute, which Lenin had wanted."),
+            ["Lenin"]
+        );
+        assert_eq!(
+            named("It figured at both the Eleventh and Twelfth Party Congresses."),
+            ["Eleventh", "Twelfth"]
+        );
+        assert_eq!(
+            named("the new opposition of 1925, and every new opposition after it"),
+            ["new opposition"]
+        );
     }
 }
