@@ -46,6 +46,37 @@ impl PageAnalysis {
     }
 }
 
+/// Whether a source's page is read for the timeline: as its front matter says
+/// (`timeline = false`), else unless its title is one of front or back matter, whose dates
+/// are the edition's (a foreword's account of the author's life, a note on the translation),
+/// not the history's.
+fn reads_for_the_timeline(page: &Page) -> bool {
+    const APART: &[&str] = &[
+        "foreword",
+        "preface",
+        "acknowledgements",
+        "acknowledgments",
+        "translator's note",
+        "translator’s note",
+        "a note on the translation",
+        "note on the translation",
+        "publisher's note",
+        "publisher’s note",
+        "editor's note",
+        "editor’s note",
+        "about the author",
+        "bibliography",
+        "index",
+        "glossary",
+        "contents",
+    ];
+    page.front.timeline.unwrap_or_else(|| {
+        let title = page.title.to_lowercase();
+        let title = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+        !APART.iter().any(|apart| title.starts_with(apart))
+    })
+}
+
 /// Everything the analysis of a page reads besides the registry: two pages of equal input
 /// are read alike. What `serve`'s cache compares to tell an edited page from an unchanged
 /// one.
@@ -169,7 +200,7 @@ impl<'r> Analyser<'r> {
         };
         PageAnalysis {
             references: PageReferences::read(&rendered),
-            statements: if page.kind.is_source() {
+            statements: if page.kind.is_source() && reads_for_the_timeline(page) {
                 timeline::page_statements(self.registry, &rendered, &names)
             } else {
                 Vec::new()

@@ -27,6 +27,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "uncited_notes",
     "names",
     "unlinked_names",
+    "timeline",
     "extra",
 ];
 
@@ -68,6 +69,10 @@ pub struct FrontMatter {
     /// text are then shown to readers as missing from the source, and not warned of.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_notes: Option<String>,
+    /// Whether the page's sentences are read for the timeline. Unset, a page is read unless
+    /// its title says it is front or back matter (a foreword, a translator's note, an index).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<bool>,
     /// Why the source prints notes without their markers in the text: such notes are then
     /// kept at the end of the notes, and not warned of.
     #[serde(skip_serializing_if = "Option::is_none")]

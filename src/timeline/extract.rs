@@ -169,6 +169,16 @@ impl Extractor {
         }
     }
 
+    /// Whether the date at `span` is context rather than the date of what the sentence
+    /// reports: in an aside (parentheses, quotation marks, dashes), qualifying a noun, or in
+    /// a clause beside the sentence's own.
+    fn is_aside(&self, text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
+        in_aside(text, sentence_start, span)
+            || in_dashes(text, sentence_start, span)
+            || is_modifier(text, sentence_start, span)
+            || in_side_clause(text, sentence_start, span)
+    }
+
     /// The date a sentence is placed at, if any; the context year moves on with every year
     /// the sentence states.
     fn sentence(
@@ -183,7 +193,7 @@ impl Extractor {
             // A date in parentheses, brackets or quotation marks is an aside (a reference, a
             // congress's dates beside its name, a title, someone's words): it dates no
             // statement, though the text around it takes its year and its days.
-            let aside = in_aside(text, sentence_start, &f.span);
+            let aside = self.is_aside(text, sentence_start, &f.span);
             let placed = match &f.reading {
                 Reading::Dated(dating) => {
                     if let Some(year) = dating.date.end.or(dating.date.start).map(|p| p.year) {
@@ -244,7 +254,11 @@ impl Extractor {
                 .trim()
                 .eq_ignore_ascii_case("in")
         };
-        let dating = match (first, found.first()) {
+        // The bare year alone, where it is no aside ("a Bolshevik since 1906" dates nothing).
+        let first_found = found
+            .first()
+            .filter(|f| !self.is_aside(text, sentence_start, &f.span));
+        let dating = match (first, first_found) {
             (Some(dating), _) => dating,
             (
                 None,
@@ -336,6 +350,115 @@ fn in_aside(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     around
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| !word.is_empty() && !DATING_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether the date at `span` stands between dashes that set a clause aside: "the journal
+/// — which had complained of it in January 1918 — was closed".
+fn in_dashes(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
+    let before = text[sentence_start..span.start].matches(" — ").count()
+        + text[sentence_start..span.start].matches(" – ").count();
+    let after = text[span.end..]
+        .split_once(". ")
+        .map_or(&text[span.end..], |(s, _)| s);
+    before % 2 == 1 && (after.contains(" — ") || after.contains(" – "))
+}
+
+/// Whether a date qualifies a noun rather than dating what the sentence reports: "the works
+/// of 1922–1923", "the 1936–1938 trials", "the 1923 opposition".
+fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
+    let before = text[sentence_start..span.start].trim_end();
+    let last_word = |text: &str| {
+        text.rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    // "of 1922" after a noun; "of 14 March 1921" after "the night" is a date all the same,
+    // so only a year or a span of years is a modifier.
+    let year_only = text[span.clone()]
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '/' | ' '));
+    let of_noun = before.ends_with(" of")
+        && year_only
+        && !matches!(
+            last_word(before.trim_end_matches(" of")).as_str(),
+            "end"
+                | "beginning"
+                | "middle"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "course"
+                | "start"
+                | "first"
+                | "half"
+                | "part"
+                | "months"
+                | "year"
+        );
+    // "the 1936–1938 trials": a year between an article and a noun.
+    let after = text[span.end..].trim_start();
+    // An economic or fiscal year is the date itself.
+    let next_word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let noun_after = year_only
+        && matches!(
+            last_word(before).as_str(),
+            "the" | "a" | "its" | "his" | "her" | "their"
+        )
+        && after.starts_with(char::is_lowercase)
+        && !matches!(
+            next_word,
+            "and"
+                | "to"
+                | "fiscal"
+                | "economic"
+                | "financial"
+                | "budget"
+                | "budgetary"
+                | "agricultural"
+                | "harvest"
+                | "year"
+                | "season"
+                | "campaign"
+                | "or"
+        );
+    // "a Bolshevik since 1906", "works written before 1922", "after 1924": a time the
+    // sentence looks back or away to, not the one it reports.
+    let looks_away = matches!(last_word(before).as_str(), "since" | "before" | "after");
+    of_noun || noun_after || looks_away
+}
+
+/// Whether a date stands in a clause beside the sentence's own: a relative clause ("who in
+/// 1920–1921 chaired …") or what someone recalls ("Preobrazhensky recalled that when Lenin
+/// in 1920 …"), which date other times than the one the sentence reports.
+fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
+    let before = &text[sentence_start..span.start];
+    let clause = before
+        .rsplit(',')
+        .next()
+        .unwrap_or(before)
+        .trim_start()
+        .to_lowercase();
+    let relative = ["who ", "which ", "whom ", "whose ", "where "]
+        .iter()
+        .any(|w| clause.starts_with(w));
+    let lower = before.to_lowercase();
+    let recalled = [
+        "recalled",
+        "remembered",
+        "recollected",
+        "reminisced",
+        "recalling",
+        "remembering",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    relative || recalled
 }
 
 /// The words that may stand beside a date in parentheses that date what the sentence names.
@@ -569,8 +692,19 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 false,
             )
         }),
-        // May 1918
-        form(r"\b{M},?\s+{Y}\b", |c| {
+        // from December 1922 to March 1923
+        form(
+            r"\b(?:[Ff]rom|[Bb]etween)\s+{M},?\s+{Y}\s+(?:and|to|until|till|through)\s+{M},?\s+{Y}\b",
+            |c| {
+                dated(
+                    Point::month(year(c, 2)?, month(c, 1)?),
+                    Some(Point::month(year(c, 4)?, month(c, 3)?)),
+                    false,
+                )
+            },
+        ),
+        // May 1918, October of 1923
+        form(r"\b{M},?\s+(?:of\s+)?{Y}\b", |c| {
             dated(Point::month(year(c, 2)?, month(c, 1)?), None, false)
         }),
         // the summer of 1918, spring 1926
@@ -1224,5 +1358,31 @@ mod tests {
             }
         }
         assert!(dated > 1000, "the sources hold {dated} dates");
+    }
+
+    #[test]
+    fn dates_that_qualify_look_back_or_stand_aside_date_nothing() {
+        for context in [
+            "Trotsky's programmatic economic works of 1922–1923 were reprinted then.",
+            "The 1936–1938 trials were still to come for them all.",
+            "Among them was Miasnikov, a metalworker and a Bolshevik since 1906.",
+            "The arrest struck Sultan-Galiev, who in 1920–1921 chaired the commission.",
+            "Preobrazhensky recalled that when Lenin in 1920 was in the minority, he did not panic.",
+            "The journal — which had complained of it in January 1918 — was closed.",
+        ] {
+            assert_eq!(read(context), None, "{context}");
+        }
+        assert_eq!(
+            read("The strikes reached their peak in October of 1923.").as_deref(),
+            Some("October 1923")
+        );
+        assert_eq!(
+            read("The letters dictated from December 1922 to March 1923 were his last.").as_deref(),
+            Some("December 1922–March 1923")
+        );
+        assert_eq!(
+            read("During the 1926/1927 economic year exports fell.").as_deref(),
+            Some("October 1926–September 1927")
+        );
     }
 }

@@ -566,3 +566,76 @@ fn miasnikovs_chronology_holds_the_events_he_took_part_in() {
         assert!(said.contains(event), "{event} not in: {said}");
     }
 }
+
+/// One sentence of the judged set (`tests/fixtures/timeline-judged.json`): sentences of the
+/// bundled texts, each with the date a careful reader gives the event its main clause
+/// reports (or none), the year the text around it has made known, and the difficulty it
+/// tests. The set was judged by reading each sentence in its paragraph.
+#[derive(serde::Deserialize)]
+struct Judged {
+    sentence: String,
+    context_year: Option<i32>,
+    date: Option<String>,
+    cause: String,
+}
+
+/// The judged sentences, read as the timeline reads them: how many are placed at the date a
+/// reader gives them, how many that should stand on the timeline do, and how many that
+/// should not are placed. The misses are printed (`cargo test judged -- --nocapture`).
+#[test]
+fn the_judged_sentences_are_dated_as_a_reader_dates_them() {
+    let path = repo_root().join("tests/fixtures/timeline-judged.json");
+    let judged: Vec<Judged> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    // Front matter is left out by page (a foreword is not read), not by sentence.
+    let judged: Vec<&Judged> = judged
+        .iter()
+        .filter(|j| j.cause != "front matter")
+        .collect();
+    let (mut right, mut placed_wrongly, mut datable, mut datable_placed, mut undatable_placed) =
+        (0, 0, 0, 0, 0);
+    for j in &judged {
+        let context = j
+            .context_year
+            .map(|year| format!("Those were the events of {year}."))
+            .unwrap_or_default();
+        let read = sentence_date(&context, &j.sentence).map(|(date, _)| date.edtf());
+        if j.date.is_some() {
+            datable += 1;
+            datable_placed += usize::from(read.is_some());
+        } else if read.is_some() {
+            undatable_placed += 1;
+        }
+        if read == j.date {
+            right += 1;
+        } else {
+            if read.is_some() {
+                placed_wrongly += 1;
+            }
+            println!(
+                "miss ({}): read {:?}, judged {:?}: {}",
+                j.cause,
+                read,
+                j.date,
+                j.sentence.chars().take(160).collect::<String>()
+            );
+        }
+    }
+    let placed = datable_placed + undatable_placed;
+    let placed_right = placed - placed_wrongly;
+    println!(
+        "{right} of {} judged alike; of {placed} placed, {placed_right} at the right date; {datable_placed} of {datable} datable placed; {undatable_placed} undatable placed",
+        judged.len()
+    );
+    // What the rules reach today, kept from falling back: the targets (90% of the
+    // placed right, 80% of the datable placed, at most 5 undatable placed) are not reached
+    // yet, and the misses printed above say why.
+    assert!(
+        placed_right * 100 >= placed * 65,
+        "{placed_right} of {placed} placed right"
+    );
+    assert!(
+        datable_placed * 100 >= datable * 75,
+        "{datable_placed} of {datable} datable placed"
+    );
+}
