@@ -98,7 +98,7 @@ const TERM: KindSpec = KindSpec {
     name_field: "term",
     date_fields: &[],
     fields: &["term", "expansion", "original"],
-    own_pages: false,
+    own_pages: true,
 };
 
 const PLACE: KindSpec = KindSpec {
@@ -138,6 +138,23 @@ impl EntityKind {
     }
 
     /// The kinds with a page for each entity (all but terms, which share the glossary).
+    /// Whether the documents report on the kind's entities: people, events, groups and
+    /// places stand on the timeline and in its filters, date the sentences that name them,
+    /// and are listed as the names a page holds; terms, which a sentence uses rather than
+    /// reports on, are not.
+    pub fn in_chronology(self) -> bool {
+        self != EntityKind::Term
+    }
+
+    /// Where the kind's entities are listed: their folder (`people/`), or for terms the
+    /// glossary, which gives each term's definition in place.
+    pub fn list_folder(self) -> &'static str {
+        match self {
+            EntityKind::Term => "glossary",
+            _ => self.folder(),
+        }
+    }
+
     pub fn with_own_pages() -> impl Iterator<Item = EntityKind> {
         EntityKind::ALL.into_iter().filter(|k| k.own_pages())
     }

@@ -187,13 +187,9 @@ impl Entity {
         self.details.kind()
     }
 
-    /// `people/miasnikov/`, or `glossary/#nep` for a term.
+    /// `people/miasnikov/`, `terms/nep/`.
     pub fn site_path(&self) -> String {
-        if self.kind().own_pages() {
-            format!("{}/{}/", self.kind().folder(), self.id)
-        } else {
-            format!("glossary/#{}", self.id)
-        }
+        format!("{}/{}/", self.kind().folder(), self.id)
     }
 
     /// The date the entity sorts by in time: born, the event's date, founded.

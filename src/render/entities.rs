@@ -205,10 +205,6 @@ impl<'a> EntityPages<'a> {
             }));
             results.push(self.index_page(site_view, kind, &ordered_ids, index));
         }
-        let terms = ordered(registry, EntityKind::Term);
-        if !terms.is_empty() {
-            results.push(self.index_page(site_view, EntityKind::Term, &terms, index));
-        }
         gather(results)
     }
 
@@ -265,7 +261,7 @@ impl<'a> EntityPages<'a> {
         EntityView {
             kind: e.kind().key(),
             kind_label: e.kind().singular(),
-            folder: e.kind().folder(),
+            folder: e.kind().list_folder(),
             id: &e.id,
             name: &e.name,
             url: self.site.base.link(&e.site_path()),
@@ -424,10 +420,11 @@ impl<'a> EntityPages<'a> {
                     count: index[i].len(),
                     expansion: e.expansion().map(str::to_string),
                     original: e.original().map(str::to_string),
-                    body: if kind.own_pages() {
-                        String::new()
-                    } else {
+                    // The glossary gives each term's definition in place.
+                    body: if kind == EntityKind::Term {
                         self.bodies[i].html.clone()
+                    } else {
+                        String::new()
                     },
                 }
             })
@@ -447,11 +444,12 @@ impl<'a> EntityPages<'a> {
                 items,
             }],
         };
-        let (folder, template) = if kind.own_pages() {
-            (kind.folder(), "entities.html")
-        } else {
-            (GLOSSARY, "glossary.html")
+        // Terms are listed in the glossary, with their definitions; each has its page too.
+        let template = match kind {
+            EntityKind::Term => "glossary.html",
+            _ => "entities.html",
         };
+        let folder = kind.list_folder();
         let mut views = self.site.titled_views(template, site_view, kind.plural());
         views.add("kind", kind.spec().key);
         views.add("sections", &sections);

@@ -520,11 +520,7 @@ impl SiteRenderer<'_> {
                 .into_iter()
                 .filter(|&kind| self.registry.of_kind(kind).next().is_some())
                 .map(|kind| {
-                    let folder = if kind.own_pages() {
-                        kind.folder()
-                    } else {
-                        entities::GLOSSARY
-                    };
+                    let folder = kind.list_folder();
                     NavLink {
                         key: kind.key().to_string(),
                         title: kind.plural().to_string(),
@@ -688,6 +684,7 @@ impl SiteRenderer<'_> {
         named.sort_unstable();
         named.dedup();
         EntityKind::with_own_pages()
+            .filter(|kind| kind.in_chronology())
             .filter_map(|kind| {
                 let mut items: Vec<(&str, Link)> = named
                     .iter()

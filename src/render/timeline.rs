@@ -186,6 +186,7 @@ impl TimelinePage<'_> {
         }
         let registry = self.site.registry;
         EntityKind::with_own_pages()
+            .filter(|kind| kind.in_chronology())
             .filter_map(|kind| {
                 let mut choices: Vec<(String, Choice)> = registry
                     .of_kind(kind)

@@ -210,7 +210,7 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
     for mention in names
         .mentions
         .iter()
-        .filter(|m| !m.in_note && registry.entities[m.entity].kind().own_pages())
+        .filter(|m| !m.in_note && registry.entities[m.entity].kind().in_chronology())
     {
         by_anchor
             .entry(names.anchor(&rendered.texts, mention))

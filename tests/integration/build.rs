@@ -267,8 +267,12 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
             .unwrap()
             .count()
     };
-    let registry_pages =
-        entity_files("people") + entity_files("events") + entity_files("groups") + 4 + 1;
+    let registry_pages = entity_files("people")
+        + entity_files("events")
+        + entity_files("groups")
+        + entity_files("terms")
+        + 4
+        + 1;
     let generated = usize::from(!root.join("content/documents/_index.md").exists());
     let sources_pages = html_pages(out.path())
         .keys()

@@ -56,7 +56,7 @@ fn the_first_mention_in_each_section_is_linked() {
             "/groups/workers-opposition/",
             "/events/tenth-party-congress/",
             "/groups/workers-group/",
-            "/glossary/#nep",
+            "/terms/nep/",
             "/people/smirnov-i-n/",
             "/people/miasnikov/",
             "/events/tenth-party-congress/",
@@ -521,4 +521,35 @@ fn a_misspelt_link_scheme_or_id_gets_a_suggestion() {
         "{slips:#?}"
     );
     assert_eq!(slips.len(), 2, "the web's own link is no slip: {slips:#?}");
+}
+
+/// A term has a page of its own with its definition and its mentions, and the glossary,
+/// which lists the terms with their definitions, links each term's count to that page.
+#[test]
+fn a_term_has_a_page_with_its_mentions_linked_from_the_glossary() {
+    let (out, _) = built();
+    let glossary = page(out.path(), "glossary/index.html");
+    let counts = hrefs(&glossary, "dd p.count a");
+    assert!(counts.contains(&"/terms/nep/".to_string()), "{counts:?}");
+    let term = page(out.path(), "terms/nep/index.html");
+    assert_eq!(texts(&term, "main h1")[0].trim(), "NEP");
+    let mentions = hrefs(&term, ".mentions a[href*='#']");
+    assert!(
+        !mentions.is_empty(),
+        "the term's mentions link to their paragraphs"
+    );
+    for href in &mentions {
+        let (path, anchor) = href.split_once('#').unwrap();
+        let target = page(
+            out.path(),
+            &format!("{}index.html", path.trim_start_matches('/')),
+        );
+        assert_eq!(
+            select(&target, &format!("[id='{anchor}']")).len(),
+            1,
+            "{href}"
+        );
+    }
+    // The term's page leads back to the glossary, where terms are listed.
+    assert!(hrefs(&term, "p.collection-title a").contains(&"/glossary/".to_string()));
 }

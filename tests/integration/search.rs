@@ -200,7 +200,7 @@ fn every_record_leads_to_a_page_and_a_place_on_it() {
     for url in [
         "people/miasnikov/",
         "events/kronstadt-revolt/",
-        "glossary/#nep",
+        "terms/nep/",
     ] {
         assert!(urls.contains(&url), "{url}");
     }
