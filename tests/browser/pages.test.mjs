@@ -16,6 +16,9 @@ const PAGE_TYPES = {
   events: '/events/',
   group: '/groups/workers-group/',
   glossary: '/glossary/',
+  term: '/terms/nep/',
+  timeline: '/timeline/',
+  sources: '/sources/',
   search: '/search/',
 };
 
