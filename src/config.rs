@@ -85,14 +85,14 @@ pub enum NoteNumbers {
     Order,
 }
 
-/// `popover` (the default): a marker shows its note over the text on hover, focus or tap.
-/// `side`: notes stand in the margin beside their markers on wide screens (as in Tufte
-/// CSS), and are popovers on narrow ones.
+/// `side` (the default): notes stand in the margin beside their markers on screens wide
+/// enough for a margin (as in Tufte CSS), and are popovers on narrower ones. `popover`: a
+/// marker shows its note over the text on hover, focus or tap, on any screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NotesDisplay {
-    #[default]
     Popover,
+    #[default]
     Side,
 }
 

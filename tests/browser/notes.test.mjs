@@ -12,6 +12,9 @@ const CHAPTER = '/documents/rogovin-1992/chapter-09-the-georgian-incident-and-th
 
 const env = bundledSite();
 
+/** A screen narrower than the margin notes need: notes are popovers there. */
+const NARROW = { viewport: { width: 1000, height: 800 } };
+
 /** The text of note `id` in the list at the end, without its back links. */
 async function noteText(page, id) {
   return page.evaluate((id) => {
@@ -29,7 +32,7 @@ async function popover(page) {
 }
 
 test('hovering a note marker shows the note in a popover', async () => {
-  const page = await env.browser.newPage();
+  const page = await env.browser.newPage(NARROW);
   await page.goto(env.site.url + CHAPTER);
   const marker = page.locator('sup.note-ref:not(.missing) > a').first();
   const id = (await marker.getAttribute('href')).slice(1);
@@ -46,7 +49,7 @@ test('hovering a note marker shows the note in a popover', async () => {
 });
 
 test('focusing a marker by keyboard shows its note as the description; Escape closes it', async () => {
-  const page = await env.browser.newPage();
+  const page = await env.browser.newPage(NARROW);
   await page.goto(env.site.url + CHAPTER);
   let href = null;
   for (let i = 0; i < 400 && !href; i++) {
@@ -101,7 +104,7 @@ test('without JavaScript a marker is a plain link to its note', async () => {
 });
 
 test('the works cited have no serious or critical accessibility violation', async () => {
-  const page = await env.browser.newPage();
+  const page = await env.browser.newPage(NARROW);
   const failures = [];
   for (const path of ['/sources/', '/sources/by-title/', '/sources/lenin-collected-works/', '/sources/avrich-1984/']) {
     const response = await page.goto(env.site.url + path);
@@ -118,34 +121,50 @@ test('the works cited have no serious or critical accessibility violation', asyn
   assert.deepEqual(failures, [], failures.join('\n'));
 });
 
-test('with [notes] display = "side", notes stand in the margin on wide screens and are popovers on narrow ones', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'annals-side-'));
+test('notes stand in the margin on a wide screen and are popovers on a phone, with targets a finger can tap', async () => {
+  const wide = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await wide.goto(env.site.url + CHAPTER);
+  await wide.waitForSelector('.sidenote');
+  const side = await wide.evaluate(() => {
+    const notes = [...document.querySelectorAll('.sidenote')];
+    const body = document.querySelector('.document-body > p').getBoundingClientRect();
+    const first = notes[0].getBoundingClientRect();
+    const overlaps = notes.some((n, i) => i > 0 && n.getBoundingClientRect().top < notes[i - 1].getBoundingClientRect().bottom);
+    return { count: notes.length, visible: first.width > 0, beside: first.left >= body.right, overlaps };
+  });
+  assert.ok(side.count > 5 && side.visible && side.beside && !side.overlaps, JSON.stringify(side));
+  await wide.locator('sup.note-ref:not(.missing) > a').first().hover();
+  assert.equal(await popover(wide), null, 'no popover beside side notes');
+  await wide.close();
+  const context = await env.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  const phone = await context.newPage();
+  await phone.goto(env.site.url + CHAPTER);
+  assert.equal(await phone.locator('.sidenote').count(), 0);
+  // WCAG 2.5.8: a target at least 24 by 24 CSS pixels.
+  const sizes = await phone.evaluate(() => [...document.querySelectorAll('sup.note-ref > a')].slice(0, 20).map((a) => {
+    const box = a.getBoundingClientRect();
+    return [Math.round(box.width), Math.round(box.height)];
+  }));
+  assert.ok(sizes.every(([w, h]) => w >= 24 && h >= 24), JSON.stringify(sizes));
+  await phone.locator('sup.note-ref:not(.missing) > a').first().tap();
+  await phone.waitForSelector('#note-popover:not([hidden])');
+  await context.close();
+});
+
+test('with [notes] display = "popover", notes are popovers on a wide screen too', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'annals-popover-'));
   cpSync(join(repoRoot, 'content'), join(root, 'content'), { recursive: true });
   const config = readFileSync(join(repoRoot, 'site.toml'), 'utf8');
-  writeFileSync(join(root, 'site.toml'), `${config}\n[notes]\ndisplay = "side"\n`);
-  const sideSite = await serve(buildSite(root));
+  writeFileSync(join(root, 'site.toml'), `${config}\n[notes]\ndisplay = "popover"\n`);
+  const popoverSite = await serve(buildSite(root));
   try {
     const wide = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await wide.goto(sideSite.url + CHAPTER);
-    await wide.waitForSelector('.sidenote');
-    const side = await wide.evaluate(() => {
-      const notes = [...document.querySelectorAll('.sidenote')];
-      const body = document.querySelector('.document-body > p').getBoundingClientRect();
-      const first = notes[0].getBoundingClientRect();
-      const overlaps = notes.some((n, i) => i > 0 && n.getBoundingClientRect().top < notes[i - 1].getBoundingClientRect().bottom);
-      return { count: notes.length, visible: first.width > 0, beside: first.left >= body.right, overlaps };
-    });
-    assert.ok(side.count > 5 && side.visible && side.beside && !side.overlaps, JSON.stringify(side));
+    await wide.goto(popoverSite.url + CHAPTER);
+    assert.equal(await wide.locator('.sidenote').count(), 0);
     await wide.locator('sup.note-ref:not(.missing) > a').first().hover();
-    assert.equal(await popover(wide), null, 'no popover beside side notes');
+    await wide.waitForSelector('#note-popover:not([hidden])');
     await wide.close();
-    const narrow = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await narrow.goto(sideSite.url + CHAPTER);
-    assert.equal(await narrow.locator('.sidenote').count(), 0);
-    await narrow.locator('sup.note-ref:not(.missing) > a').first().hover();
-    await narrow.waitForSelector('#note-popover:not([hidden])');
-    await narrow.close();
   } finally {
-    await sideSite.close();
+    await popoverSite.close();
   }
 });
