@@ -34,7 +34,14 @@ pub struct MentionView {
     pub url: String,
     pub in_note: bool,
     pub snippet: Snippet,
+    /// How many times the paragraph names the entity: a paragraph is listed once, with the
+    /// snippet of its first mention.
+    pub count: usize,
 }
+
+/// How many mentions an entity's page shows open; past them, each page's mentions are a
+/// closed group with its count.
+const COLLAPSED_AFTER: usize = 30;
 
 /// The mentions on one page of the site.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +49,8 @@ pub struct MentionGroup {
     pub title: String,
     pub url: String,
     pub mentions: Vec<MentionView>,
+    /// The mentions in it, paragraphs named several times counted as often.
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -106,6 +115,9 @@ pub struct EntityView<'a> {
     pub document_count: usize,
     /// This page's mentions, grouped by the page of the site they are on.
     pub documents: Vec<MentionGroup>,
+    /// Whether the groups are shown closed, each with its count, to be opened one by one:
+    /// an entity named in many places would otherwise make a page tens of screens long.
+    pub collapsed: bool,
     /// `None` when every mention is on this one page.
     pub mention_pages: Option<MentionPages>,
     pub alongside: Vec<CountedLink>,
@@ -292,6 +304,7 @@ impl<'a> EntityPages<'a> {
             note_mentions: totals.in_notes,
             document_count: totals.documents,
             documents: self.mention_groups(&mentions[shown.clone()]),
+            collapsed: shown.len() > COLLAPSED_AFTER,
             mention_pages: (parts > 1).then(|| self.mention_pages(e, part, parts, &shown)),
             alongside: alongside
                 .iter()
@@ -381,15 +394,22 @@ impl<'a> EntityPages<'a> {
                         .base
                         .link(&self.site.content.pages[page].site_path),
                     mentions: Vec::new(),
+                    count: 0,
                 });
             }
             if let Some(group) = groups.last_mut() {
                 let body = &self.site.pages[page];
-                group.mentions.push(MentionView {
-                    url: format!("{}#{}", group.url, body.anchor(mention)),
-                    in_note: mention.in_note,
-                    snippet: body.snippet(mention),
-                });
+                let url = format!("{}#{}", group.url, body.anchor(mention));
+                group.count += 1;
+                match group.mentions.last_mut() {
+                    Some(last) if last.url == url => last.count += 1,
+                    _ => group.mentions.push(MentionView {
+                        url,
+                        in_note: mention.in_note,
+                        snippet: body.snippet(mention),
+                        count: 1,
+                    }),
+                }
             }
         }
         groups

@@ -76,3 +76,19 @@ test('a chapter can be walked by keyboard alone: Tab reaches the next chapter li
   assert.match(await page.title(), /^10\. Fateful Days/);
   await page.close();
 });
+
+test("a much-named person's page stays short: its mentions in closed groups with their counts", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const response = await page.goto(env.site.url + '/people/trotsky/');
+  const bytes = (await response.body()).length;
+  assert.ok(bytes < 300_000, `${bytes} bytes of HTML`);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height < 5000, `${height}px tall`);
+  // A group opens on a click and shows its paragraphs, each leading to its place.
+  const group = page.locator('details.mention-group').first();
+  await group.locator('summary').click();
+  const first = group.locator('.mention-list a').first();
+  assert.ok(await first.isVisible());
+  assert.match(await first.getAttribute('href'), /#(p|fn)-/);
+  await page.close();
+});

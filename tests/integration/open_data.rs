@@ -62,7 +62,16 @@ fn open_data_and_structured_data_describe_the_registry() {
             .chain(further)
             .map(|file| {
                 let page = Html::parse_document(&std::fs::read_to_string(file).unwrap());
-                select(&page, ".mention-list li").len()
+                select(&page, ".mention-list li")
+                    .iter()
+                    .map(|li| {
+                        li.value()
+                            .attr("data-mentions")
+                            .unwrap()
+                            .parse::<usize>()
+                            .unwrap()
+                    })
+                    .sum::<usize>()
             })
             .sum();
         assert_eq!(
