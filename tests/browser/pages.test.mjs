@@ -92,3 +92,13 @@ test("a much-named person's page stays short: its mentions in closed groups with
   assert.match(await first.getAttribute('href'), /#(p|fn)-/);
   await page.close();
 });
+
+test("a book's page opens on its contents: the first chapter within the first 900 pixels", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(env.site.url + '/documents/rogovin-1992/');
+  const top = await page.locator('nav.table-of-contents li a').first().evaluate((a) => a.getBoundingClientRect().top + window.scrollY);
+  assert.ok(top < 900, `the first entry of the contents is ${top}px down`);
+  // The title page's material follows, under a heading of its own.
+  assert.equal(await page.locator('section.front-matter h2').textContent(), 'Front matter');
+  await page.close();
+});
