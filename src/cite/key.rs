@@ -138,6 +138,12 @@ pub fn short_form(author: &str, year: &str) -> Option<String> {
 
 /// The keys of a title: the title alone when it names a work by itself, and the title with
 /// its author's surname ("Stalin's *Works*" and Marx's are not one work).
+/// Whether a title is one many authors' works share ("Works", "Сочинения"): it names a
+/// work only with its author.
+pub fn is_generic(title: &str) -> bool {
+    GENERIC_KEYS.contains(&fold(title))
+}
+
 pub fn title_keys(title: &str, author: Option<&str>) -> Vec<String> {
     let title = fold(title);
     if title.is_empty() {

@@ -120,8 +120,15 @@ fn merge(mut original: Reference, translated: Option<Reference>, cf: bool) -> Re
             false => format!("{} [{cf}{}]", original.locator, translated.locator),
         };
     }
+    // A translation that cites another kind of work than the original (the collected
+    // "Works" where the original cites the newspaper *Правда*) points to another edition:
+    // its keys are not the original's, or every article of the author's would join the
+    // newspaper.
+    let same_kind =
+        |a: &WorkRef, b: &WorkRef| key::is_generic(&a.title) == key::is_generic(&b.title);
     if let (Cited::Work(work), Cited::Work(other)) = (&mut original.cited, translated.cited)
         && !cf
+        && same_kind(work, &other)
     {
         for key in other.keys {
             if !work.keys.contains(&key) {

@@ -209,3 +209,27 @@ fn every_mention_of_trotsky_is_listed_on_the_pages_of_his_mentions() {
     assert!(in_csv > 1000, "{in_csv}");
     assert_eq!(listed, in_csv);
 }
+
+/// A translator who cites the collected Works where the original cites the newspaper does
+/// not make the two one work: Stalin's *Сочинения* is a work of its own, and *Правда* holds
+/// no note that cites the *Сочинения*.
+#[test]
+fn stalins_works_are_not_filed_under_pravda() {
+    let note_texts = |work: &str| -> Vec<String> {
+        let html = page(&format!("sources/{work}/index.html"));
+        select(&html, ".citing-list li p")
+            .iter()
+            .map(|p| text(p))
+            .collect()
+    };
+    let works = note_texts("stalin-sochineniia");
+    let citing = works.iter().filter(|n| n.contains("Сочинения")).count();
+    assert!(citing >= 31, "{citing} notes cite the Сочинения by name");
+    let pravda = note_texts("pravda");
+    assert!(pravda.len() > 50, "{} notes cite Pravda", pravda.len());
+    assert!(
+        !pravda.iter().any(|n| n.contains("Сталин, И. В., Сочинения")),
+        "{:?}",
+        pravda.iter().filter(|n| n.contains("Сочинения")).collect::<Vec<_>>()
+    );
+}
