@@ -271,7 +271,7 @@ static ORDINAL_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// Two ordinals or more, parted by commas or "and", before a plural "Congresses" or
 /// "Conferences".
 static COORDINATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let ordinal = r"(?:[A-Za-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))";
+    let ordinal = r"(?:[A-Za-z]+(?:-[A-Za-z]+)?|\d{1,2}(?:st|nd|rd|th))";
     regex::Regex::new(&format!(
         r"\b({ordinal}(?:(?:,\s*|\s+)(?:and\s+|&\s+)?{ordinal})+)\s+((?:[Pp]arty\s+)?)([Cc]ongresses|[Cc]onferences)\b"
     ))
@@ -988,5 +988,9 @@ mod tests {
             named("the new opposition of 1925, and every new opposition after it"),
             ["new opposition"]
         );
+        let twenty_second = entity("event", "xxii", "Twenty-Second Party Congress", &[]);
+        let (matcher, _) = Matcher::new(&registry(vec![twenty_second]));
+        let found = matcher.find("after the Twentieth and Twenty-Second Party Congresses");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 }

@@ -228,8 +228,13 @@ fn stalins_works_are_not_filed_under_pravda() {
     let pravda = note_texts("pravda");
     assert!(pravda.len() > 50, "{} notes cite Pravda", pravda.len());
     assert!(
-        !pravda.iter().any(|n| n.contains("Сталин, И. В., Сочинения")),
+        !pravda
+            .iter()
+            .any(|n| n.contains("Сталин, И. В., Сочинения")),
         "{:?}",
-        pravda.iter().filter(|n| n.contains("Сочинения")).collect::<Vec<_>>()
+        pravda
+            .iter()
+            .filter(|n| n.contains("Сочинения"))
+            .collect::<Vec<_>>()
     );
 }
