@@ -307,6 +307,76 @@ const ORDINALS: [&str; 25] = [
     "Twenty-Fifth",
 ];
 
+/// Russian ordinals in words, masculine nominative, up to the twenty-fifth: the
+/// stem before the ending, and whether it declines as a hard adjective in stressed -ой
+/// (второй) or in -ый (десятый); третий is soft and spelt out.
+const RUSSIAN_ORDINALS: [&str; 20] = [
+    "Перв",
+    "Втор",
+    "Трет",
+    "Четвёрт",
+    "Пят",
+    "Шест",
+    "Седьм",
+    "Восьм",
+    "Девят",
+    "Десят",
+    "Одиннадцат",
+    "Двенадцат",
+    "Тринадцат",
+    "Четырнадцат",
+    "Пятнадцат",
+    "Шестнадцат",
+    "Семнадцат",
+    "Восемнадцат",
+    "Девятнадцат",
+    "Двадцат",
+];
+
+/// "Десятый съезд", "Десятого съезда", "на Десятом съезде", "Пятнадцатая конференция":
+/// the ordinal in words before the word, each case with its own ending on both.
+fn russian_ordinal_forms(n: usize, kind: &str) -> Vec<String> {
+    let Some(stem) = RUSSIAN_ORDINALS.get(n.wrapping_sub(1)) else {
+        return Vec::new();
+    };
+    let stressed = matches!(n, 2 | 6 | 7 | 8);
+    let (masculine, feminine): ([&str; 5], [&str; 4]) = match (n, stressed) {
+        (3, _) => (
+            ["ий", "ьего", "ьему", "ьим", "ьем"],
+            ["ья", "ьей", "ью", "ьей"],
+        ),
+        (_, true) => (["ой", "ого", "ому", "ым", "ом"], ["ая", "ой", "ую", "ой"]),
+        _ => (["ый", "ого", "ому", "ым", "ом"], ["ая", "ой", "ую", "ой"]),
+    };
+    let mut forms = Vec::new();
+    match kind {
+        "congress" => {
+            let nouns = ["съезд", "съезда", "съезду", "съездом", "съезде"];
+            for (ending, noun) in masculine.iter().zip(nouns) {
+                forms.push(format!("{stem}{ending} {noun}"));
+            }
+        }
+        "conference" => {
+            let nouns = ["конференция", "конференции", "конференцию", "конференцией"];
+            for (ending, noun) in feminine.iter().zip(nouns) {
+                forms.push(format!("{stem}{ending} {noun}"));
+            }
+        }
+        _ => {}
+    }
+    // In lower case too, and with е for ё, as most printing writes it.
+    let lower: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
+    forms.extend(lower);
+    let plain: Vec<String> = (forms.iter())
+        .filter(|f| f.contains(['ё', 'Ё']))
+        .map(|f| f.replace('ё', "е").replace('Ё', "Е"))
+        .collect();
+    forms.extend(plain);
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
 /// Whether a word is an ordinal as names of congresses write it: "Eleventh", "11th", "XI".
 pub fn is_ordinal(word: &str) -> bool {
     let roman_numeral =
@@ -403,6 +473,7 @@ pub fn ordinal_forms(title: &str, kind: &str) -> Vec<String> {
         .flat_map(|number| shapes.iter().map(move |shape| shape.replace("{}", number)))
         .collect();
     forms.extend(russian.iter().map(|word| format!("{} {word}", roman(n))));
+    forms.extend(russian_ordinal_forms(n, kind));
     // In lower case too, as running prose may write it ("the tenth party congress"): the
     // ordinal in words makes the phrase a name whatever its case.
     let lower: Vec<String> = (shapes.iter())
@@ -458,6 +529,35 @@ mod tests {
         assert_eq!(
             initials_forms("Ivan Nikitich Smirnov"),
             vec!["I. N. Smirnov", "I. Smirnov"]
+        );
+    }
+
+    #[test]
+    fn russian_ordinals_in_words_in_each_case() {
+        let forms = ordinal_forms("Tenth Party Congress", "congress");
+        for form in [
+            "Десятый съезд",
+            "Десятого съезда",
+            "Десятом съезде",
+            "десятым съездом",
+        ] {
+            assert!(forms.contains(&form.to_string()), "{form}");
+        }
+        let forms = ordinal_forms("Fourth Party Conference", "conference");
+        for form in [
+            "Четвёртая конференция",
+            "Четвертой конференции",
+            "четвертую конференцию",
+        ] {
+            assert!(forms.contains(&form.to_string()), "{form}");
+        }
+        assert!(
+            ordinal_forms("Third Party Congress", "congress")
+                .contains(&"Третьего съезда".to_string())
+        );
+        assert!(
+            ordinal_forms("Second Party Congress", "congress")
+                .contains(&"Второго съезда".to_string())
         );
     }
 
