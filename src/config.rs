@@ -21,6 +21,7 @@ const KNOWN_KEYS: &[&str] = &[
     "timeline_per_entity",
     "notes",
     "unsafe_html",
+    "not_names",
 ];
 
 /// Enough to read through on one page; a much-named person's thousands of mentions would
@@ -62,6 +63,9 @@ pub struct Config {
     /// default). `false` writes it as text, with a warning at its line: for a collection
     /// whose texts come from hands the editors do not trust.
     pub unsafe_html: bool,
+    /// Words and names that `annals check --names` never lists (a ship, a newspaper, a
+    /// capitalised word of the period), beside those it knows are no names.
+    pub not_names: Vec<String>,
 }
 
 /// `[notes]`: how a reader reads a note in place.
@@ -119,6 +123,7 @@ impl Default for Config {
             timeline_per_entity: DEFAULT_TIMELINE_PER_ENTITY,
             notes: NotesConfig::default(),
             unsafe_html: true,
+            not_names: Vec::new(),
         }
     }
 }

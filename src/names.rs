@@ -297,6 +297,19 @@ pub fn candidates(
     candidates
 }
 
+/// The candidates without those the editor's stop list (`not_names` in `site.toml`) holds:
+/// a candidate goes when its name or any of its forms is on the list, in any case.
+pub fn leave_out(candidates: &mut Vec<Candidate>, stop: &[String]) {
+    if stop.is_empty() {
+        return;
+    }
+    let stop: HashSet<String> = stop.iter().map(|s| s.trim().to_lowercase()).collect();
+    candidates.retain(|c| {
+        let listed = |name: &str| stop.contains(&name.to_lowercase());
+        !listed(&c.name) && !c.forms.iter().any(|(form, _)| listed(form))
+    });
+}
+
 /// A word made from a name, not a name: a doctrine or its followers ("Trotskyism",
 /// "Leninist"), a people or a language ("Georgian", "Chinese", "Polish", "German").
 fn is_derived_word(word: &str) -> bool {

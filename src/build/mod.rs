@@ -100,7 +100,9 @@ pub fn name_candidates(
     let mut cache = BuildCache::default();
     let mut loaded = stages::load(options, &config, &mut cache, diagnostics);
     let analysed = stages::analyse(&mut loaded, (&config, &base), &mut cache, diagnostics);
-    Some(stages::name_candidates(&loaded, &analysed))
+    let mut candidates = stages::name_candidates(&loaded, &analysed);
+    crate::names::leave_out(&mut candidates, &config.not_names);
+    Some(candidates)
 }
 
 /// How long the build's memory is needed after it: a process that ends right after its

@@ -936,6 +936,14 @@ fn check_names_lists_the_people_the_documents_name_and_the_registry_lacks() {
             .any(|l| l.starts_with("Bolshevik") || l.starts_with("Trotskyism")),
         "{said}"
     );
+    // The editor's stop list leaves a name out, by any of its forms.
+    let config = site.path().join("site.toml");
+    let settings = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("not_names = [\"bogdanov\"]\n{settings}")).unwrap();
+    let output = annals(&["check", "--names", "--limit", "3"], site.path());
+    let said = stdout(&output);
+    assert!(!said.contains("Bogdanov ("), "{said}");
+    assert!(said.contains("\nGusev (person?)"), "{said}");
 }
 
 #[test]
