@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::addresses::{Lock, PageAddresses};
 use crate::cite::PageReferences;
 use crate::content::Page;
 use crate::entity::Registry;
@@ -27,6 +28,8 @@ pub struct PageAnalysis {
     /// Its dated statements (for `timeline`, which takes them); none for a page that is not
     /// a source.
     pub statements: Vec<Entry>,
+    /// Its paragraphs' addresses, for the lock (`addresses`).
+    pub addresses: PageAddresses,
 }
 
 impl PageAnalysis {
@@ -92,6 +95,7 @@ pub struct Input {
     link_prefix: String,
     raw_html: bool,
     note_numbers: NoteNumbers,
+    addresses: Option<PageAddresses>,
 }
 
 impl Input {
@@ -107,6 +111,7 @@ impl Input {
             && self.link_prefix == analyser.link_prefix
             && self.raw_html == analyser.raw_html
             && self.note_numbers == analyser.note_numbers
+            && self.addresses.as_ref() == analyser.locked(page)
     }
 }
 
@@ -121,6 +126,8 @@ pub struct Analyser<'r> {
     raw_html: bool,
     /// `[notes] numbers`.
     note_numbers: NoteNumbers,
+    /// The paragraph addresses the last build gave (`paragraphs.lock`).
+    lock: Option<&'r Lock>,
 }
 
 impl<'r> Analyser<'r> {
@@ -136,7 +143,19 @@ impl<'r> Analyser<'r> {
             link_prefix,
             raw_html: true,
             note_numbers: NoteNumbers::default(),
+            lock: None,
         }
+    }
+
+    /// An analyser that keeps the paragraph addresses of `lock`.
+    pub fn keeping_addresses(mut self, lock: &'r Lock) -> Self {
+        self.lock = Some(lock);
+        self
+    }
+
+    /// The addresses the lock holds for `page`.
+    fn locked(&self, page: &Page) -> Option<&PageAddresses> {
+        self.lock.and_then(|lock| lock.pages.get(&page.site_path))
     }
 
     /// An analyser that numbers notes as `[notes] numbers` says.
@@ -164,6 +183,7 @@ impl<'r> Analyser<'r> {
             link_prefix: self.link_prefix.to_string(),
             raw_html: self.raw_html,
             note_numbers: self.note_numbers,
+            addresses: self.locked(page).cloned(),
         }
     }
 
@@ -190,6 +210,7 @@ impl<'r> Analyser<'r> {
             source,
             annotator.as_mut().map(|a| a as &mut dyn BlockAnnotator),
         );
+        let addresses = keep_addresses(&mut rendered, self.locked(page));
         let names = match annotator {
             Some(annotator) => {
                 let (names, problems) = annotator.finish();
@@ -207,6 +228,66 @@ impl<'r> Analyser<'r> {
             },
             rendered,
             names,
+            addresses,
         }
+    }
+}
+
+/// The page's paragraphs under the addresses the lock gave them (`#p-12` stays with its
+/// paragraph), new ones under new numbers, and the address of each deleted paragraph
+/// leading to the one that followed it, with a note for the reader who arrives by it.
+fn keep_addresses(rendered: &mut Rendered, locked: Option<&PageAddresses>) -> PageAddresses {
+    let texts: Vec<&str> = rendered.texts.iter().map(|t| t.text.as_str()).collect();
+    let (ids, addresses) = crate::addresses::assign(locked, &texts);
+    let renumbered = ids.iter().enumerate().any(|(i, &id)| id as usize != i + 1);
+    if renumbered {
+        let id_of = |n: usize| ids.get(n.wrapping_sub(1)).copied();
+        for text in &mut rendered.texts {
+            text.anchor = renumber(&text.anchor, &id_of);
+        }
+        rendered.html = PARAGRAPH_ID
+            .replace_all(&rendered.html, |c: &regex::Captures| {
+                let n: usize = c[2].parse().unwrap_or(0);
+                match id_of(n) {
+                    Some(id) => format!("{}{id}{}", &c[1], &c[3]),
+                    None => c[0].to_string(),
+                }
+            })
+            .into_owned();
+    }
+    for gone in &addresses.gone {
+        let target = format!("<p id=\"p-{}\">", gone.to);
+        let note = format!(
+            "<span id=\"p-{}\" class=\"gone-anchor\"><span class=\"gone-note\" role=\"note\">The paragraph this address named was removed from the text; this is the one that followed it.</span></span>",
+            gone.id
+        );
+        if let Some(at) = rendered.html.find(&target) {
+            rendered.html.insert_str(at, &note);
+        }
+    }
+    addresses
+}
+
+/// A paragraph's id, or a list item's under it, in the page's HTML: `id="p-12"`,
+/// `href="#p-12"`, `id="p-12-3"`, and the ¶ link's label.
+static PARAGRAPH_ID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r##"(id="p-|href="#p-|aria-label="Link to paragraph )(\d+)((?:-\d+)?")"##)
+        .expect("valid pattern")
+});
+
+/// `p-3` (or `p-3-2`) under the paragraph's kept number.
+fn renumber(anchor: &str, id_of: &dyn Fn(usize) -> Option<u32>) -> String {
+    let Some(rest) = anchor.strip_prefix("p-") else {
+        return anchor.to_string();
+    };
+    let (number, item) = rest
+        .split_once('-')
+        .map_or((rest, None), |(n, i)| (n, Some(i)));
+    match number.parse().ok().and_then(id_of) {
+        Some(id) => match item {
+            Some(item) => format!("p-{id}-{item}"),
+            None => format!("p-{id}"),
+        },
+        None => anchor.to_string(),
     }
 }

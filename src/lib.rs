@@ -23,6 +23,7 @@ pub mod linkcheck;
 pub mod serve;
 pub mod write;
 
+mod addresses;
 mod analyse;
 mod assets;
 mod check;

@@ -66,6 +66,8 @@ impl KnownMissing {
 pub struct Built {
     pub files: Vec<OutputFile>,
     pub summary: Summary,
+    /// The paragraph addresses this build gave, for `paragraphs.lock` once it is written.
+    pub addresses: crate::addresses::Lock,
 }
 
 /// Runs every stage but the writing. Problems with the content come back in `diagnostics`;
@@ -99,7 +101,14 @@ pub fn name_candidates(
     let (config, base) = settings(options, diagnostics)?;
     let mut cache = BuildCache::default();
     let mut loaded = stages::load(options, &config, &mut cache, diagnostics);
-    let analysed = stages::analyse(&mut loaded, (&config, &base), &mut cache, diagnostics);
+    let lock = crate::addresses::Lock::read(&options.root);
+    let analysed = stages::analyse(
+        &mut loaded,
+        (&config, &base),
+        &lock,
+        &mut cache,
+        diagnostics,
+    );
     let mut candidates = stages::name_candidates(&loaded, &analysed);
     crate::names::leave_out(&mut candidates, &config.not_names);
     Some(candidates)
@@ -127,7 +136,8 @@ fn prepare_stages(
     let (config, base) = settings(options, diagnostics)?;
     let mut loaded = stages::load(options, &config, cache, diagnostics);
     clock.lap("load");
-    let mut analysed = stages::analyse(&mut loaded, (&config, &base), cache, diagnostics);
+    let lock = crate::addresses::Lock::read(&options.root);
+    let mut analysed = stages::analyse(&mut loaded, (&config, &base), &lock, cache, diagnostics);
     clock.lap("markdown and entities");
     let indexed = stages::index(options, &loaded, &mut analysed, diagnostics);
     if diagnostics.has_errors() {
@@ -145,11 +155,16 @@ fn prepare_stages(
     let mut summary = stages::summarise(&loaded, &analysed, &files, started.elapsed());
     summary.stages = clock.laps;
     summary.unchanged_pages = unchanged_pages;
+    let addresses = stages::addresses(&loaded, &analysed);
     if lifetime == Lifetime::ProcessEnds {
         std::mem::forget(site);
         std::mem::forget((indexed, analysed, loaded));
     }
-    Some(Built { files, summary })
+    Some(Built {
+        files,
+        summary,
+        addresses,
+    })
 }
 
 /// Builds the site and writes it. Errors in the content are in `diagnostics` (and the output
@@ -186,6 +201,11 @@ fn build_with(
         return Ok(None);
     };
     staging.finish(&built.files)?;
+    // The addresses this build published are the ones the next build keeps.
+    built
+        .addresses
+        .write(&options.root)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", crate::addresses::LOCK_FILE))?;
     let mut summary = built.summary;
     summary.bytes = Some(write::folder_size(&settled));
     summary.elapsed = started.elapsed();

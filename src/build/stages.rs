@@ -149,6 +149,7 @@ pub(super) fn load(
 pub(super) fn analyse(
     loaded: &mut Loaded,
     (config, base): (&Config, &BaseUrl),
+    lock: &crate::addresses::Lock,
     cache: &mut BuildCache,
     diagnostics: &mut Diagnostics,
 ) -> Analysed {
@@ -158,7 +159,8 @@ pub(super) fn analyse(
     });
     let analyser = Analyser::new(&loaded.registry, entities, base.prefix())
         .refusing_raw_html(!config.unsafe_html)
-        .numbering_notes(config.notes.numbers);
+        .numbering_notes(config.notes.numbers)
+        .keeping_addresses(lock);
     let keep_bodies = cache.keeps_pages();
     let recalled = &*cache;
     let mut pages: Vec<PageAnalysis> = loaded
@@ -537,6 +539,18 @@ fn known_uncited_notes(
         }
     }
     known
+}
+
+/// Every page's paragraph addresses, for `paragraphs.lock`.
+pub(super) fn addresses(loaded: &Loaded, analysed: &Analysed) -> crate::addresses::Lock {
+    let pages = (loaded.content.pages.iter())
+        .zip(&analysed.pages)
+        .filter(|(_, analysis)| {
+            !analysis.addresses.paragraphs.is_empty() || !analysis.addresses.gone.is_empty()
+        })
+        .map(|(page, analysis)| (page.site_path.clone(), analysis.addresses.clone()))
+        .collect();
+    crate::addresses::Lock { pages }
 }
 
 /// The missing notes the documents declare, grouped by the reason they give.

@@ -206,6 +206,10 @@ fn rebuild_on_change(
 
 /// Builds the site into memory and serves it, or keeps the last good one and reports the
 /// errors, in the terminal and to the open pages.
+fn annals_lock_file() -> &'static str {
+    crate::addresses::LOCK_FILE
+}
+
 fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut BuildCache) {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::default();
@@ -214,6 +218,10 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
     match built {
         Some(built) => {
             let pages = built.summary.pages;
+            // The addresses the preview shows are the ones the next build keeps.
+            if let Err(error) = built.addresses.write(&options.root) {
+                eprintln!("warning: cannot write {}: {error}", annals_lock_file());
+            }
             let previous = live.site();
             let generation = previous.generation + 1;
             let warnings = live::problems_json(

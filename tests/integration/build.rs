@@ -635,3 +635,95 @@ fn a_doc_link_to_an_id_a_letter_or_an_accent_off_gets_the_id_suggested() {
         "{messages:#?}"
     );
 }
+
+/// The paragraphs of a built page, by their addresses: `p-N` and the paragraph's words.
+fn paragraphs_by_address(html: &Html) -> Vec<(String, String)> {
+    select(html, ".document-body p[id^='p-']")
+        .iter()
+        .map(|p| {
+            let text: String = p.text().collect();
+            (
+                p.value().attr("id").unwrap().to_string(),
+                text.trim_end_matches('¶').trim().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A paragraph's address stays with it: a paragraph added before it, one edited, one
+/// deleted, and every address the first build published still leads where it led, or, for
+/// the deleted paragraph, to the one that followed it with a note saying so.
+#[test]
+fn paragraph_addresses_stay_with_their_paragraphs_from_build_to_build() {
+    let site = copy_of("basic");
+    let file = site.path().join("content/documents/addresses.md");
+    let paragraphs = [
+        "Miasnikov wrote to the Central Committee in May 1921 about the press.",
+        "Lenin answered him in August, and the letter was printed for the party.",
+        "He was expelled from the party in February 1922 after a long debate.",
+        "The group was founded in 1923 by Miasnikov and his friends.",
+    ];
+    let write = |body: &[&str]| {
+        std::fs::write(
+            &file,
+            format!("+++\ntitle = \"Addresses\"\n+++\n\n{}\n", body.join("\n\n")),
+        )
+        .unwrap()
+    };
+    let build = || {
+        let output = annals(&["build"], site.path());
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        page(
+            site.path().join("public").as_path(),
+            "documents/addresses/index.html",
+        )
+    };
+    write(&paragraphs);
+    let first = paragraphs_by_address(&build());
+    assert_eq!(first.len(), 4);
+    assert!(
+        site.path().join("paragraphs.lock").is_file(),
+        "the lock is written"
+    );
+
+    let edited = "Lenin answered him in August, and the letter was printed for the whole party.";
+    write(&[
+        "A paragraph added at the top.",
+        paragraphs[0],
+        edited,
+        paragraphs[3],
+    ]);
+    let second = build();
+    let now = paragraphs_by_address(&second);
+    let text_at = |id: &str| now.iter().find(|(a, _)| a == id).map(|(_, t)| t.clone());
+    // Kept, edited, and the new paragraph under a new address.
+    assert_eq!(text_at(&first[0].0).as_deref(), Some(paragraphs[0]));
+    assert_eq!(text_at(&first[1].0).as_deref(), Some(edited));
+    assert_eq!(text_at(&first[3].0).as_deref(), Some(paragraphs[3]));
+    assert_eq!(
+        text_at("p-5").as_deref(),
+        Some("A paragraph added at the top.")
+    );
+    // The deleted paragraph's address leads to the one that followed it, with a note.
+    let gone = select(&second, &format!("span#{}.gone-anchor", first[2].0));
+    assert_eq!(gone.len(), 1, "{}", first[2].0);
+    assert!(gone[0].text().collect::<String>().contains("was removed"));
+    let next = select(&second, &format!("span#{} + p", first[2].0));
+    assert_eq!(next[0].value().attr("id"), Some(first[3].0.as_str()));
+    // Every address of the first build is on the page.
+    for (id, _) in &first {
+        assert_eq!(select(&second, &format!("[id='{id}']")).len(), 1, "{id}");
+    }
+    // A build with nothing changed changes no address and leaves the lock as it was.
+    let lock = std::fs::read_to_string(site.path().join("paragraphs.lock")).unwrap();
+    let third = paragraphs_by_address(&build());
+    assert_eq!(third, now);
+    assert_eq!(
+        std::fs::read_to_string(site.path().join("paragraphs.lock")).unwrap(),
+        lock
+    );
+}

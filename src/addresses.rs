@@ -1,0 +1,320 @@
+//! Paragraph addresses that stay put: `#p-12` names the same paragraph after others are
+//! added, removed or edited before it, so that a citation of a paragraph (in a paper, a
+//! bookmark, another site) keeps leading where it led.
+//!
+//! The addresses a build gives are kept in `paragraphs.lock` beside `site.toml`, with what
+//! each paragraph said (a fingerprint of its words, its first and last words). The next build
+//! matches the page's paragraphs to them: the same words keep their address (the longest
+//! common run of fingerprints, in order); a paragraph between two kept ones that begins or
+//! ends as one there did is that one, edited; a new paragraph takes a new number. An address
+//! whose paragraph was deleted is kept too, leading to the paragraph that followed it, where
+//! the page says that the one it named was removed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The lock file's name, beside `site.toml`.
+pub const LOCK_FILE: &str = "paragraphs.lock";
+
+/// Every page's addresses, by the page's path in the site (`documents/avrich-1984/`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lock {
+    pub pages: BTreeMap<String, PageAddresses>,
+}
+
+/// One page's addresses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageAddresses {
+    /// The paragraphs, in order.
+    pub paragraphs: Vec<Address>,
+    /// The addresses of deleted paragraphs, and where each leads now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gone: Vec<Gone>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "AddressRow", from = "AddressRow")]
+pub struct Address {
+    /// `12` for `#p-12`.
+    pub id: u32,
+    /// A fingerprint of the paragraph's words (FNV-1a of its letters and digits).
+    pub words: String,
+    /// Its first and last words, to know it again once edited.
+    pub starts: String,
+    pub ends: String,
+}
+
+/// An address as the lock writes it, on a line of its own: `[12, "9f…", "first words",
+/// "last words"]`.
+type AddressRow = (u32, String, String, String);
+
+impl From<Address> for AddressRow {
+    fn from(a: Address) -> AddressRow {
+        (a.id, a.words, a.starts, a.ends)
+    }
+}
+
+impl From<AddressRow> for Address {
+    fn from((id, words, starts, ends): AddressRow) -> Address {
+        Address {
+            id,
+            words,
+            starts,
+            ends,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gone {
+    pub id: u32,
+    /// The paragraph it leads to now.
+    pub to: u32,
+}
+
+impl Lock {
+    /// The lock beside `site.toml`, or an empty one (the first build, or a file that cannot
+    /// be read, whose addresses the build then gives afresh).
+    pub fn read(root: &Path) -> Lock {
+        std::fs::read_to_string(root.join(LOCK_FILE))
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the lock when it changed; a build that gave no new address leaves the file
+    /// alone (and `serve`'s watcher quiet).
+    pub fn write(&self, root: &Path) -> std::io::Result<()> {
+        if Lock::read(root) == *self {
+            return Ok(());
+        }
+        std::fs::write(root.join(LOCK_FILE), self.to_text())
+    }
+
+    /// The lock as JSON with an address to a line, so that a change to the text shows as a
+    /// change to its lines.
+    fn to_text(&self) -> String {
+        let mut text = String::from("{\"pages\": {\n");
+        let pages: Vec<String> = self
+            .pages
+            .iter()
+            .map(|(path, page)| {
+                let rows: Vec<String> = page.paragraphs.iter().map(json).collect();
+                let mut entry = format!(
+                    "{}: {{\"paragraphs\": [\n{}\n]",
+                    json(path),
+                    rows.join(",\n")
+                );
+                if !page.gone.is_empty() {
+                    let gone: Vec<String> = page.gone.iter().map(json).collect();
+                    entry.push_str(&format!(", \"gone\": [{}]", gone.join(", ")));
+                }
+                entry.push('}');
+                entry
+            })
+            .collect();
+        text.push_str(&pages.join(",\n"));
+        text.push_str("\n}}\n");
+        text
+    }
+}
+
+/// The number of words taken from each end of a paragraph to know it again.
+const END_WORDS: usize = 4;
+
+/// A value of the lock as compact JSON.
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// A paragraph's letters and digits, lower case, words apart.
+fn normal_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn fingerprint(words: &[String]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in words.join(" ").bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// What the lock keeps of a paragraph, without its number.
+fn describe(text: &str) -> (String, String, String) {
+    let words = normal_words(text);
+    let starts = words
+        .iter()
+        .take(END_WORDS)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let ends = words[words.len().saturating_sub(END_WORDS)..].join(" ");
+    (fingerprint(&words), starts, ends)
+}
+
+/// The page's addresses now: the number of each of its paragraphs (given in order), and
+/// what the lock keeps.
+pub fn assign(locked: Option<&PageAddresses>, texts: &[&str]) -> (Vec<u32>, PageAddresses) {
+    let current: Vec<(String, String, String)> = texts.iter().map(|t| describe(t)).collect();
+    let old: &[Address] = locked.map_or(&[], |l| &l.paragraphs);
+    let mut ids: Vec<Option<u32>> = vec![None; current.len()];
+    let mut kept = vec![false; old.len()];
+    for (i, j) in common_run(old, &current) {
+        ids[j] = Some(old[i].id);
+        kept[i] = true;
+    }
+    // Between two kept paragraphs, an edited one begins or ends as it did.
+    let mut last_old = 0;
+    for j in 0..current.len() {
+        if let Some(id) = ids[j] {
+            last_old = old
+                .iter()
+                .position(|a| a.id == id)
+                .map_or(last_old, |i| i + 1);
+            continue;
+        }
+        let next_old = (j + 1..current.len())
+            .find_map(|k| ids[k])
+            .and_then(|id| old.iter().position(|a| a.id == id))
+            .unwrap_or(old.len());
+        let (_, starts, ends) = &current[j];
+        let edited = (last_old..next_old).find(|&i| {
+            !kept[i]
+                && ((!starts.is_empty() && old[i].starts == *starts)
+                    || (!ends.is_empty() && old[i].ends == *ends))
+        });
+        if let Some(i) = edited {
+            ids[j] = Some(old[i].id);
+            kept[i] = true;
+            last_old = i + 1;
+        }
+    }
+    let gone_before: &[Gone] = locked.map_or(&[], |l| &l.gone);
+    let mut next_id = old
+        .iter()
+        .map(|a| a.id)
+        .chain(gone_before.iter().map(|g| g.id))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let ids: Vec<u32> = ids
+        .into_iter()
+        .map(|id| {
+            id.unwrap_or_else(|| {
+                next_id += 1;
+                next_id - 1
+            })
+        })
+        .collect();
+    // A deleted paragraph's address leads to the kept paragraph after it (or before it, at
+    // the page's end); one deleted before leads where its paragraph's address leads now.
+    let mut gone: Vec<Gone> = Vec::new();
+    for (i, address) in old.iter().enumerate() {
+        if kept[i] {
+            continue;
+        }
+        let after = old[i + 1..].iter().find(|a| ids.contains(&a.id));
+        let before = old[..i].iter().rev().find(|a| ids.contains(&a.id));
+        if let Some(to) = after.or(before).map(|a| a.id).or(ids.first().copied()) {
+            gone.push(Gone { id: address.id, to });
+        }
+    }
+    for earlier in gone_before {
+        let to = match ids.contains(&earlier.to) {
+            true => earlier.to,
+            false => match gone.iter().find(|g| g.id == earlier.to) {
+                Some(g) => g.to,
+                None => match ids.first() {
+                    Some(&first) => first,
+                    None => continue,
+                },
+            },
+        };
+        gone.push(Gone { id: earlier.id, to });
+    }
+    gone.sort_by_key(|g| g.id);
+    let paragraphs = ids
+        .iter()
+        .zip(current)
+        .map(|(&id, (words, starts, ends))| Address {
+            id,
+            words,
+            starts,
+            ends,
+        })
+        .collect();
+    (ids, PageAddresses { paragraphs, gone })
+}
+
+/// The longest common run of fingerprints of the locked paragraphs and the current ones, as
+/// pairs of indices in order.
+fn common_run(old: &[Address], current: &[(String, String, String)]) -> Vec<(usize, usize)> {
+    let (n, m) = (old.len(), current.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    // lengths[i][j]: the longest run of old[i..] and current[j..].
+    let mut lengths = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lengths[i][j] = if old[i].words == current[j].0 {
+                lengths[i + 1][j + 1] + 1
+            } else {
+                lengths[i + 1][j].max(lengths[i][j + 1])
+            };
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if old[i].words == current[j].0 {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if lengths[i + 1][j] >= lengths[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIRST: &str = "Miasnikov wrote to the Central Committee in May 1921 about the press.";
+    const SECOND: &str = "Lenin answered him in August, and the letter was printed for the party.";
+    const THIRD: &str = "He was expelled from the party in February 1922 after a long debate.";
+    const FOURTH: &str = "The Workers' Group was founded in 1923 by Miasnikov and his friends.";
+
+    #[test]
+    fn addresses_stay_with_their_paragraphs_through_insertions_edits_and_deletions() {
+        let (ids, lock) = assign(None, &[FIRST, SECOND, THIRD, FOURTH]);
+        assert_eq!(ids, [1, 2, 3, 4]);
+        // A paragraph added at the top, the second edited, the third deleted.
+        let edited =
+            "Lenin answered him in August, and the letter was printed for the whole party.";
+        let (ids, lock) = assign(
+            Some(&lock),
+            &["A new opening paragraph.", FIRST, edited, FOURTH],
+        );
+        assert_eq!(ids, [5, 1, 2, 4]);
+        assert_eq!(lock.gone, [Gone { id: 3, to: 4 }]);
+        // The paragraph the deleted one led to is deleted in turn: its address follows.
+        let (ids, lock) = assign(Some(&lock), &["A new opening paragraph.", FIRST, edited]);
+        assert_eq!(ids, [5, 1, 2]);
+        assert_eq!(lock.gone, [Gone { id: 3, to: 2 }, Gone { id: 4, to: 2 }]);
+        // Nothing changed: nothing moves.
+        let (again, relocked) = assign(Some(&lock), &["A new opening paragraph.", FIRST, edited]);
+        assert_eq!((again, &relocked), (ids, &lock));
+    }
+}
