@@ -253,12 +253,55 @@ pub fn assign(locked: Option<&PageAddresses>, texts: &[&str]) -> (Vec<u32>, Page
     (ids, PageAddresses { paragraphs, gone })
 }
 
+/// The most cells the table of the longest common run may have (4 bytes each); past it, a
+/// page's changed middle is matched paragraph by paragraph instead.
+const RUN_TABLE_CELLS: usize = 4_000_000;
+
 /// The longest common run of fingerprints of the locked paragraphs and the current ones, as
-/// pairs of indices in order.
+/// pairs of indices in order. An edit changes a few paragraphs: the unchanged beginning and
+/// end of the page are matched first, and the table is built for the middle alone.
 fn common_run(old: &[Address], current: &[(String, String, String)]) -> Vec<(usize, usize)> {
+    let same = |i: usize, j: usize| old[i].words == current[j].0;
+    let prefix = (0..old.len().min(current.len()))
+        .take_while(|&k| same(k, k))
+        .count();
+    let suffix = (0..old.len().min(current.len()) - prefix)
+        .take_while(|&k| same(old.len() - 1 - k, current.len() - 1 - k))
+        .count();
+    let mut pairs: Vec<(usize, usize)> = (0..prefix).map(|k| (k, k)).collect();
+    let middle_old = &old[prefix..old.len() - suffix];
+    let middle_current = &current[prefix..current.len() - suffix];
+    pairs.extend(
+        middle_run(middle_old, middle_current)
+            .into_iter()
+            .map(|(i, j)| (i + prefix, j + prefix)),
+    );
+    pairs.extend(
+        (0..suffix)
+            .rev()
+            .map(|k| (old.len() - 1 - k, current.len() - 1 - k)),
+    );
+    pairs
+}
+
+/// The longest common run of the changed middle of a page; for a middle too long for the
+/// table, each paragraph matched to the first unmatched one of the same words after the
+/// last match.
+fn middle_run(old: &[Address], current: &[(String, String, String)]) -> Vec<(usize, usize)> {
     let (n, m) = (old.len(), current.len());
     if n == 0 || m == 0 {
         return Vec::new();
+    }
+    if (n + 1) * (m + 1) > RUN_TABLE_CELLS {
+        let mut pairs = Vec::new();
+        let mut from = 0;
+        for (j, (words, _, _)) in current.iter().enumerate() {
+            if let Some(i) = (from..n).find(|&i| old[i].words == *words) {
+                pairs.push((i, j));
+                from = i + 1;
+            }
+        }
+        return pairs;
     }
     // lengths[i][j]: the longest run of old[i..] and current[j..].
     let mut lengths = vec![vec![0u32; m + 1]; n + 1];
