@@ -138,6 +138,34 @@ pub fn short_form(author: &str, year: &str) -> Option<String> {
 
 /// The keys of a title: the title alone when it names a work by itself, and the title with
 /// its author's surname ("Stalin's *Works*" and Marx's are not one work).
+/// The key of a party congress's or conference's record, whatever its edition calls it:
+/// "Десятый съезд РКП(б)", "X съезд Российской коммунистической партии", "Tenth Congress of
+/// the RKP(b)" and "10th Party Congress" are one work (`party congress 10`). A title that
+/// only speaks of a congress ("Задачи XII съезда", "II пленум ЦКК созыва XV съезда") is
+/// not its record.
+pub fn congress_record_key(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().take(4).collect();
+    let n = crate::entity::aliases::ordinal_number(words.first()?)?;
+    let mut rest = words[1..].iter().map(|w| w.to_lowercase());
+    let mut next = rest.next()?;
+    let comintern = matches!(next.as_str(), "world" | "всемирный");
+    if comintern || next == "party" {
+        next = rest.next()?;
+    }
+    let kind = if next.starts_with("съезд")
+        || next.starts_with("congress")
+        || next.starts_with("конгресс")
+    {
+        "congress"
+    } else if next.starts_with("конференц") || next.starts_with("conference") {
+        "conference"
+    } else {
+        return None;
+    };
+    let body = if comintern { "comintern" } else { "party" };
+    Some(format!("{body} {kind} {n}"))
+}
+
 /// Whether a title is one many authors' works share ("Works", "Сочинения"): it names a
 /// work only with its author.
 pub fn is_generic(title: &str) -> bool {
@@ -145,11 +173,13 @@ pub fn is_generic(title: &str) -> bool {
 }
 
 pub fn title_keys(title: &str, author: Option<&str>) -> Vec<String> {
+    let record = congress_record_key(title);
     let title = fold(title);
     if title.is_empty() {
         return Vec::new();
     }
     let mut keys = Vec::new();
+    keys.extend(record);
     if let Some(surname) = author.and_then(surname) {
         keys.push(format!("{} {title}", fold(surname)));
     }
@@ -200,5 +230,36 @@ mod tests {
             short_form("Avrich, Paul", "1984").as_deref(),
             Some("avrich 1984")
         );
+    }
+
+    #[test]
+    fn a_congress_s_record_is_one_work_in_every_edition_s_words() {
+        for title in [
+            "Десятый съезд РКП(б)",
+            "X съезд Российской коммунистической партии (большевиков)",
+            "Tenth Congress of the RKP(b)",
+            "10th Party Congress",
+        ] {
+            assert_eq!(
+                congress_record_key(title).as_deref(),
+                Some("party congress 10"),
+                "{title}"
+            );
+        }
+        assert_eq!(
+            congress_record_key("Пятнадцатая конференция ВКП(б)").as_deref(),
+            Some("party conference 15")
+        );
+        assert_eq!(
+            congress_record_key("Fifth World Congress of the Communist International").as_deref(),
+            Some("comintern congress 5")
+        );
+        for other in [
+            "Задачи XII съезда РКП(б)",
+            "II пленум ЦКК созыва XV съезда ВКП(б)",
+            "Первая Ленинградская областная конференция",
+        ] {
+            assert_eq!(congress_record_key(other), None, "{other}");
+        }
     }
 }

@@ -377,6 +377,35 @@ fn russian_ordinal_forms(n: usize, kind: &str) -> Vec<String> {
     forms
 }
 
+/// The number an ordinal stands for, as titles of congresses write it: "Tenth", "10th",
+/// "X", and the Russian word in any case ("Десятый", "Десятого", "Пятнадцатая").
+pub fn ordinal_number(word: &str) -> Option<usize> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Some(index) = ORDINALS.iter().position(|o| o.eq_ignore_ascii_case(word)) {
+        return Some(index + 1);
+    }
+    if let Some(n) = (1..=ORDINALS.len()).find(|&n| digit_ordinal(n) == word) {
+        return Some(n);
+    }
+    if let Some(n) = (1..=ORDINALS.len()).find(|&n| roman(n) == word) {
+        return Some(n);
+    }
+    let lower = word.to_lowercase().replace('ё', "е");
+    RUSSIAN_ORDINALS
+        .iter()
+        .position(|stem| {
+            let stem = stem.to_lowercase().replace('ё', "е");
+            lower.strip_prefix(&stem).is_some_and(|ending| {
+                [
+                    "ый", "ой", "ий", "ого", "ому", "ым", "ом", "ая", "ую", "ья", "ьего", "ьему",
+                    "ьим", "ьем", "ьей", "ью",
+                ]
+                .contains(&ending)
+            })
+        })
+        .map(|index| index + 1)
+}
+
 /// Whether a word is an ordinal as names of congresses write it: "Eleventh", "11th", "XI".
 pub fn is_ordinal(word: &str) -> bool {
     let roman_numeral =

@@ -238,3 +238,52 @@ fn stalins_works_are_not_filed_under_pravda() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A congress's record is one work whatever its edition calls it ("Десятый съезд РКП(б)",
+/// "Десятый съезд Российской Коммунистической партии (большевиков)"; "XIII съезд …",
+/// "Тринадцатый съезд …"), while a title that only speaks of a congress is another work.
+#[test]
+fn each_congress_record_is_one_work() {
+    let works: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(SITE.path().join("sources/works.json")).unwrap(),
+    )
+    .unwrap();
+    let titles: Vec<&str> = works
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["title"].as_str())
+        .collect();
+    for (congress, forms) in [
+        (
+            "the Tenth Congress",
+            ["Десятый съезд", "X съезд", "Tenth Congress"],
+        ),
+        (
+            "the Thirteenth Congress",
+            ["Тринадцатый съезд", "XIII съезд", "Thirteenth Congress"],
+        ),
+        (
+            "the Fifteenth Conference",
+            [
+                "Пятнадцатая конференция",
+                "XV Конференция",
+                "Fifteenth Conference",
+            ],
+        ),
+    ] {
+        let records: Vec<&&str> = titles
+            .iter()
+            .filter(|t| {
+                forms
+                    .iter()
+                    .any(|f| t.to_lowercase().starts_with(&f.to_lowercase()))
+            })
+            .collect();
+        assert_eq!(records.len(), 1, "{congress}: {records:?}");
+    }
+    assert!(
+        titles.iter().any(|t| t.starts_with("Задачи XII")),
+        "a title about a congress stays its own work"
+    );
+}
