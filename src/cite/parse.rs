@@ -49,8 +49,27 @@ pub struct WorkRef {
     pub short: bool,
 }
 
-/// The citations of a note, in order.
+/// The citations of a note, in order; a single word in lower case ("rotation", «троцкизм»)
+/// is a word the note quotes, not a work it cites.
 pub fn references(note: &PlainText) -> Vec<Reference> {
+    let mut found = read_references(note);
+    found.retain(|r| !is_quoted_word(r));
+    found
+}
+
+fn is_quoted_word(reference: &Reference) -> bool {
+    match &reference.cited {
+        Cited::Work(work) => {
+            let title = work.title.trim();
+            !work.short
+                && !title.contains(char::is_whitespace)
+                && title.chars().next().is_some_and(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+fn read_references(note: &PlainText) -> Vec<Reference> {
     let whole = 0..note.text.len();
     let Some((original, translation, cf)) = split_translation(&note.text) else {
         return read_segments(note, whole).into_iter().flatten().collect();
@@ -723,5 +742,14 @@ mod tests {
         assert!(
             matches!(&found[2].1[0].cited, Cited::Work(w) if w.title.contains("Workers' Group"))
         );
+    }
+
+    #[test]
+    fn a_quoted_word_is_no_work() {
+        let note = PlainText {
+            text: "On the principle of “rotation” see the debate of 1923.".into(),
+            italics: Vec::new(),
+        };
+        assert!(references(&note).is_empty(), "{:?}", references(&note));
     }
 }
