@@ -22,6 +22,7 @@ const KNOWN_KEYS: &[&str] = &[
     "notes",
     "unsafe_html",
     "not_names",
+    "period",
 ];
 
 /// Enough to read through on one page; a much-named person's thousands of mentions would
@@ -66,6 +67,9 @@ pub struct Config {
     /// Words and names that `annals check --names` never lists (a ship, a newspaper, a
     /// capitalised word of the period), beside those it knows are no names.
     pub not_names: Vec<String>,
+    /// The years the collection is about (`period = "1917/1930"`): the timeline folds the
+    /// years outside them, so that it opens on the collection's own time.
+    pub period: Option<String>,
 }
 
 /// `[notes]`: how a reader reads a note in place.
@@ -124,7 +128,17 @@ impl Default for Config {
             notes: NotesConfig::default(),
             unsafe_html: true,
             not_names: Vec::new(),
+            period: None,
         }
+    }
+}
+
+impl Config {
+    /// The first and last year of `period`, when it is a span of years (`1917/1930`).
+    pub fn period_years(&self) -> Option<(i32, i32)> {
+        let (start, end) = self.period.as_deref()?.split_once('/')?;
+        let (start, end) = (start.trim().parse().ok()?, end.trim().parse().ok()?);
+        (start <= end).then_some((start, end))
     }
 }
 
@@ -273,6 +287,18 @@ pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Co
             return Config::default();
         }
     };
+    if let Some(period) = &config.period
+        && config.period_years().is_none()
+    {
+        let mut d = Diagnostic::warning(
+            shown_path,
+            format!("period: `{period}` is no span of years; the timeline folds no year"),
+        );
+        if let Some(line) = crate::frontmatter::key_line(text, "period") {
+            d = d.at_line(line);
+        }
+        diagnostics.push(d.with_help("write period = \"1917/1930\": the first year and the last"));
+    }
     if let Err(message) = BaseUrl::parse(&config.base_url) {
         let mut d = Diagnostic::error(shown_path, format!("base_url: {message}"));
         if let Some(line) = crate::frontmatter::key_line(text, "base_url") {
@@ -396,5 +422,29 @@ mod tests {
         let error = diagnostics.errors().next().unwrap();
         assert_eq!(error.line, Some(2));
         assert!(error.column.is_some());
+    }
+
+    #[test]
+    fn the_period_is_a_span_of_years_or_a_warning_at_its_line() {
+        let mut diagnostics = Diagnostics::default();
+        let config = parse(
+            "title = \"A\"\nperiod = \"1917/1930\"\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
+        assert_eq!(config.period_years(), Some((1917, 1930)));
+        assert_eq!(diagnostics.warnings().count(), 0);
+        let config = parse(
+            "title = \"A\"\nperiod = \"the twenties\"\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
+        assert_eq!(config.period_years(), None);
+        let warnings: Vec<(Option<usize>, String)> = diagnostics
+            .warnings()
+            .map(|d| (d.line, d.message.clone()))
+            .collect();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].0, Some(2));
     }
 }

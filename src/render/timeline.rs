@@ -65,7 +65,7 @@ impl TimelinePage<'_> {
             return Ok(Vec::new());
         }
         let title = format!("{} — Timeline", self.site.config.title);
-        let years = by_year(self.views);
+        let years = by_year(self.views, self.site.config.period_years());
         let mut context = Context::new();
         context.insert_value("site", site_view.value());
         context.insert("title", "Timeline");

@@ -418,16 +418,20 @@ pub struct YearView<'a> {
     pub year: i32,
     pub id: String,
     pub entries: &'a [EntryView<'a>],
+    /// Outside the collection's `period`: its entries folded.
+    pub outside: bool,
 }
 
 /// The entries year by year: the views are in date order, so each year's are one run.
-pub fn by_year<'a>(views: &'a [EntryView<'a>]) -> Vec<YearView<'a>> {
+pub fn by_year<'a>(views: &'a [EntryView<'a>], period: Option<(i32, i32)>) -> Vec<YearView<'a>> {
     views
         .chunk_by(|a, b| a.year == b.year)
         .map(|entries| YearView {
             year: entries[0].year,
             id: format!("y-{}", entries[0].year),
             entries,
+            outside: period
+                .is_some_and(|(start, end)| entries[0].year < start || entries[0].year > end),
         })
         .collect()
 }

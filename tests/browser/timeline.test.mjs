@@ -14,9 +14,10 @@ const COPIES = Number(process.env.TIMELINE_COPIES || 10);
 const env = bundledSite();
 
 /** What the page shows: visible entries with their filter keys and kinds. */
+/** The entries the filters show (a year outside the collection's period shows them folded). */
 function visibleEntries(page) {
   return page.$$eval('.tl-entry', (entries) => entries
-    .filter((e) => e.offsetParent !== null || e.getClientRects().length > 0)
+    .filter((e) => !e.hidden && !e.closest('.tl-year').hidden)
     .map((e) => ({ kind: e.dataset.kind, keys: e.dataset.e })));
 }
 
@@ -115,7 +116,7 @@ function multipliedSite(copies) {
   cpSync(env.dir, dir, { recursive: true });
   const file = join(dir, 'timeline', 'index.html');
   const html = readFileSync(file, 'utf8').replace(
-    /(<ol class="tl-entries">)([\s\S]*?)(<\/ol>\s*<\/section>)/g,
+    /(<ol class="tl-entries">)([\s\S]*?)(<\/ol>\s*(?:<\/details>\s*)?<\/section>)/g,
     (_, open, entries, close) => open + entries.repeat(copies) + close,
   );
   writeFileSync(file, html);
@@ -164,4 +165,23 @@ test(`filtering works at ${COPIES} times the collection`, async () => {
     await page.close();
     await big.close();
   }
+});
+
+test("the timeline opens on the collection's period: the years outside it are folded", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(env.site.url + '/timeline/');
+  const years = await page.evaluate(() => [...document.querySelectorAll('.tl-year')].map((s) => ({
+    year: Number(s.querySelector('h2').textContent),
+    outside: s.classList.contains('tl-outside'),
+    open: !s.querySelector('details') || s.querySelector('details').open,
+  })));
+  const inside = years.filter((y) => !y.outside);
+  assert.ok(inside.length > 5, JSON.stringify(years.slice(0, 5)));
+  assert.ok(inside.every((y) => y.year >= 1917 && y.year <= 1930), JSON.stringify(inside.map((y) => y.year)));
+  assert.ok(years.filter((y) => y.outside).every((y) => !y.open && (y.year < 1917 || y.year > 1930)));
+  // An entry of a folded year shows once its year is opened.
+  const folded = page.locator('.tl-outside details').first();
+  await folded.locator('summary').click();
+  assert.ok(await folded.locator('.tl-entry').first().isVisible());
+  await page.close();
 });
