@@ -347,6 +347,42 @@ pub(crate) fn collapse(text: &str) -> String {
     lines.get(first..last).unwrap_or_default().join("\\\n")
 }
 
+/// Each run of lines that `in_run` accepts, replaced by the lines `replace` makes of it, or
+/// kept as it is when it makes none; with how many runs were replaced. The text's closing
+/// newline is kept.
+pub(crate) fn replace_line_runs(
+    text: &str,
+    in_run: impl Fn(&str) -> bool,
+    mut replace: impl FnMut(&[&str]) -> Option<Vec<String>>,
+) -> (String, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut replaced = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let run = lines[i..].iter().take_while(|l| in_run(l)).count().max(1);
+        let block = &lines[i..i + run];
+        match block
+            .iter()
+            .all(|l| in_run(l))
+            .then(|| replace(block))
+            .flatten()
+        {
+            Some(lines) => {
+                out.extend(lines);
+                replaced += 1;
+            }
+            None => out.extend(block.iter().map(|l| l.to_string())),
+        }
+        i += run;
+    }
+    let mut joined = out.join("\n");
+    if text.ends_with('\n') {
+        joined.push('\n');
+    }
+    (joined, replaced)
+}
+
 const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /// Text without its HTML or XML tags (their names and attributes are no words of the text).

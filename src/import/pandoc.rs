@@ -99,48 +99,30 @@ fn bracketed_length(text: &str) -> Option<usize> {
 /// (their leading spaces kept as no-break spaces). A pipe table has a row of dashes under
 /// its header and is left as it is.
 pub fn line_blocks(body: &str, converted: &mut Converted) -> String {
-    let lines: Vec<&str> = body.lines().collect();
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut made = 0;
-    let mut i = 0;
-    while i < lines.len() {
-        let run = lines[i..]
-            .iter()
-            .take_while(|l| *l == &"|" || l.starts_with("| "))
-            .count();
-        if run == 0 {
-            out.push(lines[i].to_string());
-            i += 1;
-            continue;
-        }
-        let block = &lines[i..i + run];
-        let table = block
-            .iter()
-            .any(|l| l.contains("---") && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')));
-        let all_closed = block.iter().all(|l| l.trim_end().ends_with('|'));
-        if table || all_closed {
-            out.extend(block.iter().map(|l| l.to_string()));
-            i += run;
-            continue;
-        }
-        let verse: Vec<String> = block
-            .iter()
-            .map(|l| {
-                let line = l.strip_prefix('|').unwrap_or(l);
-                let line = line.strip_prefix(' ').unwrap_or(line);
-                let indent = line.len() - line.trim_start().len();
-                format!("{}{}", "\u{a0}".repeat(indent), line.trim_start())
-            })
-            .collect();
-        out.push(verse.join("\\\n"));
-        made += 1;
-        i += run;
-    }
+    let (text, made) = super::replace_line_runs(
+        body,
+        |line| line == "|" || line.starts_with("| "),
+        |block| {
+            let table = block.iter().any(|l| {
+                l.contains("---") && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+            });
+            let all_closed = block.iter().all(|l| l.trim_end().ends_with('|'));
+            if table || all_closed {
+                return None;
+            }
+            let verse: Vec<String> = block
+                .iter()
+                .map(|l| {
+                    let line = l.strip_prefix('|').unwrap_or(l);
+                    let line = line.strip_prefix(' ').unwrap_or(line);
+                    let indent = line.len() - line.trim_start().len();
+                    format!("{}{}", "\u{a0}".repeat(indent), line.trim_start())
+                })
+                .collect();
+            Some(vec![verse.join("\\\n")])
+        },
+    );
     converted.count("line blocks (| …) made lines", made);
-    let mut text = out.join("\n");
-    if body.ends_with('\n') {
-        text.push('\n');
-    }
     text
 }
 

@@ -91,32 +91,16 @@ pub fn grid_rows(lines: &[&str]) -> Option<Vec<Vec<String>>> {
 
 /// Every grid table in a Markdown text made a pipe table, with how many there were.
 pub fn grids_to_pipes(text: &str) -> (String, usize) {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut made = 0;
-    let mut i = 0;
-    while i < lines.len() {
-        let run = lines[i..]
-            .iter()
-            .take_while(|l| l.trim_start().starts_with(['+', '|']))
-            .count();
-        match (run >= 3).then(|| grid_rows(&lines[i..i + run])).flatten() {
-            Some(rows) => {
-                out.extend(pipe_table(&rows));
-                made += 1;
-                i += run;
-            }
-            None => {
-                out.push(lines[i].to_string());
-                i += 1;
-            }
-        }
-    }
-    let mut text_out = out.join("\n");
-    if text.ends_with('\n') {
-        text_out.push('\n');
-    }
-    (text_out, made)
+    super::replace_line_runs(
+        text,
+        |line| line.trim_start().starts_with(['+', '|']),
+        |run| {
+            (run.len() >= 3)
+                .then(|| grid_rows(run))
+                .flatten()
+                .map(|rows| pipe_table(&rows))
+        },
+    )
 }
 
 /// The rows of lines whose cells are parted by tabs, as a table copied from a web page or

@@ -185,27 +185,7 @@ fn works_json_is_csl_and_every_work_has_a_page() {
 fn every_mention_of_trotsky_is_listed_on_the_pages_of_his_mentions() {
     let csv = std::fs::read_to_string(SITE.path().join("data/mentions.csv")).unwrap();
     let in_csv = csv.lines().filter(|l| l.starts_with("trotsky,")).count();
-    let folder = SITE.path().join("people/trotsky");
-    let further = std::fs::read_dir(folder.join("mentions"))
-        .into_iter()
-        .flatten()
-        .map(|entry| entry.unwrap().path().join("index.html"));
-    let listed: usize = std::iter::once(folder.join("index.html"))
-        .chain(further)
-        .map(|file| {
-            let html = Html::parse_document(&std::fs::read_to_string(file).unwrap());
-            select(&html, ".mention-list li")
-                .iter()
-                .map(|li| {
-                    li.value()
-                        .attr("data-mentions")
-                        .unwrap()
-                        .parse::<usize>()
-                        .unwrap()
-                })
-                .sum::<usize>()
-        })
-        .sum();
+    let listed = mentions_listed(&SITE.path().join("people/trotsky"));
     assert!(in_csv > 1000, "{in_csv}");
     assert_eq!(listed, in_csv);
 }

@@ -79,17 +79,11 @@ fn places_get_their_pages_lists_and_links() {
         "{provenance:?}"
     );
     // Every place in the letter that names Perm, by its name, its alias and an explicit link.
-    let mentions: usize = select(&perm, ".mentions li")
-        .iter()
+    let in_letter: Vec<_> = select(&perm, ".mentions li")
+        .into_iter()
         .filter(|li| li.inner_html().contains("/documents/letter/#"))
-        .map(|li| {
-            li.value()
-                .attr("data-mentions")
-                .unwrap()
-                .parse::<usize>()
-                .unwrap()
-        })
-        .sum();
+        .collect();
+    let mentions = mention_count(&in_letter);
     assert_eq!(mentions, 4, "{:?}", texts(&perm, ".mentions li"));
 
     let letter = page(dir, "documents/letter/index.html");

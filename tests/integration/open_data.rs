@@ -53,27 +53,7 @@ fn open_data_and_structured_data_describe_the_registry() {
             );
         }
         // Its page and the further pages of its mentions, if it has them.
-        let folder = out.path().join(format!("people/{id}"));
-        let further = std::fs::read_dir(folder.join("mentions"))
-            .into_iter()
-            .flatten()
-            .map(|entry| entry.unwrap().path().join("index.html"));
-        let listed: usize = std::iter::once(folder.join("index.html"))
-            .chain(further)
-            .map(|file| {
-                let page = Html::parse_document(&std::fs::read_to_string(file).unwrap());
-                select(&page, ".mention-list li")
-                    .iter()
-                    .map(|li| {
-                        li.value()
-                            .attr("data-mentions")
-                            .unwrap()
-                            .parse::<usize>()
-                            .unwrap()
-                    })
-                    .sum::<usize>()
-            })
-            .sum();
+        let listed = mentions_listed(&out.path().join(format!("people/{id}")));
         assert_eq!(
             person["mentions"].as_u64().unwrap() as usize,
             listed,

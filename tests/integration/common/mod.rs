@@ -185,3 +185,34 @@ pub fn bundled_site() -> &'static Path {
     })
     .path()
 }
+
+/// How many mentions the `li` elements of an entity's page list: each paragraph once, with
+/// its count (`data-mentions`).
+pub fn mention_count(items: &[scraper::ElementRef]) -> usize {
+    items
+        .iter()
+        .map(|li| {
+            li.value()
+                .attr("data-mentions")
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum()
+}
+
+/// How many mentions an entity's pages list together: its page in `folder`
+/// (`people/trotsky/`) and the further pages of its mentions (`mentions/2/` …).
+pub fn mentions_listed(folder: &Path) -> usize {
+    let further = std::fs::read_dir(folder.join("mentions"))
+        .into_iter()
+        .flatten()
+        .map(|entry| entry.unwrap().path().join("index.html"));
+    std::iter::once(folder.join("index.html"))
+        .chain(further)
+        .map(|file| {
+            let page = scraper::Html::parse_document(&std::fs::read_to_string(file).unwrap());
+            mention_count(&select(&page, ".mention-list li"))
+        })
+        .sum()
+}
