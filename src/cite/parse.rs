@@ -267,12 +267,15 @@ static PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\bС\.|\bс\.|\bpp?\.)\s*\d[\d–\-, ]*").expect("valid pattern"));
 /// Where a title written without italics or quotes ends: at the place, volume, page or year.
 static PLAIN_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:,\s*(?:М\.|Л\.|С\.|с\.|Т\.|т\.|p\.|pp\.|Vol|№|(?:1[89]|20)\d\d\b)|\.\s+(?:Стенографический|Бюллетень|М\.))")
+    // A place is "М., 1991" or "Л., 1925": with its comma, so that an author's initial
+    // ("Троцкий, Л. Д.") is no place.
+    Regex::new(r"(?:,\s*(?:(?:М\.-Л\.|М\.|Л\.)\s*,|С\.|с\.|Т\.|т\.|p\.|pp\.|Vol|№|(?:1[89]|20)\d\d\b)|\.\s+(?:Стенографический|Бюллетень|М\.))")
         .expect("valid pattern")
 });
-/// `Бухарин, Н. И., Title`: a surname and initials before a title.
+/// `Бухарин, Н. И., Title`: a surname and initials before a title (the comma after the
+/// initials often left out: `Троцкий, Л. Д. Портреты революционеров`).
 static AUTHOR_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<author>\p{Lu}[\p{L}-]+,?\s+(?:\p{Lu}\.\s*){1,3}),?\s+(?P<title>.+)$")
+    Regex::new(r"^(?P<author>\p{Lu}[\p{L}-]+,?\s+(?:\p{Lu}\.\s*){1,3}),?\s*(?P<title>\p{Lu}.+)$")
         .expect("valid pattern")
 });
 static YEAR: LazyLock<Regex> =
@@ -751,5 +754,14 @@ mod tests {
             italics: Vec::new(),
         };
         assert!(references(&note).is_empty(), "{:?}", references(&note));
+    }
+
+    #[test]
+    fn initials_without_a_comma_after_them_still_part_author_and_title() {
+        let found = plain_title("Троцкий, Л. Д. Портреты революционеров, М., 1991, С. 271–272");
+        assert!(
+            matches!(&found, Some(Reference { cited: Cited::Work(w), .. }) if w.title == "Портреты революционеров" && w.author.as_deref() == Some("Троцкий, Л. Д.")),
+            "{found:?}"
+        );
     }
 }
