@@ -15,6 +15,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
 /// The lock file's name, beside `site.toml`.
 pub const LOCK_FILE: &str = "paragraphs.lock";
 
@@ -75,21 +77,38 @@ pub struct Gone {
 }
 
 impl Lock {
-    /// The lock beside `site.toml`, or an empty one (the first build, or a file that cannot
-    /// be read, whose addresses the build then gives afresh).
-    pub fn read(root: &Path) -> Lock {
-        std::fs::read_to_string(root.join(LOCK_FILE))
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+    /// The lock beside `site.toml`: an empty one before the first build, and `None`, with a
+    /// warning, for a file that cannot be read (a merge left conflict marks in it, say). The
+    /// build then gives the addresses afresh and leaves the file as it is, for the editor to
+    /// mend: writing over it would lose the addresses it holds.
+    pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> Option<Lock> {
+        let path = root.join(LOCK_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Lock::default()),
+            Err(e) => {
+                diagnostics.push(Diagnostic::warning(LOCK_FILE, format!("cannot read: {e}")));
+                return None;
+            }
+        };
+        match serde_json::from_str(&text) {
+            Ok(lock) => Some(lock),
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::warning(LOCK_FILE, format!("is not the lock annals writes: {e}"))
+                        .at_line(e.line())
+                        .with_help(
+                            "paragraph addresses are given afresh and the file is left as it is: mend it (or take it back from version control), or delete it to start anew",
+                        ),
+                );
+                None
+            }
+        }
     }
 
-    /// Writes the lock when it changed; a build that gave no new address leaves the file
-    /// alone (and `serve`'s watcher quiet).
+    /// Writes the lock. The build writes it only when it gave new addresses, so that a
+    /// build with nothing changed leaves the file alone (and `serve`'s watcher quiet).
     pub fn write(&self, root: &Path) -> std::io::Result<()> {
-        if Lock::read(root) == *self {
-            return Ok(());
-        }
         std::fs::write(root.join(LOCK_FILE), self.to_text())
     }
 

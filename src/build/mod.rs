@@ -66,8 +66,9 @@ impl KnownMissing {
 pub struct Built {
     pub files: Vec<OutputFile>,
     pub summary: Summary,
-    /// The paragraph addresses this build gave, for `paragraphs.lock` once it is written.
-    pub addresses: crate::addresses::Lock,
+    /// The paragraph addresses this build gave, for `paragraphs.lock` once the site is
+    /// written; `None` when they are the ones the lock holds already.
+    pub addresses: Option<crate::addresses::Lock>,
 }
 
 /// Runs every stage but the writing. Problems with the content come back in `diagnostics`;
@@ -101,7 +102,7 @@ pub fn name_candidates(
     let (config, base) = settings(options, diagnostics)?;
     let mut cache = BuildCache::default();
     let mut loaded = stages::load(options, &config, &mut cache, diagnostics);
-    let lock = crate::addresses::Lock::read(&options.root);
+    let lock = crate::addresses::Lock::read(&options.root, diagnostics).unwrap_or_default();
     let analysed = stages::analyse(
         &mut loaded,
         (&config, &base),
@@ -136,7 +137,8 @@ fn prepare_stages(
     let (config, base) = settings(options, diagnostics)?;
     let mut loaded = stages::load(options, &config, cache, diagnostics);
     clock.lap("load");
-    let lock = crate::addresses::Lock::read(&options.root);
+    let read_lock = crate::addresses::Lock::read(&options.root, diagnostics);
+    let lock = read_lock.clone().unwrap_or_default();
     let mut analysed = stages::analyse(&mut loaded, (&config, &base), &lock, cache, diagnostics);
     clock.lap("markdown and entities");
     let indexed = stages::index(options, &loaded, &mut analysed, diagnostics);
@@ -155,7 +157,11 @@ fn prepare_stages(
     let mut summary = stages::summarise(&loaded, &analysed, &files, started.elapsed());
     summary.stages = clock.laps;
     summary.unchanged_pages = unchanged_pages;
-    let addresses = stages::addresses(&loaded, &analysed);
+    // Written when they changed, and never over a lock that could not be read.
+    let addresses = read_lock
+        .is_some()
+        .then(|| stages::addresses(&loaded, &analysed))
+        .filter(|new| *new != lock);
     if lifetime == Lifetime::ProcessEnds {
         std::mem::forget(site);
         std::mem::forget((indexed, analysed, loaded));
@@ -202,10 +208,11 @@ fn build_with(
     };
     staging.finish(&built.files)?;
     // The addresses this build published are the ones the next build keeps.
-    built
-        .addresses
-        .write(&options.root)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", crate::addresses::LOCK_FILE))?;
+    if let Some(addresses) = &built.addresses {
+        addresses
+            .write(&options.root)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", crate::addresses::LOCK_FILE))?;
+    }
     let mut summary = built.summary;
     summary.bytes = Some(write::folder_size(&settled));
     summary.elapsed = started.elapsed();

@@ -206,10 +206,6 @@ fn rebuild_on_change(
 
 /// Builds the site into memory and serves it, or keeps the last good one and reports the
 /// errors, in the terminal and to the open pages.
-fn annals_lock_file() -> &'static str {
-    crate::addresses::LOCK_FILE
-}
-
 fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut BuildCache) {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::default();
@@ -219,8 +215,11 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
         Some(built) => {
             let pages = built.summary.pages;
             // The addresses the preview shows are the ones the next build keeps.
-            if let Err(error) = built.addresses.write(&options.root) {
-                eprintln!("warning: cannot write {}: {error}", annals_lock_file());
+            if let Some(Err(error)) = built.addresses.as_ref().map(|a| a.write(&options.root)) {
+                eprintln!(
+                    "warning: cannot write {}: {error}",
+                    crate::addresses::LOCK_FILE
+                );
             }
             let previous = live.site();
             let generation = previous.generation + 1;

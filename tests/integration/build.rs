@@ -726,4 +726,19 @@ fn paragraph_addresses_stay_with_their_paragraphs_from_build_to_build() {
         std::fs::read_to_string(site.path().join("paragraphs.lock")).unwrap(),
         lock
     );
+    // A lock that cannot be read (a merge's conflict marks) is a warning at its line, and is
+    // left as it is for the editor to mend, not written over.
+    let broken = format!("<<<<<<< ours\n{lock}");
+    std::fs::write(site.path().join("paragraphs.lock"), &broken).unwrap();
+    let output = annals(&["build"], site.path());
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("paragraphs.lock:1:") && said.contains("is not the lock annals writes"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.path().join("paragraphs.lock")).unwrap(),
+        broken
+    );
 }
