@@ -150,6 +150,11 @@ struct ImportArgs {
     /// that has it, which then keeps it unlinked without a warning. May be repeated.
     #[arg(long = "unlinked-name", value_name = "NAME")]
     unlinked_names: Vec<String>,
+    /// The editor's corrections of the transcription, a TOML file of
+    /// `"the source's words" = "the edition's"`: each written into the page as a correction
+    /// readers see marked (`{~~Lanin's~>Lenin's~~}`).
+    #[arg(long, value_name = "FILE.toml")]
+    corrections: Option<PathBuf>,
 }
 
 fn name_meaning(value: &str) -> Result<(String, String), String> {
@@ -269,6 +274,10 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
         unlinked_names: args.unlinked_names,
         format: annals::import::Format::parse(&args.format).unwrap_or_default(),
         entries: annals::import::site_entries(&args.into),
+        corrections: match &args.corrections {
+            Some(path) => read_corrections(path)?,
+            None => Vec::new(),
+        },
     };
     let imported = annals::import::import(&text, &options);
     let written = annals::import::write(&imported, &args.into)?;
@@ -288,6 +297,15 @@ fn run_import(args: ImportArgs) -> anyhow::Result<()> {
         ),
     }
     Ok(())
+}
+
+fn read_corrections(
+    path: &std::path::Path,
+) -> anyhow::Result<Vec<annals::import::corrections::Correction>> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the corrections file {}", path.display()))?;
+    annals::import::corrections::read(&text, path).map_err(|d| anyhow::anyhow!("{d}"))
 }
 
 fn import_registry(text: &str, args: &ImportArgs) -> anyhow::Result<()> {

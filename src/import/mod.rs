@@ -7,6 +7,7 @@
 //! and quotations (`shape`); the Markdown is written with provenance front matter.
 
 pub mod blocks;
+pub mod corrections;
 pub mod format;
 pub mod html;
 pub mod markdown;
@@ -60,6 +61,8 @@ pub struct ImportOptions {
     /// The site's registry, as the references a TEI text may give its names by
     /// (`known_entries`): a `<persName ref>` found here becomes a link to the entry.
     pub entries: KnownEntries,
+    /// The editor's corrections of the source (`--corrections`), written in as emendations.
+    pub corrections: Vec<corrections::Correction>,
 }
 
 /// What a reference to an entity may be (its ID, `person:ID`, an authority file's identifier
@@ -159,6 +162,9 @@ pub struct Report {
     pub warnings: Vec<(usize, String)>,
     /// The words of the source not found in the page (`word_check`).
     pub lost_words: Vec<String>,
+    /// Each correction of `--corrections` (its line, the source's words) and how many
+    /// places it was made in.
+    pub corrected: Vec<(usize, String, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -185,7 +191,28 @@ pub fn import(text: &str, options: &ImportOptions) -> Imported {
         (_, None) => import_text(text, options),
     };
     imported.report.format = Some((format, why));
+    correct(&mut imported, &options.corrections);
     imported
+}
+
+/// The editor's corrections written into every page, each counted (after the word check:
+/// the source's words stay in the page, inside the emendations).
+fn correct(imported: &mut Imported, corrections: &[corrections::Correction]) {
+    if corrections.is_empty() {
+        return;
+    }
+    let mut places = vec![0; corrections.len()];
+    for file in &mut imported.files {
+        let taken = corrections::apply(&mut file.markdown, corrections);
+        for (total, n) in places.iter_mut().zip(taken) {
+            *total += n;
+        }
+    }
+    imported.report.corrected = corrections
+        .iter()
+        .zip(places)
+        .map(|(c, n)| (c.line, c.source.clone(), n))
+        .collect();
 }
 
 /// A wiki export: its wiki markup converted (`wiki`), then read as text is, its endnotes
@@ -790,6 +817,21 @@ impl Report {
         }
         for (line, what) in &self.warnings {
             let _ = writeln!(out, "warning: line {line}: {what}");
+        }
+        if !self.corrected.is_empty() {
+            let made = self.corrected.iter().filter(|(_, _, n)| *n > 0).count();
+            let places: usize = self.corrected.iter().map(|(_, _, n)| n).sum();
+            let _ = writeln!(
+                out,
+                "Corrected: {made} of {} corrections, in {places} places.",
+                self.corrected.len()
+            );
+        }
+        for (line, source, _) in self.corrected.iter().filter(|(_, _, n)| *n == 0) {
+            let _ = writeln!(
+                out,
+                "warning: the correction at line {line} of the corrections file was not made: “{source}” is not in the imported text"
+            );
         }
         if !self.lost_words.is_empty() {
             let shown: Vec<&str> = self

@@ -9,6 +9,7 @@
 //! they are).
 
 mod annotate;
+mod emend;
 mod highlight;
 mod ids;
 mod lang;
@@ -20,6 +21,7 @@ mod short;
 mod tests;
 
 pub use annotate::{BlockAnnotator, BlockPlace, EventPosition};
+pub use emend::Emendation;
 use ids::RESERVED_IDS;
 pub use ids::is_generated_id;
 use lang::mark_russian;
@@ -66,6 +68,8 @@ pub struct Rendered {
     /// The page's links to documents of the collection (`doc:PATH#ID`), which the build
     /// checks once every page is rendered.
     pub document_links: Vec<DocumentLink>,
+    /// The editor's corrections, additions and the like, in the file's order.
+    pub emendations: Vec<Emendation>,
 }
 
 impl Rendered {
@@ -146,7 +150,16 @@ impl MarkdownRenderer {
             let (line, column) = lines.line_col(body, range.start);
             (source.first_line + line - 1, column)
         };
-        let (mut body_events, mut definitions) = split_definitions(body, &line_of);
+        let masked = emend::mask(body);
+        let (mut body_events, mut definitions) =
+            split_definitions(masked.text.as_deref().unwrap_or(body), &line_of);
+        let mut emender = emend::Emender::default();
+        if masked.text.is_some() {
+            body_events = emender.apply(body_events, &line_of);
+            for definition in &mut definitions {
+                definition.map_events(|events| emender.apply(events, &line_of));
+            }
+        }
         let mut refused_html = None;
         if !source.raw_html {
             refused_html = html_as_text(&mut body_events, &mut definitions);
@@ -165,6 +178,17 @@ impl MarkdownRenderer {
                 .with_help("the site refuses raw HTML (`unsafe_html = false` in site.toml): write it in Markdown"),
             );
         }
+        for (offset, sign) in masked.unclosed {
+            let (line, column) = position_of(&(offset..offset));
+            state.diagnostics.push(
+                Diagnostic::warning(
+                    source.path,
+                    format!("`{sign}` opens an emendation that is not closed in its paragraph; it is shown as written"),
+                )
+                .at(line, column)
+                .with_help("write `{~~the source's words~>the edition's~~}`, `{++supplied++}`, `{--left out--}`, `{??uncertain??}`, `{??}` or `{!!sic!!}`, one inside a paragraph and none inside another"),
+            );
+        }
         let out = self.blocks(&mut state, body_events, &line_of);
         let mut html = String::with_capacity(body.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, out.into_iter());
@@ -174,7 +198,9 @@ impl MarkdownRenderer {
             // memory (BENCHMARKS.md, "Memory").
             html = html.as_str().to_owned();
         }
-        state.finish(definitions, html)
+        let mut rendered = state.finish(definitions, html);
+        rendered.emendations = emender.emendations;
+        rendered
     }
 
     /// The body's block events: paragraphs get their ids and are annotated as a whole, so

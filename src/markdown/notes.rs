@@ -78,6 +78,16 @@ pub(super) struct Definition<'a> {
 }
 
 impl<'a> Definition<'a> {
+    /// The note's events, with where each stands, made anew by `f`.
+    pub(super) fn map_events(
+        &mut self,
+        f: impl FnOnce(Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)>,
+    ) {
+        let events = std::mem::take(&mut self.events).into_iter();
+        let mapped = f(events.zip(std::mem::take(&mut self.ranges)).collect());
+        (self.events, self.ranges) = mapped.into_iter().unzip();
+    }
+
     /// Each event of the note with where it stands in the body.
     pub(super) fn events_with_ranges(
         &mut self,
@@ -474,6 +484,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             texts: self.texts,
             bibliography: self.bibliography,
             document_links: self.document_links,
+            emendations: Vec::new(),
         }
     }
 

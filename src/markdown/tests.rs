@@ -434,3 +434,65 @@ fn a_gap_the_page_declares_is_no_warning() {
         r.diagnostics
     );
 }
+
+#[test]
+fn emendations_give_the_edition_its_reading_and_keep_the_source_s_for_the_reader() {
+    let body = "During {~~Lanin~>Lenin~~}'s years the party{++ and++} its {--the--} organs \
+                at {??Perm'??} {??} {!!recieved!!} it.[^1]\n\n\
+                `{~~code~>kept~~}`\n\n\
+                [^1]: In the {~~cotigress~>congress~~} record.\n";
+    let rendered = render(body);
+    let text = &rendered.texts[0].text;
+    assert!(
+        text.starts_with("During Lenin’s years the party and its  organs at Perm’  recieved it."),
+        "{text}"
+    );
+    assert!(!text.contains("Lanin") && !text.contains("illegible"));
+    let html = &rendered.html;
+    assert!(html.contains(r#"<span class="emend emend-correction" id="em-1" tabindex="0"><del class="emend-source">Lanin</del><ins class="emend-reading">Lenin</ins></span>"#), "{html}");
+    assert!(html.contains(r#"<ins class="emend emend-addition" id="em-2"> and</ins>"#));
+    assert!(html.contains(r#"<span class="emend emend-illegible" id="em-5">[illegible]</span>"#));
+    assert!(html.contains("<code>{~~code~&gt;kept~~}</code>"), "{html}");
+    let kinds: Vec<(emend::EmendationKind, &str, &str)> = rendered
+        .emendations
+        .iter()
+        .map(|e| (e.kind, e.source.as_str(), e.reading.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (emend::EmendationKind::Correction, "Lanin", "Lenin"),
+            (emend::EmendationKind::Addition, "", " and"),
+            (emend::EmendationKind::Deletion, "the", ""),
+            (emend::EmendationKind::Unclear, "", "Perm’"),
+            (emend::EmendationKind::Illegible, "", ""),
+            (emend::EmendationKind::Sic, "recieved", "recieved"),
+            (emend::EmendationKind::Correction, "cotigress", "congress"),
+        ]
+    );
+    assert_eq!(rendered.emendations[6].line, 9);
+    assert_eq!(rendered.notes[0].text.text, "In the congress record.");
+    assert!(
+        rendered.diagnostics.is_empty(),
+        "{:?}",
+        rendered.diagnostics
+    );
+}
+
+#[test]
+fn an_emendation_left_open_is_shown_as_written_with_a_warning_at_its_line() {
+    let rendered = render("First paragraph.\n\nThe {~~Lanin without its end.\n");
+    assert!(rendered.emendations.is_empty());
+    assert!(
+        rendered.texts[1].text.contains("{~~Lanin"),
+        "{:?}",
+        rendered.texts
+    );
+    let warning = &rendered.diagnostics[0];
+    assert_eq!((warning.line, warning.column), (Some(7), Some(5)));
+    assert!(
+        warning.message.contains("not closed"),
+        "{}",
+        warning.message
+    );
+}

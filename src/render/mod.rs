@@ -13,7 +13,7 @@ use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageId, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityId, EntityKind, Registry};
-use crate::markdown::{Note, NoteStatus, TocEntry, bibliography_slot};
+use crate::markdown::{Emendation, Note, NoteStatus, TocEntry, bibliography_slot};
 use crate::timeline::EntryView;
 use crate::write::{OutputFile, Sink};
 use memo::{RenderMemo, Shared, Views};
@@ -95,6 +95,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/notes.html",
         include_str!("../../templates/partials/notes.html"),
+    ),
+    (
+        "partials/corrections.html",
+        include_str!("../../templates/partials/corrections.html"),
     ),
     (
         "partials/provenance.html",
@@ -381,6 +385,8 @@ pub struct PageView {
     pub missing_notes: usize,
     /// Why the source lacks them, as the front matter says (`missing_notes`).
     pub missing_notes_reason: Option<String>,
+    /// The editor's corrections of the source, listed under the notes.
+    pub emendations: Vec<Emendation>,
     /// The documents whose notes cite this one, with the number of notes.
     pub cited_by: Vec<entities::CountedLink>,
     pub toc: Vec<TocEntry>,
@@ -653,6 +659,7 @@ impl SiteRenderer<'_> {
                 .count(),
             missing_notes_reason: (page.front.missing_notes.as_deref())
                 .map(|reason| reason.trim_end_matches('.').to_string()),
+            emendations: rendered.emendations.clone(),
             toc: rendered.toc.clone(),
             breadcrumbs: self.breadcrumbs(page),
             collection: page.parent.map(|p| self.link(p)),
