@@ -8,6 +8,8 @@
 #   ANNALS=target/debug/annals OUT=/tmp/docs REGISTRY_OUT=/tmp/content scripts/import-bundled.sh
 #
 # The registry import writes only its own files; hand-written entries beside them stay.
+# The editors' corrections of each source's transcription errors are in
+# tests/sources/corrections/ (one TOML file a source), written in as emendations.
 #
 # The summaries are the editors' own; everything else is the sources' provenance (see
 # tests/sources/README.md).
@@ -21,6 +23,7 @@ SOURCES=tests/sources
 
 $ANNALS import "$SOURCES/avrich-1984-miasnikov-and-the-workers-group.txt" \
   --into "$OUT/avrich-1984" \
+  --corrections "$SOURCES/corrections/avrich-1984-miasnikov-and-the-workers-group.toml" \
   --title "Bolshevik Opposition to Lenin: G. T. Miasnikov and the Workers' Group" \
   --authors "Paul Avrich" \
   --date 1984 \
@@ -31,6 +34,7 @@ $ANNALS import "$SOURCES/avrich-1984-miasnikov-and-the-workers-group.txt" \
 
 $ANNALS import "$SOURCES/wikipedia-workers-group.txt" \
   --into "$OUT/wikipedia-workers-group" \
+  --corrections "$SOURCES/corrections/wikipedia-workers-group.toml" \
   --title "Workers' Group of the Russian Communist Party" \
   --authors "Wikipedia contributors" \
   --publication "“Workers' Group of the Russian Communist Party”, English Wikipedia." \
@@ -40,6 +44,7 @@ $ANNALS import "$SOURCES/wikipedia-workers-group.txt" \
 
 $ANNALS import "$SOURCES/olivier-2010-bolshevik-left-and-workers-power.txt" \
   --into "$OUT/olivier-2010" \
+  --corrections "$SOURCES/corrections/olivier-2010-bolshevik-left-and-workers-power.toml" \
   --title "The Bolshevik Left and Workers' Power" \
   --authors "Michel Olivier" \
   --date 2010-08-12 \
@@ -50,6 +55,7 @@ $ANNALS import "$SOURCES/olivier-2010-bolshevik-left-and-workers-power.txt" \
 
 $ANNALS import "$SOURCES/rogovin-was-there-an-alternative-1923-1927.txt" \
   --into "$OUT/rogovin-1992" --split chapters \
+  --corrections "$SOURCES/corrections/rogovin-was-there-an-alternative-1923-1927.toml" \
   --omit "Glossary of Abbreviations and Terms" \
   --omit "Dates of Party Congresses, Conferences, and Comintern Congresses" \
   --omit "Selected Biographical Notes¹" \

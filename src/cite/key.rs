@@ -166,6 +166,38 @@ pub fn congress_record_key(title: &str) -> Option<String> {
     Some(format!("{body} {kind} {n}"))
 }
 
+/// Where a title's own words end and the edition's begin: its volume, part, edition or
+/// number of volumes ("Воспоминания о Ленине в 5 тт.", "Большая советская энциклопедия,
+/// изд. 1-ое", "A History of Soviet Russia, Volume I: …", "Manifesto … (Part 4): Conclusion"),
+/// which name a copy or a piece of one work, not another work.
+static EDITION: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)[\s,.:(]+(?:(?:в|in)\s+(?:\d+|\p{L}+)\s+(?:тт?\b|томах|т\.|vols?\b|volumes)|изд(?:\.|ание\b)|\d+-?(?:[a-zа-я]{1,3})?\s+(?:изд(?:\.|ание)|ed(?:\.|ition))|(?:first|second|third|fourth|fifth|revised|new)\s+edition|(?:vol(?:ume)?|т|кн|part|часть|ч|вып)\.?\s*(?:\d+|[IVXLC]+\b))",
+    )
+    .expect("valid pattern")
+});
+
+/// The key of a title: folded, without its edition's words (`EDITION`), a collection's
+/// "Сб." before it, a leading article, or any word of one letter (initials, "(б)" after a
+/// party's name, prepositions that editions print or leave out).
+pub fn title_key(title: &str) -> String {
+    let title = title.trim();
+    let title = title.strip_prefix("Сб.").unwrap_or(title);
+    let own = EDITION
+        .find(title)
+        .filter(|m| m.start() > 0)
+        .map_or(title, |m| &title[..m.start()]);
+    let folded = fold(own);
+    let mut words: Vec<&str> = folded
+        .split(' ')
+        .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if words.len() > 1 && matches!(words[0], "the" | "an") {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
 /// Whether a title is one many authors' works share ("Works", "Сочинения"): it names a
 /// work only with its author.
 pub fn is_generic(title: &str) -> bool {
@@ -174,7 +206,7 @@ pub fn is_generic(title: &str) -> bool {
 
 pub fn title_keys(title: &str, author: Option<&str>) -> Vec<String> {
     let record = congress_record_key(title);
-    let title = fold(title);
+    let title = title_key(title);
     if title.is_empty() {
         return Vec::new();
     }
@@ -192,6 +224,50 @@ pub fn title_keys(title: &str, author: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_s_key_leaves_out_its_edition_and_typography() {
+        let same = [
+            (
+                "Воспоминания о В. И. Ленине в 5 тт.",
+                "Воспоминания о Ленине",
+            ),
+            (
+                "Воспоминания о Ленине. В пяти томах. 2-ое издание",
+                "Воспоминания о Ленине",
+            ),
+            (
+                "Большая советская энциклопедия, изд. 1-ое",
+                "Большая советская энциклопедия",
+            ),
+            ("Задачи XII Съезда РКП", "Задачи XII съезда РКП(б)"),
+            (
+                "A History of Soviet Russia, Volume I: The Bolshevik Revolution, 1917–1923",
+                "The History of Soviet Russia",
+            ),
+            (
+                "Manifesto of the Workers' Group of the Russian Communist Party (Part 4): Conclusion",
+                "Manifesto of the Workers' Group of the Russian Communist Party (Part 3): The NEP",
+            ),
+            ("Сб. Минувшее", "Минувшее"),
+            (
+                "КПСС в резолюциях и решениях, изд. 9",
+                "КПСС в резолюциях и решениях",
+            ),
+        ];
+        for (a, b) in same {
+            assert_eq!(title_key(a), title_key(b), "{a} | {b}");
+        }
+        for (a, b) in [
+            ("The Revolution Betrayed", "Revolution"),
+            ("Part of the Problem", "Problem"),
+            ("1905", "1917"),
+        ] {
+            assert_ne!(title_key(a), title_key(b), "{a} | {b}");
+        }
+        assert_eq!(title_key("Part of the Problem"), "part of the problem");
+        assert_eq!(title_key("Вопросы ленинизма"), "voprosi leninizma");
+    }
 
     #[test]
     fn scripts_and_spellings_fold_to_one_key() {

@@ -356,6 +356,13 @@ impl Reader {
                 }
             }
         }
+        for (node, work) in self.refs.iter().enumerate() {
+            for key in shortened_title_keys(work) {
+                if let Some(&other) = owner.get(&key) {
+                    sets.union(node, other);
+                }
+            }
+        }
         let documents = DocumentKeys::new(content);
         let mut work_of_root: HashMap<usize, usize> = HashMap::new();
         let mut members: Vec<Vec<usize>> = Vec::new();
@@ -426,6 +433,36 @@ impl Reader {
             cited_in: Vec::new(),
         }
     }
+}
+
+/// The keys of the shorter titles a citation's title begins with, under which another
+/// citation may name the same work: "КПСС в резолюциях и решениях" for "КПСС в резолюциях и
+/// решениях съездов, конференций и пленумов ЦК", Trotsky's "Дневники и письма" for his
+/// "Дневники и письма, Эрмитаж (США)". With the author's name two words are enough; without
+/// it, three words and twenty letters of the original title.
+fn shortened_title_keys(work: &WorkRef) -> Vec<String> {
+    if work.short {
+        return Vec::new();
+    }
+    let surname = work.author.as_deref().and_then(key::surname).map(key::fold);
+    let mut keys = Vec::new();
+    // A translator's gloss is looser ("Questions of History" and "Questions of History of the
+    // CPSU" are two journals): without an author, only the original's words count.
+    let original = std::iter::once((&work.title, true));
+    for (title, own) in original.chain(work.translated_title.iter().map(|t| (t, false))) {
+        let title = key::title_key(title);
+        let words: Vec<&str> = title.split(' ').collect();
+        for k in 2..words.len() {
+            let shorter = words[..k].join(" ");
+            if let Some(surname) = &surname {
+                keys.push(format!("{surname} {shorter}"));
+            }
+            if own && k >= 3 && shorter.len() >= 20 {
+                keys.push(shorter);
+            }
+        }
+    }
+    keys
 }
 
 /// The author most citations name, by surname ("Avrich" and "Avrich, Paul" agree), as the

@@ -60,10 +60,14 @@ pub fn references(note: &PlainText) -> Vec<Reference> {
 fn is_quoted_word(reference: &Reference) -> bool {
     match &reference.cited {
         Cited::Work(work) => {
+            // A phrase of a few words in lower case ("upper echelon") is as much a quotation.
             let title = work.title.trim();
+            let words = title.split_whitespace().count();
             !work.short
-                && !title.contains(char::is_whitespace)
-                && title.chars().next().is_some_and(char::is_lowercase)
+                && (words == 1 || (words <= 3 && work.author.is_none()))
+                && title
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_lowercase))
         }
         _ => false,
     }
@@ -219,7 +223,7 @@ fn read_segments(note: &PlainText, range: Range<usize>) -> Vec<Option<Reference>
 }
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:See also|See|Cf\.|Cf|См\.|Ср\.|Цит\. по|Quoted in|Cited by|Cited in|In)\s*:?\s+)+")
+    Regex::new(r"^\s*(?:(?i:See also|See|Cf\.|Cf|См\.|Ср\.|Цит\.\s*по|Quoted in|Quoted by|Cited by|Cited in)\s*:?\s+|In\s+)+")
         .expect("valid pattern")
 });
 static IBID: LazyLock<Regex> =
@@ -275,7 +279,7 @@ static PLAIN_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
 /// `Бухарин, Н. И., Title`: a surname and initials before a title (the comma after the
 /// initials often left out: `Троцкий, Л. Д. Портреты революционеров`).
 static AUTHOR_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<author>\p{Lu}[\p{L}-]+,?\s+(?:\p{Lu}\.\s*){1,3}),?\s*(?P<title>\p{Lu}.+)$")
+    Regex::new(r"^(?P<author>\p{Lu}[\p{L}-]+(?:,?\s+(?:\p{Lu}\.\s*){1,3}|,\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,)(?:\s*(?:&|и|and)\s+(?:\p{Lu}\.\s*){1,3}\p{Lu}[\p{L}-]+)?),?\s*(?P<title>\p{Lu}.+)$")
         .expect("valid pattern")
 });
 static YEAR: LazyLock<Regex> =
@@ -430,8 +434,25 @@ fn titled(note: &PlainText, range: Range<usize>) -> Option<Reference> {
         (None, Some(q)) => q,
         (None, None) => return None,
     };
-    let title = title.trim_end_matches([',', '.', ' ']).to_string();
-    let author = author_before(&note.text[range.start..span.start]).map(str::to_string);
+    let mut title = title.trim_end_matches([',', '.', ' ']).to_string();
+    let mut author = author_before(&note.text[range.start..span.start]).map(str::to_string);
+    // `Коэн С. Бухарин. *Политическая биография*`: the title begins before its italics.
+    let words_after = |c: &regex::Captures| {
+        let first = c["title"].split_whitespace().next().unwrap_or("");
+        first.chars().filter(|c| c.is_alphabetic()).count() > 1
+    };
+    if let Some(c) = (author.as_deref())
+        .and_then(|a| AUTHOR_INITIALS.captures(a))
+        .filter(words_after)
+    {
+        // Before a comma, the title of an article in the italic periodical.
+        let before_italics = note.text[range.start..span.start].trim_end();
+        title = match before_italics.ends_with(',') {
+            true => c["title"].trim().to_string(),
+            false => format!("{} {title}", &c["title"]),
+        };
+        author = Some(c["author"].trim().trim_end_matches(',').to_string());
+    }
     let after = note.text[span.end..range.end].trim_start_matches(['»', '”', '"']);
     Some(Reference {
         cited: Cited::Work(WorkRef {
@@ -502,7 +523,13 @@ fn author_before(text: &str) -> Option<&str> {
         .or_else(|| author.strip_suffix(" in"))
         .unwrap_or(author);
     let words = author.split_whitespace().count();
+    let last = author
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     let plausible = (1..=6).contains(&words)
+        && !NOT_AUTHORS.contains(&last.as_str())
         && author.len() <= 60
         && !author
             .chars()
@@ -510,6 +537,14 @@ fn author_before(text: &str) -> Option<&str> {
         && author.chars().next().is_some_and(char::is_uppercase);
     plausible.then_some(author)
 }
+
+/// Words that end no author's name: prepositions before a title quoted inside a longer one
+/// ("Об «Уроках октября»", "On “The Lessons of October”"), and a collection's "Сб.".
+const NOT_AUTHORS: &[&str] = &[
+    "о", "об", "обо", "в", "во", "на", "к", "ко", "по", "с", "со", "из", "для", "про", "от", "on",
+    "about", "of", "in", "to", "from", "for", "by", "at", "see", "sur", "de", "du", "über", "von",
+    "zu", "сб.", "см.",
+];
 
 /// The rest of a citation after its work, without the punctuation around it.
 fn clean_locator(text: &str) -> String {
@@ -715,7 +750,7 @@ mod tests {
         assert!(
             work(&r[0])
                 .keys
-                .contains(&"fifteenth conference of the vkp b".to_string())
+                .contains(&"fifteenth conference of the vkp".to_string())
         );
         let commentary = references(&note(
             "On that day his physician noted in his diary: “Stalin visited. Discussion of suicide.”",

@@ -30,22 +30,14 @@ const HELP: &str = "write one correction a line: \"the source's words\" = \"the 
 /// The corrections of a file, or an error at the line that is not one.
 pub fn read(text: &str, path: &Path) -> Result<Vec<Correction>, Diagnostic> {
     let lines = LineIndex::new(text);
-    let table: toml::Table =
+    type Spanned<T> = toml::Spanned<T>;
+    let table: std::collections::BTreeMap<Spanned<String>, Spanned<toml::Value>> =
         toml::from_str(text).map_err(|e| toml_error(path, (text, &lines, 0), &e, HELP))?;
-    let line_of_key = |key: &str| {
-        let quoted = [format!("\"{key}\""), format!("'{key}'")];
-        text.lines()
-            .position(|l| {
-                quoted
-                    .iter()
-                    .any(|q| l.trim_start().starts_with(q.as_str()))
-            })
-            .map_or(1, |index| index + 1)
-    };
     let mut corrections = Vec::new();
     for (source, value) in table {
-        let line = line_of_key(&source);
-        let Some(reading) = value.as_str() else {
+        let line = lines.line(source.span().start);
+        let source = source.into_inner();
+        let Some(reading) = value.get_ref().as_str() else {
             return Err(Diagnostic::error(
                 path,
                 format!("the correction of “{source}” is not text"),
@@ -62,8 +54,8 @@ pub fn read(text: &str, path: &Path) -> Result<Vec<Correction>, Diagnostic> {
             .with_help(HELP));
         }
         corrections.push(Correction {
-            source,
             reading: reading.to_string(),
+            source,
             line,
         });
     }
@@ -118,18 +110,47 @@ fn emendations_in(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
-/// The source's words as they are written corrected: the whole words in which the two
-/// differ marked `{~~source~>reading~~}`, what they share left around them.
+/// The source's words as they are written corrected: what differs marked
+/// `{~~source~>reading~~}`, out to the edges of the words it falls in (a letter changed
+/// in "Lanin's" marks the word), what they share left around it. Words only added are
+/// `{++added++}`, words only taken out `{--taken out--}`.
 fn emendation(source: &str, reading: &str) -> String {
     let prefix = shared_prefix(source, reading);
     let suffix = shared_prefix_rev(&source[prefix..], &reading[prefix..]);
-    // Out to the edges of the words the difference falls in.
-    let start = source[..prefix]
-        .rfind(char::is_whitespace)
-        .map_or(0, |space| space + 1);
-    let source_end = word_end(source, source.len() - suffix);
-    let taken_back = source.len() - source_end;
-    let reading_end = reading.len() - taken_back;
+    let (source_end, reading_end) = (source.len() - suffix, reading.len() - suffix);
+    let only_spaces = |text: &str| text.trim().is_empty();
+    let spaced =
+        only_spaces(&source[prefix..source_end]) && only_spaces(&reading[prefix..reading_end]);
+    // Words added to the reading, or taken out of the source; a space put in or taken out,
+    // or letters inside a word, are shown with the words they change.
+    if (prefix == source_end || prefix == reading_end) && !spaced {
+        let (sign, longer, end) = match prefix == source_end {
+            true => ('+', reading, reading_end),
+            false => ('-', source, source_end),
+        };
+        let (start, end) = word_aligned(longer, prefix, end);
+        let (before, words, after) = (&longer[..start], &longer[start..end], &longer[end..]);
+        let parted_before = words.starts_with(char::is_whitespace)
+            || !before.ends_with(|c| is_in_word(c) && !OPENING.contains(c));
+        let parted_after = words.ends_with(char::is_whitespace) || !after.starts_with(is_in_word);
+        if parted_before && parted_after {
+            return format!("{before}{{{sign}{sign}{words}{sign}{sign}}}{after}");
+        }
+    }
+    let in_word_before = source[..prefix]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_in_word(c) && !OPENING.contains(c));
+    let start = match in_word_before {
+        true => word_start(source, prefix),
+        false => prefix,
+    };
+    let in_word_after = source[source_end..].starts_with(is_in_word);
+    let source_end = match in_word_after {
+        true => word_end(source, source_end),
+        false => source_end,
+    };
+    let reading_end = reading.len() - (source.len() - source_end);
     format!(
         "{}{{~~{}~>{}~~}}{}",
         &source[..start],
@@ -139,11 +160,62 @@ fn emendation(source: &str, reading: &str) -> String {
     )
 }
 
-/// The end of the word that `at` stands in (or `at`, on a space).
+/// Punctuation that ends a word, and that opens one.
+const CLOSING: &str = ",.;:!?)]»”\"[";
+const OPENING: &str = "([«“\"";
+
+/// Whether a character goes on with the word it follows: not a space, nor punctuation that
+/// ends a word ("Bot'nye" is one word, "Kcisior," one and a comma).
+fn is_in_word(c: char) -> bool {
+    !c.is_whitespace() && !CLOSING.contains(c)
+}
+
+/// The span `start..end` of `text`, added or taken out, moved back over what repeats before
+/// it until it starts a word ("that that the" less "that " is "{--that --}that the", not
+/// "that th{--at th--}e"), or where it is when no place back starts one.
+fn word_aligned(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let starts_word = |start: usize, end: usize| {
+        let before = text[..start].chars().next_back();
+        let first = text[start..end].chars().next();
+        before.is_none_or(char::is_whitespace) && first.is_some_and(|c| !c.is_whitespace())
+    };
+    let (mut at, mut to) = (start, end);
+    while !starts_word(at, to) {
+        let (Some(before), Some(last)) = (
+            text[..at].chars().next_back(),
+            text[at..to].chars().next_back(),
+        ) else {
+            return (start, end);
+        };
+        if before != last {
+            return (start, end);
+        }
+        at -= before.len_utf8();
+        to -= last.len_utf8();
+    }
+    (at, to)
+}
+
+/// The end of the word that `at` stands in (or `at`, on a space), without the punctuation
+/// after it.
 fn word_end(text: &str, at: usize) -> usize {
-    text[at..]
+    let end = text[at..]
         .find(char::is_whitespace)
-        .map_or(text.len(), |space| at + space)
+        .map_or(text.len(), |space| at + space);
+    at + text[at..end]
+        .trim_end_matches(|c| CLOSING.contains(c))
+        .len()
+}
+
+/// The start of the word that ends at `at`, without the punctuation before it.
+fn word_start(text: &str, at: usize) -> usize {
+    let start = text[..at]
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(space, c)| space + c.len_utf8());
+    at - text[start..at]
+        .trim_start_matches(|c| OPENING.contains(c))
+        .len()
 }
 
 fn shared_prefix(a: &str, b: &str) -> usize {
@@ -184,28 +256,54 @@ mod tests {
             emendation("the cotigress", "the congress"),
             "the {~~cotigress~>congress~~}"
         );
-        assert_eq!(emendation("Kcisior,", "Kosior,"), "{~~Kcisior,~>Kosior,~~}");
+        assert_eq!(emendation("Kcisior,", "Kosior,"), "{~~Kcisior~>Kosior~~},");
+        assert_eq!(
+            emendation("own power.\"' Such", "own power.\"[^1] Such"),
+            "own power.\"{~~'~>[^1]~~} Such"
+        );
+        assert_eq!(
+            emendation("of 1917 proletarian", "of 1917 — proletarian"),
+            "of 1917 {++— ++}proletarian"
+        );
+        assert_eq!(
+            emendation("that that the", "that the"),
+            "that {--that --}the"
+        );
+        assert_eq!(
+            emendation("Bot'nye voprosy", "Bol'nye voprosy"),
+            "{~~Bot'nye~>Bol'nye~~} voprosy"
+        );
+        assert_eq!(emendation("the rnan", "the man"), "the {~~rnan~>man~~}");
+        assert_eq!(emendation("a tou b", "a to b"), "a {~~tou~>to~~} b");
+        assert_eq!(
+            emendation(
+                "Political\u{a0}positionFar-left",
+                "Political\u{a0}position Far-left"
+            ),
+            "Political\u{a0}{~~positionFar-left~>position Far-left~~}"
+        );
     }
 
     #[test]
     fn corrections_are_read_with_their_lines_and_applied_to_the_body_only() {
-        let file = "# OCR\n\"Lanin's years\" = \"Lenin's years\"\n\n'cotigress' = \"congress\"\n";
+        let file = "# OCR\n\"Lanin's years\" = \"Lenin's years\"\n\n'cotigress' = \"congress\"\n\"a\\u00A0\\\"b\" = \"c\"\n";
         let corrections = read(file, Path::new("fix.toml")).unwrap();
         assert_eq!(
             corrections.iter().map(|c| c.line).collect::<Vec<_>>(),
-            [2, 4]
+            [2, 4, 5]
         );
+        assert_eq!(corrections[2].source, "a\u{a0}\"b");
         let mut markdown =
             "+++\ntitle = \"cotigress\"\n+++\n\nIn Lanin's years the cotigress met; a cotigress.\n"
                 .to_string();
         let taken = apply(&mut markdown, &corrections);
-        assert_eq!(taken, [1, 2]);
+        assert_eq!(taken, [1, 2, 0]);
         assert!(markdown.contains("title = \"cotigress\""));
         assert!(markdown.contains(
             "In {~~Lanin's~>Lenin's~~} years the {~~cotigress~>congress~~} met; a {~~cotigress~>congress~~}."
         ), "{markdown}");
         // Applied again, nothing is marked twice.
-        assert_eq!(apply(&mut markdown, &corrections[1..]), [0]);
+        assert_eq!(apply(&mut markdown, &corrections[1..2]), [0]);
     }
 
     #[test]

@@ -13,10 +13,16 @@
 //! edition's; the source's reading stays in the HTML for the reader to show, and every
 //! emendation is listed in the page's "Corrections".
 //!
-//! The signs are masked before pulldown-cmark parses the body (`mask`), each by a private-use
-//! character of the same length in bytes, so that its `~~` is no strikethrough, its `--`
-//! no dash, and every offset into the body still names the same line. `apply` turns the
-//! masks in the parsed events into the emendations' HTML.
+//! The signs are masked before pulldown-cmark parses the body (`mask`), each by a character
+//! of the same length in bytes, so that its `~~` is no strikethrough and its `--` no dash,
+//! and every offset into the body still names the same line. The opening signs and `~>`
+//! become rare punctuation (the New Testament editors' substitution marks, U+2E00–U+2E08;
+//! Syriac's end of paragraph, U+0700), the closing signs and `{??}` private-use characters,
+//! which pulldown-cmark reads as it reads letters: a quotation mark or emphasis before an
+//! emendation then opens as before punctuation, and one after it closes as after a word
+//! (`{~~Lanin~>Lenin~~}'s` keeps its apostrophe). `apply` turns the masks in the parsed
+//! events into the emendations' HTML. A body that holds one of those characters itself is
+//! not masked.
 
 use std::ops::Range;
 
@@ -70,17 +76,17 @@ enum Role {
 /// Longest first: `{??}` before `{??`.
 const SIGNS: &[Sign] = &[
     sign("{??}", '\u{F0000}', Role::Illegible),
-    sign("{~~", '\u{E000}', Role::Open(EmendationKind::Correction)),
+    sign("{~~", '\u{2E00}', Role::Open(EmendationKind::Correction)),
     sign("~~}", '\u{E001}', Role::Close(EmendationKind::Correction)),
-    sign("{++", '\u{E002}', Role::Open(EmendationKind::Addition)),
+    sign("{++", '\u{2E02}', Role::Open(EmendationKind::Addition)),
     sign("++}", '\u{E003}', Role::Close(EmendationKind::Addition)),
-    sign("{--", '\u{E004}', Role::Open(EmendationKind::Deletion)),
+    sign("{--", '\u{2E04}', Role::Open(EmendationKind::Deletion)),
     sign("--}", '\u{E005}', Role::Close(EmendationKind::Deletion)),
-    sign("{??", '\u{E006}', Role::Open(EmendationKind::Unclear)),
+    sign("{??", '\u{2E06}', Role::Open(EmendationKind::Unclear)),
     sign("??}", '\u{E007}', Role::Close(EmendationKind::Unclear)),
-    sign("{!!", '\u{E008}', Role::Open(EmendationKind::Sic)),
+    sign("{!!", '\u{2E08}', Role::Open(EmendationKind::Sic)),
     sign("!!}", '\u{E009}', Role::Close(EmendationKind::Sic)),
-    sign("~>", '\u{0091}', Role::Between),
+    sign("~>", '\u{0700}', Role::Between),
 ];
 
 const fn sign(written: &'static str, mask: char, role: Role) -> Sign {
@@ -100,12 +106,12 @@ fn sign_masked_by(c: char) -> Option<&'static Sign> {
     SIGNS.iter().find(|sign| sign.mask == c)
 }
 
-/// What masking a body gives: the masked text when it has emendations, and the offsets of
-/// signs that open an emendation that is not closed rightly (left as written).
+/// What masking a body gives: the masked text when it has emendations, and what is wrong
+/// with the signs left as written, by offset.
 #[derive(Debug, Default)]
 pub(super) struct Masked {
     pub(super) text: Option<String>,
-    pub(super) unclosed: Vec<(usize, &'static str)>,
+    pub(super) problems: Vec<(usize, String)>,
 }
 
 /// The body with each complete emendation's signs masked. An emendation stays within its
@@ -117,6 +123,15 @@ pub(super) fn mask(body: &str) -> Masked {
         .iter()
         .any(|sign| body.contains(sign.written))
     {
+        return masked;
+    }
+    if let Some(at) = body.find(|c| sign_masked_by(c).is_some()) {
+        masked.problems.push((
+            at,
+            "this text holds a character that annals reads emendations with (U+2E00–U+2E08, \
+             U+0700, U+E001–U+E009 or U+F0000): its emendations are shown as written"
+                .to_string(),
+        ));
         return masked;
     }
     let mut replacements: Vec<(usize, &Sign)> = Vec::new();
@@ -143,7 +158,14 @@ pub(super) fn mask(body: &str) -> Masked {
                 replacements.push((start, opening));
                 replacements.extend(signs);
             }
-            None => masked.unclosed.push((start, opening.written)),
+            None => masked.problems.push((
+                start,
+                format!(
+                    "`{}` opens an emendation that is not closed in its paragraph; it is shown \
+                     as written",
+                    opening.written
+                ),
+            )),
         }
     }
     if replacements.is_empty() {
@@ -305,8 +327,12 @@ impl Emender {
             }
             Role::Close(kind) => {
                 if let Some(mut open) = self.open.take() {
+                    let emendation = &mut open.emendation;
                     if kind == EmendationKind::Sic {
-                        open.emendation.source = open.emendation.reading.clone();
+                        emendation.source = emendation.reading.clone();
+                    }
+                    for words in [&mut emendation.source, &mut emendation.reading] {
+                        *words = without_note_markers(words);
                     }
                     self.emendations.push(open.emendation);
                 }
@@ -355,6 +381,23 @@ fn closing_html(kind: EmendationKind) -> &'static str {
     }
 }
 
+/// Words as the list of corrections shows them: the marker of a note whose text the page
+/// lacks, which reaches an emendation as text (`[^7]`), as "[note 7]".
+fn without_note_markers(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    let mut rest = words;
+    while let Some(start) = rest.find("[^") {
+        let Some(end) = rest[start..].find(']') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&format!("[note {}]", &rest[start + 2..start + end]));
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Text with its masks written back as the signs they stand for (in code, where signs are
 /// shown as they are).
 fn unmask(text: CowStr<'_>) -> CowStr<'_> {
@@ -392,7 +435,7 @@ mod tests {
             "a {~~x~>{++y++}~~} nested",
         ] {
             let masked = mask(body);
-            assert!(!masked.unclosed.is_empty(), "{body}");
+            assert!(!masked.problems.is_empty(), "{body}");
         }
         assert!(
             mask("an {++addition++} and {~~Lanin~~} alone")
@@ -404,6 +447,6 @@ mod tests {
     #[test]
     fn text_without_signs_is_not_copied() {
         let masked = mask("Plain text with {braces} and -- dashes ~> arrows.");
-        assert!(masked.text.is_none() && masked.unclosed.is_empty());
+        assert!(masked.text.is_none() && masked.problems.is_empty());
     }
 }

@@ -178,15 +178,12 @@ impl MarkdownRenderer {
                 .with_help("the site refuses raw HTML (`unsafe_html = false` in site.toml): write it in Markdown"),
             );
         }
-        for (offset, sign) in masked.unclosed {
+        for (offset, problem) in masked.problems {
             let (line, column) = position_of(&(offset..offset));
             state.diagnostics.push(
-                Diagnostic::warning(
-                    source.path,
-                    format!("`{sign}` opens an emendation that is not closed in its paragraph; it is shown as written"),
-                )
-                .at(line, column)
-                .with_help("write `{~~the source's words~>the edition's~~}`, `{++supplied++}`, `{--left out--}`, `{??uncertain??}`, `{??}` or `{!!sic!!}`, one inside a paragraph and none inside another"),
+                Diagnostic::warning(source.path, problem)
+                    .at(line, column)
+                    .with_help("write `{~~the source's words~>the edition's~~}`, `{++supplied++}`, `{--left out--}`, `{??uncertain??}`, `{??}` or `{!!sic!!}`, one inside a paragraph and none inside another"),
             );
         }
         let out = self.blocks(&mut state, body_events, &line_of);

@@ -374,14 +374,14 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
     // does not say.
     let warnings: Vec<String> = diagnostics.warnings().map(|d| d.to_string()).collect();
     assert_eq!(warnings, Vec::<String>::new());
-    assert_eq!(summary.missing_notes, 55 + 23);
+    assert_eq!(summary.missing_notes, 58 + 23);
     let known: Vec<(String, usize)> = summary
         .known_missing_notes
         .iter()
         .map(|k| (k.reason.clone(), k.notes()))
         .collect();
     assert_eq!(known.len(), 2, "{known:?}");
-    assert_eq!(known.iter().map(|k| k.1).sum::<usize>(), 78);
+    assert_eq!(known.iter().map(|k| k.1).sum::<usize>(), 81);
 }
 
 #[test]
@@ -741,4 +741,68 @@ fn paragraph_addresses_stay_with_their_paragraphs_from_build_to_build() {
         std::fs::read_to_string(site.path().join("paragraphs.lock")).unwrap(),
         broken
     );
+}
+
+#[test]
+fn emendations_are_read_as_corrected_and_listed_with_the_source_s_readings() {
+    let (_site, out, diagnostics) = build_with_file(
+        "registry",
+        "content/documents/ocr.md",
+        "+++\ntitle = \"An OCR text\"\n+++\n\n\
+         In {~~Lanin~>Lenin~~}'s years {++the++} party met {--met--} at {??Perm??}.\n\n\
+         Words {??} lost and {!!recieved!!} as printed, and {~~Lanin was~>Lenin was\n",
+    );
+    let warnings: Vec<String> = (diagnostics.warnings())
+        .map(|d| d.to_string())
+        .filter(|w| w.contains("ocr.md"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("ocr.md:7:") && warnings[0].contains("not closed"),
+        "{warnings:?}"
+    );
+    let html = page(out.path(), "documents/ocr/index.html");
+    let correction = select(&html, ".emend-correction");
+    assert_eq!(correction.len(), 1);
+    assert_eq!(
+        text_of(&select(&html, ".emend-correction .emend-source")[0]),
+        "Lanin"
+    );
+    let reading = &select(&html, ".emend-correction ins a")[0];
+    assert!(
+        reading
+            .value()
+            .attr("href")
+            .unwrap()
+            .ends_with("/people/lenin/"),
+        "the corrected name is the one linked"
+    );
+    let listed = select(&html, ".correction-list li a");
+    assert_eq!(listed.len(), 6);
+    for link in &listed {
+        let id = link.value().attr("href").unwrap().trim_start_matches('#');
+        assert_eq!(select(&html, &format!("[id='{id}']")).len(), 1, "{id}");
+    }
+    assert_eq!(text_of(&listed[0]), "Lanin corrected to Lenin");
+    let lenin = page(out.path(), "people/lenin/index.html");
+    let from_ocr: Vec<String> = select(&lenin, "li")
+        .iter()
+        .map(text_of)
+        .filter(|t| t.contains("years"))
+        .collect();
+    assert_eq!(from_ocr.len(), 1, "{from_ocr:?}");
+    assert!(
+        from_ocr[0].contains("Lenin’s years the party met at Perm")
+            && !from_ocr[0].contains("Lanin"),
+        "{from_ocr:?}"
+    );
+}
+
+fn text_of(element: &scraper::ElementRef) -> String {
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

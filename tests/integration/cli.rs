@@ -721,12 +721,12 @@ fn the_bundled_collection_builds_without_warnings_and_says_which_notes_its_sourc
     let said = stdout(&output);
     assert!(
         said.contains(
-            "note: 55 notes known missing from the source, in content/documents/avrich-1984.md (55): “the OCR transcription kept the note markers but not the notes”"
+            "note: 58 notes known missing from the source, in content/documents/avrich-1984.md (58): “the OCR transcription kept the note markers but not the notes”"
         ),
         "{said}"
     );
     assert!(
-        said.contains("; 908 notes, 78 missing from their sources; "),
+        said.contains("; 908 notes, 81 missing from their sources; "),
         "{said}"
     );
     assert!(said.trim_end().ends_with(", 0 warnings."), "{said}");

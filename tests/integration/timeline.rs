@@ -29,17 +29,20 @@ fn text(element: &ElementRef) -> String {
         .join(" ")
 }
 
-/// The text a reader reads: without note markers and the ¶ link.
+/// The text a reader reads: without note markers, the ¶ link and the source's readings that
+/// emendations correct.
 fn reading_text(element: &ElementRef) -> String {
     let mut out = String::new();
     for node in element.descendants() {
         let Some(text) = node.value().as_text() else {
             continue;
         };
-        let apparatus = node
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| a.value().name() == "sup" || a.value().classes().any(|c| c == "anchor"));
+        let apparatus = node.ancestors().filter_map(ElementRef::wrap).any(|a| {
+            a.value().name() == "sup"
+                || a.value()
+                    .classes()
+                    .any(|c| c == "anchor" || c == "emend-source")
+        });
         if !apparatus {
             out.push_str(text);
         }
