@@ -24,6 +24,19 @@ const GENERIC_TITLES: &[&str] = &[
 static GENERIC_KEYS: LazyLock<Vec<String>> =
     LazyLock::new(|| GENERIC_TITLES.iter().map(|t| fold(t)).collect());
 
+/// The titles of an author's collected works, in every edition and language: one work.
+const COLLECTED_WORKS: &[&str] = &[
+    "Сочинения",
+    "Соч.",
+    "Собрание сочинений",
+    "Полное собрание сочинений",
+    "Works",
+    "Collected Works",
+];
+
+static COLLECTED_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| COLLECTED_WORKS.iter().map(|t| fold(t)).collect());
+
 /// Cyrillic letters in the Library of Congress romanisation, without diacritics, as the
 /// English-language literature on Soviet history mostly writes them.
 fn romanise(c: char) -> Option<&'static str> {
@@ -177,17 +190,23 @@ static EDITION: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// A title without its edition's words (`EDITION`) and a collection's "Сб." before it:
+/// "Manifesto of the Workers' Group (Part 4): Conclusion" is "Manifesto of the Workers'
+/// Group".
+pub fn own_title(title: &str) -> &str {
+    let title = title.trim();
+    let title = title.strip_prefix("Сб.").unwrap_or(title).trim_start();
+    EDITION
+        .find(title)
+        .filter(|m| m.start() > 0)
+        .map_or(title, |m| &title[..m.start()])
+}
+
 /// The key of a title: folded, without its edition's words (`EDITION`), a collection's
 /// "Сб." before it, a leading article, or any word of one letter (initials, "(б)" after a
 /// party's name, prepositions that editions print or leave out).
 pub fn title_key(title: &str) -> String {
-    let title = title.trim();
-    let title = title.strip_prefix("Сб.").unwrap_or(title);
-    let own = EDITION
-        .find(title)
-        .filter(|m| m.start() > 0)
-        .map_or(title, |m| &title[..m.start()]);
-    let folded = fold(own);
+    let folded = fold(own_title(title));
     let mut words: Vec<&str> = folded
         .split(' ')
         .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
@@ -195,7 +214,11 @@ pub fn title_key(title: &str) -> String {
     if words.len() > 1 && matches!(words[0], "the" | "an") {
         words.remove(0);
     }
-    words.join(" ")
+    let key = words.join(" ");
+    match COLLECTED_KEYS.contains(&key) {
+        true => "collected works".to_string(),
+        false => key,
+    }
 }
 
 /// Whether a title is one many authors' works share ("Works", "Сочинения"): it names a
@@ -254,6 +277,8 @@ mod tests {
                 "КПСС в резолюциях и решениях, изд. 9",
                 "КПСС в резолюциях и решениях",
             ),
+            ("Собрание сочинений", "Сочинения"),
+            ("Сочинения", "Works"),
         ];
         for (a, b) in same {
             assert_eq!(title_key(a), title_key(b), "{a} | {b}");
@@ -293,7 +318,7 @@ mod tests {
     fn a_generic_title_is_keyed_only_with_its_author() {
         assert_eq!(
             title_keys("Сочинения", Some("Сталин, И. В.")),
-            ["stalin sochineniia"]
+            ["stalin collected works"]
         );
         assert_eq!(
             title_keys("Портреты революционеров", Some("Троцкий, Л. Д.")),

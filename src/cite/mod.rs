@@ -251,20 +251,32 @@ impl Reader {
         references: PageReferences,
         content: &Content,
     ) {
+        // What "Ibid." stands for: the last work cited, not by the way (an aside stands in
+        // only where nothing else came before).
         let mut last: Option<usize> = None;
+        let mut last_aside: Option<usize> = None;
         let mut by_author: HashMap<String, usize> = HashMap::new();
         for (index, (note, cites)) in rendered.notes.iter().zip(references.notes).enumerate() {
-            for Reference { cited, locator } in cites {
+            for Reference {
+                cited,
+                locator,
+                aside,
+            } in cites
+            {
+                let before = last.or(last_aside);
                 let (slot, ibid) = match cited {
                     Cited::Work(work) => (Some(self.remember(work, &mut by_author)), false),
-                    Cited::Ibid => (last, true),
+                    Cited::Ibid => (before, true),
                     Cited::OpCit { author } => {
-                        (by_author.get(&key::fold(&author)).copied().or(last), true)
+                        (by_author.get(&key::fold(&author)).copied().or(before), true)
                     }
                 };
                 match slot {
                     Some(slot) => {
-                        last = Some(slot);
+                        match aside {
+                            true => last_aside = Some(slot),
+                            false => last = Some(slot),
+                        }
                         self.found.push(Found {
                             page,
                             place: Place::Note(index),
@@ -286,7 +298,7 @@ impl Reader {
         // The running text's citations after the notes': an "Op. cit." there finds the
         // author's work wherever on the page it was last cited.
         for (paragraph, bracket, cites) in references.text {
-            for Reference { cited, locator } in cites {
+            for Reference { cited, locator, .. } in cites {
                 let (slot, ibid) = match cited {
                     Cited::Work(work) => {
                         let slot = self.remember(work, &mut by_author);
@@ -409,6 +421,12 @@ impl Reader {
         let titled: Vec<&&WorkRef> = refs.iter().filter(|r| !r.short).collect();
         let title = most_common(titled.iter().map(|r| r.title.as_str()))
             .map_or(refs[0].title.clone(), |(t, _)| t.to_string());
+        // Citations of its parts or volumes by their own titles: the work is named whole.
+        let own = key::own_title(&title);
+        let title = match titled.iter().any(|r| r.title != title) && own.len() < title.len() {
+            true => own.trim_end_matches([',', '.', ':', ' ']).to_string(),
+            false => title,
+        };
         let translated_title =
             most_common(refs.iter().filter_map(|r| r.translated_title.as_deref()))
                 .map(|(t, _)| t.to_string());
@@ -506,7 +524,9 @@ fn entry_keys(entry: &WorkEntry) -> Vec<String> {
             keys.extend(key::short_form(author, year));
         }
     }
+    // An alias is a title or a short form ("Avrich 1984"): keyed as either.
     keys.extend(entry.aliases.iter().map(|a| key::fold(a)));
+    keys.extend(entry.aliases.iter().map(|a| key::title_key(a)));
     keys.retain(|k| !k.is_empty());
     keys
 }
@@ -572,7 +592,7 @@ impl DocumentKeys {
                     keys.entry(short).or_insert(index);
                 }
             }
-            keys.entry(key::fold(&page.title)).or_insert(index);
+            keys.entry(key::title_key(&page.title)).or_insert(index);
         }
         DocumentKeys(keys)
     }
@@ -688,6 +708,32 @@ mod tests {
                 Place::Text { .. } => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn an_ibid_after_a_note_of_commentary_stands_for_the_last_work_cited() {
+        // Rogovin's chapter 10, notes 15–17: the newspaper named in note 16's story is not
+        // what note 17's "Там же" stands for.
+        let (content, rendered) = one_page(
+            "A[^1] B[^2] C[^3] D[^4]\n\n\
+             [^1]: *Известия ЦК КПСС*, 1989, № 12, С. 198.\n\
+             [^2]: In 1967, Fotieva recalled that while Lenin was still alive, Ulyanova had said \
+             so (*Pravda*, 21 January 1993).\n\
+             [^3]: Там же, С. 199.\n\
+             [^4]: The speech was published on 6 December in *Pravda*. See also: И. Сталин, \
+             *Собрание сочинений*, Т. 5, С. 354–370.\n",
+        );
+        let mut diagnostics = Vec::new();
+        let citations = analyse(&content, &rendered, &[], &mut diagnostics);
+        assert_eq!(
+            titles_by_note(&citations),
+            [
+                (1, "Известия ЦК КПСС".into(), false),
+                (2, "Pravda".into(), false),
+                (3, "Известия ЦК КПСС".into(), true),
+                (4, "Собрание сочинений".into(), false),
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub struct Reference {
     pub cited: Cited,
     /// Volume, page, date, or the article within the work, as the note gives them.
     pub locator: String,
+    /// Cited by the way: a work named in the note's commentary, or one the note points to
+    /// besides ("See also", "Cf."). Filed under its work, but not what a following "Ibid."
+    /// stands for.
+    pub aside: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +86,16 @@ fn read_references(note: &PlainText) -> Vec<Reference> {
     let translations = read_segments(note, translation);
     if originals.iter().all(Option::is_none) {
         return translations.into_iter().flatten().collect();
+    }
+    // A translation that adds other editions after its own (`[…, 1990 Russian edition, p.
+    // 105; 1950 English edition, pp. 111–112]`) is paired by its first.
+    if originals.len() == 1 && translations.len() > 1 {
+        let first = translations.into_iter().next().flatten();
+        return originals
+            .into_iter()
+            .flatten()
+            .map(|original| merge(original, first.clone(), cf))
+            .collect();
     }
     if originals.len() != translations.len() {
         return originals.into_iter().flatten().collect();
@@ -196,6 +210,10 @@ fn split_translation(text: &str) -> Option<(Range<usize>, Range<usize>, bool)> {
     None
 }
 
+static POINTS_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:See also|See|Cf\.|См\.|Ср\.)\s*:?\s").expect("valid pattern")
+});
+
 /// The parts of `range` between top-level `;` (not inside brackets, parentheses or quotes),
 /// each read as one citation.
 fn read_segments(note: &PlainText, range: Range<usize>) -> Vec<Option<Reference>> {
@@ -208,6 +226,11 @@ fn read_segments(note: &PlainText, range: Range<usize>) -> Vec<Option<Reference>
             '[' | '(' | '«' | '“' => depth += 1,
             ']' | ')' | '»' | '”' => depth -= 1,
             ';' if depth <= 0 => {
+                segments.push(start..range.start + offset);
+                start = range.start + offset + 1;
+            }
+            // `… in *Pravda*. See also: Stalin, *Works* …`: a sentence that points on.
+            '.' if depth <= 0 && POINTS_ON.is_match(&text[range.start + offset + 1..]) => {
                 segments.push(start..range.start + offset);
                 start = range.start + offset + 1;
             }
@@ -273,21 +296,52 @@ static PAGE: LazyLock<Regex> =
 static PLAIN_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
     // A place is "М., 1991" or "Л., 1925": with its comma, so that an author's initial
     // ("Троцкий, Л. Д.") is no place.
-    Regex::new(r"(?:,\s*(?:(?:М\.-Л\.|М\.|Л\.)\s*,|С\.|с\.|Т\.|т\.|p\.|pp\.|Vol|№|(?:1[89]|20)\d\d\b)|\.\s+(?:Стенографический|Бюллетень|М\.))")
+    // In English, the cities where the literature was mostly published.
+    Regex::new(r"(?:,\s*(?:(?:М\.-Л\.|М\.|Л\.)\s*,|С\.|с\.|Т\.|т\.|p\.|pp\.|Vol|Volume|№|(?:1[89]|20)\d\d\b|(?:Moscow|Leningrad|Petrograd|London|New York|Paris|Berlin|Oxford|Cambridge|Boston|Chicago|Princeton)\b)|\.\s+(?:Стенографический|Бюллетень|М\.))")
         .expect("valid pattern")
 });
 /// `Бухарин, Н. И., Title`: a surname and initials before a title (the comma after the
 /// initials often left out: `Троцкий, Л. Д. Портреты революционеров`).
 static AUTHOR_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<author>\p{Lu}[\p{L}-]+(?:,?\s+(?:\p{Lu}\.\s*){1,3}|,\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,)(?:\s*(?:&|и|and)\s+(?:\p{Lu}\.\s*){1,3}\p{Lu}[\p{L}-]+)?),?\s*(?P<title>\p{Lu}.+)$")
+    Regex::new(r"^(?P<author>(?:\p{Lu}\.\s*){1,3}\p{Lu}[\p{L}'’-]+,|\p{Lu}[\p{L}-]+(?:,?\s+(?:\p{Lu}\.\s*){1,3}|,\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,)(?:\s*(?:&|и|and)\s+(?:\p{Lu}\.\s*){1,3}\p{Lu}[\p{L}-]+)?),?\s*(?P<title>\p{Lu}.+)$")
         .expect("valid pattern")
 });
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:1[5-9]|20)\d\d\b").expect("valid pattern"));
 
 fn read_segment(note: &PlainText, range: Range<usize>) -> Option<Reference> {
+    let prefix = PREFIX.find(&note.text[range.clone()]);
+    let mut found = read_cited(note, range.clone(), prefix.map_or(0, |m| m.end()))?;
+    let pointed_besides = prefix.is_some_and(|p| ALSO.is_match(p.as_str()));
+    let in_commentary = named_in_commentary(&found, &note.text[range]);
+    // A title the note's story names, with no page, issue or date, is not cited at all.
+    if in_commentary && !found.locator.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    found.aside = pointed_besides || in_commentary;
+    Some(found)
+}
+
+/// "See also", "Cf.", "Ср.": the work is pointed to besides the one the note cites.
+static ALSO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\balso\b|\bcf\b|ср\.|см\. также").expect("valid pattern"));
+
+/// Whether a work without its author is named well into a sentence of the note's own
+/// ("… was published on 6 December in *Pravda*"), rather than cited.
+fn named_in_commentary(found: &Reference, segment: &str) -> bool {
+    let Cited::Work(work) = &found.cited else {
+        return false;
+    };
+    if work.author.is_some() || work.short || work.title.is_empty() {
+        return false;
+    }
+    segment
+        .find(work.title.as_str())
+        .is_some_and(|at| segment[..at].split_whitespace().count() >= 5)
+}
+
+fn read_cited(note: &PlainText, range: Range<usize>, skip: usize) -> Option<Reference> {
     let text = &note.text;
-    let skip = PREFIX.find(&text[range.clone()]).map_or(0, |m| m.end());
     let range = range.start + skip..range.end;
     let segment = &text[range.clone()];
     if let Some(found) = IBID.find(segment) {
@@ -295,6 +349,7 @@ fn read_segment(note: &PlainText, range: Range<usize>) -> Option<Reference> {
         return Some(Reference {
             cited: Cited::Ibid,
             locator,
+            aside: false,
         });
     }
     if let Some(found) = OP_CIT.find(segment) {
@@ -304,6 +359,7 @@ fn read_segment(note: &PlainText, range: Range<usize>) -> Option<Reference> {
         return Some(Reference {
             cited: Cited::OpCit { author },
             locator: clean_locator(&segment[found.end()..]),
+            aside: false,
         });
     }
     collected_works(segment)
@@ -331,6 +387,7 @@ fn collected_works(segment: &str) -> Option<Reference> {
             ..WorkRef::default()
         }),
         locator: clean_locator(&segment[found.end()..]),
+        aside: false,
     })
 }
 
@@ -384,6 +441,7 @@ fn author_year_title(segment: &str) -> Option<Reference> {
             ..WorkRef::default()
         }),
         locator,
+        aside: false,
     })
 }
 
@@ -405,6 +463,7 @@ fn short_form(segment: &str) -> Option<Reference> {
             ..WorkRef::default()
         }),
         locator: clean_locator(&c["rest"]),
+        aside: false,
     })
 }
 
@@ -435,16 +494,15 @@ fn titled(note: &PlainText, range: Range<usize>) -> Option<Reference> {
         (None, None) => return None,
     };
     let mut title = title.trim_end_matches([',', '.', ' ']).to_string();
-    let mut author = author_before(&note.text[range.start..span.start]).map(str::to_string);
+    let lead = lead_in(&note.text[range.start..span.start]);
+    let mut author = author_before(lead).map(str::to_string);
     // `Коэн С. Бухарин. *Политическая биография*`: the title begins before its italics.
     let words_after = |c: &regex::Captures| {
         let first = c["title"].split_whitespace().next().unwrap_or("");
         first.chars().filter(|c| c.is_alphabetic()).count() > 1
     };
-    if let Some(c) = (author.as_deref())
-        .and_then(|a| AUTHOR_INITIALS.captures(a))
-        .filter(words_after)
-    {
+    let lead = lead.trim().trim_end_matches([',', ':', ' ', '«', '“', '"']);
+    if let Some(c) = AUTHOR_INITIALS.captures(lead).filter(words_after) {
         // Before a comma, the title of an article in the italic periodical.
         let before_italics = note.text[range.start..span.start].trim_end();
         title = match before_italics.ends_with(',') {
@@ -462,6 +520,7 @@ fn titled(note: &PlainText, range: Range<usize>) -> Option<Reference> {
             ..WorkRef::default()
         }),
         locator: clean_locator(after),
+        aside: false,
     })
 }
 
@@ -492,6 +551,7 @@ fn plain_title(segment: &str) -> Option<Reference> {
             ..WorkRef::default()
         }),
         locator: clean_locator(&segment[end..]),
+        aside: false,
     })
 }
 
@@ -534,8 +594,31 @@ fn author_before(text: &str) -> Option<&str> {
         && !author
             .chars()
             .any(|c| c.is_ascii_digit() || "[]()«»“”\"".contains(c))
-        && author.chars().next().is_some_and(char::is_uppercase);
+        && author.chars().next().is_some_and(char::is_uppercase)
+        && author.split_whitespace().all(|word| {
+            word.chars().next().is_some_and(|c| !c.is_lowercase())
+                || NAME_PARTICLES.contains(&word.to_lowercase().as_str())
+        });
     plausible.then_some(author)
+}
+
+/// Words in lower case that a name or its editor's mark may hold ("Jeffries, Peter, ed.",
+/// "Ludwig von Mises"); any other lower-case word is a sentence's ("By this").
+const NAME_PARTICLES: &[&str] = &[
+    "ed.", "eds.", "ed", "et", "al.", "and", "и", "von", "van", "de", "der", "den", "la", "le",
+    "du", "di", "da", "ред.", "под",
+];
+
+/// What stands before a title after the note's own words that lead to it ("The published
+/// version … (Сталин, ", "… see E. H. Carr, "): where its author would be.
+fn lead_in(before: &str) -> &str {
+    let after_bracket = before
+        .rfind(['(', ':'])
+        .map_or(before, |at| &before[at + 1..]);
+    match after_bracket.rfind(" see ") {
+        Some(at) => &after_bracket[at + 5..],
+        None => after_bracket,
+    }
 }
 
 /// Words that end no author's name: prepositions before a title quoted inside a longer one
@@ -735,6 +818,82 @@ mod tests {
         assert_eq!(titles, ["Коммунист", "Правда"]);
         assert_eq!(work(&r[1]).translated_title.as_deref(), Some("Pravda"));
         assert_eq!(r[0].locator, "1989, № 3, С. 82 [1989, № 3, p. 82]");
+    }
+
+    #[test]
+    fn authors_stand_before_titles_in_each_way_the_sources_write_them() {
+        let cases = [
+            (
+                "Бажанов, Борис, Воспоминания бывшего секретаря Сталина, С. 87",
+                Some("Бажанов, Борис"),
+                "Воспоминания бывшего секретаря Сталина",
+            ),
+            (
+                "Преображенский, Е. А. & Н. И. Бухарин, Пути развития: дискуссии 20-х годов, Л., 1990, С. 104",
+                Some("Преображенский, Е. А. & Н. И. Бухарин"),
+                "Пути развития: дискуссии 20-х годов",
+            ),
+            (
+                "Коэн С. Бухарин. *Политическая биография, 1888–1938*, М., 1988, С. 12",
+                Some("Коэн С."),
+                "Бухарин. Политическая биография, 1888–1938",
+            ),
+            (
+                "Коэн С. Большевизм и сталинизм, *Вопросы философии*, 1989, № 7, С. 47",
+                Some("Коэн С."),
+                "Большевизм и сталинизм",
+            ),
+            (
+                "The published version of the speech was abridged (Сталин, *Сочинения*, Т. 9, С. 77).",
+                Some("Сталин"),
+                "Сочинения",
+            ),
+            (
+                "Об «Уроках октября», М., 1925, С. 135–142",
+                None,
+                "Об «Уроках октября»",
+            ),
+        ];
+        for (text, author, title) in cases {
+            let r = references(&note(text));
+            assert_eq!(r.len(), 1, "{text}: {r:?}");
+            assert_eq!(work(&r[0]).author.as_deref(), author, "{text}");
+            assert_eq!(work(&r[0]).title, title, "{text}");
+        }
+    }
+
+    #[test]
+    fn works_named_by_the_way_are_asides() {
+        let r = references(&note(
+            "The speech was published on 6 December in *Pravda*. See also: И. Сталин, *Собрание сочинений*, Т. 5, С. 354–370.",
+        ));
+        let read: Vec<(&str, bool)> = r
+            .iter()
+            .map(|r| (work(r).title.as_str(), r.aside))
+            .collect();
+        assert_eq!(read, [("Собрание сочинений", true)]);
+        let r = references(&note(
+            "Ulyanova had said so to her, as the newspaper reported (*Pravda*, 21 January 1993).",
+        ));
+        assert!(r[0].aside && work(&r[0]).title == "Pravda");
+        let r = references(&note(
+            "Бухарин, Н. И., *Избранные произведения*, М., 1988, С. 94.",
+        ));
+        assert!(!r[0].aside);
+        // A phrase in lower case that the note quotes is no work.
+        assert!(references(&note("By this “upper echelon,” Bukharin meant officials.")).is_empty());
+    }
+
+    #[test]
+    fn a_translation_that_adds_other_editions_is_paired_by_its_first() {
+        let r = references(&note(
+            "Карр Э. *История Советской России*. Кн. 1. М., 1990, Т. 1, С. 105 [E. H. Carr, *The History of Soviet Russia*, 1990 Russian edition, Volume 1, p. 105; 1950 English edition, Volume 1, pp. 111–112].",
+        ));
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            work(&r[0]).translated_title.as_deref(),
+            Some("The History of Soviet Russia")
+        );
     }
 
     #[test]

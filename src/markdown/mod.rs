@@ -15,6 +15,7 @@ mod ids;
 mod lang;
 mod links;
 mod notes;
+mod pages;
 mod plain;
 mod short;
 #[cfg(test)]
@@ -31,6 +32,7 @@ pub use links::{DocumentLink, is_linkable, is_web_address, refused_link_problem}
 use links::{rebase_tag, refused_address, without_refused_addresses};
 use notes::{Definition, split_definitions};
 pub use notes::{KnownGaps, Note, NoteStatus};
+pub use pages::{PageMarker, marker_for};
 pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot, plain_text};
 pub use short::{ShortText, read_short_text};
 
@@ -70,6 +72,8 @@ pub struct Rendered {
     pub document_links: Vec<DocumentLink>,
     /// The editor's corrections, additions and the like, in the file's order.
     pub emendations: Vec<Emendation>,
+    /// Where each page of the printed source begins (`[p. 45]`), in order.
+    pub pages: Vec<PageMarker>,
 }
 
 impl Rendered {
@@ -215,6 +219,13 @@ impl MarkdownRenderer {
             match event {
                 Event::Start(Tag::Paragraph) => {
                     let inner = collect_until_end(&mut events);
+                    // A page break between paragraphs is no paragraph of its own.
+                    if let [(Event::Text(text), _)] = inner.as_slice()
+                        && let Some(label) = pages::whole_marker(text)
+                    {
+                        out.push(Event::Html(state.page_marker(label, true).into()));
+                        continue;
+                    }
                     state.paragraphs += 1;
                     state.items_since_paragraph = 0;
                     let n = state.paragraphs;
@@ -416,6 +427,8 @@ struct BodyState<'s, 'r> {
     document_links: Vec<DocumentLink>,
     /// How many list items or table cells the blocks being rendered stand in.
     item_depth: usize,
+    /// The page breaks of the source met so far.
+    pages: Vec<PageMarker>,
     /// List items of plain text since the last paragraph: `p-4-2` is the second after `p-4`.
     items_since_paragraph: usize,
 }
@@ -451,6 +464,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             document_links: Vec::new(),
             item_depth: 0,
             items_since_paragraph: 0,
+            pages: Vec::new(),
         }
     }
 
@@ -484,6 +498,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
         line: usize,
         line_of: &dyn Fn(&Range<usize>) -> usize,
     ) -> Vec<Event<'a>> {
+        let events = self.page_markers(events);
         let mut out = Vec::with_capacity(events.len());
         // Where in the body each event of `out` comes from, for the annotator's messages.
         // (A buffer of the page's, used again by every block.)

@@ -485,6 +485,7 @@ impl<'s, 'r> BodyState<'s, 'r> {
             bibliography: self.bibliography,
             document_links: self.document_links,
             emendations: Vec::new(),
+            pages: self.pages,
         }
     }
 

@@ -13,7 +13,7 @@ use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageId, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::entity::{EntityId, EntityKind, Registry};
-use crate::markdown::{Emendation, Note, NoteStatus, TocEntry, bibliography_slot};
+use crate::markdown::{Emendation, Note, NoteStatus, TocEntry, bibliography_slot, marker_for};
 use crate::timeline::EntryView;
 use crate::write::{OutputFile, Sink};
 use memo::{RenderMemo, Shared, Views};
@@ -758,7 +758,30 @@ impl SiteRenderer<'_> {
             url: self.base.link(&sources::work_path(w)),
             locator: locator.to_string(),
             ibid,
-            document: w.document.map(|d| self.link(d)),
+            document: w.document.map(|d| self.cited_place(d, locator)),
+        }
+    }
+
+    /// The document a citation cites, at the page the citation names when the document
+    /// marks the pages of its source ("p. 45" → `#page-45`), in itself or in one of its
+    /// chapters.
+    fn cited_place(&self, document: PageId, locator: &str) -> Link {
+        let book = &self.content.pages[document];
+        let marked = std::iter::once(document)
+            .chain(book.children.iter().copied())
+            .find_map(|page| {
+                let marker = marker_for(&self.pages[page].rendered.pages, locator)?;
+                Some((page, marker.id.clone()))
+            });
+        match marked {
+            Some((page, id)) => {
+                let link = self.link(page);
+                Link {
+                    url: format!("{}#{id}", link.url),
+                    ..link
+                }
+            }
+            None => self.link(document),
         }
     }
 

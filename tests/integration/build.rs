@@ -806,3 +806,40 @@ fn text_of(element: &scraper::ElementRef) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[test]
+fn page_breaks_of_the_source_are_addressable_and_a_citation_of_a_page_leads_there() {
+    let site = copy_of("basic");
+    let documents = site.path().join("content/documents");
+    std::fs::write(
+        documents.join("paged.md"),
+        "+++\ntitle = \"The Paged Pamphlet\"\nauthors = [\"Ivan Petrov\"]\ndate = \"1923\"\n+++\n\n\
+         The first page runs [p. 2] over the page break.\n\n[p. 3]\n\nPage three.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        documents.join("citing.md"),
+        "+++\ntitle = \"A citing note\"\n+++\n\nText.[^1]\n\n\
+         [^1]: Petrov, I., *The Paged Pamphlet*, М., 1923, p. 3.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+    let paged = page(out.path(), "documents/paged/index.html");
+    let inline = select(&paged, "p#p-1 a.page-marker#page-2");
+    assert_eq!(inline.len(), 1, "the marker stands where page 2 begins");
+    assert_eq!(select(&paged, "p.page-break a.page-marker#page-3").len(), 1);
+    let second = select(&paged, "p#p-2");
+    assert_eq!(
+        text_of(&second[0]),
+        "Page three.¶",
+        "a marker alone is no paragraph"
+    );
+    let citing = page(out.path(), "documents/citing/index.html");
+    let to_document = select(&citing, "a.note-document");
+    assert_eq!(
+        to_document[0].value().attr("href"),
+        Some("/documents/paged/#page-3")
+    );
+    assert_links_resolve(out.path(), "/");
+}
