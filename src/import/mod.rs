@@ -422,7 +422,8 @@ fn strip_tags(text: &str) -> String {
 /// Imports one transcription of plain text.
 pub fn import_text(text: &str, options: &ImportOptions) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let blocks = split_blocks(text);
+    let text = shape::mark_page_breaks(text);
+    let blocks = split_blocks(&text);
     if options.split_chapters {
         import_book(&blocks, options)
     } else {
@@ -917,6 +918,30 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_become_page_markers_where_the_pages_begin() {
+        let text = "A TITLE\n\nThe first paragraph runs on over the page to the\n\n--- 45 ---\n\n\
+                    next page, where it ends.\n\nA second paragraph ends here.\n\n— 46 —\n\n\
+                    A third paragraph begins.\n\n[Page 47]\n\nAnd a fourth, in 1917.\n\n1918\n";
+        let imported = import_text(text, &ImportOptions::default());
+        let markdown = &imported.files[0].markdown;
+        assert!(
+            markdown.contains("over the page to the [p. 45] next page, where it ends."),
+            "{markdown}"
+        );
+        assert!(markdown.contains("\n\n[p. 46]\n\n"), "{markdown}");
+        assert!(markdown.contains("\n\n[p. 47]\n\n"), "{markdown}");
+        assert!(
+            !markdown.contains("[p. 1918]"),
+            "a bare number is no page: {markdown}"
+        );
+        assert!(
+            imported.report.lost_words.is_empty(),
+            "{:?}",
+            imported.report.lost_words
+        );
+    }
 
     #[test]
     fn a_chapter_of_more_than_a_thousand_notes_keeps_each_one() {

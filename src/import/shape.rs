@@ -300,6 +300,24 @@ fn join_page_breaks(pieces: Vec<Piece>, stats: &mut ShapeStats) -> Vec<Piece> {
                 break;
             }
             match iter.peek() {
+                // `… the [p. 45] sentence goes on`: the page's marker where the page began.
+                Some(Piece::Paragraph(marker)) if is_page_marker(marker) => {
+                    let marker = marker.clone();
+                    let mut ahead = iter.clone();
+                    ahead.next();
+                    match ahead.next() {
+                        Some(Piece::Paragraph(next)) if continues(&text, &next) => {
+                            text.push(' ');
+                            text.push_str(marker.trim());
+                            text.push(' ');
+                            text.push_str(next.trim());
+                            iter.next();
+                            iter.next();
+                            stats.joined_page_breaks += 1;
+                        }
+                        _ => break,
+                    }
+                }
                 Some(Piece::Paragraph(next)) if continues(&text, next) => {
                     text.push(' ');
                     text.push_str(next.trim());
@@ -334,6 +352,48 @@ fn join_page_breaks(pieces: Vec<Piece>, stats: &mut ShapeStats) -> Vec<Piece> {
     }
     out
 }
+
+/// A page break as `mark_page_breaks` wrote it: `[p. 45]` alone.
+fn is_page_marker(text: &str) -> bool {
+    PAGE_MARKER.is_match(text.trim())
+}
+
+static PAGE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[p\. [0-9ivxlcdm]{1,8}\]$").expect("valid pattern"));
+
+/// A text's lines that number its pages (`--- 45 ---`, `— 45 —`, `[Page 45]`, `Page 45`,
+/// `[p. 45]`), each made the page marker `[p. 45]` of a block of its own, which
+/// `join_page_breaks` puts back inside the sentence the page break cut. A bare number on a
+/// line is left as it is: it may as well be a year or a list's.
+pub fn mark_page_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.lines().any(|line| PAGE_LINE.is_match(line)) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        match PAGE_LINE.captures(line) {
+            Some(c) => {
+                let page = ["dashed", "bracketed", "titled"]
+                    .iter()
+                    .find_map(|name| c.name(name))
+                    .map_or("", |m| m.as_str());
+                out.push_str(&format!("\n[p. {page}]\n\n"));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.into()
+}
+
+static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:[-–—]{1,3}\s*(?P<dashed>[0-9]{1,4})\s*[-–—]{1,3}|\[(?:[Pp]age|p\.)\s*(?P<bracketed>[0-9]{1,4})\]|(?:Page|PAGE)\s+(?P<titled>[0-9]{1,4}))\s*$",
+    )
+    .expect("valid pattern")
+});
 
 fn continues(text: &str, next: &str) -> bool {
     starts_lower(next)
