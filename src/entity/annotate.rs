@@ -129,6 +129,41 @@ fn same_initial(a: char, b: char) -> bool {
     a == b || (ONE_SOUND.contains(&a) && ONE_SOUND.contains(&b))
 }
 
+/// "the Congress", "The Treaty": a capitalised word after "the".
+static THE_HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b[Tt]he (\p{Lu}\p{Ll}{3,})\b").expect("valid pattern")
+});
+
+/// Capitalised words before a head that name no other event: "The Congress", "This
+/// Conference".
+const DETERMINERS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "Each", "Every", "Its",
+];
+
+/// Whether the place `at` of a block's text stands inside quotation marks.
+fn in_quotation(plain: &str, at: usize) -> bool {
+    let before = &plain[..at.min(plain.len())];
+    before.matches('“').count() > before.matches('”').count()
+}
+
+/// The head of an event's name: the word before its "of" ("Tenth Congress of the RKP(b)",
+/// "Treaty of Brest-Litovsk"), else its last ("Lenin's Testament"), when capitalised.
+fn event_head(name: &str) -> Option<&str> {
+    let head = name.split(" of ").next()?.split_whitespace().last()?;
+    let head = head.trim_matches(|c: char| !c.is_alphabetic());
+    let mut letters = head.chars();
+    let capital = letters.next().is_some_and(char::is_uppercase);
+    (capital && head.chars().count() >= 4 && letters.all(char::is_lowercase)).then_some(head)
+}
+
+/// The text of event `i` (a `Text` event), or "".
+fn events_text<'e>(events: &'e [Event], i: usize) -> &'e str {
+    match &events[i] {
+        Event::Text(text) => text,
+        _ => "",
+    }
+}
+
 /// The schemes of explicit links.
 const NO_ENTITY: &str = "none:";
 
@@ -149,6 +184,18 @@ pub struct Annotator<'r> {
     declared: FxHashMap<String, usize>,
     /// The ambiguous names the document leaves unlinked (front matter `unlinked_names`).
     unlinked: FxHashSet<String>,
+    /// The events named lately in the section, latest last: what "the Congress" stands for.
+    recent_events: Vec<RecentEvent>,
+    /// The blocks of the body read so far.
+    blocks_seen: usize,
+}
+
+/// An event named in a block, by the head of its name ("Congress" for "Tenth Congress of the
+/// RKP(b)"); `None` for one the registry lacks ("the Ninth Congress").
+struct RecentEvent {
+    head: String,
+    entity: Option<usize>,
+    block: usize,
 }
 
 /// A name found in a block, at a place in the block's plain text and in one of its events.
@@ -173,6 +220,8 @@ impl<'r> Annotator<'r> {
             open_links: Vec::new(),
             declared: FxHashMap::default(),
             unlinked: FxHashSet::default(),
+            recent_events: Vec::new(),
+            blocks_seen: 0,
         }
     }
 
@@ -224,6 +273,7 @@ impl BlockAnnotator for Annotator<'_> {
     fn new_section(&mut self) {
         self.section += 1;
         self.settled.clear();
+        self.recent_events.clear();
     }
 
     /// Annotates one block (a paragraph, a note, a list item's text); the mentions' offsets
@@ -249,6 +299,9 @@ impl BlockAnnotator for Annotator<'_> {
         let mentions_before = self.names.mentions.len();
         let mut placed = self.find_names(&events, offsets, in_note);
         self.resolve(&mut placed, line, plain);
+        if !in_note {
+            self.implicit_events(&events, (plain, offsets), &mut placed);
+        }
         let mut explicit = Vec::new();
         let events = self.rewrite_links(events, (offsets, position), plain, &mut explicit, line);
         for (entity, start, end) in explicit {
@@ -322,6 +375,119 @@ impl<'r> Annotator<'r> {
             }
         }
         placed
+    }
+
+    /// "The Congress", "the Treaty": the event named last, in this block or the two before
+    /// it in the section, whose name has that head, as a reader takes it ("At the Tenth
+    /// Congress … The Congress resolved"). Left alone: "the Congress of Soviets" (another
+    /// body); one inside a quotation (a speaker's "the Congress" may be another); one after
+    /// a congress the registry lacks was named ("the Ninth Congress"); an event's head in
+    /// lower case ("the rising"), too common a word to stand for it.
+    fn implicit_events(
+        &mut self,
+        events: &[Event],
+        (plain, offsets): (&str, &[Option<usize>]),
+        placed: &mut Vec<Placed>,
+    ) {
+        self.blocks_seen += 1;
+        let block = self.blocks_seen;
+        self.recent_events.retain(|r| block - r.block <= 2);
+        let named = |p: &Placed| {
+            let record = &self.entities.registry.entities[p.entity?];
+            (record.kind() == EntityKind::Event)
+                .then(|| event_head(&record.name))
+                .flatten()
+                .map(|head| (p.text_start, head.to_string(), p.entity))
+        };
+        let mut order: Vec<(usize, String, Option<usize>)> =
+            placed.iter().filter_map(named).collect();
+        if order.is_empty() && self.recent_events.is_empty() {
+            return;
+        }
+        let heads: Vec<String> = (order.iter().map(|(_, h, _)| h.clone()))
+            .chain(self.recent_events.iter().map(|r| r.head.clone()))
+            .collect();
+        let mut implicit = Vec::new();
+        let mut in_link = 0usize;
+        for (i, event) in events.iter().enumerate() {
+            match event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+                Event::Text(text) if in_link == 0 => {
+                    let base = offsets[i].unwrap_or(0);
+                    let taken = |start: usize, end: usize| {
+                        placed
+                            .iter()
+                            .any(|p| p.event == i && p.found.start < end && start < p.found.end)
+                    };
+                    // A congress of its own name that the registry lacks ("Ninth Party
+                    // Congress"): what "the Congress" after it stands for is not known.
+                    for head in &heads {
+                        for (at, _) in text.match_indices(head.as_str()) {
+                            let word_before = text[..at].split_whitespace().next_back();
+                            let named = word_before.is_some_and(|w| {
+                                w.starts_with(char::is_uppercase) && !DETERMINERS.contains(&w)
+                            });
+                            let whole_word =
+                                !text[at + head.len()..].starts_with(char::is_alphabetic);
+                            if named && whole_word && !taken(at, at + head.len()) {
+                                order.push((base + at, head.clone(), None));
+                            }
+                        }
+                    }
+                    for found in THE_HEAD.captures_iter(text) {
+                        let (Some(whole), Some(head)) = (found.get(0), found.get(1)) else {
+                            continue;
+                        };
+                        let at = base + head.start();
+                        if taken(whole.start(), whole.end())
+                            || text[whole.end()..].starts_with(" of ")
+                            || in_quotation(plain, at)
+                        {
+                            continue;
+                        }
+                        implicit.push((i, head.start(), head.end(), at));
+                    }
+                }
+                _ => {}
+            }
+        }
+        order.sort_by_key(|(at, _, _)| *at);
+        let mut named_before = order.into_iter().peekable();
+        for (event, start, end, text_start) in implicit {
+            while let Some((_, head, entity)) = named_before.next_if(|(at, _, _)| *at < text_start)
+            {
+                self.recent_events.push(RecentEvent {
+                    head,
+                    entity,
+                    block,
+                });
+            }
+            let head = &events_text(events, event)[start..end];
+            let latest = self.recent_events.iter().rev().find(|r| r.head == head);
+            let Some(entity) = latest.and_then(|r| r.entity) else {
+                continue;
+            };
+            placed.push(Placed {
+                event,
+                found: Found {
+                    start,
+                    end,
+                    target: Target::One(entity),
+                    full: false,
+                },
+                text_start,
+                entity: Some(entity),
+            });
+        }
+        for (_, head, entity) in named_before {
+            self.recent_events.push(RecentEvent {
+                head,
+                entity,
+                block,
+            });
+        }
+        placed.sort_by_key(|p| (p.event, p.found.start));
     }
 
     /// A bare surname that several people bear is settled by a full mention of one of them in

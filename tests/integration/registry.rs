@@ -567,3 +567,51 @@ fn a_term_has_a_page_with_its_mentions_linked_from_the_glossary() {
     // The term's page leads back to the glossary, where terms are listed.
     assert!(hrefs(&term, "p.collection-title a").contains(&"/glossary/".to_string()));
 }
+
+#[test]
+fn the_congress_stands_for_the_congress_named_just_before_it() {
+    // Sentences of Rogovin's chapter 4 and Olivier's text.
+    let (_site, out, _) = build_with_file(
+        "registry",
+        "content/documents/congress.md",
+        "+++\ntitle = \"At the congress\"\n+++\n\n\
+         Historians date the “state of siege” in the party from the Tenth Party Congress \
+         (March 1921).\n\n\
+         The Kronstadt rebellion occurred during the Congress. In his concluding remarks at the \
+         Congress, Lenin spoke of the resolution, and Riazanov said: “the Congress must decide”.\n\n\
+         Later that year the Congress of Soviets met.\n\n\
+         The Ninth Party Congress had met in 1920. At the Congress, the Democratic Centralists \
+         spoke.\n\n\
+         ## Another section\n\n\
+         The Congress elects the Central Committee.\n",
+    );
+    let event = page(out.path(), "events/tenth-party-congress/index.html");
+    let snippets = texts(&event, ".mention-list li");
+    let listed = |words: &str| snippets.iter().filter(|s| s.contains(words)).count();
+    let counts: Vec<&str> = {
+        let selector = scraper::Selector::parse(".mention-list li").unwrap();
+        event
+            .select(&selector)
+            .filter(|li| li.inner_html().contains("/documents/congress/"))
+            .filter_map(|li| li.value().attr("data-mentions"))
+            .collect()
+    };
+    assert_eq!(listed("Historians date"), 1, "{snippets:#?}");
+    assert_eq!(
+        listed("rebellion occurred during the Congress"),
+        1,
+        "“the Congress” after the Tenth is the Tenth: {snippets:#?}"
+    );
+    assert_eq!(
+        counts,
+        ["1", "2"],
+        "a speaker's “the Congress” is left alone"
+    );
+    assert_eq!(listed("Congress of Soviets"), 0, "another body");
+    assert_eq!(
+        listed("Democratic Centralists"),
+        0,
+        "after the Ninth, whom the registry lacks"
+    );
+    assert_eq!(listed("elects the Central Committee"), 0, "a new section");
+}
