@@ -42,6 +42,7 @@ fn markdown_with_entities(c: &mut Criterion) {
     let registry = annals::internals::load_registry(
         &root().join("content"),
         &|p: &Path| p.to_path_buf(),
+        false,
         &mut Diagnostics::default(),
     );
     let (matcher, _) = Matcher::new(&registry);
@@ -84,6 +85,7 @@ fn alias_matching(c: &mut Criterion) {
     let registry = annals::internals::load_registry(
         &root().join("content"),
         &|p: &Path| p.to_path_buf(),
+        false,
         &mut Diagnostics::default(),
     );
     let text = chapters().join("\n");

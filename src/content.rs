@@ -229,6 +229,7 @@ fn order_key(page: &Page) -> (bool, i64, &str) {
 pub fn load(
     root: &Path,
     shown: &(dyn Fn(&Path) -> PathBuf + Sync),
+    drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Content {
     let content_dir = root.join(CONTENT_DIR);
@@ -290,7 +291,7 @@ pub fn load(
         .par_iter()
         .map(|(file, relative)| {
             let mut found = Diagnostics::default();
-            (load_page(file, relative, shown, &mut found), found)
+            (load_page(file, relative, shown, drafts, &mut found), found)
         })
         .collect();
     let drafted = drafted_books(&markdown, &loaded);
@@ -351,6 +352,7 @@ fn load_page(
     file: &Path,
     relative: &Path,
     shown: &(dyn Fn(&Path) -> PathBuf + Sync),
+    drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<Page> {
     let path = shown(file);
@@ -362,7 +364,7 @@ fn load_page(
         diagnostics,
     )?;
     let mut front = file.front;
-    if front.draft {
+    if front.draft && !drafts {
         return None;
     }
     front.url = frontmatter::web_address(front.url, &path, file.keys.line("url"), diagnostics);
@@ -677,6 +679,7 @@ mod tests {
                 &file,
                 Path::new("documents/letter.md"),
                 &shown,
+                false,
                 &mut diagnostics,
             );
             assert!(page.is_some(), "{date}: the page is still built");
@@ -724,7 +727,12 @@ mod tests {
         write("documents/book/01.md", "");
         write("documents/letter.md", "");
         let mut diagnostics = Diagnostics::default();
-        let content = load(root.path(), &|p: &Path| p.to_path_buf(), &mut diagnostics);
+        let content = load(
+            root.path(),
+            &|p: &Path| p.to_path_buf(),
+            false,
+            &mut diagnostics,
+        );
         let mut published: Vec<&str> = content.pages.iter().map(|p| p.site_path.as_str()).collect();
         published.sort();
         assert_eq!(

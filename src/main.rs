@@ -44,6 +44,9 @@ enum Command {
         /// Print how long each stage of the build took.
         #[arg(long)]
         timings: bool,
+        /// Build the pages and registry entries marked `draft = true` too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check the content without writing anything (or, with --links, a built site's links);
     /// exits 1 on any error.
@@ -66,6 +69,11 @@ enum Command {
         /// With --names: how many to list.
         #[arg(long, default_value_t = 40, requires = "names")]
         limit: usize,
+        /// With --names: write a draft registry entry for each name listed into CONTENT
+        /// (CONTENT/people/ID.md and the like, `draft = true`, never over a file that is
+        /// there), for the editor to complete.
+        #[arg(long, value_name = "CONTENT", requires = "names")]
+        draft: Option<PathBuf>,
     },
     /// Build the site, serve it, rebuild on every change and reload the open pages.
     Serve {
@@ -80,6 +88,9 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Show the pages and registry entries marked `draft = true` too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Write a minimal new site into DIR.
     Init { dir: PathBuf },
@@ -175,11 +186,13 @@ fn main() -> ExitCode {
             output,
             base_url,
             timings,
+            drafts,
         } => run_build(
             BuildOptions {
                 root,
                 output,
                 base_url,
+                drafts,
             },
             timings,
         ),
@@ -199,8 +212,9 @@ fn main() -> ExitCode {
             root,
             names: true,
             limit,
+            draft,
             ..
-        } => run_names(BuildOptions::new(root), limit),
+        } => run_names(BuildOptions::new(root), limit, draft.as_deref()),
         Command::Check {
             root,
             deny_warnings,
@@ -211,11 +225,13 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
+            drafts,
         } => match serve::serve(ServeOptions {
             root,
             bind,
             port,
             open,
+            drafts,
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e),
@@ -410,7 +426,7 @@ fn keep_freed_memory() {
 }
 
 /// `annals check --names`: the names no entry holds, each with its forms and first places.
-fn run_names(options: BuildOptions, limit: usize) -> ExitCode {
+fn run_names(options: BuildOptions, limit: usize, draft: Option<&Path>) -> ExitCode {
     let mut diagnostics = Diagnostics::default();
     let candidates = build::name_candidates(&options, &mut diagnostics);
     if diagnostics.has_errors() || candidates.is_none() {
@@ -439,6 +455,18 @@ fn run_names(options: BuildOptions, limit: usize) -> ExitCode {
         for (path, anchor, around) in &candidate.contexts {
             let shown = annals::diagnostic::display_path(&root, path);
             println!("    {}#{anchor}: “{around}”", shown.display());
+        }
+    }
+    if let Some(content) = draft {
+        let listed = &candidates[..limit.min(candidates.len())];
+        match annals::names::write_drafts(listed, content, &root) {
+            Ok(written) => println!(
+                "Wrote {} under {} (draft = true: built only with --drafts); {} left as they were.",
+                counted(written.written.len(), "draft entry", "draft entries"),
+                content.display(),
+                counted(written.kept, "file there", "files there")
+            ),
+            Err(e) => return fail(&e),
         }
     }
     ExitCode::SUCCESS

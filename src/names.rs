@@ -401,3 +401,74 @@ mod tests {
         assert!(found.contains(&("Bogdanov", false)));
     }
 }
+
+/// What `write_drafts` did: the files it wrote, and how many it left as they were.
+#[derive(Debug, Default)]
+pub struct Drafts {
+    pub written: Vec<PathBuf>,
+    pub kept: usize,
+}
+
+/// A draft registry entry for each candidate into `content` (`content/people/ID.md`, by the
+/// kind guessed; a word made from a name gets none): its name, its forms as aliases, where
+/// it stands as the sources to read, and `draft = true`, so that it is built only with
+/// `--drafts` until the editor completes it. A file that is there is left as it is.
+pub fn write_drafts(
+    candidates: &[Candidate],
+    content: &std::path::Path,
+    root: &std::path::Path,
+) -> anyhow::Result<Drafts> {
+    use anyhow::Context;
+    let mut drafts = Drafts::default();
+    for candidate in candidates {
+        let kind = match candidate.kind {
+            "person" | "name" => EntityKind::Person,
+            "place" => EntityKind::Place,
+            _ => continue,
+        };
+        let surname = candidate.name.split_whitespace().last().unwrap_or_default();
+        let id = crate::text::slugify(surname);
+        if id.is_empty() {
+            continue;
+        }
+        let folder = content.join(kind.folder());
+        let file = folder.join(format!("{id}.md"));
+        if file.exists() {
+            drafts.kept += 1;
+            continue;
+        }
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
+        std::fs::write(&file, draft_entry(candidate, root))
+            .with_context(|| format!("cannot write {}", file.display()))?;
+        drafts.written.push(file);
+    }
+    Ok(drafts)
+}
+
+/// The text of a draft entry.
+fn draft_entry(candidate: &Candidate, root: &std::path::Path) -> String {
+    let quoted = |text: &str| toml::Value::String(text.to_string()).to_string();
+    let aliases: Vec<String> = (candidate.forms.iter())
+        .map(|(form, _)| quoted(form))
+        .collect();
+    let mut text = format!(
+        "+++\nname = {}\naliases = [{}]\ndraft = true\n+++\n",
+        quoted(&candidate.name),
+        aliases.join(", ")
+    );
+    text.push_str(&format!(
+        "Named {} times in {} (found by `annals check --names`). Complete this entry from the \
+         places below, check its aliases, and remove `draft = true` to publish it.\n\n",
+        candidate.count,
+        match candidate.documents {
+            1 => "1 document".to_string(),
+            n => format!("{n} documents"),
+        }
+    ));
+    for (path, anchor, around) in &candidate.contexts {
+        let shown = crate::diagnostic::display_path(root, path);
+        text.push_str(&format!("- {}#{anchor}: “{around}”\n", shown.display()));
+    }
+    text
+}

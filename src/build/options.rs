@@ -15,6 +15,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Overrides `base_url` of site.toml.
     pub base_url: Option<String>,
+    /// Builds the pages and registry entries marked `draft = true` too (`--drafts`).
+    pub drafts: bool,
 }
 
 impl BuildOptions {
@@ -23,6 +25,7 @@ impl BuildOptions {
             root: root.into(),
             output: None,
             base_url: None,
+            drafts: false,
         }
     }
 

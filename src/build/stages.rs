@@ -116,12 +116,14 @@ pub(super) fn load(
     let mut registry_problems = Diagnostics::default();
     let ((mut content, templates), (registry, matcher)) = rayon::join(
         || {
-            let content = content::load(&options.root, &shown, &mut content_problems);
+            let content =
+                content::load(&options.root, &shown, options.drafts, &mut content_problems);
             (content, Templates::load(&options.root, &shown))
         },
         || {
             let content_dir = options.root.join(content::CONTENT_DIR);
-            let registry = entity::load(&content_dir, &shown, &mut registry_problems);
+            let registry =
+                entity::load(&content_dir, &shown, options.drafts, &mut registry_problems);
             let (matcher, claims) = cache.matcher(&registry);
             registry_problems.extend(claims);
             (registry, matcher)

@@ -37,6 +37,7 @@ pub struct KindSpec {
 
 /// The front-matter keys every kind has.
 pub const COMMON_FIELDS: &[&str] = &[
+    "draft",
     "aliases",
     "not_names",
     "match",

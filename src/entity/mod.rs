@@ -27,6 +27,7 @@ use crate::text::slugify;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 struct RegistryFront {
+    draft: bool,
     name: Option<String>,
     title: Option<String>,
     term: Option<String>,
@@ -304,6 +305,7 @@ impl Registry {
 pub fn load(
     content_dir: &Path,
     shown: &(dyn Fn(&Path) -> PathBuf + Sync),
+    drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Registry {
     let mut registry = Registry::default();
@@ -329,7 +331,7 @@ pub fn load(
             .par_iter()
             .map(|file| {
                 let mut found = Diagnostics::default();
-                (load_entity(kind, file, shown, &mut found), found)
+                (load_entity(kind, file, shown, drafts, &mut found), found)
             })
             .collect();
         for (entity, found) in loaded {
@@ -366,6 +368,7 @@ fn load_entity(
     kind: EntityKind,
     file: &Path,
     shown: &(dyn Fn(&Path) -> PathBuf + Sync),
+    drafts: bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<Entity> {
     let path = shown(file);
@@ -384,6 +387,10 @@ fn load_entity(
         body_line,
         keys,
     } = parsed;
+    // A draft (one `annals check --names --draft` wrote) is built only with `--drafts`.
+    if front.draft && !drafts {
+        return None;
+    }
     let at = |key: &str| keys.line(key);
     let fm_line = keys.first_line();
     let stem = file

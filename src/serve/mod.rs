@@ -46,6 +46,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is built.
     pub open: bool,
+    /// Shows the pages and registry entries marked `draft = true` too.
+    pub drafts: bool,
 }
 
 /// Builds and serves the site until the process is stopped. Content errors never end it;
@@ -68,6 +70,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
         root: options.root.clone(),
         output: None,
         base_url: Some(url.clone()),
+        drafts: options.drafts,
     };
     let state = Arc::new(Live::new(root.clone()));
     let watcher = Watcher::new(&root)?;

@@ -947,6 +947,70 @@ fn check_names_lists_the_people_the_documents_name_and_the_registry_lacks() {
 }
 
 #[test]
+fn check_names_drafts_entries_that_are_built_only_with_drafts() {
+    let site = copy_of("registry");
+    std::fs::write(
+        site.path().join("content/documents/unregistered.md"),
+        "+++\ntitle = \"Unregistered\"\n+++\n\n\
+         A. A. Bogdanov spoke first, and Bogdanov spoke again.\n\n\
+         Lenin answered; Bogdanov was silent, and then Bogdanov left.\n",
+    )
+    .unwrap();
+    let output = annals(
+        &["check", "--names", "--limit", "3", "--draft", "content"],
+        site.path(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Wrote 1 draft entry under content"),
+        "{}",
+        stdout(&output)
+    );
+    let entry = std::fs::read_to_string(site.path().join("content/people/bogdanov.md")).unwrap();
+    assert!(entry.contains("name = \"A. A. Bogdanov\""), "{entry}");
+    assert!(entry.contains("draft = true"), "{entry}");
+    assert!(entry.contains("\"Bogdanov\""), "{entry}");
+    assert!(
+        entry.contains("content/documents/unregistered.md#p-1"),
+        "{entry}"
+    );
+
+    // A draft is checked but not published, until the editor asks for drafts.
+    let output = annals(&["build"], site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !site
+            .path()
+            .join("public/people/bogdanov/index.html")
+            .exists()
+    );
+    let page =
+        std::fs::read_to_string(site.path().join("public/documents/unregistered/index.html"))
+            .unwrap();
+    assert!(
+        !page.contains("people/bogdanov/"),
+        "a draft entry is linked"
+    );
+    let output = annals(&["build", "--drafts"], site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let person =
+        std::fs::read_to_string(site.path().join("public/people/bogdanov/index.html")).unwrap();
+    assert!(person.contains("unregistered/#p-1"), "{person}");
+
+    // A second run keeps the entry the editor may have begun to complete.
+    let output = annals(
+        &["check", "--names", "--limit", "3", "--draft", "content"],
+        site.path(),
+    );
+    assert!(
+        stdout(&output).contains("1 file there left as it was")
+            || stdout(&output).contains("left as they were"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
 fn an_entrys_authority_identifiers_are_linked_and_in_its_json_ld_and_a_malformed_one_is_an_error() {
     let site = copy_of("registry");
     let lenin = site.path().join("content/people/lenin.md");

@@ -48,6 +48,7 @@ pub fn build_site(root: &Path, output: &Path, base_url: Option<&str>) -> (Summar
         root: root.to_path_buf(),
         output: Some(output.to_path_buf()),
         base_url: base_url.map(str::to_string),
+        drafts: false,
     };
     let mut diagnostics = Diagnostics::default();
     let summary = build::build(&options, &mut diagnostics).expect("the site is written");
