@@ -23,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::{Matcher, Mention};
 use crate::entity::{self, Registry};
-use crate::markdown::{NoteStatus, Rendered, ShortText, read_short_text};
+use crate::markdown::{NoteStatus, Rendered, ShortText, read_entity_text};
 use crate::mentions::{by_entity, source_pages};
 use crate::publish;
 use crate::render::entities::EntityPages;
@@ -184,7 +184,13 @@ pub(super) fn analyse(
         .collect();
     cache.remember(&loaded.content, &pages, &analyser);
     let registry_texts: Vec<ShortText> = (loaded.registry.entities.par_iter())
-        .map(|entity| read_short_text(&entity.body, entity.body_line, base.prefix()))
+        .map(|entity| {
+            read_entity_text(
+                (&entity.body, entity.body_line),
+                (entity.source.as_deref(), entity.source_line),
+                base.prefix(),
+            )
+        })
         .collect();
     for page in &pages {
         diagnostics.extend(page.rendered.diagnostics.iter().cloned());
@@ -250,7 +256,11 @@ pub(super) fn index(
             )
         },
         || {
-            let entries = timeline::assemble((registry, matcher), content, statements);
+            let entries = timeline::assemble(
+                (registry, matcher, &analysed.registry_texts),
+                content,
+                statements,
+            );
             let slices = timeline::by_entity(&entries, registry.entities.len());
             (entries, slices)
         },

@@ -76,7 +76,15 @@ const EVENT: KindSpec = KindSpec {
     plural: "Events",
     name_field: "title",
     date_fields: &["date"],
-    fields: &["title", "date", "date_os", "place", "kind", "people"],
+    fields: &[
+        "title",
+        "date",
+        "date_os",
+        "place",
+        "kind",
+        "people",
+        "participants",
+    ],
     own_pages: true,
 };
 

@@ -40,6 +40,8 @@ struct RegistryFront {
     place: Option<String>,
     kind: Option<String>,
     people: Vec<String>,
+    /// An event's people and groups, by ID: kept with `people`.
+    participants: Vec<String>,
     expansion: Option<String>,
     original: Option<String>,
     born: Option<String>,
@@ -66,7 +68,10 @@ struct DetailsFront {
     real_name: Option<String>,
     place: Option<String>,
     kind: Option<String>,
+    /// People and, for an event, the groups of its `participants`.
     people: Vec<String>,
+    /// Whether `people` was given (the line of a wrong ID is then its line).
+    people_listed: bool,
     expansion: Option<String>,
     original: Option<String>,
     region: Option<String>,
@@ -92,7 +97,10 @@ pub struct Entity {
     /// is no Gorky).
     pub not_names: Vec<String>,
     pub summary: Option<String>,
+    /// Where its facts come from: inline Markdown, whose `doc:` links lead to the paragraphs
+    /// it draws on.
     pub source: Option<String>,
+    pub source_line: usize,
     /// What only its kind has; its kind is the kind of these.
     pub details: Details,
     pub dates: Vec<DatedField>,
@@ -226,7 +234,8 @@ impl Entity {
         }
     }
 
-    /// The people an event or a group names, by ID (none for other kinds).
+    /// The people an event or a group names (and the groups an event's `participants`
+    /// name), by ID (none for other kinds).
     pub fn members(&self) -> Option<&Members> {
         match &self.details {
             Details::Event { people, .. } | Details::Group { people } => Some(people),
@@ -280,6 +289,12 @@ pub struct Registry {
 impl Registry {
     pub fn get(&self, kind: EntityKind, id: &str) -> Option<EntityId> {
         self.by_key.get(&(kind, id.to_string())).copied()
+    }
+
+    /// A person, or else a group, by ID: what an event's `participants` name.
+    pub fn participant(&self, id: &str) -> Option<EntityId> {
+        self.get(EntityKind::Person, id)
+            .or_else(|| self.get(EntityKind::Group, id))
     }
 
     pub fn of_kind(&self, kind: EntityKind) -> impl Iterator<Item = (EntityId, &Entity)> + '_ {
@@ -479,7 +494,8 @@ fn load_entity(
                 real_name: front.real_name,
                 place: front.place,
                 kind: front.kind,
-                people: front.people,
+                people_listed: !front.people.is_empty(),
+                people: front.people.into_iter().chain(front.participants).collect(),
                 expansion: front.expansion,
                 original: front.original,
                 region: front.region,
@@ -489,6 +505,7 @@ fn load_entity(
         dates,
         body,
         body_line,
+        source_line: at("source"),
         name_line: at(spec.name_field),
         aliases_line: at("aliases"),
         path,
@@ -590,10 +607,12 @@ fn unmatched_alias(alias: &str) -> Option<&'static str> {
 
 /// What only its kind has, from the front matter's keys of that kind.
 fn read_details(kind: EntityKind, front: DetailsFront, at: &dyn Fn(&str) -> usize) -> Details {
-    let members = |ids: Vec<String>| Members {
-        ids,
-        line: at("people"),
-    };
+    let line = at(if front.people_listed {
+        "people"
+    } else {
+        "participants"
+    });
+    let members = |ids: Vec<String>| Members { ids, line };
     match kind {
         EntityKind::Person => Details::Person {
             real_name: front.real_name,
@@ -708,21 +727,39 @@ fn old_style_agrees(old_style: &HistoricalDate, new_style: &HistoricalDate) -> b
     })
 }
 
-/// A `people` list may only name people of the registry.
+/// A `people` list may only name people of the registry; an event's `participants`,
+/// people and groups.
 fn check_references(registry: &Registry, diagnostics: &mut Diagnostics) {
     for entity in &registry.entities {
         let Some(members) = entity.members() else {
             continue;
         };
+        let groups_too = entity.kind() == EntityKind::Event;
         for id in &members.ids {
-            if registry.get(EntityKind::Person, id).is_none() {
+            let found = if groups_too {
+                registry.participant(id)
+            } else {
+                registry.get(EntityKind::Person, id)
+            };
+            if found.is_none() {
+                let (folders, help) = if groups_too {
+                    (
+                        "content/people/ or content/groups/",
+                        "use the ID of a file in content/people/ or content/groups/ (its name without .md)",
+                    )
+                } else {
+                    (
+                        "content/people/",
+                        "use the ID of a file in content/people/ (its name without .md)",
+                    )
+                };
                 diagnostics.push(
                     Diagnostic::error(
                         &entity.path,
-                        format!("`people` names `{id}`, who is not in content/people/"),
+                        format!("`people` names `{id}`, who is not in {folders}"),
                     )
                     .at_line(members.line)
-                    .with_help("use the ID of a file in content/people/ (its name without .md)"),
+                    .with_help(help),
                 );
             }
         }
@@ -781,6 +818,7 @@ pub(crate) mod test_support {
             dates: Vec::new(),
             body: String::new(),
             body_line: 1,
+            source_line: 1,
             name_line: 1,
             aliases_line: 1,
             path: PathBuf::from(format!("content/{}/{id}.md", kind.folder())),

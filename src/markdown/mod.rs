@@ -34,7 +34,7 @@ use notes::{Definition, split_definitions};
 pub use notes::{KnownGaps, Note, NoteStatus};
 pub use pages::{PageMarker, marker_for};
 pub use plain::{BibliographyEntry, ParagraphText, PlainText, bibliography_slot, plain_text};
-pub use short::{ShortText, read_short_text};
+pub use short::{ShortText, read_entity_text, read_short_text};
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

@@ -16,6 +16,9 @@ pub struct ShortText {
     /// The plain words of each block (paragraph, list item, heading, table cell, code).
     pub paragraphs: Vec<String>,
     pub document_links: Vec<DocumentLink>,
+    /// A registry entry's `source` line as inline HTML ([`read_entity_text`]); its
+    /// `doc:` links come first in `document_links`.
+    pub source_html: Option<String>,
     /// The links whose address a page may not hold, with their line and column: written
     /// without it.
     pub refused_links: Vec<(String, usize, usize)>,
@@ -67,6 +70,29 @@ pub fn read_short_text(body: &str, first_line: usize, link_prefix: &str) -> Shor
     text.html.reserve(body.len() * 5 / 4);
     let events = without_refused_addresses(events);
     pulldown_cmark::html::push_html(&mut text.html, events.into_iter());
+    text
+}
+
+/// A registry entry's texts: its body, and its `source` (on line `source_line`) read as
+/// inline Markdown, so that `[Avrich, ¶ 26](doc:avrich-1984#p-26)` links the paragraph an
+/// event's account draws on. The source's links are checked with the body's, and come first.
+pub fn read_entity_text(
+    (body, body_line): (&str, usize),
+    (source, source_line): (Option<&str>, usize),
+    link_prefix: &str,
+) -> ShortText {
+    let mut text = read_short_text(body, body_line, link_prefix);
+    if let Some(source) = source {
+        let read = read_short_text(source, source_line, link_prefix);
+        let html = read.html.trim();
+        let inline = (html.strip_prefix("<p>"))
+            .and_then(|h| h.strip_suffix("</p>"))
+            .filter(|h| !h.contains("<p>"))
+            .unwrap_or(html);
+        text.source_html = Some(inline.to_string());
+        text.document_links.splice(0..0, read.document_links);
+        text.refused_links.extend(read.refused_links);
+    }
     text
 }
 

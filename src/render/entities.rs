@@ -94,6 +94,7 @@ pub struct EntityView<'a> {
     pub aliases: &'a [String],
     pub real_name: Option<&'a str>,
     pub summary: Option<&'a str>,
+    /// Its `source` line, as HTML (its `doc:` links made links).
     pub source: Option<&'a str>,
     pub place: Option<&'a str>,
     pub event_kind: Option<&'a str>,
@@ -280,7 +281,7 @@ impl<'a> EntityPages<'a> {
             aliases: &e.aliases,
             real_name: e.real_name(),
             summary: e.summary.as_deref(),
-            source: e.source.as_deref(),
+            source: self.bodies[entity].source_html.as_deref(),
             place: e.place(),
             event_kind: e.event_kind(),
             expansion: e.expansion(),
@@ -290,7 +291,7 @@ impl<'a> EntityPages<'a> {
             dates: date_views(e),
             body: &self.bodies[entity].html,
             people: people.iter().map(|&i| self.link(i)).collect(),
-            events: if is_person {
+            events: if is_person || e.kind() == EntityKind::Group {
                 related(EntityKind::Event)
             } else {
                 Vec::new()
@@ -298,7 +299,10 @@ impl<'a> EntityPages<'a> {
             groups: if is_person {
                 related(EntityKind::Group)
             } else {
-                Vec::new()
+                (e.people().iter())
+                    .filter_map(|id| registry.get(EntityKind::Group, id))
+                    .map(|group| self.link(group))
+                    .collect()
             },
             mention_count: mentions.len(),
             note_mentions: totals.in_notes,
@@ -478,16 +482,17 @@ impl<'a> EntityPages<'a> {
     }
 }
 
-/// For each person, the events and groups whose `people` name them, in registry order.
+/// For each person, the events and groups whose `people` name them; for each group, the
+/// events whose `participants` name it; in registry order.
 fn taking_part(registry: &Registry) -> Vec<Vec<EntityId>> {
     let mut taking_part = vec![Vec::new(); registry.entities.len()];
     for (index, entity) in registry.all() {
-        for person in entity
+        for participant in entity
             .people()
             .iter()
-            .filter_map(|id| registry.get(EntityKind::Person, id))
+            .filter_map(|id| registry.participant(id))
         {
-            taking_part[person].push(index);
+            taking_part[participant].push(index);
         }
     }
     taking_part

@@ -18,7 +18,7 @@ use crate::date::HistoricalDate;
 use crate::entity::annotate::Names;
 use crate::entity::matcher::{Matcher, Mention, Target};
 use crate::entity::{EntityId, EntityKind, Registry, ordered};
-use crate::markdown::Rendered;
+use crate::markdown::{Rendered, ShortText};
 use extract::Extractor;
 
 /// How long a statement's excerpt may run, in words.
@@ -67,7 +67,8 @@ pub struct Entry {
     pub entity: Option<EntityId>,
     /// The people, events and groups a statement's sentence names, in order, once each.
     pub mentions: Vec<EntityId>,
-    /// Where a statement stands: its page and paragraph.
+    /// Where a statement stands, or the paragraph an event's or a group's `source` links:
+    /// its page and paragraph.
     pub page: Option<PageId>,
     pub anchor: Option<String>,
     pub excerpt: Option<String>,
@@ -88,12 +89,15 @@ impl Entry {
 /// The whole timeline, in date order (at the same date: events, groups, lives, statements;
 /// statements in reading order).
 /// `statements[page]`: each source page's dated statements ([`page_statements`]).
+/// `registry_texts[entity]`: its texts read, whose first `doc:` link to a paragraph is the
+/// place an event's or a group's entry comes from.
 pub fn assemble(
-    (registry, matcher): (&Registry, &Matcher),
+    (registry, matcher, registry_texts): (&Registry, &Matcher, &[ShortText]),
     content: &Content,
     mut statements: Vec<Vec<Entry>>,
 ) -> Vec<Entry> {
     let mut entries = registry_entries(registry, matcher);
+    cite_source_paragraphs(&mut entries, registry_texts, content);
     let sources = content.sources();
     // Sized at once: the timeline is held until the site is written, and growing it by
     // doubling leaves up to half of it unused.
@@ -156,17 +160,39 @@ fn registry_entries(registry: &Registry, matcher: &Matcher) -> Vec<Entry> {
     entries
 }
 
-/// The people an event or a group lists (`people`), then the entities its summary names
+/// An event's or a group's entry comes from the paragraph its `source` (or else its text)
+/// links first: `[Avrich, ¶ 26](doc:avrich-1984#p-26)`.
+fn cite_source_paragraphs(entries: &mut [Entry], registry_texts: &[ShortText], content: &Content) {
+    if registry_texts.is_empty() {
+        return;
+    }
+    let by_path: FxHashMap<&str, PageId> = content
+        .pages()
+        .map(|(id, page)| (page.site_path.as_str(), id))
+        .collect();
+    for entry in entries
+        .iter_mut()
+        .filter(|e| matches!(e.kind, EntryKind::Event | EntryKind::Group))
+    {
+        let Some(entity) = entry.entity else { continue };
+        let cited = (registry_texts[entity].document_links.iter())
+            .filter(|link| !link.fragment.is_empty())
+            .find_map(|link| Some((*by_path.get(link.site_path().as_str())?, link)));
+        if let Some((page, link)) = cited {
+            entry.page = Some(page);
+            entry.anchor = Some(link.fragment.clone());
+        }
+    }
+}
+
+/// The people (and an event's groups) an event or a group lists (`people`,
+/// `participants`), then the entities its summary names
 /// unambiguously, once each, itself aside.
 fn participants(registry: &Registry, matcher: &Matcher, entity: EntityId) -> Vec<EntityId> {
     let e = &registry.entities[entity];
     let mut named: Vec<EntityId> = Vec::new();
     let listed = e.members().map_or(&[][..], |m| m.ids.as_slice());
-    named.extend(
-        listed
-            .iter()
-            .filter_map(|id| registry.get(EntityKind::Person, id)),
-    );
+    named.extend(listed.iter().filter_map(|id| registry.participant(id)));
     if matches!(e.kind(), EntityKind::Event | EntityKind::Group) {
         for found in matcher.find(e.summary.as_deref().unwrap_or_default()) {
             if let Target::One(index) = found.target {
@@ -313,6 +339,9 @@ pub struct EntryView<'a> {
     pub excerpt: Option<&'a str>,
     pub entities: Vec<EntityLink<'a>>,
     pub document: Option<DocumentLink<'a>>,
+    /// The paragraph it stands in (a statement) or comes from (an event whose `source`
+    /// links one).
+    pub source_url: Option<String>,
     /// What the filters match: `person:miasnikov group:workers-group`.
     pub keys: String,
 }
@@ -344,9 +373,13 @@ pub fn views<'a>(
                 .map(|e| format!("{}:{}", e.kind, e.id))
                 .collect();
             let document = entry.page.map(|page| document_link(content, page, base));
-            let url = match (&subject, &document, &entry.anchor) {
-                (Some(subject), _, _) => subject.url.clone(),
-                (None, Some(document), Some(anchor)) => format!("{}#{anchor}", document.url),
+            let source_url = match (&document, &entry.anchor) {
+                (Some(document), Some(anchor)) => Some(format!("{}#{anchor}", document.url)),
+                _ => None,
+            };
+            let url = match (&subject, &source_url) {
+                (Some(subject), _) => subject.url.clone(),
+                (None, Some(source_url)) => source_url.clone(),
                 _ => String::new(),
             };
             EntryView {
@@ -367,6 +400,7 @@ pub fn views<'a>(
                 excerpt: entry.excerpt.as_deref(),
                 entities,
                 document,
+                source_url,
                 keys: keys.join(" "),
             }
         })
@@ -486,7 +520,7 @@ mod tests {
             ),
         ]);
         let (matcher, _) = Matcher::new(&registry);
-        let entries = assemble((&registry, &matcher), &Content::default(), Vec::new());
+        let entries = assemble((&registry, &matcher, &[]), &Content::default(), Vec::new());
         let order: Vec<(EntryKind, String)> =
             entries.iter().map(|e| (e.kind, e.date.human())).collect();
         assert_eq!(

@@ -615,3 +615,60 @@ fn the_congress_stands_for_the_congress_named_just_before_it() {
     );
     assert_eq!(listed("elects the Central Committee"), 0, "a new section");
 }
+
+/// An event's `participants` name people and groups: each lists the event, and its
+/// chronology holds it; the event's entry comes from the paragraph its `source` links.
+#[test]
+fn an_events_participants_list_it_and_its_source_links_the_paragraph_it_draws_on() {
+    let site = copy_of("registry");
+    let event = site.path().join("content/events/kronstadt-revolt.md");
+    std::fs::write(
+        &event,
+        "+++\ntitle = \"Kronstadt revolt\"\ndate = \"1921-03\"\nkind = \"uprising\"\n\
+         participants = [\"workers-opposition\", \"lenin\"]\n\
+         source = \"[A report, ¶ 1](doc:report#p-1)\"\n+++\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+
+    let group = page(out.path(), "groups/workers-opposition/index.html");
+    assert!(
+        texts(&group, "#events-heading + ul a").contains(&"Kronstadt revolt".to_string()),
+        "the group lists the event it took part in"
+    );
+    let in_time: Vec<String> = texts(&group, ".entity-timeline .tl-event .tl-title");
+    assert!(
+        in_time.iter().any(|t| t.contains("Kronstadt revolt")),
+        "{in_time:?}"
+    );
+    let from = hrefs(&group, ".entity-timeline .tl-event .tl-source a");
+    assert_eq!(from, ["/documents/report/#p-1"]);
+
+    let event_page = page(out.path(), "events/kronstadt-revolt/index.html");
+    assert_eq!(
+        texts(&event_page, "#groups-heading + ul a"),
+        ["Workers' Opposition"]
+    );
+    assert_eq!(texts(&event_page, "#people-heading + ul a").len(), 1);
+    assert_eq!(
+        hrefs(&event_page, ".entity-source a"),
+        ["/documents/report/#p-1"]
+    );
+
+    // An ID that is neither a person nor a group is an error at its line.
+    std::fs::write(
+        &event,
+        "+++\ntitle = \"Kronstadt revolt\"\ndate = \"1921-03\"\nparticipants = [\"sailors\"]\n+++\n",
+    )
+    .unwrap();
+    let output = annals(&["check"], site.path());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains(
+            "content/events/kronstadt-revolt.md:4: error: `people` names `sailors`, who is not in content/people/ or content/groups/"
+        ),
+        "{said}"
+    );
+}

@@ -557,16 +557,35 @@ fn the_extractor_dates_sentences_of_the_documents_as_a_careful_reader() {
 /// them, not only their birth, death and the sentences that name them.
 #[test]
 fn miasnikovs_chronology_holds_the_events_he_took_part_in() {
-    let page = page("people/miasnikov/index.html");
+    let person = page("people/miasnikov/index.html");
     let section = scraper::Selector::parse(".entity-timeline").unwrap();
-    let chronology = page.select(&section).next().expect("an In time section");
+    let chronology = person.select(&section).next().expect("an In time section");
     let said = text(&chronology);
-    for event in [
-        "Expulsion of Miasnikov from the party",
-        "Founding of the Workers' Group",
-        "Arrest of Miasnikov on his return from Germany",
+    // Each linked to the paragraph its account draws on, which holds what it says.
+    for (event, paragraph_says) in [
+        (
+            "Expulsion of Miasnikov from the party",
+            "declared Miasnikov expelled",
+        ),
+        (
+            "Founding of the Workers' Group",
+            "organized the Workers Group",
+        ),
+        ("Arrest of Miasnikov on his return from Germany", "arrested"),
     ] {
         assert!(said.contains(event), "{event} not in: {said}");
+        let entry = (chronology.select(&scraper::Selector::parse(".tl-event").unwrap()))
+            .find(|entry| text(entry).contains(event))
+            .unwrap();
+        let link = attr(&entry, ".tl-source a", "href");
+        let (document, anchor) = link.split_once('#').expect("a paragraph's address");
+        let target = page(&format!("{}index.html", document.trim_start_matches('/')));
+        let paragraph = select_one(&target.root_element(), &format!("[id=\"{anchor}\"]"));
+        assert!(
+            reading_text(&paragraph).contains(paragraph_says),
+            "{event}: {link} says {}",
+            reading_text(&paragraph)
+        );
     }
 }
 
