@@ -85,6 +85,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     (
+        "timeline-year-page.html",
+        include_str!("../../templates/timeline-year-page.html"),
+    ),
+    (
         "partials/timeline-year.html",
         include_str!("../../templates/partials/timeline-year.html"),
     ),

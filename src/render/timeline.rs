@@ -1,5 +1,8 @@
-//! The timeline's page (`/timeline/`: entries by year, a year navigation, the filters' choices)
-//! and its exports (`timeline.json`, `timeline.timelinejs.json`).
+//! The timeline's page (`/timeline/`: the events and groups by year, a year navigation, the
+//! filters' choices), a page for each year with all its entries (`/timeline/1921/`: the
+//! statements of the documents and the births and deaths too, which the timeline's page loads
+//! on demand, so that it stays small), and the exports (`timeline.json`,
+//! `timeline.timelinejs.json`).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -16,11 +19,13 @@ use crate::timeline::export::{
 };
 use crate::timeline::{Entry, EntryView, YearView, by_year};
 use crate::write::OutputFile;
+use rayon::prelude::*;
 
 pub const TIMELINE_DIR: &str = "timeline";
 
 const PAGE: &str = "timeline.html";
 const YEAR: &str = "partials/timeline-year.html";
+const YEAR_PAGE: &str = "timeline-year-page.html";
 
 /// What `timeline.html` receives as `year_sections`, and where the years' sections go.
 const YEAR_SECTIONS: &str = "\u{1}annals:year-sections\u{1}";
@@ -113,13 +118,61 @@ impl TimelinePage<'_> {
                 })
                 .map_err(|e| Diagnostic::error(path, format!("cannot write: {e:#}")))
         };
-        let (page, (json, timelinejs)) = rayon::join(page, || {
-            rayon::join(
-                || stream(JSON_FILE, write_timeline_json),
-                || stream(TIMELINEJS_FILE, write_timelinejs_json),
-            )
-        });
-        Ok(vec![page?, json?, timelinejs?])
+        let ((page, year_pages), (json, timelinejs)) = rayon::join(
+            || rayon::join(page, || self.year_pages(site_view, &years)),
+            || {
+                rayon::join(
+                    || stream(JSON_FILE, write_timeline_json),
+                    || stream(TIMELINEJS_FILE, write_timelinejs_json),
+                )
+            },
+        );
+        let mut files = vec![page?, json?, timelinejs?];
+        files.extend(year_pages?);
+        Ok(files)
+    }
+
+    /// The address of a year's own page.
+    fn year_url(&self, year: i32) -> String {
+        self.site.base.link(&year_path(year))
+    }
+
+    /// `/timeline/1921/`: every entry of the year, with links to the years beside it.
+    fn year_pages(
+        &self,
+        site_view: &Shared<SiteView>,
+        years: &[YearView],
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
+        (0..years.len())
+            .into_par_iter()
+            .map(|at| {
+                let year = &years[at];
+                let title = year.year.to_string();
+                let link = |other: Option<&YearView>| {
+                    other.map(|y| YearPageLink {
+                        year: y.year,
+                        url: self.year_url(y.year),
+                    })
+                };
+                let previous = link(at.checked_sub(1).map(|i| &years[i]));
+                let next = link(years.get(at + 1));
+                let timeline = format!(
+                    "{}#{}",
+                    self.site.base.link(&format!("{TIMELINE_DIR}/")),
+                    year.id
+                );
+                let mut views = self.site.titled_views(YEAR_PAGE, site_view, &title);
+                views.add("year", year);
+                views.add("previous", &previous);
+                views.add("next", &next);
+                views.add("timeline", &timeline);
+                let html = self.site.render(&views)?;
+                Ok(OutputFile::bytes(
+                    format!("{}index.html", year_path(year.year)),
+                    html,
+                ))
+            })
+            .collect()
     }
 
     /// The page `timeline.html` makes, with each year's section made on its own by
@@ -145,9 +198,10 @@ impl TimelinePage<'_> {
         };
         out.write_all(head).map_err(io)?;
         for year in years {
+            let lead = year.lead(self.year_url(year.year));
             let mut views = self.site.views(YEAR);
             views.add_shared("site", site_view);
-            views.add("year", year);
+            views.add("year", &lead);
             self.site.fill_to(&views, out).map_err(|e| (e, YEAR))?;
         }
         out.write_all(tail).map_err(io)
@@ -166,7 +220,8 @@ impl TimelinePage<'_> {
             value: value.to_string(),
             label: label.to_string(),
             count: count(value),
-            checked: value != "life",
+            // The page holds the events and groups; the rest loads when it is asked for.
+            checked: value == "event" || value == "group",
         })
         .collect();
         Filters {
@@ -237,6 +292,18 @@ impl TimelinePage<'_> {
         choices.sort_by_key(|c| order.iter().position(|t| *t == c.label));
         choices
     }
+}
+
+/// Where a year's own page is, under the site's root.
+fn year_path(year: i32) -> String {
+    format!("{TIMELINE_DIR}/{year}/")
+}
+
+/// The year before or after, on a year's page.
+#[derive(Debug, Serialize)]
+struct YearPageLink {
+    year: i32,
+    url: String,
 }
 
 /// A year in the page's navigation.

@@ -446,14 +446,64 @@ pub fn by_entity(entries: &[Entry], entities: usize) -> Vec<Vec<usize>> {
     slices
 }
 
+/// How many events and groups a year's section of the timeline's page shows at most; the
+/// rest, and the statements and the births and deaths, are on the year's own page.
+pub const LEAD_PER_YEAR: usize = 40;
+
 /// The entries of a year, for the page.
 #[derive(Debug, Clone, Serialize)]
 pub struct YearView<'a> {
     pub year: i32,
     pub id: String,
-    pub entries: &'a [EntryView<'a>],
+    pub entries: Vec<&'a EntryView<'a>>,
+    /// How many entries the year has, shown or not.
+    pub total: usize,
     /// Outside the collection's `period`: its entries folded.
     pub outside: bool,
+    /// On the timeline's page, where a year shows its events and groups: what its own page
+    /// adds.
+    pub more: Option<YearMore>,
+}
+
+/// What a year's own page holds beyond the section of the timeline's page.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct YearMore {
+    /// The year's page.
+    pub url: String,
+    pub statements: usize,
+    pub lives: usize,
+    /// Events and groups beyond the first `LEAD_PER_YEAR`.
+    pub others: usize,
+    /// Every entry of the year.
+    pub total: usize,
+}
+
+impl<'a> YearView<'a> {
+    /// The year as the timeline's page shows it: its first events and groups, and what its
+    /// own page at `url` adds (none, when it adds nothing).
+    pub fn lead(&self, url: String) -> YearView<'a> {
+        let curated = |e: &&&EntryView| matches!(e.kind, EntryKind::Event | EntryKind::Group);
+        let entries: Vec<&EntryView> = (self.entries.iter().filter(curated))
+            .take(LEAD_PER_YEAR)
+            .copied()
+            .collect();
+        let count = |filter: &str| self.entries.iter().filter(|e| e.filter == filter).count();
+        let more = YearMore {
+            url,
+            statements: count("statement"),
+            lives: count("life"),
+            others: self.entries.iter().filter(curated).count() - entries.len(),
+            total: self.entries.len(),
+        };
+        YearView {
+            year: self.year,
+            id: self.id.clone(),
+            total: self.total,
+            outside: self.outside,
+            more: (more.total > entries.len()).then_some(more),
+            entries,
+        }
+    }
 }
 
 /// The entries year by year: the views are in date order, so each year's are one run.
@@ -463,9 +513,11 @@ pub fn by_year<'a>(views: &'a [EntryView<'a>], period: Option<(i32, i32)>) -> Ve
         .map(|entries| YearView {
             year: entries[0].year,
             id: format!("y-{}", entries[0].year),
-            entries,
+            entries: entries.iter().collect(),
+            total: entries.len(),
             outside: period
                 .is_some_and(|(start, end)| entries[0].year < start || entries[0].year > end),
+            more: None,
         })
         .collect()
 }

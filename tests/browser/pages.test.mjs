@@ -18,6 +18,7 @@ const PAGE_TYPES = {
   glossary: '/glossary/',
   term: '/terms/nep/',
   timeline: '/timeline/',
+  'timeline year': '/timeline/1922/',
   sources: '/sources/',
   search: '/search/',
 };

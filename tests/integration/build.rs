@@ -47,17 +47,34 @@ fn assert_links_resolve(dir: &Path, prefix: &str) -> linkcheck::LinkReport {
     report
 }
 
+/// How many years the built timeline has: each has its own page.
+fn timeline_years(out: &Path) -> usize {
+    let timeline =
+        Html::parse_document(&std::fs::read_to_string(out.join("timeline/index.html")).unwrap());
+    let years = select(&timeline, ".tl-year").len();
+    for year in select(&timeline, ".tl-year h2") {
+        let year: String = year.text().collect();
+        assert!(
+            out.join(format!("timeline/{year}/index.html")).exists(),
+            "{year}"
+        );
+    }
+    years
+}
+
 #[test]
 fn fixture_site_builds_with_every_link_and_note_resolved() {
     let out = tempfile::tempdir().unwrap();
     let root = fixture("basic");
     let (summary, _) = build_site(&root, out.path(), None);
     // One page per Markdown file, plus the 404 and search pages and the timeline of its dated
-    // prose; the one work its notes cite has a page, beside the list of works in two orders.
+    // prose with a page for each year; the one work its notes cite has a page, beside the list
+    // of works in two orders.
     assert!(out.path().join("timeline/index.html").exists());
+    let years = timeline_years(out.path());
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 4 + 3,
+        markdown_files(&root) + 4 + years + 3,
         "documents/_index.md is generated"
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
@@ -287,7 +304,13 @@ fn bundled_collection_builds_with_every_link_and_note_resolved() {
     assert_eq!(further_mentions, 6);
     assert_eq!(
         summary.pages,
-        markdown_files(&root) + 2 + generated + registry_pages + sources_pages + further_mentions
+        markdown_files(&root)
+            + 2
+            + generated
+            + registry_pages
+            + sources_pages
+            + further_mentions
+            + timeline_years(out.path())
     );
     assert_eq!(html_pages(out.path()).len(), summary.pages);
     assert!(out.path().join("index.html").exists());

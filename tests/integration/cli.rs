@@ -39,9 +39,9 @@ fn broken_front_matter_fails_with_its_place_and_keeps_the_previous_output() {
     let built = annals(&["build"], site.path());
     assert!(built.status.success(), "{}", stderr(&built));
     assert!(
-        // Nine pages of content, the search page, the timeline, and the list of works cited
-        // in two orders with its one work.
-        stdout(&built).starts_with("Built 14 pages"),
+        // Nine pages of content, the search page, the timeline and its one year, and the list
+        // of works cited in two orders with its one work.
+        stdout(&built).starts_with("Built 15 pages"),
         "{}",
         stdout(&built)
     );

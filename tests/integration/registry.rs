@@ -404,8 +404,9 @@ fn a_long_slice_of_the_timeline_links_to_the_timeline_narrowed_to_the_entity() {
         select(&timeline, "#tl-name option[value='person:miasnikov']").len(),
         1
     );
-    let naming = select(&timeline, ".tl-entry")
-        .iter()
+    let years = timeline_pages(out.path());
+    let naming = (years.iter())
+        .flat_map(|year| select(year, TIMELINE_ENTRIES))
         .filter(|e| {
             let keys = e.value().attr("data-e").unwrap_or_default();
             keys.split_whitespace().any(|k| k == "person:miasnikov")

@@ -107,8 +107,12 @@ fn the_timeline_holds_every_event_of_the_registry_in_date_order() {
 
 #[test]
 fn the_timeline_holds_hundreds_of_statements_each_linked_to_its_paragraph() {
-    let timeline = page("timeline/index.html");
-    let statements = select(&timeline, ".tl-entry[data-kind='statement']");
+    let years = timeline_pages(site());
+    let statements: Vec<ElementRef> = years
+        .iter()
+        .flat_map(|year| select(year, TIMELINE_ENTRIES))
+        .filter(|e| e.value().attr("data-kind") == Some("statement"))
+        .collect();
     assert!(statements.len() >= 300, "{} statements", statements.len());
     let mut pages: HashMap<String, Html> = HashMap::new();
     let mut documents: HashMap<String, usize> = HashMap::new();
@@ -145,8 +149,8 @@ fn select_one<'a>(element: &ElementRef<'a>, selector: &str) -> ElementRef<'a> {
 
 #[test]
 fn the_politburo_expelled_miasnikov_on_20_february_1922() {
-    let timeline = page("timeline/index.html");
-    let entry = select(&timeline, ".tl-entry[data-kind='statement']")
+    let year = page("timeline/1922/index.html");
+    let entry = select(&year, ".tl-entry[data-kind='statement']")
         .into_iter()
         .find(|e| text(e).contains("on February 20, declared Miasnikov expelled"))
         .expect("the statement of Miasnikov's expulsion");
@@ -239,8 +243,10 @@ fn timeline_json_validates_against_its_schema() {
         errors[..errors.len().min(20)].join("\n")
     );
     let entries = data["entries"].as_array().unwrap();
-    let html = page("timeline/index.html");
-    assert_eq!(entries.len(), select(&html, ".tl-year .tl-entry").len());
+    let shown: usize = (timeline_pages(site()).iter())
+        .map(|year| select(year, TIMELINE_ENTRIES).len())
+        .sum();
+    assert_eq!(entries.len(), shown);
     // The validator itself rejects what breaks the schema.
     let mut broken = data.clone();
     broken["entries"][0]["kind"] = "rumour".into();
@@ -660,4 +666,48 @@ fn the_judged_sentences_are_dated_as_a_reader_dates_them() {
         datable_placed * 100 >= datable * 75,
         "{datable_placed} of {datable} datable placed"
     );
+}
+
+/// The timeline's page holds the events and groups, so that it stays small; each year with
+/// more links to its own page, which holds every entry of the year and leads to the years
+/// beside it.
+#[test]
+fn the_timelines_page_stays_small_and_each_year_links_its_whole_page() {
+    let bytes = std::fs::metadata(site().join("timeline/index.html"))
+        .unwrap()
+        .len();
+    assert!(bytes < 200_000, "the timeline's page is {bytes} bytes");
+    let timeline = page("timeline/index.html");
+    let years = select(&timeline, ".tl-year");
+    let linked = select(&timeline, ".tl-year[data-year-page]");
+    assert!(
+        linked.len() > 10,
+        "{} of {} years",
+        linked.len(),
+        years.len()
+    );
+    for section in &linked {
+        let year = text(&select_one(section, "h2"));
+        let href = attr(section, ".tl-more a", "href");
+        assert_eq!(href, format!("/timeline/{year}/"));
+        assert_eq!(section.value().attr("data-year-page"), Some(href.as_str()));
+        let whole = page(&format!("timeline/{year}/index.html"));
+        assert_eq!(text(&select(&whole, "h1")[0]), year);
+        let on_page = section
+            .select(&scraper::Selector::parse(".tl-entry").unwrap())
+            .count();
+        assert!(select(&whole, ".tl-entry").len() > on_page, "{year}");
+    }
+    let year = page("timeline/1922/index.html");
+    assert_eq!(
+        hrefs_of(&year, ".tl-pager a"),
+        ["/timeline/1921/", "/timeline/#y-1922", "/timeline/1923/"]
+    );
+}
+
+fn hrefs_of(html: &Html, selector: &str) -> Vec<String> {
+    select(html, selector)
+        .iter()
+        .map(|a| a.value().attr("href").unwrap_or_default().to_string())
+        .collect()
 }

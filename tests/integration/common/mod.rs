@@ -217,3 +217,27 @@ pub fn mentions_listed(folder: &Path) -> usize {
         })
         .sum()
 }
+
+/// The entries of a built timeline: the timeline's page holds each year's events and groups,
+/// and links a year with more to its own page (`data-year-page`), which holds them all.
+/// The pages, in order of years, each read with [`TIMELINE_ENTRIES`].
+pub fn timeline_pages(out: &Path) -> Vec<Html> {
+    let read = |path: PathBuf| {
+        Html::parse_document(
+            &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        )
+    };
+    let main = read(out.join("timeline/index.html"));
+    let mut pages: Vec<Html> = select(&main, ".tl-year[data-year-page]")
+        .iter()
+        .map(|section| {
+            let url = section.value().attr("data-year-page").unwrap();
+            read(out.join(url.trim_start_matches('/')).join("index.html"))
+        })
+        .collect();
+    pages.push(main);
+    pages
+}
+
+/// The entries of one of [`timeline_pages`] that are not on another.
+pub const TIMELINE_ENTRIES: &str = ".tl-year:not([data-year-page]) .tl-entry";
