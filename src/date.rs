@@ -226,6 +226,9 @@ pub enum Qualifier {
     ApproximateUncertain,
 }
 
+/// A day as `(year, month, day)`, which orders as days do.
+pub type Day = (i32, u32, u32);
+
 /// A date as historians write them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoricalDate {
@@ -364,6 +367,40 @@ impl HistoricalDate {
     pub fn approximate(mut self) -> HistoricalDate {
         self.qualifier = Qualifier::Approximate;
         self
+    }
+
+    /// The first and the last day the date may name, as `(year, month, day)`: "1922" spans
+    /// 1 January to 31 December 1922. An approximate or uncertain date ("c. 1921") reaches a
+    /// year further each way. `None` for a date with no known point.
+    pub fn day_span(&self) -> Option<(Day, Day)> {
+        let first = self.start.or(self.end)?;
+        let last = self.end.or(self.start)?;
+        let widen = i32::from(self.qualifier != Qualifier::Exact);
+        let last_month = last.month.unwrap_or(12);
+        Some((
+            (
+                first.year - widen,
+                first.month.unwrap_or(1),
+                first.day.unwrap_or(1),
+            ),
+            (
+                last.year + widen,
+                last_month,
+                last.day
+                    .unwrap_or_else(|| days_in_month(last.year, last_month)),
+            ),
+        ))
+    }
+
+    /// Whether the two dates may name the same day: "1922" and "20 February 1922" do, "1921"
+    /// and "20 February 1922" do not. A date with no known point agrees with any.
+    pub fn may_coincide(&self, other: &HistoricalDate) -> bool {
+        match (self.day_span(), other.day_span()) {
+            (Some((a_first, a_last)), Some((b_first, b_last))) => {
+                a_first <= b_last && b_first <= a_last
+            }
+            _ => true,
+        }
     }
 
     /// The first known point: what the date sorts by.
@@ -533,6 +570,19 @@ impl fmt::Display for HistoricalDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_coincide_when_their_days_overlap() {
+        let date = |edtf: &str| HistoricalDate::parse(edtf).unwrap();
+        assert!(date("1922").may_coincide(&date("1922-02-20")));
+        assert!(date("1922-02").may_coincide(&date("1922-02-20")));
+        assert!(!date("1921").may_coincide(&date("1922-02-20")));
+        assert!(!date("1922-03").may_coincide(&date("1922-02-20")));
+        assert!(date("1923-11/1923-12").may_coincide(&date("1923-12-05")));
+        assert!(!date("1923-11/1923-12").may_coincide(&date("1923-05")));
+        // "c. 1921" reaches into the next year.
+        assert!(date("1921~").may_coincide(&date("1922-02-20")));
+    }
 
     #[test]
     fn a_range_that_ends_before_it_starts_is_refused() {

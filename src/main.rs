@@ -74,6 +74,9 @@ enum Command {
         /// there), for the editor to complete.
         #[arg(long, value_name = "CONTENT", requires = "names")]
         draft: Option<PathBuf>,
+        /// List the events whose documents give them dates that cannot all be right.
+        #[arg(long, conflicts_with_all = ["links", "names"])]
+        conflicts: bool,
     },
     /// Build the site, serve it, rebuild on every change and reload the open pages.
     Serve {
@@ -215,6 +218,11 @@ fn main() -> ExitCode {
             draft,
             ..
         } => run_names(BuildOptions::new(root), limit, draft.as_deref()),
+        Command::Check {
+            root,
+            conflicts: true,
+            ..
+        } => run_conflicts(BuildOptions::new(root)),
         Command::Check {
             root,
             deny_warnings,
@@ -423,6 +431,45 @@ fn keep_freed_memory() {
     // SAFETY: called before the build starts any thread (mimalloc's options are not
     // synchronised), with an option and value that mimalloc.h defines.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
+}
+
+/// `annals check --conflicts`: the events the documents date differently from the registry.
+fn run_conflicts(options: BuildOptions) -> ExitCode {
+    let mut diagnostics = Diagnostics::default();
+    let conflicts = build::date_conflicts(&options, &mut diagnostics);
+    let Some(conflicts) = conflicts.filter(|_| !diagnostics.has_errors()) else {
+        diagnostics.print(None);
+        return ExitCode::FAILURE;
+    };
+    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
+    let shown = |path: &Path| {
+        annals::diagnostic::display_path(&root, path)
+            .display()
+            .to_string()
+    };
+    println!(
+        "Events the documents date differently: {}.",
+        conflicts.len()
+    );
+    for conflict in &conflicts {
+        println!(
+            "{}: {}, {} in the registry; the documents say:",
+            shown(&conflict.path),
+            conflict.event,
+            conflict.date
+        );
+        for account in &conflict.accounts {
+            println!(
+                "    {}#{}: {}{}: “{}”",
+                shown(&account.path),
+                account.anchor,
+                account.date,
+                if account.differs { " (differs)" } else { "" },
+                account.sentence
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// `annals check --names`: the names no entry holds, each with its forms and first places.

@@ -115,6 +115,27 @@ pub fn name_candidates(
     Some(candidates)
 }
 
+/// The events whose sources give them dates that cannot all be right (`annals check
+/// --conflicts`): the build's reading and index of the pages, with nothing rendered.
+pub fn date_conflicts(
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<crate::timeline::conflict::Disagreement>> {
+    let (config, base) = settings(options, diagnostics)?;
+    let mut cache = BuildCache::default();
+    let mut loaded = stages::load(options, &config, &mut cache, diagnostics);
+    let lock = crate::addresses::Lock::read(&options.root, diagnostics).unwrap_or_default();
+    let mut analysed = stages::analyse(
+        &mut loaded,
+        (&config, &base),
+        &lock,
+        &mut cache,
+        diagnostics,
+    );
+    let indexed = stages::index(options, &loaded, &mut analysed, diagnostics);
+    Some(stages::disagreements(&loaded, &indexed))
+}
+
 /// How long the build's memory is needed after it: a process that ends right after its
 /// build (`annals build`) leaves it to the system, which takes it back at once, where
 /// freeing a large site's million allocations one by one takes a noticeable part of the

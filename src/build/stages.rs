@@ -31,6 +31,7 @@ use crate::render::sources::SourcesPages;
 use crate::render::timeline::TimelinePage;
 use crate::render::{SiteRenderer, Templates};
 use crate::search;
+use crate::timeline::conflict::{Conflict, Disagreement};
 use crate::timeline::{self, Entry, EntryView};
 use crate::write::{OutputFile, Sink};
 
@@ -62,6 +63,8 @@ pub(super) struct Indexed {
     /// The timeline's entries in date order, and each entity's share of them.
     entries: Vec<Entry>,
     slices: Vec<Vec<usize>>,
+    /// The events whose sources give dates that cannot all be right.
+    conflicts: Vec<Conflict>,
 }
 
 /// Everything the render stage reads, borrowed from the stages before it.
@@ -216,6 +219,16 @@ pub(super) fn analyse(
     }
 }
 
+/// The events whose sources disagree on their dates, as `check --conflicts` lists them.
+pub(super) fn disagreements(loaded: &Loaded, indexed: &Indexed) -> Vec<Disagreement> {
+    timeline::conflict::disagreements(
+        &indexed.conflicts,
+        &indexed.entries,
+        &loaded.registry,
+        &loaded.content,
+    )
+}
+
 /// The names the analysed pages give that the registry does not hold.
 pub(super) fn name_candidates(
     loaded: &Loaded,
@@ -266,10 +279,12 @@ pub(super) fn index(
         },
     );
     diagnostics.extend(cite_problems);
+    let conflicts = timeline::conflict::find(&entries, &slices, (registry, matcher));
     Indexed {
         citations,
         entries,
         slices,
+        conflicts,
     }
 }
 
@@ -282,7 +297,12 @@ impl<'a> Site<'a> {
         indexed: &'a Indexed,
     ) -> Self {
         // The views borrow the entries, so they are made once the entries are (on every core).
-        let timeline = timeline::views(&indexed.entries, &loaded.registry, &loaded.content, base);
+        let timeline = timeline::views(
+            (&indexed.entries, &indexed.conflicts),
+            &loaded.registry,
+            &loaded.content,
+            base,
+        );
         let mentions = by_entity(
             &source_pages(&loaded.content, &analysed.pages),
             loaded.registry.entities.len(),

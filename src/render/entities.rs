@@ -13,7 +13,7 @@ use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, EntityId, EntityKind, Registry, ordered};
 use crate::markdown::ShortText;
 use crate::mentions::{alongside_all, source_pages};
-use crate::timeline::EntryView;
+use crate::timeline::{EntryKind, EntryView};
 use crate::write::OutputFile;
 use rayon::prelude::*;
 
@@ -133,6 +133,8 @@ pub struct EntityView<'a> {
     pub timeline_count: usize,
     /// The timeline narrowed to it, when `timeline` does not hold every entry.
     pub timeline_all: Option<String>,
+    /// An event whose sources disagree on its date: each source's date.
+    pub accounts: &'a [crate::timeline::Account<'a>],
 }
 
 /// One line of an index page.
@@ -268,6 +270,7 @@ impl<'a> EntityPages<'a> {
             .iter()
             .filter_map(|id| registry.get(EntityKind::Person, id))
             .collect();
+        let own_url = self.site.base.link(&e.site_path());
         let parts = self.mention_parts(mentions.len());
         let per_page = self.mentions_per_page();
         let shown = part * per_page..(part + 1).saturating_mul(per_page).min(mentions.len());
@@ -277,7 +280,7 @@ impl<'a> EntityPages<'a> {
             folder: e.kind().list_folder(),
             id: &e.id,
             name: &e.name,
-            url: self.site.base.link(&e.site_path()),
+            url: own_url.clone(),
             aliases: &e.aliases,
             real_name: e.real_name(),
             summary: e.summary.as_deref(),
@@ -348,6 +351,10 @@ impl<'a> EntityPages<'a> {
                 Vec::new()
             },
             timeline_count: self.timeline[entity].len(),
+            accounts: (self.timeline[entity].iter())
+                .map(|&i| &self.site.timeline[i])
+                .find(|view| view.kind == EntryKind::Event && view.url == own_url)
+                .map_or(&[], |view| view.accounts.as_slice()),
             timeline_all: (self.timeline[entity].len() > self.timeline_shown()).then(|| {
                 let timeline = self.site.timeline_link();
                 format!("{timeline}?name={}:{}", e.kind().key(), e.id)

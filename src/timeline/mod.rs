@@ -2,6 +2,7 @@
 //! its people, and the dated statements of the documents' prose (`extract`), in one order;
 //! `export` writes it as `timeline.json` and in TimelineJS's format.
 
+pub mod conflict;
 pub mod export;
 pub mod extract;
 
@@ -19,6 +20,7 @@ use crate::entity::annotate::Names;
 use crate::entity::matcher::{Matcher, Mention, Target};
 use crate::entity::{EntityId, EntityKind, Registry, ordered};
 use crate::markdown::{Rendered, ShortText};
+use conflict::Conflict;
 use extract::Extractor;
 
 /// How long a statement's excerpt may run, in words.
@@ -342,17 +344,21 @@ pub struct EntryView<'a> {
     /// The paragraph it stands in (a statement) or comes from (an event whose `source`
     /// links one).
     pub source_url: Option<String>,
+    /// Where the sources disagree on an event's date: each statement that reports it.
+    pub accounts: Vec<Account<'a>>,
     /// What the filters match: `person:miasnikov group:workers-group`.
     pub keys: String,
 }
 
-/// The entries with their links, for the page, the entity pages and the exports.
+/// The entries with their links, for the page, the entity pages and the exports; an event
+/// whose sources disagree shows their dates.
 pub fn views<'a>(
-    entries: &'a [Entry],
+    (entries, conflicts): (&'a [Entry], &[Conflict]),
     registry: &'a Registry,
     content: &'a Content,
     base: &BaseUrl,
 ) -> Vec<EntryView<'a>> {
+    let disputed: FxHashMap<usize, &Conflict> = conflicts.iter().map(|c| (c.entry, c)).collect();
     let link = |index: EntityId| {
         let e = &registry.entities[index];
         EntityLink {
@@ -364,7 +370,8 @@ pub fn views<'a>(
     };
     entries
         .par_iter()
-        .map(|entry| {
+        .enumerate()
+        .map(|(index, entry)| {
             let subject = entry.entity.map(link);
             let entities: Vec<EntityLink> = entry.mentions.iter().map(|&m| link(m)).collect();
             let keys: Vec<String> = subject
@@ -401,8 +408,48 @@ pub fn views<'a>(
                 entities,
                 document,
                 source_url,
+                accounts: disputed.get(&index).map_or_else(Vec::new, |conflict| {
+                    accounts(conflict, entries, content, base)
+                }),
                 keys: keys.join(" "),
             }
+        })
+        .collect()
+}
+
+/// One source's date for an event whose sources disagree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Account<'a> {
+    /// The document (the book, for a chapter).
+    pub source: &'a str,
+    pub human: String,
+    pub edtf: String,
+    /// The paragraph that gives the date.
+    pub url: String,
+    pub excerpt: Option<&'a str>,
+    /// Whether the date cannot be the registry's.
+    pub differs: bool,
+}
+
+/// The accounts of a disputed event, in date order.
+fn accounts<'a>(
+    conflict: &Conflict,
+    entries: &'a [Entry],
+    content: &'a Content,
+    base: &BaseUrl,
+) -> Vec<Account<'a>> {
+    (conflict.accounts.iter())
+        .filter_map(|&account| {
+            let entry = &entries[account];
+            let document = document_link(content, entry.page?, base);
+            Some(Account {
+                source: document.title,
+                human: entry.date.human_with_old_style(entry.old_style.as_ref()),
+                edtf: entry.date.edtf(),
+                url: format!("{}#{}", document.url, entry.anchor.as_deref()?),
+                excerpt: entry.excerpt.as_deref(),
+                differs: conflict.differs(entries, account),
+            })
         })
         .collect()
 }

@@ -673,3 +673,78 @@ fn an_events_participants_list_it_and_its_source_links_the_paragraph_it_draws_on
         "{said}"
     );
 }
+
+/// Two documents date one event differently: the timeline's entry of the event and the
+/// event's page show both dates side by side, and `check --conflicts` lists them.
+#[test]
+fn two_documents_that_date_an_event_differently_are_shown_side_by_side() {
+    let site = copy_of("registry");
+    let content = site.path().join("content");
+    std::fs::write(
+        content.join("events/miasnikov-expulsion.md"),
+        "+++\ntitle = \"Expulsion of Miasnikov\"\ndate = \"1922-02-20\"\nkind = \"expulsion\"\n\
+         people = [\"miasnikov\"]\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("documents/memoir.md"),
+        "+++\ntitle = \"A memoir\"\n+++\n\nOn 20 February 1922 the Politburo expelled Miasnikov from the party.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("documents/survey.md"),
+        "+++\ntitle = \"A survey\"\n+++\n\nThe party had grown.\n\nMiasnikov was expelled from the party in 1921.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+
+    let timeline = page(out.path(), "timeline/index.html");
+    let entry = select(&timeline, ".tl-entry[data-kind='event']")
+        .into_iter()
+        .find(|e| {
+            e.text()
+                .collect::<String>()
+                .contains("Expulsion of Miasnikov")
+        })
+        .expect("the event's entry");
+    let accounts: Vec<String> = entry
+        .select(&scraper::Selector::parse(".tl-conflict li").unwrap())
+        .map(|li| li.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        accounts,
+        [
+            "A survey: 1921 (not 20 February 1922)",
+            "A memoir: 20 February 1922"
+        ]
+    );
+    let links: Vec<&str> = entry
+        .select(&scraper::Selector::parse(".tl-conflict a").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(links, ["/documents/survey/#p-2", "/documents/memoir/#p-1"]);
+
+    let event = page(out.path(), "events/miasnikov-expulsion/index.html");
+    let listed = texts(&event, ".entity-conflict li");
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(
+        listed[0].starts_with("A survey: 1921 (cannot be the date above)"),
+        "{listed:?}"
+    );
+
+    let output = annals(&["check", "--conflicts"], site.path());
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.starts_with("Events the documents date differently: 1."),
+        "{said}"
+    );
+    assert!(
+        said.contains("content/events/miasnikov-expulsion.md: Expulsion of Miasnikov, 20 February 1922 in the registry")
+            && said.contains("    content/documents/survey.md#p-2: 1921 (differs): “Miasnikov was expelled from the party in 1921.”")
+            && said.contains("    content/documents/memoir.md#p-1: 20 February 1922: “"),
+        "{said}"
+    );
+}
