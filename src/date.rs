@@ -163,6 +163,8 @@ pub enum YearPart {
     Early,
     Middle,
     Late,
+    /// "The end of 1923": its last quarter, narrower than "late 1923".
+    End,
 }
 
 impl YearPart {
@@ -177,6 +179,7 @@ impl YearPart {
             YearPart::Early => (1, 4),
             YearPart::Middle => (5, 8),
             YearPart::Late => (9, 12),
+            YearPart::End => (10, 12),
         }
     }
 
@@ -200,6 +203,7 @@ impl YearPart {
             YearPart::Early => format!("early {year}"),
             YearPart::Middle => format!("mid-{year}"),
             YearPart::Late => format!("late {year}"),
+            YearPart::End => format!("end of {year}"),
         }
     }
 }

@@ -140,7 +140,7 @@ impl Extractor {
             }
             let in_sentence = &found[start..next];
             if let Some((date, old_style)) =
-                self.sentence(text, sentence.start, in_sentence, || {
+                self.sentence(text, sentence.clone(), in_sentence, || {
                     names_entity(sentence.clone())
                 })
             {
@@ -184,12 +184,15 @@ impl Extractor {
     fn sentence(
         &mut self,
         text: &str,
-        sentence_start: usize,
+        sentence: Range<usize>,
         found: &[Found],
         names_entity: impl FnOnce() -> bool,
     ) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
-        let mut first: Option<Dating> = None;
-        for f in found {
+        let sentence_start = sentence.start;
+        let found = &with_meeting_months(text, sentence_start, found);
+        let mut first: Option<(usize, Dating)> = None;
+        let mut placed_at: Vec<Option<Dating>> = Vec::with_capacity(found.len());
+        for (index, f) in found.iter().enumerate() {
             // A date in parentheses, brackets or quotation marks is an aside (a reference, a
             // congress's dates beside its name, a title, someone's words): it dates no
             // statement, though the text around it takes its year and its days.
@@ -244,8 +247,27 @@ impl Extractor {
                 self.last = point.month.is_some().then_some(point);
             }
             if first.is_none() && !aside {
-                first = placed;
+                first = placed.clone().map(|dating| (index, dating));
             }
+            placed_at.push(placed);
+        }
+        // "From October 1917 until his death in January 1924": two dates joined as a span.
+        let first =
+            first.map(
+                |(index, dating)| match placed_at.get(index + 1).and_then(Option::as_ref) {
+                    Some(next) if joins_as_span(text, sentence_start, found, index) => {
+                        spanned(&dating, next).unwrap_or(dating)
+                    }
+                    _ => dating,
+                },
+            );
+        // A commentary in the present ("… can be seen in a letter of 31 October") or a plan
+        // ("… was to be 2.4 percent in 1931–1932") reports nothing that happened at its date.
+        let date_at = (found.iter())
+            .find(|f| !self.is_aside(text, sentence_start, &f.span))
+            .map_or(sentence.end, |f| f.span.start);
+        if is_commentary_or_plan(&text[sentence.clone()], &text[sentence_start..date_at]) {
+            return None;
         }
         // "In 1923 Miasnikov organised the Workers' Group … (expelled in 1922)": a sentence
         // opening on its year is dated by it, whatever years it names after.
@@ -279,12 +301,231 @@ impl Extractor {
             }
             _ => return None,
         };
+        let dating = refined(dating, &text[sentence.clone()]);
         Some(if dating.old_style {
             (dating.date.to_new_style(), Some(dating.date))
         } else {
             (dating.date, None)
         })
     }
+}
+
+/// A date made as precise as the sentence allows: a year that the sentence places in a
+/// meeting named by its month ("In 1923 … at the June Plenum") is that month; a date "soon
+/// after" or "shortly before" something is approximate.
+fn refined(mut dating: Dating, sentence: &str) -> Dating {
+    let year_alone = (dating.date.start)
+        .filter(|p| p.month.is_none() && !dating.date.is_range && dating.date.part.is_none());
+    if let Some(start) = year_alone {
+        let month = sentence
+            .match_indices("the ")
+            .find_map(|(at, _)| named_meeting_month(&sentence[at + 4..]));
+        if let Some(month) = month {
+            let mut date = HistoricalDate::single(Point::month(start.year, month));
+            date.qualifier = dating.date.qualifier;
+            dating.date = date;
+        }
+    }
+    let lower = sentence.to_lowercase();
+    if [
+        "soon after",
+        "shortly after",
+        "soon before",
+        "shortly before",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase))
+        && dating.date.qualifier == crate::date::Qualifier::Exact
+    {
+        dating.date = dating.date.approximate();
+    }
+    dating
+}
+
+/// The month of "June Plenum …" at the start of `text`: a month's name, then a meeting
+/// named by it ("June Plenum", "April Conference"), with no year of its own after it.
+fn named_meeting_month(text: &str) -> Option<u32> {
+    let mut words = text.split_whitespace();
+    let month = words.next()?;
+    let meeting = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    const MEETINGS: &[&str] = &["Plenum", "plenum", "Conference", "Congress", "session"];
+    if !MEETINGS.contains(&meeting) {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| *m == month)
+        .map(|i| i as u32 + 1)
+}
+
+/// "The August Plenum of 1927": a year after a meeting named by its month is that month of
+/// the year (and no modifier of the noun, as "the works of 1922" is).
+fn with_meeting_months<'f>(
+    text: &str,
+    sentence_start: usize,
+    found: &'f [Found],
+) -> std::borrow::Cow<'f, [Found]> {
+    let month_at = |f: &Found| match f.reading {
+        Reading::BareYear { year, .. } => {
+            meeting_month(&text[sentence_start..f.span.start]).map(|month| (year, month))
+        }
+        _ => None,
+    };
+    if !found.iter().any(|f| month_at(f).is_some()) {
+        return std::borrow::Cow::Borrowed(found);
+    }
+    std::borrow::Cow::Owned(
+        found
+            .iter()
+            .map(|f| match month_at(f) {
+                Some((year, month)) => Found {
+                    span: f.span.clone(),
+                    reading: Reading::Dated(Dating {
+                        date: HistoricalDate::single(Point::month(year, month)),
+                        old_style: false,
+                    }),
+                },
+                None => f.clone(),
+            })
+            .collect(),
+    )
+}
+
+/// The month of "the August Plenum of" at the end of `before`: a month's name, then a
+/// capitalised word (Plenum, Conference, Theses), then "of".
+fn meeting_month(before: &str) -> Option<u32> {
+    let mut words = before.trim_end().strip_suffix(" of")?.rsplit(' ');
+    let noun = words.next()?;
+    let month = words.next()?;
+    if !noun.starts_with(char::is_uppercase) {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| *m == month)
+        .map(|i| i as u32 + 1)
+}
+
+/// Whether the date `found[index]` and the next one are the two ends of one span: "from
+/// October 1917 until his death in January 1924", "between the Fourteenth Congress [in
+/// December 1925] and 15 November 1927".
+fn joins_as_span(text: &str, sentence_start: usize, found: &[Found], index: usize) -> bool {
+    let (Some(this), Some(next)) = (found.get(index), found.get(index + 1)) else {
+        return false;
+    };
+    let between = text[this.span.end..next.span.start].to_lowercase();
+    if between.len() > 60 || between.contains([',', ';', '(', '—']) && !between.contains(']') {
+        return false;
+    }
+    let before = text[sentence_start..this.span.start].to_lowercase();
+    let last_words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+    let word = |w: &str| between.split_whitespace().any(|b| b == w);
+    let opened_by = |w: &str, within: usize| last_words.iter().take(within).any(|b| *b == w);
+    (opened_by("from", 2) && (word("until") || word("till") || word("to") || word("through")))
+        || (opened_by("between", 6) && word("and"))
+}
+
+/// One span from the start of `from` to the end of `to`, when `to` ends after `from` starts.
+fn spanned(from: &Dating, to: &Dating) -> Option<Dating> {
+    let start = from.date.start?;
+    let end = to.date.end.or(to.date.start)?;
+    (start.sort_key() < end.sort_key()).then(|| Dating {
+        date: HistoricalDate::range(start, end),
+        old_style: from.old_style && to.old_style,
+    })
+}
+
+/// Whether a sentence comments in the present tense before its date ("… can be seen in a
+/// letter of 31 October", "… is contained in his speech of October 1923", "there is one
+/// more version") or gives a plan's figures ("… was to be 2.4 percent in 1931–1932"): it reports no act at
+/// its date. Quoted words, relative clauses ("which are far from complete"), "that is" and a
+/// hedge that opens a narrative ("It seems that …") are passed over.
+fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
+    let whole = sentence.to_lowercase();
+    if [" was to be ", " were to be "]
+        .iter()
+        .any(|p| whole.contains(p))
+    {
+        return true;
+    }
+    // The verb that governs the date stands before it.
+    let lower = without_quotations(before_date).to_lowercase();
+    let opening = lower.trim_start();
+    if [
+        "it seems",
+        "it appears",
+        "it is clear",
+        "it is likely",
+        "it is possible",
+    ]
+    .iter()
+    .any(|hedge| opening.starts_with(hedge))
+    {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(at, word)| {
+        let present = match *word {
+            "is" | "are" => words.get(at + 1) != Some(&"to"),
+            "can" | "does" => true,
+            _ => false,
+        };
+        let before = at.checked_sub(1).map(|i| words[i]);
+        present
+            && !matches!(
+                before,
+                Some("which" | "that" | "who" | "what" | "as" | "one" | "we" | "i" | "you")
+            )
+    })
+}
+
+/// The sentence with what stands in double quotation marks or guillemets left out.
+fn without_quotations(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut depth = 0usize;
+    for c in sentence.chars() {
+        match c {
+            '“' | '«' => depth += 1,
+            '”' | '»' => depth = depth.saturating_sub(1),
+            '"' => depth = if depth == 0 { 1 } else { 0 },
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The date of `sentence`, read after `context` (the text before it in its section), for a
@@ -380,6 +621,7 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
         .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '/' | ' '));
     let of_noun = before.ends_with(" of")
         && year_only
+        && meeting_month(before).is_none()
         && !matches!(
             last_word(before.trim_end_matches(" of")).as_str(),
             "end"
@@ -430,7 +672,9 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     // "a Bolshevik since 1906", "works written before 1922", "after 1924": a time the
     // sentence looks back or away to, not the one it reports.
     let looks_away = matches!(last_word(before).as_str(), "since" | "before" | "after");
-    of_noun || noun_after || looks_away
+    // "a commodity deficit for 1930/31": the year a plan or a figure is for.
+    let planned_for = year_only && last_word(before) == "for";
+    of_noun || noun_after || looks_away || planned_for
 }
 
 /// Whether a date stands in a clause beside the sentence's own: a relative clause ("who in
@@ -447,6 +691,13 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     let relative = ["who ", "which ", "whom ", "whose ", "where "]
         .iter()
         .any(|w| clause.starts_with(w));
+    // "since the first time he had observed Lenin in the spring of 1923": a time looked
+    // back to from the one the sentence reports.
+    let looked_back_to = clause
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|pair| pair[0] == "since" && !CAUSAL_SINCE_NEXT.contains(&pair[1]));
     let lower = before.to_lowercase();
     let recalled = [
         "recalled",
@@ -458,8 +709,14 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     ]
     .iter()
     .any(|w| lower.contains(w));
-    relative || recalled
+    relative || recalled || looked_back_to
 }
+
+/// The words after a "since" that gives a reason ("since by then …", "since it was …")
+/// rather than a time looked back to.
+const CAUSAL_SINCE_NEXT: &[&str] = &[
+    "by", "it", "he", "she", "they", "we", "i", "you", "there", "this", "that", "these", "those",
+];
 
 /// The words that may stand beside a date in parentheses that date what the sentence names.
 const DATING_WORDS: &[&str] = &[
@@ -977,7 +1234,8 @@ fn part(word: &str, year: i32) -> Option<Reading> {
         "winter" => YearPart::Winter,
         "early" | "beginning" | "start" | "opening" | "first" => YearPart::Early,
         "mid" | "mid-" | "middle" => YearPart::Middle,
-        "late" | "end" | "close" | "closing" | "last" | "final" | "second" => YearPart::Late,
+        "end" | "close" | "closing" => YearPart::End,
+        "late" | "last" | "final" | "second" => YearPart::Late,
         _ => return None,
     };
     Some(Reading::Dated(Dating {
@@ -1038,6 +1296,90 @@ mod tests {
 
     fn read(sentence: &str) -> Option<String> {
         date_of("", sentence)
+    }
+
+    #[test]
+    fn a_commentary_in_the_present_or_a_plan_dates_nothing() {
+        for sentence in [
+            "How it was done can be seen in a letter of 12 May 1924 to the Politburo.",
+            "The best account is contained in his speech to the Senate in October 1911.",
+            "There is a second version, printed by the paper on 10 August 1940.",
+            "Output of steel in 1931 was to be twice that of the year before.",
+            "The plan set aside a reserve of grain for 1930/31.",
+        ] {
+            assert_eq!(read(sentence), None, "{sentence}");
+        }
+        // A hedge opens a narrative in the past; a relative clause in the present is an aside.
+        assert_eq!(
+            read("It seems that the guild was still meeting in 1924.").as_deref(),
+            Some("1924")
+        );
+        assert_eq!(
+            read("In 1926, by counts which are far from complete, two hundred farms burned.")
+                .as_deref(),
+            Some("1926")
+        );
+        assert_eq!(
+            read("In 1919 the council met, and its minutes are lost.").as_deref(),
+            Some("1919")
+        );
+    }
+
+    #[test]
+    fn a_meeting_named_by_its_month_gives_the_month() {
+        assert_eq!(
+            read("At the April Plenum of 1929, the majority condemned him.").as_deref(),
+            Some("April 1929")
+        );
+        assert_eq!(
+            read("In 1923, the question of a monopoly was raised at the June Plenum.").as_deref(),
+            Some("June 1923")
+        );
+        // A month named by the way is no meeting's.
+        assert_eq!(
+            read("In 1905, after the October strikes, the tsar gave way.").as_deref(),
+            Some("1905")
+        );
+    }
+
+    #[test]
+    fn two_dates_joined_by_from_and_until_or_between_and_are_one_span() {
+        assert_eq!(
+            read("From May 1848 until his flight in March 1849, he edited the paper.").as_deref(),
+            Some("May 1848–March 1849")
+        );
+        assert_eq!(
+            read(
+                "Between the spring congress [in April 1903] and 12 July 1904, the split deepened."
+            )
+            .as_deref(),
+            Some("April 1903–12 July 1904")
+        );
+        // Joined by a clause of its own, the second date is another matter.
+        assert_eq!(
+            read("From 1906 he lived abroad, and in 1917, to everyone's surprise, he returned.")
+                .as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_time_looked_back_to_or_soon_after_is_not_the_sentences_own() {
+        assert_eq!(
+            read("By then the surgeon found that, since the day he first saw her in the spring of 1911, she had recovered.")
+                .as_deref(),
+            None
+        );
+        assert_eq!(
+            read("She began to write soon after her release in 1953.").as_deref(),
+            Some("c. 1953")
+        );
+        // A "since" that gives a reason leaves the date the sentence's own.
+        assert_eq!(
+            read("Prices rose, since by the 1925/1926 fiscal year the old plants were restored.")
+                .as_deref(),
+            Some("October 1925–September 1926")
+        );
     }
 
     #[test]
@@ -1120,7 +1462,7 @@ mod tests {
         );
         assert_eq!(
             read("By the end of 1923 it was over.").as_deref(),
-            Some("late 1923")
+            Some("end of 1923")
         );
         assert_eq!(
             read("In the opening weeks of 1923 it grew.").as_deref(),

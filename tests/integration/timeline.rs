@@ -642,10 +642,7 @@ fn the_judged_sentences_are_dated_as_a_reader_dates_them() {
             }
             println!(
                 "miss ({}): read {:?}, judged {:?}: {}",
-                j.cause,
-                read,
-                j.date,
-                j.sentence.chars().take(160).collect::<String>()
+                j.cause, read, j.date, j.sentence
             );
         }
     }
@@ -659,13 +656,14 @@ fn the_judged_sentences_are_dated_as_a_reader_dates_them() {
     // placed right, 80% of the datable placed, at most 5 undatable placed) are not reached
     // yet, and the misses printed above say why.
     assert!(
-        placed_right * 100 >= placed * 65,
+        placed_right * 100 >= placed * 78,
         "{placed_right} of {placed} placed right"
     );
     assert!(
-        datable_placed * 100 >= datable * 75,
+        datable_placed * 100 >= datable * 77,
         "{datable_placed} of {datable} datable placed"
     );
+    assert!(undatable_placed <= 8, "{undatable_placed} undatable placed");
 }
 
 /// The timeline's page holds the events and groups, so that it stays small; each year with
