@@ -189,7 +189,8 @@ impl Extractor {
         names_entity: impl FnOnce() -> bool,
     ) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
         let sentence_start = sentence.start;
-        let found = &with_meeting_months(text, sentence_start, found);
+        let found = with_meeting_months(text, sentence_start, found);
+        let found = &with_coordinated_years(text, &found);
         let mut first: Option<(usize, Dating)> = None;
         let mut placed_at: Vec<Option<Dating>> = Vec::with_capacity(found.len());
         for (index, f) in found.iter().enumerate() {
@@ -407,6 +408,42 @@ fn with_meeting_months<'f>(
     )
 }
 
+/// "In the years 1919 and 1920": two years running, joined by "and", are one span (the
+/// first year, after a word the bare-year form does not read, is found here).
+fn with_coordinated_years(text: &str, found: &[Found]) -> Vec<Found> {
+    found
+        .iter()
+        .map(|f| {
+            let Reading::BareYear {
+                year: second,
+                approximate: false,
+            } = f.reading
+            else {
+                return f.clone();
+            };
+            let before = text[..f.span.start]
+                .strip_suffix(" and ")
+                .unwrap_or_default();
+            let first_start = before.len().saturating_sub(4);
+            let first: Option<i32> = before
+                .get(first_start..)
+                .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+                .filter(|_| !before[..first_start].ends_with(|c: char| c.is_alphanumeric()))
+                .and_then(|digits| digits.parse().ok());
+            match first {
+                Some(first) if first + 1 == second => Found {
+                    span: first_start..f.span.end,
+                    reading: Reading::Dated(Dating {
+                        date: HistoricalDate::range(Point::year(first), Point::year(second)),
+                        old_style: false,
+                    }),
+                },
+                _ => f.clone(),
+            }
+        })
+        .collect()
+}
+
 /// The month of "the August Plenum of" at the end of `before`: a month's name, then a
 /// capitalised word (Plenum, Conference, Theses), then "of".
 fn meeting_month(before: &str) -> Option<u32> {
@@ -584,6 +621,13 @@ fn in_aside(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     let Some(&inside) = opened.last() else {
         return false;
     };
+    // “On the Conditions for Admitting New Members” (March 1922): the date of a title.
+    if text[..inside - 1]
+        .trim_end()
+        .ends_with(['”', '"', '»', '’'])
+    {
+        return true;
+    }
     let close = text[span.end..]
         .find([')', ']'])
         .map_or(text.len(), |at| span.end + at);
@@ -686,7 +730,7 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
         .rsplit(',')
         .next()
         .unwrap_or(before)
-        .trim_start()
+        .trim_start_matches(|c: char| c.is_whitespace() || "”\"’»".contains(c))
         .to_lowercase();
     let relative = ["who ", "which ", "whom ", "whose ", "where "]
         .iter()
@@ -1380,6 +1424,29 @@ mod tests {
                 .as_deref(),
             Some("October 1925–September 1926")
         );
+    }
+
+    #[test]
+    fn two_years_running_joined_by_and_are_one_span() {
+        assert_eq!(
+            read("In the years 1846 and 1847 the potato crop failed.").as_deref(),
+            Some("1846–1847")
+        );
+        // Years apart are two times, of which the sentence's first is read.
+        assert_eq!(
+            read("In 1846 and 1850 the crop failed.").as_deref(),
+            Some("1846")
+        );
+    }
+
+    #[test]
+    fn the_date_of_a_title_and_a_relative_clause_after_a_quotation_are_asides() {
+        for sentence in [
+            "The rules were set out in a circular, “On the Admission of Members” (March 1922), sent to every branch.",
+            "The tariff was meant to close the “price gap,” which the minister had proposed in 1923.",
+        ] {
+            assert_eq!(read(sentence), None, "{sentence}");
+        }
     }
 
     #[test]

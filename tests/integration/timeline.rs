@@ -656,14 +656,14 @@ fn the_judged_sentences_are_dated_as_a_reader_dates_them() {
     // placed right, 80% of the datable placed, at most 5 undatable placed) are not reached
     // yet, and the misses printed above say why.
     assert!(
-        placed_right * 100 >= placed * 78,
+        placed_right * 100 >= placed * 80,
         "{placed_right} of {placed} placed right"
     );
     assert!(
         datable_placed * 100 >= datable * 77,
         "{datable_placed} of {datable} datable placed"
     );
-    assert!(undatable_placed <= 8, "{undatable_placed} undatable placed");
+    assert!(undatable_placed <= 7, "{undatable_placed} undatable placed");
 }
 
 /// The timeline's page holds the events and groups, so that it stays small; each year with
