@@ -264,10 +264,12 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
         }
         named
     };
-    let texts: FxHashMap<&str, &str> = rendered
-        .texts
-        .iter()
-        .map(|t| (t.anchor.as_str(), t.text.as_str()))
+    // Each paragraph's text, and the next paragraph's (where a quotation may be set off).
+    let texts: FxHashMap<&str, (&str, Option<&str>)> = (rendered.texts.iter().enumerate())
+        .map(|(at, t)| {
+            let next = rendered.texts.get(at + 1).map(|n| n.text.as_str());
+            (t.anchor.as_str(), (t.text.as_str(), next))
+        })
         .collect();
     Extractor::page(&rendered.texts, &|anchor, sentence| {
         !named(anchor, sentence).is_empty()
@@ -276,8 +278,10 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
     .map(|statement| Entry {
         kind: EntryKind::Statement,
         mentions: named(&statement.anchor, statement.sentence.clone()),
-        excerpt: Some(excerpt(
-            &texts[statement.anchor.as_str()][statement.sentence.clone()],
+        excerpt: Some(standalone_excerpt(
+            texts[statement.anchor.as_str()].0,
+            statement.sentence.clone(),
+            texts[statement.anchor.as_str()].1,
         )),
         date: statement.date,
         old_style: statement.old_style,
@@ -289,13 +293,105 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
     .collect()
 }
 
-/// The sentence, its spaces made single, cut after `EXCERPT_WORDS` words.
-fn excerpt(sentence: &str) -> String {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    if words.len() > EXCERPT_WORDS {
-        format!("{} …", words[..EXCERPT_WORDS].join(" "))
-    } else {
+/// Words that open a sentence which leans on the one before it: "It was then that …",
+/// "The latter …". The excerpt takes that sentence too, so that the entry stands alone.
+const LEANING_OPENERS: &[&str] = &[
+    "it",
+    "this",
+    "these",
+    "that",
+    "those",
+    "he",
+    "she",
+    "they",
+    "his",
+    "her",
+    "its",
+    "their",
+    "there",
+    "the latter",
+    "the former",
+    "such",
+    "here",
+];
+
+/// The sentence at `sentence` of `paragraph` as an entry can show it on its own: with the
+/// sentence before it when it opens on a pronoun ("It was then that …"), and with what
+/// follows its colon (the quotation it introduces), cut after `EXCERPT_WORDS` words but
+/// never inside quotation marks or brackets.
+fn standalone_excerpt(paragraph: &str, sentence: Range<usize>, next: Option<&str>) -> String {
+    let mut range = sentence.clone();
+    let opening = paragraph[sentence.clone()].trim_start().to_lowercase();
+    let leans = LEANING_OPENERS.iter().any(|opener| {
+        opening
+            .strip_prefix(opener)
+            .is_some_and(|rest| rest.starts_with([' ', ',']))
+    });
+    let sentences = crate::text::sentence::sentences(paragraph);
+    if leans {
+        if let Some(before) = sentences.iter().rev().find(|s| s.end <= sentence.start) {
+            range.start = before.start;
+        }
+    }
+    let introduces = paragraph[sentence.clone()].trim_end().ends_with(':');
+    match sentences.iter().find(|s| s.start >= sentence.end) {
+        // The quotation it introduces, in the same paragraph.
+        Some(following) if introduces => range.end = following.end,
+        // … or set off as the next paragraph (a block quotation).
+        None if introduces => {
+            if let Some(quotation) = next {
+                return excerpt(&format!("{} {quotation}", &paragraph[range]));
+            }
+        }
+        _ => {}
+    }
+    excerpt(&paragraph[range])
+}
+
+/// The text, its spaces made single, cut after `EXCERPT_WORDS` words; a cut that would fall
+/// inside quotation marks or brackets is made before they open, or, if that leaves too
+/// little, after they close.
+fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= EXCERPT_WORDS {
+        return words.join(" ");
+    }
+    // How deep in quotation marks or brackets the text is after each word.
+    let mut depth = 0i32;
+    let mut depth_after = Vec::with_capacity(words.len());
+    let mut opened_at: Vec<usize> = Vec::new();
+    for (at, word) in words.iter().enumerate() {
+        for c in word.chars() {
+            match c {
+                '“' | '«' | '(' | '[' => {
+                    depth += 1;
+                    opened_at.push(at);
+                }
+                '”' | '»' | ')' | ']' => {
+                    depth = (depth - 1).max(0);
+                    opened_at.pop();
+                }
+                _ => {}
+            }
+        }
+        depth_after.push((depth, opened_at.first().copied()));
+    }
+    let mut cut = EXCERPT_WORDS;
+    if let (inside, Some(opened)) = depth_after[cut - 1] {
+        if inside > 0 {
+            cut = if opened >= EXCERPT_WORDS / 3 {
+                opened
+            } else {
+                (cut..words.len())
+                    .find(|&i| depth_after[i].0 == 0)
+                    .map_or(words.len(), |i| i + 1)
+            };
+        }
+    }
+    if cut >= words.len() {
         words.join(" ")
+    } else {
+        format!("{} …", words[..cut].join(" "))
     }
 }
 
@@ -635,9 +731,48 @@ mod tests {
     }
 
     #[test]
-    fn excerpts_are_cut_at_sixty_words() {
+    fn excerpts_are_cut_at_sixty_words_but_not_inside_a_quotation() {
         let long = vec!["word"; 70].join(" ");
         assert!(excerpt(&long).ends_with("word …"));
         assert_eq!(excerpt("A  short\nsentence."), "A short sentence.");
+        let quoted = format!(
+            "{} “{}” {}",
+            vec!["said"; 40].join(" "),
+            vec!["quoted"; 30].join(" "),
+            vec!["after"; 10].join(" ")
+        );
+        let cut = excerpt(&quoted);
+        assert!(cut.ends_with("said …"), "{cut}");
+        assert!(!cut.contains('“'));
+    }
+
+    #[test]
+    fn an_excerpt_stands_alone() {
+        let paragraph = "The council met at noon. It then voted to dissolve, on 5 May 1849. \
+                         On 6 May the mayor wrote: “We are lost.” The troops came.";
+        let at = |paragraph: &str, needle: &str| {
+            let start = paragraph.find(needle).unwrap();
+            (crate::text::sentence::sentences(paragraph).into_iter())
+                .find(|s| s.contains(&start))
+                .unwrap()
+        };
+        assert_eq!(
+            standalone_excerpt(paragraph, at(paragraph, "It then voted"), None),
+            "The council met at noon. It then voted to dissolve, on 5 May 1849."
+        );
+        assert_eq!(
+            standalone_excerpt(paragraph, at(paragraph, "The troops"), None),
+            "The troops came."
+        );
+        // A sentence that ends on a colon takes the quotation set off after it.
+        let introducing = "On 7 May 1849 the mayor wrote to the governor:";
+        assert_eq!(
+            standalone_excerpt(
+                introducing,
+                at(introducing, "On 7 May"),
+                Some("We are lost; send no more men.")
+            ),
+            "On 7 May 1849 the mayor wrote to the governor: We are lost; send no more men."
+        );
     }
 }

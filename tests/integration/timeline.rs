@@ -127,10 +127,20 @@ fn the_timeline_holds_hundreds_of_statements_each_linked_to_its_paragraph() {
         assert_eq!(paragraph.len(), 1, "{href}: no paragraph {id}");
         let excerpt = text(&select_one(statement, ".tl-excerpt"));
         let whole = excerpt.trim_end_matches(" …");
-        assert!(
-            reading_text(&paragraph[0]).contains(whole),
-            "{href} does not hold “{excerpt}”"
-        );
+        let held = reading_text(&paragraph[0]);
+        // A sentence that ends on a colon is shown with the quotation set off after it.
+        let own = match held.trim_end().strip_suffix(':') {
+            Some(_) if !held.contains(whole) => {
+                let (introduction, quotation) = whole.split_once(": ").unwrap_or((whole, ""));
+                assert!(
+                    !quotation.is_empty(),
+                    "{href}: “{excerpt}” lacks its quotation"
+                );
+                introduction
+            }
+            _ => whole,
+        };
+        assert!(held.contains(own), "{href} does not hold “{excerpt}”");
         *documents
             .entry(path.split('/').nth(2).unwrap().to_string())
             .or_insert(0) += 1;
