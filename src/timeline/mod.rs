@@ -328,10 +328,11 @@ fn standalone_excerpt(paragraph: &str, sentence: Range<usize>, next: Option<&str
             .is_some_and(|rest| rest.starts_with([' ', ',']))
     });
     let sentences = crate::text::sentence::sentences(paragraph);
-    if leans {
-        if let Some(before) = sentences.iter().rev().find(|s| s.end <= sentence.start) {
-            range.start = before.start;
-        }
+    if let Some(before) = (sentences.iter().rev())
+        .find(|s| s.end <= sentence.start)
+        .filter(|_| leans)
+    {
+        range.start = before.start;
     }
     let introduces = paragraph[sentence.clone()].trim_end().ends_with(':');
     match sentences.iter().find(|s| s.start >= sentence.end) {
@@ -377,16 +378,14 @@ fn excerpt(text: &str) -> String {
         depth_after.push((depth, opened_at.first().copied()));
     }
     let mut cut = EXCERPT_WORDS;
-    if let (inside, Some(opened)) = depth_after[cut - 1] {
-        if inside > 0 {
-            cut = if opened >= EXCERPT_WORDS / 3 {
-                opened
-            } else {
-                (cut..words.len())
-                    .find(|&i| depth_after[i].0 == 0)
-                    .map_or(words.len(), |i| i + 1)
-            };
-        }
+    if let (1.., Some(opened)) = depth_after[cut - 1] {
+        cut = if opened >= EXCERPT_WORDS / 3 {
+            opened
+        } else {
+            (cut..words.len())
+                .find(|&i| depth_after[i].0 == 0)
+                .map_or(words.len(), |i| i + 1)
+        };
     }
     if cut >= words.len() {
         words.join(" ")
@@ -737,9 +736,9 @@ mod tests {
         assert_eq!(excerpt("A  short\nsentence."), "A short sentence.");
         let quoted = format!(
             "{} “{}” {}",
-            vec!["said"; 40].join(" "),
-            vec!["quoted"; 30].join(" "),
-            vec!["after"; 10].join(" ")
+            ["said"; 40].join(" "),
+            ["quoted"; 30].join(" "),
+            ["after"; 10].join(" ")
         );
         let cut = excerpt(&quoted);
         assert!(cut.ends_with("said …"), "{cut}");
