@@ -14,7 +14,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Dr", "St", "p", "pp", "vol", "Vol", "No", "no", "cf", "Cf", "ed", "Jan", "Feb",
     "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "i.e", "e.g", "ch", "Ch", "op", "tov",
     "Comrade", "O.S", "art", "Art", "vols", "nos", "ibid", "Ibid", "trans", "eds", "см", "ср",
-    "стр", "с", "т", "г", "гг", "тов", "b",
+    "стр", "с", "т", "г", "гг", "тов", "b", "c", "ca", "fl",
 ];
 
 /// Marks that may close a sentence after its full stop: `."`, `.)`, `.»`.

@@ -52,6 +52,8 @@ pub struct Statement {
     pub date: HistoricalDate,
     /// The Old Style date, where the source gives one.
     pub old_style: Option<HistoricalDate>,
+    /// Dated by the event of the registry it tells of, not by a date of its own.
+    pub at_event: bool,
 }
 
 /// How many paragraphs a year given in the text serves the days after it that name none
@@ -108,6 +110,7 @@ impl Extractor {
                     sentence,
                     date,
                     old_style,
+                    at_event: false,
                 });
             }
         }
@@ -277,10 +280,15 @@ impl Extractor {
                 .trim()
                 .eq_ignore_ascii_case("in")
         };
-        // The bare year alone, where it is no aside ("a Bolshevik since 1906" dates nothing).
+        // The bare year alone, where it is no aside ("a Bolshevik since 1906" dates nothing),
+        // or the only one that is none ("The captain, born in 1790, sailed in 1817").
+        let own: Vec<&Found> = (found.iter())
+            .filter(|f| !self.is_aside(text, sentence_start, &f.span))
+            .collect();
         let first_found = found
             .first()
-            .filter(|f| !self.is_aside(text, sentence_start, &f.span));
+            .filter(|f| !self.is_aside(text, sentence_start, &f.span))
+            .or(own.first().copied().filter(|_| own.len() == 1));
         let dating = match (first, first_found) {
             (Some(dating), _) => dating,
             (
@@ -289,7 +297,7 @@ impl Extractor {
                     reading: Reading::BareYear { year, approximate },
                     span,
                 }),
-            ) if (found.len() == 1 || opens_on_year(span)) && names_entity() => {
+            ) if (found.len() == 1 || own.len() == 1 || opens_on_year(span)) && names_entity() => {
                 let date = HistoricalDate::single(Point::year(*year));
                 Dating {
                     date: if *approximate {
@@ -327,6 +335,7 @@ fn refined(mut dating: Dating, sentence: &str) -> Dating {
             dating.date = date;
         }
     }
+    // A year only: "soon after Stalin's death in 1953" may be 1954; a month keeps its month.
     let lower = sentence.to_lowercase();
     if [
         "soon after",
@@ -336,6 +345,7 @@ fn refined(mut dating: Dating, sentence: &str) -> Dating {
     ]
     .iter()
     .any(|phrase| lower.contains(phrase))
+        && year_alone.is_some()
         && dating.date.qualifier == crate::date::Qualifier::Exact
     {
         dating.date = dating.date.approximate();
@@ -408,40 +418,59 @@ fn with_meeting_months<'f>(
     )
 }
 
-/// "In the years 1919 and 1920": two years running, joined by "and", are one span (the
-/// first year, after a word the bare-year form does not read, is found here).
+/// "In the years 1919 and 1920": two years running, joined by "and", are one span, and so are
+/// "between 1845 and 1852" and "from 1865 to 1877" (the first year, after a word the
+/// bare-year form may not read, is found here).
 fn with_coordinated_years(text: &str, found: &[Found]) -> Vec<Found> {
-    found
-        .iter()
-        .map(|f| {
-            let Reading::BareYear {
-                year: second,
-                approximate: false,
-            } = f.reading
-            else {
-                return f.clone();
-            };
-            let before = text[..f.span.start]
-                .strip_suffix(" and ")
-                .unwrap_or_default();
-            let first_start = before.len().saturating_sub(4);
-            let first: Option<i32> = before
-                .get(first_start..)
-                .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
-                .filter(|_| !before[..first_start].ends_with(|c: char| c.is_alphanumeric()))
-                .and_then(|digits| digits.parse().ok());
-            match first {
-                Some(first) if first + 1 == second => Found {
-                    span: first_start..f.span.end,
-                    reading: Reading::Dated(Dating {
-                        date: HistoricalDate::range(Point::year(first), Point::year(second)),
-                        old_style: false,
-                    }),
-                },
-                _ => f.clone(),
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        match joined_years(text, f) {
+            Some(joined) => {
+                // The first year, where the bare-year form read it, is now the span's start.
+                if out
+                    .last()
+                    .is_some_and(|last| last.span.start >= joined.span.start)
+                {
+                    out.pop();
+                }
+                out.push(joined);
             }
-        })
-        .collect()
+            None => out.push(f.clone()),
+        }
+    }
+    out
+}
+
+/// The span that the bare year `f` ends, if a year before it opens it.
+fn joined_years(text: &str, f: &Found) -> Option<Found> {
+    let Reading::BareYear {
+        year: second,
+        approximate: false,
+    } = f.reading
+    else {
+        return None;
+    };
+    let (joint, before) = [" and ", " to ", " until ", " till "]
+        .iter()
+        .find_map(|joint| Some((*joint, text[..f.span.start].strip_suffix(joint)?)))?;
+    let first_start = before.len().checked_sub(4)?;
+    let first: i32 = before
+        .get(first_start..)
+        .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|_| !before[..first_start].ends_with(|c: char| c.is_alphanumeric()))?
+        .parse()
+        .ok()?;
+    let opened = before[..first_start].trim_end().to_lowercase();
+    let span_words = opened.ends_with("between") || opened.ends_with("from");
+    let joined = (first + 1 == second && joint == " and ")
+        || (span_words && first < second && second - first <= 100);
+    joined.then(|| Found {
+        span: first_start..f.span.end,
+        reading: Reading::Dated(Dating {
+            date: HistoricalDate::range(Point::year(first), Point::year(second)),
+            old_style: false,
+        }),
+    })
 }
 
 /// The month of "the August Plenum of" at the end of `before`: a month's name, then a
@@ -504,15 +533,24 @@ fn spanned(from: &Dating, to: &Dating) -> Option<Dating> {
 
 /// Whether a sentence comments in the present tense before its date ("… can be seen in a
 /// letter of 31 October", "… is contained in his speech of October 1923", "there is one
-/// more version") or gives a plan's figures ("… was to be 2.4 percent in 1931–1932"): it reports no act at
-/// its date. Quoted words, relative clauses ("which are far from complete"), "that is" and a
+/// more version") or gives a plan's figures ("… was to be 2.4 percent in 1931–1932", "was
+/// to make Ghana an industrial nation by 1970"): it reports no act at its date. Quoted words, relative clauses ("which are far from complete"), "that is" and a
 /// hedge that opens a narrative ("It seems that …") are passed over.
 fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     let whole = sentence.to_lowercase();
-    if [" was to be ", " were to be "]
-        .iter()
-        .any(|p| whole.contains(p))
-    {
+    // "was to be 2.4 percent"; "was to make Ghana an industrial nation by 1970", where the
+    // date is the plan's ("their first act, in February 1923, was to draw up …" is no plan).
+    let before_len = before_date.len();
+    let planned = [" was to ", " were to "].iter().any(|p| {
+        whole.match_indices(p).any(|(at, _)| {
+            let verb = whole[at + p.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            verb == "be" || (at < before_len && verb != "blame")
+        })
+    });
+    if planned {
         return true;
     }
     // The verb that governs the date stands before it.
@@ -737,11 +775,25 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
         .any(|w| clause.starts_with(w));
     // "since the first time he had observed Lenin in the spring of 1923": a time looked
     // back to from the one the sentence reports.
-    let looked_back_to = clause
-        .split_whitespace()
-        .collect::<Vec<_>>()
+    let clause_words: Vec<&str> = clause.split_whitespace().collect();
+    let looked_back_to = clause_words
         .windows(2)
         .any(|pair| pair[0] == "since" && !CAUSAL_SINCE_NEXT.contains(&pair[1]));
+    // "announced that an assembly would be convened in 1890": a time foreseen.
+    let foreseen = clause_words.windows(2).any(|pair| {
+        pair[0] == "would" && !matches!(pair[1], "later" | "eventually" | "soon" | "again")
+    });
+    // "…'s Mission to Ashantee, published in 1819, …", "Tubman, born into slavery around
+    // 1822, escaped": a participle set off by a comma describes a noun.
+    // Not the main verb after such a phrase: "The contradictions, repressed during the war,
+    // resurfaced from the start of 1921".
+    let mut segments = before.rsplit(',');
+    let (_, previous) = (segments.next(), segments.next());
+    let opens_on_participle = |segment: &str| {
+        (segment.split_whitespace().next()).is_some_and(|w| is_participle(&w.to_lowercase()))
+    };
+    let participle = clause_words.first().is_some_and(|word| is_participle(word))
+        && previous.is_some_and(|previous| !opens_on_participle(previous));
     let lower = before.to_lowercase();
     let recalled = [
         "recalled",
@@ -753,7 +805,19 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     ]
     .iter()
     .any(|w| lower.contains(w));
-    relative || recalled || looked_back_to
+    relative || recalled || looked_back_to || foreseen || participle
+}
+
+/// Whether `word` is a past participle that opens a phrase describing a noun: "published",
+/// "born", "written".
+fn is_participle(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "born", "written", "held", "made", "built", "sent", "known", "seen", "taken", "given",
+        "led", "won", "lost", "brought", "fought", "kept", "left", "chosen", "drawn", "begun",
+    ];
+    const NOT_PARTICIPLES: &[&str] = &["and", "red", "bed", "need", "indeed", "seed", "speed"];
+    (word.len() > 4 && word.ends_with("ed") && !NOT_PARTICIPLES.contains(&word))
+        || IRREGULAR.contains(&word)
 }
 
 /// The words after a "since" that gives a reason ("since by then …", "since it was …")
@@ -794,7 +858,7 @@ const DATING_WORDS: &[&str] = &[
 /// A caption or a title line ("Feliks Dzerzhinsky (1877–1926)", "Leaders of the New
 /// Opposition 1925–1926") ends without a sentence's closing punctuation: its dates date no
 /// statement and give no year to the text after it.
-fn is_prose(text: &str) -> bool {
+pub(crate) fn is_prose(text: &str) -> bool {
     let text = text.trim_end();
     // A paragraph that ends on a reference in brackets ("… as he wrote. [Pravda, 12 May
     // 1923, p. 2]") is prose: the sentence before the reference says so.
@@ -820,7 +884,12 @@ fn with_year(
     end: Option<(u32, u32)>,
     old_style: bool,
 ) -> Option<Dating> {
-    let start = Point::day(year, month, day);
+    // Day 0: the month alone ("In June").
+    let start = if day == 0 {
+        Point::month(year, month)
+    } else {
+        Point::day(year, month, day)
+    };
     let date = match end {
         Some((end_month, end_day)) => {
             let end_year = if end_month < month { year + 1 } else { year };
@@ -842,7 +911,7 @@ fn valid(date: HistoricalDate) -> Option<HistoricalDate> {
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
 const DAY: &str = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
-const YEAR: &str = r"(1[6-9][0-9][0-9]|20[0-4][0-9])";
+const YEAR: &str = r"(1[0-9][0-9][0-9]|20[0-4][0-9])";
 const DASH: &str = r"\s*(?:-|–|—)\s*";
 /// "11–25/OS November 1917": the book marks Old Style dates so.
 const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\(O\.\s?S\.\))?";
@@ -1067,13 +1136,24 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         form(r"\b{M}\s+{D}\b{OS}", |c| {
             no_year((month(c, 1)?, day(c, 2)?), None, c.get(3).is_some())
         }),
+        // the 1840s
+        form(r"\b[Tt]he\s+(1[0-9][0-9])0s\b", |c| {
+            let date = HistoricalDate::parse(&format!("{}X", &c[1])).ok()?;
+            Some(Reading::Dated(Dating {
+                date,
+                old_style: false,
+            }))
+        }),
         // in 1921: a year after a word that makes it a time
         form(
-            r"\b([Ii]n|of|[Bb]etween|and|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round|[Aa]bout|[Cc]irca|to|[Tt]hrough)\s+(1[89][0-9][0-9])\b",
+            r"\b([Ii]n|of|[Bb]etween|and|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round|[Aa]bout|[Cc]irca|[Cc]a?\.|to|[Tt]hrough|year|[Ll]ord)\s+(1[0-9][0-9][0-9]|20[0-4][0-9])\b",
             |c| {
                 let year = year(c, 2)?;
-                let approximate = matches!(&c[1].to_lowercase()[..], "around" | "about" | "circa");
-                (year <= 1991).then_some(Reading::BareYear { year, approximate })
+                let approximate = matches!(
+                    &c[1].to_lowercase()[..],
+                    "around" | "about" | "circa" | "c." | "ca."
+                );
+                Some(Reading::BareYear { year, approximate })
             },
         ),
     ]
@@ -1083,7 +1163,70 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 /// square brackets ("[Trotsky, The Challenge (1926-27), p. 76]"), though an editor's
 /// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
-    dates_in(text, &digit_windows(text))
+    let mut found = dates_in(text, &digit_windows(text));
+    let alone = months_alone(text);
+    if !alone.is_empty() {
+        for month in alone {
+            if !found
+                .iter()
+                .any(|f| f.span.start < month.span.end && month.span.start < f.span.end)
+            {
+                found.push(month);
+            }
+        }
+        found.sort_by_key(|f| f.span.start);
+    }
+    found
+}
+
+/// The months' names, found together (a month alone has no digit for the date forms'
+/// windows to start from).
+static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(MONTH_NAMES_LIST).expect("the months' names"));
+
+const MONTH_NAMES_LIST: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "In June the workers rose": a month alone after "in" or "during", whose year the context
+/// gives (a day or a year after it is read by the date forms).
+fn months_alone(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    for at in MONTH_NAMES.find_iter(text) {
+        let after = &text[at.end()..];
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let next = after.trim_start_matches([' ', ',']);
+        if next.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let before = text[..at.start()].strip_suffix(' ').unwrap_or_default();
+        let word = before.rsplit(' ').next().unwrap_or_default();
+        if !matches!(word, "In" | "in" | "During" | "during") {
+            continue;
+        }
+        found.push(Found {
+            span: at.start()..at.end(),
+            reading: Reading::NoYear {
+                start: (at.pattern().as_u32() + 1, 0),
+                end: None,
+                old_style: false,
+            },
+        });
+    }
+    found
 }
 
 /// The dates of `text` that stand within `windows` (the whole text is one window).
@@ -1450,6 +1593,67 @@ mod tests {
     }
 
     #[test]
+    fn a_month_alone_takes_the_year_of_its_context() {
+        assert_eq!(
+            date_of("That was in 1871.", "In May the army entered the city.").as_deref(),
+            Some("May 1871")
+        );
+        assert_eq!(
+            date_of(
+                "That was in 1871.",
+                "During March, the guards held the hill."
+            )
+            .as_deref(),
+            Some("March 1871")
+        );
+        // "may" the verb, and a month with its day or year, are left to the other forms.
+        assert_eq!(
+            read("In May 1871 the army entered the city.").as_deref(),
+            Some("May 1871")
+        );
+        assert_eq!(date_of("", "In May the army entered the city."), None);
+    }
+
+    #[test]
+    fn years_of_any_century_decades_and_spans_of_years_are_read() {
+        for (sentence, expected) in [
+            ("The abbey was founded around 1130 by the count.", "c. 1130"),
+            ("Printing came to the town c. 1480.", "c. 1480"),
+            ("In the year of our Lord 1312 the bridge fell.", "1312"),
+            ("In the 1880s the mills doubled their hands.", "1880s"),
+            (
+                "The famine lasted from 1740 to 1741 in the west.",
+                "1740–1741",
+            ),
+            ("Between 1791 and 1804 the colony was at war.", "1791–1804"),
+        ] {
+            assert_eq!(read(sentence).as_deref(), Some(expected), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_foreseen_time_a_plan_and_a_participle_set_off_by_commas_are_asides() {
+        for sentence in [
+            "In the spring the king declared that a parliament would be called in 1641.",
+            "The canal was to carry coal to the coast by 1795.",
+            "What we know of the mission comes from the captain's journal, printed in 1822.",
+        ] {
+            assert_eq!(date_of("That was in 1640.", sentence), None, "{sentence}");
+        }
+        // The sentence's own date stands beside such a phrase.
+        assert_eq!(
+            read("The captain, born in Bristol in 1790, sailed for the coast in 1817.").as_deref(),
+            Some("1817")
+        );
+        // A phrase that stands between the subject and its verb leaves the verb its date.
+        assert_eq!(
+            read("The grievances, ignored during the war, returned from the start of 1919.")
+                .as_deref(),
+            Some("early 1919")
+        );
+    }
+
+    #[test]
     fn reads_full_dates_in_both_orders() {
         assert_eq!(
             read("On 15 October 1923 it met.").as_deref(),
@@ -1716,8 +1920,13 @@ mod tests {
         let dated = extractor.paragraph(text, &|range| text[range].contains("Lenin"));
         assert_eq!(dated.len(), 1);
         assert_eq!(dated[0].1.human(), "1921");
-        let two = "Between 1921 and 1923 Lenin wrote in 1922.";
+        let two = "Lenin wrote in 1921 and Trotsky answered in 1923.";
         assert!(extractor.paragraph(two, &|_| true).is_empty());
+        let span = "Between 1921 and 1923 Lenin wrote to him often.";
+        assert_eq!(
+            extractor.paragraph(span, &|_| true)[0].1.human(),
+            "1921–1923"
+        );
     }
 
     #[test]
@@ -1759,7 +1968,7 @@ mod tests {
                 let spans = |found: Vec<Found>| -> Vec<Range<usize>> {
                     found.into_iter().map(|f| f.span).collect()
                 };
-                let near_digits = spans(find_dates(paragraph));
+                let near_digits = spans(dates_in(paragraph, &digit_windows(paragraph)));
                 let whole_text = 0..paragraph.len();
                 let whole = spans(dates_in(paragraph, std::slice::from_ref(&whole_text)));
                 assert_eq!(near_digits, whole, "{name}: {paragraph}");

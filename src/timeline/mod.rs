@@ -271,26 +271,102 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
             (t.anchor.as_str(), (t.text.as_str(), next))
         })
         .collect();
-    Extractor::page(&rendered.texts, &|anchor, sentence| {
+    let mut statements = Extractor::page(&rendered.texts, &|anchor, sentence| {
         !named(anchor, sentence).is_empty()
+    });
+    statements.extend(at_dated_events(registry, rendered, &by_anchor, &statements));
+    if statements.iter().any(|s| s.at_event) {
+        let order: FxHashMap<&str, usize> = (rendered.texts.iter().enumerate())
+            .map(|(at, t)| (t.anchor.as_str(), at))
+            .collect();
+        statements.sort_by_key(|s| (order[s.anchor.as_str()], s.sentence.start));
+    }
+    statements
+        .into_iter()
+        .map(|statement| Entry {
+            kind: EntryKind::Statement,
+            mentions: named(&statement.anchor, statement.sentence.clone()),
+            excerpt: Some(standalone_excerpt(
+                texts[statement.anchor.as_str()].0,
+                statement.sentence.clone(),
+                texts[statement.anchor.as_str()].1,
+            )),
+            date: statement.date,
+            old_style: statement.old_style,
+            entity: None,
+            // Its page is the place it has among the pages, set when the timeline is assembled.
+            page: None,
+            anchor: Some(statement.anchor),
+        })
+        .collect()
+}
+
+/// Whether a sentence that reads `before` up to an event's name opens on the event as the
+/// time of what it tells: "At the", "During the", "Only at the", "By the".
+fn opens_at(before: &str) -> bool {
+    const AT_WORDS: &[&str] = &["at the", "during the", "by the", "at its", "during its"];
+    const LEADING: &[&str] = &[
+        "only", "already", "even", "then", "and", "but", "yet", "so", "thus",
+    ];
+    let before = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+    AT_WORDS.iter().any(|at| {
+        before == *at
+            || before
+                .strip_suffix(at)
+                .map(str::trim_end)
+                .is_some_and(|lead| LEADING.contains(&lead.trim_end_matches(',')))
     })
-    .into_iter()
-    .map(|statement| Entry {
-        kind: EntryKind::Statement,
-        mentions: named(&statement.anchor, statement.sentence.clone()),
-        excerpt: Some(standalone_excerpt(
-            texts[statement.anchor.as_str()].0,
-            statement.sentence.clone(),
-            texts[statement.anchor.as_str()].1,
-        )),
-        date: statement.date,
-        old_style: statement.old_style,
-        entity: None,
-        // Its page is the place it has among the pages, set when the timeline is assembled.
-        page: None,
-        anchor: Some(statement.anchor),
-    })
-    .collect()
+}
+
+/// The sentences with no date of their own that open on an event of the registry as the
+/// time of what they tell ("At the Thirteenth Party Conference, he opposed …", "During the
+/// Kronstadt revolt …", "By the Fifteenth Congress, 90 percent …"): each is dated by the
+/// event's date. An event named further on ("a speech at the congress", "promises made at
+/// the congress", "after the congress") is what the sentence speaks of, not when.
+fn at_dated_events(
+    registry: &Registry,
+    rendered: &Rendered,
+    mentions: &FxHashMap<&str, Vec<&Mention>>,
+    dated: &[extract::Statement],
+) -> Vec<extract::Statement> {
+    let mut found = Vec::new();
+    for paragraph in rendered.texts.iter().filter(|t| extract::is_prose(&t.text)) {
+        let Some(named) = mentions.get(paragraph.anchor.as_str()) else {
+            continue;
+        };
+        let sentences = crate::text::sentence::sentences(&paragraph.text);
+        for sentence in sentences {
+            let taken = (dated.iter().chain(&found)).any(|s| {
+                s.anchor == paragraph.anchor
+                    && s.sentence.start < sentence.end
+                    && sentence.start < s.sentence.end
+            });
+            if taken {
+                continue;
+            }
+            let event_date = named
+                .iter()
+                .filter(|m| sentence.contains(&m.start()))
+                .find_map(|m| {
+                    let entity = &registry.entities[m.entity];
+                    let before = paragraph.text[sentence.start..m.start()].to_lowercase();
+                    let at = opens_at(before.trim());
+                    (entity.kind() == EntityKind::Event && at)
+                        .then(|| entity.date("date"))
+                        .flatten()
+                });
+            if let Some(date) = event_date {
+                found.push(extract::Statement {
+                    anchor: paragraph.anchor.clone(),
+                    sentence,
+                    date: date.date.clone(),
+                    old_style: date.old_style.clone(),
+                    at_event: true,
+                });
+            }
+        }
+    }
+    found
 }
 
 /// Words that open a sentence which leans on the one before it: "It was then that …",
