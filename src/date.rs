@@ -419,6 +419,14 @@ impl HistoricalDate {
         if let (Some(code), Some(start)) = (self.part.and_then(YearPart::season_code), self.start) {
             return format!("{:04}-{code}", start.year);
         }
+        // 192X, 19XX: as the front matter writes them.
+        if let (Some(years), Some(start)) = (self.years, self.start) {
+            let digits = format!("{:04}", start.year);
+            return match years {
+                Years::Decade => format!("{}X", &digits[..3]),
+                Years::Century => format!("{}XX", &digits[..2]),
+            };
+        }
         let mark = match self.qualifier {
             Qualifier::Exact => "",
             Qualifier::Approximate => "~",

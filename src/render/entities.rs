@@ -27,6 +27,8 @@ pub struct DateView {
     pub label: String,
     pub human: String,
     pub edtf: String,
+    /// For `<time datetime>`, which takes a day, a month or a year: the first one known.
+    pub datetime: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -534,6 +536,9 @@ fn date_views(entity: &Entity) -> Vec<DateView> {
             label: date_label(d.field).to_string(),
             human: d.human.clone(),
             edtf: d.date.edtf(),
+            datetime: (d.date.start.or(d.date.end))
+                .map(|p| p.edtf())
+                .unwrap_or_default(),
         })
         .collect()
 }

@@ -785,15 +785,26 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     });
     // "…'s Mission to Ashantee, published in 1819, …", "Tubman, born into slavery around
     // 1822, escaped": a participle set off by a comma describes a noun.
-    // Not the main verb after such a phrase: "The contradictions, repressed during the war,
-    // resurfaced from the start of 1921".
+    // Not the main verb after such a phrase ("The contradictions, repressed during the war,
+    // resurfaced from the start of 1921"), nor a verb with no verb before it ("Kossuth, an
+    // exile since 1849, arrived in December 1851"); "born", "written" are never verbs.
     let mut segments = before.rsplit(',');
     let (_, previous) = (segments.next(), segments.next());
+    let earlier = before.rsplit_once(',').map_or("", |(earlier, _)| earlier);
     let opens_on_participle = |segment: &str| {
         (segment.split_whitespace().next()).is_some_and(|w| is_participle(&w.to_lowercase()))
     };
-    let participle = clause_words.first().is_some_and(|word| is_participle(word))
-        && previous.is_some_and(|previous| !opens_on_participle(previous));
+    // A phrase closed by a comma before the sentence goes on ("…, published in 1935,
+    // remains the most powerful rebuttal") is one.
+    let closed = text[span.end..]
+        .find([',', '.', ';', ':', '?', '!'])
+        .is_some_and(|at| text[span.end + at..].starts_with(','));
+    let participle = clause_words.first().is_some_and(|word| {
+        is_participle(word)
+            && (ONLY_PARTICIPLES.contains(word)
+                || closed
+                || (has_verb(earlier) && previous.is_some_and(|p| !opens_on_participle(p))))
+    });
     let lower = before.to_lowercase();
     let recalled = [
         "recalled",
@@ -808,12 +819,31 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     relative || recalled || looked_back_to || foreseen || participle
 }
 
-/// Whether `word` is a past participle that opens a phrase describing a noun: "published",
-/// "born", "written".
+/// Past participles that are no past tense: a phrase they open describes a noun.
+const ONLY_PARTICIPLES: &[&str] = &[
+    "born", "written", "known", "seen", "taken", "given", "chosen", "drawn", "begun", "shown",
+];
+
+/// Whether `text` has a word that is likely a finite verb: a past tense in "-ed" or a common
+/// verb.
+fn has_verb(text: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "did", "does", "owes", "comes", "came",
+        "will", "would", "can", "may", "must", "shall", "went", "became", "remains", "said",
+        "wrote", "took", "gave", "made", "found", "began",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| VERBS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")))
+}
+
+/// Whether `word` is a past participle that may open a phrase describing a noun:
+/// "published", "born", "written".
 fn is_participle(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "born", "written", "held", "made", "built", "sent", "known", "seen", "taken", "given",
         "led", "won", "lost", "brought", "fought", "kept", "left", "chosen", "drawn", "begun",
+        "shown",
     ];
     const NOT_PARTICIPLES: &[&str] = &["and", "red", "bed", "need", "indeed", "seed", "speed"];
     (word.len() > 4 && word.ends_with("ed") && !NOT_PARTICIPLES.contains(&word))
@@ -1135,6 +1165,14 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         // February 20
         form(r"\b{M}\s+{D}\b{OS}", |c| {
             no_year((month(c, 1)?, day(c, 2)?), None, c.get(3).is_some())
+        }),
+        // 13 February 1688/9: a day of the months that English usage before 1752 counted in
+        // the year before (the year began on 25 March), in the Julian calendar
+        form(r"\b{D}(?:\s+of)?\s+{M},?\s+{Y}\s*/\s*([0-9]{1,2})\b", |c| {
+            let first = year(c, 3)?;
+            let year = full_year(first, &c[4]);
+            (year == first + 1).then_some(())?;
+            dated(Point::day(year, month(c, 2)?, day(c, 1)?), None, true)
         }),
         // the 1840s
         form(r"\b[Tt]he\s+(1[0-9][0-9])0s\b", |c| {
@@ -1621,6 +1659,11 @@ mod tests {
             ("Printing came to the town c. 1480.", "c. 1480"),
             ("In the year of our Lord 1312 the bridge fell.", "1312"),
             ("In the 1880s the mills doubled their hands.", "1880s"),
+            // A double year, before 1752 in England: the Julian day, placed in the New Style.
+            (
+                "The charter was sealed on 2 March 1701/2 at Westminster.",
+                "13 March 1702 (2 March 1702 O.S.)",
+            ),
             (
                 "The famine lasted from 1740 to 1741 in the west.",
                 "1740–1741",
