@@ -783,3 +783,73 @@ fn hrefs_of(html: &Html, selector: &str) -> Vec<String> {
         .map(|a| a.value().attr("href").unwrap_or_default().to_string())
         .collect()
 }
+
+/// The judged sentences of the bundled texts as the built timeline places them (the rules
+/// above, and the dates of the registry's events a sentence opens on): each sentence is
+/// looked for among the statements of `timeline.json`. `cargo test judged -- --nocapture`
+/// prints the figures.
+#[test]
+fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them() {
+    let judged: Vec<Judged> = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("tests/fixtures/timeline-judged.json")).unwrap(),
+    )
+    .unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site().join("timeline.json")).unwrap())
+            .unwrap();
+    let squeeze = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let statements: Vec<(String, String)> = data["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "statement")
+        .map(|e| {
+            (
+                squeeze(e["excerpt"].as_str().unwrap_or_default()),
+                e["date"]["edtf"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let (mut placed, mut right, mut datable, mut datable_placed, mut undatable_placed) =
+        (0, 0, 0, 0, 0);
+    for j in judged.iter().filter(|j| j.cause != "front matter") {
+        let key: String = squeeze(&j.sentence).chars().take(80).collect();
+        let read = (statements.iter())
+            .find(|(excerpt, _)| excerpt.contains(&key))
+            .map(|(_, date)| date.clone());
+        datable += usize::from(j.date.is_some());
+        if let Some(date) = &read {
+            placed += 1;
+            right += usize::from(Some(date) == j.date.as_ref());
+            if j.date.is_some() {
+                datable_placed += 1;
+            } else {
+                undatable_placed += 1;
+            }
+        }
+        if read != j.date {
+            println!(
+                "on the timeline ({}): {:?}, judged {:?}: {}",
+                j.cause, read, j.date, j.sentence
+            );
+        }
+    }
+    println!(
+        "on the built timeline: of {placed} placed, {right} at the right date; {datable_placed} of {datable} datable placed; {undatable_placed} undatable placed"
+    );
+    // Below the extractor's own figures: in the pages, a day without its year often has
+    // no year before it in its section (a chapter that opens "On 11 January …").
+    assert!(
+        right * 100 >= placed * 75,
+        "{right} of {placed} placed right"
+    );
+    assert!(
+        datable_placed * 100 >= datable * 66,
+        "{datable_placed} of {datable} datable placed"
+    );
+}
