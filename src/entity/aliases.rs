@@ -122,8 +122,8 @@ fn apostrophes(name: &str) -> Vec<String> {
     out
 }
 
-/// Russian names come to English in several spellings: ia/ya, iu/yu, ii/y/i at the end of a
-/// word, e/ye at its start, with or without the soft sign's apostrophe (Zinov'ev, Zinoviev).
+/// Russian names come to English in several spellings: ks/x (Aleksandra, Alexandra), ia/ya,
+/// iu/yu, ii/y/i at the end of a word, e/ye at its start, with or without the soft sign's apostrophe (Zinov'ev, Zinoviev).
 /// Each word varies on its own; a name's variants are the combinations.
 pub fn transliterations(name: &str) -> Vec<String> {
     let mut combinations: Vec<String> = vec![String::new()];
@@ -150,7 +150,8 @@ pub fn transliterations(name: &str) -> Vec<String> {
 const MAX_WORD_VARIANTS: usize = 8;
 
 fn word_transliterations(word: &str) -> Vec<String> {
-    const RULES: [(&str, &str); 7] = [
+    const RULES: [(&str, &str); 8] = [
+        ("ks", "x"),
         ("ia", "ya"),
         ("iu", "yu"),
         ("Ia", "Ya"),
@@ -528,6 +529,10 @@ mod tests {
         assert!(transliterations("Yevdokimov").contains(&"Evdokimov".to_string()));
         assert_eq!(transliterations("Lenin"), ["Lenin"]);
         assert!(transliterations("Gavriil Miasnikov").contains(&"Gavril Myasnikov".to_string()));
+        assert!(
+            transliterations("Aleksandra Kollontai").contains(&"Alexandra Kollontai".to_string())
+        );
+        assert!(transliterations("Alexei Rykov").contains(&"Aleksei Rykov".to_string()));
     }
 
     #[test]
