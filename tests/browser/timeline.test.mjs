@@ -128,6 +128,10 @@ test('the timeline has no serious or critical accessibility violation and no sid
     const nav = await page.evaluate(() => document.querySelector('.tl-years').getBoundingClientRect().width);
     assert.ok(nav <= width, `the year navigation is ${nav}px wide at ${label} width`);
     await screenshot(page, `timeline-${label}`);
+    // A year's own page, the longest of the bundled collection's.
+    await page.goto(`${env.site.url}/timeline/1923/`);
+    const yearOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(yearOverflow <= 1, `1923's page at ${label} width scrolls sideways by ${yearOverflow}px`);
     await page.close();
   }
 });
