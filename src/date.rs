@@ -248,6 +248,18 @@ pub struct HistoricalDate {
     /// A decade or a century (EDTF `192X`, `19XX`), which `start` and `end` span in years.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<Years>,
+    /// Several dates for one statement ("arrested in October 1881 and released in May
+    /// 1882"); `start` and `end` are then the first's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set: Option<DateSet>,
+}
+
+/// The dates of a set, in order: all of them (EDTF `{1881-10,1882-05}`) or one of them
+/// (`[1189,1190]`: "in 1189 or 1190").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateSet {
+    pub all: bool,
+    pub members: Vec<HistoricalDate>,
 }
 
 /// Years written with unspecified digits: `192X` is the 1920s, `19XX` the 1900s.
@@ -324,6 +336,7 @@ impl HistoricalDate {
             qualifier,
             part: None,
             years: None,
+            set: None,
         })
     }
 
@@ -342,6 +355,14 @@ impl HistoricalDate {
         HistoricalDate {
             start: self.start.map(Point::to_new_style),
             end: self.end.map(Point::to_new_style),
+            set: self.set.as_ref().map(|set| DateSet {
+                all: set.all,
+                members: set
+                    .members
+                    .iter()
+                    .map(HistoricalDate::to_new_style)
+                    .collect(),
+            }),
             ..self.clone()
         }
     }
@@ -354,6 +375,7 @@ impl HistoricalDate {
             qualifier: Qualifier::Exact,
             part: None,
             years: None,
+            set: None,
         }
     }
 
@@ -365,6 +387,34 @@ impl HistoricalDate {
             qualifier: Qualifier::Exact,
             part: None,
             years: None,
+            set: None,
+        }
+    }
+
+    /// Several dates, in order: all of them (`all`) or one of them. It sorts by the first.
+    pub fn set(mut members: Vec<HistoricalDate>, all: bool) -> HistoricalDate {
+        members.sort();
+        members.dedup();
+        let mut date = match members.first() {
+            Some(first) => first.clone(),
+            None => return HistoricalDate::default_unknown(),
+        };
+        if members.len() > 1 {
+            date.set = Some(DateSet { all, members });
+        }
+        date
+    }
+
+    /// A date with no known point.
+    fn default_unknown() -> HistoricalDate {
+        HistoricalDate {
+            start: None,
+            end: None,
+            is_range: false,
+            qualifier: Qualifier::Exact,
+            part: None,
+            years: None,
+            set: None,
         }
     }
 
@@ -377,6 +427,13 @@ impl HistoricalDate {
     /// 1 January to 31 December 1922. An approximate or uncertain date ("c. 1921") reaches a
     /// year further each way. `None` for a date with no known point.
     pub fn day_span(&self) -> Option<(Day, Day)> {
+        if let Some(set) = &self.set {
+            let first = set.members.first()?.day_span()?.0;
+            let last = (set.members.iter().filter_map(HistoricalDate::day_span))
+                .map(|(_, last)| last)
+                .max()?;
+            return Some((first, last));
+        }
         let first = self.start.or(self.end)?;
         let last = self.end.or(self.start)?;
         let widen = i32::from(self.qualifier != Qualifier::Exact);
@@ -416,6 +473,11 @@ impl HistoricalDate {
 
     /// The date in EDTF, as front matter writes it.
     pub fn edtf(&self) -> String {
+        if let Some(set) = &self.set {
+            let members: Vec<String> = set.members.iter().map(HistoricalDate::edtf).collect();
+            let (open, close) = if set.all { ('{', '}') } else { ('[', ']') };
+            return format!("{open}{}{close}", members.join(","));
+        }
         if let (Some(code), Some(start)) = (self.part.and_then(YearPart::season_code), self.start) {
             return format!("{:04}-{code}", start.year);
         }
@@ -443,6 +505,12 @@ impl HistoricalDate {
 
     /// The date for readers: `8–16 March 1921`, `26 January–10 February 1934`, `c. 1930`.
     pub fn human(&self) -> String {
+        if let Some(set) = &self.set {
+            let members: Vec<String> = set.members.iter().map(HistoricalDate::human).collect();
+            let last = members.len() - 1;
+            let joint = if set.all { " and " } else { " or " };
+            return format!("{}{joint}{}", members[..last].join(", "), members[last]);
+        }
         if let (Some(part), Some(start)) = (self.part, self.start) {
             return part.human(start.year);
         }

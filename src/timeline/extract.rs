@@ -182,6 +182,53 @@ impl Extractor {
             || in_side_clause(text, sentence_start, span)
     }
 
+    /// The first date of a sentence with the dates coordinated with it ("in 1839, the second
+    /// in 1842, and the third in April 1848"; "in 1189 or 1190"): all of them, or one of them
+    /// after "or". Only dates of the sentence's own (no asides), each a few words after the
+    /// one before it.
+    fn coordinated(
+        &self,
+        text: &str,
+        sentence_start: usize,
+        found: &[Found],
+        placed_at: &[Option<Dating>],
+        (index, first): (usize, Dating),
+    ) -> Dating {
+        let mut members = vec![first.date.clone()];
+        let mut all = true;
+        let mut last = index;
+        for next in index + 1..found.len() {
+            let Some(joint) = coordinated_with(text, &found[last].span, &found[next].span) else {
+                break;
+            };
+            if self.is_aside(text, sentence_start, &found[next].span) {
+                break;
+            }
+            let date = match (&placed_at[next], &found[next].reading) {
+                (Some(dating), _) => dating.date.clone(),
+                // A bare year the sentence gives as one of its dates: "and in 1896".
+                (
+                    None,
+                    Reading::BareYear {
+                        year,
+                        approximate: false,
+                    },
+                ) => HistoricalDate::single(Point::year(*year)),
+                _ => break,
+            };
+            all &= joint;
+            members.push(date);
+            last = next;
+        }
+        if members.len() == 1 {
+            return first;
+        }
+        Dating {
+            date: HistoricalDate::set(members, all),
+            old_style: first.old_style,
+        }
+    }
+
     /// The date a sentence is placed at, if any; the context year moves on with every year
     /// the sentence states.
     fn sentence(
@@ -255,16 +302,36 @@ impl Extractor {
             }
             placed_at.push(placed);
         }
-        // "From October 1917 until his death in January 1924": two dates joined as a span.
-        let first =
-            first.map(
-                |(index, dating)| match placed_at.get(index + 1).and_then(Option::as_ref) {
-                    Some(next) if joins_as_span(text, sentence_start, found, index) => {
-                        spanned(&dating, next).unwrap_or(dating)
-                    }
-                    _ => dating,
-                },
-            );
+        // A sentence whose dates are bare years and others, all coordinated ("presented in
+        // 1839, the second in 1842, and the third in April 1848"): the set, from its first.
+        let first = match (first, bare_years_first(text, sentence_start, found, self)) {
+            (Some((index, dating)), Some((bare, year))) if bare < index => {
+                let set = self.coordinated(text, sentence_start, found, &placed_at, (bare, year));
+                if set.date.set.is_some() {
+                    Some((bare, set))
+                } else {
+                    Some((index, dating))
+                }
+            }
+            (None, Some((bare, year))) => {
+                let set = self.coordinated(text, sentence_start, found, &placed_at, (bare, year));
+                set.date.set.is_some().then_some((bare, set))
+            }
+            (first, _) => first,
+        };
+        // "From October 1917 until his death in January 1924": two dates joined as a span;
+        // "arrested in October 1881 and released in May 1882": a set of dates.
+        let first = first.map(|(index, dating)| {
+            if dating.date.set.is_some() {
+                return dating;
+            }
+            match placed_at.get(index + 1).and_then(Option::as_ref) {
+                Some(next) if joins_as_span(text, sentence_start, found, index) => {
+                    spanned(&dating, next).unwrap_or(dating)
+                }
+                _ => self.coordinated(text, sentence_start, found, &placed_at, (index, dating)),
+            }
+        });
         // A commentary in the present ("… can be seen in a letter of 31 October") or a plan
         // ("… was to be 2.4 percent in 1931–1932") reports nothing that happened at its date.
         let date_at = (found.iter())
@@ -519,6 +586,64 @@ fn joins_as_span(text: &str, sentence_start: usize, found: &[Found], index: usiz
     let opened_by = |w: &str, within: usize| last_words.iter().take(within).any(|b| *b == w);
     (opened_by("from", 2) && (word("until") || word("till") || word("to") || word("through")))
         || (opened_by("between", 6) && word("and"))
+}
+
+/// The sentence's first own date, where it is a bare year: its place among `found` and the
+/// year as a date.
+fn bare_years_first(
+    text: &str,
+    sentence_start: usize,
+    found: &[Found],
+    extractor: &Extractor,
+) -> Option<(usize, Dating)> {
+    let (index, f) = (found.iter().enumerate())
+        .find(|(_, f)| !extractor.is_aside(text, sentence_start, &f.span))?;
+    if looks_away(&text[..f.span.start]) {
+        return None;
+    }
+    match f.reading {
+        Reading::BareYear {
+            year,
+            approximate: false,
+        } => Some((
+            index,
+            Dating {
+                date: HistoricalDate::single(Point::year(year)),
+                old_style: false,
+            },
+        )),
+        _ => None,
+    }
+}
+
+/// Whether the date at `next` is coordinated with the one at `previous`, a few words after
+/// it: `Some(true)` joined by "and" or a comma ("in 1839, the second in 1842, and the third
+/// in 1848"), `Some(false)` by "or".
+fn coordinated_with(text: &str, previous: &Range<usize>, next: &Range<usize>) -> Option<bool> {
+    let between = text.get(previous.end..next.start)?;
+    if between.len() > 40 || between.contains([';', ':', '(', ')', '—', '[', ']', '.']) {
+        return None;
+    }
+    let words: Vec<&str> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Not "until", "to", "through": a span; not "after", "before": another time.
+    let other_relation = words.iter().any(|w| {
+        matches!(
+            *w,
+            "until" | "till" | "to" | "through" | "after" | "before" | "since" | "by"
+        )
+    });
+    if other_relation {
+        None
+    } else if words.contains(&"or") {
+        Some(false)
+    } else if words.contains(&"and") || between.trim_start().starts_with(',') {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// One span from the start of `from` to the end of `to`, when `to` ends after `from` starts.
@@ -1184,7 +1309,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         }),
         // in 1921: a year after a word that makes it a time
         form(
-            r"\b([Ii]n|of|[Bb]etween|and|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round|[Aa]bout|[Cc]irca|[Cc]a?\.|to|[Tt]hrough|year|[Ll]ord)\s+(1[0-9][0-9][0-9]|20[0-4][0-9])\b",
+            r"\b([Ii]n|of|[Bb]etween|and|or|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round|[Aa]bout|[Cc]irca|[Cc]a?\.|to|[Tt]hrough|year|[Ll]ord)\s+(1[0-9][0-9][0-9]|20[0-4][0-9])\b",
             |c| {
                 let year = year(c, 2)?;
                 let approximate = matches!(
@@ -1608,15 +1733,42 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_dates_are_a_set_of_all_or_one_of_them() {
+        let edtf = |sentence: &str| sentence_date("", sentence).map(|(d, _)| d.edtf());
+        assert_eq!(
+            edtf("The mill struck in March 1834 and again in May 1835.").as_deref(),
+            Some("{1834-03,1835-05}")
+        );
+        assert_eq!(
+            edtf("The bridge was built in 1205 or 1206 by the monks.").as_deref(),
+            Some("[1205,1206]")
+        );
+        assert_eq!(
+            edtf("The first census was taken in 1801, the second in 1811, and the third in June 1821.")
+                .as_deref(),
+            Some("{1801,1811,1821-06}")
+        );
+        assert_eq!(
+            read("The mill struck in March 1834 and again in May 1835.").as_deref(),
+            Some("March 1834 and May 1835")
+        );
+        // A date after "until" or "after" is another relation, not one of a set.
+        assert_eq!(
+            edtf("The mill was shut in March 1834 until May 1835.").as_deref(),
+            Some("1834-03")
+        );
+    }
+
+    #[test]
     fn two_years_running_joined_by_and_are_one_span() {
         assert_eq!(
             read("In the years 1846 and 1847 the potato crop failed.").as_deref(),
             Some("1846–1847")
         );
-        // Years apart are two times, of which the sentence's first is read.
+        // Years apart are two times.
         assert_eq!(
             read("In 1846 and 1850 the crop failed.").as_deref(),
-            Some("1846")
+            Some("1846 and 1850")
         );
     }
 
@@ -1964,7 +2116,12 @@ mod tests {
         assert_eq!(dated.len(), 1);
         assert_eq!(dated[0].1.human(), "1921");
         let two = "Lenin wrote in 1921 and Trotsky answered in 1923.";
-        assert!(extractor.paragraph(two, &|_| true).is_empty());
+        assert_eq!(
+            extractor.paragraph(two, &|_| true)[0].1.human(),
+            "1921 and 1923"
+        );
+        let apart = "Lenin wrote in 1921; Trotsky answered in 1923.";
+        assert!(extractor.paragraph(apart, &|_| true).is_empty());
         let span = "Between 1921 and 1923 Lenin wrote to him often.";
         assert_eq!(
             extractor.paragraph(span, &|_| true)[0].1.human(),

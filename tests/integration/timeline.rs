@@ -722,7 +722,7 @@ fn the_judged_sentences_are_dated_as_a_reader_dates_them() {
 fn judged_sentences_of_unseen_texts_are_dated_as_a_reader_dates_them() {
     let f = judge("timeline-judged-unseen.json");
     assert!(
-        f.placed_right * 100 >= f.placed * 90,
+        f.placed_right * 100 >= f.placed * 92,
         "{} of {} placed right",
         f.placed_right,
         f.placed
