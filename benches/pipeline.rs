@@ -158,7 +158,7 @@ fn date_extraction(c: &mut Criterion) {
         b.iter(|| {
             let found: usize = pages
                 .iter()
-                .map(|p| annals::internals::Extractor::page(p, &|_, _| true).len())
+                .map(|p| annals::internals::Extractor::page(p, &|_, _| true, &|_| Vec::new()).len())
                 .sum();
             std::hint::black_box(found)
         })

@@ -77,6 +77,9 @@ pub struct Extractor {
     /// after "the meeting of 16 (29) October 1917" is that day, whatever year the text went
     /// on to speak of in between.
     named_days: HashMap<(u32, u32), (i32, usize, bool)>,
+    /// Where the paragraph being read names an event of the registry, and the event's first
+    /// point in time.
+    events_named: Vec<(usize, Point)>,
     /// The last day or month placed in the section.
     last: Option<Point>,
     section: Option<usize>,
@@ -85,10 +88,12 @@ pub struct Extractor {
 impl Extractor {
     /// The dated statements of a page's paragraphs. `names_entity(anchor, sentence)` says
     /// whether a sentence names a person, event or group of the registry (a bare year is
-    /// read only in such a sentence).
+    /// read only in such a sentence); `events_named(anchor)`, where in the paragraph it names
+    /// an event of the registry and the event's first day, month or year.
     pub fn page(
         paragraphs: &[ParagraphText],
         names_entity: &dyn Fn(&str, Range<usize>) -> bool,
+        events_named: &dyn Fn(&str) -> Vec<(usize, Point)>,
     ) -> Vec<Statement> {
         let mut extractor = Extractor::default();
         let mut statements = Vec::new();
@@ -102,6 +107,7 @@ impl Extractor {
                 continue;
             }
             let anchor = &paragraph.anchor;
+            extractor.events_named = events_named(anchor);
             for (sentence, date, old_style) in
                 extractor.paragraph(&paragraph.text, &|range| names_entity(anchor, range))
             {
@@ -151,6 +157,24 @@ impl Extractor {
             }
         }
         dated
+    }
+
+    /// With no year in its context, a day or a month takes the year of the event of the
+    /// registry the sentence names, the year that sets it nearest the event: "On 11 January
+    /// the Politburo confirmed that Lenin would report to the Congress" (April 1923) is 11
+    /// January 1923.
+    fn year_of_event_named(&self, text: &str, sentence: &Range<usize>, month: u32) -> Option<i32> {
+        // Not an event named in an aside: "(of the sixty elected at the Twelfth Congress)".
+        let (_, event) = (self.events_named.iter()).find(|(at, _)| {
+            sentence.contains(at) && !in_aside(text, sentence.start, &(*at..*at))
+        })?;
+        // The event's own year, unless the day is more than half a year from it.
+        let distance = i64::from(month) - i64::from(event.month.unwrap_or(month));
+        Some(match distance {
+            7.. => event.year - 1,
+            ..=-7 => event.year + 1,
+            _ => event.year,
+        })
     }
 
     fn set_year(&mut self, year: i32) {
@@ -277,7 +301,9 @@ impl Extractor {
                             (Some(year), *old_style || named_old_style)
                         }
                         _ => (
-                            self.year.map(|year| self.crossed_new_year(year, start.0)),
+                            self.year
+                                .map(|year| self.crossed_new_year(year, start.0))
+                                .or_else(|| self.year_of_event_named(text, &sentence, start.0)),
                             *old_style,
                         ),
                     };
@@ -2074,9 +2100,43 @@ mod tests {
             text: "On 12 May 1923 Lenin wrote to him again. [Pravda, 14 May 1923, p. 22]"
                 .to_string(),
         }];
-        let statements = Extractor::page(&paragraphs, &|_, _| true);
+        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
         assert_eq!(statements.len(), 1, "{statements:?}");
         assert_eq!(statements[0].date.human(), "12 May 1923");
+    }
+
+    /// With no year before it in its section, a day takes the year of the event of the
+    /// registry that its sentence names, not of one named in an aside.
+    #[test]
+    fn a_day_without_a_context_takes_the_year_of_the_event_its_sentence_names() {
+        let synod = Point::month(1845, 4);
+        let dates = |text: &str| -> Vec<String> {
+            let paragraphs = [ParagraphText {
+                anchor: "p-1".to_string(),
+                section: 0,
+                text: text.to_string(),
+            }];
+            let named: Vec<(usize, Point)> = (text.match_indices("Synod"))
+                .map(|(at, _)| (at, synod))
+                .collect();
+            let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| named.clone());
+            statements.iter().map(|s| s.date.human()).collect()
+        };
+        assert_eq!(
+            dates("On 11 January the council agreed that he would speak at the Synod."),
+            ["11 January 1845"]
+        );
+        assert!(dates("On 12 October a session (of those chosen at the Synod) met.").is_empty());
+        // A day more than half a year from the event is in the year beside it.
+        let text = "On 2 December the bishops met to prepare the Synod.";
+        let paragraphs = [ParagraphText {
+            anchor: "p-1".to_string(),
+            section: 0,
+            text: text.to_string(),
+        }];
+        let at = text.find("Synod").unwrap();
+        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| vec![(at, synod)]);
+        assert_eq!(statements[0].date.human(), "2 December 1844");
     }
 
     #[test]
@@ -2094,7 +2154,7 @@ mod tests {
             text: text.to_string(),
         })
         .collect();
-        let statements = Extractor::page(&paragraphs, &|_, _| true);
+        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
         let dates: Vec<(String, String)> = statements
             .iter()
             .map(|s| (s.anchor.clone(), s.date.human()))

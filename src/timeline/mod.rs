@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::config::BaseUrl;
 use crate::content::{Content, PageId, PageKind};
-use crate::date::HistoricalDate;
+use crate::date::{HistoricalDate, Point};
 use crate::entity::annotate::Names;
 use crate::entity::matcher::{Matcher, Mention, Target};
 use crate::entity::{EntityId, EntityKind, Registry, ordered};
@@ -271,9 +271,23 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
             (t.anchor.as_str(), (t.text.as_str(), next))
         })
         .collect();
-    let mut statements = Extractor::page(&rendered.texts, &|anchor, sentence| {
-        !named(anchor, sentence).is_empty()
-    });
+    let events_named = |anchor: &str| -> Vec<(usize, Point)> {
+        let mentions = by_anchor.get(anchor).map_or(&[][..], Vec::as_slice);
+        (mentions.iter())
+            .filter_map(|m| {
+                let event = &registry.entities[m.entity];
+                let date = (event.kind() == EntityKind::Event)
+                    .then(|| event.date("date"))
+                    .flatten()?;
+                Some((m.start(), date.date.start?))
+            })
+            .collect()
+    };
+    let mut statements = Extractor::page(
+        &rendered.texts,
+        &|anchor, sentence| !named(anchor, sentence).is_empty(),
+        &events_named,
+    );
     statements.extend(at_dated_events(registry, rendered, &by_anchor, &statements));
     if statements.iter().any(|s| s.at_event) {
         let order: FxHashMap<&str, usize> = (rendered.texts.iter().enumerate())
