@@ -182,6 +182,22 @@ impl Extractor {
         self.year_set_at = self.paragraphs;
     }
 
+    /// A pluperfect looks back from the narrative: "(In January 1924) the article noted that
+    /// he had contracted influenza on 5 November" is November 1923. A day after the last one
+    /// placed in the context year is read in the year before.
+    fn before_last(&self, year: i32, (month, day): (u32, u32)) -> i32 {
+        match self.last {
+            Some(Point {
+                year: last_year,
+                month: Some(last_month),
+                day: last_day,
+            }) if last_year == year && (month, day) > (last_month, last_day.unwrap_or(31)) => {
+                year - 1
+            }
+            _ => year,
+        }
+    }
+
     /// A narrative runs forward: "On 12 December [1922] … On 24 January" is January 1923.
     /// A day more than half a year before the last one placed in the context year is read
     /// in the year after.
@@ -225,7 +241,12 @@ impl Extractor {
             let Some(joint) = coordinated_with(text, &found[last].span, &found[next].span) else {
                 break;
             };
-            if self.is_aside(text, sentence_start, &found[next].span) {
+            // "…in April 1922, and in May he suffered his first stroke": a clause of its own,
+            // a statement apart from the first.
+            let after = text[found[next].span.end..].trim_start_matches([',', ' ']);
+            let own_clause = (after.split(|c: char| !c.is_alphabetic()).next())
+                .is_some_and(|w| matches!(w, "he" | "she" | "it" | "they" | "we" | "I"));
+            if self.is_aside(text, sentence_start, &found[next].span) || own_clause {
                 break;
             }
             let date = match (&placed_at[next], &found[next].reading) {
@@ -302,7 +323,13 @@ impl Extractor {
                         }
                         _ => (
                             self.year
-                                .map(|year| self.crossed_new_year(year, start.0))
+                                .map(|year| {
+                                    if looks_further_back(&text[sentence.start..f.span.start]) {
+                                        self.before_last(year, *start)
+                                    } else {
+                                        self.crossed_new_year(year, start.0)
+                                    }
+                                })
                                 .or_else(|| self.year_of_event_named(text, &sentence, start.0)),
                             *old_style,
                         ),
@@ -640,6 +667,16 @@ fn bare_years_first(
         )),
         _ => None,
     }
+}
+
+/// Whether the words before a date in its sentence put it in the pluperfect: "had
+/// contracted", "had been arrested".
+fn looks_further_back(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        pair[0] == "had"
+            && (pair[1] == "been" || pair[1].ends_with("ed") || pair[1].ends_with("en"))
+    })
 }
 
 /// Whether the date at `next` is coordinated with the one at `previous`, a few words after
@@ -2137,6 +2174,36 @@ mod tests {
         let at = text.find("Synod").unwrap();
         let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| vec![(at, synod)]);
         assert_eq!(statements[0].date.human(), "2 December 1844");
+    }
+
+    #[test]
+    fn a_day_in_the_pluperfect_after_the_last_one_placed_is_in_the_year_before() {
+        assert_eq!(
+            date_of(
+                "In January 1924 the paper appeared.",
+                "The paper noted that he had contracted a fever on 5 November."
+            )
+            .as_deref(),
+            Some("5 November 1923")
+        );
+        // In the simple past the narrative runs forward.
+        assert_eq!(
+            date_of(
+                "In January 1924 the paper appeared.",
+                "The paper's editor fell ill on 5 November."
+            )
+            .as_deref(),
+            Some("5 November 1924")
+        );
+        // A day before the last one placed stays in its year.
+        assert_eq!(
+            date_of(
+                "In May 1924 the paper appeared.",
+                "The paper noted that he had contracted a fever on 5 March."
+            )
+            .as_deref(),
+            Some("5 March 1924")
+        );
     }
 
     #[test]
