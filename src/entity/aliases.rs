@@ -35,6 +35,9 @@ pub fn names(entity: &Entity) -> Vec<String> {
     for name in base {
         let spelled = if entity.kind() == EntityKind::Person {
             transliterations(&name)
+        } else if name.contains("All-Russian") {
+            // The body's name in English both ways: "All-Russia Central Executive Committee".
+            vec![name.replace("All-Russian", "All-Russia"), name]
         } else {
             vec![name]
         };
@@ -533,6 +536,21 @@ mod tests {
             transliterations("Aleksandra Kollontai").contains(&"Alexandra Kollontai".to_string())
         );
         assert!(transliterations("Alexei Rykov").contains(&"Aleksei Rykov".to_string()));
+    }
+
+    #[test]
+    fn an_all_russian_body_is_also_all_russia() {
+        let vtsik = crate::entity::test_support::entity(
+            "term",
+            "vtsik",
+            "VTsIK",
+            &["All-Russian Central Executive Committee"],
+        );
+        let found = names(&vtsik);
+        assert!(
+            found.contains(&"All-Russia Central Executive Committee".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
