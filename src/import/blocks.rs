@@ -10,19 +10,49 @@ pub struct Block {
 }
 
 impl Block {
-    /// The block's lines joined as one paragraph.
+    /// The block's lines joined as one paragraph, with the words a line's end broke made
+    /// whole again: "Mias-" and "nikov" are "Miasnikov"; "so-" and "called" are "so-called"
+    /// (a prefix that keeps its hyphen); "Social-" and "Democrats" are "Social-Democrats".
     pub fn text(&self) -> String {
-        self.lines
-            .iter()
-            .map(|l| l.trim())
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::new();
+        for line in self.lines.iter().map(|l| l.trim()) {
+            if out.is_empty() {
+                out.push_str(line);
+                continue;
+            }
+            let broken = out.ends_with('-')
+                && out[..out.len() - 1].ends_with(char::is_alphabetic)
+                && line.starts_with(char::is_alphabetic);
+            if !broken {
+                out.push(' ');
+                out.push_str(line);
+                continue;
+            }
+            let fragment = (out[..out.len() - 1]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next())
+            .unwrap_or_default()
+            .to_lowercase();
+            let continues_lower = line.starts_with(char::is_lowercase);
+            if continues_lower && !HYPHENATED_PREFIXES.contains(&fragment.as_str()) {
+                out.pop();
+            }
+            out.push_str(line);
+        }
+        out
     }
 
     pub fn is_single_line(&self) -> bool {
         self.lines.len() == 1
     }
 }
+
+/// Words that keep their hyphen when a line's end falls after them: "so-called",
+/// "well-known", "anti-party".
+const HYPHENATED_PREFIXES: &[&str] = &[
+    "so", "self", "well", "non", "anti", "ex", "co", "semi", "quasi", "pro", "post", "pre", "half",
+    "ill", "all", "cross", "long", "short", "left", "right", "ultra", "counter",
+];
 
 /// Splits a text into blocks. Lines holding only white space (some sources use a lone
 /// non-breaking space) separate blocks like empty ones.
@@ -75,6 +105,32 @@ pub fn normalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_broken_at_a_lines_end_is_whole_again() {
+        let block = |lines: &[&str]| Block {
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+            line: 1,
+        };
+        assert_eq!(
+            block(&[
+                "G. T. Mias-",
+                "nikov wrote to the so-",
+                "called Workers' Group."
+            ])
+            .text(),
+            "G. T. Miasnikov wrote to the so-called Workers' Group."
+        );
+        assert_eq!(
+            block(&["the Social-", "Democrats and the anti-", "party group"]).text(),
+            "the Social-Democrats and the anti-party group"
+        );
+        // A dash between words, and a line that ends on one, keep their spaces.
+        assert_eq!(
+            block(&["the year 1921 -", "a hard one"]).text(),
+            "the year 1921 - a hard one"
+        );
+    }
 
     #[test]
     fn blocks_keep_their_first_line() {
