@@ -339,11 +339,20 @@ impl<'r> Annotator<'r> {
         let mut placed = Vec::new();
         let mut in_link = 0usize;
         // In a note, italics are the titles of works; in the text they are captions and
-        // emphasis, which name what they name.
-        let titles = match in_note {
-            true => italic_titles(events),
-            false => vec![None; events.len()],
-        };
+        // emphasis, which name what they name, or titles too: a group or an event named
+        // within longer italics ("Kollontai's *The Workers' Opposition*") is the work's.
+        let titles = italic_titles(events);
+        // A block all in italics is a caption ("*Lenin at the Tenth Party Congress*").
+        let inner: Vec<&Event> = (events.iter())
+            .filter(|e| {
+                !matches!(
+                    e,
+                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                )
+            })
+            .collect();
+        let caption = matches!(inner.first(), Some(Event::Start(Tag::Emphasis)))
+            && matches!(inner.last(), Some(Event::End(TagEnd::Emphasis)));
         for (i, event) in events.iter().enumerate() {
             match event {
                 Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
@@ -353,10 +362,17 @@ impl<'r> Annotator<'r> {
                         // A name within a title in italics (*Известия ЦК КПСС*, *The Lenin
                         // Miscellany*) names the work, not the entity; a name that is all
                         // the italics is the name, emphasised.
-                        if titles[i]
+                        let within_title = titles[i]
                             .as_ref()
-                            .is_some_and(|title| title.trim() != &text[found.start..found.end])
-                        {
+                            .is_some_and(|title| title.trim() != &text[found.start..found.end]);
+                        let titled_kind = |target: &Target| match target {
+                            Target::One(e) => matches!(
+                                self.entities.registry.entities[*e].kind(),
+                                EntityKind::Group | EntityKind::Event
+                            ),
+                            Target::Ambiguous(_) => false,
+                        };
+                        if within_title && (in_note || (!caption && titled_kind(&found.target))) {
                             continue;
                         }
                         let entity = match &found.target {

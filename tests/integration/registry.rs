@@ -748,3 +748,31 @@ fn two_documents_that_date_an_event_differently_are_shown_side_by_side() {
         "{said}"
     );
 }
+
+/// A group or an event named within a title in italics in the text names the work; a
+/// caption all in italics names what it shows.
+#[test]
+fn a_group_named_in_a_titles_italics_is_the_works_and_a_caption_names_it() {
+    let (_site, out, _) = build_with_file(
+        "registry",
+        "content/documents/pamphlet.md",
+        "+++\ntitle = \"Pamphlet\"\n+++\n\n\
+         Kollontai's pamphlet *The Workers' Opposition* was read by many.\n\n\
+         *The Workers' Opposition at the Tenth Party Congress*\n",
+    );
+    let html = page(out.path(), "documents/pamphlet/index.html");
+    let paragraphs = select(&html, "main p[id]");
+    let links = |p: &scraper::ElementRef| -> Vec<String> {
+        p.select(&scraper::Selector::parse("a.entity").unwrap())
+            .filter_map(|a| a.value().attr("href").map(str::to_string))
+            .collect()
+    };
+    assert!(links(&paragraphs[0]).is_empty(), "{}", paragraphs[0].html());
+    assert_eq!(
+        links(&paragraphs[1]),
+        [
+            "/groups/workers-opposition/",
+            "/events/tenth-party-congress/"
+        ]
+    );
+}
