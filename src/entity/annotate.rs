@@ -599,23 +599,9 @@ impl<'r> Annotator<'r> {
         // A forename: a capitalised word the registry knows as someone's forename.
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
         // A month is no forename, though someone may bear it: "at the end of August Stalin".
-        const MONTHS: &[&str] = &[
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         if word.chars().count() < 3
             || !word.chars().next()?.is_uppercase()
-            || MONTHS.contains(&word)
+            || crate::date::MONTHS.contains(&word)
             || !self.entities.matcher.is_forename(word)
         {
             return None;

@@ -485,21 +485,7 @@ fn named_meeting_month(text: &str) -> Option<u32> {
     if !MEETINGS.contains(&meeting) {
         return None;
     }
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS
+    crate::date::MONTHS
         .iter()
         .position(|m| *m == month)
         .map(|i| i as u32 + 1)
@@ -602,21 +588,7 @@ fn meeting_month(before: &str) -> Option<u32> {
     if !noun.starts_with(char::is_uppercase) {
         return None;
     }
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS
+    crate::date::MONTHS
         .iter()
         .position(|m| *m == month)
         .map(|i| i as u32 + 1)
@@ -1407,23 +1379,9 @@ fn find_dates(text: &str) -> Vec<Found> {
 
 /// The months' names, found together (a month alone has no digit for the date forms'
 /// windows to start from).
-static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(MONTH_NAMES_LIST).expect("the months' names"));
-
-const MONTH_NAMES_LIST: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(crate::date::MONTHS).expect("the months' names")
+});
 
 /// "In June the workers rose": a month alone after "in" or "during", whose year the context
 /// gives (a day or a year after it is read by the date forms).
