@@ -417,7 +417,9 @@ impl Extractor {
                     reading: Reading::BareYear { year, approximate },
                     span,
                 }),
-            ) if (found.len() == 1 || own.len() == 1 || opens_on_year(span)) && names_entity() => {
+            ) if (found.len() == 1 || own.len() == 1 || opens_on_year(span))
+                && (names_entity() || names_a_meeting(&text[sentence.clone()])) =>
+            {
                 let date = HistoricalDate::single(Point::year(*year));
                 Dating {
                     date: if *approximate {
@@ -471,6 +473,13 @@ fn refined(mut dating: Dating, sentence: &str) -> Dating {
         dating.date = dating.date.approximate();
     }
     dating
+}
+
+/// Whether a sentence names a meeting by its month ("at the June Plenum"): it tells of
+/// the party's acts as a sentence naming someone of the registry does.
+fn names_a_meeting(sentence: &str) -> bool {
+    (sentence.match_indices("the "))
+        .any(|(at, _)| named_meeting_month(&sentence[at + 4..]).is_some())
 }
 
 /// The month of "June Plenum …" at the start of `text`: a month's name, then a meeting

@@ -288,7 +288,7 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
         &|anchor, sentence| !named(anchor, sentence).is_empty(),
         &events_named,
     );
-    statements.extend(at_dated_events(registry, rendered, &by_anchor, &statements));
+    date_by_events_opened_on(registry, rendered, &by_anchor, &mut statements);
     if statements.iter().any(|s| s.at_event) {
         let order: FxHashMap<&str, usize> = (rendered.texts.iter().enumerate())
             .map(|(at, t)| (t.anchor.as_str(), at))
@@ -332,55 +332,85 @@ fn opens_at(before: &str) -> bool {
     })
 }
 
-/// The sentences with no date of their own that open on an event of the registry as the
-/// time of what they tell ("At the Thirteenth Party Conference, he opposed …", "During the
-/// Kronstadt revolt …", "By the Fifteenth Congress, 90 percent …"): each is dated by the
-/// event's date. An event named further on ("a speech at the congress", "promises made at
-/// the congress", "after the congress") is what the sentence speaks of, not when.
-fn at_dated_events(
+/// The sentences that open on an event of the registry as the time of what they tell ("At
+/// the Thirteenth Party Conference, he opposed …", "During the Kronstadt revolt …", "By the
+/// Fifteenth Congress, 90 percent …"): one with no date of its own is dated by the event's
+/// months (the sentence does not say on which of the event's days), and one dated by the
+/// event's year alone ("Only at the Fourteenth Congress [in 1925] …") takes its months. An
+/// event named further on ("a speech at the congress", "promises made at the congress",
+/// "after the congress") is what the sentence speaks of, not when.
+fn date_by_events_opened_on(
     registry: &Registry,
     rendered: &Rendered,
     mentions: &FxHashMap<&str, Vec<&Mention>>,
-    dated: &[extract::Statement],
-) -> Vec<extract::Statement> {
+    statements: &mut Vec<extract::Statement>,
+) {
     let mut found = Vec::new();
     for paragraph in rendered.texts.iter().filter(|t| extract::is_prose(&t.text)) {
         let Some(named) = mentions.get(paragraph.anchor.as_str()) else {
             continue;
         };
-        let sentences = crate::text::sentence::sentences(&paragraph.text);
-        for sentence in sentences {
-            let taken = (dated.iter().chain(&found)).any(|s| {
-                s.anchor == paragraph.anchor
-                    && s.sentence.start < sentence.end
-                    && sentence.start < s.sentence.end
-            });
-            if taken {
-                continue;
-            }
+        for sentence in crate::text::sentence::sentences(&paragraph.text) {
             let event_date = named
                 .iter()
                 .filter(|m| sentence.contains(&m.start()))
                 .find_map(|m| {
                     let entity = &registry.entities[m.entity];
                     let before = paragraph.text[sentence.start..m.start()].to_lowercase();
-                    let at = opens_at(before.trim());
-                    (entity.kind() == EntityKind::Event && at)
+                    (entity.kind() == EntityKind::Event && opens_at(before.trim()))
                         .then(|| entity.date("date"))
                         .flatten()
                 });
-            if let Some(date) = event_date {
-                found.push(extract::Statement {
+            let Some(months) = event_date.and_then(|d| months_of(&d.date)) else {
+                continue;
+            };
+            let own = statements.iter_mut().find(|s| {
+                s.anchor == paragraph.anchor
+                    && s.sentence.start < sentence.end
+                    && sentence.start < s.sentence.end
+            });
+            match own {
+                Some(statement) => {
+                    let year_alone = statement.date.start.is_some_and(|p| p.month.is_none())
+                        && !statement.date.is_range
+                        && statement.date.set.is_none();
+                    if year_alone
+                        && statement.date.start.map(|p| p.year) == months.start.map(|p| p.year)
+                    {
+                        statement.date = months;
+                        statement.old_style = None;
+                    }
+                }
+                None => found.push(extract::Statement {
                     anchor: paragraph.anchor.clone(),
                     sentence,
-                    date: date.date.clone(),
-                    old_style: date.old_style.clone(),
+                    date: months,
+                    old_style: None,
                     at_event: true,
-                });
+                }),
             }
         }
     }
-    found
+    statements.extend(found);
+}
+
+/// The month or months a date falls in: 16–18 January 1924 is January 1924; 28 March–2
+/// April 1922 is March–April 1922; a year stays a year.
+fn months_of(date: &HistoricalDate) -> Option<HistoricalDate> {
+    let start = date.start?;
+    let Some(month) = start.month else {
+        return Some(date.clone());
+    };
+    let first = Point::month(start.year, month);
+    let last = date
+        .end
+        .and_then(|end| Some(Point::month(end.year, end.month?)))
+        .unwrap_or(first);
+    Some(if last == first {
+        HistoricalDate::single(first)
+    } else {
+        HistoricalDate::range(first, last)
+    })
 }
 
 /// Words that open a sentence which leans on the one before it: "It was then that …",
@@ -833,6 +863,22 @@ mod tests {
         let cut = excerpt(&quoted);
         assert!(cut.ends_with("said …"), "{cut}");
         assert!(!cut.contains('“'));
+    }
+
+    #[test]
+    fn an_event_gives_a_sentence_its_months() {
+        let date = |edtf: &str| HistoricalDate::parse(edtf).unwrap();
+        assert_eq!(
+            months_of(&date("1924-01-16/1924-01-18")).unwrap().human(),
+            "January 1924"
+        );
+        assert_eq!(
+            months_of(&date("1922-03-27/1922-04-02")).unwrap().human(),
+            "March–April 1922"
+        );
+        assert_eq!(months_of(&date("1921")).unwrap().human(), "1921");
+        assert!(opens_at("at the") && opens_at("only at the") && opens_at("by the"));
+        assert!(!opens_at("a speech at the") && !opens_at("after the"));
     }
 
     #[test]
