@@ -370,12 +370,7 @@ impl HistoricalDate {
     pub fn single(point: Point) -> HistoricalDate {
         HistoricalDate {
             start: Some(point),
-            end: None,
-            is_range: false,
-            qualifier: Qualifier::Exact,
-            part: None,
-            years: None,
-            set: None,
+            ..HistoricalDate::unknown()
         }
     }
 
@@ -384,10 +379,7 @@ impl HistoricalDate {
             start: Some(start),
             end: Some(end),
             is_range: true,
-            qualifier: Qualifier::Exact,
-            part: None,
-            years: None,
-            set: None,
+            ..HistoricalDate::unknown()
         }
     }
 
@@ -397,7 +389,7 @@ impl HistoricalDate {
         members.dedup();
         let mut date = match members.first() {
             Some(first) => first.clone(),
-            None => return HistoricalDate::default_unknown(),
+            None => return HistoricalDate::unknown(),
         };
         if members.len() > 1 {
             date.set = Some(DateSet { all, members });
@@ -405,8 +397,8 @@ impl HistoricalDate {
         date
     }
 
-    /// A date with no known point.
-    fn default_unknown() -> HistoricalDate {
+    /// A date with no known point, exact: what the other constructors start from.
+    fn unknown() -> HistoricalDate {
         HistoricalDate {
             start: None,
             end: None,

@@ -350,6 +350,11 @@ fn date_by_events_opened_on(
         let Some(named) = mentions.get(paragraph.anchor.as_str()) else {
             continue;
         };
+        // Most paragraphs name no event: they are not cut into sentences.
+        let names_event = |m: &&Mention| registry.entities[m.entity].kind() == EntityKind::Event;
+        if !named.iter().any(names_event) {
+            continue;
+        }
         for sentence in crate::text::sentence::sentences(&paragraph.text) {
             let event_date = named
                 .iter()
