@@ -776,3 +776,22 @@ fn a_group_named_in_a_titles_italics_is_the_works_and_a_caption_names_it() {
         ]
     );
 }
+
+/// `check --conflicts` on content with an error says the error, with its place, and fails.
+#[test]
+fn check_conflicts_on_broken_content_reports_the_error_and_fails() {
+    let site = copy_of("registry");
+    std::fs::write(
+        site.path().join("content/documents/broken.md"),
+        "+++\ntitle = \"Broken\ndate = 1921\n+++\n\nText.\n",
+    )
+    .unwrap();
+    let output = annals(&["check", "--conflicts"], site.path());
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("content/documents/broken.md:2") && said.contains("error"),
+        "{said}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).is_empty());
+}
