@@ -233,6 +233,11 @@ pub enum Qualifier {
 /// A day as `(year, month, day)`, which orders as days do.
 pub type Day = (i32, u32, u32);
 
+/// The number of a month by its English name: `May` is 5.
+pub fn month_number(name: &str) -> Option<u32> {
+    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+}
+
 /// A date as historians write them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoricalDate {

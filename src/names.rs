@@ -384,24 +384,6 @@ fn words<'t>(text: &'t str) -> Vec<Word<'t>> {
     words
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_know_where_their_sentences_start() {
-        let found: Vec<(&str, bool)> =
-            words("The group met. Then Avtorkhanov's book came; A. A. Bogdanov wrote.")
-                .iter()
-                .map(|w| (w.text, w.sentence_start))
-                .collect();
-        assert_eq!(found[0], ("The", true));
-        assert!(found.contains(&("Then", true)));
-        assert!(found.contains(&("Avtorkhanov", false)));
-        assert!(found.contains(&("Bogdanov", false)));
-    }
-}
-
 /// What `write_drafts` did: the files it wrote, and how many it left as they were.
 #[derive(Debug, Default)]
 pub struct Drafts {
@@ -471,4 +453,22 @@ fn draft_entry(candidate: &Candidate, root: &std::path::Path) -> String {
         text.push_str(&format!("- {}#{anchor}: “{around}”\n", shown.display()));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_know_where_their_sentences_start() {
+        let found: Vec<(&str, bool)> =
+            words("The group met. Then Avtorkhanov's book came; A. A. Bogdanov wrote.")
+                .iter()
+                .map(|w| (w.text, w.sentence_start))
+                .collect();
+        assert_eq!(found[0], ("The", true));
+        assert!(found.contains(&("Then", true)));
+        assert!(found.contains(&("Avtorkhanov", false)));
+        assert!(found.contains(&("Bogdanov", false)));
+    }
 }

@@ -494,10 +494,7 @@ fn named_meeting_month(text: &str) -> Option<u32> {
     if !MEETINGS.contains(&meeting) {
         return None;
     }
-    crate::date::MONTHS
-        .iter()
-        .position(|m| *m == month)
-        .map(|i| i as u32 + 1)
+    crate::date::month_number(month)
 }
 
 /// "The August Plenum of 1927": a year after a meeting named by its month is that month of
@@ -536,7 +533,11 @@ fn with_meeting_months<'f>(
 /// "In the years 1919 and 1920": two years running, joined by "and", are one span, and so are
 /// "between 1845 and 1852" and "from 1865 to 1877" (the first year, after a word the
 /// bare-year form may not read, is found here).
-fn with_coordinated_years(text: &str, found: &[Found]) -> Vec<Found> {
+fn with_coordinated_years<'f>(text: &str, found: &'f [Found]) -> std::borrow::Cow<'f, [Found]> {
+    // Most sentences have no bare year: they are taken as they are.
+    if !found.iter().any(|f| joined_years(text, f).is_some()) {
+        return std::borrow::Cow::Borrowed(found);
+    }
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
         match joined_years(text, f) {
@@ -553,7 +554,7 @@ fn with_coordinated_years(text: &str, found: &[Found]) -> Vec<Found> {
             None => out.push(f.clone()),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The span that the bare year `f` ends, if a year before it opens it.
@@ -597,10 +598,7 @@ fn meeting_month(before: &str) -> Option<u32> {
     if !noun.starts_with(char::is_uppercase) {
         return None;
     }
-    crate::date::MONTHS
-        .iter()
-        .position(|m| *m == month)
-        .map(|i| i as u32 + 1)
+    crate::date::month_number(month)
 }
 
 /// Whether the date `found[index]` and the next one are the two ends of one span: "from

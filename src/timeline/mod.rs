@@ -452,6 +452,11 @@ fn standalone_excerpt(paragraph: &str, sentence: Range<usize>, next: Option<&str
             .strip_prefix(opener)
             .is_some_and(|rest| rest.starts_with([' ', ',']))
     });
+    let introduces = paragraph[sentence.clone()].trim_end().ends_with(':');
+    if !leans && !introduces {
+        return excerpt(&paragraph[range]);
+    }
+    // Only a sentence that leans on another is cut from its paragraph's others.
     let sentences = crate::text::sentence::sentences(paragraph);
     if let Some(before) = (sentences.iter().rev())
         .find(|s| s.end <= sentence.start)
@@ -459,7 +464,6 @@ fn standalone_excerpt(paragraph: &str, sentence: Range<usize>, next: Option<&str
     {
         range.start = before.start;
     }
-    let introduces = paragraph[sentence.clone()].trim_end().ends_with(':');
     match sentences.iter().find(|s| s.start >= sentence.end) {
         // The quotation it introduces, in the same paragraph.
         Some(following) if introduces => range.end = following.end,

@@ -665,7 +665,7 @@ fn an_events_participants_list_it_and_its_source_links_the_paragraph_it_draws_on
     )
     .unwrap();
     let output = annals(&["check"], site.path());
-    let said = String::from_utf8_lossy(&output.stderr);
+    let said = stderr(&output);
     assert!(
         said.contains(
             "content/events/kronstadt-revolt.md:4: error: `people` names `sailors`, who is not in content/people/ or content/groups/"
@@ -736,7 +736,7 @@ fn two_documents_that_date_an_event_differently_are_shown_side_by_side() {
 
     let output = annals(&["check", "--conflicts"], site.path());
     assert!(output.status.success());
-    let said = String::from_utf8_lossy(&output.stdout);
+    let said = stdout(&output);
     assert!(
         said.starts_with("Events the documents date differently: 1."),
         "{said}"
@@ -788,10 +788,10 @@ fn check_conflicts_on_broken_content_reports_the_error_and_fails() {
     .unwrap();
     let output = annals(&["check", "--conflicts"], site.path());
     assert!(!output.status.success());
-    let said = String::from_utf8_lossy(&output.stderr);
+    let said = stderr(&output);
     assert!(
         said.contains("content/documents/broken.md:2") && said.contains("error"),
         "{said}"
     );
-    assert!(String::from_utf8_lossy(&output.stdout).is_empty());
+    assert!(stdout(&output).is_empty());
 }

@@ -168,6 +168,16 @@ pub fn site_with_import(
 }
 
 /// Runs the `annals` binary in `cwd`.
+/// What a run of `annals` wrote to its standard error.
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// What a run of `annals` wrote to its standard output.
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 pub fn annals(args: &[&str], cwd: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
         .args(args)
