@@ -988,6 +988,25 @@ fn check_names_drafts_entries_that_are_built_only_with_drafts() {
         std::fs::read_to_string(site.path().join("public/people/bogdanov/index.html")).unwrap();
     assert!(person.contains("unregistered/#p-1"), "{person}");
 
+    // A folder that cannot be written is an error that names it, and nothing else is lost.
+    let output = annals(
+        &[
+            "check",
+            "--names",
+            "--limit",
+            "3",
+            "--draft",
+            "content/documents/report.md",
+        ],
+        site.path(),
+    );
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("error: cannot create content/documents/report.md/people"),
+        "{}",
+        stderr(&output)
+    );
+
     // A second run keeps the entry the editor may have begun to complete.
     let output = annals(
         &["check", "--names", "--limit", "3", "--draft", "content"],
