@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use crate::addresses::{Lock, PageAddresses};
 use crate::cite::PageReferences;
 use crate::content::Page;
-use crate::entity::Registry;
 use crate::entity::annotate::{Annotator, Entities, Names};
 use crate::entity::matcher::{Mention, Snippet};
+use crate::entity::{EntityId, Registry};
 use crate::markdown::{BlockAnnotator, KnownGaps, MarkdownRenderer, NoteNumbers, Rendered, Source};
 use crate::timeline::{self, Entry};
 
@@ -36,6 +36,19 @@ impl PageAnalysis {
     /// The entities the page names, in reading order (the notes last).
     pub fn mentions(&self) -> &[Mention] {
         &self.names.mentions
+    }
+
+    /// The entities the page names: in its text and in its dated statements (before the
+    /// timeline takes them).
+    pub fn entities_named(&self) -> impl Iterator<Item = EntityId> + '_ {
+        let mentioned = self.mentions().iter().map(|mention| mention.entity);
+        let in_statements = (self.statements.iter()).flat_map(|entry| {
+            entry
+                .entity
+                .into_iter()
+                .chain(entry.mentions.iter().copied())
+        });
+        mentioned.chain(in_statements)
     }
 
     /// The id of the paragraph (or note) a mention on this page is in.

@@ -9,10 +9,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::analyse::{Analyser, Input, PageAnalysis};
-use crate::content::{Content, Page};
+use crate::content::{Content, Page, PageId};
 use crate::diagnostic::Diagnostic;
-use crate::entity::Registry;
 use crate::entity::matcher::Matcher;
+use crate::entity::{EntityId, Registry};
 use crate::render::memo::RenderMemo;
 
 #[derive(Default)]
@@ -20,6 +20,8 @@ pub struct BuildCache {
     /// Whether builds fill the cache (`serve`), or only read nothing from it (`build`).
     keep: bool,
     matcher: Option<CachedMatcher>,
+    /// Whether this build's registry is the last build's (and so is its name lookup).
+    registry_kept: bool,
     pages: HashMap<PathBuf, CachedPage>,
     /// The rendered pages of the last good build (`serve` only).
     memo: Option<RenderMemo>,
@@ -30,6 +32,14 @@ struct CachedMatcher {
     matcher: Arc<Matcher>,
     /// The names two entities both claim, found while building it.
     claims: Vec<Diagnostic>,
+}
+
+/// The pages a rebuild read again, the registry and the set of pages being the last build's.
+#[derive(Debug, Clone, Default)]
+pub struct ChangedPages {
+    pub pages: Vec<PageId>,
+    /// The entities those pages named before the edit.
+    pub named_before: Vec<EntityId>,
 }
 
 /// What was read of a page and everything it was read from.
@@ -84,8 +94,10 @@ impl BuildCache {
             .as_ref()
             .filter(|c| c.registry.entities == registry.entities)
         {
+            self.registry_kept = true;
             return (cached.matcher.clone(), cached.claims.clone());
         }
+        self.registry_kept = false;
         let (matcher, claims) = Matcher::new(registry);
         let matcher = Arc::new(matcher);
         self.pages.clear();
@@ -108,21 +120,53 @@ impl BuildCache {
             .map(|cached| cached.analysis.clone())
     }
 
+    /// What an edit may have changed beyond the pages edited, or `None` when it may have
+    /// changed anything: the registry changed, pages came or went, or nothing is kept. Asked
+    /// before [`BuildCache::remember`], with whether each page was `recalled`.
+    pub fn changes(&self, content: &Content, recalled: &[bool]) -> Option<ChangedPages> {
+        let same_pages = self.keep
+            && self.registry_kept
+            && self.pages.len() == content.pages.len()
+            && (content.pages.iter()).all(|page| self.pages.contains_key(&page.path));
+        if !same_pages {
+            return None;
+        }
+        let pages: Vec<PageId> = (content.ids())
+            .filter(|&id| !recalled[id.index()])
+            .collect();
+        let named_before = (pages.iter())
+            .flat_map(|&id| {
+                self.pages[&content.pages[id].path]
+                    .analysis
+                    .entities_named()
+            })
+            .collect();
+        Some(ChangedPages {
+            pages,
+            named_before,
+        })
+    }
+
     /// Keeps what was read of every page (`analyses`, in the order of the pages) for the
-    /// next build; a one-off build keeps nothing.
-    pub fn remember(&mut self, content: &Content, analyses: &[PageAnalysis], analyser: &Analyser) {
+    /// next build: what was read again, and what was `recalled` as it is kept already; a
+    /// one-off build keeps nothing.
+    pub fn remember(
+        &mut self,
+        content: &Content,
+        (analyses, recalled): (&[PageAnalysis], &[bool]),
+        analyser: &Analyser,
+    ) {
         if !self.keep {
             return;
         }
-        self.pages = content
-            .pages
-            .iter()
-            .zip(analyses)
-            .map(|(page, analysis)| {
-                let cached = CachedPage {
+        let mut last = std::mem::take(&mut self.pages);
+        self.pages = (content.pages.iter().zip(analyses).zip(recalled))
+            .map(|((page, analysis), &recalled)| {
+                let kept = last.remove(&page.path).filter(|_| recalled);
+                let cached = kept.unwrap_or_else(|| CachedPage {
                     input: analyser.input(page),
                     analysis: analysis.clone(),
-                };
+                });
                 (page.path.clone(), cached)
             })
             .collect();
@@ -171,16 +215,13 @@ mod tests {
             matcher: &matcher,
         };
         let analyser = Analyser::new(registry, Some(entities), "/");
-        let analyses: Vec<PageAnalysis> = content
-            .pages
-            .iter()
-            .map(|page| {
-                cache
-                    .recall(page, &analyser)
-                    .unwrap_or_else(|| analyser.page(page))
+        let (analyses, recalled): (Vec<PageAnalysis>, Vec<bool>) = (content.pages.iter())
+            .map(|page| match cache.recall(page, &analyser) {
+                Some(analysis) => (analysis, true),
+                None => (analyser.page(page), false),
             })
-            .collect();
-        cache.remember(content, &analyses, &analyser);
+            .unzip();
+        cache.remember(content, (&analyses, &recalled), &analyser);
         analyses
     }
 

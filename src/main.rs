@@ -94,6 +94,9 @@ enum Command {
         /// Show the pages and registry entries marked `draft = true` too.
         #[arg(long)]
         drafts: bool,
+        /// Print how long each stage of each build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Write a minimal new site into DIR.
     Init { dir: PathBuf },
@@ -234,12 +237,14 @@ fn main() -> ExitCode {
             bind,
             open,
             drafts,
+            timings,
         } => match serve::serve(ServeOptions {
             root,
             bind,
             port,
             open,
             drafts,
+            timings,
         }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e),
@@ -397,9 +402,7 @@ fn run_build(options: BuildOptions, timings: bool) -> ExitCode {
                 summary_line(&summary, &diagnostics, &options.output_dir())
             );
             if timings {
-                for (stage, time) in &summary.stages {
-                    println!("  {:>7.1} ms  {stage}", time.as_secs_f64() * 1000.0);
-                }
+                print!("{}", summary.timings());
             }
             ExitCode::SUCCESS
         }

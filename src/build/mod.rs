@@ -48,6 +48,15 @@ pub struct Summary {
     pub unchanged_pages: usize,
 }
 
+impl Summary {
+    /// The time of each stage, a line each (`--timings`).
+    pub fn timings(&self) -> String {
+        (self.stages.iter())
+            .map(|(stage, time)| format!("  {:>7.1} ms  {stage}\n", time.as_secs_f64() * 1000.0))
+            .collect()
+    }
+}
+
 /// Documents that declare, for one reason, that their sources lack some notes' texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownMissing {

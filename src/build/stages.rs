@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::{BuildOptions, KnownMissing, Summary};
 use crate::analyse::{Analyser, PageAnalysis};
 use crate::assets;
-use crate::cache::BuildCache;
+use crate::cache::{BuildCache, ChangedPages};
 use crate::check;
 use crate::cite::{self, Citations, PageReferences};
 use crate::config::{BaseUrl, Config};
@@ -22,7 +22,7 @@ use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::{Matcher, Mention};
-use crate::entity::{self, Registry};
+use crate::entity::{self, EntityKind, Registry};
 use crate::markdown::{NoteStatus, Rendered, ShortText, read_entity_text};
 use crate::mentions::{by_entity, source_pages};
 use crate::publish;
@@ -55,6 +55,8 @@ pub(super) struct Analysed {
     /// The registry's own texts (biographies, descriptions, definitions), each read once:
     /// their HTML, words and `doc:` links, by entity.
     registry_texts: Vec<ShortText>,
+    /// In a rebuild that read only some pages again, which, and the entities they named.
+    changed: Option<ChangedPages>,
 }
 
 /// What needs every page: the works cited, the timeline.
@@ -77,6 +79,9 @@ pub(super) struct Site<'a> {
     timeline: Vec<EntryView<'a>>,
     /// Each entity's mentions, for its page and for the open data.
     mentions: Vec<Vec<(PageId, &'a Mention)>>,
+    /// In a rebuild after an edit of some pages' text, the entities whose pages it may have
+    /// changed; `None` when it may have changed any.
+    touched: Option<Vec<bool>>,
 }
 
 /// Times the stages of a build, each from the end of the one before.
@@ -168,14 +173,15 @@ pub(super) fn analyse(
         .keeping_addresses(lock);
     let keep_bodies = cache.keeps_pages();
     let recalled = &*cache;
-    let mut pages: Vec<PageAnalysis> = loaded
+    let (mut pages, recalled): (Vec<PageAnalysis>, Vec<bool>) = loaded
         .content
         .pages
         .par_iter_mut()
         .map(|page| {
-            let analysis = recalled
-                .recall(page, &analyser)
-                .unwrap_or_else(|| analyser.page(page));
+            let analysis = match recalled.recall(page, &analyser) {
+                Some(analysis) => (analysis, true),
+                None => (analyser.page(page), false),
+            };
             // Nothing reads a page's Markdown again: a one-off build lets it go at once, so
             // that the collection's whole text is not held beside what is made of it.
             // `serve` keeps it, to tell an edited page from an unchanged one.
@@ -184,8 +190,16 @@ pub(super) fn analyse(
             }
             analysis
         })
-        .collect();
-    cache.remember(&loaded.content, &pages, &analyser);
+        .unzip();
+    let changed = cache
+        .changes(&loaded.content, &recalled)
+        .map(|mut changed| {
+            let named_now =
+                (changed.pages.iter()).flat_map(|&id| pages[id.index()].entities_named());
+            changed.named_before.extend(named_now.collect::<Vec<_>>());
+            changed
+        });
+    cache.remember(&loaded.content, (&pages, &recalled), &analyser);
     let registry_texts: Vec<ShortText> = (loaded.registry.entities.par_iter())
         .map(|entity| {
             read_entity_text(
@@ -216,6 +230,7 @@ pub(super) fn analyse(
         pages,
         bodies_html,
         registry_texts,
+        changed,
     }
 }
 
@@ -307,6 +322,8 @@ impl<'a> Site<'a> {
             &source_pages(&loaded.content, &analysed.pages),
             loaded.registry.entities.len(),
         );
+        let touched = (analysed.changed.as_ref())
+            .map(|changed| touched_entities(changed, &loaded.registry, &indexed.entries));
         Site {
             config,
             base,
@@ -315,8 +332,30 @@ impl<'a> Site<'a> {
             indexed,
             timeline,
             mentions,
+            touched,
         }
     }
+}
+
+/// The entities whose pages an edit of some pages' text may have changed, the registry and
+/// the set of pages being the same: those the pages named before the edit or name now, in
+/// their text or in a dated statement, those of the timeline's entries that stand in them
+/// (an event whose `source` links one of its paragraphs), and every event and group, whose
+/// pages list the statements that report them (`timeline::conflict`) wherever they stand.
+fn touched_entities(changed: &ChangedPages, registry: &Registry, entries: &[Entry]) -> Vec<bool> {
+    let mut touched: Vec<bool> = (registry.entities.iter())
+        .map(|entity| matches!(entity.kind(), EntityKind::Event | EntityKind::Group))
+        .collect();
+    for &entity in &changed.named_before {
+        touched[entity.index()] = true;
+    }
+    let in_changed = |entry: &&Entry| entry.page.is_some_and(|page| changed.pages.contains(&page));
+    for entry in entries.iter().filter(in_changed) {
+        for entity in entry.entity.iter().chain(&entry.mentions) {
+            touched[entity.index()] = true;
+        }
+    }
+    touched
 }
 
 /// What one stage of rendering gives: its files, or every distinct problem it met.
@@ -359,6 +398,7 @@ pub(super) fn render(
         bodies: &site.analysed.registry_texts,
         timeline: &site.indexed.slices,
         mentions: &site.mentions,
+        touched: site.touched.as_deref(),
     };
     let stages: [(&'static str, RenderStage); 6] = [
         ("pages", &|| {

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::memo::Shared;
+use super::memo::{RenderMemo, Shared, fingerprint_of};
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::content::PageId;
 use crate::diagnostic::Diagnostic;
@@ -169,6 +169,9 @@ pub struct EntityPages<'a> {
     pub timeline: &'a [Vec<usize>],
     /// For each entity, its mentions in the documents (`mentions::by_entity`).
     pub mentions: &'a [Vec<(PageId, &'a Mention)>],
+    /// In a rebuild after an edit of some pages' text, the entities whose pages it may have
+    /// changed (the others are taken as the last build made them); `None`: any.
+    pub touched: Option<&'a [bool]>,
 }
 
 impl<'a> EntityPages<'a> {
@@ -184,6 +187,7 @@ impl<'a> EntityPages<'a> {
         let taking_part = taking_part(registry);
         // Counted once for every page of an entity's mentions, not once per page.
         let totals: Vec<MentionTotals> = index.par_iter().map(|m| MentionTotals::of(m)).collect();
+        let kept = self.kept_pages(site_view);
         let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
         for kind in EntityKind::with_own_pages() {
             let ordered_ids = ordered(registry, kind);
@@ -201,6 +205,17 @@ impl<'a> EntityPages<'a> {
                 .collect();
             results.par_extend(jobs.par_iter().map(|&(position, part)| {
                 let entity = ordered_ids[position];
+                let path = format!(
+                    "{}index.html",
+                    mentions_path(&registry.entities[entity], part)
+                );
+                let untouched = self.touched.is_some_and(|touched| !touched[entity]);
+                let recalled = kept
+                    .filter(|_| untouched)
+                    .and_then(|m| m.recall_file(&path));
+                if let Some(bytes) = recalled {
+                    return self.site.put(OutputFile::bytes(path, bytes));
+                }
                 let view = self.entity_view(
                     entity,
                     (&index[entity], &totals[entity], part),
@@ -212,17 +227,43 @@ impl<'a> EntityPages<'a> {
                 let mut views = self.site.titled_views("entity.html", site_view, view.name);
                 views.add("entity", &view);
                 let html = self.site.render(&views)?;
-                self.site.put(OutputFile::bytes(
-                    format!(
-                        "{}index.html",
-                        mentions_path(&registry.entities[entity], part)
-                    ),
-                    html,
-                ))
+                if let Some(memo) = self.site.memo {
+                    memo.remember_file(&path, &html);
+                }
+                self.site.put(OutputFile::bytes(path, html))
             }));
             results.push(self.index_page(site_view, kind, &ordered_ids, index));
         }
         gather(results)
+    }
+
+    /// The memo to take the untouched entities' pages from, when the last build made them
+    /// from the same templates, settings and pages (titles, addresses, front matter).
+    fn kept_pages(&self, site_view: &Shared<SiteView>) -> Option<&'a RenderMemo> {
+        let memo = self.site.memo?;
+        let site = serde_json::to_vec(&site_view.view).ok()?;
+        let settings = format!("{:?}", self.site.config);
+        let templates = self.site.templates.fingerprint.to_le_bytes();
+        let pages: Vec<String> = (self.site.content.pages.iter())
+            .map(|page| {
+                format!(
+                    "{:?} {} {} {:?} {:?} {:?} {:?}",
+                    page.path,
+                    page.site_path,
+                    page.title,
+                    page.kind,
+                    page.front,
+                    page.parent,
+                    page.children
+                )
+            })
+            .collect();
+        let outline = fingerprint_of(
+            [site.as_slice(), settings.as_bytes(), &templates]
+                .into_iter()
+                .chain(pages.iter().map(String::as_bytes)),
+        );
+        (memo.same_outline(outline) && self.touched.is_some()).then_some(memo)
     }
 
     fn link(&self, entity: EntityId) -> Link {

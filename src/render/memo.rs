@@ -28,6 +28,14 @@ pub struct RenderMemo {
     this: Mutex<HashMap<Fingerprint, Arc<Vec<u8>>>>,
     /// How many whole pages the build under way (or the last one) took as they were.
     recalled: AtomicUsize,
+    /// Whole files by path, for the pages a rebuild knows an edit left as they were without
+    /// making their values (the registry's pages): the last good build's, and this one's.
+    files_last: HashMap<String, Arc<Vec<u8>>>,
+    files_this: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// What those pages are made from besides their own values (the site's templates,
+    /// settings and pages), in the last good build and in this one.
+    outline_last: Option<Fingerprint>,
+    outline_this: Mutex<Option<Fingerprint>>,
 }
 
 impl RenderMemo {
@@ -50,10 +58,50 @@ impl RenderMemo {
             .insert(fingerprint, Arc::new(page.to_vec()));
     }
 
+    /// Whether the pages kept by path were made from the same `outline` in the last build
+    /// (and so may be taken by path where their own values are known not to have changed).
+    pub fn same_outline(&self, outline: Fingerprint) -> bool {
+        *self
+            .outline_this
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(outline);
+        self.outline_last == Some(outline)
+    }
+
+    /// The file at `path` as the last good build made it, counted among the pages recalled.
+    pub fn recall_file(&self, path: &str) -> Option<Vec<u8>> {
+        let file = Arc::clone(self.files_last.get(path)?);
+        self.recalled.fetch_add(1, Ordering::Relaxed);
+        let bytes = file.as_ref().clone();
+        self.files().insert(path.to_string(), file);
+        Some(bytes)
+    }
+
+    pub fn remember_file(&self, path: &str, bytes: &[u8]) {
+        self.files()
+            .insert(path.to_string(), Arc::new(bytes.to_vec()));
+    }
+
+    fn files(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Vec<u8>>>> {
+        self.files_this
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// The build succeeded: its pages are the ones to remember, and no other.
     pub fn keep_this_build(&mut self) {
         let this = self.this.get_mut().unwrap_or_else(PoisonError::into_inner);
         self.last = std::mem::take(this);
+        let files = self
+            .files_this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        self.files_last = std::mem::take(files);
+        let outline = self
+            .outline_this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        self.outline_last = outline.take();
     }
 
     /// The build failed, or another begins: the last good build's pages are still the ones
@@ -63,6 +111,14 @@ impl RenderMemo {
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
+        self.files_this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        *self
+            .outline_this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner) = None;
     }
 
     /// How many pages the last build took as they were.
@@ -193,6 +249,16 @@ impl<T> std::ops::Deref for Shared<T> {
     fn deref(&self) -> &T {
         &self.view
     }
+}
+
+/// The fingerprint of some pieces of bytes, each told from the next.
+pub fn fingerprint_of<'p>(pieces: impl IntoIterator<Item = &'p [u8]>) -> Fingerprint {
+    let mut hash = Hash2::default();
+    for piece in pieces {
+        hash.write_usize(piece.len());
+        hash.write(piece);
+    }
+    Fingerprint(hash.sip.finish(), hash.fx.finish())
 }
 
 /// Two unrelated hashes of one stream of bytes.

@@ -48,6 +48,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Shows the pages and registry entries marked `draft = true` too.
     pub drafts: bool,
+    /// Prints how long each stage of each build took.
+    pub timings: bool,
 }
 
 /// Builds and serves the site until the process is stopped. Content errors never end it;
@@ -77,11 +79,14 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
     // The name lookup and each page's Markdown are kept between builds, and redone only
     // where an edit changed them.
     let mut cache = BuildCache::for_rebuilds();
-    rebuild(&build_options, &state, &[], &mut cache);
+    let timings = options.timings;
+    rebuild(&build_options, &state, &[], &mut cache, timings);
     warn_unless_loopback(address);
     println!("Serving {url} (watching content/, templates/, static/ and site.toml; Ctrl-C stops)");
     let rebuilding = Arc::clone(&state);
-    std::thread::spawn(move || rebuild_on_change(watcher, &build_options, &rebuilding, cache));
+    std::thread::spawn(move || {
+        rebuild_on_change(watcher, &build_options, &rebuilding, cache, timings)
+    });
     if options.open {
         open_browser(&url);
     }
@@ -178,11 +183,12 @@ fn rebuild_on_change(
     options: &BuildOptions,
     live: &Live,
     mut cache: BuildCache,
+    timings: bool,
 ) {
     while let Some(changed) = watcher.next_change() {
         // A panic is a bug in annals, not in the content; the server goes on regardless.
         let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rebuild(options, live, &changed, &mut cache);
+            rebuild(options, live, &changed, &mut cache, timings);
         }));
         if let Err(panic) = rebuilt {
             let why = panic
@@ -209,7 +215,13 @@ fn rebuild_on_change(
 
 /// Builds the site into memory and serves it, or keeps the last good one and reports the
 /// errors, in the terminal and to the open pages.
-fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut BuildCache) {
+fn rebuild(
+    options: &BuildOptions,
+    live: &Live,
+    changed: &[PathBuf],
+    cache: &mut BuildCache,
+    timings: bool,
+) {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::default();
     let built = build::prepare_with(options, &mut diagnostics, cache, &Sink::Memory);
@@ -254,6 +266,9 @@ fn rebuild(options: &BuildOptions, live: &Live, changed: &[PathBuf], cache: &mut
                 counted(pages, "page", "pages"),
                 started.elapsed().as_millis(),
             );
+            if timings {
+                print!("{}", built.summary.timings());
+            }
         }
         None => {
             for error in diagnostics.sorted().into_iter().filter(|d| d.is_error()) {
@@ -402,7 +417,14 @@ async fn serve_file(
     };
     let current = live.site();
     match current.lookup(&site_path) {
-        Lookup::File(file) => match respond(&live.root, file, StatusCode::OK, &headers).await {
+        Lookup::File(file) => match respond(
+            &live.root,
+            (file, current.generation),
+            StatusCode::OK,
+            &headers,
+        )
+        .await
+        {
             Some(response) => response,
             None => not_found(&live.root, &current).await,
         },
@@ -421,22 +443,25 @@ async fn serve_file(
 
 async fn not_found(root: &Path, site: &ServedSite) -> Response {
     let page = match site.not_found_page() {
-        Some(page) => respond(root, page, StatusCode::NOT_FOUND, &HeaderMap::new()).await,
+        Some(page) => {
+            let served = (page, site.generation);
+            respond(root, served, StatusCode::NOT_FOUND, &HeaderMap::new()).await
+        }
         None => None,
     };
     page.unwrap_or_else(|| (StatusCode::NOT_FOUND, "Not found.\n").into_response())
 }
 
-/// The response for one file, or `None` when a copied file is gone or lies outside the
-/// site's folder.
+/// The response for one file of the build `generation`, or `None` when a copied file is
+/// gone or lies outside the site's folder.
 async fn respond(
     root: &Path,
-    file: &ServedFile,
+    (file, generation): (&ServedFile, u64),
     status: StatusCode,
     request: &HeaderMap,
 ) -> Option<Response> {
     let (bytes, etag) = match &file.body {
-        Body::Memory { bytes, etag } => (bytes.clone(), etag.clone()),
+        Body::Memory { .. } => file.sent(generation)?,
         Body::Disk(path) => {
             let bytes = read_inside(root, path).await?;
             let etag = site::etag(&bytes);

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -12,13 +13,14 @@ use crate::write::{Contents, OutputFile};
 
 use super::live;
 
-/// One file of the site: its bytes (pages, with the reload script) or the file on disk it
-/// is copied from (static files and images, read when asked for).
+/// One file of the site: its bytes as built, or the file on disk it is copied from (static
+/// files and images, read when asked for).
 #[derive(Debug, Clone)]
 pub enum Body {
     Memory {
         bytes: axum::body::Bytes,
-        etag: String,
+        /// A hash of the bytes, made when the file is first asked for.
+        hash: OnceLock<String>,
     },
     Disk(PathBuf),
 }
@@ -49,17 +51,15 @@ pub enum Lookup<'a> {
 }
 
 impl ServedSite {
+    /// The files of a build, taken as they are: what each page is sent with (the reload
+    /// script, its ETag) is added when it is asked for, so that nothing on the way from a
+    /// save to the reload goes over every byte of the site.
     pub fn new(files: Vec<OutputFile>, generation: u64) -> ServedSite {
-        // Every page gets the script and every file a hash of its bytes: on every core, as
-        // this is on the way from a save to the reload.
         let files = files
             .into_par_iter()
             .map(|file| {
                 let content_type = content_type(&file.path);
                 let body = match file.contents {
-                    Contents::Bytes(bytes) if content_type.starts_with("text/html") => {
-                        in_memory(live::inject_script(&bytes, generation))
-                    }
                     Contents::Bytes(bytes) => in_memory(bytes),
                     Contents::Copy(path) => Body::Disk(path),
                     // serve builds into memory (`Sink::Memory`): nothing is written ahead.
@@ -102,11 +102,33 @@ impl ServedSite {
     }
 }
 
+impl ServedFile {
+    fn is_page(&self) -> bool {
+        self.content_type.starts_with("text/html")
+    }
+
+    /// The bytes to send for a file held in memory, and their ETag, as served in build
+    /// `generation`: a page with the reload script, which knows its build, so that a page's
+    /// ETag is its build's too.
+    pub fn sent(&self, generation: u64) -> Option<(axum::body::Bytes, String)> {
+        let Body::Memory { bytes, hash } = &self.body else {
+            return None;
+        };
+        let hash = hash.get_or_init(|| etag(bytes));
+        Some(if self.is_page() {
+            let page = live::inject_script(bytes, generation);
+            let tag = format!("{}-{generation}\"", hash.trim_end_matches('"'));
+            (page.into(), tag)
+        } else {
+            (bytes.clone(), hash.clone())
+        })
+    }
+}
+
 fn in_memory(bytes: Vec<u8>) -> Body {
-    let etag = etag(&bytes);
     Body::Memory {
         bytes: bytes.into(),
-        etag,
+        hash: OnceLock::new(),
     }
 }
 
@@ -267,16 +289,22 @@ mod tests {
         assert_eq!(type_of("style.css"), "text/css; charset=utf-8");
         assert_eq!(type_of("b/"), "not found");
         assert_eq!(type_of("style.css/"), "not found");
-        let Lookup::File(ServedFile {
-            body: Body::Memory { bytes, .. },
-            ..
-        }) = site.lookup("a/")
-        else {
+        let Lookup::File(page) = site.lookup("a/") else {
             panic!("a page is held in memory");
         };
-        let html = String::from_utf8_lossy(bytes);
+        let (bytes, page_tag) = page.sent(site.generation).unwrap();
+        let html = String::from_utf8_lossy(&bytes);
         assert!(html.contains("EventSource"), "{html}");
         assert!(html.ends_with("</body>"), "the script goes inside the body");
+        let Lookup::File(style) = site.lookup("style.css") else {
+            panic!("a file is held in memory");
+        };
+        let (bytes, style_tag) = style.sent(site.generation).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains("EventSource"));
+        // A page's ETag is its build's: the script it is sent with says which build.
+        let (_, next_tag) = page.sent(site.generation + 1).unwrap();
+        assert_ne!(page_tag, next_tag);
+        assert_eq!(style.sent(site.generation + 1).unwrap().1, style_tag);
     }
 
     #[test]

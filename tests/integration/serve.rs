@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::common::http::{self, Response};
-use crate::common::{annals, copy_fixture, copy_of, fixture};
+use crate::common::{annals, copy_fixture, copy_of, fixture, select};
 
 /// How long a change may take to be served: a functional deadline, not a benchmark.
 const CHANGE_DEADLINE: Duration = Duration::from_secs(2);
@@ -341,6 +341,91 @@ const ESCAPES: &[&str] = &[
 ];
 
 #[cfg(unix)]
+/// A served page as built, without the reload script (which names the build).
+fn page_as_built(server: &Server, target: &str) -> String {
+    let page = server.get(target);
+    assert_eq!(page.status, 200, "{target}: {}", server.log());
+    let text = page.text();
+    text.split("<script data-annals-live>")
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// The mentions an entity's page counts.
+fn mention_count(server: &Server, target: &str) -> String {
+    let page = page_as_built(server, target);
+    let html = scraper::Html::parse_document(&page);
+    let count = select(&html, ".mention-count")
+        .first()
+        .map(|p| p.text().collect());
+    count.unwrap_or_default()
+}
+
+#[test]
+fn an_edit_of_a_documents_text_changes_the_pages_of_the_entities_it_names_then_or_now() {
+    let site = copy_of("registry");
+    let other = site.path().join("content/documents/other.md");
+    std::fs::write(
+        &other,
+        "+++\ntitle = \"Another\"\n+++\n\nThe smychka went on.\n",
+    )
+    .unwrap();
+    let smychka = "+++\nterm = \"smychka\"\n+++\nThe bond of workers and peasants.\n";
+    std::fs::write(site.path().join("content/terms/smychka.md"), smychka).unwrap();
+    let server = Server::start(site.path());
+    let untouched = page_as_built(&server, "/terms/smychka/");
+    assert!(untouched.contains("went on"), "{untouched}");
+    let lenin = mention_count(&server, "/people/lenin/");
+    assert!(lenin.starts_with("3 mentions"), "{lenin}");
+    let smirnov = page_as_built(&server, "/people/smirnov-v-m/");
+    assert!(!smirnov.contains("spoke against it"), "{smirnov}");
+
+    // Lenin named once less, V. M. Smirnov named where he was not: both their pages change.
+    let report = site.path().join("content/documents/report.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let edited = text
+        .replace("wrote to Lenin", "wrote to the Centre")
+        .replace(
+            "Smirnov spoke against it.",
+            "Vladimir Mikhailovich Smirnov spoke against it.",
+        );
+    std::fs::write(&report, edited).unwrap();
+    assert!(
+        eventually(CHANGE_DEADLINE, || page_as_built(
+            &server,
+            "/people/smirnov-v-m/"
+        )
+        .contains("spoke against it")),
+        "the new mention is not on Smirnov's page:\n{}",
+        server.log()
+    );
+    let lenin = mention_count(&server, "/people/lenin/");
+    assert!(lenin.starts_with("2 mentions"), "{lenin}");
+    let index = page_as_built(&server, "/people/");
+    assert!(index.contains("Vladimir Mikhailovich Smirnov"), "{index}");
+    // The page of a term the report never names, which the edit could not change, is the
+    // same page.
+    assert_eq!(page_as_built(&server, "/terms/smychka/"), untouched);
+    assert!(server.log().contains("as they were)"), "{}", server.log());
+
+    // The site's title changed: every page shows it, those no edit of text could change too.
+    let settings = site.path().join("site.toml");
+    let retitled = std::fs::read_to_string(&settings)
+        .unwrap()
+        .replace("Registry fixture", "The retitled fixture");
+    std::fs::write(&settings, retitled).unwrap();
+    assert!(
+        eventually(CHANGE_DEADLINE, || page_as_built(
+            &server,
+            "/terms/smychka/"
+        )
+        .contains("The retitled fixture")),
+        "{}",
+        server.log()
+    );
+}
+
 #[test]
 fn a_site_that_never_built_says_so_and_is_served_once_fixed() {
     let site = copy_of("basic");
