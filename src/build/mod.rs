@@ -13,11 +13,12 @@ pub use options::{BuildOptions, DEFAULT_OUTPUT, settings};
 
 use crate::assets::STATIC_DIR;
 use crate::cache::BuildCache;
+
 use crate::content;
 use crate::diagnostic::Diagnostics;
 use crate::render::TEMPLATES_DIR;
 use crate::write::{self, OutputFile, Sink};
-use stages::StageClock;
+use stages::{Part, StageClock};
 
 /// The figures of one build, for the summary line.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +45,9 @@ pub struct Summary {
     pub elapsed: Duration,
     /// How long each stage took, in order (`annals build --timings`).
     pub stages: Vec<(&'static str, Duration)>,
+    /// In a build that handed its pages over first, the stages after (the search index, the
+    /// open data).
+    pub later_stages: Vec<(&'static str, Duration)>,
     /// Pages taken as the last build made them, nothing they show having changed (`serve`).
     pub unchanged_pages: usize,
 }
@@ -51,11 +55,25 @@ pub struct Summary {
 impl Summary {
     /// The time of each stage, a line each (`--timings`).
     pub fn timings(&self) -> String {
-        (self.stages.iter())
-            .map(|(stage, time)| format!("  {:>7.1} ms  {stage}\n", time.as_secs_f64() * 1000.0))
-            .collect()
+        timings(&self.stages)
+    }
+
+    /// The time of each stage after the pages were handed over, a line each.
+    pub fn later_timings(&self) -> String {
+        timings(&self.later_stages)
     }
 }
+
+fn timings(stages: &[(&'static str, Duration)]) -> String {
+    (stages.iter())
+        .map(|(stage, time)| format!("  {:>7.1} ms  {stage}\n", time.as_secs_f64() * 1000.0))
+        .collect()
+}
+
+/// Given the pages readers see as soon as they are made, with the build's summary and
+/// problems so far, before the search index and the open data are (`serve` shows them at
+/// once; the build's files then hold only what came after).
+pub type PagesFirst<'a> = &'a mut dyn FnMut(Vec<OutputFile>, &Summary, &Diagnostics);
 
 /// Documents that declare, for one reason, that their sources lack some notes' texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,20 +104,22 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Option<
     prepare_with(
         options,
         diagnostics,
-        &mut BuildCache::default(),
-        &Sink::Memory,
+        (&mut BuildCache::default(), &Sink::Memory),
+        None,
     )
 }
 
 /// [`prepare`], reusing what `cache` kept of the last build that is still valid, and
-/// handing each rendered file to `sink` as soon as it is made.
+/// handing each rendered file to `sink` as soon as it is made; with `pages_first`, handing
+/// it the pages readers see before the rest is made.
 pub fn prepare_with(
     options: &BuildOptions,
     diagnostics: &mut Diagnostics,
-    cache: &mut BuildCache,
-    sink: &Sink,
+    (cache, sink): (&mut BuildCache, &Sink),
+    pages_first: Option<PagesFirst>,
 ) -> Option<Built> {
-    prepare_stages(options, diagnostics, cache, sink, Lifetime::ProcessGoesOn)
+    let lifetime = Lifetime::ProcessGoesOn;
+    prepare_stages(options, diagnostics, (cache, sink), lifetime, pages_first)
 }
 
 /// The names the documents give that no registry entry holds, most named first (`annals
@@ -158,9 +178,9 @@ enum Lifetime {
 fn prepare_stages(
     options: &BuildOptions,
     diagnostics: &mut Diagnostics,
-    cache: &mut BuildCache,
-    sink: &Sink,
+    (cache, sink): (&mut BuildCache, &Sink),
     lifetime: Lifetime,
+    pages_first: Option<PagesFirst>,
 ) -> Option<Built> {
     let started = Instant::now();
     let mut clock = StageClock::new();
@@ -177,7 +197,17 @@ fn prepare_stages(
     }
     clock.lap("citations and timeline");
     let site = stages::Site::new(&config, &base, &loaded, &analysed, &indexed);
-    let files = stages::render(&site, cache, sink, &mut clock, diagnostics);
+    let first_part = match pages_first {
+        Some(_) => Part::Pages,
+        None => Part::All,
+    };
+    let files = stages::render(
+        &site,
+        (first_part, cache.render_memo()),
+        sink,
+        &mut clock,
+        diagnostics,
+    );
     let unchanged_pages = cache.pages_rendered(files.is_some());
     let mut files = files?;
     clock.restart();
@@ -185,8 +215,15 @@ fn prepare_stages(
     files.extend(published);
     clock.lap("feeds, sitemap, static files");
     let mut summary = stages::summarise(&loaded, &analysed, &files, started.elapsed());
-    summary.stages = clock.laps;
+    summary.stages = std::mem::take(&mut clock.laps);
     summary.unchanged_pages = unchanged_pages;
+    if let Some(pages_first) = pages_first {
+        pages_first(files, &summary, diagnostics);
+        clock.restart();
+        let later = (Part::Later, None);
+        files = stages::render(&site, later, sink, &mut clock, diagnostics)?;
+        summary.later_stages = clock.laps;
+    }
     // Written when they changed, and never over a lock that could not be read.
     let addresses = read_lock
         .is_some()
@@ -233,7 +270,8 @@ fn build_with(
     let staging = write::Staging::begin(&settled)?;
     let sink = staging.sink();
     let mut cache = BuildCache::default();
-    let Some(built) = prepare_stages(options, diagnostics, &mut cache, &sink, lifetime) else {
+    let Some(built) = prepare_stages(options, diagnostics, (&mut cache, &sink), lifetime, None)
+    else {
         return Ok(None);
     };
     staging.finish(&built.files)?;

@@ -27,6 +27,7 @@ use crate::markdown::{NoteStatus, Rendered, ShortText, read_entity_text};
 use crate::mentions::{by_entity, source_pages};
 use crate::publish;
 use crate::render::entities::EntityPages;
+use crate::render::memo::RenderMemo;
 use crate::render::sources::SourcesPages;
 use crate::render::timeline::TimelinePage;
 use crate::render::{SiteRenderer, Templates};
@@ -362,12 +363,23 @@ fn touched_entities(changed: &ChangedPages, registry: &Registry, entries: &[Entr
 type Rendering = Result<Vec<OutputFile>, Vec<Diagnostic>>;
 type RenderStage<'a> = &'a (dyn Fn() -> Rendering + Sync);
 
-/// Every kind of page, rendered at once: each stage is parallel within, and running them
-/// side by side keeps both cores busy through the stages that are not. `None` when one of
-/// them met errors (they are in `diagnostics`).
+/// Which of the site's files a rendering makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    All,
+    /// The pages readers see, first (`serve` shows them at once).
+    Pages,
+    /// What the pages fetch or no page shows: the search index, the open data.
+    Later,
+}
+
+/// Every kind of page in `part`, rendered at once: each stage is parallel within, and
+/// running them side by side keeps both cores busy through the stages that are not. `None`
+/// when one of them met errors (they are in `diagnostics`). `memo` holds the last build's
+/// pages, where `serve` keeps them.
 pub(super) fn render(
     site: &Site,
-    cache: &mut BuildCache,
+    (part, memo): (Part, Option<&RenderMemo>),
     sink: &Sink,
     clock: &mut StageClock,
     diagnostics: &mut Diagnostics,
@@ -385,7 +397,7 @@ pub(super) fn render(
         timeline: &site.timeline,
         citations: &site.indexed.citations,
         sink,
-        memo: cache.render_memo(),
+        memo,
     };
     let site_view = renderer.site_view();
     let timeline_page = TimelinePage {
@@ -400,26 +412,32 @@ pub(super) fn render(
         mentions: &site.mentions,
         touched: site.touched.as_deref(),
     };
-    let stages: [(&'static str, RenderStage); 6] = [
-        ("pages", &|| {
+    let search = site.config.search;
+    let stages: [(&'static str, Part, RenderStage); 7] = [
+        ("pages", Part::Pages, &|| {
             render_pages(&renderer, &site.analysed.bodies_html)
         }),
-        // The search index reads the pages' text, not their HTML: it is one more stage.
-        ("search index", &|| {
-            if site.config.search {
-                search_files(&renderer, &site.analysed.registry_texts).map_err(|p| vec![p])
-            } else {
-                Ok(Vec::new())
-            }
+        ("search page", Part::Pages, &|| match search {
+            true => (renderer.render_search(&site_view))
+                .map(|page| vec![OutputFile::bytes("search/index.html", page)])
+                .map_err(|p| vec![p]),
+            false => Ok(Vec::new()),
         }),
-        ("timeline page", &|| {
+        // The search index reads the pages' text, not their HTML: it is one more stage.
+        ("search index", Part::Later, &|| match search {
+            true => search_index(&renderer, &site.analysed.registry_texts).map_err(|p| vec![p]),
+            false => Ok(Vec::new()),
+        }),
+        ("timeline page", Part::Pages, &|| {
             timeline_page.render(&site_view).map_err(|p| vec![p])
         }),
-        ("registry pages", &|| entity_pages.render(&site_view)),
-        ("sources pages", &|| {
+        ("registry pages", Part::Pages, &|| {
+            entity_pages.render(&site_view)
+        }),
+        ("sources pages", Part::Pages, &|| {
             (SourcesPages { site: &renderer }).render(&site_view)
         }),
-        ("open data", &|| {
+        ("open data", Part::Later, &|| {
             data::files(
                 registry,
                 content,
@@ -431,6 +449,10 @@ pub(super) fn render(
             .map_err(|e| vec![Diagnostic::error("(open data)", format!("{e:#}"))])
         }),
     ];
+    let stages: Vec<(&'static str, RenderStage)> = (stages.into_iter())
+        .filter(|(_, of, _)| part == Part::All || *of == part)
+        .map(|(name, _, stage)| (name, stage))
+        .collect();
     run_render_stages(&stages, sink, clock, diagnostics)
 }
 
@@ -529,12 +551,11 @@ fn add_missing_index_pages(
 }
 
 /// The search page and the search index of the documents, their notes and the registry.
-fn search_files(
+fn search_index(
     renderer: &SiteRenderer,
     registry_texts: &[ShortText],
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let page = renderer.render_search(&renderer.site_view())?;
-    let mut files = search::index(
+    search::index(
         search::Sources {
             content: renderer.content,
             pages: renderer.pages,
@@ -543,9 +564,7 @@ fn search_files(
         },
         renderer.sink,
     )
-    .map_err(|e| Diagnostic::error("(search index)", format!("cannot write: {e:#}")))?;
-    files.push(OutputFile::bytes("search/index.html", page));
-    Ok(files)
+    .map_err(|e| Diagnostic::error("(search index)", format!("cannot write: {e:#}")))
 }
 
 /// The `cite` stage: the registry of works, then every note read for what it cites.
@@ -681,6 +700,7 @@ pub(super) fn summarise(
         known_uncited_notes: known_uncited_notes(content, pages),
         elapsed,
         stages: Vec::new(),
+        later_stages: Vec::new(),
         unchanged_pages: 0,
     }
 }

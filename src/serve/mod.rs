@@ -27,10 +27,10 @@ use axum::routing::get;
 use futures_util::StreamExt;
 use tokio::sync::broadcast;
 
-use crate::build::{self, BuildOptions};
+use crate::build::{self, BuildOptions, Summary};
 use crate::cache::BuildCache;
 use crate::diagnostic::{Diagnostic, Diagnostics, WARNINGS_SHOWN, counted};
-use crate::write::Sink;
+use crate::write::{OutputFile, Sink};
 use live::{EVENTS_PATH, News, WARNINGS_PATH};
 use site::{Body, Lookup, ServedFile, ServedSite};
 use watch::Watcher;
@@ -162,6 +162,14 @@ impl Live {
         let _ = self.news.send(News::Built(generation));
     }
 
+    /// Adds what the build made after its pages (the search index, the open data) to the
+    /// site served, in place of what the last build's stood in for: no news, the pages are
+    /// the same.
+    fn complete(&self, later: Vec<OutputFile>) {
+        let site = self.site().completed(later);
+        write(&self.site, Arc::new(site));
+    }
+
     fn fail(&self, problems: Arc<str>) {
         write(&self.problems, Some(Arc::clone(&problems)));
         let _ = self.news.send(News::Failed(problems));
@@ -214,7 +222,9 @@ fn rebuild_on_change(
 }
 
 /// Builds the site into memory and serves it, or keeps the last good one and reports the
-/// errors, in the terminal and to the open pages.
+/// errors, in the terminal and to the open pages. The pages are served as soon as they are
+/// made, and the open pages reload; the search index and the open data follow, the last
+/// build's standing in for them until then.
 fn rebuild(
     options: &BuildOptions,
     live: &Live,
@@ -224,11 +234,29 @@ fn rebuild(
 ) {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::default();
-    let built = build::prepare_with(options, &mut diagnostics, cache, &Sink::Memory);
     let cause = describe_change(changed);
+    let first = changed.is_empty();
+    let mut serve_pages = |files, summary: &Summary, diagnostics: &Diagnostics| {
+        let previous = live.site();
+        let site = ServedSite::new(files, previous.generation + 1).standing_in(&previous);
+        let warnings = live::problems_json(
+            &live.root,
+            diagnostics.sorted().into_iter().filter(|d| !d.is_error()),
+        );
+        live.publish(site, warnings.into());
+        report_build(summary, diagnostics, (first, &cause), started);
+        if timings {
+            print!("{}", summary.timings());
+        }
+    };
+    let built = build::prepare_with(
+        options,
+        &mut diagnostics,
+        (cache, &Sink::Memory),
+        Some(&mut serve_pages),
+    );
     match built {
         Some(built) => {
-            let pages = built.summary.pages;
             // The addresses the preview shows are the ones the next build keeps.
             if let Some(Err(error)) = built.addresses.as_ref().map(|a| a.write(&options.root)) {
                 eprintln!(
@@ -236,38 +264,9 @@ fn rebuild(
                     crate::addresses::LOCK_FILE
                 );
             }
-            let previous = live.site();
-            let generation = previous.generation + 1;
-            let warnings = live::problems_json(
-                &live.root,
-                diagnostics.sorted().into_iter().filter(|d| !d.is_error()),
-            );
-            live.publish(ServedSite::new(built.files, generation), warnings.into());
-            let unchanged = match built.summary.unchanged_pages {
-                0 => String::new(),
-                n => format!(" ({n} as they were)"),
-            };
-            // The first build shows its warnings as `annals build` does; a rebuild counts
-            // them, and says where to read them.
-            let first = changed.is_empty();
-            if first {
-                diagnostics.print(Some(WARNINGS_SHOWN));
-            }
-            let warnings = match diagnostics.warning_count() {
-                n if first || n == 0 => counted(n, "warning", "warnings"),
-                n => format!(
-                    "{}: `annals check` lists them",
-                    counted(n, "warning", "warnings")
-                ),
-            };
-            println!(
-                "{} {}{unchanged} in {} ms{cause}, {warnings}.",
-                if first { "Built" } else { "Rebuilt" },
-                counted(pages, "page", "pages"),
-                started.elapsed().as_millis(),
-            );
+            live.complete(built.files);
             if timings {
-                print!("{}", built.summary.timings());
+                print!("  and then:\n{}", built.summary.later_timings());
             }
         }
         None => {
@@ -287,6 +286,37 @@ fn rebuild(
             );
         }
     }
+}
+
+/// The line that says a build is served: how many pages, how many as they were, how long
+/// from the change, and the warnings (the first build shows them as `annals build` does; a
+/// rebuild counts them, and says where to read them).
+fn report_build(
+    summary: &Summary,
+    diagnostics: &Diagnostics,
+    (first, cause): (bool, &str),
+    started: Instant,
+) {
+    let unchanged = match summary.unchanged_pages {
+        0 => String::new(),
+        n => format!(" ({n} as they were)"),
+    };
+    if first {
+        diagnostics.print(Some(WARNINGS_SHOWN));
+    }
+    let warnings = match diagnostics.warning_count() {
+        n if first || n == 0 => counted(n, "warning", "warnings"),
+        n => format!(
+            "{}: `annals check` lists them",
+            counted(n, "warning", "warnings")
+        ),
+    };
+    println!(
+        "{} {}{unchanged} in {} ms{cause}, {warnings}.",
+        if first { "Built" } else { "Rebuilt" },
+        counted(summary.pages, "page", "pages"),
+        started.elapsed().as_millis(),
+    );
 }
 
 /// ` after a change to content/a.md`, or nothing for the first build.

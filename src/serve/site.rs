@@ -2,7 +2,7 @@
 //! turn a request path into one of those paths. Only what the build produced can be served;
 //! a request path is never joined to a folder on disk.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -37,6 +37,9 @@ pub struct ServedFile {
 pub struct ServedSite {
     pub generation: u64,
     files: HashMap<String, ServedFile>,
+    /// The paths whose files are the build before's, standing in until this build makes its
+    /// own (the search index and the open data, made after the pages).
+    stand_ins: HashSet<String>,
 }
 
 pub const NOT_FOUND_PAGE: &str = "404.html";
@@ -68,7 +71,36 @@ impl ServedSite {
                 (file.path, ServedFile { body, content_type })
             })
             .collect();
-        ServedSite { generation, files }
+        ServedSite {
+            generation,
+            files,
+            stand_ins: HashSet::new(),
+        }
+    }
+
+    /// This build's pages, and `previous`'s files wherever this build has none yet.
+    pub fn standing_in(mut self, previous: &ServedSite) -> ServedSite {
+        for (path, file) in &previous.files {
+            if !self.files.contains_key(path) {
+                self.files.insert(path.clone(), file.clone());
+                self.stand_ins.insert(path.clone());
+            }
+        }
+        self
+    }
+
+    /// The same build with the rest of its files, in place of those that stood in for them.
+    pub fn completed(&self, later: Vec<OutputFile>) -> ServedSite {
+        let mut files: HashMap<String, ServedFile> = (self.files.iter())
+            .filter(|(path, _)| !self.stand_ins.contains(*path))
+            .map(|(path, file)| (path.clone(), file.clone()))
+            .collect();
+        files.extend(ServedSite::new(later, self.generation).files);
+        ServedSite {
+            generation: self.generation,
+            files,
+            stand_ins: HashSet::new(),
+        }
     }
 
     /// What is served while the site has never built: a page that only shows the errors and

@@ -9,13 +9,16 @@ use crate::common::copy_of;
 use annals::build::{self, BuildOptions};
 use annals::cache::BuildCache;
 use annals::diagnostic::Diagnostics;
-use annals::write::{Contents, Sink};
+use annals::write::{Contents, OutputFile, Sink};
 
 type Files = BTreeMap<String, Vec<u8>>;
 
 fn files(built: build::Built) -> Files {
-    built
-        .files
+    files_of(built.files)
+}
+
+fn files_of(files: Vec<OutputFile>) -> Files {
+    files
         .into_iter()
         .map(|file| {
             let bytes = match file.contents {
@@ -34,18 +37,28 @@ fn fresh_build(root: &Path) -> Files {
     files(built.expect("the site builds"))
 }
 
-/// The site as a rebuild with `cache` makes it, and how many pages it took as they were.
+/// The site as a rebuild with `cache` makes it, as `serve` does (the pages handed over
+/// first, then the rest), and how many pages it took as they were.
 fn rebuild(root: &Path, cache: &mut BuildCache) -> (Files, usize) {
     let mut diagnostics = Diagnostics::default();
+    let mut pages = Vec::new();
     let built = build::prepare_with(
         &BuildOptions::new(root),
         &mut diagnostics,
-        cache,
-        &Sink::Memory,
+        (cache, &Sink::Memory),
+        Some(&mut |first, _, _| pages = first),
     )
     .expect("the site builds");
+    assert!(pages.iter().any(|file| file.path == "index.html"));
+    assert!(
+        !pages
+            .iter()
+            .any(|file| file.path.starts_with("search/index/"))
+    );
     let unchanged = built.summary.unchanged_pages;
-    (files(built), unchanged)
+    let mut files = files_of(pages);
+    files.extend(self::files(built));
+    (files, unchanged)
 }
 
 /// The paths whose bytes differ between two builds, or that only one of them has.
@@ -101,6 +114,26 @@ fn a_rebuild_makes_the_site_a_fresh_build_makes_after_every_kind_of_edit() {
             Box::new(|t| t.replace("Smirnov spoke against it.", "Smirnov spoke for it in 1922.")),
         ),
         (
+            "a name taken out of a document",
+            "content/documents/report.md",
+            Box::new(|t| t.replace("wrote to Lenin", "wrote to the Centre")),
+        ),
+        (
+            "a name put into a document",
+            "content/documents/letter.md",
+            Box::new(|t| {
+                t.replace(
+                    "Lenin answered",
+                    "Lenin and Vladimir Mikhailovich Smirnov answered",
+                )
+            }),
+        ),
+        (
+            "a document's title",
+            "content/documents/letter.md",
+            Box::new(|t| t.replace("A letter", "A letter, retitled")),
+        ),
+        (
             "an entity's page",
             "content/people/lenin.md",
             Box::new(|t| t + "\nHe led the party until 1923.\n"),
@@ -136,5 +169,5 @@ fn a_rebuild_makes_the_site_a_fresh_build_makes_after_every_kind_of_edit() {
         unchanged_after[0]
     );
     assert!((1..pages).contains(&unchanged_after[1]));
-    assert_eq!(&unchanged_after[3..], &[0, 0]);
+    assert_eq!(&unchanged_after[6..], &[0, 0]);
 }

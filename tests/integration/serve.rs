@@ -213,8 +213,9 @@ fn serves_each_edit_and_shows_a_broken_build_over_the_last_good_site() {
         "the edit was not served within {CHANGE_DEADLINE:?}:\n{}",
         server.log()
     );
+    // The pages are served first; the search index follows.
     assert!(
-        searchable(&server, "quillwort"),
+        eventually(CHANGE_DEADLINE, || searchable(&server, "quillwort")),
         "the search index is rebuilt with the site"
     );
     // The first build printed its warnings as `annals build` does; a rebuild counts them and
