@@ -12,7 +12,7 @@ use crate::analyse::{Analyser, Input, PageAnalysis};
 use crate::content::{Content, Page, PageId};
 use crate::diagnostic::Diagnostic;
 use crate::entity::matcher::Matcher;
-use crate::entity::{EntityId, Registry};
+use crate::entity::{Entity, EntityId, Registry};
 use crate::render::memo::RenderMemo;
 
 #[derive(Default)]
@@ -32,6 +32,16 @@ struct CachedMatcher {
     matcher: Arc<Matcher>,
     /// The names two entities both claim, found while building it.
     claims: Vec<Diagnostic>,
+}
+
+/// An entry as the pages are read with it: without the texts its own page shows.
+fn without_texts(entity: &Entity) -> Entity {
+    Entity {
+        summary: None,
+        source: None,
+        body: String::new(),
+        ..entity.clone()
+    }
 }
 
 /// The pages a rebuild read again, the registry and the set of pages being the last build's.
@@ -89,15 +99,22 @@ impl BuildCache {
     /// The registry's name lookup and the names claimed twice: the last build's when the
     /// registry is the same, else a new one (and every page must be read again).
     pub fn matcher(&mut self, registry: &Registry) -> (Arc<Matcher>, Vec<Diagnostic>) {
-        if let Some(cached) = self
-            .matcher
-            .as_ref()
-            .filter(|c| c.registry.entities == registry.entities)
-        {
-            self.registry_kept = true;
+        self.registry_kept = (self.matcher.as_ref())
+            .is_some_and(|cached| cached.registry.entities == registry.entities);
+        // An edit of an entry's summary, source or text finds no name and reads no page
+        // differently: the pages need not be read again, though the entry's page changes.
+        let reads_alike = |cached: &&mut CachedMatcher| {
+            (cached.registry.entities.len() == registry.entities.len())
+                && (cached.registry.entities.iter())
+                    .zip(&registry.entities)
+                    .all(|(was, is)| was == is || without_texts(was) == without_texts(is))
+        };
+        if let Some(cached) = self.matcher.as_mut().filter(reads_alike) {
+            if !self.registry_kept {
+                cached.registry = registry.clone();
+            }
             return (cached.matcher.clone(), cached.claims.clone());
         }
-        self.registry_kept = false;
         let (matcher, claims) = Matcher::new(registry);
         let matcher = Arc::new(matcher);
         self.pages.clear();
@@ -330,6 +347,32 @@ mod tests {
             &more,
         );
         assert!(renamed[1].contains("/people/trotsky/"), "{}", renamed[1]);
+    }
+
+    #[test]
+    fn an_entrys_summary_edited_reads_no_page_again_and_an_alias_added_reads_them_all() {
+        let mut cache = BuildCache::for_rebuilds();
+        let lenin = entity("person", "lenin", "Vladimir Lenin", &["Lenin"]);
+        let content = site(&["Lenin wrote.", "Ilyich answered."]);
+        read(&mut cache, &content, &registry(vec![lenin.clone()]));
+
+        let summarised = Entity {
+            summary: Some("Leader of the party.".into()),
+            body: "A longer text.".into(),
+            ..lenin.clone()
+        };
+        let people = registry(vec![summarised]);
+        cache.matcher(&people);
+        assert!(!cache.registry_kept, "the entry's page changes");
+        assert_eq!(cache.pages.len(), 2, "no page is read again");
+
+        let named = entity("person", "lenin", "Vladimir Lenin", &["Lenin", "Ilyich"]);
+        let again = read(&mut cache, &content, &registry(vec![named]));
+        assert!(
+            again[1].rendered.html.contains("/people/lenin/"),
+            "{}",
+            again[1].rendered.html
+        );
     }
 
     #[test]
