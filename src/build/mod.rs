@@ -91,6 +91,8 @@ impl KnownMissing {
 
 /// A site loaded and rendered in memory, ready to be written or checked.
 pub struct Built {
+    /// Every file of the site; in a build that handed its pages over first
+    /// ([`PagesFirst`]), the files made after them.
     pub files: Vec<OutputFile>,
     pub summary: Summary,
     /// The paragraph addresses this build gave, for `paragraphs.lock` once the site is
