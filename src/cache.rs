@@ -48,8 +48,8 @@ fn without_texts(entity: &Entity) -> Entity {
 #[derive(Debug, Clone, Default)]
 pub struct ChangedPages {
     pub pages: Vec<PageId>,
-    /// The entities those pages named before the edit.
-    pub named_before: Vec<EntityId>,
+    /// The entities those pages named before the edit or name after it.
+    pub named: Vec<EntityId>,
 }
 
 /// What was read of a page and everything it was read from.
@@ -139,8 +139,13 @@ impl BuildCache {
 
     /// What an edit may have changed beyond the pages edited, or `None` when it may have
     /// changed anything: the registry changed, pages came or went, or nothing is kept. Asked
-    /// before [`BuildCache::remember`], with whether each page was `recalled`.
-    pub fn changes(&self, content: &Content, recalled: &[bool]) -> Option<ChangedPages> {
+    /// before [`BuildCache::remember`], with this build's `analyses` and whether each was
+    /// `recalled`.
+    pub fn changes(
+        &self,
+        content: &Content,
+        (analyses, recalled): (&[PageAnalysis], &[bool]),
+    ) -> Option<ChangedPages> {
         let same_pages = self.keep
             && self.registry_kept
             && self.pages.len() == content.pages.len()
@@ -151,17 +156,15 @@ impl BuildCache {
         let pages: Vec<PageId> = (content.ids())
             .filter(|&id| !recalled[id.index()])
             .collect();
-        let named_before = (pages.iter())
+        let before = |id: PageId| &self.pages[&content.pages[id].path].analysis;
+        let named = (pages.iter())
             .flat_map(|&id| {
-                self.pages[&content.pages[id].path]
-                    .analysis
+                before(id)
                     .entities_named()
+                    .chain(analyses[id.index()].entities_named())
             })
             .collect();
-        Some(ChangedPages {
-            pages,
-            named_before,
-        })
+        Some(ChangedPages { pages, named })
     }
 
     /// Keeps what was read of every page (`analyses`, in the order of the pages) for the

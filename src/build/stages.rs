@@ -192,14 +192,7 @@ pub(super) fn analyse(
             analysis
         })
         .unzip();
-    let changed = cache
-        .changes(&loaded.content, &recalled)
-        .map(|mut changed| {
-            let named_now =
-                (changed.pages.iter()).flat_map(|&id| pages[id.index()].entities_named());
-            changed.named_before.extend(named_now.collect::<Vec<_>>());
-            changed
-        });
+    let changed = cache.changes(&loaded.content, (&pages, &recalled));
     cache.remember(&loaded.content, (&pages, &recalled), &analyser);
     let registry_texts: Vec<ShortText> = (loaded.registry.entities.par_iter())
         .map(|entity| {
@@ -347,7 +340,7 @@ fn touched_entities(changed: &ChangedPages, registry: &Registry, entries: &[Entr
     let mut touched: Vec<bool> = (registry.entities.iter())
         .map(|entity| matches!(entity.kind(), EntityKind::Event | EntityKind::Group))
         .collect();
-    for &entity in &changed.named_before {
+    for &entity in &changed.named {
         touched[entity.index()] = true;
     }
     let in_changed = |entry: &&Entry| entry.page.is_some_and(|page| changed.pages.contains(&page));

@@ -299,6 +299,44 @@ mod tests {
         );
     }
 
+    /// The bytes served at `path`, as built.
+    fn served(site: &ServedSite, path: &str) -> Option<String> {
+        let Lookup::File(file) = site.lookup(path) else {
+            return None;
+        };
+        let Body::Memory { bytes, .. } = &file.body else {
+            return None;
+        };
+        Some(String::from_utf8_lossy(bytes).into_owned())
+    }
+
+    #[test]
+    fn the_last_builds_later_files_stand_in_until_this_builds_come() {
+        let last = ServedSite::new(
+            vec![
+                OutputFile::bytes("index.html", "<body>old</body>"),
+                OutputFile::bytes("gone/index.html", "<body>gone</body>"),
+                OutputFile::bytes("search/index/meta.json", "old index"),
+            ],
+            1,
+        );
+        let pages = vec![OutputFile::bytes("index.html", "<body>new</body>")];
+        let interim = ServedSite::new(pages, 2).standing_in(&last);
+        assert_eq!(served(&interim, "").as_deref(), Some("<body>new</body>"));
+        let index = served(&interim, "search/index/meta.json");
+        assert_eq!(index.as_deref(), Some("old index"));
+
+        let later = vec![OutputFile::bytes("search/index/meta.json", "new index")];
+        let complete = interim.completed(later);
+        assert_eq!(complete.generation, 2);
+        let index = served(&complete, "search/index/meta.json");
+        assert_eq!(index.as_deref(), Some("new index"));
+        assert_eq!(served(&complete, "").as_deref(), Some("<body>new</body>"));
+        // A page this build no longer makes stood in for a moment, and is gone once complete.
+        assert!(served(&interim, "gone/").is_some());
+        assert!(served(&complete, "gone/").is_none());
+    }
+
     #[test]
     fn folders_are_served_by_their_index() {
         let site = ServedSite::new(

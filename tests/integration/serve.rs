@@ -353,6 +353,13 @@ fn page_as_built(server: &Server, target: &str) -> String {
         .to_string()
 }
 
+/// Whether the page at `target` shows `text` within the time a change may take.
+fn comes_to_show(server: &Server, target: &str, text: &str) -> bool {
+    eventually(CHANGE_DEADLINE, || {
+        page_as_built(server, target).contains(text)
+    })
+}
+
 /// The mentions an entity's page counts.
 fn mention_count(server: &Server, target: &str) -> String {
     let page = page_as_built(server, target);
@@ -393,11 +400,7 @@ fn an_edit_of_a_documents_text_changes_the_pages_of_the_entities_it_names_then_o
         );
     std::fs::write(&report, edited).unwrap();
     assert!(
-        eventually(CHANGE_DEADLINE, || page_as_built(
-            &server,
-            "/people/smirnov-v-m/"
-        )
-        .contains("spoke against it")),
+        comes_to_show(&server, "/people/smirnov-v-m/", "spoke against it"),
         "the new mention is not on Smirnov's page:\n{}",
         server.log()
     );
@@ -417,11 +420,7 @@ fn an_edit_of_a_documents_text_changes_the_pages_of_the_entities_it_names_then_o
         .replace("Registry fixture", "The retitled fixture");
     std::fs::write(&settings, retitled).unwrap();
     assert!(
-        eventually(CHANGE_DEADLINE, || page_as_built(
-            &server,
-            "/terms/smychka/"
-        )
-        .contains("The retitled fixture")),
+        comes_to_show(&server, "/terms/smychka/", "The retitled fixture"),
         "{}",
         server.log()
     );
