@@ -108,9 +108,15 @@ impl Extractor {
             }
             let anchor = &paragraph.anchor;
             extractor.events_named = events_named(anchor);
+            // The sentence a page break cut off gives its year to the text after it but
+            // is no entry: "In April 1927," tells nothing.
+            let cut_at = is_broken_off(&paragraph.text).then(|| paragraph.text.trim_end().len());
             for (sentence, date, old_style) in
                 extractor.paragraph(&paragraph.text, &|range| names_entity(anchor, range))
             {
+                if cut_at.is_some_and(|end| sentence.end >= end) {
+                    continue;
+                }
                 statements.push(Statement {
                     anchor: anchor.clone(),
                     sentence,
@@ -433,6 +439,18 @@ impl Extractor {
             _ => return None,
         };
         let dating = refined(dating, &text[sentence.clone()]);
+        // The narrative goes on in the time of what the sentence reports, not of a date it
+        // names by the way ("a declaration made at the April 1926 Plenum, demanding Lenin's
+        // letter of 18 October 1917"): the days named after it are of 1926.
+        // A year alone is left to the rules above: "her statement from 1926" looks away.
+        if let Some(point) = dating.date.end.or(dating.date.start)
+            && point.month.is_some()
+            && !dating.old_style
+            && dating.date.set.is_none()
+        {
+            self.set_year(point.year);
+            self.last = Some(point);
+        }
         Some(if dating.old_style {
             (dating.date.to_new_style(), Some(dating.date))
         } else {
@@ -742,7 +760,9 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     words.iter().enumerate().any(|(at, word)| {
         let present = match *word {
             "is" | "are" => words.get(at + 1) != Some(&"to"),
-            "can" | "does" => true,
+            // A forecast ("such a policy will return the countryside to the level of
+            // 1920–1921") tells of no time it happened in.
+            "can" | "does" | "will" | "shall" => true,
             _ => false,
         };
         let before = at.checked_sub(1).map(|i| words[i]);
@@ -920,7 +940,10 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
         );
     // "a Bolshevik since 1906", "works written before 1922", "after 1924": a time the
     // sentence looks back or away to, not the one it reports.
-    let looks_away = matches!(last_word(before).as_str(), "since" | "before" | "after");
+    // A sentence that opens on "After 12 July," tells what came next: the narrative's time.
+    let opens_after_day = !year_only && before.eq_ignore_ascii_case("after");
+    let looks_away =
+        matches!(last_word(before).as_str(), "since" | "before" | "after") && !opens_after_day;
     // "a commodity deficit for 1930/31": the year a plan or a figure is for.
     let planned_for = year_only && last_word(before) == "for";
     of_noun || noun_after || looks_away || planned_for
@@ -940,6 +963,17 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     let relative = ["who ", "which ", "whom ", "whose ", "where "]
         .iter()
         .any(|w| clause.starts_with(w));
+    // "The only leader who never admitted the failures of 1926–1927 was Stalin": a relative
+    // clause within the subject, whose main verb comes after the date.
+    let main_verb_after = || {
+        let rest = text[span.end..].split(['.', ';', '?', '!', ',']).next();
+        rest.is_some_and(|rest| {
+            (rest.split_whitespace()).any(|w| matches!(w, "was" | "were" | "is" | "are"))
+        })
+    };
+    let relative = relative
+        || (clause.split_whitespace().skip(1)).any(|w| matches!(w, "who" | "whom" | "whose"))
+            && main_verb_after();
     // "since the first time he had observed Lenin in the spring of 1923": a time looked
     // back to from the one the sentence reports.
     let clause_words: Vec<&str> = clause.split_whitespace().collect();
@@ -1054,8 +1088,13 @@ const DATING_WORDS: &[&str] = &[
 
 /// A caption or a title line ("Feliks Dzerzhinsky (1877–1926)", "Leaders of the New
 /// Opposition 1925–1926") ends without a sentence's closing punctuation: its dates date no
-/// statement and give no year to the text after it.
+/// statement and give no year to the text after it. A paragraph broken off where the printed
+/// page broke is prose all the same.
 pub(crate) fn is_prose(text: &str) -> bool {
+    ends_as_prose(text) || is_broken_off(text)
+}
+
+fn ends_as_prose(text: &str) -> bool {
     let text = text.trim_end();
     // A paragraph that ends on a reference in brackets ("… as he wrote. [Pravda, 12 May
     // 1923, p. 2]") is prose: the sentence before the reference says so.
@@ -1065,6 +1104,24 @@ pub(crate) fn is_prose(text: &str) -> bool {
     };
     text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ']'])
         .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// A paragraph cut off mid-sentence where the printed page broke: a transcription goes on
+/// with the page's captions and then the rest of the sentence. It is longer than any caption
+/// and holds a full sentence.
+fn is_broken_off(text: &str) -> bool {
+    const LONGER_THAN_CAPTIONS: usize = 30;
+    !ends_as_prose(text)
+        && text.split_whitespace().nth(LONGER_THAN_CAPTIONS).is_some()
+        && ends_a_sentence_within(text)
+}
+
+/// Whether a full sentence ends inside `text`: a word of three lower-case letters or more,
+/// a full stop, and a capital after it (an infobox's "c. 1930 (1930) Preceded" has none).
+fn ends_a_sentence_within(text: &str) -> bool {
+    static SENTENCE_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"\p{Ll}{3}[.!?][”"’)\]]*\s+[“"(]?\p{Lu}"#).unwrap());
+    SENTENCE_END.is_match(text)
 }
 
 /// "Martov (1873–1923)": a span of years alone in parentheses is a life or a period beside a
@@ -1176,9 +1233,10 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 )
             },
         ),
-        // between March and June 1923, from March to June 1923, July and August 1923
+        // between March and June 1923, from March to June 1923, July and August 1923; "the
+        // end of November or the beginning of December 1922" is a time within both months
         form(
-            r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?{M}\s+(?:and|to|until|till)\s+{M},?\s+{Y}\b",
+            r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?{M}\s+(?:and|to|until|till|or)\s+(?:the\s+(?:beginning|start|middle|end|first\s+days|last\s+days)\s+of\s+)?{M},?\s+{Y}\b",
             |c| {
                 dated(
                     Point::month(year(c, 3)?, month(c, 1)?),
@@ -1679,6 +1737,7 @@ mod tests {
     #[test]
     fn a_commentary_in_the_present_or_a_plan_dates_nothing() {
         for sentence in [
+            "Such a reform will bring the villages back to where they stood in 1848.",
             "How it was done can be seen in a letter of 12 May 1924 to the Politburo.",
             "The best account is contained in his speech to the Senate in October 1911.",
             "There is a second version, printed by the paper on 10 August 1940.",
@@ -1914,6 +1973,10 @@ mod tests {
             (
                 "From March to June 1923 the discussion went on.",
                 "March–June 1923",
+            ),
+            (
+                "Word reached him at the end of May or the beginning of June 1848.",
+                "May–June 1848",
             ),
         ] {
             assert_eq!(read(sentence).as_deref(), Some(expected), "{sentence}");
@@ -2294,5 +2357,60 @@ mod tests {
             read("During the 1926/1927 economic year exports fell.").as_deref(),
             Some("October 1926–September 1927")
         );
+    }
+
+    #[test]
+    fn the_narrative_goes_on_in_the_time_of_what_a_sentence_reports() {
+        let first = "In May 1848 the deputies demanded the charter of 14 March 1791 again.";
+        assert_eq!(
+            date_after(&[first, "On 2 June the assembly voted."]).as_deref(),
+            Some("2 June 1848")
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_after_a_day_is_dated_by_it() {
+        assert_eq!(
+            read("After 3 June 1848, when the barricades came down, the deputies fled.").as_deref(),
+            Some("3 June 1848")
+        );
+        assert_eq!(read("After 1849 he lived in London."), None);
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_before_the_main_verb_is_an_aside() {
+        assert_eq!(
+            read("The only delegate who spoke against the motion in May 1848 was a weaver."),
+            None
+        );
+        assert_eq!(
+            read("Those who joined in 1846 were expelled in March 1848.").as_deref(),
+            Some("March 1848")
+        );
+    }
+
+    /// A transcription carries a sentence over the page's captions: the paragraph before
+    /// them is prose, and the sentence the break cut off is no entry.
+    #[test]
+    fn a_paragraph_broken_off_at_a_page_is_prose_and_its_cut_sentence_no_entry() {
+        let broken = "On 21 May 1848 the clubs met at the Salle Valentino to choose their \
+                      delegates for the coming assembly of the trades. Their debate ran late \
+                      into the night, and in June 1848 the";
+        let caption = "Barricades in the Faubourg Saint-Antoine, June 1848";
+        assert!(is_prose(broken));
+        assert!(!is_prose(caption));
+        assert!(!is_prose(
+            "Workers' Club Leader Louis Blanc Founded March 1848 (1848-03) Dissolved c. 1849 \
+             (1849) Preceded by the Luxembourg Commission Succeeded by the Solidarité \
+             républicaine Newspaper Le Populaire Ideology socialism Position left"
+        ));
+        let paragraphs = [broken, caption].map(|text| ParagraphText {
+            anchor: "p-1".to_string(),
+            section: 0,
+            text: text.to_string(),
+        });
+        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
+        let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
+        assert_eq!(dates, ["21 May 1848"]);
     }
 }

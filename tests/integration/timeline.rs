@@ -719,7 +719,7 @@ impl Figures {
 /// at most 5 undatable placed) are not reached yet, and the misses printed say why.
 #[test]
 fn the_judged_sentences_are_dated_as_a_reader_dates_them() {
-    judge("timeline-judged.json").at_least(80, 76, 6);
+    judge("timeline-judged.json").at_least(86, 78, 5);
 }
 
 /// Sentences of texts the rules were not written on (other countries and centuries, other
@@ -835,11 +835,11 @@ fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them(
     // Below the extractor's own figures: in the pages, a day without its year often has
     // no year before it in its section (a chapter that opens "On 11 January …").
     assert!(
-        right * 100 >= placed * 75,
+        right * 100 >= placed * 84,
         "{right} of {placed} placed right"
     );
     assert!(
-        datable_placed * 100 >= datable * 66,
+        datable_placed * 100 >= datable * 72,
         "{datable_placed} of {datable} datable placed"
     );
 }
