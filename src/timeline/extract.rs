@@ -681,6 +681,19 @@ fn looks_further_back(before: &str) -> bool {
 /// in 1848"), `Some(false)` by "or".
 fn coordinated_with(text: &str, previous: &Range<usize>, next: &Range<usize>) -> Option<bool> {
     let between = text.get(previous.end..next.start)?;
+    // "in 1926 more than four hundred — and in 1927, …": a date added between dashes.
+    let added = [
+        "— and in",
+        "– and in",
+        "— and on",
+        "– and on",
+        "— or in",
+        "– or in",
+    ];
+    if let Some(lead) = (added.iter()).find_map(|a| between.trim_end().strip_suffix(a)) {
+        let plain = lead.len() <= 60 && !lead.contains([';', ':', '(', ')', '—', '–', '.']);
+        return plain.then_some(!between.contains(" or "));
+    }
     if between.len() > 40 || between.contains([';', ':', '(', ')', '—', '[', ']', '.']) {
         return None;
     }
@@ -865,12 +878,21 @@ fn in_aside(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
 /// Whether the date at `span` stands between dashes that set a clause aside: "the journal
 /// — which had complained of it in January 1918 — was closed".
 fn in_dashes(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
-    let before = text[sentence_start..span.start].matches(" — ").count()
-        + text[sentence_start..span.start].matches(" – ").count();
+    let before = &text[sentence_start..span.start];
+    let dashes = before.matches(" — ").count() + before.matches(" – ").count();
     let after = text[span.end..]
         .split_once(". ")
         .map_or(&text[span.end..], |(s, _)| s);
-    before % 2 == 1 && (after.contains(" — ") || after.contains(" – "))
+    // "in 1926 more than four hundred — and in 1927, more than a thousand — were burned": a
+    // date the dashes add to the one before them is coordinated, not set aside.
+    let opened = before.rfind(" — ").or_else(|| before.rfind(" – "));
+    let adds_a_date = opened.is_some_and(|at| {
+        let opening = before[at..]
+            .trim_start_matches([' ', '—', '–'])
+            .to_lowercase();
+        ["and in ", "and on ", "or in ", "and by "].contains(&opening.as_str())
+    });
+    dashes % 2 == 1 && (after.contains(" — ") || after.contains(" – ")) && !adds_a_date
 }
 
 /// Whether a date qualifies a noun rather than dating what the sentence reports: "the works
@@ -1448,8 +1470,8 @@ static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(crate::date::MONTHS).expect("the months' names")
 });
 
-/// "In June the workers rose": a month alone after "in" or "during", whose year the context
-/// gives (a day or a year after it is read by the date forms).
+/// "In June the workers rose": a month alone after "in", "during", "by" or "the end of", whose
+/// year the context gives (a day or a year after it is read by the date forms).
 fn months_alone(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     for at in MONTH_NAMES.find_iter(text) {
@@ -1461,9 +1483,20 @@ fn months_alone(text: &str) -> Vec<Found> {
         if next.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let before = text[..at.start()].strip_suffix(' ').unwrap_or_default();
-        let word = before.rsplit(' ').next().unwrap_or_default();
-        if !matches!(word, "In" | "in" | "During" | "during") {
+        let before = &text[..at.start()];
+        let before = (before.strip_suffix(' '))
+            .or_else(|| before.strip_suffix("mid-").map(|_| "in"))
+            .unwrap_or_default();
+        let mut words = before.rsplit(' ');
+        let (word, previous) = (words.next().unwrap_or_default(), words.next());
+        // "in early November", "by the end of November": a time within the month.
+        let within = match word {
+            "In" | "in" | "During" | "during" | "By" | "by" | "early" | "late" => true,
+            "of" => previous
+                .is_some_and(|w| matches!(w, "end" | "beginning" | "middle" | "start" | "close")),
+            _ => false,
+        };
+        if !within {
             continue;
         }
         found.push(Found {
@@ -1889,6 +1922,28 @@ mod tests {
             Some("May 1871")
         );
         assert_eq!(date_of("", "In May the army entered the city."), None);
+        // A time within the month.
+        let context = "Those were the events of 1848.";
+        for (sentence, date) in [
+            (
+                "By the end of November the clubs had closed.",
+                "November 1848",
+            ),
+            ("In early March the students marched.", "March 1848"),
+            ("By mid-August the harvest was in.", "August 1848"),
+            ("At the close of April the vote was taken.", "April 1848"),
+        ] {
+            assert_eq!(
+                date_of(context, sentence).as_deref(),
+                Some(date),
+                "{sentence}"
+            );
+        }
+        // A month that names something, not a time.
+        assert_eq!(
+            date_of(context, "The October Manifesto was read aloud."),
+            None
+        );
     }
 
     #[test]
@@ -2356,6 +2411,19 @@ mod tests {
         assert_eq!(
             read("During the 1926/1927 economic year exports fell.").as_deref(),
             Some("October 1926–September 1927")
+        );
+    }
+
+    #[test]
+    fn a_date_added_between_dashes_is_coordinated() {
+        assert_eq!(
+            read("In 1846 some two hundred farms — and in 1847, over a thousand — were burned.")
+                .as_deref(),
+            Some("1846 and 1847")
+        );
+        assert_eq!(
+            read("In 1846 the farms — as in 1798 — were burned.").as_deref(),
+            Some("1846")
         );
     }
 
