@@ -1022,12 +1022,42 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     let closed = text[span.end..]
         .find([',', '.', ';', ':', '?', '!'])
         .is_some_and(|at| text[span.end + at..].starts_with(','));
-    let participle = clause_words.first().is_some_and(|word| {
-        is_participle(word)
-            && (ONLY_PARTICIPLES.contains(word)
-                || closed
-                || (has_verb(earlier) && previous.is_some_and(|p| !opens_on_participle(p))))
-    });
+    // "The declaration, presented at the July Plenum of 1926, stated:": what a document
+    // says, it says when it is put forward.
+    let put_forward_and_says = || {
+        let put_forward = clause_words.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "presented" | "issued" | "adopted" | "signed" | "sent" | "delivered"
+            )
+        });
+        let main_verb = (text[span.end..].split_once(',').map(|(_, rest)| rest))
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+        put_forward
+            && main_verb.is_some_and(|verb| {
+                matches!(
+                    verb,
+                    "stated"
+                        | "said"
+                        | "declared"
+                        | "read"
+                        | "proclaimed"
+                        | "demanded"
+                        | "announced"
+                        | "warned"
+                        | "argued"
+                        | "called"
+                )
+            })
+    };
+    let participle = !put_forward_and_says()
+        && clause_words.first().is_some_and(|word| {
+            is_participle(word)
+                && (ONLY_PARTICIPLES.contains(word)
+                    || closed
+                    || (has_verb(earlier) && previous.is_some_and(|p| !opens_on_participle(p))))
+        });
     let lower = before.to_lowercase();
     let recalled = [
         "recalled",
@@ -2424,6 +2454,19 @@ mod tests {
         assert_eq!(
             read("In 1846 the farms — as in 1798 — were burned.").as_deref(),
             Some("1846")
+        );
+    }
+
+    #[test]
+    fn what_a_document_says_it_says_when_it_is_put_forward() {
+        assert_eq!(
+            read("The weavers' petition, presented to the council in May 1848, demanded a ten-hour day.")
+                .as_deref(),
+            Some("May 1848")
+        );
+        assert_eq!(
+            read("The weavers' petition, presented to the council in May 1848, was lost."),
+            None
         );
     }
 
