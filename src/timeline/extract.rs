@@ -33,6 +33,20 @@ enum Reading {
     /// "in 1921": a date only where it is the sentence's only one; "around 1930" is
     /// approximate.
     BareYear { year: i32, approximate: bool },
+    /// "That winter", "the following spring", "the next year": a season or a year told from
+    /// the context's. `part` is `None` for the whole year.
+    Relative { part: Option<YearPart>, turn: Turn },
+}
+
+/// Which of a season's or a year's turns a relative time means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Turn {
+    /// "that winter", "the same year".
+    Same,
+    /// "the following spring": the first after the last time placed.
+    Next,
+    /// "the previous autumn".
+    Previous,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +197,35 @@ impl Extractor {
         })
     }
 
+    /// The season or year a relative time names, from the context's year and the last time
+    /// placed in it: "the following spring" after October 1848 is the spring of 1849, after
+    /// January 1848 the spring of 1848.
+    fn relative(&self, part: Option<YearPart>, turn: Turn) -> Option<Dating> {
+        let year = self.year?;
+        let last_month = self.last.filter(|p| p.year == year).and_then(|p| p.month);
+        let year = match (turn, part) {
+            (Turn::Same, _) => year,
+            (Turn::Next, None) => year + 1,
+            (Turn::Previous, None) => year - 1,
+            (Turn::Next, Some(part)) => match last_month {
+                Some(month) if part.months().0 > month => year,
+                _ => year + 1,
+            },
+            (Turn::Previous, Some(part)) => match last_month {
+                Some(month) if part.months().1 < month => year,
+                _ => year - 1,
+            },
+        };
+        let date = match part {
+            Some(part) => HistoricalDate::part_of_year(year, part),
+            None => HistoricalDate::single(Point::year(year)),
+        };
+        Some(Dating {
+            date,
+            old_style: false,
+        })
+    }
+
     fn set_year(&mut self, year: i32) {
         self.year = Some(year);
         self.year_set_at = self.paragraphs;
@@ -301,7 +344,13 @@ impl Extractor {
             let aside = self.is_aside(text, sentence_start, &f.span);
             let placed = match &f.reading {
                 Reading::Dated(dating) => {
-                    if let Some(year) = dating.date.end.or(dating.date.start).map(|p| p.year) {
+                    // A time looked back to sets no year for the days after it: "Kossuth, a
+                    // fugitive since the surrender of August 1849, landed on 23 October".
+                    let looked_back =
+                        is_looked_back_to(&clause_before(text, sentence_start, &f.span));
+                    if let Some(year) = dating.date.end.or(dating.date.start).map(|p| p.year)
+                        && !looked_back
+                    {
                         self.set_year(year);
                     }
                     if let Some(Point {
@@ -352,11 +401,21 @@ impl Extractor {
                     }
                     None
                 }
+                // "scheduled to meet the following spring": a time foreseen or looked back
+                // to moves no narrative on.
+                Reading::Relative { part, turn } => self.relative(*part, *turn),
             };
             if let Some(point) = placed.as_ref().and_then(|d| d.date.start) {
                 self.last = point.month.is_some().then_some(point);
             }
-            if first.is_none() && !aside {
+            // "Although this year had been good, by 1 January 1928 …": a relative time
+            // dates the sentence only where it names no date of its own.
+            let outweighed = matches!(f.reading, Reading::Relative { .. })
+                && found.iter().any(|other| {
+                    matches!(other.reading, Reading::Dated(_) | Reading::NoYear { .. })
+                        && !self.is_aside(text, sentence_start, &other.span)
+                });
+            if first.is_none() && !aside && !outweighed {
                 first = placed.clone().map(|dating| (index, dating));
             }
             placed_at.push(placed);
@@ -739,6 +798,20 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     // "was to be 2.4 percent"; "was to make Ghana an industrial nation by 1970", where the
     // date is the plan's ("their first act, in February 1923, was to draw up …" is no plan).
     let before_len = before_date.len();
+    // "The directors hoped to open the line in the summer of 1840": an intention.
+    let intended = [
+        " hoped to ",
+        " planned to ",
+        " intended to ",
+        " expected to ",
+        " meant to ",
+        " proposed to ",
+    ]
+    .iter()
+    .any(|p| whole.find(p).is_some_and(|at| at < before_len));
+    if intended {
+        return true;
+    }
     let planned = [" was to ", " were to "].iter().any(|p| {
         whole.match_indices(p).any(|(at, _)| {
             let verb = whole[at + p.len()..]
@@ -789,6 +862,19 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
 
 /// The sentence with what stands in double quotation marks or guillemets left out.
 fn without_quotations(sentence: &str) -> String {
+    let quoted: Vec<Range<usize>> = single_quoted(sentence).collect();
+    let sentence: std::borrow::Cow<str> = if quoted.is_empty() {
+        sentence.into()
+    } else {
+        let mut kept = String::with_capacity(sentence.len());
+        let mut from = 0;
+        for span in quoted {
+            kept.push_str(&sentence[from..span.start]);
+            from = span.end;
+        }
+        kept.push_str(&sentence[from..]);
+        kept.into()
+    };
     let mut out = String::with_capacity(sentence.len());
     let mut depth = 0usize;
     for c in sentence.chars() {
@@ -853,7 +939,7 @@ fn in_aside(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
             _ => {}
         }
     }
-    if quoted {
+    if quoted || in_single_quotes(&text[sentence_start..], span.start - sentence_start) {
         return true;
     }
     let Some(&inside) = opened.last() else {
@@ -873,6 +959,52 @@ fn in_aside(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     around
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| !word.is_empty() && !DATING_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// The spans of `text` in single quotation marks: ‘The Third of May 1808’, 'knowledge shall
+/// be sought'. An opening mark begins a word; a closing one ends a word and is not followed
+/// by a letter, so that the apostrophes of "Lenin’s" and "don't" open and close nothing.
+fn single_quoted(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let marks = ['‘', '’', '\''];
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let open = from + text[from..].find(marks)?;
+            from = open + text[open..].chars().next()?.len_utf8();
+            let before = text[..open].chars().next_back();
+            let after = text[open..].chars().nth(1);
+            let opens = text[open..].starts_with(['‘', '\''])
+                && before.is_none_or(|c| c.is_whitespace() || "(—–[".contains(c))
+                && after.is_some_and(char::is_alphanumeric);
+            if !opens {
+                continue;
+            }
+            let inner = open + text[open..].chars().next()?.len_utf8();
+            let close = text[inner..].char_indices().find_map(|(at, c)| {
+                let at = inner + at;
+                let closes = matches!(c, '’' | '\'')
+                    && text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|b| !b.is_whitespace())
+                    && text[at + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| !n.is_alphanumeric());
+                closes.then_some(at + c.len_utf8())
+            });
+            if let Some(close) = close {
+                from = close;
+                return Some(open..close);
+            }
+        }
+    })
+}
+
+fn in_single_quotes(text: &str, at: usize) -> bool {
+    single_quoted(text)
+        .take_while(|quoted| quoted.start < at)
+        .any(|quoted| quoted.contains(&at))
 }
 
 /// Whether the date at `span` stands between dashes that set a clause aside: "the journal
@@ -971,17 +1103,32 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     of_noun || noun_after || looks_away || planned_for
 }
 
+/// The clause a date stands in, up to the date: from the last comma before it, lower-cased.
+fn clause_before(text: &str, sentence_start: usize, span: &Range<usize>) -> String {
+    let before = &text[sentence_start..span.start];
+    before
+        .rsplit(',')
+        .next()
+        .unwrap_or(before)
+        .trim_start_matches(|c: char| c.is_whitespace() || "”\"’»".contains(c))
+        .to_lowercase()
+}
+
+/// "since the first time he had observed Lenin in the spring of 1923", "a fugitive since the
+/// surrender of August 1849": a time looked back to from the one the sentence reports.
+fn is_looked_back_to(clause: &str) -> bool {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words
+        .windows(2)
+        .any(|pair| pair[0] == "since" && !CAUSAL_SINCE_NEXT.contains(&pair[1]))
+}
+
 /// Whether a date stands in a clause beside the sentence's own: a relative clause ("who in
 /// 1920–1921 chaired …") or what someone recalls ("Preobrazhensky recalled that when Lenin
 /// in 1920 …"), which date other times than the one the sentence reports.
 fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     let before = &text[sentence_start..span.start];
-    let clause = before
-        .rsplit(',')
-        .next()
-        .unwrap_or(before)
-        .trim_start_matches(|c: char| c.is_whitespace() || "”\"’»".contains(c))
-        .to_lowercase();
+    let clause = clause_before(text, sentence_start, span);
     let relative = ["who ", "which ", "whom ", "whose ", "where "]
         .iter()
         .any(|w| clause.starts_with(w));
@@ -999,9 +1146,7 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     // "since the first time he had observed Lenin in the spring of 1923": a time looked
     // back to from the one the sentence reports.
     let clause_words: Vec<&str> = clause.split_whitespace().collect();
-    let looked_back_to = clause_words
-        .windows(2)
-        .any(|pair| pair[0] == "since" && !CAUSAL_SINCE_NEXT.contains(&pair[1]));
+    let looked_back_to = is_looked_back_to(&clause);
     // "announced that an assembly would be convened in 1890": a time foreseen.
     let foreseen = clause_words.windows(2).any(|pair| {
         pair[0] == "would" && !matches!(pair[1], "later" | "eventually" | "soon" | "again")
@@ -1016,6 +1161,16 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     let earlier = before.rsplit_once(',').map_or("", |(earlier, _)| earlier);
     let opens_on_participle = |segment: &str| {
         (segment.split_whitespace().next()).is_some_and(|w| is_participle(&w.to_lowercase()))
+    };
+    // "Juárez, who had withdrawn to the north in 1865, re-entered the capital on 15 July
+    // 1867": after a relative clause the verb is the sentence's own.
+    let opens_on_relative = |segment: &str| {
+        (segment.split_whitespace().next()).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "who" | "which" | "whom" | "whose"
+            )
+        })
     };
     // A phrase closed by a comma before the sentence goes on ("…, published in 1935,
     // remains the most powerful rebuttal") is one.
@@ -1056,7 +1211,9 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
             is_participle(word)
                 && (ONLY_PARTICIPLES.contains(word)
                     || closed
-                    || (has_verb(earlier) && previous.is_some_and(|p| !opens_on_participle(p))))
+                    || (has_verb(earlier)
+                        && previous
+                            .is_some_and(|p| !opens_on_participle(p) && !opens_on_relative(p))))
         });
     let lower = before.to_lowercase();
     let recalled = [
@@ -1479,7 +1636,8 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 /// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
     let mut found = dates_in(text, &digit_windows(text));
-    let alone = months_alone(text);
+    let mut alone = months_alone(text);
+    alone.extend(relative_times(text));
     if !alone.is_empty() {
         for month in alone {
             if !found
@@ -1492,6 +1650,38 @@ fn find_dates(text: &str) -> Vec<Found> {
         found.sort_by_key(|f| f.span.start);
     }
     found
+}
+
+/// "That winter", "the same year", "the following spring", "the previous autumn": times
+/// told from the context's year.
+fn relative_times(text: &str) -> Vec<Found> {
+    static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?i:(that|this|the same|the following|the next|the previous|the preceding))\s+(spring|summer|autumn|fall|winter|year)\b",
+        )
+        .unwrap()
+    });
+    RELATIVE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let turn = match c[1].to_lowercase().as_str() {
+                "that" | "this" | "the same" => Turn::Same,
+                "the following" | "the next" => Turn::Next,
+                _ => Turn::Previous,
+            };
+            let part = match &c[2] {
+                "year" => None,
+                season => match part(season, 0)? {
+                    Reading::Dated(dating) => dating.date.part,
+                    _ => None,
+                },
+            };
+            Some(Found {
+                span: c.get(0)?.range(),
+                reading: Reading::Relative { part, turn },
+            })
+        })
+        .collect()
 }
 
 /// The months' names, found together (a month alone has no digit for the date forms'
@@ -1522,8 +1712,12 @@ fn months_alone(text: &str) -> Vec<Found> {
         // "in early November", "by the end of November": a time within the month.
         let within = match word {
             "In" | "in" | "During" | "during" | "By" | "by" | "early" | "late" => true,
-            "of" => previous
-                .is_some_and(|w| matches!(w, "end" | "beginning" | "middle" | "start" | "close")),
+            "of" => previous.is_some_and(|w| {
+                matches!(
+                    w,
+                    "end" | "beginning" | "middle" | "start" | "close" | "days" | "weeks" | "week"
+                )
+            }),
             _ => false,
         };
         if !within {
@@ -1962,6 +2156,10 @@ mod tests {
             ("In early March the students marched.", "March 1848"),
             ("By mid-August the harvest was in.", "August 1848"),
             ("At the close of April the vote was taken.", "April 1848"),
+            (
+                "In the first days of July the troops withdrew.",
+                "July 1848",
+            ),
         ] {
             assert_eq!(
                 date_of(context, sentence).as_deref(),
@@ -2466,6 +2664,50 @@ mod tests {
         );
         assert_eq!(
             read("The weavers' petition, presented to the council in May 1848, was lost."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_date_in_single_quotation_marks_is_an_aside() {
+        assert_eq!(
+            read("Courbet showed ‘The Burial of 1849’ to the jury in 1850, who hated it.")
+                .as_deref(),
+            Some("1850")
+        );
+        assert_eq!(
+            read("The charter, in which the king swore that 'no tax shall be raised', was sealed in June 1215.")
+                .as_deref(),
+            Some("June 1215")
+        );
+        // Apostrophes open and close nothing.
+        assert_eq!(
+            read("The workers’ council’s strike began on 3 May 1926.").as_deref(),
+            Some("3 May 1926")
+        );
+    }
+
+    #[test]
+    fn after_a_relative_clause_the_verb_is_the_sentences_own() {
+        assert_eq!(
+            read("Garibaldi, who had fled to New York in 1850, landed at Genoa on 4 June 1854.")
+                .as_deref(),
+            Some("4 June 1854")
+        );
+        assert_eq!(
+            date_of(
+                "Those were the events of 1851.",
+                "Kossuth, a fugitive since the surrender of August 1849, landed on 23 October."
+            )
+            .as_deref(),
+            Some("23 October 1851")
+        );
+    }
+
+    #[test]
+    fn an_intention_dates_nothing() {
+        assert_eq!(
+            read("The company hoped to open the canal to barges in the spring of 1829."),
             None
         );
     }

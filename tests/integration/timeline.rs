@@ -725,6 +725,14 @@ fn the_judged_sentences_are_dated_as_a_reader_dates_them() {
 /// Sentences of texts the rules were not written on (other countries and centuries, other
 /// kinds of document), judged by a reader who had not seen the rules: how the rules hold
 /// on what they were not fitted to. The targets hold here.
+/// A second set of sentences of unseen texts, written and judged by a reader who had seen
+/// neither the rules nor the first set (seasons given as month ranges were written in the
+/// timeline's season form, the same months): how the rules hold as they change.
+#[test]
+fn judged_sentences_of_a_second_unseen_set_are_dated_as_a_reader_dates_them() {
+    judge("timeline-judged-fresh.json").at_least(80, 93, 3);
+}
+
 #[test]
 fn judged_sentences_of_unseen_texts_are_dated_as_a_reader_dates_them() {
     judge("timeline-judged-unseen.json").at_least(92, 90, 5);
