@@ -839,6 +839,15 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     {
         return false;
     }
+    // "Abigail Adams's letter of 31 March … is now quoted in every textbook": the date in
+    // the subject, and the sentence's verb in the present.
+    let of_subject = !has_verb(before_date) && before_date.trim_end().ends_with(" of");
+    if of_subject
+        && (whole.get(before_len..))
+            .is_some_and(|rest| main_verb_is_present(&without_quotations(rest)))
+    {
+        return true;
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -857,6 +866,27 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
                 before,
                 Some("which" | "that" | "who" | "what" | "as" | "one" | "we" | "i" | "you")
             )
+    })
+}
+
+/// Whether the first finite verb of `text` (lower-case) is in the present, and not in a
+/// relative clause.
+fn main_verb_is_present(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let finite = words.iter().enumerate().find(|(_, w)| {
+        matches!(
+            **w,
+            "is" | "are" | "remains" | "remain" | "has" | "have" | "was" | "were" | "had"
+        )
+    });
+    finite.is_some_and(|(at, verb)| {
+        let relative = at
+            .checked_sub(1)
+            .is_some_and(|i| matches!(words[i], "which" | "that" | "who"));
+        matches!(*verb, "is" | "are" | "remains" | "remain" | "has" | "have") && !relative
     })
 }
 
@@ -1338,7 +1368,74 @@ fn ends_a_sentence_within(text: &str) -> bool {
 fn is_parenthesised_span(text: &str, span: &Range<usize>, reading: &Reading) -> bool {
     let years_only = matches!(reading, Reading::Dated(Dating { date, .. })
         if date.is_range && date.start.is_some_and(|p| p.month.is_none()));
-    years_only && text[..span.start].ends_with('(') && text[span.end..].starts_with(')')
+    // "(1772–1833)", "(c. 1467–1520)".
+    let opened = text[..span.start].trim_end();
+    let opened = ["c.", "ca.", "circa"]
+        .iter()
+        .find_map(|c| opened.strip_suffix(c))
+        .unwrap_or(opened);
+    years_only && opened.trim_end().ends_with('(') && text[span.end..].starts_with(')')
+}
+
+/// What a span of years in parentheses dates, where it dates anything: "the Congress of
+/// Vienna (1814–1815) redrew the map" is the congress's time, not a life; "Roy (1772–1833)
+/// died at Stapleton" is the life's end.
+fn parenthesised_span_dates(text: &str, span: &Range<usize>, reading: &Reading) -> Option<Reading> {
+    const EVENTS: &[&str] = &[
+        "congress",
+        "conference",
+        "war",
+        "revolution",
+        "rising",
+        "uprising",
+        "rebellion",
+        "revolt",
+        "council",
+        "treaty",
+        "siege",
+        "crusade",
+        "convention",
+        "assembly",
+        "diet",
+        "synod",
+        "commune",
+        "famine",
+        "strike",
+        "campaign",
+        "parliament",
+        "reign",
+    ];
+    let Reading::Dated(Dating { date, .. }) = reading else {
+        return None;
+    };
+    // The head of the name, followed only by words of the name: "the Crimean War", "the
+    // Congress of Vienna"; not "the congress, Martov (1873–1923)".
+    let name = text[..text[..span.start].rfind('(')?]
+        .trim_end()
+        .rsplit([',', ';', ':', '.', '(', ')', '—'])
+        .next()
+        .unwrap_or_default();
+    let words: Vec<&str> = name.split_whitespace().rev().take(3).collect();
+    let names_event = words.iter().enumerate().any(|(at, word)| {
+        EVENTS.contains(&word.to_lowercase().as_str())
+            && words[..at]
+                .iter()
+                .all(|w| *w == "of" || w.starts_with(char::is_uppercase))
+    });
+    if names_event {
+        return Some(reading.clone());
+    }
+    let next_word = text[span.end + 1..]
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())?;
+    let point = match next_word {
+        "died" => date.end?,
+        _ => return None,
+    };
+    Some(Reading::Dated(Dating {
+        date: HistoricalDate::single(point),
+        old_style: false,
+    }))
 }
 
 fn with_year(
@@ -1376,8 +1473,10 @@ const MONTH: &str = r"(January|February|March|April|May|June|July|August|Septemb
 const DAY: &str = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(1[0-9][0-9][0-9]|20[0-4][0-9])";
 const DASH: &str = r"\s*(?:-|–|—)\s*";
-/// "11–25/OS November 1917": the book marks Old Style dates so.
-const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\(O\.\s?S\.\))?";
+/// "11–25/OS November 1917", "25 October 1917 (O.S.)", "27 June, Old Style": the marks of a
+/// date given in the Julian calendar.
+const OLD_STYLE: &str =
+    r"(\s*/\s*OS\b|\s*\((?:O\.\s?S\.|Old\s+Style)\)|,?\s+(?:O\.\s?S\.|Old\s+Style\b))?";
 
 /// One form of date: its pattern and how to read a match.
 struct Form {
@@ -1541,6 +1640,16 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         form(r"\b{M},?\s+(?:of\s+)?{Y}\b", |c| {
             dated(Point::month(year(c, 2)?, month(c, 1)?), None, false)
         }),
+        // the winter of 1846–47: the winter that ends in the second year
+        form(
+            r"\b(?:[Tt]he\s+)?winter\s+of\s+{Y}{-}([0-9]{4}|[0-9]{2})\b",
+            |c| {
+                let start = year(c, 1)?;
+                let end = full_year(start, &c[2]);
+                (end == start + 1).then_some(())?;
+                part("winter", end)
+            },
+        ),
         // the summer of 1918, spring 1926
         form(
             r"\b(?:[Tt]he\s+)?(spring|summer|autumn|fall|winter)(?:\s+of)?\s+{Y}\b",
@@ -1565,9 +1674,22 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         form(r"\b{Y}{-}([0-9]{4}|[0-9]{1,2})\b", |c| {
             let start = year(c, 1)?;
             let end = full_year(start, &c[2]);
-            (end > start && end - start <= 50).then_some(())?;
+            // A life is a span too ("Roy (1772–1833) died"), which spans of page numbers
+            // outrun.
+            (end > start && end - start <= 110).then_some(())?;
             dated(Point::year(start), Some(Point::year(end)), false)
         }),
+        // between 3 and 9 May, from 3 to 9 May (the year from the context)
+        form(
+            r"\b(?:[Bb]etween|[Ff]rom)\s+{D}\s+(?:and|to|until|till)\s+{D}\s+{M}\b",
+            |c| {
+                no_year(
+                    (month(c, 3)?, day(c, 1)?),
+                    Some((month(c, 3)?, day(c, 2)?)),
+                    false,
+                )
+            },
+        ),
         // 21 January–5 February (the year from the context)
         form(r"\b{D}\s+{M}{-}{D}\s+{M}\b", |c| {
             no_year(
@@ -1750,11 +1872,15 @@ fn dates_in(text: &str, windows: &[Range<usize>]) -> Vec<Found> {
     for (start, end, _, reading) in candidates {
         let overlaps = found.last().is_some_and(|last| start < last.span.end);
         let in_brackets = brackets.iter().any(|b| b.contains(&start));
-        if !overlaps
-            && !in_brackets
-            && !is_number_continued(text, start, end)
-            && !is_parenthesised_span(text, &(start..end), &reading)
-        {
+        let reading = if is_parenthesised_span(text, &(start..end), &reading) {
+            match parenthesised_span_dates(text, &(start..end), &reading) {
+                Some(reading) => reading,
+                None => continue,
+            }
+        } else {
+            reading
+        };
+        if !overlaps && !in_brackets && !is_number_continued(text, start, end) {
             found.push(Found {
                 span: start..end,
                 reading,
@@ -2701,6 +2827,62 @@ mod tests {
             )
             .as_deref(),
             Some("23 October 1851")
+        );
+    }
+
+    #[test]
+    fn a_span_of_years_in_parentheses_dates_an_event_or_a_death_but_not_a_life() {
+        for (sentence, date) in [
+            (
+                "The Congress of Berlin (1878) and the Crimean War (1853–1856) changed the map.",
+                Some("1853–1856"),
+            ),
+            ("Thomas Paine (1737–1809) died in New York.", Some("1809")),
+            ("Jan Hus (c. 1370–1415) preached in Prague.", None),
+            (
+                "Robert Owen (1771–1858), a mill owner, founded New Lanark.",
+                None,
+            ),
+        ] {
+            assert_eq!(read(sentence).as_deref(), date, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn days_without_a_year_between_and_in_the_old_style() {
+        let context = "Those were the events of 1709.";
+        assert_eq!(
+            date_of(context, "Between 3 and 9 May the garrison held the bridge.").as_deref(),
+            Some("3–9 May 1709")
+        );
+        assert_eq!(
+            date_of(context, "On 27 June, Old Style, the army was destroyed.").as_deref(),
+            Some("8 July 1709 (27 June 1709 O.S.)")
+        );
+        assert_eq!(
+            read("The city fell on 25 October 1917 (Old Style).").as_deref(),
+            Some("7 November 1917 (25 October 1917 O.S.)")
+        );
+    }
+
+    #[test]
+    fn the_winter_of_two_years_is_the_winter_that_ends_in_the_second() {
+        let sentence = "During the winter of 1846–47 the works employed half a million men.";
+        let (date, _) = sentence_date("", sentence).expect("a date");
+        assert_eq!(date.edtf(), "1847-24");
+    }
+
+    #[test]
+    fn a_dated_subject_told_of_in_the_present_is_a_commentary() {
+        assert_eq!(
+            read(
+                "Her letter of 31 March, with its plea for the vote, is now quoted in every textbook."
+            ),
+            None
+        );
+        assert_eq!(
+            read("The riot of 16 August 1819, which is still remembered, was put down.").as_deref(),
+            Some("16 August 1819")
         );
     }
 
