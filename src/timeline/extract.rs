@@ -483,7 +483,9 @@ impl Extractor {
                     span,
                 }),
             ) if (found.len() == 1 || own.len() == 1 || opens_on_year(span))
-                && (names_entity() || names_a_meeting(&text[sentence.clone()])) =>
+                && (names_entity()
+                    || names_a_meeting(&text[sentence.clone()])
+                    || opens_on_a_person(&text[sentence.clone()])) =>
             {
                 let date = HistoricalDate::single(Point::year(*year));
                 Dating {
@@ -841,7 +843,11 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     }
     // "Abigail Adams's letter of 31 March … is now quoted in every textbook": the date in
     // the subject, and the sentence's verb in the present.
-    let of_subject = !has_verb(before_date) && before_date.trim_end().ends_with(" of");
+    // Not "At the beginning of the 1920s, such a course could not have seemed possible".
+    let of_subject = !has_verb(before_date)
+        && (before_date.trim_end().strip_suffix(" of"))
+            .and_then(|noun| noun.rsplit(' ').next())
+            .is_some_and(|noun| !TIME_NOUNS.contains(&noun.to_lowercase().as_str()));
     if of_subject
         && (whole.get(before_len..))
             .is_some_and(|rest| main_verb_is_present(&without_quotations(rest)))
@@ -869,6 +875,40 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     })
 }
 
+/// Nouns of time: "the night of 14 March" is that day.
+const TIME_NOUNS: &[&str] = &[
+    "night",
+    "nights",
+    "morning",
+    "evening",
+    "afternoon",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "dawn",
+    "eve",
+    "end",
+    "beginning",
+    "middle",
+    "start",
+    "course",
+    "events",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "first",
+    "last",
+    "half",
+    "part",
+    "months",
+    "month",
+    "year",
+    "close",
+];
+
 /// Whether the first finite verb of `text` (lower-case) is in the present, and not in a
 /// relative clause.
 fn main_verb_is_present(text: &str) -> bool {
@@ -883,9 +923,13 @@ fn main_verb_is_present(text: &str) -> bool {
         )
     });
     finite.is_some_and(|(at, verb)| {
-        let relative = at
-            .checked_sub(1)
-            .is_some_and(|i| matches!(words[i], "which" | "that" | "who"));
+        // "which is", and "could have": no present of the sentence's own.
+        let relative = at.checked_sub(1).is_some_and(|i| {
+            matches!(
+                words[i],
+                "which" | "that" | "who" | "could" | "would" | "should" | "might" | "must"
+            )
+        });
         matches!(*verb, "is" | "are" | "remains" | "remain" | "has" | "have") && !relative
     })
 }
@@ -936,6 +980,14 @@ pub fn sentence_date(
         }
         _ => None,
     }
+}
+
+/// Whether a sentence opens on a person already named ("He began life in 1889", "Her
+/// brother left in 1848"): a bare year in it dates what befell someone, as in a sentence
+/// that names a person of the registry.
+fn opens_on_a_person(sentence: &str) -> bool {
+    let first = sentence.split_whitespace().next().unwrap_or_default();
+    matches!(first, "He" | "She" | "His" | "Her")
 }
 
 /// Whether the word before a bare year looks away from the narrative's time.
@@ -1130,7 +1182,95 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
         matches!(last_word(before).as_str(), "since" | "before" | "after") && !opens_after_day;
     // "a commodity deficit for 1930/31": the year a plan or a figure is for.
     let planned_for = year_only && last_word(before) == "for";
-    of_noun || noun_after || looks_away || planned_for
+    of_noun || noun_after || looks_away || planned_for || in_reduced_relative(before)
+}
+
+/// "He could not accept the abandonment of the principles enunciated in 1917": after the
+/// sentence's verb, a participle right after a noun describes the noun, and its date is
+/// the noun's, not the time of what the sentence reports.
+fn in_reduced_relative(before: &str) -> bool {
+    const NOT_NOUNS: &[&str] = &[
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "and",
+        "or",
+        "but",
+        "then",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "who",
+        "which",
+        "that",
+        "also",
+        "not",
+        "never",
+        "first",
+        "later",
+        "soon",
+        "again",
+        "once",
+        "subsequently",
+        "eventually",
+        "finally",
+        "still",
+        "only",
+    ];
+    let words: Vec<String> = (before.rsplit(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let [preposition, participle, noun] = words.as_slice() else {
+        return false;
+    };
+    if !matches!(preposition.as_str(), "in" | "on" | "during") || !is_participle(participle) {
+        return false;
+    }
+    let noun_like = !NOT_NOUNS.contains(&noun.as_str())
+        && !noun.ends_with("ly")
+        && !is_participle(noun)
+        && noun.chars().all(char::is_alphabetic);
+    // A common noun after the sentence's verb, in the same clause: "the principles …
+    // enunciated", not "Lenin proposed", nor "… and the army marched in 1923".
+    let Some(noun_at) = before.rfind(noun.as_str()) else {
+        return false;
+    };
+    let clause = before[..noun_at]
+        .rsplit([',', ';', ':'])
+        .next()
+        .unwrap_or_default();
+    let joins_clauses = clause.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "and"
+                | "but"
+                | "while"
+                | "when"
+                | "whereas"
+                | "after"
+                | "before"
+                | "until"
+                | "as"
+                | "because"
+                | "though"
+                | "although"
+                | "so"
+        )
+    });
+    noun_like && has_verb(clause) && !joins_clauses
 }
 
 /// The clause a date stands in, up to the date: from the last comma before it, lower-cased.
@@ -1269,8 +1409,8 @@ const ONLY_PARTICIPLES: &[&str] = &[
 fn has_verb(text: &str) -> bool {
     const VERBS: &[&str] = &[
         "is", "are", "was", "were", "has", "have", "had", "did", "does", "owes", "comes", "came",
-        "will", "would", "can", "may", "must", "shall", "went", "became", "remains", "said",
-        "wrote", "took", "gave", "made", "found", "began",
+        "will", "would", "can", "could", "should", "might", "may", "must", "shall", "went",
+        "became", "remains", "said", "wrote", "took", "gave", "made", "found", "began",
     ];
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
@@ -2884,6 +3024,38 @@ mod tests {
             read("The riot of 16 August 1819, which is still remembered, was put down.").as_deref(),
             Some("16 August 1819")
         );
+    }
+
+    #[test]
+    fn a_participle_after_a_noun_gives_the_noun_its_date() {
+        assert_eq!(
+            read("She never accepted the betrayal of the charter proclaimed in 1848."),
+            None
+        );
+        // The sentence's own verb, or one of a clause joined to it, is no participle.
+        assert_eq!(
+            read("A change in the order that had been built occurred on 3 May 1848.").as_deref(),
+            Some("3 May 1848")
+        );
+        assert_eq!(
+            read("The clubs closed in May 1848 and the army marched in June 1848.").as_deref(),
+            Some("May 1848 and June 1848")
+        );
+    }
+
+    /// In the pages, a bare year is read in a sentence that names a person of the registry,
+    /// or opens on one already named.
+    #[test]
+    fn a_bare_year_in_a_sentence_about_someone_is_read() {
+        let text = "He began life in 1889, a native of the Urals. The plant grew in 1890.";
+        let paragraphs = [ParagraphText {
+            anchor: "p-1".to_string(),
+            section: 0,
+            text: text.to_string(),
+        }];
+        let statements = Extractor::page(&paragraphs, &|_, _| false, &|_| Vec::new());
+        let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
+        assert_eq!(dates, ["1889"]);
     }
 
     #[test]
