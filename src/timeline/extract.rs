@@ -841,6 +841,19 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     {
         return false;
     }
+    // "This declaration was independent of the letter he wrote on 8 October 1923": a
+    // judgement of a state, whose date is the thing's it compares.
+    let judged_state = lower
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|pair| {
+            matches!(pair[0], "was" | "were" | "is" | "are")
+                && is_adjective_of_judgement(pair[1].trim_matches(|c: char| !c.is_alphabetic()))
+        });
+    if judged_state {
+        return true;
+    }
     // "Abigail Adams's letter of 31 March … is now quoted in every textbook": the date in
     // the subject, and the sentence's verb in the present.
     // Not "At the beginning of the 1920s, such a course could not have seemed possible".
@@ -873,6 +886,34 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
                 Some("which" | "that" | "who" | "what" | "as" | "one" | "we" | "i" | "you")
             )
     })
+}
+
+/// "independent", "different", "typical": an adjective that judges rather than tells.
+fn is_adjective_of_judgement(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "independent",
+        "different",
+        "similar",
+        "typical",
+        "characteristic",
+        "true",
+        "false",
+        "clear",
+        "evident",
+        "obvious",
+        "unlike",
+        "like",
+        "identical",
+        "related",
+        "unrelated",
+        "separate",
+        "distinct",
+        "comparable",
+        "equivalent",
+        "consistent",
+        "inconsistent",
+    ];
+    WORDS.contains(&word)
 }
 
 /// Nouns of time: "the night of 14 March" is that day.
@@ -1106,7 +1147,25 @@ fn in_dashes(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
             .to_lowercase();
         ["and in ", "and on ", "or in ", "and by "].contains(&opening.as_str())
     });
-    dashes % 2 == 1 && (after.contains(" — ") || after.contains(" – ")) && !adds_a_date
+    // "were published for the first time — in particular, the minutes of the meeting in
+    // March 1917": what a dash adds as an example names things, not the time of the report.
+    let gives_examples = opened.is_some_and(|at| {
+        let opening = before[at..]
+            .trim_start_matches([' ', '—', '–'])
+            .to_lowercase();
+        [
+            "in particular",
+            "namely",
+            "including",
+            "notably",
+            "especially",
+            "such as",
+        ]
+        .iter()
+        .any(|w| opening.starts_with(w))
+    });
+    (dashes % 2 == 1 && gives_examples)
+        || (dashes % 2 == 1 && (after.contains(" — ") || after.contains(" – ")) && !adds_a_date)
 }
 
 /// Whether a date qualifies a noun rather than dating what the sentence reports: "the works
@@ -3056,6 +3115,25 @@ mod tests {
         let statements = Extractor::page(&paragraphs, &|_, _| false, &|_| Vec::new());
         let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
         assert_eq!(dates, ["1889"]);
+    }
+
+    #[test]
+    fn a_judgement_of_a_state_dates_nothing() {
+        assert_eq!(
+            read("The petition was independent of the letter he sent on 3 May 1848."),
+            None
+        );
+    }
+
+    #[test]
+    fn examples_a_dash_adds_are_no_time_of_the_report() {
+        assert_eq!(
+            date_of(
+                "Those were the events of 1961.",
+                "Then the papers were printed in full — in particular, the minutes of the meeting in March 1917."
+            ),
+            None
+        );
     }
 
     #[test]
