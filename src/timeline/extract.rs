@@ -561,6 +561,19 @@ fn names_a_meeting(sentence: &str) -> bool {
         .any(|(at, _)| named_meeting_month(&sentence[at + 4..]).is_some())
 }
 
+/// The meetings named by their month: "the June Plenum", "the October Session".
+const MEETINGS: &[&str] = &[
+    "Plenum",
+    "plenum",
+    "Conference",
+    "Congress",
+    "Session",
+    "session",
+    "Meeting",
+    "Synod",
+    "Diet",
+];
+
 /// The month of "June Plenum …" at the start of `text`: a month's name, then a meeting
 /// named by it ("June Plenum", "April Conference"), with no year of its own after it.
 fn named_meeting_month(text: &str) -> Option<u32> {
@@ -569,7 +582,6 @@ fn named_meeting_month(text: &str) -> Option<u32> {
     let meeting = words
         .next()?
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    const MEETINGS: &[&str] = &["Plenum", "plenum", "Conference", "Congress", "session"];
     if !MEETINGS.contains(&meeting) {
         return None;
     }
@@ -2039,6 +2051,40 @@ fn months_alone(text: &str) -> Vec<Found> {
                     "end" | "beginning" | "middle" | "start" | "close" | "days" | "weeks" | "week"
                 )
             }),
+            // "The October Plenum confirmed …", "At the June Plenum …": a meeting named by
+            // its month, which the sentence opens on, is that month.
+            "The" | "the" => {
+                let starts = |w: Option<&str>| {
+                    w.map(str::trim_end)
+                        .is_none_or(|w| w.is_empty() || w.ends_with(['.', '!', '?', ':']))
+                };
+                let opens_on_it = match previous {
+                    Some("At" | "During") => starts(words.next()),
+                    previous => starts(previous),
+                };
+                let meeting = (next.split(|c: char| !c.is_alphabetic()).next())
+                    .is_some_and(|w| MEETINGS.contains(&w));
+                // "At the April Plenum of 1926": the year is read with the month elsewhere.
+                // A year in parentheses is an aside: "the July (1926) Plenum".
+                let sentence_rest = next.split(". ").next().unwrap_or(next);
+                let mut depth = 0usize;
+                let unbracketed: String = (sentence_rest.chars())
+                    .filter(|&c| {
+                        match c {
+                            '(' => depth += 1,
+                            ')' => depth = depth.saturating_sub(1),
+                            _ => {}
+                        }
+                        depth == 0
+                    })
+                    .collect();
+                // Within the meeting's own words: "Plenum of the Central Committee in 1926".
+                let year_named = (unbracketed.split_whitespace().take(8)).any(|word| {
+                    word.split(|c: char| !c.is_ascii_digit())
+                        .any(|digits| digits.len() == 4)
+                });
+                opens_on_it && meeting && !year_named
+            }
             _ => false,
         };
         if !within {
@@ -3115,6 +3161,34 @@ mod tests {
         let statements = Extractor::page(&paragraphs, &|_, _| false, &|_| Vec::new());
         let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
         assert_eq!(dates, ["1889"]);
+    }
+
+    #[test]
+    fn a_meeting_a_sentence_opens_on_is_its_month_of_the_context_year() {
+        let context = "Those were the events of 1848.";
+        for (sentence, date) in [
+            (
+                "The October Session closed the clubs.",
+                Some("October 1848"),
+            ),
+            (
+                "At the June Conference, the delegates walked out.",
+                Some("June 1848"),
+            ),
+            (
+                "The October Session upheld the decision of the July (1847) Session.",
+                Some("October 1848"),
+            ),
+            // Spoken of, not opened on; and the month's year named with it.
+            ("He spoke against the decision of the March Session.", None),
+            ("Before the March Session the clubs met.", None),
+            (
+                "At the June Session of the assembly in 1847, he spoke.",
+                Some("June 1847"),
+            ),
+        ] {
+            assert_eq!(date_of(context, sentence).as_deref(), date, "{sentence}");
+        }
     }
 
     #[test]
