@@ -884,12 +884,35 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     words.iter().enumerate().any(|(at, word)| {
+        // What a scholar says or has done now ("Danilov refers to the economists of the
+        // 1920s", "the press has featured articles on the 1920s"), unless what follows is
+        // what they report ("Avrich writes that on 15 February 1922 …").
+        let reports_now = || {
+            // "As Prescott observes …, Moctezuma received Cortés on 8 November 1519".
+            let framed = words[at.saturating_sub(3)..at].contains(&"as");
+            let reported = (words[at + 1..].iter())
+                .any(|w| matches!(*w, "that" | "how" | "why" | "when" | "whether"))
+                || framed;
+            // Not "might have been": a conjecture about the past.
+            let modal = at.checked_sub(1).is_some_and(|i| {
+                matches!(
+                    words[i],
+                    "might" | "could" | "would" | "should" | "must" | "may"
+                )
+            });
+            let perfect = matches!(*word, "has" | "have")
+                && !modal
+                && words
+                    .get(at + 1)
+                    .is_some_and(|next| *next == "been" || is_participle(next));
+            (perfect || PRESENT_REPORTING.contains(word)) && !reported
+        };
         let present = match *word {
             "is" | "are" => words.get(at + 1) != Some(&"to"),
             // A forecast ("such a policy will return the countryside to the level of
             // 1920–1921") tells of no time it happened in.
             "can" | "does" | "will" | "shall" => true,
-            _ => false,
+            _ => reports_now(),
         };
         let before = at.checked_sub(1).map(|i| words[i]);
         present
@@ -899,6 +922,40 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
             )
     })
 }
+
+/// Verbs of what a writer says, in the present: "refers", "argues".
+const PRESENT_REPORTING: &[&str] = &[
+    "refers",
+    "writes",
+    "notes",
+    "argues",
+    "describes",
+    "claims",
+    "suggests",
+    "shows",
+    "recounts",
+    "observes",
+    "maintains",
+    "insists",
+    "believes",
+    "considers",
+    "remarks",
+    "emphasizes",
+    "emphasises",
+    "stresses",
+    "concludes",
+    "explains",
+    "mentions",
+    "cites",
+    "quotes",
+    "admits",
+    "asserts",
+    "contends",
+    "discusses",
+    "examines",
+    "traces",
+    "recalls",
+];
 
 /// "independent", "different", "typical": an adjective that judges rather than tells.
 fn is_adjective_of_judgement(word: &str) -> bool {
@@ -1195,12 +1252,16 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     let year_only = text[span.clone()]
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | '/' | ' '));
+    // "the economists of the 1920s": a decade after a noun is the noun's time too.
+    let decade =
+        text[span.clone()].to_lowercase().starts_with("the ") && text[span.clone()].ends_with("0s");
     let of_noun = before.ends_with(" of")
-        && year_only
+        && (year_only || decade)
         && meeting_month(before).is_none()
         && !matches!(
             last_word(before.trim_end_matches(" of")).as_str(),
-            "end"
+            "eve"
+                | "end"
                 | "beginning"
                 | "middle"
                 | "spring"
@@ -1467,7 +1528,17 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     ]
     .iter()
     .any(|w| lower.contains(w));
-    relative || recalled || looked_back_to || foreseen || participle
+    // "the members who had entered the Politburo between 1922 and 1924": a relative clause in
+    // the pluperfect tells of a time before the one the sentence reports.
+    let earlier = clause_words
+        .windows(2)
+        .any(|pair| matches!(pair[0], "who" | "which" | "whom") && matches!(pair[1], "had"));
+    // "wages stand at the same level as in the fall of 1925": a time compared with.
+    let compared = clause_words
+        .windows(2)
+        .any(|pair| matches!(pair[0], "as" | "than") && matches!(pair[1], "in" | "on" | "during"))
+        && clause.trim_end().ends_with(|c: char| c.is_alphabetic());
+    relative || recalled || looked_back_to || foreseen || participle || earlier || compared
 }
 
 /// Past participles that are no past tense: a phrase they open describes a noun.
@@ -3188,6 +3259,47 @@ mod tests {
             ),
         ] {
             assert_eq!(date_of(context, sentence).as_deref(), date, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn what_a_writer_says_or_has_done_now_dates_nothing() {
+        for sentence in [
+            "Hobsbawm refers to the economists of the 1840s.",
+            "The press has featured many articles on the famine of 1846.",
+            "Historians have long debated the famine of 1846.",
+        ] {
+            assert_eq!(read(sentence), None, "{sentence}");
+        }
+        for (sentence, date) in [
+            (
+                "Hobsbawm writes that on 3 May 1848 the clubs met.",
+                "3 May 1848",
+            ),
+            (
+                "As Prescott observes, the city fell on 13 August 1521.",
+                "13 August 1521",
+            ),
+            (
+                "In them he describes how, in March 1848, he was summoned.",
+                "March 1848",
+            ),
+            (
+                "The unrest might have been eased by the reform of 4 May 1848.",
+                "4 May 1848",
+            ),
+        ] {
+            assert_eq!(read(sentence).as_deref(), Some(date), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn an_earlier_time_in_a_relative_clause_or_a_time_compared_with_is_an_aside() {
+        for sentence in [
+            "He courted the deputies who had entered the assembly between 1846 and 1848.",
+            "Wages stand at the same level as in the spring of 1846.",
+        ] {
+            assert_eq!(read(sentence), None, "{sentence}");
         }
     }
 
