@@ -807,7 +807,7 @@ fn spanned(from: &Dating, to: &Dating) -> Option<Dating> {
 /// more version") or gives a plan's figures ("… was to be 2.4 percent in 1931–1932", "was
 /// to make Ghana an industrial nation by 1970"): it reports no act at its date. Quoted words, relative clauses ("which are far from complete"), "that is" and a
 /// hedge that opens a narrative ("It seems that …") are passed over.
-fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
+pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     let whole = sentence.to_lowercase();
     // "was to be 2.4 percent"; "was to make Ghana an industrial nation by 1970", where the
     // date is the plan's ("their first act, in February 1923, was to draw up …" is no plan).
@@ -911,17 +911,65 @@ fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
             "is" | "are" => words.get(at + 1) != Some(&"to"),
             // A forecast ("such a policy will return the countryside to the level of
             // 1920–1921") tells of no time it happened in.
-            "can" | "does" | "will" | "shall" => true,
+            "can" | "does" | "will" | "shall" | "seems" | "seem" => true,
+            // "Many western historians date the destruction from the Tenth Congress": a
+            // verb whose subject is the writers of history.
+            _ if at > 0 && SCHOLARS.contains(&words[at - 1]) => {
+                !is_participle(word)
+                    && !word.ends_with("ly")
+                    && !matches!(
+                        *word,
+                        "was"
+                            | "were"
+                            | "had"
+                            | "did"
+                            | "and"
+                            | "or"
+                            | "but"
+                            | "of"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "from"
+                            | "to"
+                            | "with"
+                            | "for"
+                            | "as"
+                            | "who"
+                            | "which"
+                            | "that"
+                    )
+                    && !words[at + 1..]
+                        .iter()
+                        .any(|w| matches!(*w, "that" | "how" | "whether"))
+            }
             _ => reports_now(),
         };
         let before = at.checked_sub(1).map(|i| words[i]);
+        // "as we can see", but "we will find out" foretells all the same.
+        let aside = at.checked_sub(2).is_some_and(|i| words[i] == "as");
+        let speaker = matches!(before, Some("we" | "i" | "you"))
+            && (aside || !matches!(*word, "will" | "shall"));
         present
+            && !speaker
             && !matches!(
                 before,
-                Some("which" | "that" | "who" | "what" | "as" | "one" | "we" | "i" | "you")
+                Some("which" | "that" | "who" | "what" | "as" | "one")
             )
     })
 }
+
+/// The writers of history, whose present is not the history's: "historians date …".
+const SCHOLARS: &[&str] = &[
+    "historians",
+    "scholars",
+    "authors",
+    "researchers",
+    "writers",
+    "biographers",
+    "critics",
+    "commentators",
+];
 
 /// Verbs of what a writer says, in the present: "refers", "argues".
 const PRESENT_REPORTING: &[&str] = &[
@@ -1029,7 +1077,16 @@ fn main_verb_is_present(text: &str) -> bool {
     let finite = words.iter().enumerate().find(|(_, w)| {
         matches!(
             **w,
-            "is" | "are" | "remains" | "remain" | "has" | "have" | "was" | "were" | "had"
+            "is" | "are"
+                | "remains"
+                | "remain"
+                | "has"
+                | "have"
+                | "seems"
+                | "seem"
+                | "was"
+                | "were"
+                | "had"
         )
     });
     finite.is_some_and(|(at, verb)| {
@@ -1040,7 +1097,10 @@ fn main_verb_is_present(text: &str) -> bool {
                 "which" | "that" | "who" | "could" | "would" | "should" | "might" | "must"
             )
         });
-        matches!(*verb, "is" | "are" | "remains" | "remain" | "has" | "have") && !relative
+        matches!(
+            *verb,
+            "is" | "are" | "remains" | "remain" | "has" | "have" | "seems" | "seem"
+        ) && !relative
     })
 }
 
@@ -3271,7 +3331,19 @@ mod tests {
         ] {
             assert_eq!(read(sentence), None, "{sentence}");
         }
+        assert_eq!(
+            read("Many historians date the collapse from the Congress of Vienna (1815)."),
+            None
+        );
+        // A sentence that opens on an event is placed at it unless it foretells (the
+        // timeline's `date_by_events_opened_on` asks this of the whole sentence).
+        let forecast = "And at the Synod we will find out who is right.";
+        assert!(is_commentary_or_plan(forecast, forecast));
         for (sentence, date) in [
+            (
+                "Historians agree that in May 1848 the clubs closed.",
+                "May 1848",
+            ),
             (
                 "Hobsbawm writes that on 3 May 1848 the clubs met.",
                 "3 May 1848",

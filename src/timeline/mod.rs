@@ -356,6 +356,11 @@ fn date_by_events_opened_on(
             continue;
         }
         for sentence in crate::text::sentence::sentences(&paragraph.text) {
+            // "And at the Thirteenth Congress we will find out …" foretells.
+            let said = &paragraph.text[sentence.clone()];
+            if extract::is_commentary_or_plan(said, said) {
+                continue;
+            }
             let event_date = named
                 .iter()
                 .filter(|m| sentence.contains(&m.start()))
