@@ -1033,6 +1033,61 @@ fn is_adjective_of_judgement(word: &str) -> bool {
     WORDS.contains(&word)
 }
 
+/// Documents, whose day is theirs: "the letter of 8 October".
+const DOCUMENTS: &[&str] = &[
+    "letter",
+    "letters",
+    "resolution",
+    "resolutions",
+    "declaration",
+    "decree",
+    "article",
+    "statement",
+    "telegram",
+    "note",
+    "notes",
+    "speech",
+    "report",
+    "order",
+    "decision",
+    "memorandum",
+    "circular",
+    "appeal",
+    "directive",
+    "editorial",
+    "diary",
+    "entry",
+];
+
+/// Verbs that make a document on its day: "sent his letter of 8 October".
+const MAKING_DOCUMENTS: &[&str] = &[
+    "send",
+    "sent",
+    "sends",
+    "wrote",
+    "write",
+    "writes",
+    "written",
+    "passed",
+    "pass",
+    "adopted",
+    "adopt",
+    "issued",
+    "issue",
+    "signed",
+    "sign",
+    "published",
+    "publish",
+    "delivered",
+    "deliver",
+    "drafted",
+    "dictated",
+    "presented",
+    "submitted",
+    "addressed",
+    "received",
+];
+
 /// Nouns of time: "the night of 14 March" is that day.
 const TIME_NOUNS: &[&str] = &[
     "night",
@@ -1337,6 +1392,28 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
                 | "months"
                 | "year"
         );
+    // "prepared a response to Trotsky's letter of 8 October": after the sentence's verb, a
+    // document's day is the document's; "the resolution of 19 January 1924, which
+    // condemned him" is the time of what the document did.
+    let documents_day = !year_only && {
+        let head = before
+            .strip_suffix(" of")
+            .or_else(|| before.strip_suffix(" from"))
+            .or_else(|| before.strip_suffix(" dated"));
+        head.is_some_and(|head| {
+            let noun = last_word(head);
+            let acts_after = text[span.end..]
+                .trim_start_matches([',', ' '])
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "which" | "that" | "when" | "in"));
+            // "send his letter of 8 October", "passed the resolution of 4 March 1957": the
+            // act that made the document is on its day.
+            let made = (head.split_whitespace().rev().take(4))
+                .any(|w| MAKING_DOCUMENTS.contains(&w.to_lowercase().as_str()));
+            DOCUMENTS.contains(&noun.as_str()) && has_verb(head) && !acts_after && !made
+        })
+    };
     // "the 1936–1938 trials": a year between an article and a noun.
     let after = text[span.end..].trim_start();
     // An economic or fiscal year is the date itself.
@@ -1374,7 +1451,12 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
         matches!(last_word(before).as_str(), "since" | "before" | "after") && !opens_after_day;
     // "a commodity deficit for 1930/31": the year a plan or a figure is for.
     let planned_for = year_only && last_word(before) == "for";
-    of_noun || noun_after || looks_away || planned_for || in_reduced_relative(before)
+    of_noun
+        || noun_after
+        || looks_away
+        || planned_for
+        || in_reduced_relative(before)
+        || documents_day
 }
 
 /// "He could not accept the abandonment of the principles enunciated in 1917": after the
@@ -3372,6 +3454,26 @@ mod tests {
             "Wages stand at the same level as in the spring of 1846.",
         ] {
             assert_eq!(read(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_documents_day_is_the_documents_unless_it_is_made_or_acts_then() {
+        assert_eq!(
+            read("The council drafted a reply to the mayor's letter of 8 October 1848."),
+            None
+        );
+        for (sentence, date) in [
+            (
+                "Only then did he send his letter of 8 October 1848 to the council.",
+                "8 October 1848",
+            ),
+            (
+                "The blow came from the resolution of 19 January 1849, which banned the clubs.",
+                "19 January 1849",
+            ),
+        ] {
+            assert_eq!(read(sentence).as_deref(), Some(date), "{sentence}");
         }
     }
 
