@@ -42,7 +42,7 @@ fn markdown_with_entities(c: &mut Criterion) {
     let registry = annals::internals::load_registry(
         &root().join("content"),
         &|p: &Path| p.to_path_buf(),
-        false,
+        (false, &mut Default::default()),
         &mut Diagnostics::default(),
     );
     let (matcher, _) = Matcher::new(&registry);
@@ -85,7 +85,7 @@ fn alias_matching(c: &mut Criterion) {
     let registry = annals::internals::load_registry(
         &root().join("content"),
         &|p: &Path| p.to_path_buf(),
-        false,
+        (false, &mut Default::default()),
         &mut Diagnostics::default(),
     );
     let text = chapters().join("\n");

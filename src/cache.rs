@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entity::matcher::Matcher;
 use crate::entity::{Entity, EntityId, Registry};
 use crate::render::memo::RenderMemo;
+use crate::reread::FileMemo;
 
 #[derive(Default)]
 pub struct BuildCache {
@@ -25,6 +26,15 @@ pub struct BuildCache {
     pages: HashMap<PathBuf, CachedPage>,
     /// The rendered pages of the last good build (`serve` only).
     memo: Option<RenderMemo>,
+    /// What each content file and registry entry gave when last read.
+    files_read: FilesRead,
+}
+
+/// What the last build read of each file, by kind: pages, and the registry's entries.
+#[derive(Default)]
+pub(crate) struct FilesRead {
+    pub pages: FileMemo<Option<Page>>,
+    pub entries: FileMemo<Option<Entity>>,
 }
 
 struct CachedMatcher {
@@ -64,8 +74,22 @@ impl BuildCache {
         BuildCache {
             keep: true,
             memo: Some(RenderMemo::default()),
+            files_read: FilesRead {
+                pages: FileMemo::kept(),
+                entries: FileMemo::kept(),
+            },
             ..BuildCache::default()
         }
+    }
+
+    /// What the last build read of each file, for this one to take where a file has not
+    /// changed; given back with [`BuildCache::files_read_now`].
+    pub(crate) fn files_read(&mut self) -> FilesRead {
+        std::mem::take(&mut self.files_read)
+    }
+
+    pub(crate) fn files_read_now(&mut self, files: FilesRead) {
+        self.files_read = files;
     }
 
     /// Whether what is read of the pages is kept for the next build (and so the pages'

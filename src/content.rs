@@ -10,8 +10,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::EntityKind;
 use crate::frontmatter::{self, FrontMatter};
 use crate::markdown::KnownGaps;
+use crate::reread::FileMemo;
 use crate::text::slugify;
-use rayon::prelude::*;
 
 pub const CONTENT_DIR: &str = "content";
 pub const DOCUMENTS_DIR: &str = "documents";
@@ -229,7 +229,7 @@ fn order_key(page: &Page) -> (bool, i64, &str) {
 pub fn load(
     root: &Path,
     shown: &(dyn Fn(&Path) -> PathBuf + Sync),
-    drafts: bool,
+    (drafts, read): (bool, &mut FileMemo<Option<Page>>),
     diagnostics: &mut Diagnostics,
 ) -> Content {
     let content_dir = root.join(CONTENT_DIR);
@@ -287,13 +287,12 @@ pub fn load(
         return content;
     }
     // Files are read and parsed on every core; pages and problems keep the walk's order.
-    let loaded: Vec<(Option<Page>, Diagnostics)> = markdown
-        .par_iter()
-        .map(|(file, relative)| {
-            let mut found = Diagnostics::default();
-            (load_page(file, relative, shown, drafts, &mut found), found)
-        })
-        .collect();
+    let loaded: Vec<(Option<Page>, Diagnostics)> = read.read_all(
+        &markdown,
+        drafts,
+        |(file, _)| file.as_path(),
+        |(file, relative), found| load_page(file, relative, shown, drafts, found),
+    );
     let drafted = drafted_books(&markdown, &loaded);
     for ((_, relative), (page, found)) in markdown.iter().zip(loaded) {
         diagnostics.extend(found);
@@ -730,7 +729,7 @@ mod tests {
         let content = load(
             root.path(),
             &|p: &Path| p.to_path_buf(),
-            false,
+            (false, &mut FileMemo::default()),
             &mut diagnostics,
         );
         let mut published: Vec<&str> = content.pages.iter().map(|p| p.site_path.as_str()).collect();

@@ -40,6 +40,7 @@ pub mod names;
 mod properties;
 mod publish;
 mod render;
+mod reread;
 mod search;
 mod text;
 mod timeline;

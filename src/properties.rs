@@ -232,7 +232,12 @@ const MARKDOWN: &[&str] = &[
 fn with_analyser(test: impl FnOnce(&dyn Fn(&str) -> crate::analyse::PageAnalysis)) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/registry/content");
     let mut diagnostics = Diagnostics::default();
-    let registry = crate::entity::load(&root, &|p: &Path| p.to_path_buf(), false, &mut diagnostics);
+    let registry = crate::entity::load(
+        &root,
+        &|p: &Path| p.to_path_buf(),
+        (false, &mut Default::default()),
+        &mut diagnostics,
+    );
     let (matcher, _) = Matcher::new(&registry);
     let entities = Entities {
         registry: &registry,

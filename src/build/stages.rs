@@ -123,21 +123,23 @@ pub(super) fn load(
     let shown = |p: &Path| options.shown(p);
     let mut content_problems = Diagnostics::default();
     let mut registry_problems = Diagnostics::default();
+    let mut read = cache.files_read();
     let ((mut content, templates), (registry, matcher)) = rayon::join(
         || {
-            let content =
-                content::load(&options.root, &shown, options.drafts, &mut content_problems);
+            let pages = (options.drafts, &mut read.pages);
+            let content = content::load(&options.root, &shown, pages, &mut content_problems);
             (content, Templates::load(&options.root, &shown))
         },
         || {
             let content_dir = options.root.join(content::CONTENT_DIR);
-            let registry =
-                entity::load(&content_dir, &shown, options.drafts, &mut registry_problems);
+            let entries = (options.drafts, &mut read.entries);
+            let registry = entity::load(&content_dir, &shown, entries, &mut registry_problems);
             let (matcher, claims) = cache.matcher(&registry);
             registry_problems.extend(claims);
             (registry, matcher)
         },
     );
+    cache.files_read_now(read);
     diagnostics.extend(content_problems);
     diagnostics.extend(registry_problems);
     add_missing_index_pages(&mut content, config, &options.root, &shown);

@@ -14,7 +14,7 @@ pub use kind::{COMMON_FIELDS, Details, EntityKind, Members};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::reread::FileMemo;
 use serde::{Deserialize, Serialize};
 
 use crate::date::HistoricalDate;
@@ -320,16 +320,17 @@ impl Registry {
 pub fn load(
     content_dir: &Path,
     shown: &(dyn Fn(&Path) -> PathBuf + Sync),
-    drafts: bool,
+    (drafts, read): (bool, &mut FileMemo<Option<Entity>>),
     diagnostics: &mut Diagnostics,
 ) -> Registry {
     let mut registry = Registry::default();
+    let mut files: Vec<(EntityKind, PathBuf)> = Vec::new();
     for kind in EntityKind::ALL {
         let folder = content_dir.join(kind.folder());
         if !folder.is_dir() {
             continue;
         }
-        let files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
+        let entries = walkdir::WalkDir::new(&folder)
             .max_depth(1)
             .sort_by_file_name()
             .into_iter()
@@ -338,42 +339,40 @@ pub fn load(
                 entry.file_type().is_file()
                     && entry.path().extension().is_some_and(|e| e == "md")
                     && entry.file_name() != "_index.md"
-            })
-            .map(|entry| entry.into_path())
-            .collect();
-        // Read and parsed on every core; entities and problems keep the files' order.
-        let loaded: Vec<(Option<Entity>, Diagnostics)> = files
-            .par_iter()
-            .map(|file| {
-                let mut found = Diagnostics::default();
-                (load_entity(kind, file, shown, drafts, &mut found), found)
-            })
-            .collect();
-        for (entity, found) in loaded {
-            diagnostics.extend(found);
-            let Some(entity) = entity else { continue };
-            let key = (kind, entity.id.clone());
-            if let Some(&first) = registry.by_key.get(&key) {
-                let other = registry.entities[first].path.display().to_string();
-                diagnostics.push(
-                    Diagnostic::error(
-                        &entity.path,
-                        format!(
-                            "the {} ID `{}` is already taken by {other}",
-                            kind.key(),
-                            entity.id
-                        ),
-                    )
-                    .at_line(1)
-                    .with_help("rename one of the files"),
-                );
-                continue;
-            }
-            registry
-                .by_key
-                .insert(key, EntityId::new(registry.entities.len()));
-            registry.entities.push(entity);
+            });
+        files.extend(entries.map(|entry| (kind, entry.into_path())));
+    }
+    // Read and parsed on every core; entities and problems keep the files' order.
+    let loaded: Vec<(Option<Entity>, Diagnostics)> = read.read_all(
+        &files,
+        drafts,
+        |(_, file)| file.as_path(),
+        |&(kind, ref file), found| load_entity(kind, file, shown, drafts, found),
+    );
+    for (&(kind, _), (entity, found)) in files.iter().zip(loaded) {
+        diagnostics.extend(found);
+        let Some(entity) = entity else { continue };
+        let key = (kind, entity.id.clone());
+        if let Some(&first) = registry.by_key.get(&key) {
+            let other = registry.entities[first].path.display().to_string();
+            diagnostics.push(
+                Diagnostic::error(
+                    &entity.path,
+                    format!(
+                        "the {} ID `{}` is already taken by {other}",
+                        kind.key(),
+                        entity.id
+                    ),
+                )
+                .at_line(1)
+                .with_help("rename one of the files"),
+            );
+            continue;
         }
+        registry
+            .by_key
+            .insert(key, EntityId::new(registry.entities.len()));
+        registry.entities.push(entity);
     }
     check_references(&registry, diagnostics);
     registry

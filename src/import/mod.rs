@@ -79,7 +79,12 @@ pub fn site_entries(into: &Path) -> KnownEntries {
     // Problems in the registry are the build's and `check`'s to report, not the import's.
     let mut ignored = crate::diagnostic::Diagnostics::default();
     let content = root.join(crate::content::CONTENT_DIR);
-    let registry = crate::entity::load(&content, &|p: &Path| p.to_path_buf(), false, &mut ignored);
+    let registry = crate::entity::load(
+        &content,
+        &|p: &Path| p.to_path_buf(),
+        (false, &mut Default::default()),
+        &mut ignored,
+    );
     known_entries(&registry)
 }
 

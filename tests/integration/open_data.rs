@@ -26,7 +26,7 @@ fn open_data_and_structured_data_describe_the_registry() {
     let registry = annals::internals::load_registry(
         &root.join("content"),
         &|p| p.to_path_buf(),
-        false,
+        (false, &mut Default::default()),
         &mut Diagnostics::default(),
     );
     let people: Vec<serde_json::Value> =
