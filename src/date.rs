@@ -218,7 +218,7 @@ impl fmt::Display for Point {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
@@ -239,7 +239,7 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 /// A date as historians write them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct HistoricalDate {
     /// `None` when the start is unknown (`/1921`).
     pub start: Option<Point>,
@@ -261,14 +261,14 @@ pub struct HistoricalDate {
 
 /// The dates of a set, in order: all of them (EDTF `{1881-10,1882-05}`) or one of them
 /// (`[1189,1190]`: "in 1189 or 1190").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct DateSet {
     pub all: bool,
     pub members: Vec<HistoricalDate>,
 }
 
 /// Years written with unspecified digits: `192X` is the 1920s, `19XX` the 1900s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Years {
     Decade,

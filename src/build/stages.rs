@@ -22,7 +22,7 @@ use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::entity::annotate::Entities;
 use crate::entity::matcher::{Matcher, Mention};
-use crate::entity::{self, EntityKind, Registry};
+use crate::entity::{self, Registry};
 use crate::markdown::{NoteStatus, Rendered, ShortText, read_entity_text};
 use crate::mentions::{by_entity, source_pages};
 use crate::publish;
@@ -335,13 +335,11 @@ impl<'a> Site<'a> {
 
 /// The entities whose pages an edit of some pages' text may have changed, the registry and
 /// the set of pages being the same: those the pages named before the edit or name now, in
-/// their text or in a dated statement, those of the timeline's entries that stand in them
-/// (an event whose `source` links one of its paragraphs), and every event and group, whose
-/// pages list the statements that report them (`timeline::conflict`) wherever they stand.
+/// their text or in a dated statement, and those of the timeline's entries that stand in
+/// them (an event whose `source` links one of its paragraphs). Every event and group is
+/// touched besides when the timeline's entries changed (`render::entities`).
 fn touched_entities(changed: &ChangedPages, registry: &Registry, entries: &[Entry]) -> Vec<bool> {
-    let mut touched: Vec<bool> = (registry.entities.iter())
-        .map(|entity| matches!(entity.kind(), EntityKind::Event | EntityKind::Group))
-        .collect();
+    let mut touched = vec![false; registry.entities.len()];
     for &entity in &changed.named {
         touched[entity.index()] = true;
     }
@@ -406,6 +404,7 @@ pub(super) fn render(
         timeline: &site.indexed.slices,
         mentions: &site.mentions,
         touched: site.touched.as_deref(),
+        entries: &site.indexed.entries,
     };
     let search = site.config.search;
     let stages: [(&'static str, Part, RenderStage); 7] = [

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::memo::{RenderMemo, Shared, fingerprint_of};
+use super::memo::{RenderMemo, Shared, fingerprint_of, fingerprint_with};
 use super::{Link, SiteRenderer, SiteView, gather};
 use crate::content::PageId;
 use crate::diagnostic::Diagnostic;
@@ -13,7 +13,7 @@ use crate::entity::matcher::{Mention, Snippet};
 use crate::entity::{Entity, EntityId, EntityKind, Registry, ordered};
 use crate::markdown::ShortText;
 use crate::mentions::{alongside_all, source_pages};
-use crate::timeline::{EntryKind, EntryView};
+use crate::timeline::{Entry, EntryKind, EntryView};
 use crate::write::OutputFile;
 use rayon::prelude::*;
 
@@ -172,6 +172,9 @@ pub struct EntityPages<'a> {
     /// In a rebuild after an edit of some pages' text, the entities whose pages it may have
     /// changed (the others are taken as the last build made them); `None`: any.
     pub touched: Option<&'a [bool]>,
+    /// The timeline's entries: where they changed, every event's and group's page may have
+    /// (each lists the statements that report it, wherever they stand).
+    pub entries: &'a [Entry],
 }
 
 impl<'a> EntityPages<'a> {
@@ -188,6 +191,9 @@ impl<'a> EntityPages<'a> {
         // Counted once for every page of an entity's mentions, not once per page.
         let totals: Vec<MentionTotals> = index.par_iter().map(|m| MentionTotals::of(m)).collect();
         let kept = self.kept_pages(site_view);
+        let entries_changed = kept.is_some_and(|memo| {
+            !memo.same_entries(fingerprint_with(std::iter::empty(), &self.entries))
+        });
         let mut results: Vec<Result<OutputFile, Diagnostic>> = Vec::new();
         for kind in EntityKind::with_own_pages() {
             let ordered_ids = ordered(registry, kind);
@@ -209,7 +215,12 @@ impl<'a> EntityPages<'a> {
                     "{}index.html",
                     mentions_path(&registry.entities[entity], part)
                 );
-                let untouched = self.touched.is_some_and(|touched| !touched[entity]);
+                let reports = matches!(
+                    registry.entities[entity].kind(),
+                    EntityKind::Event | EntityKind::Group
+                );
+                let untouched = self.touched.is_some_and(|touched| !touched[entity])
+                    && !(reports && entries_changed);
                 let recalled = kept
                     .filter(|_| untouched)
                     .and_then(|m| m.recall_file(&path));
@@ -241,28 +252,8 @@ impl<'a> EntityPages<'a> {
     /// from the same templates, settings and pages (titles, addresses, front matter).
     fn kept_pages(&self, site_view: &Shared<SiteView>) -> Option<&'a RenderMemo> {
         let memo = self.site.memo?;
-        let site = serde_json::to_vec(&site_view.view).ok()?;
-        let settings = format!("{:?}", self.site.config);
-        let templates = self.site.templates.fingerprint.to_le_bytes();
-        let pages: Vec<String> = (self.site.content.pages.iter())
-            .map(|page| {
-                format!(
-                    "{:?} {} {} {:?} {:?} {:?} {:?}",
-                    page.path,
-                    page.site_path,
-                    page.title,
-                    page.kind,
-                    page.front,
-                    page.parent,
-                    page.children
-                )
-            })
-            .collect();
-        let outline = fingerprint_of(
-            [site.as_slice(), settings.as_bytes(), &templates]
-                .into_iter()
-                .chain(pages.iter().map(String::as_bytes)),
-        );
+        let outline = self.site.outline_pieces(site_view)?;
+        let outline = fingerprint_of(outline.iter().map(Vec::as_slice));
         (memo.same_outline(outline) && self.touched.is_some()).then_some(memo)
     }
 

@@ -17,6 +17,8 @@ use rustc_hash::FxHasher;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use crate::write::{Contents, OutputFile};
+
 /// What a page is made from, hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Fingerprint(u64, u64);
@@ -36,6 +38,20 @@ pub struct RenderMemo {
     /// settings and pages), in the last good build and in this one.
     outline_last: Option<Fingerprint>,
     outline_this: Mutex<Option<Fingerprint>>,
+    /// Whole parts of the site by name (the timeline's page, year pages and exports), with
+    /// the fingerprint of all they are made from: the last good build's, and this one's.
+    parts_last: HashMap<&'static str, Part>,
+    parts_this: Mutex<HashMap<&'static str, Part>>,
+    /// The timeline's entries, hashed: those of the last good build, and this one's.
+    entries_last: Option<Fingerprint>,
+    entries_this: Mutex<Option<Fingerprint>>,
+}
+
+/// A part of the site as a build made it: its files, and what they were made from.
+#[derive(Clone)]
+struct Part {
+    made_from: Fingerprint,
+    files: Vec<(String, Arc<Vec<u8>>)>,
 }
 
 impl RenderMemo {
@@ -68,6 +84,16 @@ impl RenderMemo {
         self.outline_last == Some(outline)
     }
 
+    /// Whether the timeline's `entries` are the last good build's (an event's page lists
+    /// the statements that report it, wherever they stand).
+    pub fn same_entries(&self, entries: Fingerprint) -> bool {
+        *self
+            .entries_this
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(entries);
+        self.entries_last == Some(entries)
+    }
+
     /// The file at `path` as the last good build made it, counted among the pages recalled.
     pub fn recall_file(&self, path: &str) -> Option<Vec<u8>> {
         let file = Arc::clone(self.files_last.get(path)?);
@@ -80,6 +106,43 @@ impl RenderMemo {
     pub fn remember_file(&self, path: &str, bytes: &[u8]) {
         self.files()
             .insert(path.to_string(), Arc::new(bytes.to_vec()));
+    }
+
+    /// The files of the part `name` as the last good build made them, if it made them from
+    /// the same `made_from`; this build then keeps them too.
+    pub fn recall_part(
+        &self,
+        name: &'static str,
+        made_from: Fingerprint,
+    ) -> Option<Vec<OutputFile>> {
+        let part = self
+            .parts_last
+            .get(name)
+            .filter(|p| p.made_from == made_from)?;
+        self.parts().insert(name, part.clone());
+        let pages = (part.files.iter()).filter(|(path, _)| path.ends_with(".html"));
+        self.recalled.fetch_add(pages.count(), Ordering::Relaxed);
+        let files = (part.files.iter())
+            .map(|(path, bytes)| OutputFile::bytes(path.clone(), bytes.as_ref().clone()))
+            .collect();
+        Some(files)
+    }
+
+    /// The files this build made of the part `name` from `made_from`, to recall in the next.
+    pub fn remember_part(&self, name: &'static str, made_from: Fingerprint, files: &[OutputFile]) {
+        let files = (files.iter())
+            .filter_map(|file| match &file.contents {
+                Contents::Bytes(bytes) => Some((file.path.clone(), Arc::new(bytes.clone()))),
+                _ => None,
+            })
+            .collect();
+        self.parts().insert(name, Part { made_from, files });
+    }
+
+    fn parts(&self) -> std::sync::MutexGuard<'_, HashMap<&'static str, Part>> {
+        self.parts_this
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     fn files(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Vec<u8>>>> {
@@ -102,6 +165,13 @@ impl RenderMemo {
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner);
         self.outline_last = outline.take();
+        let parts = self
+            .parts_this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        self.parts_last = std::mem::take(parts);
+        let entries = (self.entries_this.get_mut()).unwrap_or_else(PoisonError::into_inner);
+        self.entries_last = entries.take();
     }
 
     /// The build failed, or another begins: the last good build's pages are still the ones
@@ -117,6 +187,14 @@ impl RenderMemo {
             .clear();
         *self
             .outline_this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner) = None;
+        self.parts_this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        *self
+            .entries_this
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner) = None;
     }
@@ -253,11 +331,20 @@ impl<T> std::ops::Deref for Shared<T> {
 
 /// The fingerprint of some pieces of bytes, each told from the next.
 pub fn fingerprint_of<'p>(pieces: impl IntoIterator<Item = &'p [u8]>) -> Fingerprint {
+    fingerprint_with(pieces, &())
+}
+
+/// The fingerprint of some pieces of bytes and of a value that hashes itself.
+pub fn fingerprint_with<'p>(
+    pieces: impl IntoIterator<Item = &'p [u8]>,
+    value: &impl std::hash::Hash,
+) -> Fingerprint {
     let mut hash = Hash2::default();
     for piece in pieces {
         hash.write_usize(piece.len());
         hash.write(piece);
     }
+    value.hash(&mut hash);
     Fingerprint(hash.sip.finish(), hash.fx.finish())
 }
 

@@ -722,6 +722,31 @@ impl SiteRenderer<'_> {
     }
 
     /// The link to the timeline's page.
+    /// What every page is made from besides its own values: the site's view, settings and
+    /// templates, and each page's place, title and front matter. `None` without a memo.
+    pub fn outline_pieces(&self, site_view: &Shared<SiteView>) -> Option<Vec<Vec<u8>>> {
+        self.memo?;
+        let mut pieces = vec![
+            serde_json::to_vec(&site_view.view).ok()?,
+            format!("{:?}", self.config).into_bytes(),
+            self.templates.fingerprint.to_le_bytes().to_vec(),
+        ];
+        pieces.extend(self.content.pages.iter().map(|page| {
+            format!(
+                "{:?} {} {} {:?} {:?} {:?} {:?}",
+                page.path,
+                page.site_path,
+                page.title,
+                page.kind,
+                page.front,
+                page.parent,
+                page.children
+            )
+            .into_bytes()
+        }));
+        Some(pieces)
+    }
+
     pub fn timeline_link(&self) -> String {
         self.base.link(&format!("{}/", timeline::TIMELINE_DIR))
     }

@@ -10,7 +10,7 @@ use std::io::Write;
 use serde::Serialize;
 use tera::Context;
 
-use super::memo::Shared;
+use super::memo::{Shared, fingerprint_with};
 use super::{SiteRenderer, SiteView};
 use crate::diagnostic::Diagnostic;
 use crate::entity::EntityKind;
@@ -65,7 +65,32 @@ pub struct TimelinePage<'a> {
 impl TimelinePage<'_> {
     /// `/timeline/`, `timeline.json` and `timeline.timelinejs.json`; nothing for a site
     /// without dated entries.
+    /// In `serve`, the last build's files where the timeline is made from the same entries,
+    /// registry, pages and settings: an edit of a paragraph that states no date changes none
+    /// of it.
     pub fn render(&self, site_view: &Shared<SiteView>) -> Result<Vec<OutputFile>, Diagnostic> {
+        const PART: &str = "timeline";
+        let memo = (self.site.memo)
+            .zip(self.site.outline_pieces(site_view))
+            .map(|(memo, outline)| {
+                let registry: Vec<(&str, &str)> = (self.site.registry.entities.iter())
+                    .map(|e| (e.id.as_str(), e.name.as_str()))
+                    .collect();
+                let made_from =
+                    fingerprint_with(outline.iter().map(Vec::as_slice), &(self.entries, registry));
+                (memo, made_from)
+            });
+        if let Some(files) = memo.and_then(|(memo, made_from)| memo.recall_part(PART, made_from)) {
+            return Ok(files);
+        }
+        let files = self.render_all(site_view)?;
+        if let Some((memo, made_from)) = memo {
+            memo.remember_part(PART, made_from, &files);
+        }
+        Ok(files)
+    }
+
+    fn render_all(&self, site_view: &Shared<SiteView>) -> Result<Vec<OutputFile>, Diagnostic> {
         if self.views.is_empty() {
             return Ok(Vec::new());
         }

@@ -26,7 +26,7 @@ use extract::Extractor;
 /// How long a statement's excerpt may run, in words.
 const EXCERPT_WORDS: usize = 60;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Event,
@@ -59,7 +59,7 @@ impl EntryKind {
 }
 
 /// One entry of the timeline, by index into the registry and the content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Entry {
     pub kind: EntryKind,
     /// New Style.

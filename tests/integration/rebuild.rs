@@ -109,6 +109,11 @@ fn a_rebuild_makes_the_site_a_fresh_build_makes_after_every_kind_of_edit() {
             Box::new(|t| t + "\nMiasnikov wrote to Lenin again in March 1923.\n"),
         ),
         (
+            "a paragraph that names no one and states no date",
+            "content/documents/report.md",
+            Box::new(|t| t + "\nThe weather was cold, and the hall unheated.\n"),
+        ),
+        (
             "a paragraph changed in the middle of a document",
             "content/documents/report.md",
             Box::new(|t| t.replace("Smirnov spoke against it.", "Smirnov spoke for it in 1922.")),
@@ -169,5 +174,9 @@ fn a_rebuild_makes_the_site_a_fresh_build_makes_after_every_kind_of_edit() {
         unchanged_after[0]
     );
     assert!((1..pages).contains(&unchanged_after[1]));
-    assert_eq!(&unchanged_after[6..], &[0, 0]);
+    assert!(
+        unchanged_after[1] > unchanged_after[0],
+        "a paragraph that changes no dated statement leaves the timeline and every event's page"
+    );
+    assert_eq!(&unchanged_after[7..], &[0, 0]);
 }
