@@ -23,6 +23,8 @@ use rayon::prelude::*;
 #[derive(Debug, Clone)]
 pub enum Contents {
     Bytes(Vec<u8>),
+    /// Bytes the last build made, shared with `serve`'s memory of them rather than copied.
+    Shared(bytes::Bytes),
     /// A file copied as it is (static assets, images in content/).
     Copy(PathBuf),
     /// Already in the staging folder, written when it was rendered: only its path is kept.
@@ -41,6 +43,13 @@ impl OutputFile {
         OutputFile {
             path: path.into(),
             contents: Contents::Bytes(bytes.into()),
+        }
+    }
+
+    pub fn shared(path: impl Into<String>, bytes: bytes::Bytes) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Shared(bytes),
         }
     }
 }
@@ -75,8 +84,10 @@ impl Sink {
             }
             return Ok(file);
         };
-        let Contents::Bytes(bytes) = &file.contents else {
-            return Ok(file);
+        let bytes: &[u8] = match &file.contents {
+            Contents::Bytes(bytes) => bytes,
+            Contents::Shared(bytes) => bytes,
+            _ => return Ok(file),
         };
         let target = root.join(&file.path);
         make_folder(made, &target)?;
@@ -451,6 +462,7 @@ fn write_all(
         let target = staging.join(&file.path);
         match &file.contents {
             Contents::Bytes(bytes) => previous_site.write_or_link(&file.path, &target, bytes),
+            Contents::Shared(bytes) => previous_site.write_or_link(&file.path, &target, bytes),
             Contents::Copy(source) => replacing(&target, || {
                 // `copy` would write into a file already there: it is made to go first.
                 if std::fs::symlink_metadata(&target).is_ok() {

@@ -225,7 +225,7 @@ impl<'a> EntityPages<'a> {
                     .filter(|_| untouched)
                     .and_then(|m| m.recall_file(&path));
                 if let Some(bytes) = recalled {
-                    return self.site.put(OutputFile::bytes(path, bytes));
+                    return self.site.put(OutputFile::shared(path, bytes));
                 }
                 let view = self.entity_view(
                     entity,

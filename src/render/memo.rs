@@ -13,6 +13,7 @@ use std::hash::{DefaultHasher, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use bytes::Bytes;
 use rustc_hash::FxHasher;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -32,8 +33,8 @@ pub struct RenderMemo {
     recalled: AtomicUsize,
     /// Whole files by path, for the pages a rebuild knows an edit left as they were without
     /// making their values (the registry's pages): the last good build's, and this one's.
-    files_last: HashMap<String, Arc<Vec<u8>>>,
-    files_this: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    files_last: HashMap<String, Bytes>,
+    files_this: Mutex<HashMap<String, Bytes>>,
     /// What those pages are made from besides their own values (the site's templates,
     /// settings and pages), in the last good build and in this one.
     outline_last: Option<Fingerprint>,
@@ -51,7 +52,7 @@ pub struct RenderMemo {
 #[derive(Clone)]
 struct Part {
     made_from: Fingerprint,
-    files: Vec<(String, Arc<Vec<u8>>)>,
+    files: Vec<(String, Bytes)>,
 }
 
 impl RenderMemo {
@@ -94,18 +95,18 @@ impl RenderMemo {
         self.entries_last == Some(entries)
     }
 
-    /// The file at `path` as the last good build made it, counted among the pages recalled.
-    pub fn recall_file(&self, path: &str) -> Option<Vec<u8>> {
-        let file = Arc::clone(self.files_last.get(path)?);
+    /// The file at `path` as the last good build made it, counted among the pages recalled:
+    /// its bytes shared, not copied.
+    pub fn recall_file(&self, path: &str) -> Option<Bytes> {
+        let file = self.files_last.get(path)?.clone();
         self.recalled.fetch_add(1, Ordering::Relaxed);
-        let bytes = file.as_ref().clone();
-        self.files().insert(path.to_string(), file);
-        Some(bytes)
+        self.files().insert(path.to_string(), file.clone());
+        Some(file)
     }
 
     pub fn remember_file(&self, path: &str, bytes: &[u8]) {
         self.files()
-            .insert(path.to_string(), Arc::new(bytes.to_vec()));
+            .insert(path.to_string(), Bytes::copy_from_slice(bytes));
     }
 
     /// The files of the part `name` as the last good build made them, if it made them from
@@ -123,7 +124,7 @@ impl RenderMemo {
         let pages = (part.files.iter()).filter(|(path, _)| path.ends_with(".html"));
         self.recalled.fetch_add(pages.count(), Ordering::Relaxed);
         let files = (part.files.iter())
-            .map(|(path, bytes)| OutputFile::bytes(path.clone(), bytes.as_ref().clone()))
+            .map(|(path, bytes)| OutputFile::shared(path.clone(), bytes.clone()))
             .collect();
         Some(files)
     }
@@ -132,7 +133,8 @@ impl RenderMemo {
     pub fn remember_part(&self, name: &'static str, made_from: Fingerprint, files: &[OutputFile]) {
         let files = (files.iter())
             .filter_map(|file| match &file.contents {
-                Contents::Bytes(bytes) => Some((file.path.clone(), Arc::new(bytes.clone()))),
+                Contents::Bytes(bytes) => Some((file.path.clone(), Bytes::copy_from_slice(bytes))),
+                Contents::Shared(bytes) => Some((file.path.clone(), bytes.clone())),
                 _ => None,
             })
             .collect();
@@ -145,7 +147,7 @@ impl RenderMemo {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn files(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Vec<u8>>>> {
+    fn files(&self) -> std::sync::MutexGuard<'_, HashMap<String, Bytes>> {
         self.files_this
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

@@ -63,10 +63,11 @@ impl ServedSite {
             .map(|file| {
                 let content_type = content_type(&file.path);
                 let body = match file.contents {
-                    Contents::Bytes(bytes) => in_memory(bytes),
+                    Contents::Bytes(bytes) => in_memory(bytes.into()),
+                    Contents::Shared(bytes) => in_memory(bytes),
                     Contents::Copy(path) => Body::Disk(path),
                     // serve builds into memory (`Sink::Memory`): nothing is written ahead.
-                    Contents::Written => in_memory(Vec::new()),
+                    Contents::Written => in_memory(axum::body::Bytes::new()),
                 };
                 (file.path, ServedFile { body, content_type })
             })
@@ -157,9 +158,9 @@ impl ServedFile {
     }
 }
 
-fn in_memory(bytes: Vec<u8>) -> Body {
+fn in_memory(bytes: axum::body::Bytes) -> Body {
     Body::Memory {
-        bytes: bytes.into(),
+        bytes,
         hash: OnceLock::new(),
     }
 }

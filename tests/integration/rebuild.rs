@@ -23,6 +23,7 @@ fn files_of(files: Vec<OutputFile>) -> Files {
         .map(|file| {
             let bytes = match file.contents {
                 Contents::Bytes(bytes) => bytes,
+                Contents::Shared(bytes) => bytes.to_vec(),
                 Contents::Copy(path) => std::fs::read(path).unwrap(),
                 Contents::Written => panic!("{} was written, not kept", file.path),
             };
