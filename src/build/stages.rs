@@ -27,10 +27,10 @@ use crate::markdown::{NoteStatus, Rendered, ShortText, read_entity_text};
 use crate::mentions::{by_entity, source_pages};
 use crate::publish;
 use crate::render::entities::EntityPages;
-use crate::render::memo::RenderMemo;
+use crate::render::memo::{RenderMemo, Shared, fingerprint_with};
 use crate::render::sources::SourcesPages;
 use crate::render::timeline::TimelinePage;
-use crate::render::{SiteRenderer, Templates};
+use crate::render::{SiteRenderer, SiteView, Templates};
 use crate::search;
 use crate::timeline::conflict::{Conflict, Disagreement};
 use crate::timeline::{self, Entry, EntryView};
@@ -409,7 +409,10 @@ pub(super) fn render(
     let search = site.config.search;
     let stages: [(&'static str, Part, RenderStage); 7] = [
         ("pages", Part::Pages, &|| {
-            render_pages(&renderer, &site.analysed.bodies_html)
+            render_pages(
+                &renderer,
+                (&site.analysed.bodies_html, site.analysed.changed.as_ref()),
+            )
         }),
         ("search page", Part::Pages, &|| match search {
             true => (renderer.render_search(&site_view))
@@ -579,21 +582,33 @@ fn cite_works(
 /// Every page of the content, each from its HTML in `bodies_html` (taken: each is made once).
 fn render_pages(
     renderer: &SiteRenderer,
-    bodies_html: &[Mutex<String>],
+    (bodies_html, changed): (&[Mutex<String>], Option<&ChangedPages>),
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let site = renderer.site_view();
     let documents = renderer.document_summaries();
+    let kept = kept_documents(renderer, &site, changed);
     let pages: Vec<Result<OutputFile, Diagnostic>> = (0..renderer.content.pages.len())
         .into_par_iter()
         .map(PageId::new)
         .map(|i| {
+            let path = format!("{}index.html", renderer.content.pages[i].site_path);
+            let recalled = (kept.as_ref())
+                .filter(|(_, changed)| !changed.pages.contains(&i))
+                .and_then(|(memo, _)| memo.recall_file(&path));
+            if let Some(bytes) = recalled {
+                return renderer.put(OutputFile::shared(path, bytes));
+            }
             let body =
                 std::mem::take(&mut *bodies_html[i].lock().unwrap_or_else(|e| e.into_inner()));
             let html = renderer.render_page(i, &body, &site, &documents)?;
-            renderer.put(OutputFile::bytes(
-                format!("{}index.html", renderer.content.pages[i].site_path),
-                html,
-            ))
+            match renderer.memo {
+                Some(memo) => {
+                    let bytes = bytes::Bytes::from(html);
+                    memo.remember_shared(&path, bytes.clone());
+                    renderer.put(OutputFile::shared(path, bytes))
+                }
+                None => renderer.put(OutputFile::bytes(path, html)),
+            }
         })
         .collect();
     let mut results = pages;
@@ -603,6 +618,28 @@ fn render_pages(
             .map(|html| OutputFile::bytes("404.html", html)),
     );
     crate::render::gather(results)
+}
+
+/// In a rebuild after an edit of some pages' text, the memo to take the other pages from:
+/// when the site's outline, the citations and the registry's names are the last build's, a
+/// page whose own reading is the same is the page it was.
+fn kept_documents<'a>(
+    renderer: &SiteRenderer<'a>,
+    site: &Shared<SiteView>,
+    changed: Option<&'a ChangedPages>,
+) -> Option<(&'a RenderMemo, &'a ChangedPages)> {
+    let memo = renderer.memo?;
+    let outline = renderer.outline_pieces(site)?;
+    let registry: Vec<(&str, &str)> = (renderer.registry.entities.iter())
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    let made_from = fingerprint_with(
+        outline.iter().map(Vec::as_slice),
+        &(renderer.citations, registry),
+    );
+    (memo.same_documents(made_from))
+        .then_some(memo)
+        .zip(changed)
 }
 
 /// The notes without a marker that the documents declare, by document.

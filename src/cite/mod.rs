@@ -23,7 +23,7 @@ use parse::{Cited, Reference, WorkRef};
 use registry::WorkEntry;
 
 /// What the stage gives the renderer.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Citations {
     pub works: Vec<Work>,
     /// For each page (indexed as `Content::pages`), its notes' citations in note order.
@@ -37,7 +37,7 @@ pub struct Citations {
     pub works_of_page: Vec<Vec<usize>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Work {
     /// The registry's ID, else a slug of the author and title: `/sources/ID/`.
     pub id: String,
@@ -55,7 +55,7 @@ pub struct Work {
     pub cited_in: Vec<(PageId, usize)>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct NoteCitation {
     pub place: Place,
     pub work: usize,
@@ -65,7 +65,7 @@ pub struct NoteCitation {
 }
 
 /// Where on its page a citation stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Place {
     /// In a note: the index into the page's `Rendered::notes`.
     Note(usize),
@@ -74,14 +74,14 @@ pub enum Place {
     Text { paragraph: usize, bracket: String },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct BibliographyCitation {
     /// The entry's id on its page (`bib-1`).
     pub entry: String,
     pub work: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Unattributed {
     /// The note's number as readers see it.
     pub note_number: String,

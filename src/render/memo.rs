@@ -46,6 +46,10 @@ pub struct RenderMemo {
     /// The timeline's entries, hashed: those of the last good build, and this one's.
     entries_last: Option<Fingerprint>,
     entries_this: Mutex<Option<Fingerprint>>,
+    /// What the documents' pages are made from besides each page's own reading (the site's
+    /// outline, the citations, the registry's names): the last good build's, and this one's.
+    documents_last: Option<Fingerprint>,
+    documents_this: Mutex<Option<Fingerprint>>,
 }
 
 /// A part of the site as a build made it: its files, and what they were made from.
@@ -95,6 +99,16 @@ impl RenderMemo {
         self.entries_last == Some(entries)
     }
 
+    /// Whether the documents' pages are made from the same `made_from` as in the last good
+    /// build (and so a page whose own reading is the same is the page it was).
+    pub fn same_documents(&self, made_from: Fingerprint) -> bool {
+        *self
+            .documents_this
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(made_from);
+        self.documents_last == Some(made_from)
+    }
+
     /// The file at `path` as the last good build made it, counted among the pages recalled:
     /// its bytes shared, not copied.
     pub fn recall_file(&self, path: &str) -> Option<Bytes> {
@@ -105,8 +119,12 @@ impl RenderMemo {
     }
 
     pub fn remember_file(&self, path: &str, bytes: &[u8]) {
-        self.files()
-            .insert(path.to_string(), Bytes::copy_from_slice(bytes));
+        self.remember_shared(path, Bytes::copy_from_slice(bytes));
+    }
+
+    /// [`RenderMemo::remember_file`] for bytes the build shares with its output.
+    pub fn remember_shared(&self, path: &str, bytes: Bytes) {
+        self.files().insert(path.to_string(), bytes);
     }
 
     /// The files of the part `name` as the last good build made them, if it made them from
@@ -174,6 +192,8 @@ impl RenderMemo {
         self.parts_last = std::mem::take(parts);
         let entries = (self.entries_this.get_mut()).unwrap_or_else(PoisonError::into_inner);
         self.entries_last = entries.take();
+        let documents = (self.documents_this.get_mut()).unwrap_or_else(PoisonError::into_inner);
+        self.documents_last = documents.take();
     }
 
     /// The build failed, or another begins: the last good build's pages are still the ones
@@ -197,6 +217,10 @@ impl RenderMemo {
             .clear();
         *self
             .entries_this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner) = None;
+        *self
+            .documents_this
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner) = None;
     }
