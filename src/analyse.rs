@@ -108,7 +108,7 @@ pub struct Input {
     link_prefix: String,
     raw_html: bool,
     note_numbers: NoteNumbers,
-    addresses: Option<PageAddresses>,
+    pub(crate) addresses: Option<PageAddresses>,
 }
 
 impl Input {

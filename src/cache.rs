@@ -194,6 +194,17 @@ impl BuildCache {
     /// Keeps what was read of every page (`analyses`, in the order of the pages) for the
     /// next build: what was read again, and what was `recalled` as it is kept already; a
     /// one-off build keeps nothing.
+    /// The build's paragraph addresses are now the lock's: each page kept was read with the
+    /// addresses it gave itself, so the next build, reading the lock, finds its reading the
+    /// same (and not every page to read again after the lock is first written).
+    pub fn addresses_written(&mut self) {
+        for cached in self.pages.values_mut() {
+            let given = &cached.analysis.addresses;
+            let locked = !given.paragraphs.is_empty() || !given.gone.is_empty();
+            cached.input.addresses = locked.then(|| given.clone());
+        }
+    }
+
     pub fn remember(
         &mut self,
         content: &Content,
@@ -267,6 +278,35 @@ mod tests {
             .unzip();
         cache.remember(content, (&analyses, &recalled), &analyser);
         analyses
+    }
+
+    /// The first build of a site without `paragraphs.lock` writes one: the pages it read are
+    /// then the lock's, and the next build reads none of them again.
+    #[test]
+    fn pages_read_before_the_lock_is_written_are_its_pages_after() {
+        let mut cache = BuildCache::for_rebuilds();
+        let people = registry(Vec::new());
+        let content = site(&["One paragraph.\n\nAnother.", "A third."]);
+        let analyses = read(&mut cache, &content, &people);
+        let lock = crate::addresses::Lock {
+            pages: (content.pages.iter().zip(&analyses))
+                .map(|(page, analysis)| (page.site_path.clone(), analysis.addresses.clone()))
+                .collect(),
+        };
+        let (matcher, _) = cache.matcher(&people);
+        let entities = Entities {
+            registry: &people,
+            matcher: &matcher,
+        };
+        let analyser = Analyser::new(&people, Some(entities), "/").keeping_addresses(&lock);
+        let recalled = |cache: &BuildCache| {
+            (content.pages.iter())
+                .filter(|page| cache.recall(page, &analyser).is_some())
+                .count()
+        };
+        assert_eq!(recalled(&cache), 0, "read without the lock");
+        cache.addresses_written();
+        assert_eq!(recalled(&cache), 2);
     }
 
     const DATED: &str = "On 12 March 1921 Lenin spoke to the congress of the revolt at Kronstadt and of the tax in kind.[^1]\n\n[^1]: Paul Avrich, *Kronstadt 1921* (Princeton, 1970), p. 3.";

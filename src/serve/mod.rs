@@ -258,11 +258,13 @@ fn rebuild(
     match built {
         Some(built) => {
             // The addresses the preview shows are the ones the next build keeps.
-            if let Some(Err(error)) = built.addresses.as_ref().map(|a| a.write(&options.root)) {
-                eprintln!(
+            match built.addresses.as_ref().map(|a| a.write(&options.root)) {
+                Some(Err(error)) => eprintln!(
                     "warning: cannot write {}: {error}",
                     crate::addresses::LOCK_FILE
-                );
+                ),
+                Some(Ok(())) => cache.addresses_written(),
+                None => {}
             }
             live.complete(built.files);
             if timings {
