@@ -11,11 +11,12 @@
 //! the page says that the one it named was removed.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::reread::FileMemo;
 
 /// The lock file's name, beside `site.toml`.
 pub const LOCK_FILE: &str = "paragraphs.lock";
@@ -81,6 +82,21 @@ impl Lock {
     /// warning, for a file that cannot be read (a merge left conflict marks in it, say). The
     /// build then gives the addresses afresh and leaves the file as it is, for the editor to
     /// mend: writing over it would lose the addresses it holds.
+    /// [`Lock::read`], or the last reading of the file where its size and time are the same.
+    pub fn read_through(
+        root: &Path,
+        memo: &mut FileMemo<Option<Lock>>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Lock> {
+        let path = root.join(LOCK_FILE);
+        let read = memo.read_all(&[path], false, PathBuf::as_path, |_, found| {
+            Lock::read(root, found)
+        });
+        let (lock, found) = read.into_iter().next()?;
+        diagnostics.extend(found);
+        lock
+    }
+
     pub fn read(root: &Path, diagnostics: &mut Diagnostics) -> Option<Lock> {
         let path = root.join(LOCK_FILE);
         let text = match std::fs::read_to_string(&path) {

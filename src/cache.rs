@@ -35,6 +35,7 @@ pub struct BuildCache {
 pub(crate) struct FilesRead {
     pub pages: FileMemo<Option<Page>>,
     pub entries: FileMemo<Option<Entity>>,
+    pub lock: FileMemo<Option<crate::addresses::Lock>>,
 }
 
 struct CachedMatcher {
@@ -77,6 +78,7 @@ impl BuildCache {
             files_read: FilesRead {
                 pages: FileMemo::kept(),
                 entries: FileMemo::kept(),
+                lock: FileMemo::kept(),
             },
             ..BuildCache::default()
         }
@@ -90,6 +92,11 @@ impl BuildCache {
 
     pub(crate) fn files_read_now(&mut self, files: FilesRead) {
         self.files_read = files;
+    }
+
+    /// `paragraphs.lock` as the last build read it, where the file is as it was.
+    pub(crate) fn lock_read(&mut self) -> &mut FileMemo<Option<crate::addresses::Lock>> {
+        &mut self.files_read.lock
     }
 
     /// Whether what is read of the pages is kept for the next build (and so the pages'

@@ -46,6 +46,13 @@ struct Remembered<T> {
     found: Diagnostics,
 }
 
+/// Whether a file's reading was the last one's, or new (at the file's stamp, if it has one).
+#[derive(Clone, Copy)]
+enum Reading {
+    Kept,
+    New(Option<Stamp>),
+}
+
 /// What each file gave the last time it was read (`serve`), or nothing (a one-off build).
 pub struct FileMemo<T> {
     keep: bool,
@@ -91,7 +98,9 @@ impl<T: Clone + Send + Sync> FileMemo<T> {
         }
         let last = &self.files;
         let read_at = SystemTime::now();
-        let read: Vec<(Option<Stamp>, T, Diagnostics)> = items
+        // Each item: what it gave, and whether that was the last reading's (kept) or a new
+        // reading at this stamp.
+        let read: Vec<(Reading, T, Diagnostics)> = items
             .par_iter()
             .map(|item| {
                 let stamp = Stamp::of(path(item));
@@ -101,24 +110,33 @@ impl<T: Clone + Send + Sync> FileMemo<T> {
                     (file.stamp == stamp && file.drafts == drafts && settled)
                         .then(|| (file.value.clone(), file.found.clone()))
                 });
-                let (value, found) = kept.unwrap_or_else(|| read_one(item));
-                (stamp, value, found)
+                match kept {
+                    Some((value, found)) => (Reading::Kept, value, found),
+                    None => {
+                        let (value, found) = read_one(item);
+                        (Reading::New(stamp), value, found)
+                    }
+                }
             })
             .collect();
-        let mut files = HashMap::with_capacity(items.len());
-        for (item, (stamp, value, found)) in items.iter().zip(&read) {
-            if let Some(stamp) = *stamp {
-                let remembered = Remembered {
+        // The last readings kept move over; the new ones are copied in.
+        let mut last = std::mem::take(&mut self.files);
+        for (item, (reading, value, found)) in items.iter().zip(&read) {
+            let path = path(item);
+            let remembered = match *reading {
+                Reading::Kept => last.remove(path),
+                Reading::New(stamp) => stamp.map(|stamp| Remembered {
                     stamp,
                     read_at,
                     drafts,
                     value: value.clone(),
                     found: found.clone(),
-                };
-                files.insert(path(item).to_path_buf(), remembered);
+                }),
+            };
+            if let Some(remembered) = remembered {
+                self.files.insert(path.to_path_buf(), remembered);
             }
         }
-        self.files = files;
         read.into_iter()
             .map(|(_, value, found)| (value, found))
             .collect()

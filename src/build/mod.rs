@@ -189,7 +189,8 @@ fn prepare_stages(
     let (config, base) = settings(options, diagnostics)?;
     let mut loaded = stages::load(options, &config, cache, diagnostics);
     clock.lap("load");
-    let read_lock = crate::addresses::Lock::read(&options.root, diagnostics);
+    let read_lock =
+        crate::addresses::Lock::read_through(&options.root, cache.lock_read(), diagnostics);
     let lock = read_lock.clone().unwrap_or_default();
     let mut analysed = stages::analyse(&mut loaded, (&config, &base), &lock, cache, diagnostics);
     clock.lap("markdown and entities");
