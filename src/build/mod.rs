@@ -224,7 +224,16 @@ fn prepare_stages(
         pages_first(files, &summary, diagnostics);
         clock.restart();
         let later = (Part::Later, None);
-        files = stages::render(&site, later, sink, &mut clock, diagnostics)?;
+        // On one thread: the pages just handed over are being served and drawn, and the
+        // reload that fetches them should not wait for a core.
+        let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+        let render_later = |diagnostics: &mut Diagnostics, clock: &mut StageClock| {
+            stages::render(&site, later, sink, clock, diagnostics)
+        };
+        files = match one_thread {
+            Ok(pool) => pool.install(|| render_later(diagnostics, &mut clock)),
+            Err(_) => render_later(diagnostics, &mut clock),
+        }?;
         summary.later_stages = clock.laps;
     }
     // Written when they changed, and never over a lock that could not be read.

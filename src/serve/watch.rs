@@ -18,7 +18,7 @@ pub const WATCHED_DIRS: [&str; 3] = [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR];
 
 /// Events closer together than this are one change: an editor's save is often several
 /// writes and renames.
-const QUIET: Duration = Duration::from_millis(80);
+const QUIET: Duration = Duration::from_millis(50);
 
 pub struct Watcher {
     root: PathBuf,
