@@ -1675,12 +1675,35 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     let earlier = clause_words
         .windows(2)
         .any(|pair| matches!(pair[0], "who" | "which" | "whom") && matches!(pair[1], "had"));
+    // "he recounted the history of the struggle between February and October 1917": the
+    // time a history or an account tells of, not the time it was told.
+    let told_of = [
+        "history of",
+        "story of",
+        "account of",
+        "chronicle of",
+        "narrative of",
+    ]
+    .iter()
+    .any(|phrase| {
+        clause
+            .rsplit([':', ';'])
+            .next()
+            .is_some_and(|c| c.contains(phrase))
+    });
     // "wages stand at the same level as in the fall of 1925": a time compared with.
     let compared = clause_words
         .windows(2)
         .any(|pair| matches!(pair[0], "as" | "than") && matches!(pair[1], "in" | "on" | "during"))
         && clause.trim_end().ends_with(|c: char| c.is_alphabetic());
-    relative || recalled || looked_back_to || foreseen || participle || earlier || compared
+    relative
+        || recalled
+        || looked_back_to
+        || foreseen
+        || participle
+        || earlier
+        || compared
+        || told_of
 }
 
 /// Past participles that are no past tense: a phrase they open describes a noun.
@@ -3475,6 +3498,18 @@ mod tests {
         ] {
             assert_eq!(read(sentence).as_deref(), Some(date), "{sentence}");
         }
+    }
+
+    #[test]
+    fn the_time_a_history_tells_of_is_not_the_time_it_was_told() {
+        assert_eq!(
+            read("He recounted the history of the clubs between February and June of 1848."),
+            None
+        );
+        assert_eq!(
+            read("The chronicle of his life went on: in March 1848 he fled.").as_deref(),
+            Some("March 1848")
+        );
     }
 
     #[test]
