@@ -36,20 +36,44 @@ pub struct RenderMemo {
     files_last: HashMap<String, Bytes>,
     files_this: Mutex<HashMap<String, Bytes>>,
     /// What those pages are made from besides their own values (the site's templates,
-    /// settings and pages), in the last good build and in this one.
-    outline_last: Option<Fingerprint>,
-    outline_this: Mutex<Option<Fingerprint>>,
+    /// settings and pages).
+    outline: MadeFrom,
     /// Whole parts of the site by name (the timeline's page, year pages and exports), with
     /// the fingerprint of all they are made from: the last good build's, and this one's.
     parts_last: HashMap<&'static str, Part>,
     parts_this: Mutex<HashMap<&'static str, Part>>,
-    /// The timeline's entries, hashed: those of the last good build, and this one's.
-    entries_last: Option<Fingerprint>,
-    entries_this: Mutex<Option<Fingerprint>>,
+    /// The timeline's entries.
+    entries: MadeFrom,
     /// What the documents' pages are made from besides each page's own reading (the site's
-    /// outline, the citations, the registry's names): the last good build's, and this one's.
-    documents_last: Option<Fingerprint>,
-    documents_this: Mutex<Option<Fingerprint>>,
+    /// outline, the citations, the registry's names).
+    documents: MadeFrom,
+}
+
+/// What some pages are made from, hashed: in the last good build, and in this one.
+#[derive(Default)]
+struct MadeFrom {
+    last: Option<Fingerprint>,
+    this: Mutex<Option<Fingerprint>>,
+}
+
+impl MadeFrom {
+    /// Whether this build's `fingerprint` is the last good build's.
+    fn same(&self, fingerprint: Fingerprint) -> bool {
+        *self.this.lock().unwrap_or_else(PoisonError::into_inner) = Some(fingerprint);
+        self.last == Some(fingerprint)
+    }
+
+    fn keep(&mut self) {
+        self.last = self
+            .this
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+    }
+
+    fn forget(&mut self) {
+        *self.this.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
+    }
 }
 
 /// A part of the site as a build made it: its files, and what they were made from.
@@ -82,31 +106,19 @@ impl RenderMemo {
     /// Whether the pages kept by path were made from the same `outline` in the last build
     /// (and so may be taken by path where their own values are known not to have changed).
     pub fn same_outline(&self, outline: Fingerprint) -> bool {
-        *self
-            .outline_this
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(outline);
-        self.outline_last == Some(outline)
+        self.outline.same(outline)
     }
 
     /// Whether the timeline's `entries` are the last good build's (an event's page lists
     /// the statements that report it, wherever they stand).
     pub fn same_entries(&self, entries: Fingerprint) -> bool {
-        *self
-            .entries_this
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(entries);
-        self.entries_last == Some(entries)
+        self.entries.same(entries)
     }
 
     /// Whether the documents' pages are made from the same `made_from` as in the last good
     /// build (and so a page whose own reading is the same is the page it was).
     pub fn same_documents(&self, made_from: Fingerprint) -> bool {
-        *self
-            .documents_this
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(made_from);
-        self.documents_last == Some(made_from)
+        self.documents.same(made_from)
     }
 
     /// The file at `path` as the last good build made it, counted among the pages recalled:
@@ -180,20 +192,14 @@ impl RenderMemo {
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner);
         self.files_last = std::mem::take(files);
-        let outline = self
-            .outline_this
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner);
-        self.outline_last = outline.take();
         let parts = self
             .parts_this
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner);
         self.parts_last = std::mem::take(parts);
-        let entries = (self.entries_this.get_mut()).unwrap_or_else(PoisonError::into_inner);
-        self.entries_last = entries.take();
-        let documents = (self.documents_this.get_mut()).unwrap_or_else(PoisonError::into_inner);
-        self.documents_last = documents.take();
+        for made_from in [&mut self.outline, &mut self.entries, &mut self.documents] {
+            made_from.keep();
+        }
     }
 
     /// The build failed, or another begins: the last good build's pages are still the ones
@@ -207,22 +213,13 @@ impl RenderMemo {
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
-        *self
-            .outline_this
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner) = None;
         self.parts_this
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
-        *self
-            .entries_this
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner) = None;
-        *self
-            .documents_this
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner) = None;
+        for made_from in [&mut self.outline, &mut self.entries, &mut self.documents] {
+            made_from.forget();
+        }
     }
 
     /// How many pages the last build took as they were.
