@@ -391,6 +391,7 @@ pub(super) fn render(
         citations: &site.indexed.citations,
         sink,
         memo,
+        outline: std::sync::OnceLock::new(),
     };
     let site_view = renderer.site_view();
     let timeline_page = TimelinePage {
@@ -409,9 +410,10 @@ pub(super) fn render(
     let search = site.config.search;
     let stages: [(&'static str, Part, RenderStage); 7] = [
         ("pages", Part::Pages, &|| {
+            let changed = site.analysed.changed.as_ref();
             render_pages(
-                &renderer,
-                (&site.analysed.bodies_html, site.analysed.changed.as_ref()),
+                (&renderer, &site_view),
+                (&site.analysed.bodies_html, changed),
             )
         }),
         ("search page", Part::Pages, &|| match search {
@@ -581,12 +583,11 @@ fn cite_works(
 
 /// Every page of the content, each from its HTML in `bodies_html` (taken: each is made once).
 fn render_pages(
-    renderer: &SiteRenderer,
+    (renderer, site): (&SiteRenderer, &Shared<SiteView>),
     (bodies_html, changed): (&[Mutex<String>], Option<&ChangedPages>),
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let site = renderer.site_view();
     let documents = renderer.document_summaries();
-    let kept = kept_documents(renderer, &site, changed);
+    let kept = kept_documents(renderer, site, changed);
     let pages: Vec<Result<OutputFile, Diagnostic>> = (0..renderer.content.pages.len())
         .into_par_iter()
         .map(PageId::new)
@@ -600,7 +601,7 @@ fn render_pages(
             }
             let body =
                 std::mem::take(&mut *bodies_html[i].lock().unwrap_or_else(|e| e.into_inner()));
-            let html = renderer.render_page(i, &body, &site, &documents)?;
+            let html = renderer.render_page(i, &body, site, &documents)?;
             match renderer.memo {
                 Some(memo) => {
                     let bytes = bytes::Bytes::from(html);
@@ -614,7 +615,7 @@ fn render_pages(
     let mut results = pages;
     results.push(
         renderer
-            .render_not_found(&site)
+            .render_not_found(site)
             .map(|html| OutputFile::bytes("404.html", html)),
     );
     crate::render::gather(results)
@@ -630,13 +631,7 @@ fn kept_documents<'a>(
 ) -> Option<(&'a RenderMemo, &'a ChangedPages)> {
     let memo = renderer.memo?;
     let outline = renderer.outline_pieces(site)?;
-    let registry: Vec<(&str, &str)> = (renderer.registry.entities.iter())
-        .map(|e| (e.id.as_str(), e.name.as_str()))
-        .collect();
-    let made_from = fingerprint_with(
-        outline.iter().map(Vec::as_slice),
-        &(renderer.citations, registry),
-    );
+    let made_from = fingerprint_with(outline.iter().map(Vec::as_slice), renderer.citations);
     (memo.same_documents(made_from))
         .then_some(memo)
         .zip(changed)

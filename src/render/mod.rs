@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
@@ -452,6 +453,8 @@ pub struct SiteRenderer<'a> {
     /// The pages of the last build, for `serve` to take again where nothing they are made
     /// from has changed.
     pub memo: Option<&'a RenderMemo>,
+    /// [`SiteRenderer::outline_pieces`], once made (`OnceLock::new()` to begin with).
+    pub outline: OnceLock<Option<Vec<Vec<u8>>>>,
 }
 
 impl SiteRenderer<'_> {
@@ -721,15 +724,25 @@ impl SiteRenderer<'_> {
             .collect()
     }
 
-    /// The link to the timeline's page.
     /// What every page is made from besides its own values: the site's view, settings and
-    /// templates, and each page's place, title and front matter. `None` without a memo.
-    pub fn outline_pieces(&self, site_view: &Shared<SiteView>) -> Option<Vec<Vec<u8>>> {
+    /// templates, each page's place, title and front matter, and the registry's names. Made
+    /// once a build (the registry's, the timeline's and the documents' pages all ask);
+    /// `None` without a memo.
+    pub fn outline_pieces(&self, site_view: &Shared<SiteView>) -> Option<&[Vec<u8>]> {
         self.memo?;
+        let pieces = self.outline.get_or_init(|| self.outline_made(site_view));
+        pieces.as_deref()
+    }
+
+    fn outline_made(&self, site_view: &Shared<SiteView>) -> Option<Vec<Vec<u8>>> {
+        let registry: String = (self.registry.entities.iter())
+            .map(|e| format!("{}\u{1f}{}\u{1e}", e.id, e.name))
+            .collect();
         let mut pieces = vec![
             serde_json::to_vec(&site_view.view).ok()?,
             format!("{:?}", self.config).into_bytes(),
             self.templates.fingerprint.to_le_bytes().to_vec(),
+            registry.into_bytes(),
         ];
         pieces.extend(self.content.pages.iter().map(|page| {
             format!(
@@ -747,6 +760,7 @@ impl SiteRenderer<'_> {
         Some(pieces)
     }
 
+    /// The link to the timeline's page.
     pub fn timeline_link(&self) -> String {
         self.base.link(&format!("{}/", timeline::TIMELINE_DIR))
     }

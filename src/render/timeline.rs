@@ -73,11 +73,7 @@ impl TimelinePage<'_> {
         let memo = (self.site.memo)
             .zip(self.site.outline_pieces(site_view))
             .map(|(memo, outline)| {
-                let registry: Vec<(&str, &str)> = (self.site.registry.entities.iter())
-                    .map(|e| (e.id.as_str(), e.name.as_str()))
-                    .collect();
-                let made_from =
-                    fingerprint_with(outline.iter().map(Vec::as_slice), &(self.entries, registry));
+                let made_from = fingerprint_with(outline.iter().map(Vec::as_slice), &self.entries);
                 (memo, made_from)
             });
         if let Some(files) = memo.and_then(|(memo, made_from)| memo.recall_part(PART, made_from)) {
