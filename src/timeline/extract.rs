@@ -1088,7 +1088,8 @@ const MAKING_DOCUMENTS: &[&str] = &[
     "received",
 ];
 
-/// Nouns of time: "the night of 14 March" is that day.
+/// Nouns of time: "the night of 14 March" is that day, "the end of 1923" a time of that
+/// year; "the works of 1922" are no time.
 const TIME_NOUNS: &[&str] = &[
     "night",
     "nights",
@@ -1106,7 +1107,6 @@ const TIME_NOUNS: &[&str] = &[
     "middle",
     "start",
     "course",
-    "events",
     "spring",
     "summer",
     "autumn",
@@ -1373,25 +1373,7 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     let of_noun = before.ends_with(" of")
         && (year_only || decade)
         && meeting_month(before).is_none()
-        && !matches!(
-            last_word(before.trim_end_matches(" of")).as_str(),
-            "eve"
-                | "end"
-                | "beginning"
-                | "middle"
-                | "spring"
-                | "summer"
-                | "autumn"
-                | "fall"
-                | "winter"
-                | "course"
-                | "start"
-                | "first"
-                | "half"
-                | "part"
-                | "months"
-                | "year"
-        );
+        && !TIME_NOUNS.contains(&last_word(before.trim_end_matches(" of")).as_str());
     // "prepared a response to Trotsky's letter of 8 October": after the sentence's verb, a
     // document's day is the document's; "the resolution of 19 January 1924, which
     // condemned him" is the time of what the document did.
