@@ -369,6 +369,28 @@ fn middle_run(old: &[Address], current: &[(String, String, String)]) -> Vec<(usi
 mod tests {
     use super::*;
 
+    /// `serve` reads the lock through a memo: a lock it cannot use is said at every build
+    /// while it stays so (the warning kept with the reading), and a mended one is read anew.
+    #[test]
+    fn a_broken_lock_read_through_the_memo_warns_at_every_build_until_mended() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join(LOCK_FILE), "{ not a lock").unwrap();
+        let mut memo = FileMemo::kept();
+        for _ in 0..2 {
+            let mut diagnostics = Diagnostics::default();
+            assert_eq!(
+                Lock::read_through(root.path(), &mut memo, &mut diagnostics),
+                None
+            );
+            assert_eq!(diagnostics.warning_count(), 1, "{diagnostics:?}");
+        }
+        Lock::default().write(root.path()).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let lock = Lock::read_through(root.path(), &mut memo, &mut diagnostics);
+        assert_eq!(lock, Some(Lock::default()));
+        assert_eq!(diagnostics.iter().count(), 0);
+    }
+
     const FIRST: &str = "Miasnikov wrote to the Central Committee in May 1921 about the press.";
     const SECOND: &str = "Lenin answered him in August, and the letter was printed for the party.";
     const THIRD: &str = "He was expelled from the party in February 1922 after a long debate.";
