@@ -1437,14 +1437,17 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
         || noun_after
         || looks_away
         || planned_for
-        || in_reduced_relative(before)
+        || in_reduced_relative(before, after)
         || documents_day
 }
 
 /// "He could not accept the abandonment of the principles enunciated in 1917": after the
 /// sentence's verb, a participle right after a noun describes the noun, and its date is
-/// the noun's, not the time of what the sentence reports.
-fn in_reduced_relative(before: &str) -> bool {
+/// the noun's, not the time of what the sentence reports. After "that" or a verb of saying
+/// the noun opens a clause of its own ("reported that the strike ended in May 1849"), whose
+/// verb the participle is unless another verb follows the date ("… that the principles
+/// enunciated in 1917 were abandoned").
+fn in_reduced_relative(before: &str, after: &str) -> bool {
     const NOT_NOUNS: &[&str] = &[
         "was",
         "were",
@@ -1526,8 +1529,32 @@ fn in_reduced_relative(before: &str) -> bool {
                 | "so"
         )
     });
-    noun_like && has_verb(clause) && !joins_clauses
+    let reported = {
+        let mut back = clause.split_whitespace().rev().skip(1);
+        back.next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            w == "that" || SAYING.contains(&w.as_str())
+        })
+    };
+    let verb_follows = || {
+        (after.split(['.', ';', '?', '!', ',']).next().unwrap_or_default())
+            .split_whitespace()
+            .any(|w| FINITE_AUXILIARIES.contains(&w))
+    };
+    noun_like && has_verb(clause) && !joins_clauses && (!reported || verb_follows())
 }
+
+/// Verbs after which a clause of what was said or known follows, with or without "that".
+const SAYING: &[&str] = &[
+    "said", "reported", "wrote", "noted", "claimed", "believed", "learned", "learnt", "knew",
+    "heard", "announced", "thought", "stated", "declared", "insisted", "recalled", "argued",
+];
+
+/// The verbs that make a clause finite: "were", "had", "could".
+const FINITE_AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "could", "would", "should", "must", "can",
+    "will", "did",
+];
 
 /// The clause a date stands in, up to the date: from the last comma before it, lower-cased.
 fn clause_before(text: &str, sentence_start: usize, span: &Range<usize>) -> String {
@@ -1563,11 +1590,35 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     let main_verb_after = || {
         let rest = text[span.end..].split(['.', ';', '?', '!', ',']).next();
         rest.is_some_and(|rest| {
-            (rest.split_whitespace()).any(|w| matches!(w, "was" | "were" | "is" | "are"))
+            (rest.split_whitespace()).any(|w| {
+                matches!(
+                    w,
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "cannot"
+                        | "could"
+                        | "would"
+                        | "should"
+                        | "must"
+                        | "can"
+                        | "will"
+                )
+            })
         })
     };
+    // "the differences that existed within the party in 1917 cannot be held against them":
+    // a "that" with a verb of the past after it opens a relative clause (a "that" of what
+    // is said opens on its subject).
+    let that_relative = || {
+        (clause.split_whitespace().collect::<Vec<_>>())
+            .windows(2)
+            .any(|pair| pair[0] == "that" && is_past_tense(pair[1]))
+    };
     let relative = relative
-        || (clause.split_whitespace().skip(1)).any(|w| matches!(w, "who" | "whom" | "whose"))
+        || ((clause.split_whitespace().skip(1)).any(|w| matches!(w, "who" | "whom" | "whose"))
+            || that_relative())
             && main_verb_after();
     // "since the first time he had observed Lenin in the spring of 1923": a time looked
     // back to from the one the sentence reports.
@@ -1686,6 +1737,15 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
         || earlier
         || compared
         || told_of
+}
+
+/// Whether `word` is a verb in the past tense: "-ed", or one of the common irregular ones.
+fn is_past_tense(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "arose", "began", "came", "grew", "held", "made", "met", "rose", "stood", "took",
+        "was", "were", "went",
+    ];
+    (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
 }
 
 /// Past participles that are no past tense: a phrase they open describes a noun.
@@ -3548,6 +3608,34 @@ mod tests {
         assert_eq!(
             read("Those who joined in 1846 were expelled in March 1848.").as_deref(),
             Some("March 1848")
+        );
+        assert_eq!(
+            read(
+                "Kossuth repeated that the quarrels that arose among the exiles in 1852 \
+                 could not be laid at anyone's door."
+            ),
+            None
+        );
+        assert_eq!(
+            read("The reforms that passed in 1832 were soon forgotten by the voters."),
+            None
+        );
+        // A "that" of what is said opens on its subject; the date is what it reports.
+        assert_eq!(
+            read("The consul reported that the strikes ended in May 1849.").as_deref(),
+            Some("May 1849")
+        );
+        assert_eq!(
+            read("The consul wrote the strike ended on 3 May 1849.").as_deref(),
+            Some("3 May 1849")
+        );
+        assert_eq!(
+            read("He insisted that the pledges given in 1848 were binding on the crown."),
+            None
+        );
+        assert_eq!(
+            read("The petition that circulated in 1839 was signed by a million.").as_deref(),
+            None
         );
     }
 

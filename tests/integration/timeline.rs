@@ -782,6 +782,13 @@ fn hrefs_of(html: &Html, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words a sentence that leans on the one before it opens on, as the timeline's
+/// excerpts take them.
+const LEANING: &[&str] = &[
+    "It", "This", "These", "That", "Those", "He", "She", "They", "His", "Her", "Its", "Their",
+    "There", "The latter", "The former", "Such", "Here",
+];
+
 /// The judged sentences of the bundled texts as the built timeline places them (the rules
 /// above, and the dates of the registry's events a sentence opens on): each sentence is
 /// looked for among the statements of `timeline.json`. `cargo test judged -- --nocapture`
@@ -795,9 +802,10 @@ fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them(
     let data: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(site().join("timeline.json")).unwrap())
             .unwrap();
+    // The letters and digits, and the colons that set a quotation off.
     let squeeze = |text: &str| -> String {
         text.chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|c| c.is_alphanumeric() || *c == ':')
             .flat_map(char::to_lowercase)
             .collect()
     };
@@ -816,9 +824,24 @@ fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them(
     let (mut placed, mut right, mut datable, mut datable_placed, mut undatable_placed) =
         (0, 0, 0, 0, 0);
     for j in judged.iter().filter(|j| j.cause != "front matter") {
-        let key: String = squeeze(&j.sentence).chars().take(80).collect();
+        // An entry is the sentence's own when its excerpt is the sentence (cut short, or
+        // with the quotation its colon opens), or the sentence after the one it leans on
+        // ("It was then that …"); not an entry that quotes it after a colon ("In 1925
+        // Trotsky warned: …") nor the next sentence's that leans on it.
+        let sentence = squeeze(&j.sentence);
+        let colon = j.sentence.trim_end().ends_with(':');
+        let leans = LEANING.iter().any(|word| {
+            (j.sentence.strip_prefix(word)).is_some_and(|rest| rest.starts_with([' ', ',']))
+        });
+        let key: String = sentence.chars().take(80).collect();
+        let own = |excerpt: &str| {
+            (excerpt.starts_with(&sentence) && (colon || excerpt.len() == sentence.len()))
+                || (excerpt.len() >= 40 && sentence.starts_with(excerpt))
+                || leans
+                    && (excerpt.find(&key)).is_some_and(|at| !excerpt[..at].contains(':'))
+        };
         let read = (statements.iter())
-            .find(|(excerpt, _)| excerpt.contains(&key))
+            .find(|(excerpt, _)| own(excerpt))
             .map(|(_, date)| date.clone());
         datable += usize::from(j.date.is_some());
         if let Some(date) = &read {
