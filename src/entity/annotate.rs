@@ -148,12 +148,48 @@ fn in_quotation(plain: &str, at: usize) -> bool {
 
 /// The head of an event's name: the word before its "of" ("Tenth Congress of the RKP(b)",
 /// "Treaty of Brest-Litovsk"), else its last ("Lenin's Testament"), when capitalised.
-fn event_head(name: &str) -> Option<&str> {
+pub(crate) fn event_head(name: &str) -> Option<&str> {
     let head = name.split(" of ").next()?.split_whitespace().last()?;
     let head = head.trim_matches(|c: char| !c.is_alphabetic());
     let mut letters = head.chars();
     let capital = letters.next().is_some_and(char::is_uppercase);
     (capital && head.chars().count() >= 4 && letters.all(char::is_lowercase)).then_some(head)
+}
+
+/// The last year `text` names: a number of four digits from 1000 to 2099, standing alone.
+fn last_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    (0..bytes.len().saturating_sub(3)).rev().find_map(|at| {
+        let whole = (at..at + 4).all(digit) && !(at > 0 && digit(at - 1)) && !digit(at + 4);
+        let year: i32 = whole.then(|| text[at..at + 4].parse().ok()).flatten()?;
+        (1000..2100).contains(&year).then_some(year)
+    })
+}
+
+/// Whether a group existed in `year`: founded by then and not dissolved before it.
+fn existed_in(group: &crate::entity::Entity, year: i32) -> bool {
+    let year_of = |field: &str| group.date(field).and_then(|d| d.date.start).map(|p| p.year);
+    year_of("founded").is_none_or(|founded| founded <= year)
+        && year_of("dissolved").is_none_or(|dissolved| year <= dissolved)
+}
+
+/// Whether "the Opposition" at `start..end` of `text` is part of a longer name: a title
+/// before it ("the Bulletin of the Opposition") or a year after it ("the Opposition of
+/// 1923").
+fn in_longer_name(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .trim_end()
+        .strip_suffix("the")
+        .or_else(|| text[..start].trim_end().strip_suffix("The"))
+        .unwrap_or("");
+    let titled = before
+        .trim_end()
+        .strip_suffix(" of")
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let after = &text[end..];
+    titled || after.starts_with(" of ") || after.starts_with(char::is_alphanumeric)
 }
 
 /// The text of event `i` (a `Text` event), or "".
@@ -188,6 +224,16 @@ pub struct Annotator<'r> {
     recent_events: Vec<RecentEvent>,
     /// The blocks of the body read so far.
     blocks_seen: usize,
+    /// The groups named on the page, latest last: what "the Opposition" may stand for.
+    recent_groups: Vec<RecentGroup>,
+    /// The last year the page's text has named: the time "the Opposition" is read in.
+    year_seen: Option<i32>,
+}
+
+/// A group named on the page, by the head of its name ("Opposition" for "Left Opposition").
+struct RecentGroup {
+    head: String,
+    entity: usize,
 }
 
 /// An event named in a block, by the head of its name ("Congress" for "Tenth Congress of the
@@ -222,6 +268,8 @@ impl<'r> Annotator<'r> {
             unlinked: FxHashSet::default(),
             recent_events: Vec::new(),
             blocks_seen: 0,
+            recent_groups: Vec::new(),
+            year_seen: None,
         }
     }
 
@@ -301,6 +349,8 @@ impl BlockAnnotator for Annotator<'_> {
         self.resolve(&mut placed, line, plain);
         if !in_note {
             self.implicit_events(&events, (plain, offsets), &mut placed);
+            self.implicit_groups(&events, offsets, &mut placed);
+            self.year_seen = last_year(plain).or(self.year_seen);
         }
         let mut explicit = Vec::new();
         let events = self.rewrite_links(events, (offsets, position), plain, &mut explicit, line);
@@ -503,6 +553,103 @@ impl<'r> Annotator<'r> {
                 block,
             });
         }
+        placed.sort_by_key(|p| (p.event, p.found.start));
+    }
+
+    /// "The Opposition", "the Group": the group whose name has that head and which existed
+    /// in the year the text has come to, as a reader takes it: the one named last on the
+    /// page ("the Left Opposition" named in a chapter on 1923), else the only such group of
+    /// the registry that existed then (the Workers' Opposition, dissolved in 1922, is not
+    /// "the Opposition" of a text that has come to 1926). Left alone: one in a longer name
+    /// ("the Bulletin of the Opposition", "the Opposition of 1923"), and one that two groups
+    /// of the time could be, neither named on the page.
+    fn implicit_groups(
+        &mut self,
+        events: &[Event],
+        offsets: &[Option<usize>],
+        placed: &mut Vec<Placed>,
+    ) {
+        let registry = &self.entities.registry;
+        let heads = self.entities.matcher.group_heads();
+        let mut named: Vec<(usize, RecentGroup)> = placed
+            .iter()
+            .filter_map(|p| {
+                let entity = p.entity?;
+                let record = &registry.entities[entity];
+                let head = (record.kind() == EntityKind::Group)
+                    .then(|| event_head(&record.name))
+                    .flatten()?;
+                Some((
+                    p.text_start,
+                    RecentGroup {
+                        head: head.to_string(),
+                        entity,
+                    },
+                ))
+            })
+            .collect();
+        named.sort_by_key(|(at, _)| *at);
+        let mut named = named.into_iter().peekable();
+        let mut found = Vec::new();
+        let mut in_link = 0usize;
+        for (i, event) in events.iter().enumerate() {
+            match event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+                // Most text names no group's head: the pattern is not run on it.
+                Event::Text(text)
+                    if in_link == 0 && heads.iter().any(|(head, _)| text.contains(head)) =>
+                {
+                    for head in THE_HEAD.captures_iter(text).filter_map(|c| c.get(1)) {
+                        let taken = placed.iter().any(|p| {
+                            p.event == i && p.found.start < head.end() && head.start() < p.found.end
+                        });
+                        if !taken && !in_longer_name(text, head.start(), head.end()) {
+                            found.push((i, head.range()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (event, range) in found {
+            let text_start = offsets[event].unwrap_or(0) + range.start;
+            while let Some((_, group)) = named.next_if(|(at, _)| *at < text_start) {
+                self.recent_groups.push(group);
+            }
+            let text = events_text(events, event);
+            let head = &text[range.clone()];
+            let year = last_year(&text[..range.start]).or(self.year_seen);
+            let existed = |entity: usize| {
+                year.is_none_or(|year| existed_in(&registry.entities[entity], year))
+            };
+            let named_last = (self.recent_groups.iter().rev())
+                .find(|r| r.head == head && existed(r.entity))
+                .map(|r| r.entity);
+            let only_of_its_time = || {
+                let year = year?;
+                let (_, groups) = heads.iter().find(|(h, _)| h == head)?;
+                let mut existing = (groups.iter().copied())
+                    .filter(|&group| existed_in(&registry.entities[group], year));
+                let only = existing.next()?;
+                existing.next().is_none().then_some(only)
+            };
+            let Some(entity) = named_last.or_else(only_of_its_time) else {
+                continue;
+            };
+            placed.push(Placed {
+                event,
+                found: Found {
+                    start: range.start,
+                    end: range.end,
+                    target: Target::One(entity),
+                    full: false,
+                },
+                text_start,
+                entity: Some(entity),
+            });
+        }
+        self.recent_groups.extend(named.map(|(_, group)| group));
         placed.sort_by_key(|p| (p.event, p.found.start));
     }
 

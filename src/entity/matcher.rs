@@ -43,6 +43,23 @@ pub struct Matcher {
     /// For each entity, the words of its names before the surname, lower case (a person's
     /// forenames, patronymics and initials; nothing for other kinds).
     given_names: Vec<Vec<String>>,
+    /// The heads of the groups' names ("Opposition" for "Left Opposition"), each with the
+    /// groups whose name it heads: what "the Opposition" may stand for.
+    group_heads: Vec<(String, Vec<usize>)>,
+}
+
+fn group_heads(registry: &Registry) -> Vec<(String, Vec<usize>)> {
+    let mut heads: Vec<(String, Vec<usize>)> = Vec::new();
+    for (id, group) in registry.of_kind(EntityKind::Group) {
+        let Some(head) = crate::entity::annotate::event_head(&group.name) else {
+            continue;
+        };
+        match heads.iter_mut().find(|(h, _)| h == head) {
+            Some((_, groups)) => groups.push(id.index()),
+            None => heads.push((head.to_string(), vec![id.index()])),
+        }
+    }
+    heads
 }
 
 /// How many first letters tell two spellings of a forename apart: "Sergei" and "Sergey"
@@ -170,6 +187,7 @@ impl Matcher {
                 surname_groups,
                 forenames: forenames(registry),
                 given_names,
+                group_heads: group_heads(registry),
             },
             problems,
         )
@@ -178,6 +196,11 @@ impl Matcher {
     /// Whether `word` is a forename the registry gives some person.
     pub fn is_forename(&self, word: &str) -> bool {
         self.forenames.contains(&forename_stem(word))
+    }
+
+    /// The heads of the groups' names, each with the groups whose name it heads.
+    pub fn group_heads(&self) -> &[(String, Vec<usize>)] {
+        &self.group_heads
     }
 
     /// The words of an entity's names before its surname, lower case.

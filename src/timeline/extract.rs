@@ -1537,17 +1537,35 @@ fn in_reduced_relative(before: &str, after: &str) -> bool {
         })
     };
     let verb_follows = || {
-        (after.split(['.', ';', '?', '!', ',']).next().unwrap_or_default())
-            .split_whitespace()
-            .any(|w| FINITE_AUXILIARIES.contains(&w))
+        (after
+            .split(['.', ';', '?', '!', ','])
+            .next()
+            .unwrap_or_default())
+        .split_whitespace()
+        .any(|w| FINITE_AUXILIARIES.contains(&w))
     };
     noun_like && has_verb(clause) && !joins_clauses && (!reported || verb_follows())
 }
 
 /// Verbs after which a clause of what was said or known follows, with or without "that".
 const SAYING: &[&str] = &[
-    "said", "reported", "wrote", "noted", "claimed", "believed", "learned", "learnt", "knew",
-    "heard", "announced", "thought", "stated", "declared", "insisted", "recalled", "argued",
+    "said",
+    "reported",
+    "wrote",
+    "noted",
+    "claimed",
+    "believed",
+    "learned",
+    "learnt",
+    "knew",
+    "heard",
+    "announced",
+    "thought",
+    "stated",
+    "declared",
+    "insisted",
+    "recalled",
+    "argued",
 ];
 
 /// The verbs that make a clause finite: "were", "had", "could".
@@ -1742,8 +1760,8 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
 /// Whether `word` is a verb in the past tense: "-ed", or one of the common irregular ones.
 fn is_past_tense(word: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "arose", "began", "came", "grew", "held", "made", "met", "rose", "stood", "took",
-        "was", "were", "went",
+        "arose", "began", "came", "grew", "held", "made", "met", "rose", "stood", "took", "was",
+        "were", "went",
     ];
     (word.len() > 4 && word.ends_with("ed")) || IRREGULAR.contains(&word)
 }

@@ -617,6 +617,59 @@ fn the_congress_stands_for_the_congress_named_just_before_it() {
     assert_eq!(listed("elects the Central Committee"), 0, "a new section");
 }
 
+/// "The Opposition" stands for the group of that name's head that existed when the text is
+/// at: the one named on the page, else the only one of its time; not one inside a longer
+/// name, nor one no year or name settles.
+#[test]
+fn the_opposition_stands_for_the_opposition_of_the_time() {
+    let site = copy_of("registry");
+    let content = site.path().join("content");
+    std::fs::write(
+        content.join("groups/left-opposition.md"),
+        "+++\nname = \"Left Opposition\"\nfounded = \"1923-10\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("documents/oppositions.md"),
+        "+++\ntitle = \"Oppositions\"\n+++\n\n\
+         The Opposition is older than any of its names.\n\n\
+         In 1921 the Workers' Opposition spoke at the congress of the miners. Its theses were \
+         read aloud, and the Opposition demanded that the unions run industry.\n\n\
+         By 1926 the Opposition had found other leaders, who wrote for the Bulletin of the \
+         Opposition.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let listed = |group: &str| -> Vec<(String, String)> {
+        let html = page(out.path(), &format!("groups/{group}/index.html"));
+        let selector = scraper::Selector::parse(".mention-list li").unwrap();
+        html.select(&selector)
+            .filter(|li| li.inner_html().contains("/documents/oppositions/"))
+            .map(|li| {
+                let text: String = li.text().collect();
+                let times = li.value().attr("data-mentions").unwrap_or("1").to_string();
+                (text, times)
+            })
+            .collect()
+    };
+    let workers = listed("workers-opposition");
+    assert_eq!(workers.len(), 1, "{workers:#?}");
+    assert!(workers[0].0.contains("In 1921"), "{workers:#?}");
+    assert_eq!(
+        workers[0].1, "2",
+        "named, then “the Opposition”: {workers:#?}"
+    );
+    let left = listed("left-opposition");
+    assert_eq!(left.len(), 1, "{left:#?}");
+    assert!(left[0].0.contains("By 1926"), "{left:#?}");
+    assert_eq!(
+        left[0].1, "1",
+        "the Opposition of 1926, not the Bulletin's: {left:#?}"
+    );
+}
+
 /// An event's `participants` name people and groups: each lists the event, and its
 /// chronology holds it; the event's entry comes from the paragraph its `source` links.
 #[test]

@@ -785,8 +785,23 @@ fn hrefs_of(html: &Html, selector: &str) -> Vec<String> {
 /// The words a sentence that leans on the one before it opens on, as the timeline's
 /// excerpts take them.
 const LEANING: &[&str] = &[
-    "It", "This", "These", "That", "Those", "He", "She", "They", "His", "Her", "Its", "Their",
-    "There", "The latter", "The former", "Such", "Here",
+    "It",
+    "This",
+    "These",
+    "That",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "There",
+    "The latter",
+    "The former",
+    "Such",
+    "Here",
 ];
 
 /// The judged sentences of the bundled texts as the built timeline places them (the rules
@@ -837,8 +852,7 @@ fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them(
         let own = |excerpt: &str| {
             (excerpt.starts_with(&sentence) && (colon || excerpt.len() == sentence.len()))
                 || (excerpt.len() >= 40 && sentence.starts_with(excerpt))
-                || leans
-                    && (excerpt.find(&key)).is_some_and(|at| !excerpt[..at].contains(':'))
+                || leans && (excerpt.find(&key)).is_some_and(|at| !excerpt[..at].contains(':'))
         };
         let read = (statements.iter())
             .find(|(excerpt, _)| own(excerpt))
