@@ -175,8 +175,8 @@ fn existed_in(group: &crate::entity::Entity, year: i32) -> bool {
 }
 
 /// Whether "the Opposition" at `start..end` of `text` is part of a longer name: a title
-/// before it ("the Bulletin of the Opposition") or a year after it ("the Opposition of
-/// 1923").
+/// before it ("the Bulletin of the Opposition"), a name going on after it ("the Opposition
+/// Platform") or an "of" ("the Opposition of 1923").
 fn in_longer_name(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start]
         .trim_end()
@@ -188,8 +188,11 @@ fn in_longer_name(text: &str, start: usize, end: usize) -> bool {
         .strip_suffix(" of")
         .and_then(|b| b.split_whitespace().next_back())
         .is_some_and(|w| w.starts_with(char::is_uppercase));
+    // "the Opposition Platform", "the Party Statutes": a name goes on.
     let after = &text[end..];
-    titled || after.starts_with(" of ") || after.starts_with(char::is_alphanumeric)
+    let named_on =
+        (after.strip_prefix(' ')).is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+    titled || named_on || after.starts_with(" of ") || after.starts_with(char::is_alphanumeric)
 }
 
 /// The text of event `i` (a `Text` event), or "".

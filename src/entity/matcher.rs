@@ -43,8 +43,9 @@ pub struct Matcher {
     /// For each entity, the words of its names before the surname, lower case (a person's
     /// forenames, patronymics and initials; nothing for other kinds).
     given_names: Vec<Vec<String>>,
-    /// The heads of the groups' names ("Opposition" for "Left Opposition"), each with the
-    /// groups whose name it heads: what "the Opposition" may stand for.
+    /// The heads that several groups' names share ("Opposition" for the Left and the Workers'
+    /// Opposition), each with the groups whose name it heads: what "the Opposition" may
+    /// stand for.
     group_heads: Vec<(String, Vec<usize>)>,
 }
 
@@ -59,6 +60,10 @@ fn group_heads(registry: &Registry) -> Vec<(String, Vec<usize>)> {
             None => heads.push((head.to_string(), vec![id.index()])),
         }
     }
+    // A head that one group alone has is an everyday word of the texts as often as its name
+    // ("the Party" is the author's party, not the KAPD); one that names a family of groups
+    // (the Workers', Left, New and United Oppositions) is how the texts speak of them.
+    heads.retain(|(_, groups)| groups.len() >= 2);
     heads
 }
 
@@ -198,7 +203,7 @@ impl Matcher {
         self.forenames.contains(&forename_stem(word))
     }
 
-    /// The heads of the groups' names, each with the groups whose name it heads.
+    /// The heads that several groups' names share, each with the groups whose name it heads.
     pub fn group_heads(&self) -> &[(String, Vec<usize>)] {
         &self.group_heads
     }

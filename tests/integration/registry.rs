@@ -619,7 +619,7 @@ fn the_congress_stands_for_the_congress_named_just_before_it() {
 
 /// "The Opposition" stands for the group of that name's head that existed when the text is
 /// at: the one named on the page, else the only one of its time; not one inside a longer
-/// name, nor one no year or name settles.
+/// name, nor one no year or name settles, nor a head that one group alone has.
 #[test]
 fn the_opposition_stands_for_the_opposition_of_the_time() {
     let site = copy_of("registry");
@@ -636,7 +636,8 @@ fn the_opposition_stands_for_the_opposition_of_the_time() {
          In 1921 the Workers' Opposition spoke at the congress of the miners. Its theses were \
          read aloud, and the Opposition demanded that the unions run industry.\n\n\
          By 1926 the Opposition had found other leaders, who wrote for the Bulletin of the \
-         Opposition.\n",
+         Opposition and signed the Opposition Platform.\n\n\
+         In 1924 the Group met in a forest.\n",
     )
     .unwrap();
     let out = tempfile::tempdir().unwrap();
@@ -666,8 +667,10 @@ fn the_opposition_stands_for_the_opposition_of_the_time() {
     assert!(left[0].0.contains("By 1926"), "{left:#?}");
     assert_eq!(
         left[0].1, "1",
-        "the Opposition of 1926, not the Bulletin's: {left:#?}"
+        "the Opposition of 1926, not the Bulletin's nor its Platform: {left:#?}"
     );
+    // One group's head alone is an everyday word: "the Group" is not the Workers' Group.
+    assert_eq!(listed("workers-group"), []);
 }
 
 /// An event's `participants` name people and groups: each lists the event, and its
