@@ -108,6 +108,7 @@ pub struct Input {
     link_prefix: String,
     raw_html: bool,
     note_numbers: NoteNumbers,
+    link_implicit: bool,
     pub(crate) addresses: Option<PageAddresses>,
 }
 
@@ -124,6 +125,7 @@ impl Input {
             && self.link_prefix == analyser.link_prefix
             && self.raw_html == analyser.raw_html
             && self.note_numbers == analyser.note_numbers
+            && self.link_implicit == analyser.link_implicit
             && self.addresses.as_ref() == analyser.locked(page)
     }
 }
@@ -139,6 +141,8 @@ pub struct Analyser<'r> {
     raw_html: bool,
     /// `[notes] numbers`.
     note_numbers: NoteNumbers,
+    /// `link_implicit`: whether "the Congress" settled links as a name does.
+    link_implicit: bool,
     /// The paragraph addresses the last build gave (`paragraphs.lock`).
     lock: Option<&'r Lock>,
 }
@@ -156,8 +160,16 @@ impl<'r> Analyser<'r> {
             link_prefix,
             raw_html: true,
             note_numbers: NoteNumbers::default(),
+            link_implicit: false,
             lock: None,
         }
+    }
+
+    /// An analyser that links the bare references it settles ("the Opposition") in the
+    /// text, as `link_implicit` in `site.toml` asks.
+    pub fn linking_implicit(mut self, link: bool) -> Self {
+        self.link_implicit = link;
+        self
     }
 
     /// An analyser that keeps the paragraph addresses of `lock`.
@@ -196,6 +208,7 @@ impl<'r> Analyser<'r> {
             link_prefix: self.link_prefix.to_string(),
             raw_html: self.raw_html,
             note_numbers: self.note_numbers,
+            link_implicit: self.link_implicit,
             addresses: self.locked(page).cloned(),
         }
     }
@@ -212,11 +225,13 @@ impl<'r> Analyser<'r> {
             note_numbers: self.note_numbers,
         };
         let mut annotator = self.entities.map(|entities| {
-            Annotator::new(entities, self.link_prefix, &page.path).with_declared_names(
-                &page.front.names,
-                &page.front.unlinked_names,
-                page.names_line,
-            )
+            Annotator::new(entities, self.link_prefix, &page.path)
+                .linking_implicit(self.link_implicit)
+                .with_declared_names(
+                    &page.front.names,
+                    &page.front.unlinked_names,
+                    page.names_line,
+                )
         });
         let mut rendered = self.renderer.render(
             &page.body,

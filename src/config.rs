@@ -23,6 +23,7 @@ const KNOWN_KEYS: &[&str] = &[
     "unsafe_html",
     "not_names",
     "period",
+    "link_implicit",
 ];
 
 /// Enough to read through on one page; a much-named person's thousands of mentions would
@@ -70,6 +71,10 @@ pub struct Config {
     /// The years the collection is about (`period = "1917/1930"`): the timeline folds the
     /// years outside them, so that it opens on the collection's own time.
     pub period: Option<String>,
+    /// Whether a bare reference the build settles ("the Congress", "the Opposition") links
+    /// to its entity's page in the text, as a name does. Off by default: it is listed on the
+    /// entity's page, marked as a reference, but the reader's text links only names.
+    pub link_implicit: bool,
 }
 
 /// `[notes]`: how a reader reads a note in place.
@@ -129,6 +134,7 @@ impl Default for Config {
             unsafe_html: true,
             not_names: Vec::new(),
             period: None,
+            link_implicit: false,
         }
     }
 }

@@ -173,6 +173,7 @@ pub(super) fn analyse(
     let analyser = Analyser::new(&loaded.registry, entities, base.prefix())
         .refusing_raw_html(!config.unsafe_html)
         .numbering_notes(config.notes.numbers)
+        .linking_implicit(config.link_implicit)
         .keeping_addresses(lock);
     let keep_bodies = cache.keeps_pages();
     let recalled = &*cache;

@@ -55,7 +55,8 @@ pub fn names(entity: &Entity) -> Vec<String> {
 /// The surname of a person: the part of `sort_name` before its comma, or the last word.
 /// The forms of a name of several words in other cases, as prose writes the name of an
 /// event or a group: "Trotskyist opposition" is also "Trotskyist Opposition", "Left
-/// Communists" also "left communists". A word in capitals (an abbreviation, a Roman
+/// Communists" also "left communists", "Introduction of the New Economic Policy" also
+/// "introduction of the New Economic Policy". A word in capitals (an abbreviation, a Roman
 /// numeral: "RKP(b)", "XV") keeps them; a name of one word is a proper noun, kept as it is.
 fn case_forms(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split(' ').collect();
@@ -96,7 +97,14 @@ fn case_forms(name: &str) -> Vec<String> {
         .enumerate()
         .map(|(i, w)| if i == 0 { capital(w) } else { lower(w) })
         .collect();
-    [title, all_lower, sentence]
+    // "the introduction of the New Economic Policy": a common noun before a proper name
+    // opens the event's name in lower case, the proper name keeping its capitals.
+    let lead_lower: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if i == 0 { lower(w) } else { w.to_string() })
+        .collect();
+    [title, all_lower, sentence, lead_lower]
         .into_iter()
         .map(|words| words.join(" "))
         .filter(|form| form != name)
@@ -582,6 +590,14 @@ mod tests {
             initials_forms("Ivan Nikitich Smirnov"),
             vec!["I. N. Smirnov", "I. Smirnov"]
         );
+    }
+
+    #[test]
+    fn a_common_noun_opens_an_events_name_in_lower_case() {
+        let forms = case_forms("Introduction of the New Economic Policy");
+        assert!(forms.contains(&"introduction of the New Economic Policy".to_string()));
+        assert!(forms.contains(&"introduction of the new economic policy".to_string()));
+        assert!(case_forms("Kronstadt").is_empty());
     }
 
     #[test]

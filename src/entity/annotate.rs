@@ -231,6 +231,8 @@ pub struct Annotator<'r> {
     recent_groups: Vec<RecentGroup>,
     /// The last year the page's text has named: the time "the Opposition" is read in.
     year_seen: Option<i32>,
+    /// Whether a bare reference settled ("the Congress") links as a name does.
+    link_implicit: bool,
 }
 
 /// A group named on the page, by the head of its name ("Opposition" for "Left Opposition").
@@ -253,6 +255,8 @@ struct Placed {
     found: Found,
     text_start: usize,
     entity: Option<usize>,
+    /// A bare reference the context settles ("the Congress"), not a name.
+    implicit: bool,
 }
 
 impl<'r> Annotator<'r> {
@@ -273,7 +277,14 @@ impl<'r> Annotator<'r> {
             blocks_seen: 0,
             recent_groups: Vec::new(),
             year_seen: None,
+            link_implicit: false,
         }
+    }
+
+    /// An annotator that links the bare references it settles (`link_implicit`).
+    pub fn linking_implicit(mut self, link: bool) -> Self {
+        self.link_implicit = link;
+        self
     }
 
     /// The meanings a document declares for its ambiguous names (`Smirnov =
@@ -360,15 +371,21 @@ impl BlockAnnotator for Annotator<'_> {
         for (entity, start, end) in explicit {
             self.record(entity, block, in_note, plain, start, end);
         }
-        for p in placed.iter().filter(|p| p.entity.is_some()) {
-            self.record(
-                p.entity.unwrap_or_default(),
+        for p in placed.iter() {
+            let Some(entity) = p.entity else {
+                continue;
+            };
+            self.names.mentions.push(Mention {
+                entity: EntityId::new(entity),
                 block,
                 in_note,
-                plain,
-                p.text_start,
-                p.text_start + (p.found.end - p.found.start),
-            );
+                implicit: p.implicit,
+                span: SnippetSpan::around(
+                    plain,
+                    p.text_start,
+                    p.text_start + (p.found.end - p.found.start),
+                ),
+            });
         }
         if paragraph.is_none() && self.names.mentions.len() > mentions_before {
             self.names.blocks.push(BlockText {
@@ -437,6 +454,7 @@ impl<'r> Annotator<'r> {
                             text_start: offsets[i].unwrap_or(0) + found.start,
                             found,
                             entity,
+                            implicit: false,
                         });
                     }
                 }
@@ -547,6 +565,7 @@ impl<'r> Annotator<'r> {
                 },
                 text_start,
                 entity: Some(entity),
+                implicit: true,
             });
         }
         for (_, head, entity) in named_before {
@@ -650,6 +669,7 @@ impl<'r> Annotator<'r> {
                 },
                 text_start,
                 entity: Some(entity),
+                implicit: true,
             });
         }
         self.recent_groups.extend(named.map(|(_, group)| group));
@@ -912,6 +932,7 @@ impl<'r> Annotator<'r> {
             entity: EntityId::new(entity),
             block,
             in_note,
+            implicit: false,
             span: SnippetSpan::around(plain, start, end),
         });
     }
@@ -941,7 +962,12 @@ impl<'r> Annotator<'r> {
                             out.push(Event::Text(slice(&text, at..p.found.start)));
                         }
                         let name = &text[p.found.start..p.found.end];
-                        out.push(Event::InlineHtml(self.wrap(p.entity, name, in_note).into()));
+                        let wrapped = if p.implicit && !self.link_implicit {
+                            self.reference(p.entity, name)
+                        } else {
+                            self.wrap(p.entity, name, in_note)
+                        };
+                        out.push(Event::InlineHtml(wrapped.into()));
                         at = p.found.end;
                     }
                     if at < text.len() {
@@ -952,6 +978,17 @@ impl<'r> Annotator<'r> {
             }
         }
         out
+    }
+
+    /// A bare reference the context settled ("the Opposition"): not a link, since the
+    /// build, not the text, says what it stands for; its title names it.
+    fn reference(&self, entity: Option<usize>, name: &str) -> String {
+        let title = entity.map_or("", |e| self.entities.registry.entities[e].name.as_str());
+        format!(
+            "<span class=\"entity-reference\" title=\"{}\">{}</span>",
+            escape_html(title),
+            escape_html(name)
+        )
     }
 
     fn wrap(&mut self, entity: Option<usize>, name: &str, in_note: bool) -> String {

@@ -49,9 +49,11 @@ pub struct Matcher {
     group_heads: Vec<(String, Vec<usize>)>,
 }
 
-fn group_heads(registry: &Registry) -> Vec<(String, Vec<usize>)> {
+/// The heads of the names of the entities of `kind` that several of them share, each with
+/// the entities whose name it heads.
+fn shared_heads(registry: &Registry, kind: EntityKind) -> Vec<(String, Vec<usize>)> {
     let mut heads: Vec<(String, Vec<usize>)> = Vec::new();
-    for (id, group) in registry.of_kind(EntityKind::Group) {
+    for (id, group) in registry.of_kind(kind) {
         let Some(head) = crate::entity::annotate::event_head(&group.name) else {
             continue;
         };
@@ -192,7 +194,7 @@ impl Matcher {
                 surname_groups,
                 forenames: forenames(registry),
                 given_names,
-                group_heads: group_heads(registry),
+                group_heads: shared_heads(registry, EntityKind::Group),
             },
             problems,
         )
@@ -710,6 +712,8 @@ pub struct Mention {
     /// (`Names::block`).
     pub block: BlockRef,
     pub in_note: bool,
+    /// A bare reference the context settles ("the Opposition"), not a name.
+    pub implicit: bool,
     /// The name and the words shown around it, in the block's plain text.
     pub span: SnippetSpan,
 }

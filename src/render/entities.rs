@@ -37,8 +37,11 @@ pub struct MentionView {
     pub in_note: bool,
     pub snippet: Snippet,
     /// How many times the paragraph names the entity: a paragraph is listed once, with the
-    /// snippet of its first mention.
+    /// snippet of its first mention by name (of its first reference when it has none).
     pub count: usize,
+    /// Whether the snippet shows a bare reference the build settled ("the Opposition"),
+    /// not a name.
+    pub implicit: bool,
 }
 
 /// How many mentions an entity's page shows open; past them, each page's mentions are a
@@ -447,12 +450,19 @@ impl<'a> EntityPages<'a> {
                 let url = format!("{}#{}", group.url, body.anchor(mention));
                 group.count += 1;
                 match group.mentions.last_mut() {
-                    Some(last) if last.url == url => last.count += 1,
+                    Some(last) if last.url == url => {
+                        last.count += 1;
+                        if last.implicit && !mention.implicit {
+                            last.snippet = body.snippet(mention);
+                            last.implicit = false;
+                        }
+                    }
                     _ => group.mentions.push(MentionView {
                         url,
                         in_note: mention.in_note,
                         snippet: body.snippet(mention),
                         count: 1,
+                        implicit: mention.implicit,
                     }),
                 }
             }

@@ -671,6 +671,23 @@ fn the_opposition_stands_for_the_opposition_of_the_time() {
     );
     // One group's head alone is an everyday word: "the Group" is not the Workers' Group.
     assert_eq!(listed("workers-group"), []);
+    // A reference is listed on the group's page, marked so, and is no link in the text;
+    // `link_implicit` in site.toml links it as a name is linked.
+    let group = page(out.path(), "groups/left-opposition/index.html");
+    assert_eq!(texts(&group, ".mention-reference"), ["not by name"]);
+    let document = page(out.path(), "documents/oppositions/index.html");
+    assert_eq!(
+        texts(&document, ".entity-reference"),
+        ["Opposition", "Opposition"]
+    );
+    assert!(!hrefs(&document, "p a").contains(&"/groups/left-opposition/".to_string()));
+    let config = site.path().join("site.toml");
+    let settings = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("link_implicit = true\n{settings}")).unwrap();
+    let linked = tempfile::tempdir().unwrap();
+    build_site(site.path(), linked.path(), None);
+    let document = page(linked.path(), "documents/oppositions/index.html");
+    assert!(hrefs(&document, "p a").contains(&"/groups/left-opposition/".to_string()));
 }
 
 /// An event's `participants` name people and groups: each lists the event, and its
