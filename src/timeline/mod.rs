@@ -356,11 +356,6 @@ fn date_by_events_opened_on(
             continue;
         }
         for sentence in crate::text::sentence::sentences(&paragraph.text) {
-            // "And at the Thirteenth Congress we will find out …" foretells.
-            let said = &paragraph.text[sentence.clone()];
-            if extract::is_commentary_or_plan(said, said) {
-                continue;
-            }
             let event_date = named
                 .iter()
                 .filter(|m| sentence.contains(&m.start()))
@@ -374,6 +369,11 @@ fn date_by_events_opened_on(
             let Some(months) = event_date.and_then(|d| months_of(&d.date)) else {
                 continue;
             };
+            // "And at the Thirteenth Congress we will find out …" foretells.
+            let said = &paragraph.text[sentence.clone()];
+            if extract::is_commentary_or_plan(said, said) {
+                continue;
+            }
             let own = statements.iter_mut().find(|s| {
                 s.anchor == paragraph.anchor
                     && s.sentence.start < sentence.end
