@@ -195,6 +195,41 @@ fn in_longer_name(text: &str, start: usize, end: usize) -> bool {
     titled || named_on || after.starts_with(" of ") || after.starts_with(char::is_alphanumeric)
 }
 
+/// Whether `at` of `text` stands in a title in quotation marks that a word for a work
+/// introduces: the article “How We Should Reorganize Rabkrin (A Proposal to the Twelfth
+/// Party Congress)” names the article, not the congress.
+fn in_quoted_title(text: &str, at: usize) -> bool {
+    const WORKS: &[&str] = &[
+        "article",
+        "pamphlet",
+        "book",
+        "essay",
+        "editorial",
+        "brochure",
+        "entitled",
+        "titled",
+        "headed",
+        "headline",
+        "chapter",
+        "poem",
+        "novel",
+    ];
+    let before = &text[..at];
+    let Some(open) = before.rfind('“') else {
+        return false;
+    };
+    if before[open..].contains('”') {
+        return false;
+    }
+    let introduced_by = before[..open]
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ':')
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    WORKS.contains(&introduced_by.as_str())
+}
+
 /// The text of event `i` (a `Text` event), or "".
 fn events_text<'e>(events: &'e [Event], i: usize) -> &'e str {
     match &events[i] {
@@ -443,6 +478,9 @@ impl<'r> Annotator<'r> {
                             Target::Ambiguous(_) => false,
                         };
                         if within_title && (in_note || (!caption && titled_kind(&found.target))) {
+                            continue;
+                        }
+                        if titled_kind(&found.target) && in_quoted_title(text, found.start) {
                             continue;
                         }
                         let entity = match &found.target {
@@ -1063,7 +1101,28 @@ fn slice<'a>(text: &CowStr<'a>, range: std::ops::Range<usize>) -> CowStr<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::misspelt_scheme;
+    use super::{in_quoted_title, last_year, misspelt_scheme};
+
+    #[test]
+    fn a_name_in_a_quoted_title_of_a_work_names_the_work() {
+        let text = "the pamphlet “To the Congress of Vienna” appeared; the Congress of Vienna met";
+        assert!(in_quoted_title(text, text.find("Congress").unwrap()));
+        assert!(!in_quoted_title(text, text.rfind("Congress").unwrap()));
+        let said = "he called out, and the delegates shouted “Long live the Convention!”";
+        assert!(!in_quoted_title(said, said.find("Convention").unwrap()));
+        let entitled = "a leaflet entitled “The Charter of 1838”";
+        assert!(in_quoted_title(entitled, entitled.find("Charter").unwrap()));
+    }
+
+    #[test]
+    fn the_last_year_a_text_names() {
+        assert_eq!(
+            last_year("In 1848 and again in 1851, 12345 francs"),
+            Some(1851)
+        );
+        assert_eq!(last_year("page 123, no. 45"), None);
+        assert_eq!(last_year("the year 2150"), None);
+    }
 
     #[test]
     fn a_slip_in_annals_own_scheme_is_told_from_the_webs_schemes() {
