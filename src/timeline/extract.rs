@@ -112,9 +112,10 @@ impl Extractor {
         let mut extractor = Extractor::default();
         let mut statements = Vec::new();
         for paragraph in paragraphs {
+            // A heading goes on with the narrative's year ("On 26 August" in "The
+            // stoppage", after "The river in 1889"), not with its last day.
             if extractor.section != Some(paragraph.section) {
                 extractor.section = Some(paragraph.section);
-                extractor.year = None;
                 extractor.last = None;
             }
             if !is_prose(&paragraph.text) {
@@ -346,8 +347,11 @@ impl Extractor {
                 Reading::Dated(dating) => {
                     // A time looked back to sets no year for the days after it: "Kossuth, a
                     // fugitive since the surrender of August 1849, landed on 23 October".
+                    // Nor does one in a title or in someone's words ("Fifty Years on the
+                    // River, 1889–1939").
                     let looked_back =
-                        is_looked_back_to(&clause_before(text, sentence_start, &f.span));
+                        is_looked_back_to(&clause_before(text, sentence_start, &f.span))
+                            || in_quotation_marks(text, sentence_start, &f.span);
                     if let Some(year) = dating.date.end.or(dating.date.start).map(|p| p.year)
                         && !looked_back
                     {
@@ -396,7 +400,13 @@ impl Extractor {
                     })
                 }
                 Reading::BareYear { year, .. } => {
-                    if !looks_away(&text[..f.span.start]) {
+                    // "a meeting on the quay where the Chartists had gathered in 1848": a
+                    // year in a clause beside the sentence's own, or in a title, moves no
+                    // narrative on.
+                    if !looks_away(&text[..f.span.start])
+                        && !in_side_clause(text, sentence_start, &f.span)
+                        && !in_quotation_marks(text, sentence_start, &f.span)
+                    {
                         self.set_year(*year);
                     }
                     None
@@ -1231,23 +1241,34 @@ fn looks_away(before: &str) -> bool {
 /// February 1917)"). Parentheses that hold the date alone date what the sentence names
 /// beside them ("the Eleventh Congress (March-April 1922)", "(that was on August 10)").
 /// Single quotes are passed over: ’ is an apostrophe as often as a closing quote.
-fn in_aside(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
-    let mut opened: Vec<usize> = Vec::new();
+/// Whether the date at `span` stands within quotation marks in its sentence: a title, or
+/// someone's words.
+fn in_quotation_marks(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     let mut quoted = false;
-    for (at, c) in text[sentence_start..span.start].char_indices() {
+    for c in text[sentence_start..span.start].chars() {
         match c {
-            '(' | '[' => opened.push(sentence_start + at + 1),
-            ')' | ']' => {
-                opened.pop();
-            }
             '“' | '„' | '«' => quoted = true,
             '”' | '»' => quoted = false,
             '"' => quoted = !quoted,
             _ => {}
         }
     }
-    if quoted || in_single_quotes(&text[sentence_start..], span.start - sentence_start) {
+    quoted || in_single_quotes(&text[sentence_start..], span.start - sentence_start)
+}
+
+fn in_aside(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
+    if in_quotation_marks(text, sentence_start, span) {
         return true;
+    }
+    let mut opened: Vec<usize> = Vec::new();
+    for (at, c) in text[sentence_start..span.start].char_indices() {
+        match c {
+            '(' | '[' => opened.push(sentence_start + at + 1),
+            ')' | ']' => {
+                opened.pop();
+            }
+            _ => {}
+        }
     }
     let Some(&inside) = opened.last() else {
         return false;
@@ -3654,6 +3675,45 @@ mod tests {
         assert_eq!(
             read("The petition that circulated in 1839 was signed by a million.").as_deref(),
             None
+        );
+    }
+
+    /// The narrative's year goes on under a new heading; a year in a title, or in a clause
+    /// beside the sentence's own, sets none.
+    #[test]
+    fn the_year_of_the_narrative_goes_on_past_headings_titles_and_side_clauses() {
+        let paragraphs = [
+            (
+                0,
+                "The porters read of the London strike in August 1889, and in “Fifty Years \
+                 on the River, 1889–1939” an old man remembered it.",
+            ),
+            (1, "On 26 August the timber porters refused the call-on."),
+            (
+                1,
+                "On 2 September, on the quay where the Chartists had gathered in 1848, the \
+                 men voted to form a union.",
+            ),
+            (
+                1,
+                "Between 3 and 9 September the committee issued relief tickets.",
+            ),
+        ]
+        .map(|(section, text)| ParagraphText {
+            anchor: "p-1".to_string(),
+            section,
+            text: text.to_string(),
+        });
+        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
+        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        assert_eq!(
+            dates,
+            [
+                "1889-08",
+                "1889-08-26",
+                "1889-09-02",
+                "1889-09-03/1889-09-09"
+            ]
         );
     }
 
