@@ -88,6 +88,20 @@ impl Point {
         }
     }
 
+    /// The day `days` after this one (before it, when negative); `None` for a month or a
+    /// year.
+    pub fn plus_days(self, days: i64) -> Option<Point> {
+        let number = gregorian_day_number(self.year, self.month?, self.day?) + days;
+        let (year, month, day) = gregorian_from_day_number(number);
+        Some(Point::day(year, month, day))
+    }
+
+    /// The day of the week, Monday 0 to Sunday 6; `None` for a month or a year.
+    pub fn weekday(self) -> Option<u32> {
+        let number = gregorian_day_number(self.year, self.month?, self.day?);
+        Some(number.rem_euclid(7) as u32)
+    }
+
     /// The New Style (Gregorian) day of an Old Style (Julian) one: 25 October 1917 O.S. is
     /// 7 November 1917. Russia kept the Julian calendar until 31 January 1918 (O.S.). A month
     /// or a year stays as it is.

@@ -36,6 +36,21 @@ enum Reading {
     /// "That winter", "the following spring", "the next year": a season or a year told from
     /// the context's. `part` is `None` for the whole year.
     Relative { part: Option<YearPart>, turn: Turn },
+    /// "Yesterday", "on Thursday", "the next morning": a day told from the day a letter or
+    /// a diary's entry is dated, or from the last day the narrative placed.
+    RelativeDay(DayTurn),
+}
+
+/// Which day a relative day means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayTurn {
+    /// Days from the letter's date: "yesterday" is -1, "this morning" 0.
+    FromLetter(i64),
+    /// Days from the last day placed: "the next morning" is 1, "that evening" 0.
+    FromLast(i64),
+    /// The last such day of the week before the letter's date (Monday 0), or that day of the
+    /// week before: "on Thursday", "on Monday of last week".
+    Weekday { weekday: u32, last_week: bool },
 }
 
 /// Which of a season's or a year's turns a relative time means.
@@ -97,6 +112,10 @@ pub struct Extractor {
     /// The last day or month placed in the section.
     last: Option<Point>,
     section: Option<usize>,
+    /// The day the section is dated, when its heading or its first line dates it as a
+    /// letter or a diary's entry is ("Saltby, 27 August 1889"): what "yesterday" is told
+    /// from.
+    written: Option<Point>,
 }
 
 impl Extractor {
@@ -109,14 +128,37 @@ impl Extractor {
         names_entity: &dyn Fn(&str, Range<usize>) -> bool,
         events_named: &dyn Fn(&str) -> Vec<(usize, Point)>,
     ) -> Vec<Statement> {
+        Extractor::page_under(&[], paragraphs, names_entity, events_named)
+    }
+
+    /// The dated statements of a page whose headings (one a section, in order) are
+    /// `headings`: a heading that is a day ("2. Saltby, 27 August 1889") dates its section
+    /// as a letter is dated.
+    pub fn page_under(
+        headings: &[&str],
+        paragraphs: &[ParagraphText],
+        names_entity: &dyn Fn(&str, Range<usize>) -> bool,
+        events_named: &dyn Fn(&str) -> Vec<(usize, Point)>,
+    ) -> Vec<Statement> {
         let mut extractor = Extractor::default();
         let mut statements = Vec::new();
+        let mut first_of_section = false;
         for paragraph in paragraphs {
             // A heading goes on with the narrative's year ("On 26 August" in "The
             // stoppage", after "The river in 1889"), not with its last day.
             if extractor.section != Some(paragraph.section) {
                 extractor.section = Some(paragraph.section);
                 extractor.last = None;
+                let heading = paragraph.section.checked_sub(1).and_then(|s| headings.get(s));
+                extractor.date_the_section(heading.and_then(|h| day_written(h)));
+                first_of_section = true;
+            }
+            // A letter's first line may be its date: "Saltby, 27 August 1889."
+            let dateline = first_of_section.then(|| dateline(&paragraph.text)).flatten();
+            first_of_section = false;
+            if dateline.is_some() {
+                extractor.date_the_section(dateline);
+                continue;
             }
             if !is_prose(&paragraph.text) {
                 continue;
@@ -205,6 +247,12 @@ impl Extractor {
         let year = self.year?;
         let last_month = self.last.filter(|p| p.year == year).and_then(|p| p.month);
         let year = match (turn, part) {
+            // "That winter", after the summer: the winter that ends the next year (a
+            // winter is its year's first months).
+            (Turn::Same, Some(YearPart::Winter)) => match last_month {
+                Some(month) if month >= 4 => year + 1,
+                _ => year,
+            },
             (Turn::Same, _) => year,
             (Turn::Next, None) => year + 1,
             (Turn::Previous, None) => year - 1,
@@ -223,6 +271,40 @@ impl Extractor {
         };
         Some(Dating {
             date,
+            old_style: false,
+        })
+    }
+
+    /// A section dated as a letter is (or not): its day is the context's.
+    fn date_the_section(&mut self, written: Option<Point>) {
+        self.written = written;
+        if let Some(day) = written {
+            self.set_year(day.year);
+            self.last = Some(day);
+        }
+    }
+
+    /// The day a relative day means, from the letter's date or the last day placed.
+    fn relative_day(&self, turn: DayTurn) -> Option<Dating> {
+        let day = match turn {
+            DayTurn::FromLetter(days) => self.written?.plus_days(days)?,
+            DayTurn::FromLast(days) => self.last.filter(|p| p.day.is_some())?.plus_days(days)?,
+            DayTurn::Weekday { weekday, last_week } => {
+                let written = self.written?;
+                let today = written.weekday()?;
+                let back = if last_week {
+                    i64::from(today) + 7 - i64::from(weekday)
+                } else {
+                    match (i64::from(today) - i64::from(weekday)).rem_euclid(7) {
+                        0 => 7,
+                        back => back,
+                    }
+                };
+                written.plus_days(-back)?
+            }
+        };
+        Some(Dating {
+            date: HistoricalDate::single(day),
             old_style: false,
         })
     }
@@ -267,6 +349,7 @@ impl Extractor {
     /// a clause beside the sentence's own.
     fn is_aside(&self, text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
         in_aside(text, sentence_start, span)
+            || is_restated(&text[sentence_start..span.start])
             || in_dashes(text, sentence_start, span)
             || is_modifier(text, sentence_start, span)
             || in_side_clause(text, sentence_start, span)
@@ -343,6 +426,11 @@ impl Extractor {
             // congress's dates beside its name, a title, someone's words): it dates no
             // statement, though the text around it takes its year and its days.
             let aside = self.is_aside(text, sentence_start, &f.span);
+            // The same day again in other terms moves nothing on.
+            if is_restated(&text[sentence_start..f.span.start]) {
+                placed_at.push(None);
+                continue;
+            }
             let placed = match &f.reading {
                 Reading::Dated(dating) => {
                     // A time looked back to sets no year for the days after it: "Kossuth, a
@@ -414,13 +502,14 @@ impl Extractor {
                 // "scheduled to meet the following spring": a time foreseen or looked back
                 // to moves no narrative on.
                 Reading::Relative { part, turn } => self.relative(*part, *turn),
+                Reading::RelativeDay(turn) => self.relative_day(*turn),
             };
             if let Some(point) = placed.as_ref().and_then(|d| d.date.start) {
                 self.last = point.month.is_some().then_some(point);
             }
             // "Although this year had been good, by 1 January 1928 …": a relative time
             // dates the sentence only where it names no date of its own.
-            let outweighed = matches!(f.reading, Reading::Relative { .. })
+            let outweighed = matches!(f.reading, Reading::Relative { .. } | Reading::RelativeDay(_))
                 && found.iter().any(|other| {
                     matches!(other.reading, Reading::Dated(_) | Reading::NoYear { .. })
                         && !self.is_aside(text, sentence_start, &other.span)
@@ -836,7 +925,7 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     if intended {
         return true;
     }
-    let planned = [" was to ", " were to "].iter().any(|p| {
+    let planned = [" was to ", " were to ", " are to ", " is to ", " am to "].iter().any(|p| {
         whole.match_indices(p).any(|(at, _)| {
             let verb = whole[at + p.len()..]
                 .split_whitespace()
@@ -879,10 +968,12 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     // "Abigail Adams's letter of 31 March … is now quoted in every textbook": the date in
     // the subject, and the sentence's verb in the present.
     // Not "At the beginning of the 1920s, such a course could not have seemed possible".
+    // So is "The events of the riot (12 April 1893) are better documented …".
     let of_subject = !has_verb(before_date)
-        && (before_date.trim_end().strip_suffix(" of"))
+        && ((before_date.trim_end().strip_suffix(" of"))
             .and_then(|noun| noun.rsplit(' ').next())
-            .is_some_and(|noun| !TIME_NOUNS.contains(&noun.to_lowercase().as_str()));
+            .is_some_and(|noun| !TIME_NOUNS.contains(&noun.to_lowercase().as_str()))
+            || before_date.trim_end().ends_with('('));
     if of_subject
         && (whole.get(before_len..))
             .is_some_and(|rest| main_verb_is_present(&without_quotations(rest)))
@@ -1241,6 +1332,16 @@ fn looks_away(before: &str) -> bool {
 /// February 1917)"). Parentheses that hold the date alone date what the sentence names
 /// beside them ("the Eleventh Congress (March-April 1922)", "(that was on August 10)").
 /// Single quotes are passed over: ’ is an apostrophe as often as a closing quote.
+/// Whether a date restates the one before it in other terms: "24 August by the Russian
+/// calendar, that is on 5 September by our own", "i.e. 7 November".
+fn is_restated(before: &str) -> bool {
+    static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\bthat is|\bi\.\s?e\.|\bnamely|\bor rather),?\s*(?:on|in)?\s*(?:the\s*)?$")
+            .unwrap()
+    });
+    RESTATED.is_match(before)
+}
+
 /// Whether the date at `span` stands within quotation marks in its sentence: a title, or
 /// someone's words.
 fn in_quotation_marks(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
@@ -2001,10 +2102,9 @@ const MONTH: &str = r"(January|February|March|April|May|June|July|August|Septemb
 const DAY: &str = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(1[0-9][0-9][0-9]|20[0-4][0-9])";
 const DASH: &str = r"\s*(?:-|–|—)\s*";
-/// "11–25/OS November 1917", "25 October 1917 (O.S.)", "27 June, Old Style": the marks of a
-/// date given in the Julian calendar.
-const OLD_STYLE: &str =
-    r"(\s*/\s*OS\b|\s*\((?:O\.\s?S\.|Old\s+Style)\)|,?\s+(?:O\.\s?S\.|Old\s+Style\b))?";
+/// "11–25/OS November 1917", "25 October 1917 (O.S.)", "27 June, Old Style", "24 August by
+/// the Russian calendar": the marks of a date given in the Julian calendar.
+const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\((?:O\.\s?S\.|Old\s+Style)\)|,?\s+(?:O\.\s?S\.|Old\s+Style\b|(?:by|in) the (?:Russian|Julian|old) (?:calendar|style)\b))?";
 
 /// One form of date: its pattern and how to read a match.
 struct Form {
@@ -2288,6 +2388,7 @@ fn find_dates(text: &str) -> Vec<Found> {
     let mut found = dates_in(text, &digit_windows(text));
     let mut alone = months_alone(text);
     alone.extend(relative_times(text));
+    alone.extend(relative_days(text));
     if !alone.is_empty() {
         for month in alone {
             if !found
@@ -2304,6 +2405,84 @@ fn find_dates(text: &str) -> Vec<Found> {
 
 /// "That winter", "the same year", "the following spring", "the previous autumn": times
 /// told from the context's year.
+/// "Yesterday", "the next morning", "on Thursday", "on Monday of last week": days told from
+/// a letter's date or from the last day placed. A day ahead ("tomorrow", "next Monday")
+/// is no time past, and is not read.
+fn relative_days(text: &str) -> Vec<Found> {
+    static DAYS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"\b(?i:(the day before yesterday)|(yesterday|last night)",
+            r"|(today|this morning|this afternoon|this evening|tonight)",
+            r"|((?:the next|the following) (?:morning|day|evening|afternoon)|next morning|the day after)",
+            r"|((?:that|the same) (?:morning|day|evening|afternoon|night)|by the (?:evening|afternoon)|by nightfall))\b",
+            r"|\b(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b( of last week)?",
+        ))
+        .unwrap()
+    });
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    DAYS.captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let turn = if c.get(1).is_some() {
+                DayTurn::FromLetter(-2)
+            } else if c.get(2).is_some() {
+                DayTurn::FromLetter(-1)
+            } else if c.get(3).is_some() {
+                DayTurn::FromLetter(0)
+            } else if c.get(4).is_some() {
+                DayTurn::FromLast(1)
+            } else if c.get(5).is_some() {
+                DayTurn::FromLast(0)
+            } else {
+                let weekday = WEEKDAYS.iter().position(|d| *d == &c[6])? as u32;
+                // "on Monday next", "on Sunday morning next": a day to come.
+                let next = text[whole.end()..].trim_start().starts_with("next");
+                if next {
+                    return None;
+                }
+                DayTurn::Weekday {
+                    weekday,
+                    last_week: c.get(7).is_some(),
+                }
+            };
+            Some(Found {
+                span: whole.range(),
+                reading: Reading::RelativeDay(turn),
+            })
+        })
+        .collect()
+}
+
+/// The day a heading dates its section by, as a letter's or a diary's heading does
+/// ("2. Saltby, 27 August 1889", "Monday, 14 March 1853"): its only date, to the day.
+fn day_written(heading: &str) -> Option<Point> {
+    let found = find_dates(heading);
+    let [only] = found.as_slice() else {
+        return None;
+    };
+    match &only.reading {
+        Reading::Dated(dating) if !dating.date.is_range && dating.date.set.is_none() => {
+            dating.date.start.filter(|p| p.day.is_some())
+        }
+        _ => None,
+    }
+}
+
+/// The day a letter's first line dates it by: a short line that is a place and a day
+/// ("Saltby, 27 August 1889."), not a sentence that tells something.
+fn dateline(text: &str) -> Option<Point> {
+    let short = text.split_whitespace().count() <= 8 && !is_prose(text);
+    short.then(|| day_written(text)).flatten()
+}
+
 fn relative_times(text: &str) -> Vec<Found> {
     static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -3425,6 +3604,58 @@ mod tests {
             read("The city fell on 25 October 1917 (Old Style).").as_deref(),
             Some("7 November 1917 (25 October 1917 O.S.)")
         );
+        assert_eq!(
+            date_of(context, "The brig cleared Riga on 24 August by the Russian calendar.")
+                .as_deref(),
+            Some("4 September 1709 (24 August 1709 O.S.)")
+        );
+        // A day restated in the other calendar is the same day.
+        assert_eq!(
+            date_of(
+                context,
+                "The brig cleared Riga on 24 August by the Russian calendar, that is on 4 \
+                 September by ours, and sailed."
+            )
+            .as_deref(),
+            Some("4 September 1709 (24 August 1709 O.S.)")
+        );
+    }
+
+    /// A letter's heading or first line dates it; "yesterday", "on Thursday" and "on Monday
+    /// of last week" are told from that day, "the next morning" from the last day placed.
+    #[test]
+    fn days_told_from_a_letters_date_or_from_the_last_day() {
+        let paragraphs = [
+            (1, "Dear Brother,"),
+            (1, "We came into the dock on Thursday. Yesterday the porters would not work."),
+            (1, "On Monday of last week the men held a meeting. We are to sail on Monday."),
+            (2, "Hamburg, 3 October 1889."),
+            (2, "The mayor gave his award this morning, and the men will go back tomorrow."),
+            (3, "On 26 August 1889 the porters struck. The next morning the trimmers joined \
+                 them, and by the evening the whole river was idle."),
+        ]
+        .map(|(section, text)| ParagraphText {
+            anchor: "p-1".to_string(),
+            section,
+            text: text.to_string(),
+        });
+        // 27 August 1889 was a Tuesday.
+        let headings = ["2. Saltby, 27 August 1889", "A letter from Hamburg", "The strike"];
+        let statements = Extractor::page_under(&headings, &paragraphs, &|_, _| true, &|_| {
+            Vec::new()
+        });
+        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        assert_eq!(
+            dates,
+            [
+                "1889-08-22",
+                "1889-08-26",
+                "1889-08-19",
+                "1889-10-03",
+                "1889-08-26",
+                "1889-08-27"
+            ]
+        );
     }
 
     #[test]
@@ -3432,6 +3663,24 @@ mod tests {
         let sentence = "During the winter of 1846–47 the works employed half a million men.";
         let (date, _) = sentence_date("", sentence).expect("a date");
         assert_eq!(date.edtf(), "1847-24");
+    }
+
+    /// A winter is its year's first months: "that winter" after a summer is the one that
+    /// ends the next year, after January the one the year opened with.
+    #[test]
+    fn that_winter_after_a_summer_is_the_next_years() {
+        let edtf = |context: &str, sentence: &str| {
+            sentence_date(context, sentence).map(|(date, _)| date.edtf())
+        };
+        let sentence = "That winter the secretary fell ill.";
+        assert_eq!(
+            edtf("In July 1893 the union lost half its members.", sentence).as_deref(),
+            Some("1894-24")
+        );
+        assert_eq!(
+            edtf("In January 1893 the union lost half its members.", sentence).as_deref(),
+            Some("1893-24")
+        );
     }
 
     #[test]
@@ -3445,6 +3694,10 @@ mod tests {
         assert_eq!(
             read("The riot of 16 August 1819, which is still remembered, was put down.").as_deref(),
             Some("16 August 1819")
+        );
+        assert_eq!(
+            read("The events of the riot (16 August 1819) are better known than its causes."),
+            None
         );
     }
 

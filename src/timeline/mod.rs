@@ -283,7 +283,9 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
             })
             .collect()
     };
-    let mut statements = Extractor::page(
+    let headings: Vec<&str> = rendered.toc.iter().map(|h| h.title.as_str()).collect();
+    let mut statements = Extractor::page_under(
+        &headings,
         &rendered.texts,
         &|anchor, sentence| !named(anchor, sentence).is_empty(),
         &events_named,
