@@ -149,12 +149,17 @@ impl Extractor {
             if extractor.section != Some(paragraph.section) {
                 extractor.section = Some(paragraph.section);
                 extractor.last = None;
-                let heading = paragraph.section.checked_sub(1).and_then(|s| headings.get(s));
+                let heading = paragraph
+                    .section
+                    .checked_sub(1)
+                    .and_then(|s| headings.get(s));
                 extractor.date_the_section(heading.and_then(|h| day_written(h)));
                 first_of_section = true;
             }
             // A letter's first line may be its date: "Saltby, 27 August 1889."
-            let dateline = first_of_section.then(|| dateline(&paragraph.text)).flatten();
+            let dateline = first_of_section
+                .then(|| dateline(&paragraph.text))
+                .flatten();
             first_of_section = false;
             if dateline.is_some() {
                 extractor.date_the_section(dateline);
@@ -509,11 +514,13 @@ impl Extractor {
             }
             // "Although this year had been good, by 1 January 1928 …": a relative time
             // dates the sentence only where it names no date of its own.
-            let outweighed = matches!(f.reading, Reading::Relative { .. } | Reading::RelativeDay(_))
-                && found.iter().any(|other| {
-                    matches!(other.reading, Reading::Dated(_) | Reading::NoYear { .. })
-                        && !self.is_aside(text, sentence_start, &other.span)
-                });
+            let outweighed = matches!(
+                f.reading,
+                Reading::Relative { .. } | Reading::RelativeDay(_)
+            ) && found.iter().any(|other| {
+                matches!(other.reading, Reading::Dated(_) | Reading::NoYear { .. })
+                    && !self.is_aside(text, sentence_start, &other.span)
+            });
             if first.is_none() && !aside && !outweighed {
                 first = placed.clone().map(|dating| (index, dating));
             }
@@ -925,15 +932,17 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     if intended {
         return true;
     }
-    let planned = [" was to ", " were to ", " are to ", " is to ", " am to "].iter().any(|p| {
-        whole.match_indices(p).any(|(at, _)| {
-            let verb = whole[at + p.len()..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            verb == "be" || (at < before_len && verb != "blame")
-        })
-    });
+    let planned = [" was to ", " were to ", " are to ", " is to ", " am to "]
+        .iter()
+        .any(|p| {
+            whole.match_indices(p).any(|(at, _)| {
+                let verb = whole[at + p.len()..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                verb == "be" || (at < before_len && verb != "blame")
+            })
+        });
     if planned {
         return true;
     }
@@ -1336,8 +1345,10 @@ fn looks_away(before: &str) -> bool {
 /// calendar, that is on 5 September by our own", "i.e. 7 November".
 fn is_restated(before: &str) -> bool {
     static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\bthat is|\bi\.\s?e\.|\bnamely|\bor rather),?\s*(?:on|in)?\s*(?:the\s*)?$")
-            .unwrap()
+        Regex::new(
+            r"(?i)(?:\bthat is|\bi\.\s?e\.|\bnamely|\bor rather),?\s*(?:on|in)?\s*(?:the\s*)?$",
+        )
+        .unwrap()
     });
     RESTATED.is_match(before)
 }
@@ -3605,8 +3616,11 @@ mod tests {
             Some("7 November 1917 (25 October 1917 O.S.)")
         );
         assert_eq!(
-            date_of(context, "The brig cleared Riga on 24 August by the Russian calendar.")
-                .as_deref(),
+            date_of(
+                context,
+                "The brig cleared Riga on 24 August by the Russian calendar."
+            )
+            .as_deref(),
             Some("4 September 1709 (24 August 1709 O.S.)")
         );
         // A day restated in the other calendar is the same day.
@@ -3627,12 +3641,24 @@ mod tests {
     fn days_told_from_a_letters_date_or_from_the_last_day() {
         let paragraphs = [
             (1, "Dear Brother,"),
-            (1, "We came into the dock on Thursday. Yesterday the porters would not work."),
-            (1, "On Monday of last week the men held a meeting. We are to sail on Monday."),
+            (
+                1,
+                "We came into the dock on Thursday. Yesterday the porters would not work.",
+            ),
+            (
+                1,
+                "On Monday of last week the men held a meeting. We are to sail on Monday.",
+            ),
             (2, "Hamburg, 3 October 1889."),
-            (2, "The mayor gave his award this morning, and the men will go back tomorrow."),
-            (3, "On 26 August 1889 the porters struck. The next morning the trimmers joined \
-                 them, and by the evening the whole river was idle."),
+            (
+                2,
+                "The mayor gave his award this morning, and the men will go back tomorrow.",
+            ),
+            (
+                3,
+                "On 26 August 1889 the porters struck. The next morning the trimmers joined \
+                 them, and by the evening the whole river was idle.",
+            ),
         ]
         .map(|(section, text)| ParagraphText {
             anchor: "p-1".to_string(),
@@ -3640,10 +3666,13 @@ mod tests {
             text: text.to_string(),
         });
         // 27 August 1889 was a Tuesday.
-        let headings = ["2. Saltby, 27 August 1889", "A letter from Hamburg", "The strike"];
-        let statements = Extractor::page_under(&headings, &paragraphs, &|_, _| true, &|_| {
-            Vec::new()
-        });
+        let headings = [
+            "2. Saltby, 27 August 1889",
+            "A letter from Hamburg",
+            "The strike",
+        ];
+        let statements =
+            Extractor::page_under(&headings, &paragraphs, &|_, _| true, &|_| Vec::new());
         let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
         assert_eq!(
             dates,

@@ -804,18 +804,16 @@ const LEANING: &[&str] = &[
     "Here",
 ];
 
-/// The judged sentences of the bundled texts as the built timeline places them (the rules
-/// above, and the dates of the registry's events a sentence opens on): each sentence is
-/// looked for among the statements of `timeline.json`. `cargo test judged -- --nocapture`
-/// prints the figures.
-#[test]
-fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them() {
+/// The judged sentences of `judged_file` as the built timeline of `site` places them: each
+/// sentence is looked for among the statements of `timeline.json`. The misses are printed
+/// (`cargo test judged -- --nocapture`).
+fn placed_on_the_built_timeline(site: &Path, judged_file: &str) -> Figures {
     let judged: Vec<Judged> = serde_json::from_str(
-        &std::fs::read_to_string(repo_root().join("tests/fixtures/timeline-judged.json")).unwrap(),
+        &std::fs::read_to_string(repo_root().join("tests/fixtures").join(judged_file)).unwrap(),
     )
     .unwrap();
     let data: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(site().join("timeline.json")).unwrap())
+        serde_json::from_str(&std::fs::read_to_string(site.join("timeline.json")).unwrap())
             .unwrap();
     // The letters and digits, and the colons that set a quotation off.
     let squeeze = |text: &str| -> String {
@@ -836,9 +834,13 @@ fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them(
             )
         })
         .collect();
+    let judged: Vec<&Judged> = judged
+        .iter()
+        .filter(|j| j.cause != "front matter")
+        .collect();
     let (mut placed, mut right, mut datable, mut datable_placed, mut undatable_placed) =
         (0, 0, 0, 0, 0);
-    for j in judged.iter().filter(|j| j.cause != "front matter") {
+    for j in &judged {
         // An entry is the sentence's own when its excerpt is the sentence (cut short, or
         // with the quotation its colon opens), or the sentence after the one it leans on
         // ("It was then that …"); not an entry that quotes it after a colon ("In 1925
@@ -856,35 +858,73 @@ fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them(
         };
         let read = (statements.iter())
             .find(|(excerpt, _)| own(excerpt))
-            .map(|(_, date)| date.clone());
+            .map(|(_, date)| as_months(date));
+        let judged_date = j.date.as_deref().map(as_months);
         datable += usize::from(j.date.is_some());
         if let Some(date) = &read {
             placed += 1;
-            right += usize::from(Some(date) == j.date.as_ref());
+            right += usize::from(Some(date) == judged_date.as_ref());
             if j.date.is_some() {
                 datable_placed += 1;
             } else {
                 undatable_placed += 1;
             }
         }
-        if read != j.date {
+        if read != judged_date {
             println!(
                 "on the timeline ({}): {:?}, judged {:?}: {}",
-                j.cause, read, j.date, j.sentence
+                j.cause, read, judged_date, j.sentence
             );
         }
     }
     println!(
-        "on the built timeline: of {placed} placed, {right} at the right date; {datable_placed} of {datable} datable placed; {undatable_placed} undatable placed"
+        "{judged_file} on the built timeline: of {placed} placed, {right} at the right date; {datable_placed} of {datable} datable placed; {undatable_placed} undatable placed"
     );
-    // Below the extractor's own figures: in the pages, a day without its year often has
-    // no year before it in its section (a chapter that opens "On 11 January …").
-    assert!(
-        right * 100 >= placed * 85,
-        "{right} of {placed} placed right"
-    );
-    assert!(
-        datable_placed * 100 >= datable * 75,
-        "{datable_placed} of {datable} datable placed"
-    );
+    Figures {
+        judged: judged.len(),
+        alike: 0,
+        placed,
+        placed_right: right,
+        datable,
+        datable_placed,
+        undatable_placed,
+    }
+}
+
+/// A season as the months a judge may write it in: `1890-21` (the spring of 1890) is
+/// `1890-03/1890-05`; the winter of 1891, the one that ends in it, `1890-12/1891-02`.
+fn as_months(edtf: &str) -> String {
+    let season = edtf.split_once('-').and_then(|(year, code)| {
+        let year: i32 = year.parse().ok()?;
+        Some(match code {
+            "21" => format!("{year}-03/{year}-05"),
+            "22" => format!("{year}-06/{year}-08"),
+            "23" => format!("{year}-09/{year}-11"),
+            "24" => format!("{}-12/{year}-02", year - 1),
+            _ => return None,
+        })
+    });
+    season.unwrap_or_else(|| edtf.to_string())
+}
+
+/// The judged sentences of the bundled texts as the built timeline places them (the rules
+/// above, and the dates of the registry's events a sentence opens on). Below the
+/// extractor's own figures: in the pages, a day without its year often has no year before
+/// it in its section (a chapter that opens "On 11 January …").
+#[test]
+fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them() {
+    placed_on_the_built_timeline(site(), "timeline-judged.json").at_least(88, 75, 5);
+}
+
+/// A collection written for annals by a reader who had not seen its rules (a historian's
+/// chapter, an encyclopedia entry, a seaman's letters: `tests/fixtures/saltby`), with 70 of
+/// its sentences judged before annals was run on it; seasons judged as months. Some of its
+/// misses became rules (days told from a letter's date, a year under a new heading), so it
+/// is no longer quite unseen.
+#[test]
+fn the_judged_sentences_of_a_collection_written_for_the_test_are_placed_as_a_reader_dates_them() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(&fixture("saltby"), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    placed_on_the_built_timeline(out.path(), "saltby-judged.json").at_least(82, 88, 3);
 }
