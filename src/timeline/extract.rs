@@ -1699,6 +1699,11 @@ const SAYING: &[&str] = &[
     "insisted",
     "recalled",
     "argued",
+    "told",
+    "testified",
+    "complained",
+    "observed",
+    "remarked",
 ];
 
 /// The verbs that make a clause finite: "were", "had", "could".
@@ -1880,8 +1885,13 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
         .windows(2)
         .any(|pair| matches!(pair[0], "as" | "than") && matches!(pair[1], "in" | "on" | "during"))
         && clause.trim_end().ends_with(|c: char| c.is_alphabetic());
+    // "most weeks, as the vicar told the council in February, were bad ones": the time a
+    // report was made, set beside what the sentence says.
+    let as_reported = clause_words.first() == Some(&"as")
+        && (clause_words.iter()).any(|w| SAYING.contains(w) || PRESENT_REPORTING.contains(w));
     relative
         || recalled
+        || as_reported
         || looked_back_to
         || foreseen
         || participle
@@ -3957,6 +3967,15 @@ mod tests {
         assert_eq!(
             read("The petition that circulated in 1839 was signed by a million.").as_deref(),
             None
+        );
+        // A report set beside what the sentence says, not the time it tells of.
+        assert_eq!(
+            read("Most weeks, as the vicar told the vestry in February 1850, were bad ones."),
+            None
+        );
+        assert_eq!(
+            read("As the strike spread in August 1889, the owners met.").as_deref(),
+            Some("August 1889")
         );
     }
 

@@ -465,9 +465,11 @@ fn standalone_excerpt(paragraph: &str, sentence: Range<usize>, next: Option<&str
     }
     // Only a sentence that leans on another is cut from its paragraph's others.
     let sentences = crate::text::sentence::sentences(paragraph);
+    // Not a sentence so long that the excerpt would be cut before the statement's own.
+    let words = |range: Range<usize>| paragraph[range].split_whitespace().count();
     if let Some(before) = (sentences.iter().rev())
         .find(|s| s.end <= sentence.start)
-        .filter(|_| leans)
+        .filter(|before| leans && words(before.start..sentence.end) <= EXCERPT_WORDS)
     {
         range.start = before.start;
     }
@@ -914,6 +916,15 @@ mod tests {
         assert_eq!(
             standalone_excerpt(paragraph, at(paragraph, "The troops"), None),
             "The troops came."
+        );
+        // Not a sentence before it so long that the excerpt would lose its own.
+        let long = format!(
+            "The council, {} and the rest, met. It voted on 5 May 1849.",
+            ["the mayor, the aldermen, the clerks"; 12].join(", ")
+        );
+        assert_eq!(
+            standalone_excerpt(&long, at(&long, "It voted"), None),
+            "It voted on 5 May 1849."
         );
         // A sentence that ends on a colon takes the quotation set off after it.
         let introducing = "On 7 May 1849 the mayor wrote to the governor:";
