@@ -998,11 +998,6 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
         // 1920s", "the press has featured articles on the 1920s"), unless what follows is
         // what they report ("Avrich writes that on 15 February 1922 …").
         let reports_now = || {
-            // "As Prescott observes …, Moctezuma received Cortés on 8 November 1519".
-            let framed = words[at.saturating_sub(3)..at].contains(&"as");
-            let reported = (words[at + 1..].iter())
-                .any(|w| matches!(*w, "that" | "how" | "why" | "when" | "whether"))
-                || framed;
             // Not "might have been": a conjecture about the past.
             let modal = at.checked_sub(1).is_some_and(|i| {
                 matches!(
@@ -1015,7 +1010,14 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
                 && words
                     .get(at + 1)
                     .is_some_and(|next| *next == "been" || is_participle(next));
-            (perfect || PRESENT_REPORTING.contains(word)) && !reported
+            if !perfect && !PRESENT_REPORTING.contains(word) {
+                return false;
+            }
+            // "As Prescott observes …, Moctezuma received Cortés on 8 November 1519".
+            let framed = words[at.saturating_sub(3)..at].contains(&"as");
+            let reported = (words[at + 1..].iter())
+                .any(|w| matches!(*w, "that" | "how" | "why" | "when" | "whether"));
+            !reported && !framed
         };
         let present = match *word {
             "is" | "are" => words.get(at + 1) != Some(&"to"),
@@ -1346,7 +1348,7 @@ fn looks_away(before: &str) -> bool {
 fn is_restated(before: &str) -> bool {
     static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\bthat is|\bi\.\s?e\.|\bnamely|\bor rather),?\s*(?:on|in)?\s*(?:the\s*)?$",
+            r"(?i)(?:(?-u:\b)that is|(?-u:\b)i\.\s?e\.|(?-u:\b)namely|(?-u:\b)or rather),?\s*(?:on|in)?\s*(?:the\s*)?$",
         )
         .unwrap()
     });
@@ -2432,14 +2434,19 @@ fn find_dates(text: &str) -> Vec<Found> {
 fn relative_days(text: &str) -> Vec<Found> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"\b(?i:(the day before yesterday)|(yesterday|last night)",
+            r"(?-u:\b)(?i:(the day before yesterday)|(yesterday|last night)",
             r"|(today|this morning|this afternoon|this evening|tonight)",
             r"|((?:the next|the following) (?:morning|day|evening|afternoon)|next morning|the day after)",
-            r"|((?:that|the same) (?:morning|day|evening|afternoon|night)|by the (?:evening|afternoon)|by nightfall))\b",
-            r"|\b(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b( of last week)?",
+            r"|((?:that|the same) (?:morning|day|evening|afternoon|night)|by the (?:evening|afternoon)|by nightfall))(?-u:\b)",
+            r"|(?-u:\b)(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)( of last week)?",
         ))
         .unwrap()
     });
+    // Most paragraphs have none: a match is looked for first (a DFA, which ASCII word
+    // boundaries let it use), and only then the groups (slow over a long text).
+    if !DAYS.is_match(text) {
+        return Vec::new();
+    }
     const WEEKDAYS: [&str; 7] = [
         "Monday",
         "Tuesday",
@@ -2507,10 +2514,13 @@ fn dateline(text: &str) -> Option<Point> {
 fn relative_times(text: &str) -> Vec<Found> {
     static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?i:(that|this|the same|the following|the next|the previous|the preceding))\s+(spring|summer|autumn|fall|winter|year)\b",
+            r"(?-u:\b)(?i:(that|this|the same|the following|the next|the previous|the preceding))\s+(spring|summer|autumn|fall|winter|year)(?-u:\b)",
         )
         .unwrap()
     });
+    if !RELATIVE.is_match(text) {
+        return Vec::new();
+    }
     RELATIVE
         .captures_iter(text)
         .filter_map(|c| {
