@@ -112,6 +112,9 @@ pub struct Extractor {
     /// The last day or month placed in the section.
     last: Option<Point>,
     section: Option<usize>,
+    /// The day of the last diary entry read: the month an entry that names only its day is
+    /// of ("Tuesday 6th" after "Monday 5th September 1661").
+    last_entry: Option<Point>,
     /// The day the section is dated, when its heading or its first line dates it as a
     /// letter or a diary's entry is ("Saltby, 27 August 1889"): what "yesterday" is told
     /// from.
@@ -198,9 +201,25 @@ impl Extractor {
         text: &str,
         names_entity: &dyn Fn(Range<usize>) -> bool,
     ) -> Vec<(Range<usize>, HistoricalDate, Option<HistoricalDate>)> {
-        let found = find_dates(text);
+        let mut found = find_dates(text);
         self.paragraphs += 1;
-        if found.is_empty() {
+        // A diary's entry opens on its day ("Tuesday 6th. — With Mr Thorne …"): what it
+        // tells is of that day, and its "yesterday" is told from it; the heading is no date
+        // of its first sentence's own.
+        let entry = self.diary_entry(text);
+        if let Some((head, day)) = &entry {
+            // The entry's "the next morning" is the morning after what the last entry told
+            // (or a later day it named).
+            let previous = [self.last, self.last_entry]
+                .into_iter()
+                .flatten()
+                .max_by_key(Point::sort_key);
+            self.date_the_section(Some(*day));
+            self.last = previous.or(Some(*day));
+            self.last_entry = Some(*day);
+            found.retain(|f| f.span.start >= head.end);
+        }
+        if found.is_empty() && entry.is_none() {
             // No sentence without a date is dated, nor does it change the context's year:
             // most paragraphs need not be cut into sentences at all.
             return Vec::new();
@@ -222,9 +241,81 @@ impl Extractor {
                 })
             {
                 dated.push((sentence, date, old_style));
+            } else if let Some((head, day)) = &entry {
+                // An entry's sentences with no day of their own are of its day: the first,
+                // and those that name someone or something of the registry.
+                // Its main clause read for a comment or a plan ("To Middelburg tomorrow"),
+                // not what it reports ("News came that they will be sent").
+                let said = &text[sentence.clone()];
+                let main = said
+                    .split([',', ';'])
+                    .next()
+                    .and_then(|clause| clause.split(" that ").next())
+                    .unwrap_or(said);
+                let of_the_day = (sentence.start <= head.start || names_entity(sentence.clone()))
+                    && !is_commentary_or_plan(main, main)
+                    && !said.contains("tomorrow");
+                if of_the_day {
+                    dated.push((sentence, HistoricalDate::single(*day), None));
+                }
             }
         }
         dated
+    }
+
+    /// The day a diary's entry opens on, and where its heading stands: "Tuesday 6th. —",
+    /// "October 10, Monday. —", "January 2nd 1662. —", "Thursday 8th December:". A day
+    /// without its month is of the last month placed, or of the next when it is earlier
+    /// than the last day (a diary runs forward) or its day of the week says so.
+    fn diary_entry(&self, text: &str) -> Option<(Range<usize>, Point)> {
+        static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+            let weekday = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+            let month = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+            let day = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
+            Regex::new(&format!(
+                r"^(?:{weekday},?\s+)?(?:{day}(?:\s+{month})?|{month}\s+{day})(?:,?\s+(1[0-9]{{3}}))?(?:,?\s+{weekday})?\.?\s*(?:—|–|--|:)\s"
+            ))
+            .expect("a valid pattern")
+        });
+        let head = HEAD.captures(text)?;
+        let number = |group: usize| head.get(group).and_then(|m| m.as_str().parse::<u32>().ok());
+        let day = number(2).or_else(|| number(5))?;
+        let named_month = head.get(3).or_else(|| head.get(4)).map(|m| m.as_str());
+        let weekday = head.get(1).or_else(|| head.get(7)).map(|m| m.as_str());
+        let year = head
+            .get(6)
+            .and_then(|m| m.as_str().parse().ok())
+            .or(self.year)?;
+        let mut point = match named_month {
+            Some(name) => Point::day(year, crate::date::month_number(name)?, day),
+            None => {
+                let last = self.last_entry.or(self.last).filter(|p| p.year == year)?;
+                let month = last.month?;
+                let point = Point::day(year, month, day);
+                if last.day.is_some_and(|last_day| day < last_day) {
+                    next_month(point)
+                } else {
+                    point
+                }
+            }
+        };
+        const WEEKDAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let wanted = weekday.and_then(|w| WEEKDAYS.iter().position(|d| *d == w));
+        if named_month.is_none()
+            && wanted.is_some_and(|w| point.weekday() != Some(w as u32))
+            && next_month(point).weekday().map(|d| d as usize) == wanted
+        {
+            point = next_month(point);
+        }
+        point.is_valid().then_some((head.get(0)?.range(), point))
     }
 
     /// With no year in its context, a day or a month takes the year of the event of the
@@ -2192,6 +2283,26 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 )
             },
         ),
+        // from the 6th to the 8th of December 1661, between the 6th and the 8th of …
+        form(
+            r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?the\s+{D}\s+(?:and|to|until|till)\s+the\s+{D}\s+of\s+{M},?\s+{Y}\b",
+            |c| {
+                dated(
+                    Point::day(year(c, 4)?, month(c, 3)?, day(c, 1)?),
+                    Some(Point::day(year(c, 4)?, month(c, 3)?, day(c, 2)?)),
+                    false,
+                )
+            },
+        ),
+        // held on 16 and 17 October 1662: two days running
+        form(r"\b{D}\s+and\s+{D}\s+{M},?\s+{Y}\b", |c| {
+            (day(c, 2)? == day(c, 1)? + 1).then_some(())?;
+            dated(
+                Point::day(year(c, 4)?, month(c, 3)?, day(c, 1)?),
+                Some(Point::day(year(c, 4)?, month(c, 3)?, day(c, 2)?)),
+                false,
+            )
+        }),
         // between March and June 1923, from March to June 1923, July and August 1923; "the
         // end of November or the beginning of December 1922" is a time within both months
         form(
@@ -2349,6 +2460,26 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 false,
             )
         }),
+        // from the 6th to the 8th of December (the year from the context)
+        form(
+            r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?the\s+{D}\s+(?:and|to|until|till)\s+the\s+{D}\s+of\s+{M}\b",
+            |c| {
+                no_year(
+                    (month(c, 3)?, day(c, 1)?),
+                    Some((month(c, 3)?, day(c, 2)?)),
+                    false,
+                )
+            },
+        ),
+        // on 16 and 17 October: two days running
+        form(r"\b{D}\s+and\s+{D}\s+{M}\b", |c| {
+            (day(c, 2)? == day(c, 1)? + 1).then_some(())?;
+            no_year(
+                (month(c, 3)?, day(c, 1)?),
+                Some((month(c, 3)?, day(c, 2)?)),
+                false,
+            )
+        }),
         // 5–7 December
         form(r"\b{D}{-}{D}{OS}\s+{M}\b", |c| {
             no_year(
@@ -2428,6 +2559,22 @@ fn find_dates(text: &str) -> Vec<Found> {
 
 /// "That winter", "the same year", "the following spring", "the previous autumn": times
 /// told from the context's year.
+/// The same day of the next month.
+fn next_month(point: Point) -> Point {
+    match point.month {
+        Some(12) => Point {
+            year: point.year + 1,
+            month: Some(1),
+            ..point
+        },
+        Some(month) => Point {
+            month: Some(month + 1),
+            ..point
+        },
+        None => point,
+    }
+}
+
 /// "Yesterday", "the next morning", "on Thursday", "on Monday of last week": days told from
 /// a letter's date or from the last day placed. A day ahead ("tomorrow", "next Monday")
 /// is no time past, and is not read.
@@ -2435,7 +2582,7 @@ fn relative_days(text: &str) -> Vec<Found> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"(?-u:\b)(?i:(the day before yesterday)|(yesterday|last night)",
-            r"|(today|this morning|this afternoon|this evening|tonight)",
+            r"|(today|this day|this morning|this afternoon|this evening|tonight)",
             r"|((?:the next|the following) (?:morning|day|evening|afternoon)|next morning|the day after)",
             r"|((?:that|the same) (?:morning|day|evening|afternoon|night)|by the (?:evening|afternoon)|by nightfall))(?-u:\b)",
             r"|(?-u:\b)(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)( of last week)?",
@@ -3652,6 +3799,52 @@ mod tests {
             )
             .as_deref(),
             Some("4 September 1709 (24 August 1709 O.S.)")
+        );
+    }
+
+    /// A diary's entry opens on its day, with or without its month and year; what it tells
+    /// is of that day, and its "last night" is told from it.
+    #[test]
+    fn a_diary_entry_is_dated_by_its_day() {
+        let paragraphs = [
+            "Monday 5th September 1853. — Began this book at my wife's urging.",
+            "Tuesday 6th. — With the minister in the afternoon, who is better.",
+            "October 10, Monday. — The elders met at the church.",
+            "Saturday 1st. — Home last night by the night boat. To the city tomorrow.",
+        ]
+        .map(|text| ParagraphText {
+            anchor: "p-1".to_string(),
+            section: 0,
+            text: text.to_string(),
+        });
+        let statements = Extractor::page(&paragraphs, &|_, _| false, &|_| Vec::new());
+        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        // "Saturday 1st" after 10 October is of the next month (a diary runs forward), and
+        // its "last night" the day before.
+        assert_eq!(
+            dates,
+            ["1853-09-05", "1853-09-06", "1853-10-10", "1853-10-31"]
+        );
+    }
+
+    #[test]
+    fn days_running_and_ordinal_ranges() {
+        assert_eq!(
+            read("The consistory met on 16 and 17 October 1662.").as_deref(),
+            Some("16–17 October 1662")
+        );
+        assert_eq!(
+            read("The Classis sat from the 6th to the 8th of December 1661.").as_deref(),
+            Some("6–8 December 1661")
+        );
+        let context = "Those were the events of 1661.";
+        assert_eq!(
+            date_of(
+                context,
+                "The Classis sat from the 6th to the 8th of December."
+            )
+            .as_deref(),
+            Some("6–8 December 1661")
         );
     }
 
