@@ -250,7 +250,8 @@ impl<'r> Analyser<'r> {
         PageAnalysis {
             references: PageReferences::read(&rendered),
             statements: if page.kind.is_source() && reads_for_the_timeline(page) {
-                timeline::page_statements(self.registry, &rendered, &names)
+                let date = page.date.as_ref().and_then(|d| d.start);
+                timeline::page_statements(self.registry, (&rendered, date), &names)
             } else {
                 Vec::new()
             },

@@ -112,6 +112,8 @@ pub struct Extractor {
     /// The last day or month placed in the section.
     last: Option<Point>,
     section: Option<usize>,
+    /// The document's own date (its front matter's): the year of a dateline that gives none.
+    document: Option<Point>,
     /// The day of the last diary entry read: the month an entry that names only its day is
     /// of ("Tuesday 6th" after "Monday 5th September 1661").
     last_entry: Option<Point>,
@@ -131,19 +133,22 @@ impl Extractor {
         names_entity: &dyn Fn(&str, Range<usize>) -> bool,
         events_named: &dyn Fn(&str) -> Vec<(usize, Point)>,
     ) -> Vec<Statement> {
-        Extractor::page_under(&[], paragraphs, names_entity, events_named)
+        Extractor::page_under((&[], None), paragraphs, names_entity, events_named)
     }
 
     /// The dated statements of a page whose headings (one a section, in order) are
     /// `headings`: a heading that is a day ("2. Saltby, 27 August 1889") dates its section
     /// as a letter is dated.
     pub fn page_under(
-        headings: &[&str],
+        (headings, document): (&[&str], Option<Point>),
         paragraphs: &[ParagraphText],
         names_entity: &dyn Fn(&str, Range<usize>) -> bool,
         events_named: &dyn Fn(&str) -> Vec<(usize, Point)>,
     ) -> Vec<Statement> {
-        let mut extractor = Extractor::default();
+        let mut extractor = Extractor {
+            document,
+            ..Extractor::default()
+        };
         let mut statements = Vec::new();
         let mut first_of_section = false;
         for paragraph in paragraphs {
@@ -207,6 +212,13 @@ impl Extractor {
         // tells is of that day, and its "yesterday" is told from it; the heading is no date
         // of its first sentence's own.
         let entry = self.diary_entry(text);
+        // A news report's dateline dates what its "yesterday" and "tonight" are told from,
+        // not every sentence after it.
+        let dateline = entry.is_none().then(|| self.news_dateline(text)).flatten();
+        if let Some((head, day)) = &dateline {
+            self.date_the_section(Some(*day));
+            found.retain(|f| f.span.start >= head.end);
+        }
         if let Some((head, day)) = &entry {
             // The entry's "the next morning" is the morning after what the last entry told
             // (or a later day it named).
@@ -219,7 +231,7 @@ impl Extractor {
             self.last_entry = Some(*day);
             found.retain(|f| f.span.start >= head.end);
         }
-        if found.is_empty() && entry.is_none() {
+        if found.is_empty() && entry.is_none() && dateline.is_none() {
             // No sentence without a date is dated, nor does it change the context's year:
             // most paragraphs need not be cut into sentences at all.
             return Vec::new();
@@ -261,6 +273,42 @@ impl Extractor {
             }
         }
         dated
+    }
+
+    /// The day a news report's dateline gives, and where it stands: "OKE-ADO, Nigeria, Dec.
+    /// 2 (ANP) — …", "LONDON, Tuesday, May 4, 1926 —". A dateline without its year takes
+    /// the year of the document's date (the year before, when its month is later).
+    fn news_dateline(&self, text: &str) -> Option<(Range<usize>, Point)> {
+        static LINE: LazyLock<Regex> = LazyLock::new(|| {
+            let place = r"\p{Lu}[\p{L}.'’ -]*(?:,\s*\p{Lu}[\p{L}.'’ -]*)*";
+            let weekday = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+            let month = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+            let day = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
+            Regex::new(&format!(
+                r"^{place},\s*(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+(1[0-9]{{3}}))?\s*(?:\([^)]{{1,20}}\)\s*)?(?:—|–|--)\s"
+            ))
+            .expect("a valid pattern")
+        });
+        let line = LINE.captures(text)?;
+        let abbreviated = line.get(1)?.as_str();
+        let month = (crate::date::MONTHS.iter())
+            .position(|name| name.starts_with(abbreviated))
+            .map(|i| i as u32 + 1)?;
+        let day: u32 = line.get(2)?.as_str().parse().ok()?;
+        let year = match line.get(3).and_then(|y| y.as_str().parse().ok()) {
+            Some(year) => year,
+            None => match self.document {
+                Some(Point {
+                    year,
+                    month: Some(document_month),
+                    ..
+                }) if month > document_month => year - 1,
+                Some(document) => document.year,
+                None => self.year?,
+            },
+        };
+        let point = Point::day(year, month, day);
+        point.is_valid().then_some((line.get(0)?.range(), point))
     }
 
     /// The day a diary's entry opens on, and where its heading stands: "Tuesday 6th. —",
@@ -2586,6 +2634,7 @@ fn relative_days(text: &str) -> Vec<Found> {
             r"|((?:the next|the following) (?:morning|day|evening|afternoon)|next morning|the day after)",
             r"|((?:that|the same) (?:morning|day|evening|afternoon|night)|by the (?:evening|afternoon)|by nightfall))(?-u:\b)",
             r"|(?-u:\b)(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)( of last week)?",
+            r"|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)(?-u:\b)",
         ))
         .unwrap()
     });
@@ -2617,7 +2666,9 @@ fn relative_days(text: &str) -> Vec<Found> {
             } else if c.get(5).is_some() {
                 DayTurn::FromLast(0)
             } else {
-                let weekday = WEEKDAYS.iter().position(|d| *d == &c[6])? as u32;
+                // "on Thursday", "last Monday"; "Monday morning".
+                let name = c.get(6).or_else(|| c.get(8))?.as_str();
+                let weekday = WEEKDAYS.iter().position(|d| *d == name)? as u32;
                 // "on Monday next", "on Sunday morning next": a day to come.
                 let next = text[whole.end()..].trim_start().starts_with("next");
                 if next {
@@ -3848,6 +3899,29 @@ mod tests {
         );
     }
 
+    /// A news report's dateline dates its "yesterday" and "tonight", in the year of the
+    /// document's date when it gives none.
+    #[test]
+    fn a_dateline_dates_a_reports_relative_days() {
+        let paragraphs = [
+            "OKE-ADO, Nigeria, Dec. 2 (ANP) — Ten thousand women surrounded the palace \
+             yesterday, singing.",
+            "The women went home tonight in the rain. The march began at seven o'clock \
+             Monday morning.",
+        ]
+        .map(|text| ParagraphText {
+            anchor: "p-1".to_string(),
+            section: 0,
+            text: text.to_string(),
+        });
+        let published = Some(Point::day(1948, 1, 13));
+        let statements =
+            Extractor::page_under((&[], published), &paragraphs, &|_, _| true, &|_| Vec::new());
+        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        // 2 December 1947 was a Tuesday.
+        assert_eq!(dates, ["1947-12-01", "1947-12-02", "1947-12-01"]);
+    }
+
     /// A letter's heading or first line dates it; "yesterday", "on Thursday" and "on Monday
     /// of last week" are told from that day, "the next morning" from the last day placed.
     #[test]
@@ -3885,7 +3959,9 @@ mod tests {
             "The strike",
         ];
         let statements =
-            Extractor::page_under(&headings, &paragraphs, &|_, _| true, &|_| Vec::new());
+            Extractor::page_under((&headings, None), &paragraphs, &|_, _| true, &|_| {
+                Vec::new()
+            });
         let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
         assert_eq!(
             dates,

@@ -233,7 +233,11 @@ fn group_span(
 
 /// The dated sentences of a page's body (not its notes); `names` are the entities the
 /// page names.
-pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) -> Vec<Entry> {
+pub fn page_statements(
+    registry: &Registry,
+    (rendered, document_date): (&Rendered, Option<Point>),
+    names: &Names,
+) -> Vec<Entry> {
     let mut by_anchor: FxHashMap<&str, Vec<&Mention>> = FxHashMap::default();
     for mention in names
         .mentions
@@ -285,7 +289,7 @@ pub fn page_statements(registry: &Registry, rendered: &Rendered, names: &Names) 
     };
     let headings: Vec<&str> = rendered.toc.iter().map(|h| h.title.as_str()).collect();
     let mut statements = Extractor::page_under(
-        &headings,
+        (&headings, document_date),
         &rendered.texts,
         &|anchor, sentence| !named(anchor, sentence).is_empty(),
         &events_named,
