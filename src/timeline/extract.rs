@@ -1946,11 +1946,24 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
             )
         })
     };
-    // A phrase closed by a comma before the sentence goes on ("…, published in 1935,
-    // remains the most powerful rebuttal") is one.
+    // A phrase closed by a comma before the sentence's verb ("…, published in 1935,
+    // remains the most powerful rebuttal") is one; not the verb itself after a long
+    // subject ("Ten thousand women, many with babies on their backs, surrounded the palace
+    // yesterday, singing").
     let closed = text[span.end..]
         .find([',', '.', ';', ':', '?', '!'])
-        .is_some_and(|at| text[span.end + at..].starts_with(','));
+        .filter(|&at| text[span.end + at..].starts_with(','))
+        .is_some_and(|at| {
+            let next = text[span.end + at + 1..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            FINITE_AUXILIARIES.contains(&next)
+                || (next.len() > 4 && (next.ends_with("ed") || next.ends_with('s')))
+        })
+        // "Founded in March 1936 as a club …, it took its name in 1944": a phrase the
+        // sentence opens on describes its subject, still to come.
+        || !before.contains(',');
     // "The declaration, presented at the July Plenum of 1926, stated:": what a document
     // says, it says when it is put forward.
     let put_forward_and_says = || {
@@ -3904,8 +3917,8 @@ mod tests {
     #[test]
     fn a_dateline_dates_a_reports_relative_days() {
         let paragraphs = [
-            "OKE-ADO, Nigeria, Dec. 2 (ANP) — Ten thousand women surrounded the palace \
-             yesterday, singing.",
+            "OKE-ADO, Nigeria, Dec. 2 (ANP) — Ten thousand women, many of them with babies \
+             tied to their backs, surrounded the palace yesterday, singing.",
             "The women went home tonight in the rain. The march began at seven o'clock \
              Monday morning.",
         ]
