@@ -2041,8 +2041,16 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
         && clause.trim_end().ends_with(|c: char| c.is_alphabetic());
     // "most weeks, as the vicar told the council in February, were bad ones": the time a
     // report was made, set beside what the sentence says.
+    // Not one that introduces the words it reports ("As Raskolnikov wrote in 1939 in a
+    // letter to Stalin: …"): the writing is what the sentence tells.
+    let introduces_words = || {
+        let rest = &text[span.end..];
+        rest.find(':')
+            .is_some_and(|colon| !rest[..colon].contains([',', '.', ';']))
+    };
     let as_reported = clause_words.first() == Some(&"as")
-        && (clause_words.iter()).any(|w| SAYING.contains(w) || PRESENT_REPORTING.contains(w));
+        && (clause_words.iter()).any(|w| SAYING.contains(w) || PRESENT_REPORTING.contains(w))
+        && !introduces_words();
     relative
         || recalled
         || as_reported
@@ -4268,6 +4276,11 @@ mod tests {
         assert_eq!(
             read("As the strike spread in August 1889, the owners met.").as_deref(),
             Some("August 1889")
+        );
+        assert_eq!(
+            read("As the vicar wrote in 1850 in a letter to the bishop: “The poor starve.”")
+                .as_deref(),
+            Some("1850")
         );
     }
 
