@@ -79,6 +79,58 @@ const TITLES: &[&str] = &[
     "sister",
 ];
 
+/// The last words of names that are no one's surname: a street, a quay, a building, a body,
+/// a newspaper ("Low Street", "Fish Quay", "Henshall Line", "Saltby Mercury"). A name that
+/// ends on one is a place's (the first six) or another thing's, never a person's.
+const NOT_SURNAMES: &[&str] = &[
+    "Street",
+    "Road",
+    "Lane",
+    "Square",
+    "Quay",
+    "Dock",
+    "Docks",
+    "Bridge",
+    "Wharf",
+    "Gate",
+    "Hall",
+    "Church",
+    "Chapel",
+    "School",
+    "College",
+    "Institute",
+    "University",
+    "Hospital",
+    "Line",
+    "Company",
+    "Society",
+    "Union",
+    "Association",
+    "Council",
+    "Committee",
+    "Party",
+    "Club",
+    "Press",
+    "Mercury",
+    "Gazette",
+    "Times",
+    "Herald",
+    "Chronicle",
+    "Courier",
+    "Post",
+    "Review",
+    "Journal",
+    "Bulletin",
+    "Field",
+    "Market",
+    "Palace",
+];
+
+/// Whether a name's last word makes it a place's: a street, a quay.
+fn names_a_place(last_word: &str) -> bool {
+    NOT_SURNAMES[..10].contains(&last_word)
+}
+
 /// Words before a name that make it a place.
 const PLACE_WORDS: &[&str] = &["in", "at", "from", "to", "near", "of"];
 
@@ -204,13 +256,17 @@ pub fn candidates(
             tally.count += 1;
             *tally.forms.entry(form.clone()).or_default() += 1;
             tally.documents.insert(top(content, page));
-            if last > first
-                || before.as_deref().is_some_and(|b| TITLES.contains(&b))
-                || listed_with_people(words[first].start, words[last].end)
+            let no_surname = NOT_SURNAMES.contains(&words[last].text);
+            if !no_surname
+                && (last > first
+                    || before.as_deref().is_some_and(|b| TITLES.contains(&b))
+                    || listed_with_people(words[first].start, words[last].end))
             {
                 tally.person += 1;
             }
-            if before.as_deref().is_some_and(|b| PLACE_WORDS.contains(&b)) {
+            if before.as_deref().is_some_and(|b| PLACE_WORDS.contains(&b))
+                || names_a_place(words[last].text)
+            {
                 tally.place += 1;
             }
             if tally.contexts.len() < CONTEXTS {
@@ -458,6 +514,14 @@ fn draft_entry(candidate: &Candidate, root: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streets_quays_and_newspapers_are_no_ones_surnames() {
+        assert!(super::NOT_SURNAMES.contains(&"Street"));
+        assert!(super::names_a_place("Quay"));
+        assert!(!super::names_a_place("Mercury"));
+        assert!(!super::NOT_SURNAMES.contains(&"Blamire"));
+    }
 
     #[test]
     fn words_know_where_their_sentences_start() {

@@ -892,6 +892,58 @@ fn a_broken_link_in_a_note_is_reported_at_its_own_line_and_column() {
     }
 }
 
+/// On the collections written for the tests, with their registries taken away as a new
+/// editor would start: the people their texts name five times or more are among the first
+/// names `check --names` lists, each as a person, and a street or a newspaper as none.
+#[test]
+fn check_names_lists_the_people_a_new_collection_names_often() {
+    for (fixture, people) in [
+        ("saltby", &["Blamire", "Draycott", "Moran"][..]),
+        (
+            "dordrecht",
+            &[
+                "Gale", "Pellham", "Thorne", "Ashby", "Ellwood", "Harwood", "Voetius", "Downing",
+            ][..],
+        ),
+        ("oke-ado", &["Lawal", "Akande", "Bello", "Bainbridge"][..]),
+    ] {
+        let site = copy_of(fixture);
+        let content = site.path().join("content");
+        for kind in ["people", "events", "groups"] {
+            std::fs::remove_dir_all(content.join(kind)).unwrap();
+        }
+        // A document's `[names]` says what a name means in the registry that is gone.
+        for document in std::fs::read_dir(content.join("documents")).unwrap() {
+            let path = document.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            if let Some((head, rest)) = text.split_once("\n[names]\n") {
+                let (_, after) = rest.split_once("+++").unwrap();
+                std::fs::write(&path, format!("{head}\n+++{after}")).unwrap();
+            }
+        }
+        let output = annals(&["check", "--names", "--limit", "40"], site.path());
+        assert!(output.status.success(), "{fixture}: {}", stderr(&output));
+        let said = stdout(&output);
+        let listed: Vec<&str> = said
+            .lines()
+            .filter(|l| !l.starts_with(' '))
+            .skip(1)
+            .collect();
+        for surname in people {
+            assert!(
+                listed
+                    .iter()
+                    .any(|l| l.contains(surname) && l.contains("(person?)")),
+                "{fixture}: {surname} not listed as a person:\n{said}"
+            );
+        }
+        assert!(
+            !listed.iter().any(|l| l.contains("Street (person?)")),
+            "{fixture}: {said}"
+        );
+    }
+}
+
 #[test]
 fn check_names_lists_the_people_the_documents_name_and_the_registry_lacks() {
     let site = copy_of("registry");
