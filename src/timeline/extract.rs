@@ -208,6 +208,7 @@ impl Extractor {
     ) -> Vec<(Range<usize>, HistoricalDate, Option<HistoricalDate>)> {
         let mut found = find_dates(text);
         self.paragraphs += 1;
+        self.place_short_years(&mut found);
         // A diary's entry opens on its day ("Tuesday 6th. — With Mr Thorne …"): what it
         // tells is of that day, and its "yesterday" is told from it; the heading is no date
         // of its first sentence's own.
@@ -273,6 +274,29 @@ impl Extractor {
             }
         }
         dated
+    }
+
+    /// A year of two digits ("in '46") in the century of the context's year, or of the
+    /// document's date; not one more than twenty years after it ("in '98" in a text of
+    /// 1947 is 1898). With neither, it is not read.
+    fn place_short_years(&self, found: &mut Vec<Found>) {
+        let reference = self.year.or(self.document.map(|d| d.year));
+        found.retain_mut(|f| match &mut f.reading {
+            Reading::BareYear { year, .. } if *year < 100 => match reference {
+                Some(reference) => {
+                    let century = reference - reference.rem_euclid(100);
+                    let placed = century + *year;
+                    *year = if placed > reference + 20 {
+                        placed - 100
+                    } else {
+                        placed
+                    };
+                    true
+                }
+                None => false,
+            },
+            _ => true,
+        });
     }
 
     /// The day a news report's dateline gives, and where it stands: "OKE-ADO, Nigeria, Dec.
@@ -2589,6 +2613,17 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 old_style: false,
             }))
         }),
+        // in '46, since ’43: a year of two digits, whose century the context gives (read
+        // as the year 46 here, and placed in its century by the extractor)
+        form(
+            r"\b([Ii]n|of|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Aa]fter|[Bb]efore)\s+(?:'|’)([0-9]{2})\b",
+            |c| {
+                Some(Reading::BareYear {
+                    year: c[2].parse().ok()?,
+                    approximate: false,
+                })
+            },
+        ),
         // in 1921: a year after a word that makes it a time
         form(
             r"\b([Ii]n|of|[Bb]etween|and|or|[Ss]ince|[Bb]y|[Uu]ntil|till|[Dd]uring|[Ff]rom|[Aa]fter|[Bb]efore|[Aa]round|[Aa]bout|[Cc]irca|[Cc]a?\.|to|[Tt]hrough|year|[Ll]ord)\s+(1[0-9][0-9][0-9]|20[0-4][0-9])\b",
@@ -3897,6 +3932,22 @@ mod tests {
             dates,
             ["1853-09-05", "1853-09-06", "1853-10-10", "1853-10-31"]
         );
+    }
+
+    /// "In '46" is of the context's century; a year that would fall long after the
+    /// context is of the century before.
+    #[test]
+    fn a_year_of_two_digits_takes_the_contexts_century() {
+        let context = "The union was founded in 1944.";
+        assert_eq!(
+            date_of(context, "He joined the strike in '46 with his brothers.").as_deref(),
+            Some("1946")
+        );
+        assert_eq!(
+            date_of(context, "He had fought on the barricades in ’98 as a boy.").as_deref(),
+            Some("1898")
+        );
+        assert_eq!(read("He joined the strike in '46 with his brothers."), None);
     }
 
     #[test]
