@@ -114,6 +114,9 @@ pub struct Extractor {
     section: Option<usize>,
     /// The document's own date (its front matter's): the year of a dateline that gives none.
     document: Option<Point>,
+    /// Whether the day the text is told from is a news report's dateline, which holds for
+    /// the whole report.
+    under_dateline: bool,
     /// The day of the last diary entry read: the month an entry that names only its day is
     /// of ("Tuesday 6th" after "Monday 5th September 1661").
     last_entry: Option<Point>,
@@ -161,7 +164,13 @@ impl Extractor {
                     .section
                     .checked_sub(1)
                     .and_then(|s| headings.get(s));
-                extractor.date_the_section(heading.and_then(|h| day_written(h)));
+                // A report's dateline holds under its subheadings; a letter's date does not
+                // pass to the next letter.
+                let day = heading.and_then(|h| day_written(h));
+                if day.is_some() || !extractor.under_dateline {
+                    extractor.date_the_section(day);
+                    extractor.under_dateline = false;
+                }
                 first_of_section = true;
             }
             // A letter's first line may be its date: "Saltby, 27 August 1889."
@@ -218,6 +227,7 @@ impl Extractor {
         let dateline = entry.is_none().then(|| self.news_dateline(text)).flatten();
         if let Some((head, day)) = &dateline {
             self.date_the_section(Some(*day));
+            self.under_dateline = true;
             found.retain(|f| f.span.start >= head.end);
         }
         if let Some((head, day)) = &entry {
@@ -248,11 +258,24 @@ impl Extractor {
                 next += 1;
             }
             let in_sentence = &found[start..next];
-            if let Some((date, old_style)) =
-                self.sentence(text, sentence.clone(), in_sentence, || {
-                    names_entity(sentence.clone())
-                })
-            {
+            // "Last year, on the night of Nov. 29, …" in a report dated 2 December 1947 is
+            // 1946; the report goes on in its own year after it.
+            let looked_back_a_year = self.written.filter(|_| {
+                let said = text[sentence.clone()].to_lowercase();
+                said.contains("last year") || said.contains("a year ago")
+            });
+            let context = (self.year, self.year_set_at, self.last);
+            if let Some(written) = looked_back_a_year {
+                self.set_year(written.year - 1);
+                self.last = None;
+            }
+            let read = self.sentence(text, sentence.clone(), in_sentence, || {
+                names_entity(sentence.clone())
+            });
+            if looked_back_a_year.is_some() {
+                (self.year, self.year_set_at, self.last) = context;
+            }
+            if let Some((date, old_style)) = read {
                 dated.push((sentence, date, old_style));
             } else if let Some((head, day)) = &entry {
                 // An entry's sentences with no day of their own are of its day: the first,
@@ -589,11 +612,28 @@ impl Extractor {
         let found = &with_coordinated_years(text, &found);
         let mut first: Option<(usize, Dating)> = None;
         let mut placed_at: Vec<Option<Dating>> = Vec::with_capacity(found.len());
+        // "After a mass meeting on 27 November, the Union led the women to the palace on 1
+        // December 1947": a time the sentence opens on is the one before what it reports
+        // when its main clause has a date of its own.
+        let opener_end =
+            opening_phrase_end(&text[sentence.clone()]).map(|end| sentence_start + end);
+        let before_main_clause_date: Vec<bool> = (0..found.len())
+            .map(|index| {
+                opener_end.is_some_and(|end| {
+                    found[index].span.start < end
+                        && found[index + 1..].iter().any(|later| {
+                            later.span.start > end
+                                && !self.is_aside(text, sentence_start, &later.span)
+                        })
+                })
+            })
+            .collect();
         for (index, f) in found.iter().enumerate() {
             // A date in parentheses, brackets or quotation marks is an aside (a reference, a
             // congress's dates beside its name, a title, someone's words): it dates no
             // statement, though the text around it takes its year and its days.
-            let aside = self.is_aside(text, sentence_start, &f.span);
+            let aside =
+                self.is_aside(text, sentence_start, &f.span) || before_main_clause_date[index];
             // The same day again in other terms moves nothing on.
             if is_restated(&text[sentence_start..f.span.start]) {
                 placed_at.push(None);
@@ -1506,6 +1546,15 @@ fn looks_away(before: &str) -> bool {
 /// February 1917)"). Parentheses that hold the date alone date what the sentence names
 /// beside them ("the Eleventh Congress (March-April 1922)", "(that was on August 10)").
 /// Single quotes are passed over: ’ is an apostrophe as often as a closing quote.
+/// Where a sentence's opening phrase of time ends ("After a mass meeting on 27 November,"):
+/// its first comma, when it opens on "After", "Following" or "Before".
+fn opening_phrase_end(sentence: &str) -> Option<usize> {
+    let opens = ["After ", "Following ", "Before "]
+        .iter()
+        .any(|word| sentence.starts_with(word));
+    opens.then(|| sentence.find(',')).flatten()
+}
+
 /// Whether a date restates the one before it in other terms: "24 August by the Russian
 /// calendar, that is on 5 September by our own", "i.e. 7 November".
 fn is_restated(before: &str) -> bool {
@@ -3950,6 +3999,25 @@ mod tests {
         assert_eq!(read("He joined the strike in '46 with his brothers."), None);
     }
 
+    /// A time the sentence opens on ("After …,") is the one before what it reports when the
+    /// main clause has a date of its own.
+    #[test]
+    fn an_opening_time_gives_way_to_the_main_clauses_date() {
+        assert_eq!(
+            read(
+                "After a mass meeting on 27 November 1947, the women marched to the palace on \
+                 1 December 1947."
+            )
+            .as_deref(),
+            Some("1 December 1947")
+        );
+        assert_eq!(
+            read("After a mass meeting on 27 November 1947, the women marched to the palace.")
+                .as_deref(),
+            Some("27 November 1947")
+        );
+    }
+
     #[test]
     fn days_running_and_ordinal_ranges() {
         assert_eq!(
@@ -3980,18 +4048,37 @@ mod tests {
              tied to their backs, surrounded the palace yesterday, singing.",
             "The women went home tonight in the rain. The march began at seven o'clock \
              Monday morning.",
+            "Last year, on the night of Nov. 29, they kept a vigil at the gate. On Thursday, \
+             Nov. 27, six thousand women met.",
         ]
-        .map(|text| ParagraphText {
+        .into_iter()
+        .enumerate()
+        .map(|(at, text)| ParagraphText {
             anchor: "p-1".to_string(),
-            section: 0,
+            // The last under a subheading, which the dateline still holds for.
+            section: usize::from(at == 2),
             text: text.to_string(),
-        });
+        })
+        .collect::<Vec<_>>();
         let published = Some(Point::day(1948, 1, 13));
-        let statements =
-            Extractor::page_under((&[], published), &paragraphs, &|_, _| true, &|_| Vec::new());
+        let statements = Extractor::page_under(
+            (&["The vigil"], published),
+            &paragraphs,
+            &|_, _| true,
+            &|_| Vec::new(),
+        );
         let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
         // 2 December 1947 was a Tuesday.
-        assert_eq!(dates, ["1947-12-01", "1947-12-02", "1947-12-01"]);
+        assert_eq!(
+            dates,
+            [
+                "1947-12-01",
+                "1947-12-02",
+                "1947-12-01",
+                "1946-11-29",
+                "1947-11-27"
+            ]
+        );
     }
 
     /// A letter's heading or first line dates it; "yesterday", "on Thursday" and "on Monday

@@ -952,5 +952,5 @@ fn the_judged_sentences_of_a_third_collection_written_for_the_test_are_placed() 
     let out = tempfile::tempdir().unwrap();
     let (_, diagnostics) = build_site(&fixture("oke-ado"), out.path(), None);
     assert!(!diagnostics.has_errors(), "{diagnostics:?}");
-    placed_on_the_built_timeline(out.path(), "oke-ado-judged.json").at_least(76, 43, 1);
+    placed_on_the_built_timeline(out.path(), "oke-ado-judged.json").at_least(84, 54, 1);
 }
