@@ -218,31 +218,8 @@ impl Extractor {
         let mut found = find_dates(text);
         self.paragraphs += 1;
         self.place_short_years(&mut found);
-        // A diary's entry opens on its day ("Tuesday 6th. — With Mr Thorne …"): what it
-        // tells is of that day, and its "yesterday" is told from it; the heading is no date
-        // of its first sentence's own.
-        let entry = self.diary_entry(text);
-        // A news report's dateline dates what its "yesterday" and "tonight" are told from,
-        // not every sentence after it.
-        let dateline = entry.is_none().then(|| self.news_dateline(text)).flatten();
-        if let Some((head, day)) = &dateline {
-            self.date_the_section(Some(*day));
-            self.under_dateline = true;
-            found.retain(|f| f.span.start >= head.end);
-        }
-        if let Some((head, day)) = &entry {
-            // The entry's "the next morning" is the morning after what the last entry told
-            // (or a later day it named).
-            let previous = [self.last, self.last_entry]
-                .into_iter()
-                .flatten()
-                .max_by_key(Point::sort_key);
-            self.date_the_section(Some(*day));
-            self.last = previous.or(Some(*day));
-            self.last_entry = Some(*day);
-            found.retain(|f| f.span.start >= head.end);
-        }
-        if found.is_empty() && entry.is_none() && dateline.is_none() {
+        let (opened, entry) = self.open_dated_paragraph(text, &mut found);
+        if found.is_empty() && !opened {
             // No sentence without a date is dated, nor does it change the context's year:
             // most paragraphs need not be cut into sentences at all.
             return Vec::new();
@@ -257,46 +234,78 @@ impl Extractor {
             while next < found.len() && found[next].span.start < sentence.end {
                 next += 1;
             }
-            let in_sentence = &found[start..next];
-            // "Last year, on the night of Nov. 29, …" in a report dated 2 December 1947 is
-            // 1946; the report goes on in its own year after it.
-            let looked_back_a_year = self.written.filter(|_| {
-                let said = text[sentence.clone()].to_lowercase();
-                said.contains("last year") || said.contains("a year ago")
-            });
-            let context = (self.year, self.year_set_at, self.last);
-            if let Some(written) = looked_back_a_year {
-                self.set_year(written.year - 1);
-                self.last = None;
-            }
-            let read = self.sentence(text, sentence.clone(), in_sentence, || {
+            let read = self.sentence_as_told(text, sentence.clone(), &found[start..next], || {
                 names_entity(sentence.clone())
             });
-            if looked_back_a_year.is_some() {
-                (self.year, self.year_set_at, self.last) = context;
-            }
             if let Some((date, old_style)) = read {
                 dated.push((sentence, date, old_style));
             } else if let Some((head, day)) = &entry {
-                // An entry's sentences with no day of their own are of its day: the first,
-                // and those that name someone or something of the registry.
-                // Its main clause read for a comment or a plan ("To Middelburg tomorrow"),
-                // not what it reports ("News came that they will be sent").
-                let said = &text[sentence.clone()];
-                let main = said
-                    .split([',', ';'])
-                    .next()
-                    .and_then(|clause| clause.split(" that ").next())
-                    .unwrap_or(said);
-                let of_the_day = (sentence.start <= head.start || names_entity(sentence.clone()))
-                    && !is_commentary_or_plan(main, main)
-                    && !said.contains("tomorrow");
-                if of_the_day {
+                let first = sentence.start <= head.start;
+                if of_the_entrys_day(&text[sentence.clone()], first, || {
+                    names_entity(sentence.clone())
+                }) {
                     dated.push((sentence, HistoricalDate::single(*day), None));
                 }
             }
         }
         dated
+    }
+
+    /// A paragraph that opens on its own day: a diary's entry ("Tuesday 6th. — With Mr
+    /// Thorne …"), whose sentences are of that day, or a news report's dateline, which dates
+    /// what the report's "yesterday" and "tonight" are told from. The heading is no date of
+    /// the first sentence's own, and is taken out of `found`. Whether the paragraph opened
+    /// so, and the diary's entry, where its heading stands and its day.
+    fn open_dated_paragraph(
+        &mut self,
+        text: &str,
+        found: &mut Vec<Found>,
+    ) -> (bool, Option<(Range<usize>, Point)>) {
+        if let Some((head, day)) = self.diary_entry(text) {
+            // The entry's "the next morning" is the morning after what the last entry told
+            // (or a later day it named).
+            let previous = [self.last, self.last_entry]
+                .into_iter()
+                .flatten()
+                .max_by_key(Point::sort_key);
+            self.date_the_section(Some(day));
+            self.last = previous.or(Some(day));
+            self.last_entry = Some(day);
+            found.retain(|f| f.span.start >= head.end);
+            return (true, Some((head, day)));
+        }
+        if let Some((head, day)) = self.news_dateline(text) {
+            self.date_the_section(Some(day));
+            self.under_dateline = true;
+            found.retain(|f| f.span.start >= head.end);
+            return (true, None);
+        }
+        (false, None)
+    }
+
+    /// The date of a sentence, read in a letter's or a report's time where it looks back a
+    /// year: "Last year, on the night of Nov. 29, …" in a report dated 2 December 1947 is
+    /// 1946, and the report goes on in its own year after it.
+    fn sentence_as_told(
+        &mut self,
+        text: &str,
+        sentence: Range<usize>,
+        found: &[Found],
+        names_entity: impl FnOnce() -> bool,
+    ) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
+        let looked_back_a_year = self.written.filter(|_| {
+            let said = text[sentence.clone()].to_lowercase();
+            said.contains("last year") || said.contains("a year ago")
+        });
+        let Some(written) = looked_back_a_year else {
+            return self.sentence(text, sentence, found, names_entity);
+        };
+        let context = (self.year, self.year_set_at, self.last);
+        self.set_year(written.year - 1);
+        self.last = None;
+        let read = self.sentence(text, sentence, found, names_entity);
+        (self.year, self.year_set_at, self.last) = context;
+        read
     }
 
     /// A year of two digits ("in '46") in the century of the context's year, or of the
@@ -2712,6 +2721,19 @@ fn find_dates(text: &str) -> Vec<Found> {
 
 /// "That winter", "the same year", "the following spring", "the previous autumn": times
 /// told from the context's year.
+/// Whether a sentence of a diary's entry with no day of its own is of the entry's day: the
+/// first, and those that name someone or something of the registry, unless their main
+/// clause comments or plans ("To Middelburg tomorrow"); what they report is read no further
+/// ("News came that they will be sent" is news of the day).
+fn of_the_entrys_day(said: &str, first: bool, names_entity: impl FnOnce() -> bool) -> bool {
+    let main = said
+        .split([',', ';'])
+        .next()
+        .and_then(|clause| clause.split(" that ").next())
+        .unwrap_or(said);
+    (first || names_entity()) && !is_commentary_or_plan(main, main) && !said.contains("tomorrow")
+}
+
 /// The same day of the next month.
 fn next_month(point: Point) -> Point {
     match point.month {
