@@ -768,14 +768,6 @@ impl Extractor {
                 _ => self.coordinated(text, sentence_start, found, &placed_at, (index, dating)),
             }
         });
-        // A commentary in the present ("… can be seen in a letter of 31 October") or a plan
-        // ("… was to be 2.4 percent in 1931–1932") reports nothing that happened at its date.
-        let date_at = (found.iter())
-            .find(|f| !self.is_aside(text, sentence_start, &f.span))
-            .map_or(sentence.end, |f| f.span.start);
-        if is_commentary_or_plan(&text[sentence.clone()], &text[sentence_start..date_at]) {
-            return None;
-        }
         // "In 1923 Miasnikov organised the Workers' Group … (expelled in 1922)": a sentence
         // opening on its year is dated by it, whatever years it names after.
         let opens_on_year = |span: &Range<usize>| {
@@ -817,6 +809,14 @@ impl Extractor {
             }
             _ => return None,
         };
+        // A commentary in the present ("… can be seen in a letter of 31 October") or a plan
+        // ("… was to be 2.4 percent in 1931–1932") reports nothing that happened at its date.
+        let date_at = (found.iter())
+            .find(|f| !self.is_aside(text, sentence_start, &f.span))
+            .map_or(sentence.end, |f| f.span.start);
+        if is_commentary_or_plan(&text[sentence.clone()], &text[sentence_start..date_at]) {
+            return None;
+        }
         let dating = refined(dating, &text[sentence.clone()]);
         // The narrative goes on in the time of what the sentence reports, not of a date it
         // names by the way ("a declaration made at the April 1926 Plenum, demanding Lenin's
