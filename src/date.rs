@@ -182,11 +182,12 @@ pub enum YearPart {
 }
 
 impl YearPart {
-    /// The first and last month it spans. Winter is its year's first months (the winter of
-    /// 1920 is read as January–March 1920).
+    /// The first and last month it spans. Winter begins in its year's December and ends in
+    /// the next year's February (the winter of 1846 is December 1846–February 1847, as
+    /// historians write of it), so its last month comes before its first.
     pub fn months(self) -> (u32, u32) {
         match self {
-            YearPart::Winter => (1, 3),
+            YearPart::Winter => (12, 2),
             YearPart::Spring => (3, 5),
             YearPart::Summer => (6, 8),
             YearPart::Autumn => (9, 11),
@@ -213,7 +214,7 @@ impl YearPart {
             YearPart::Spring => format!("spring {year}"),
             YearPart::Summer => format!("summer {year}"),
             YearPart::Autumn => format!("autumn {year}"),
-            YearPart::Winter => format!("winter {year}"),
+            YearPart::Winter => format!("winter {year}–{:02}", (year + 1).rem_euclid(100)),
             YearPart::Early => format!("early {year}"),
             YearPart::Middle => format!("mid-{year}"),
             YearPart::Late => format!("late {year}"),
@@ -362,9 +363,10 @@ impl HistoricalDate {
     /// A season or part of a year: approximate, spanning its months.
     pub fn part_of_year(year: i32, part: YearPart) -> HistoricalDate {
         let (first, last) = part.months();
+        let last_year = if last < first { year + 1 } else { year };
         HistoricalDate {
             part: Some(part),
-            ..HistoricalDate::range(Point::month(year, first), Point::month(year, last))
+            ..HistoricalDate::range(Point::month(year, first), Point::month(last_year, last))
                 .approximate()
         }
     }
@@ -800,6 +802,10 @@ mod tests {
         assert_eq!(late.human(), "late 1923");
         assert_eq!(late.edtf(), "1923-09~/1923-12~");
         assert!(late > HistoricalDate::parse("1923-08-31").unwrap());
+        let winter = HistoricalDate::part_of_year(1846, YearPart::Winter);
+        assert_eq!(winter.human(), "winter 1846–47");
+        assert_eq!(winter.edtf(), "1846-24");
+        assert_eq!(winter.sort_key(), (1846, 12, 0));
     }
 
     #[test]

@@ -447,12 +447,20 @@ impl Extractor {
         let year = self.year?;
         let last_month = self.last.filter(|p| p.year == year).and_then(|p| p.month);
         let year = match (turn, part) {
-            // "That winter", after the summer: the winter that ends the next year (a
-            // winter is its year's first months).
-            (Turn::Same, Some(YearPart::Winter)) => match last_month {
-                Some(month) if month >= 4 => year + 1,
-                _ => year,
-            },
+            // A winter begins in December: "that winter" after January 1893 is the one
+            // that began in 1892; "the following winter" after December, the next year's;
+            // "the previous winter" after February, the one before last.
+            (turn, Some(YearPart::Winter)) => {
+                let in_its_first_months = last_month.is_some_and(|month| month <= 2);
+                match turn {
+                    Turn::Same if in_its_first_months => year - 1,
+                    Turn::Same => year,
+                    Turn::Next if last_month == Some(12) => year + 1,
+                    Turn::Next => year,
+                    Turn::Previous if in_its_first_months => year - 2,
+                    Turn::Previous => year - 1,
+                }
+            }
             (Turn::Same, _) => year,
             (Turn::Next, None) => year + 1,
             (Turn::Previous, None) => year - 1,
@@ -2553,14 +2561,14 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         form(r"\b{M},?\s+(?:of\s+)?{Y}\b", |c| {
             dated(Point::month(year(c, 2)?, month(c, 1)?), None, false)
         }),
-        // the winter of 1846–47: the winter that ends in the second year
+        // the winter of 1846–47: the winter that begins in the first year
         form(
             r"\b(?:[Tt]he\s+)?winter\s+of\s+{Y}{-}([0-9]{4}|[0-9]{2})\b",
             |c| {
                 let start = year(c, 1)?;
                 let end = full_year(start, &c[2]);
                 (end == start + 1).then_some(())?;
-                part("winter", end)
+                part("winter", start)
             },
         ),
         // the summer of 1918, spring 1926
@@ -4158,27 +4166,42 @@ mod tests {
     }
 
     #[test]
-    fn the_winter_of_two_years_is_the_winter_that_ends_in_the_second() {
+    fn the_winter_of_two_years_is_the_winter_that_begins_in_the_first() {
         let sentence = "During the winter of 1846–47 the works employed half a million men.";
         let (date, _) = sentence_date("", sentence).expect("a date");
-        assert_eq!(date.edtf(), "1847-24");
+        assert_eq!(date.edtf(), "1846-24");
+        assert_eq!(date.human(), "winter 1846–47");
     }
 
-    /// A winter is its year's first months: "that winter" after a summer is the one that
-    /// ends the next year, after January the one the year opened with.
+    /// A winter begins in December: "that winter" after a summer is the one that begins
+    /// that year, after January the one that began the year before.
     #[test]
-    fn that_winter_after_a_summer_is_the_next_years() {
+    fn that_winter_is_the_one_the_narrative_is_in_or_comes_to() {
         let edtf = |context: &str, sentence: &str| {
             sentence_date(context, sentence).map(|(date, _)| date.edtf())
         };
         let sentence = "That winter the secretary fell ill.";
         assert_eq!(
             edtf("In July 1893 the union lost half its members.", sentence).as_deref(),
-            Some("1894-24")
+            Some("1893-24")
         );
         assert_eq!(
             edtf("In January 1893 the union lost half its members.", sentence).as_deref(),
-            Some("1893-24")
+            Some("1892-24")
+        );
+        let previous = "The previous winter the secretary fell ill.";
+        assert_eq!(
+            edtf("In July 1893 the union lost half its members.", previous).as_deref(),
+            Some("1892-24")
+        );
+        let following = "The following winter the secretary fell ill.";
+        assert_eq!(
+            edtf(
+                "In December 1893 the union lost half its members.",
+                following
+            )
+            .as_deref(),
+            Some("1894-24")
         );
     }
 

@@ -892,7 +892,7 @@ fn placed_on_the_built_timeline(site: &Path, judged_file: &str) -> Figures {
 }
 
 /// A season as the months a judge may write it in: `1890-21` (the spring of 1890) is
-/// `1890-03/1890-05`; the winter of 1891, the one that ends in it, `1890-12/1891-02`.
+/// `1890-03/1890-05`; the winter of 1890, the one that begins in it, `1890-12/1891-02`.
 fn as_months(edtf: &str) -> String {
     let season = edtf.split_once('-').and_then(|(year, code)| {
         let year: i32 = year.parse().ok()?;
@@ -900,7 +900,7 @@ fn as_months(edtf: &str) -> String {
             "21" => format!("{year}-03/{year}-05"),
             "22" => format!("{year}-06/{year}-08"),
             "23" => format!("{year}-09/{year}-11"),
-            "24" => format!("{}-12/{year}-02", year - 1),
+            "24" => format!("{year}-12/{}-02", year + 1),
             _ => return None,
         })
     });
