@@ -117,6 +117,9 @@ pub struct Extractor {
     /// Whether the day the text is told from is a news report's dateline, which holds for
     /// the whole report.
     under_dateline: bool,
+    /// The last day a letter, an entry or a report was dated: the year of a letter dated
+    /// by its day and month alone.
+    last_written: Option<Point>,
     /// The day of the last diary entry read: the month an entry that names only its day is
     /// of ("Tuesday 6th" after "Monday 5th September 1661").
     last_entry: Option<Point>,
@@ -175,7 +178,7 @@ impl Extractor {
             }
             // A letter's first line may be its date: "Saltby, 27 August 1889."
             let dateline = first_of_section
-                .then(|| dateline(&paragraph.text))
+                .then(|| extractor.letters_dateline(&paragraph.text))
                 .flatten();
             first_of_section = false;
             if dateline.is_some() {
@@ -483,9 +486,55 @@ impl Extractor {
         })
     }
 
+    /// The day a letter's first line dates it by: a short line that is a place and a day
+    /// ("Kelsborough, 12th October 1848.", "Manchester, Oct. 19." in the year of the letter
+    /// before), not a sentence that tells something.
+    fn letters_dateline(&self, text: &str) -> Option<Point> {
+        if text.split_whitespace().count() > 8 {
+            return None;
+        }
+        let found = find_dates(text);
+        let [only] = found.as_slice() else {
+            return None;
+        };
+        // What is not the day is a place: capitalised words.
+        let place_only = [&text[..only.span.start], &text[only.span.end..]]
+            .iter()
+            .flat_map(|part| part.split(|c: char| !c.is_alphabetic()))
+            .all(|word| word.is_empty() || word.starts_with(char::is_uppercase));
+        if !place_only {
+            return None;
+        }
+        let day = match &only.reading {
+            Reading::Dated(dating) if !dating.date.is_range && dating.date.set.is_none() => {
+                dating.date.start.filter(|p| p.day.is_some())?
+            }
+            // The year of the letter before (the next, when the month comes earlier).
+            Reading::NoYear {
+                start: (month, day),
+                end: None,
+                old_style: false,
+            } if *day > 0 => {
+                let year = match self.last_written.or(self.document) {
+                    Some(Point {
+                        year,
+                        month: Some(before),
+                        ..
+                    }) if *month < before => year + 1,
+                    Some(before) => before.year,
+                    None => self.year?,
+                };
+                Point::day(year, *month, *day)
+            }
+            _ => return None,
+        };
+        day.is_valid().then_some(day)
+    }
+
     /// A section dated as a letter is (or not): its day is the context's.
     fn date_the_section(&mut self, written: Option<Point>) {
         self.written = written;
+        self.last_written = written.or(self.last_written);
         if let Some(day) = written {
             self.set_year(day.year);
             self.last = Some(day);
@@ -2377,7 +2426,7 @@ const YEAR: &str = r"(1[0-9][0-9][0-9]|20[0-4][0-9])";
 const DASH: &str = r"\s*(?:-|–|—)\s*";
 /// "11–25/OS November 1917", "25 October 1917 (O.S.)", "27 June, Old Style", "24 August by
 /// the Russian calendar": the marks of a date given in the Julian calendar.
-const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\((?:O\.\s?S\.|Old\s+Style)\)|,?\s+(?:O\.\s?S\.|Old\s+Style\b|(?:by|in) the (?:Russian|Julian|old) (?:calendar|style)\b))?";
+const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\((?:O\.\s?S\.|Old\s+Style)\)|,?\s+(?:O\.\s?S\.|Old\s+Style\b|(?:by|in) the (?:Russian|Julian|old) (?:calendar|style|reckoning)\b))?";
 
 /// One form of date: its pattern and how to read a match.
 struct Form {
@@ -2554,6 +2603,28 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                     Point::month(year(c, 2)?, month(c, 1)?),
                     Some(Point::month(year(c, 4)?, month(c, 3)?)),
                     false,
+                )
+            },
+        ),
+        // Michaelmas Day, 1849; Lady Day 1851: the feasts English and European documents
+        // date by, whose day is fixed
+        form(
+            r"\b(Lady Day|Midsummer Day|Michaelmas|Martinmas|Candlemas|Christmas Day|New Year's Day|All Saints' Day)(?:\s+Day)?,?\s+(?:of\s+)?{Y}\b{OS}",
+            |c| {
+                let (month, day) = match &c[1] {
+                    "Lady Day" => (3, 25),
+                    "Midsummer Day" => (6, 24),
+                    "Michaelmas" => (9, 29),
+                    "Martinmas" => (11, 11),
+                    "Candlemas" => (2, 2),
+                    "Christmas Day" => (12, 25),
+                    "New Year's Day" => (1, 1),
+                    _ => (11, 1),
+                };
+                dated(
+                    Point::day(year(c, 2)?, month, day),
+                    None,
+                    c.get(3).is_some(),
                 )
             },
         ),
@@ -2835,13 +2906,6 @@ fn day_written(heading: &str) -> Option<Point> {
         }
         _ => None,
     }
-}
-
-/// The day a letter's first line dates it by: a short line that is a place and a day
-/// ("Saltby, 27 August 1889."), not a sentence that tells something.
-fn dateline(text: &str) -> Option<Point> {
-    let short = text.split_whitespace().count() <= 8 && !is_prose(text);
-    short.then(|| day_written(text)).flatten()
 }
 
 fn relative_times(text: &str) -> Vec<Found> {
@@ -4049,6 +4113,18 @@ mod tests {
     }
 
     #[test]
+    fn feasts_are_days_and_may_be_old_style() {
+        assert_eq!(
+            read("The lease ran out at Michaelmas 1849.").as_deref(),
+            Some("29 September 1849")
+        );
+        assert_eq!(
+            read("The treaty was signed on Lady Day 1651, by the old reckoning.").as_deref(),
+            Some("4 April 1651 (25 March 1651 O.S.)")
+        );
+    }
+
+    #[test]
     fn days_running_and_ordinal_ranges() {
         assert_eq!(
             read("The consistory met on 16 and 17 October 1662.").as_deref(),
@@ -4067,6 +4143,29 @@ mod tests {
             .as_deref(),
             Some("6–8 December 1661")
         );
+    }
+
+    /// A letter's first line dates it, by a day and month alone in the year of the letter
+    /// before, or by a feast ("Michaelmas Day, 1849").
+    #[test]
+    fn a_letters_first_line_dates_it() {
+        let paragraphs = [
+            (1, "Kelsborough, 12th October 1848."),
+            (1, "I was at the works yesterday."),
+            (2, "Manchester, Oct. 19."),
+            (2, "I showed them to our secretary on Monday."),
+            (3, "Greave Clough, Michaelmas Day, 1849."),
+            (3, "Weatherall came up the valley on Wednesday in a gig."),
+        ]
+        .map(|(section, text)| ParagraphText {
+            anchor: "p-1".to_string(),
+            section,
+            text: text.to_string(),
+        });
+        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
+        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        // 19 October 1848 was a Thursday, 29 September 1849 a Saturday.
+        assert_eq!(dates, ["1848-10-11", "1848-10-16", "1849-09-26"]);
     }
 
     /// A news report's dateline dates its "yesterday" and "tonight", in the year of the

@@ -648,14 +648,15 @@ fn judge(file: &str) -> Figures {
             .context_year
             .map(|year| format!("Those were the events of {year}."))
             .unwrap_or_default();
-        let read = sentence_date(&context, &j.sentence).map(|(date, _)| date.edtf());
+        let read = sentence_date(&context, &j.sentence).map(|(date, _)| as_months(&date.edtf()));
+        let judged_date = j.date.as_deref().map(as_months);
         if j.date.is_some() {
             datable += 1;
             datable_placed += usize::from(read.is_some());
         } else if read.is_some() {
             undatable_placed += 1;
         }
-        if read == j.date {
+        if read == judged_date {
             alike += 1;
         } else {
             if read.is_some() {
@@ -663,7 +664,7 @@ fn judge(file: &str) -> Figures {
             }
             println!(
                 "miss ({}): read {:?}, judged {:?}: {}",
-                j.cause, read, j.date, j.sentence
+                j.cause, read, judged_date, j.sentence
             );
         }
     }
@@ -953,4 +954,19 @@ fn the_judged_sentences_of_a_third_collection_written_for_the_test_are_placed() 
     let (_, diagnostics) = build_site(&fixture("oke-ado"), out.path(), None);
     assert!(!diagnostics.has_errors(), "{diagnostics:?}");
     placed_on_the_built_timeline(out.path(), "oke-ado-judged.json").at_least(84, 54, 1);
+}
+
+/// A fourth (`tests/fixtures/kelsborough`: a biography's chapter, a Commons committee's
+/// minutes of evidence, four letters of 1848–49), written after the rules above. Run first
+/// with them: 15 of 24 placed right, 22 of 56 datable placed; its letters' first lines
+/// ("Manchester, Oct. 19.", "Greave Clough, Michaelmas Day, 1849.") and its winters then
+/// became rules. What it dates that the rules do not: the minutes' "the 14th ultimo",
+/// "Lady Day last", "in the present year", "last session", told from a sitting whose date
+/// is a heading in Latin ("Jovis, 8° die Maii, 1851").
+#[test]
+fn the_judged_sentences_of_a_fourth_collection_written_for_the_test_are_placed() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(&fixture("kelsborough"), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    placed_on_the_built_timeline(out.path(), "kelsborough-judged.json").at_least(72, 46, 2);
 }
