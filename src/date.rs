@@ -25,6 +25,17 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The days of the week, Monday first (as [`Point::weekday`] counts them).
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// A day, a month or a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Point {

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use crate::analyse::PageAnalysis;
 use crate::content::{Content, PageId};
-use crate::date::MONTHS;
+use crate::date::{MONTHS, WEEKDAYS};
 use crate::entity::{EntityKind, Registry};
 use crate::text::sentences;
 
@@ -35,27 +35,10 @@ pub struct Candidate {
     pub contexts: Vec<(PathBuf, String, String)>,
 }
 
-/// Words that are capitalised and no names: the days, abbreviations, the pronoun (and the
-/// months, `date::MONTHS`).
+/// Words that are capitalised and no names: abbreviations, the pronoun (and the months and
+/// the days, `date::MONTHS` and `date::WEEKDAYS`).
 const NO_NAMES: &[&str] = &[
-    "I",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Mr",
-    "Mrs",
-    "Dr",
-    "St",
-    "Jr",
-    "Ibid",
-    "Op",
-    "Cit",
-    "Vol",
-    "See",
+    "I", "Mr", "Mrs", "Dr", "St", "Jr", "Ibid", "Op", "Cit", "Vol", "See",
 ];
 
 /// Words before a name that make it a person's.
@@ -217,6 +200,7 @@ pub fn candidates(
                 && !lower.contains(&w.text.to_lowercase())
                 && !NO_NAMES.contains(&w.text)
                 && !MONTHS.contains(&w.text)
+                && !WEEKDAYS.contains(&w.text)
                 && (!w.sentence_start || capitalised_inside.contains(w.text))
                 && !covered.iter().any(|&(s, e)| w.start < e && s < w.end)
         };

@@ -406,16 +406,7 @@ impl Extractor {
                 }
             }
         };
-        const WEEKDAYS: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        let wanted = weekday.and_then(|w| WEEKDAYS.iter().position(|d| *d == w));
+        let wanted = weekday.and_then(|w| crate::date::WEEKDAYS.iter().position(|d| *d == w));
         if named_month.is_none()
             && wanted.is_some_and(|w| point.weekday() != Some(w as u32))
             && next_month(point).weekday().map(|d| d as usize) == wanted
@@ -2849,15 +2840,6 @@ fn relative_days(text: &str) -> Vec<Found> {
     if !DAYS.is_match(text) {
         return Vec::new();
     }
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     DAYS.captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
@@ -2874,7 +2856,7 @@ fn relative_days(text: &str) -> Vec<Found> {
             } else {
                 // "on Thursday", "last Monday"; "Monday morning".
                 let name = c.get(6).or_else(|| c.get(8))?.as_str();
-                let weekday = WEEKDAYS.iter().position(|d| *d == name)? as u32;
+                let weekday = crate::date::WEEKDAYS.iter().position(|d| *d == name)? as u32;
                 // "on Monday next", "on Sunday morning next": a day to come.
                 let next = text[whole.end()..].trim_start().starts_with("next");
                 if next {

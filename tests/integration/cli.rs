@@ -892,6 +892,15 @@ fn a_broken_link_in_a_note_is_reported_at_its_own_line_and_column() {
     }
 }
 
+/// The names `check --names` lists, one line each (their contexts, indented, left out),
+/// after its heading line.
+fn names_listed(said: &str) -> Vec<&str> {
+    said.lines()
+        .filter(|l| !l.starts_with(' '))
+        .skip(1)
+        .collect()
+}
+
 /// On the collections written for the tests, with their registries taken away as a new
 /// editor would start: the people their texts name five times or more are among the first
 /// names `check --names` lists, each as a person, and a street or a newspaper as none.
@@ -924,11 +933,7 @@ fn check_names_lists_the_people_a_new_collection_names_often() {
         let output = annals(&["check", "--names", "--limit", "40"], site.path());
         assert!(output.status.success(), "{fixture}: {}", stderr(&output));
         let said = stdout(&output);
-        let listed: Vec<&str> = said
-            .lines()
-            .filter(|l| !l.starts_with(' '))
-            .skip(1)
-            .collect();
+        let listed = names_listed(&said);
         for surname in people {
             assert!(
                 listed
@@ -959,11 +964,7 @@ fn check_names_lists_the_people_the_documents_name_and_the_registry_lacks() {
     let output = annals(&["check", "--names", "--limit", "3"], site.path());
     assert!(output.status.success(), "{}", stderr(&output));
     let said = stdout(&output);
-    let listed: Vec<&str> = said
-        .lines()
-        .filter(|l| !l.starts_with(' '))
-        .skip(1)
-        .collect();
+    let listed = names_listed(&said);
     assert_eq!(listed.len(), 3, "{said}");
     assert!(listed[0].starts_with("A. A. Bogdanov (person?): 5 times in 1 document; written Bogdanov (4), A. A. Bogdanov (1)"), "{said}");
     assert!(listed[1].starts_with("Gusev (person?): 2 times"), "{said}");
