@@ -51,6 +51,9 @@ enum DayTurn {
     /// The last such day of the week before the letter's date (Monday 0), or that day of the
     /// week before: "on Thursday", "on Monday of last week".
     Weekday { weekday: u32, last_week: bool },
+    /// A day of the month alone: "on the 14th" of the month the text is at, "the 14th
+    /// ultimo" of the month before a letter's, "the 2nd instant" of the letter's own.
+    OfTheMonth { day: u32, months_back: Option<u32> },
 }
 
 /// Which of a season's or a year's turns a relative time means.
@@ -550,11 +553,34 @@ impl Extractor {
                 };
                 written.plus_days(-back)?
             }
+            DayTurn::OfTheMonth { day, months_back } => self.day_of_the_month(day, months_back)?,
         };
         Some(Dating {
             date: HistoricalDate::single(day),
             old_style: false,
         })
+    }
+
+    /// The day of a month the text names by its day alone: of the letter's month (the month
+    /// before, when the day is later than the letter's, or when it says "ultimo"), or of
+    /// the month the narrative is at (the next, when the day is earlier than the last one
+    /// placed: a narrative runs forward).
+    fn day_of_the_month(&self, day: u32, months_back: Option<u32>) -> Option<Point> {
+        let (base, letter) = match (self.written, self.last) {
+            (Some(written), _) => (written, true),
+            (None, Some(last)) if last.month.is_some() => (last, false),
+            _ => return None,
+        };
+        let month = base.month?;
+        let shift: i32 = match months_back {
+            Some(back) => -(back as i32),
+            None if letter && base.day.is_some_and(|today| day > today) => -1,
+            None if !letter && base.day.is_some_and(|last| day < last) => 1,
+            None => 0,
+        };
+        let index = base.year * 12 + month as i32 - 1 + shift;
+        let point = Point::day(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, day);
+        point.is_valid().then_some(point)
     }
 
     fn set_year(&mut self, year: i32) {
@@ -777,9 +803,10 @@ impl Extractor {
             let outweighed = matches!(
                 f.reading,
                 Reading::Relative { .. } | Reading::RelativeDay(_)
-            ) && found.iter().any(|other| {
+            ) && found.iter().enumerate().any(|(at, other)| {
                 matches!(other.reading, Reading::Dated(_) | Reading::NoYear { .. })
                     && !self.is_aside(text, sentence_start, &other.span)
+                    && !before_main_clause_date[at]
             });
             if first.is_none() && !aside && !outweighed {
                 first = placed.clone().map(|dating| (index, dating));
@@ -2832,6 +2859,7 @@ fn relative_days(text: &str) -> Vec<Found> {
             r"|((?:that|the same) (?:morning|day|evening|afternoon|night)|by the (?:evening|afternoon)|by nightfall))(?-u:\b)",
             r"|(?-u:\b)(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)( of last week)?",
             r"|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)(?-u:\b)",
+            r"|(?-u:\b)[Oo]n the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?-u:\b)(?: (ultimo|ult\.|instant|inst\.))?",
         ))
         .unwrap()
     });
@@ -2853,6 +2881,18 @@ fn relative_days(text: &str) -> Vec<Found> {
                 DayTurn::FromLast(1)
             } else if c.get(5).is_some() {
                 DayTurn::FromLast(0)
+            } else if let Some(day) = c.get(9) {
+                // Not "on the 14th of March", which is a date of its own.
+                let rest = text[whole.end()..].trim_start();
+                let of_a_month = rest.starts_with("of ")
+                    || crate::date::MONTHS.iter().any(|m| rest.starts_with(m));
+                if of_a_month {
+                    return None;
+                }
+                DayTurn::OfTheMonth {
+                    day: day.as_str().parse().ok()?,
+                    months_back: c.get(10).map(|m| u32::from(m.as_str().starts_with("ult"))),
+                }
             } else {
                 // "on Thursday", "last Monday"; "Monday morning".
                 let name = c.get(6).or_else(|| c.get(8))?.as_str();
@@ -4092,6 +4132,41 @@ mod tests {
                 .as_deref(),
             Some("27 November 1947")
         );
+    }
+
+    /// A day of the month alone is of the month the text is at, or the letter's.
+    #[test]
+    fn a_day_of_the_month_alone() {
+        let context = "The riots broke out on 12 March 1848.";
+        assert_eq!(
+            date_of(context, "The governor proclaimed martial law on the 14th.").as_deref(),
+            Some("14 March 1848")
+        );
+        assert_eq!(
+            date_of(context, "The governor fled on the 3rd.").as_deref(),
+            Some("3 April 1848")
+        );
+        assert_eq!(
+            date_of(context, "He wrote on the 14th of May to the king.").as_deref(),
+            Some("14 May 1848")
+        );
+        assert_eq!(
+            read("After the riots of 12 March 1848, martial law came on the 14th.").as_deref(),
+            Some("14 March 1848")
+        );
+        let paragraphs = [
+            "Leeds, 9th May 1851.",
+            "The shareholders met on the 14th ultimo. The petition went in on the 2nd \
+             instant. The intake was reopened on the 20th, I hear.",
+        ]
+        .map(|text| ParagraphText {
+            anchor: "p-1".to_string(),
+            section: 1,
+            text: text.to_string(),
+        });
+        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
+        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        assert_eq!(dates, ["1851-04-14", "1851-05-02", "1851-04-20"]);
     }
 
     #[test]

@@ -968,5 +968,5 @@ fn the_judged_sentences_of_a_fourth_collection_written_for_the_test_are_placed()
     let out = tempfile::tempdir().unwrap();
     let (_, diagnostics) = build_site(&fixture("kelsborough"), out.path(), None);
     assert!(!diagnostics.has_errors(), "{diagnostics:?}");
-    placed_on_the_built_timeline(out.path(), "kelsborough-judged.json").at_least(72, 46, 2);
+    placed_on_the_built_timeline(out.path(), "kelsborough-judged.json").at_least(74, 50, 2);
 }
