@@ -62,20 +62,15 @@ const TITLES: &[&str] = &[
     "sister",
 ];
 
-/// The last words of names that are no one's surname: a street, a quay, a building, a body,
-/// a newspaper ("Low Street", "Fish Quay", "Henshall Line", "Saltby Mercury"). A name that
-/// ends on one is a place's (the first six) or another thing's, never a person's.
-const NOT_SURNAMES: &[&str] = &[
-    "Street",
-    "Road",
-    "Lane",
-    "Square",
-    "Quay",
-    "Dock",
-    "Docks",
-    "Bridge",
-    "Wharf",
-    "Gate",
+/// The last words of the names of places that are no one's surname: a street, a quay ("Low
+/// Street", "Fish Quay").
+const PLACE_HEADS: &[&str] = &[
+    "Street", "Road", "Lane", "Square", "Quay", "Dock", "Docks", "Bridge", "Wharf", "Gate",
+];
+
+/// The last words of other names that are no one's surname: a building, a body, a
+/// newspaper ("Henshall Line", "Saltby Mercury").
+const BODY_HEADS: &[&str] = &[
     "Hall",
     "Church",
     "Chapel",
@@ -108,11 +103,6 @@ const NOT_SURNAMES: &[&str] = &[
     "Market",
     "Palace",
 ];
-
-/// Whether a name's last word makes it a place's: a street, a quay.
-fn names_a_place(last_word: &str) -> bool {
-    NOT_SURNAMES[..10].contains(&last_word)
-}
 
 /// Words before a name that make it a place.
 const PLACE_WORDS: &[&str] = &["in", "at", "from", "to", "near", "of"];
@@ -240,7 +230,8 @@ pub fn candidates(
             tally.count += 1;
             *tally.forms.entry(form.clone()).or_default() += 1;
             tally.documents.insert(top(content, page));
-            let no_surname = NOT_SURNAMES.contains(&words[last].text);
+            let last_word = words[last].text;
+            let no_surname = PLACE_HEADS.contains(&last_word) || BODY_HEADS.contains(&last_word);
             if !no_surname
                 && (last > first
                     || before.as_deref().is_some_and(|b| TITLES.contains(&b))
@@ -249,7 +240,7 @@ pub fn candidates(
                 tally.person += 1;
             }
             if before.as_deref().is_some_and(|b| PLACE_WORDS.contains(&b))
-                || names_a_place(words[last].text)
+                || PLACE_HEADS.contains(&last_word)
             {
                 tally.place += 1;
             }
@@ -498,14 +489,6 @@ fn draft_entry(candidate: &Candidate, root: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn streets_quays_and_newspapers_are_no_ones_surnames() {
-        assert!(super::NOT_SURNAMES.contains(&"Street"));
-        assert!(super::names_a_place("Quay"));
-        assert!(!super::names_a_place("Mercury"));
-        assert!(!super::NOT_SURNAMES.contains(&"Blamire"));
-    }
 
     #[test]
     fn words_know_where_their_sentences_start() {

@@ -5,6 +5,7 @@
 //! `markdown::BlockAnnotator` the analyse stage gives a page's rendering; what it found is
 //! the page's `Names`.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
@@ -292,6 +293,25 @@ struct Placed {
     entity: Option<usize>,
     /// A bare reference the context settles ("the Congress"), not a name.
     implicit: bool,
+}
+
+impl Placed {
+    /// A bare reference the context settled ("the Opposition"): `range` in event `event`,
+    /// at `text_start` of the block's plain text.
+    fn reference(event: usize, range: Range<usize>, text_start: usize, entity: usize) -> Self {
+        Placed {
+            event,
+            found: Found {
+                start: range.start,
+                end: range.end,
+                target: Target::One(entity),
+                full: false,
+            },
+            text_start,
+            entity: Some(entity),
+            implicit: true,
+        }
+    }
 }
 
 impl<'r> Annotator<'r> {
@@ -593,18 +613,7 @@ impl<'r> Annotator<'r> {
             let Some(entity) = latest.and_then(|r| r.entity) else {
                 continue;
             };
-            placed.push(Placed {
-                event,
-                found: Found {
-                    start,
-                    end,
-                    target: Target::One(entity),
-                    full: false,
-                },
-                text_start,
-                entity: Some(entity),
-                implicit: true,
-            });
+            placed.push(Placed::reference(event, start..end, text_start, entity));
         }
         for (_, head, entity) in named_before {
             self.recent_events.push(RecentEvent {
@@ -697,18 +706,7 @@ impl<'r> Annotator<'r> {
             let Some(entity) = named_last.or_else(only_of_its_time) else {
                 continue;
             };
-            placed.push(Placed {
-                event,
-                found: Found {
-                    start: range.start,
-                    end: range.end,
-                    target: Target::One(entity),
-                    full: false,
-                },
-                text_start,
-                entity: Some(entity),
-                implicit: true,
-            });
+            placed.push(Placed::reference(event, range, text_start, entity));
         }
         self.recent_groups.extend(named.map(|(_, group)| group));
         placed.sort_by_key(|p| (p.event, p.found.start));
@@ -1092,7 +1090,7 @@ fn misspelt_scheme(scheme: &str) -> Option<&'static str> {
 }
 
 /// Part of a text event: borrowed from the Markdown source when the event is (most are).
-fn slice<'a>(text: &CowStr<'a>, range: std::ops::Range<usize>) -> CowStr<'a> {
+fn slice<'a>(text: &CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
     match text {
         CowStr::Borrowed(source) => CowStr::Borrowed(&source[range]),
         other => other[range].to_string().into(),

@@ -3308,6 +3308,30 @@ mod tests {
         date_of("", sentence)
     }
 
+    /// The dates a page's statements are placed at: its paragraphs each with its section
+    /// (how many headings stand before it), under `headings`, in a document dated
+    /// `document`; `names_entity`, whether every sentence names someone of the registry.
+    fn page_dates(
+        (headings, document): (&[&str], Option<Point>),
+        paragraphs: &[(usize, &str)],
+        names_entity: bool,
+    ) -> Vec<String> {
+        let paragraphs: Vec<ParagraphText> = (paragraphs.iter())
+            .map(|&(section, text)| ParagraphText {
+                anchor: "p-1".to_string(),
+                section,
+                text: text.to_string(),
+            })
+            .collect();
+        let statements = Extractor::page_under(
+            (headings, document),
+            &paragraphs,
+            &|_, _| names_entity,
+            &|_| Vec::new(),
+        );
+        statements.iter().map(|s| s.date.edtf()).collect()
+    }
+
     #[test]
     fn a_commentary_in_the_present_or_a_plan_dates_nothing() {
         for sentence in [
@@ -4078,19 +4102,25 @@ mod tests {
     /// is of that day, and its "last night" is told from it.
     #[test]
     fn a_diary_entry_is_dated_by_its_day() {
-        let paragraphs = [
-            "Monday 5th September 1853. — Began this book at my wife's urging.",
-            "Tuesday 6th. — With the minister in the afternoon, who is better.",
-            "October 10, Monday. — The elders met at the church.",
-            "Saturday 1st. — Home last night by the night boat. To the city tomorrow.",
-        ]
-        .map(|text| ParagraphText {
-            anchor: "p-1".to_string(),
-            section: 0,
-            text: text.to_string(),
-        });
-        let statements = Extractor::page(&paragraphs, &|_, _| false, &|_| Vec::new());
-        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        let dates = page_dates(
+            (&[], None),
+            &[
+                (
+                    0,
+                    "Monday 5th September 1853. — Began this book at my wife's urging.",
+                ),
+                (
+                    0,
+                    "Tuesday 6th. — With the minister in the afternoon, who is better.",
+                ),
+                (0, "October 10, Monday. — The elders met at the church."),
+                (
+                    0,
+                    "Saturday 1st. — Home last night by the night boat. To the city tomorrow.",
+                ),
+            ],
+            false,
+        );
         // "Saturday 1st" after 10 October is of the next month (a diary runs forward), and
         // its "last night" the day before.
         assert_eq!(
@@ -4154,19 +4184,18 @@ mod tests {
             read("After the riots of 12 March 1848, martial law came on the 14th.").as_deref(),
             Some("14 March 1848")
         );
-        let paragraphs = [
-            "Leeds, 9th May 1851.",
-            "The shareholders met on the 14th ultimo. The petition went in on the 2nd \
-             instant. The intake was reopened on the 20th, I hear.",
-        ]
-        .map(|text| ParagraphText {
-            anchor: "p-1".to_string(),
-            section: 1,
-            text: text.to_string(),
-        });
-        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
-        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
-        assert_eq!(dates, ["1851-04-14", "1851-05-02", "1851-04-20"]);
+        let letter = [
+            (1, "Leeds, 9th May 1851."),
+            (
+                1,
+                "The shareholders met on the 14th ultimo. The petition went in on the 2nd \
+                 instant. The intake was reopened on the 20th, I hear.",
+            ),
+        ];
+        assert_eq!(
+            page_dates((&[], None), &letter, true),
+            ["1851-04-14", "1851-05-02", "1851-04-20"]
+        );
     }
 
     #[test]
@@ -4213,14 +4242,8 @@ mod tests {
             (2, "I showed them to our secretary on Monday."),
             (3, "Greave Clough, Michaelmas Day, 1849."),
             (3, "Weatherall came up the valley on Wednesday in a gig."),
-        ]
-        .map(|(section, text)| ParagraphText {
-            anchor: "p-1".to_string(),
-            section,
-            text: text.to_string(),
-        });
-        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
-        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        ];
+        let dates = page_dates((&[], None), &paragraphs, true);
         // 19 October 1848 was a Thursday, 29 September 1849 a Saturday.
         assert_eq!(dates, ["1848-10-11", "1848-10-16", "1849-09-26"]);
     }
@@ -4230,30 +4253,25 @@ mod tests {
     #[test]
     fn a_dateline_dates_a_reports_relative_days() {
         let paragraphs = [
-            "OKE-ADO, Nigeria, Dec. 2 (ANP) — Ten thousand women, many of them with babies \
-             tied to their backs, surrounded the palace yesterday, singing.",
-            "The women went home tonight in the rain. The march began at seven o'clock \
-             Monday morning.",
-            "Last year, on the night of Nov. 29, they kept a vigil at the gate. On Thursday, \
-             Nov. 27, six thousand women met.",
-        ]
-        .into_iter()
-        .enumerate()
-        .map(|(at, text)| ParagraphText {
-            anchor: "p-1".to_string(),
-            // The last under a subheading, which the dateline still holds for.
-            section: usize::from(at == 2),
-            text: text.to_string(),
-        })
-        .collect::<Vec<_>>();
+            (
+                0,
+                "OKE-ADO, Nigeria, Dec. 2 (ANP) — Ten thousand women, many of them with \
+                 babies tied to their backs, surrounded the palace yesterday, singing.",
+            ),
+            (
+                0,
+                "The women went home tonight in the rain. The march began at seven o'clock \
+                 Monday morning.",
+            ),
+            // Under a subheading, which the dateline still holds for.
+            (
+                1,
+                "Last year, on the night of Nov. 29, they kept a vigil at the gate. On \
+                 Thursday, Nov. 27, six thousand women met.",
+            ),
+        ];
         let published = Some(Point::day(1948, 1, 13));
-        let statements = Extractor::page_under(
-            (&["The vigil"], published),
-            &paragraphs,
-            &|_, _| true,
-            &|_| Vec::new(),
-        );
-        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        let dates = page_dates((&["The vigil"], published), &paragraphs, true);
         // 2 December 1947 was a Tuesday.
         assert_eq!(
             dates,
@@ -4291,23 +4309,14 @@ mod tests {
                 "On 26 August 1889 the porters struck. The next morning the trimmers joined \
                  them, and by the evening the whole river was idle.",
             ),
-        ]
-        .map(|(section, text)| ParagraphText {
-            anchor: "p-1".to_string(),
-            section,
-            text: text.to_string(),
-        });
+        ];
         // 27 August 1889 was a Tuesday.
         let headings = [
             "2. Saltby, 27 August 1889",
             "A letter from Hamburg",
             "The strike",
         ];
-        let statements =
-            Extractor::page_under((&headings, None), &paragraphs, &|_, _| true, &|_| {
-                Vec::new()
-            });
-        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        let dates = page_dates((&headings, None), &paragraphs, true);
         assert_eq!(
             dates,
             [
@@ -4643,14 +4652,8 @@ mod tests {
                 1,
                 "Between 3 and 9 September the committee issued relief tickets.",
             ),
-        ]
-        .map(|(section, text)| ParagraphText {
-            anchor: "p-1".to_string(),
-            section,
-            text: text.to_string(),
-        });
-        let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
-        let dates: Vec<String> = statements.iter().map(|s| s.date.edtf()).collect();
+        ];
+        let dates = page_dates((&[], None), &paragraphs, true);
         assert_eq!(
             dates,
             [

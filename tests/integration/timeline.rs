@@ -892,6 +892,15 @@ fn placed_on_the_built_timeline(site: &Path, judged_file: &str) -> Figures {
     }
 }
 
+/// The judged sentences of a collection written for the tests (`tests/fixtures/NAME`, its
+/// sentences in `tests/fixtures/NAME-judged.json`) as its built timeline places them.
+fn placed_on_a_collections_timeline(name: &str) -> Figures {
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(&fixture(name), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{name}: {diagnostics:?}");
+    placed_on_the_built_timeline(out.path(), &format!("{name}-judged.json"))
+}
+
 /// A season as the months a judge may write it in: `1890-21` (the spring of 1890) is
 /// `1890-03/1890-05`; the winter of 1890, the one that begins in it, `1890-12/1891-02`.
 fn as_months(edtf: &str) -> String {
@@ -924,10 +933,7 @@ fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them(
 /// is no longer quite unseen.
 #[test]
 fn the_judged_sentences_of_a_collection_written_for_the_test_are_placed_as_a_reader_dates_them() {
-    let out = tempfile::tempdir().unwrap();
-    let (_, diagnostics) = build_site(&fixture("saltby"), out.path(), None);
-    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
-    placed_on_the_built_timeline(out.path(), "saltby-judged.json").at_least(82, 88, 3);
+    placed_on_a_collections_timeline("saltby").at_least(82, 88, 3);
 }
 
 /// A second collection written for the test (`tests/fixtures/dordrecht`: a historian's
@@ -937,10 +943,7 @@ fn the_judged_sentences_of_a_collection_written_for_the_test_are_placed_as_a_rea
 /// in the minutes by the meeting and a firm plan by its day, which the rules leave off.
 #[test]
 fn the_judged_sentences_of_a_second_collection_written_for_the_test_are_placed() {
-    let out = tempfile::tempdir().unwrap();
-    let (_, diagnostics) = build_site(&fixture("dordrecht"), out.path(), None);
-    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
-    placed_on_the_built_timeline(out.path(), "dordrecht-judged.json").at_least(80, 60, 2);
+    placed_on_a_collections_timeline("dordrecht").at_least(80, 60, 2);
 }
 
 /// A third (`tests/fixtures/oke-ado`: an encyclopedia entry, a news agency's report with its
@@ -950,10 +953,7 @@ fn the_judged_sentences_of_a_second_collection_written_for_the_test_are_placed()
 /// away", "It was a Saturday"), which its judge dated from the editor's introduction.
 #[test]
 fn the_judged_sentences_of_a_third_collection_written_for_the_test_are_placed() {
-    let out = tempfile::tempdir().unwrap();
-    let (_, diagnostics) = build_site(&fixture("oke-ado"), out.path(), None);
-    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
-    placed_on_the_built_timeline(out.path(), "oke-ado-judged.json").at_least(84, 54, 1);
+    placed_on_a_collections_timeline("oke-ado").at_least(84, 54, 1);
 }
 
 /// A fourth (`tests/fixtures/kelsborough`: a biography's chapter, a Commons committee's
@@ -965,8 +965,5 @@ fn the_judged_sentences_of_a_third_collection_written_for_the_test_are_placed() 
 /// is a heading in Latin ("Jovis, 8° die Maii, 1851").
 #[test]
 fn the_judged_sentences_of_a_fourth_collection_written_for_the_test_are_placed() {
-    let out = tempfile::tempdir().unwrap();
-    let (_, diagnostics) = build_site(&fixture("kelsborough"), out.path(), None);
-    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
-    placed_on_the_built_timeline(out.path(), "kelsborough-judged.json").at_least(74, 50, 2);
+    placed_on_a_collections_timeline("kelsborough").at_least(74, 50, 2);
 }
