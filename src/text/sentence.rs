@@ -51,6 +51,14 @@ pub fn sentence_end(text: &str, at: usize) -> Option<(usize, usize)> {
     }
     let closed = text[at + 1..].trim_start_matches(CLOSING);
     let end = text.len() - closed.len();
+    // Minutes of evidence run question and answer together: "Has the company raised its
+    // rates?—The rates were raised at Lady Day last." The answer is a sentence of its own.
+    if mark == b'?'
+        && let Some(answer) = closed.strip_prefix('—').map(str::trim_start)
+        && answer.starts_with(char::is_uppercase)
+    {
+        return Some((end, text.len() - answer.len()));
+    }
     let after = closed.strip_prefix(char::is_whitespace)?;
     let next_opens = after
         .trim_start()
@@ -63,7 +71,8 @@ pub fn sentence_end(text: &str, at: usize) -> Option<(usize, usize)> {
     Some((end, text.len() - after.len()))
 }
 
-/// The sentences of a paragraph, as ranges that cover it from start to end.
+/// The sentences of a paragraph, as ranges that cover it from start to end (but for the
+/// dash between a question and its answer).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
@@ -121,6 +130,20 @@ mod tests {
         for before in ["in 1923", "the Party", "NEP", "Lenin", "он"] {
             assert!(!is_abbreviation(before), "{before}");
         }
+    }
+
+    #[test]
+    fn a_question_and_its_answer_are_two_sentences() {
+        assert_eq!(
+            cut("Has the company raised its rates?—The rates were raised. I did?— No."),
+            [
+                "Has the company raised its rates?",
+                "The rates were raised.",
+                "I did?",
+                "No."
+            ]
+        );
+        assert_eq!(cut("Was it so?—perhaps not."), ["Was it so?—perhaps not."]);
     }
 
     #[test]

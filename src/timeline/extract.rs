@@ -39,6 +39,23 @@ enum Reading {
     /// "Yesterday", "on Thursday", "the next morning": a day told from the day a letter or
     /// a diary's entry is dated, or from the last day the narrative placed.
     RelativeDay(DayTurn),
+    /// "Last year", "October last", "last winter", "Lady Day last": a time told back from
+    /// the day a letter, a report or a sitting is dated.
+    Back(Back),
+}
+
+/// A time told back from the day of writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Back {
+    /// "the present year" (0), "last year" (1), "the year before last" (2).
+    Years(i32),
+    /// "last December", "October last": the last such month before the writing; "June of
+    /// last year": of the year so many before.
+    Month { month: u32, years: Option<i32> },
+    /// "last winter": the last such season ended or begun before the writing.
+    Part(YearPart),
+    /// "Lady Day last", "Michaelmas last": the feast's last day before the writing.
+    Feast(u32, u32),
 }
 
 /// Which day a relative day means.
@@ -54,6 +71,8 @@ enum DayTurn {
     /// A day of the month alone: "on the 14th" of the month the text is at, "the 14th
     /// ultimo" of the month before a letter's, "the 2nd instant" of the letter's own.
     OfTheMonth { day: u32, months_back: Option<u32> },
+    /// "The 23rd following": the first such day of the month after the day the text is at.
+    Following(u32),
 }
 
 /// Which of a season's or a year's turns a relative time means.
@@ -130,6 +149,10 @@ pub struct Extractor {
     /// letter or a diary's entry is ("Saltby, 27 August 1889"): what "yesterday" is told
     /// from.
     written: Option<Point>,
+    /// Whether the section is the record of its day, as a sitting's minutes or a diary's
+    /// entry under a heading that is a day ("Monday the 16th, in the forenoon"): what the
+    /// record says was said and done there is of that day.
+    sitting: bool,
 }
 
 impl Extractor {
@@ -165,17 +188,31 @@ impl Extractor {
             // stoppage", after "The river in 1889"), not with its last day.
             if extractor.section != Some(paragraph.section) {
                 extractor.section = Some(paragraph.section);
-                extractor.last = None;
+                let last = extractor.last.take();
+                let before = if extractor.sitting {
+                    extractor.written
+                } else {
+                    last
+                };
                 let heading = paragraph
                     .section
                     .checked_sub(1)
                     .and_then(|s| headings.get(s));
                 // A report's dateline holds under its subheadings; a letter's date does not
                 // pass to the next letter.
-                let day = heading.and_then(|h| day_written(h));
+                let day = heading.and_then(|h| extractor.heading_day(h));
                 if day.is_some() || !extractor.under_dateline {
-                    extractor.date_the_section(day);
+                    extractor.date_the_section(day.map(|(day, _)| day));
                     extractor.under_dateline = false;
+                }
+                extractor.sitting = day.is_some_and(|(_, sitting)| sitting);
+                // A sitting's minutes go on from the last: "Met again the next morning"
+                // under "Tuesday the 17th" is the 17th.
+                if let (Some(before), Some((day, true))) = (before, day)
+                    && before.day.is_some()
+                    && before.sort_key() < day.sort_key()
+                {
+                    extractor.last = Some(before);
                 }
                 first_of_section = true;
             }
@@ -225,7 +262,7 @@ impl Extractor {
         self.paragraphs += 1;
         self.place_short_years(&mut found);
         let (opened, entry) = self.open_dated_paragraph(text, &mut found);
-        if found.is_empty() && !opened {
+        if found.is_empty() && !opened && !self.sitting {
             // No sentence without a date is dated, nor does it change the context's year:
             // most paragraphs need not be cut into sentences at all.
             return Vec::new();
@@ -244,7 +281,24 @@ impl Extractor {
                 names_entity(sentence.clone())
             });
             if let Some((date, old_style)) = read {
+                // "He said that he had served this church … until this present year": what
+                // is said at a sitting is of its day, which the time it names holds.
+                let date = match self.written {
+                    Some(day)
+                        if self.sitting
+                            && date.start.is_some_and(|p| p.day.is_none())
+                            && date.may_coincide(&HistoricalDate::single(day))
+                            && of_the_sittings_day(text, sentence.clone()) =>
+                    {
+                        HistoricalDate::single(day)
+                    }
+                    _ => date,
+                };
                 dated.push((sentence, date, old_style));
+            } else if let Some(day) = self.written.filter(|_| {
+                self.sitting && entry.is_none() && of_the_sittings_day(text, sentence.clone())
+            }) {
+                dated.push((sentence, HistoricalDate::single(day), None));
             } else if let Some((head, day)) = &entry {
                 let first = sentence.start <= head.start;
                 if of_the_entrys_day(&text[sentence.clone()], first, || {
@@ -525,6 +579,47 @@ impl Extractor {
         day.is_valid().then_some(day)
     }
 
+    /// The day a section's heading dates it by, and whether the section is the record of
+    /// that day (a sitting's minutes, a diary's entry) rather than a letter written on it:
+    /// "2. Saltby, 27 August 1889" dates a letter; "Monday the 16th, in the forenoon" (of the
+    /// month of the text before or of the document's date), "12 March 1921, evening
+    /// sitting", "Jovis, 8° die Maii, 1851" (as the Commons' journals head a day) head a
+    /// record.
+    fn heading_day(&self, heading: &str) -> Option<(Point, bool)> {
+        if let Some(day) = day_written(heading) {
+            return Some((day, names_only_a_day(heading)));
+        }
+        if let Some(day) = latin_day(heading) {
+            return Some((day, true));
+        }
+        static DAY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?:[,.;:]|\s|$)",
+            )
+            .expect("a valid pattern")
+        });
+        let alone = DAY_ALONE.captures(heading.trim())?;
+        if !names_only_a_day(heading) {
+            return None;
+        }
+        let day: u32 = alone.get(2)?.as_str().parse().ok()?;
+        let base = [self.last, self.written, self.last_written, self.document]
+            .into_iter()
+            .flatten()
+            .find(|p| p.month.is_some())?;
+        let mut point = Point::day(base.year, base.month?, day);
+        if base.day.is_some_and(|last| day < last) {
+            point = next_month(point);
+        }
+        let wanted = alone
+            .get(1)
+            .and_then(|w| crate::date::WEEKDAYS.iter().position(|d| *d == w.as_str()));
+        if wanted.is_some_and(|w| point.weekday() != Some(w as u32)) {
+            return None;
+        }
+        point.is_valid().then_some((point, true))
+    }
+
     /// A section dated as a letter is (or not): its day is the context's.
     fn date_the_section(&mut self, written: Option<Point>) {
         self.written = written;
@@ -554,9 +649,67 @@ impl Extractor {
                 written.plus_days(-back)?
             }
             DayTurn::OfTheMonth { day, months_back } => self.day_of_the_month(day, months_back)?,
+            DayTurn::Following(day) => {
+                let base = self.written.or(self.last).filter(|p| p.day.is_some())?;
+                let point = Point::day(base.year, base.month?, day);
+                let point = if base.day.is_some_and(|today| day <= today) {
+                    next_month(point)
+                } else {
+                    point
+                };
+                point.is_valid().then_some(point)?
+            }
         };
         Some(Dating {
             date: HistoricalDate::single(day),
+            old_style: false,
+        })
+    }
+
+    /// The time a time told back from the writing means, where the text is dated as a
+    /// letter, a report or a sitting is: "October last" in a letter of May 1851 is October
+    /// 1850, "last December" in one of September 1661 December 1660.
+    fn told_back(&self, back: Back) -> Option<Dating> {
+        let written = self.written?;
+        let today = (written.month?, written.day.unwrap_or(31));
+        let date = match back {
+            Back::Years(years) => HistoricalDate::single(Point::year(written.year - years)),
+            Back::Month { month, years } => {
+                let year = match years {
+                    Some(years) => written.year - years,
+                    None if month < today.0 => written.year,
+                    None => written.year - 1,
+                };
+                HistoricalDate::single(Point::month(year, month))
+            }
+            Back::Part(part) => {
+                let (_, last) = part.months();
+                let year = if part == YearPart::Winter {
+                    // A winter is of the year it begins in: the last one ended in the
+                    // February before, or began in the December before that.
+                    if today.0 > last {
+                        written.year - 1
+                    } else {
+                        written.year - 2
+                    }
+                } else if last < today.0 {
+                    written.year
+                } else {
+                    written.year - 1
+                };
+                HistoricalDate::part_of_year(year, part)
+            }
+            Back::Feast(month, day) => {
+                let year = if (month, day) < today {
+                    written.year
+                } else {
+                    written.year - 1
+                };
+                HistoricalDate::single(Point::day(year, month, day))
+            }
+        };
+        Some(Dating {
+            date,
             old_style: false,
         })
     }
@@ -794,6 +947,7 @@ impl Extractor {
                 // to moves no narrative on.
                 Reading::Relative { part, turn } => self.relative(*part, *turn),
                 Reading::RelativeDay(turn) => self.relative_day(*turn),
+                Reading::Back(back) => self.told_back(*back),
             };
             if let Some(point) = placed.as_ref().and_then(|d| d.date.start) {
                 self.last = point.month.is_some().then_some(point);
@@ -802,7 +956,7 @@ impl Extractor {
             // dates the sentence only where it names no date of its own.
             let outweighed = matches!(
                 f.reading,
-                Reading::Relative { .. } | Reading::RelativeDay(_)
+                Reading::Relative { .. } | Reading::RelativeDay(_) | Reading::Back(_)
             ) && found.iter().enumerate().any(|(at, other)| {
                 matches!(other.reading, Reading::Dated(_) | Reading::NoYear { .. })
                     && !self.is_aside(text, sentence_start, &other.span)
@@ -830,6 +984,10 @@ impl Extractor {
             }
             (first, _) => first,
         };
+        // "When he came to us last December": a time told back from the writing moves the
+        // narrative no time back.
+        let told_back = (first.as_ref())
+            .is_some_and(|(index, _)| matches!(found[*index].reading, Reading::Back(_)));
         // "From October 1917 until his death in January 1924": two dates joined as a span;
         // "arrested in October 1881 and released in May 1882": a set of dates.
         let first = first.map(|(index, dating)| {
@@ -901,6 +1059,7 @@ impl Extractor {
             && point.month.is_some()
             && !dating.old_style
             && dating.date.set.is_none()
+            && !told_back
         {
             self.set_year(point.year);
             self.last = Some(point);
@@ -2629,16 +2788,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         form(
             r"\b(Lady Day|Midsummer Day|Michaelmas|Martinmas|Candlemas|Christmas Day|New Year's Day|All Saints' Day)(?:\s+Day)?,?\s+(?:of\s+)?{Y}\b{OS}",
             |c| {
-                let (month, day) = match &c[1] {
-                    "Lady Day" => (3, 25),
-                    "Midsummer Day" => (6, 24),
-                    "Michaelmas" => (9, 29),
-                    "Martinmas" => (11, 11),
-                    "Candlemas" => (2, 2),
-                    "Christmas Day" => (12, 25),
-                    "New Year's Day" => (1, 1),
-                    _ => (11, 1),
-                };
+                let (month, day) = feast_day(&c[1]);
                 dated(
                     Point::day(year(c, 2)?, month, day),
                     None,
@@ -2799,7 +2949,9 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 /// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
     let mut found = dates_in(text, &digit_windows(text));
-    let mut alone = months_alone(text);
+    // A time told back from the writing before a month alone: "in October last".
+    let mut alone = times_back(text);
+    alone.extend(months_alone(text));
     alone.extend(relative_times(text));
     alone.extend(relative_days(text));
     if !alone.is_empty() {
@@ -2816,8 +2968,6 @@ fn find_dates(text: &str) -> Vec<Found> {
     found
 }
 
-/// "That winter", "the same year", "the following spring", "the previous autumn": times
-/// told from the context's year.
 /// Whether a sentence of a diary's entry with no day of its own is of the entry's day: the
 /// first, and those that name someone or something of the registry, unless their main
 /// clause comments or plans ("To Middelburg tomorrow"); what they report is read no further
@@ -2860,6 +3010,7 @@ fn relative_days(text: &str) -> Vec<Found> {
             r"|(?-u:\b)(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)( of last week)?",
             r"|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)(?-u:\b)",
             r"|(?-u:\b)[Oo]n the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?-u:\b)(?: (ultimo|ult\.|instant|inst\.))?",
+            r"|(?-u:\b)the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th) (?:following|ensuing)(?-u:\b)",
         ))
         .unwrap()
     });
@@ -2881,6 +3032,8 @@ fn relative_days(text: &str) -> Vec<Found> {
                 DayTurn::FromLast(1)
             } else if c.get(5).is_some() {
                 DayTurn::FromLast(0)
+            } else if let Some(day) = c.get(11) {
+                DayTurn::Following(day.as_str().parse().ok()?)
             } else if let Some(day) = c.get(9) {
                 // Not "on the 14th of March", which is a date of its own.
                 let rest = text[whole.end()..].trim_start();
@@ -2889,9 +3042,13 @@ fn relative_days(text: &str) -> Vec<Found> {
                 if of_a_month {
                     return None;
                 }
-                DayTurn::OfTheMonth {
-                    day: day.as_str().parse().ok()?,
-                    months_back: c.get(10).map(|m| u32::from(m.as_str().starts_with("ult"))),
+                if rest.starts_with("following") || rest.starts_with("ensuing") {
+                    DayTurn::Following(day.as_str().parse().ok()?)
+                } else {
+                    DayTurn::OfTheMonth {
+                        day: day.as_str().parse().ok()?,
+                        months_back: c.get(10).map(|m| u32::from(m.as_str().starts_with("ult"))),
+                    }
                 }
             } else {
                 // "on Thursday", "last Monday"; "Monday morning".
@@ -2915,6 +3072,238 @@ fn relative_days(text: &str) -> Vec<Found> {
         .collect()
 }
 
+/// Whether a heading names nothing but a day and a time of it: "Monday the 16th, in the
+/// forenoon", "12 March 1921, evening sitting" (not "Saltby, 27 August 1889", a place).
+fn names_only_a_day(heading: &str) -> bool {
+    const OF_A_DAY: &[&str] = &[
+        "the",
+        "in",
+        "of",
+        "at",
+        "on",
+        "forenoon",
+        "afternoon",
+        "morning",
+        "evening",
+        "night",
+        "sitting",
+        "session",
+        "meeting",
+        "day",
+        "first",
+        "second",
+        "third",
+        "continued",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "a",
+        "m",
+        "p",
+    ];
+    let mut rest = heading.to_string();
+    for found in find_dates(heading).iter().rev() {
+        rest.replace_range(found.span.clone(), " ");
+    }
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            let lower = word.to_lowercase();
+            OF_A_DAY.contains(&lower.as_str())
+                || crate::date::WEEKDAYS.contains(&word)
+                || crate::date::month_number(word).is_some()
+        })
+}
+
+/// A day as the journals of the House of Commons head it: "Jovis, 8° die Maii, 1851".
+fn latin_day(heading: &str) -> Option<Point> {
+    static LATIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^(?:Lunae|Martis|Mercurii|Jovis|Veneris|Sabbati|Solis|Dominica|Dominicae)[,.]?\s+",
+            r"([1-9]|[12][0-9]|3[01])°?\s+die\s+",
+            r"(Januarii|Februarii|Martii|Aprilis|Maii|Junii|Julii|Augusti|Septembris|Octobris|Novembris|Decembris)",
+            r"[,.]?\s+(1[0-9]{3})\.?$",
+        ))
+        .expect("a valid pattern")
+    });
+    const MONTHS: [&str; 12] = [
+        "Januarii",
+        "Februarii",
+        "Martii",
+        "Aprilis",
+        "Maii",
+        "Junii",
+        "Julii",
+        "Augusti",
+        "Septembris",
+        "Octobris",
+        "Novembris",
+        "Decembris",
+    ];
+    let day = LATIN.captures(heading.trim())?;
+    let month = MONTHS.iter().position(|m| *m == &day[2])? as u32 + 1;
+    let point = Point::day(day[3].parse().ok()?, month, day[1].parse().ok()?);
+    point.is_valid().then_some(point)
+}
+
+/// Whether a sentence of a sitting's record with no date of its own is of the sitting's
+/// day: one whose main clause tells what was said or done there ("Mr Stoop observed that
+/// …", "The meeting adjourned at five", "Met again the next morning"), not a witness's
+/// answer (questions and answers run "?—"), a question, a plan or a present comment ("The
+/// letter makes no mention of …").
+fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
+    const DONE_AT_A_SITTING: &[&str] = &[
+        "said",
+        "answered",
+        "replied",
+        "declared",
+        "observed",
+        "reported",
+        "moved",
+        "asked",
+        "read",
+        "resolved",
+        "adjourned",
+        "met",
+        "heard",
+        "showed",
+        "desired",
+        "proposed",
+        "agreed",
+        "voted",
+        "stated",
+        "opened",
+        "presented",
+        "prayed",
+        "seconded",
+        "elected",
+        "appointed",
+        "decided",
+        "approved",
+        "rejected",
+        "explained",
+        "announced",
+        "submitted",
+        "protested",
+        "demanded",
+        "withdrew",
+        "accepted",
+        "refused",
+        "objected",
+        "declined",
+        "recommended",
+        "ordered",
+        "requested",
+        "urged",
+        "argued",
+        "complained",
+        "confirmed",
+        "thanked",
+        "closed",
+        "laid",
+        "produced",
+        "considered",
+        "discussed",
+        "examined",
+        "spoke",
+        "added",
+        "insisted",
+        "denied",
+        "admitted",
+        "promised",
+    ];
+    let said = &text[sentence];
+    if text.contains("?—") || text.contains("? —") || said.trim_end().ends_with('?') {
+        return false;
+    }
+    let main = said
+        .split([',', ';', ':'])
+        .next()
+        .and_then(|clause| clause.split(" that ").next())
+        .unwrap_or(said);
+    let mut words = main
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let first_person = matches!(words.clone().next(), Some("I" | "We" | "You"));
+    !first_person
+        && words.any(|word| DONE_AT_A_SITTING.contains(&word.to_lowercase().as_str()))
+        && !is_commentary_or_plan(main, main)
+        && !said.contains("tomorrow")
+}
+
+/// "Last year", "the year before last", "the present year", "last December", "October
+/// last", "June of last year", "last winter", "Lady Day last": times a letter, a report or
+/// a witness tells back from the day of writing or speaking.
+fn times_back(text: &str) -> Vec<Found> {
+    static BACK: LazyLock<Regex> = LazyLock::new(|| {
+        let month = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+        Regex::new(&format!(
+            concat!(
+                r"(?-u:\b)(?:(?i:(last year|a year ago)|(the year before last)|((?:this |the )present year))",
+                r"|{month},? (?:of )?(?i:(last year|the year before last))",
+                r"|(?i:last) {month}|{month} last",
+                r"|(?i:last) (spring|summer|autumn|fall|winter)",
+                r"|(Lady Day|Midsummer Day|Midsummer|Michaelmas|Martinmas|Candlemas|Christmas) last)(?-u:\b)",
+            ),
+            month = month
+        ))
+        .unwrap()
+    });
+    if !BACK.is_match(text) {
+        return Vec::new();
+    }
+    let month = |m: regex::Match| crate::date::month_number(m.as_str());
+    BACK.captures_iter(text)
+        .filter_map(|c| {
+            let years = |m: regex::Match| if m.as_str().len() > 10 { 2 } else { 1 };
+            let back = if c.get(1).is_some() {
+                Back::Years(1)
+            } else if c.get(2).is_some() {
+                Back::Years(2)
+            } else if c.get(3).is_some() {
+                Back::Years(0)
+            } else if let Some(named) = c.get(4) {
+                Back::Month {
+                    month: month(named)?,
+                    years: Some(years(c.get(5)?)),
+                }
+            } else if let Some(named) = c.get(6).or_else(|| c.get(7)) {
+                Back::Month {
+                    month: month(named)?,
+                    years: None,
+                }
+            } else if let Some(season) = c.get(8) {
+                match part(season.as_str(), 0)? {
+                    Reading::Dated(dating) => Back::Part(dating.date.part?),
+                    _ => return None,
+                }
+            } else {
+                let (month, day) = feast_day(c.get(9)?.as_str());
+                Back::Feast(month, day)
+            };
+            Some(Found {
+                span: c.get(0)?.range(),
+                reading: Reading::Back(back),
+            })
+        })
+        .collect()
+}
+
+/// The day of a feast that English and European documents date by, whose day is fixed.
+fn feast_day(feast: &str) -> (u32, u32) {
+    match feast {
+        "Lady Day" => (3, 25),
+        "Midsummer Day" | "Midsummer" => (6, 24),
+        "Michaelmas" => (9, 29),
+        "Martinmas" => (11, 11),
+        "Candlemas" => (2, 2),
+        "Christmas Day" | "Christmas" => (12, 25),
+        "New Year's Day" => (1, 1),
+        _ => (11, 1),
+    }
+}
+
 /// The day a heading dates its section by, as a letter's or a diary's heading does
 /// ("2. Saltby, 27 August 1889", "Monday, 14 March 1853"): its only date, to the day.
 fn day_written(heading: &str) -> Option<Point> {
@@ -2930,6 +3319,8 @@ fn day_written(heading: &str) -> Option<Point> {
     }
 }
 
+/// "That winter", "the same year", "the following spring", "the previous autumn": times
+/// told from the context's year.
 fn relative_times(text: &str) -> Vec<Found> {
     static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -4246,6 +4637,116 @@ mod tests {
         let dates = page_dates((&[], None), &paragraphs, true);
         // 19 October 1848 was a Thursday, 29 September 1849 a Saturday.
         assert_eq!(dates, ["1848-10-11", "1848-10-16", "1849-09-26"]);
+    }
+
+    #[test]
+    fn times_told_back_from_the_writing_are_of_the_years_before_it() {
+        let letter = |said: &str| {
+            page_dates(
+                (&[], None),
+                &[(1, "Manchester, 8 May 1851."), (1, said)],
+                true,
+            )
+        };
+        assert_eq!(letter("Last year we paid five."), ["1850"]);
+        assert_eq!(
+            letter("It was closed in September of the year before last."),
+            ["1849-09"]
+        );
+        assert_eq!(
+            letter("In the present year the company has laid new mains."),
+            ["1851"]
+        );
+        assert_eq!(
+            letter("It was put to the proprietors in October last."),
+            ["1850-10"]
+        );
+        assert_eq!(
+            letter("He came to us last March, and we were glad of it."),
+            ["1851-03"]
+        );
+        assert_eq!(
+            letter("The rates were raised at Lady Day last."),
+            ["1851-03-25"]
+        );
+        assert_eq!(
+            letter("Last winter there were thirty-one deaths."),
+            ["1850-24"]
+        );
+        assert_eq!(
+            letter("He gave them to Mr Gale in June of last year."),
+            ["1850-06"]
+        );
+        // With no day of writing, no time is told back from it.
+        let narrative = page_dates((&[], None), &[(1, "Last year we paid five.")], true);
+        assert!(narrative.is_empty());
+    }
+
+    #[test]
+    fn a_sittings_record_is_of_the_day_its_heading_names() {
+        let headings = [
+            "Monday the 16th, in the forenoon",
+            "Monday the 16th, in the afternoon",
+            "Tuesday the 17th",
+        ];
+        let paragraphs = [
+            (
+                1,
+                "Art. 1. The meeting was opened with prayer by the minister.",
+            ),
+            (
+                1,
+                "Mr Stoop observed that the Classis has no power over the King.",
+            ),
+            (1, "The letter makes no mention of the sermon."),
+            (
+                2,
+                "He said that he had served this church since 1638, until this present year.",
+            ),
+            (
+                3,
+                "Met again at eight of the clock the next morning, all being present.",
+            ),
+            (
+                3,
+                "These minutes were read and approved on the 23rd following.",
+            ),
+        ];
+        let document = Some(Point::day(1662, 10, 16));
+        let dates = page_dates((&headings, document), &paragraphs, false);
+        // 16 October 1662 was a Monday; the comment in the present is no act of the day.
+        assert_eq!(
+            dates,
+            [
+                "1662-10-16",
+                "1662-10-16",
+                "1662-10-16",
+                "1662-10-17",
+                "1662-10-23"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_as_the_commons_journals_head_it_dates_the_evidence_under_it() {
+        let headings = ["Jovis, 8° die Maii, 1851"];
+        let paragraphs = [
+            (
+                1,
+                "The Committee understand that you oppose the Bill?—We do. The shareholders met on the 14th ultimo. I came down to Leeds on Tuesday.",
+            ),
+            (1, "What have you paid?—Last year we paid five."),
+        ];
+        let dates = page_dates((&headings, None), &paragraphs, false);
+        // A witness's answers are no acts of the sitting: only their own times date them.
+        assert_eq!(dates, ["1851-04-14", "1851-05-06", "1850"]);
+    }
+
+    #[test]
+    fn a_letters_heading_with_its_place_is_no_record_of_its_day() {
+        let headings = ["2. Saltby, 27 August 1889"];
+        let paragraphs = [(1, "The men said that they would not go back.")];
+        assert!(page_dates((&headings, None), &paragraphs, false).is_empty());
     }
 
     /// A news report's dateline dates its "yesterday" and "tonight", in the year of the
