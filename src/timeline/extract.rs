@@ -2997,6 +2997,11 @@ fn next_month(point: Point) -> Point {
     }
 }
 
+/// Numbers in words from two: "three days later".
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
+
 /// "Yesterday", "the next morning", "on Thursday", "on Monday of last week": days told from
 /// a letter's date or from the last day placed. A day ahead ("tomorrow", "next Monday")
 /// is no time past, and is not read.
@@ -3011,6 +3016,7 @@ fn relative_days(text: &str) -> Vec<Found> {
             r"|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)(?-u:\b)",
             r"|(?-u:\b)[Oo]n the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?-u:\b)(?: (ultimo|ult\.|instant|inst\.))?",
             r"|(?-u:\b)the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th) (?:following|ensuing)(?-u:\b)",
+            r"|(?-u:\b)(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?) (days?|weeks?|fortnight) later)(?-u:\b)",
         ))
         .unwrap()
     });
@@ -3032,6 +3038,21 @@ fn relative_days(text: &str) -> Vec<Found> {
                 DayTurn::FromLast(1)
             } else if c.get(5).is_some() {
                 DayTurn::FromLast(0)
+            } else if let Some(count) = c.get(12) {
+                // "Three days later", "a week later": told on from the last day placed.
+                let count = match count.as_str().to_lowercase().as_str() {
+                    "a" | "one" => 1,
+                    word => match NUMBER_WORDS.iter().position(|w| *w == word) {
+                        Some(at) => at as i64 + 2,
+                        None => word.parse().ok()?,
+                    },
+                };
+                let unit = match c.get(13)?.as_str().to_lowercase().as_str() {
+                    "fortnight" => 14,
+                    unit if unit.starts_with("week") => 7,
+                    _ => 1,
+                };
+                DayTurn::FromLast(count * unit)
             } else if let Some(day) = c.get(11) {
                 DayTurn::Following(day.as_str().parse().ok()?)
             } else if let Some(day) = c.get(9) {
@@ -4740,6 +4761,16 @@ mod tests {
         let dates = page_dates((&headings, None), &paragraphs, false);
         // A witness's answers are no acts of the sitting: only their own times date them.
         assert_eq!(dates, ["1851-04-14", "1851-05-06", "1850"]);
+    }
+
+    #[test]
+    fn days_later_are_told_from_the_last_day_placed() {
+        let paragraphs = [(
+            1,
+            "On 1 July 1863 the armies met at Gettysburg. Three days later the town was quiet. A fortnight later the prisoners were sent north.",
+        )];
+        let dates = page_dates((&[], None), &paragraphs, true);
+        assert_eq!(dates, ["1863-07-01", "1863-07-04", "1863-07-18"]);
     }
 
     #[test]
