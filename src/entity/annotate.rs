@@ -169,6 +169,20 @@ fn last_year(text: &str) -> Option<i32> {
 }
 
 /// Whether a group existed in `year`: founded by then and not dissolved before it.
+/// How many blocks back a group named settles "the Opposition" whatever other group of the
+/// time there is: the paragraph that names it and the two after.
+const NEAR_BLOCKS: usize = 2;
+
+/// How many years a group's known life spans: `i32::MAX` where its founding or its end is
+/// not known.
+fn life_in_years(group: &crate::entity::Entity) -> i32 {
+    let year_of = |field: &str| group.date(field).and_then(|d| d.date.start).map(|p| p.year);
+    match (year_of("founded"), year_of("dissolved")) {
+        (Some(founded), Some(dissolved)) => dissolved - founded,
+        _ => i32::MAX,
+    }
+}
+
 fn existed_in(group: &crate::entity::Entity, year: i32) -> bool {
     let year_of = |field: &str| group.date(field).and_then(|d| d.date.start).map(|p| p.year);
     year_of("founded").is_none_or(|founded| founded <= year)
@@ -275,6 +289,7 @@ pub struct Annotator<'r> {
 struct RecentGroup {
     head: String,
     entity: usize,
+    block: usize,
 }
 
 /// An event named in a block, by the head of its name ("Congress" for "Tenth Congress of the
@@ -653,6 +668,7 @@ impl<'r> Annotator<'r> {
                     RecentGroup {
                         head: head.to_string(),
                         entity,
+                        block: self.blocks_seen,
                     },
                 ))
             })
@@ -692,18 +708,51 @@ impl<'r> Annotator<'r> {
             let existed = |entity: usize| {
                 year.is_none_or(|year| existed_in(&registry.entities[entity], year))
             };
-            let named_last = (self.recent_groups.iter().rev())
-                .find(|r| r.head == head && existed(r.entity))
-                .map(|r| r.entity);
-            let only_of_its_time = || {
-                let year = year?;
+            let named_last = |within: usize| {
+                (self.recent_groups.iter().rev())
+                    .find(|r| {
+                        r.head == head && existed(r.entity) && self.blocks_seen - r.block <= within
+                    })
+                    .map(|r| r.entity)
+            };
+            let existing = || {
                 let (_, groups) = heads.iter().find(|(h, _)| h == head)?;
-                let mut existing = (groups.iter().copied())
-                    .filter(|&group| existed_in(&registry.entities[group], year));
+                let year = year?;
+                Some(
+                    (groups.iter().copied())
+                        .filter(move |&group| existed_in(&registry.entities[group], year)),
+                )
+            };
+            let only_of_its_time = || {
+                let mut existing = existing()?;
                 let only = existing.next()?;
                 existing.next().is_none().then_some(only)
             };
-            let Some(entity) = named_last.or_else(only_of_its_time) else {
+            // "the Opposition" of 1926, named pages after "the Left Opposition" of 1923 (which
+            // went on), is the United Opposition of 1926–1927: the group whose known life
+            // holds the year most narrowly, if one does.
+            let named_on_the_page =
+                |group: usize| (self.recent_groups.iter()).any(|r| r.entity == group);
+            let of_its_time_most_narrowly = || {
+                let mut lives: Vec<(i32, usize)> = existing()?
+                    .filter(|&group| named_on_the_page(group))
+                    .map(|group| (life_in_years(&registry.entities[group]), group))
+                    .collect();
+                lives.sort();
+                match lives.as_slice() {
+                    [(life, group), rest @ ..]
+                        if *life < i32::MAX && rest.first().is_none_or(|(next, _)| next > life) =>
+                    {
+                        Some(*group)
+                    }
+                    _ => None,
+                }
+            };
+            let Some(entity) = named_last(NEAR_BLOCKS)
+                .or_else(of_its_time_most_narrowly)
+                .or_else(|| named_last(usize::MAX))
+                .or_else(only_of_its_time)
+            else {
                 continue;
             };
             placed.push(Placed::reference(event, range, text_start, entity));

@@ -690,6 +690,47 @@ fn the_opposition_stands_for_the_opposition_of_the_time() {
     assert!(hrefs(&document, "p a").contains(&"/groups/left-opposition/".to_string()));
 }
 
+/// Where two groups of the head named on the page existed in the year, and neither was
+/// named in the last paragraphs, "the Opposition" is the one whose life holds the year most
+/// narrowly: in 1927, the United Opposition of 1926–1927, not the Left Opposition of 1923
+/// named pages before (which went on).
+#[test]
+fn the_opposition_of_a_year_two_groups_share_is_the_one_of_that_time_alone() {
+    let site = copy_of("registry");
+    let content = site.path().join("content");
+    std::fs::write(
+        content.join("groups/left-opposition.md"),
+        "+++\nname = \"Left Opposition\"\nfounded = \"1923-10\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("groups/united-opposition.md"),
+        "+++\nname = \"United Opposition\"\nfounded = \"1926-04\"\ndissolved = \"1927-12\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("documents/two-oppositions.md"),
+        "+++\ntitle = \"Two oppositions\"\n+++\n\n\
+         In 1926 the United Opposition was formed.\n\n\
+         Its core was the Left Opposition, formed in October 1923.\n\n\
+         The harvest was poor.\n\n\
+         The towns went hungry.\n\n\
+         Prices rose.\n\n\
+         In 1927 the Opposition printed its platform in secret.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let document = page(out.path(), "documents/two-oppositions/index.html");
+    let selector = scraper::Selector::parse(".entity-reference").unwrap();
+    let references: Vec<&str> = document
+        .select(&selector)
+        .filter_map(|span| span.value().attr("title"))
+        .collect();
+    assert_eq!(references, ["United Opposition"]);
+}
+
 /// An event's `participants` name people and groups: each lists the event, and its
 /// chronology holds it; the event's entry comes from the paragraph its `source` links.
 #[test]
