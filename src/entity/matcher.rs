@@ -110,11 +110,13 @@ fn given_names(person: &Entity) -> Vec<String> {
 }
 
 impl Matcher {
-    /// Every name of the registry, ready to be found. Two entities that claim the same
-    /// alias are an error naming both files.
+    /// Every name of the registry, ready to be found. Two entities of one name are an error
+    /// naming both files; an alias two entities give (a father's and a son's surname) is a
+    /// warning, and the context settles which is meant, as it does a shared surname.
     pub fn new(registry: &Registry) -> (Matcher, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let mut claims: FxHashMap<String, Claim> = FxHashMap::default();
+        let mut shared_aliases: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         // Generating the forms of every name is most of the work, and each entity's are
         // its own: on every core.
         let all_names: Vec<Vec<String>> = registry.entities.par_iter().map(names).collect();
@@ -132,15 +134,21 @@ impl Matcher {
                 match claims.get(&name) {
                     Some(claim) if claim.entity != index && claim.explicit && is_explicit => {
                         let other = &registry.entities[claim.entity];
-                        let line = match name == entity.name {
-                            true => entity.name_line,
-                            false => entity.aliases_line,
+                        let kind = entity.kind().key();
+                        let problem = if name == entity.name || name == other.name {
+                            Diagnostic::error(&entity.path, format!("the name `{name}` is claimed by this {kind} and by {}", other.path.display()))
+                                .at_line(if name == entity.name { entity.name_line } else { entity.aliases_line })
+                                .with_help("keep the name on one of them, or link the other explicitly: [text](person:ID)")
+                        } else {
+                            let claimants = shared_aliases
+                                .entry(name.clone())
+                                .or_insert_with(|| vec![claim.entity]);
+                            claimants.push(index);
+                            Diagnostic::warning(&entity.path, format!("the alias `{name}` is given by this {kind} and by {}: the text around it settles which is meant, or it is left unlinked", other.path.display()))
+                                .at_line(entity.aliases_line)
+                                .with_help("a full name nearby settles it; link the others explicitly: [text](person:ID)")
                         };
-                        problems.push(
-                            Diagnostic::error(&entity.path, format!("the name `{name}` is claimed by this {} and by {}", entity.kind().key(), other.path.display()))
-                                .at_line(line)
-                                .with_help("keep the alias on one of them, or link the other explicitly: [text](person:ID)"),
-                        );
+                        problems.push(problem);
                     }
                     Some(claim) if claim.explicit || !is_explicit => {}
                     _ => {
@@ -157,11 +165,19 @@ impl Matcher {
         }
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<(Target, bool)> = Vec::new();
+        let mut surname_groups: Vec<Vec<Vec<usize>>> = vec![Vec::new(); registry.entities.len()];
         for (name, claim) in &claims {
             patterns.push(name.clone());
-            targets.push((Target::One(claim.entity), true));
+            match shared_aliases.get(name) {
+                Some(claimants) => {
+                    for &claimant in claimants {
+                        surname_groups[claimant].push(claimants.clone());
+                    }
+                    targets.push((Target::Ambiguous(claimants.clone()), false));
+                }
+                None => targets.push((Target::One(claim.entity), true)),
+            }
         }
-        let mut surname_groups: Vec<Vec<Vec<usize>>> = vec![Vec::new(); registry.entities.len()];
         for (name, people) in shared_surnames(registry) {
             if claims.contains_key(&name) {
                 continue;
@@ -749,18 +765,19 @@ mod tests {
     use crate::entity::test_support::{entity, registry};
 
     #[test]
-    fn a_name_claimed_twice_is_an_error_at_the_line_that_claims_it() {
+    fn a_name_claimed_twice_is_an_error_and_an_alias_given_twice_a_warning_at_its_line() {
         let mut lenin = entity("person", "lenin", "Vladimir Ilyich Lenin", &["Lenin"]);
         (lenin.name_line, lenin.aliases_line) = (2, 3);
         let mut other = entity("person", "other", "Vladimir Ilyich Lenin", &["Lenin"]);
         (other.name_line, other.aliases_line) = (4, 6);
         let (_, problems) = Matcher::new(&registry(vec![lenin, other]));
-        let mut claimed: Vec<(String, Option<usize>)> = problems
+        let mut claimed: Vec<(String, Option<usize>, bool)> = problems
             .iter()
             .map(|p| {
                 (
                     p.message.split('`').nth(1).unwrap_or_default().to_string(),
                     p.line,
+                    p.is_error(),
                 )
             })
             .collect();
@@ -768,8 +785,8 @@ mod tests {
         assert_eq!(
             claimed,
             [
-                ("Lenin".to_string(), Some(6)),
-                ("Vladimir Ilyich Lenin".to_string(), Some(4))
+                ("Lenin".to_string(), Some(6), false),
+                ("Vladimir Ilyich Lenin".to_string(), Some(4), true)
             ]
         );
     }

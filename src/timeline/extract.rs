@@ -183,6 +183,7 @@ impl Extractor {
         };
         let mut statements = Vec::new();
         let mut first_of_section = false;
+        let mut sitting_dated_below = false;
         for paragraph in paragraphs {
             // A heading goes on with the narrative's year ("On 26 August" in "The
             // stoppage", after "The river in 1889"), not with its last day.
@@ -205,6 +206,8 @@ impl Extractor {
                     extractor.date_the_section(day.map(|(day, _)| day));
                     extractor.under_dateline = false;
                 }
+                // "Third Day", its date on the line below: a sitting's record too.
+                sitting_dated_below = day.is_none() && heading.is_some_and(|h| names_only_a_day(h));
                 extractor.sitting = day.is_some_and(|(_, sitting)| sitting);
                 // A sitting's minutes go on from the last: "Met again the next morning"
                 // under "Tuesday the 17th" is the 17th.
@@ -223,6 +226,7 @@ impl Extractor {
             first_of_section = false;
             if dateline.is_some() {
                 extractor.date_the_section(dateline);
+                extractor.sitting = sitting_dated_below;
                 continue;
             }
             if !is_prose(&paragraph.text) {
@@ -283,12 +287,15 @@ impl Extractor {
             if let Some((date, old_style)) = read {
                 // "He said that he had served this church … until this present year": what
                 // is said at a sitting is of its day, which the time it names holds.
+                // "THE PRESIDENT noted that the witness had said on 20 January …": what is
+                // said or done at a sitting is of its day, whatever its words date.
                 let date = match self.written {
                     Some(day)
                         if self.sitting
-                            && date.start.is_some_and(|p| p.day.is_none())
-                            && date.may_coincide(&HistoricalDate::single(day))
-                            && of_the_sittings_day(text, sentence.clone()) =>
+                            && of_the_sittings_day(text, sentence.clone())
+                            && (find_dates(main_clause(&text[sentence.clone()])).is_empty()
+                                || date.start.is_some_and(|p| p.day.is_none())
+                                    && date.may_coincide(&HistoricalDate::single(day))) =>
                     {
                         HistoricalDate::single(day)
                     }
@@ -337,6 +344,7 @@ impl Extractor {
         if let Some((head, day)) = self.news_dateline(text) {
             self.date_the_section(Some(day));
             self.under_dateline = true;
+            self.sitting = false;
             found.retain(|f| f.span.start >= head.end);
             return (true, None);
         }
@@ -401,19 +409,23 @@ impl Extractor {
             let month = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
             let day = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
             Regex::new(&format!(
-                r"^{place},\s*(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+(1[0-9]{{3}}))?\s*(?:\([^)]{{1,20}}\)\s*)?(?:—|–|--)\s"
+                r"^{place},\s*(?:{weekday},?\s+)?{month}\s+{day}(?:,?\s+(1[0-9]{{3}}))?\.?\s*(?:\([^)]{{1,20}}\)\s*)?(?:—|–|--)\s*"
             ))
             .expect("a valid pattern")
         });
-        let line = LINE.captures(text)?;
+        let Some(line) = LINE.captures(text) else {
+            return self.weekday_dateline(text);
+        };
         let abbreviated = line.get(1)?.as_str();
         let month = (crate::date::MONTHS.iter())
             .position(|name| name.starts_with(abbreviated))
             .map(|i| i as u32 + 1)?;
         let day: u32 = line.get(2)?.as_str().parse().ok()?;
+        // The issue's own day, where a heading gives it, before the document's.
+        let issue = self.written.or(self.document);
         let year = match line.get(3).and_then(|y| y.as_str().parse().ok()) {
             Some(year) => year,
-            None => match self.document {
+            None => match issue {
                 Some(Point {
                     year,
                     month: Some(document_month),
@@ -425,6 +437,23 @@ impl Extractor {
         };
         let point = Point::day(year, month, day);
         point.is_valid().then_some((line.get(0)?.range(), point))
+    }
+
+    /// A dateline that gives the day of the week alone ("LIBAU, Friday night.—"): the last
+    /// such day on or before the day the paper is dated (its issue's heading, or the
+    /// document's date).
+    fn weekday_dateline(&self, text: &str) -> Option<(Range<usize>, Point)> {
+        static LINE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^\p{Lu}[\p{Lu}\p{Lu}.'’ -]*(?:,\s*\p{Lu}[\p{L}.'’ -]*)*,\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\.?\s*(?:—|–|--)\s*",
+            )
+            .expect("a valid pattern")
+        });
+        let line = LINE.captures(text)?;
+        let issue = self.written.or(self.document).filter(|p| p.day.is_some())?;
+        let weekday = crate::date::WEEKDAYS.iter().position(|d| *d == &line[1])? as i64;
+        let back = (i64::from(issue.weekday()?) - weekday).rem_euclid(7);
+        Some((line.get(0)?.range(), issue.plus_days(-back)?))
     }
 
     /// The day a diary's entry opens on, and where its heading stands: "Tuesday 6th. —",
@@ -720,6 +749,12 @@ impl Extractor {
     /// placed: a narrative runs forward).
     fn day_of_the_month(&self, day: u32, months_back: Option<u32>) -> Option<Point> {
         let (base, letter) = match (self.written, self.last) {
+            // A witness at a sitting tells of the month the questions are at.
+            (Some(_), Some(last))
+                if self.sitting && months_back.is_none() && last.month.is_some() =>
+            {
+                (last, false)
+            }
             (Some(written), _) => (written, true),
             (None, Some(last)) if last.month.is_some() => (last, false),
             _ => return None,
@@ -925,6 +960,16 @@ impl Extractor {
                             *old_style,
                         ),
                     };
+                    // A letter, a report or a witness tells of days before its own: "on 15
+                    // December" in a letter of April 1906 is of 1905.
+                    let year = year.map(|year| match self.written {
+                        Some(Point {
+                            year: written_year,
+                            month: Some(month),
+                            day: Some(day),
+                        }) if written_year == year && *start > (month, day) => year - 1,
+                        _ => year,
+                    });
                     year.and_then(|year| {
                         let dating = with_year(year, *start, *end, old_style)?;
                         self.set_year(year);
@@ -2603,7 +2648,7 @@ const YEAR: &str = r"(1[0-9][0-9][0-9]|20[0-4][0-9])";
 const DASH: &str = r"\s*(?:-|–|—)\s*";
 /// "11–25/OS November 1917", "25 October 1917 (O.S.)", "27 June, Old Style", "24 August by
 /// the Russian calendar": the marks of a date given in the Julian calendar.
-const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\((?:O\.\s?S\.|Old\s+Style)\)|,?\s+(?:O\.\s?S\.|Old\s+Style\b|(?:by|in) the (?:Russian|Julian|old) (?:calendar|style|reckoning)\b))?";
+const OLD_STYLE: &str = r"(\s*/\s*OS\b|\s*\((?:O\.\s?S\.|[Oo]ld\s+[Ss]tyle)\)|,?\s+(?:O\.\s?S\.|[Oo]ld\s+[Ss]tyle\b|(?:by|in) the (?:Russian|Julian|old) (?:calendar|style|reckoning)\b))?";
 
 /// One form of date: its pattern and how to read a match.
 struct Form {
@@ -2949,8 +2994,17 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 /// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
     let mut found = dates_in(text, &digit_windows(text));
+    // "The twenty-ninth of December, 1905": the day in words holds the month and year the
+    // forms in digits read.
+    let in_words = days_in_words(text);
+    if !in_words.is_empty() {
+        found.retain(|f| {
+            !(in_words.iter()).any(|w| w.span.start <= f.span.start && f.span.end <= w.span.end)
+        });
+    }
     // A time told back from the writing before a month alone: "in October last".
     let mut alone = times_back(text);
+    alone.extend(in_words);
     alone.extend(months_alone(text));
     alone.extend(relative_times(text));
     alone.extend(relative_days(text));
@@ -2995,6 +3049,78 @@ fn next_month(point: Point) -> Point {
         },
         None => point,
     }
+}
+
+/// The day of a month an ordinal in words names: "first" is 1, "twenty-ninth" 29.
+fn ordinal_day(word: &str) -> Option<u32> {
+    const UNITS: [&str; 9] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: [&str; 10] = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let word = word.to_lowercase();
+    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|at| at as u32 + 1);
+    match word.split_once('-') {
+        Some(("twenty", rest)) => Some(20 + unit(rest)?),
+        Some(("thirty", "first")) => Some(31),
+        Some(_) => None,
+        None => match word.as_str() {
+            "twentieth" => Some(20),
+            "thirtieth" => Some(30),
+            w => unit(w).or_else(|| TEENS.iter().position(|t| *t == w).map(|at| at as u32 + 10)),
+        },
+    }
+}
+
+/// "The second of December", "the twenty-ninth of December, 1905, old style": a day in
+/// words, as older texts and memoirs write it.
+fn days_in_words(text: &str) -> Vec<Found> {
+    static DAYS: LazyLock<Regex> = LazyLock::new(|| {
+        let ordinal = r"((?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+        Regex::new(&format!(
+            r"(?-u:\b)[Tt]he {ordinal} (?:day )?of (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (1[0-9]{{3}}))?{OLD_STYLE}"
+        ))
+        .expect("a valid pattern")
+    });
+    if !DAYS.is_match(text) {
+        return Vec::new();
+    }
+    DAYS.captures_iter(text)
+        .filter_map(|c| {
+            let day = ordinal_day(c.get(1)?.as_str())?;
+            let month = crate::date::month_number(c.get(2)?.as_str())?;
+            let old_style = c.get(4).is_some();
+            let reading = match c.get(3).and_then(|y| y.as_str().parse().ok()) {
+                Some(year) => {
+                    let point = Point::day(year, month, day);
+                    point.is_valid().then_some(())?;
+                    Reading::Dated(Dating {
+                        date: HistoricalDate::single(point),
+                        old_style,
+                    })
+                }
+                None => Reading::NoYear {
+                    start: (month, day),
+                    end: None,
+                    old_style,
+                },
+            };
+            Some(Found {
+                span: c.get(0)?.range(),
+                reading,
+            })
+        })
+        .collect()
 }
 
 /// Numbers in words from two: "three days later".
@@ -3168,6 +3294,15 @@ fn latin_day(heading: &str) -> Option<Point> {
     point.is_valid().then_some(point)
 }
 
+/// The words of a sentence before its first comma, its "that" and its "until": "THE
+/// PRESIDENT noted" of "THE PRESIDENT noted that the witness had said …", "the court
+/// adjourned" of "… adjourned until ten o'clock the following morning".
+fn main_clause(said: &str) -> &str {
+    let clause = said.split([',', ';', ':']).next().unwrap_or(said);
+    let clause = clause.split(" that ").next().unwrap_or(clause);
+    clause.split(" until ").next().unwrap_or(clause)
+}
+
 /// Whether a sentence of a sitting's record with no date of its own is of the sitting's
 /// day: one whose main clause tells what was said or done there ("Mr Stoop observed that
 /// …", "The meeting adjourned at five", "Met again the next morning"), not a witness's
@@ -3227,6 +3362,19 @@ fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
         "considered",
         "discussed",
         "examined",
+        "noted",
+        "charged",
+        "ruled",
+        "found",
+        "sentenced",
+        "sustained",
+        "overruled",
+        "sat",
+        "testified",
+        "deposed",
+        "sworn",
+        "deliberated",
+        "acquitted",
         "spoke",
         "added",
         "insisted",
@@ -3235,14 +3383,13 @@ fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
         "promised",
     ];
     let said = &text[sentence];
-    if text.contains("?—") || text.contains("? —") || said.trim_end().ends_with('?') {
+    let questioned = text.contains("?—")
+        || text.contains("? —")
+        || ["Q.", "Q:", "A.", "A:"].iter().any(|q| text.starts_with(q));
+    if questioned || said.trim_end().ends_with('?') {
         return false;
     }
-    let main = said
-        .split([',', ';', ':'])
-        .next()
-        .and_then(|clause| clause.split(" that ").next())
-        .unwrap_or(said);
+    let main = main_clause(said);
     let mut words = main
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty());
@@ -4771,6 +4918,65 @@ mod tests {
         )];
         let dates = page_dates((&[], None), &paragraphs, true);
         assert_eq!(dates, ["1863-07-01", "1863-07-04", "1863-07-18"]);
+    }
+
+    #[test]
+    fn days_in_words_are_dates() {
+        let dates = page_dates(
+            (&[], None),
+            &[(
+                1,
+                "On the twenty-ninth of December, 1905, old style, six men were shot. On the second of March the troops left.",
+            )],
+            true,
+        );
+        assert_eq!(dates, ["1906-01-11", "1906-03-02"]);
+        assert_eq!(ordinal_day("thirty-first"), Some(31));
+        assert_eq!(ordinal_day("twelfth"), Some(12));
+        assert_eq!(ordinal_day("forty-first"), None);
+    }
+
+    #[test]
+    fn a_papers_datelines_are_read_from_its_issue() {
+        let headings = ["Saturday, 16 December 1905", "Friday, 12 January 1906"];
+        let paragraphs = [
+            (1, "RIGA, Dec. 15.—The constable was disarmed this morning."),
+            (
+                1,
+                "LIBAU, Friday night.—The telegraph was cut this evening.",
+            ),
+            (2, "RIGA, Jan. 11.—Six men were shot this morning."),
+        ];
+        let document = Some(Point::day(1905, 12, 16));
+        let dates = page_dates((&headings, document), &paragraphs, false);
+        // The issue of Saturday 16 December: its Friday is the 15th.
+        assert_eq!(dates, ["1905-12-15", "1905-12-15", "1906-01-11"]);
+    }
+
+    #[test]
+    fn what_is_said_at_a_sitting_is_of_its_day_whatever_its_words_date() {
+        let headings = ["Third Day"];
+        let paragraphs = [
+            (1, "Wednesday, 4 April 1906."),
+            (
+                1,
+                "THE PRESIDENT noted that the witness had said on 20 January that he saw Bebris.",
+            ),
+            (
+                1,
+                "At four the court adjourned until ten o'clock the following morning.",
+            ),
+            (
+                1,
+                "Q. What happened on 15 December? A. A crowd came. On the 16th they wrote to me.",
+            ),
+        ];
+        let dates = page_dates((&headings, None), &paragraphs, false);
+        // A witness's days before the sitting's are of the year before.
+        assert_eq!(
+            dates,
+            ["1906-04-04", "1906-04-04", "1905-12-15", "1905-12-16"]
+        );
     }
 
     #[test]

@@ -967,5 +967,19 @@ fn the_judged_sentences_of_a_third_collection_written_for_the_test_are_placed() 
 /// year before last") and its answers cut from their questions (35 of 41, 39 of 56).
 #[test]
 fn the_judged_sentences_of_a_fourth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("kelsborough").at_least(84, 68, 2);
+    placed_on_a_collections_timeline("kelsborough").at_least(83, 70, 2);
+}
+
+/// A fifth (`tests/fixtures/vilkaste`: a military court's transcript of 1906 in translation,
+/// a memoir of 1936, a shipping paper's dispatches, a historian's article; a Baltic town
+/// under two calendars), written after every rule above by a reader who had not seen them,
+/// and judged before annals was run on it. Run first: 14 of 28 placed right, 28 of 50
+/// datable placed. Then its trial's days ("Third Day", the date on the line below), what
+/// the court did and heard dated by them, days in words ("the second of December"), the
+/// paper's datelines ("RIGA, Dec. 15.—", "LIBAU, Friday night.—") read from the issue's
+/// heading: 23 of 30, 30 of 50. Its memoir's Old Style days ("the second of December, as
+/// we then counted") and a witness's answers dated by the question are left off.
+#[test]
+fn the_judged_sentences_of_a_fifth_collection_written_for_the_test_are_placed() {
+    placed_on_a_collections_timeline("vilkaste").at_least(76, 60, 1);
 }
