@@ -901,6 +901,28 @@ fn names_listed(said: &str) -> Vec<&str> {
         .collect()
 }
 
+/// On a collection written for the test after the names check (`tests/fixtures/vilkaste`),
+/// its registry as its writer left it: the five people its texts name five times or more
+/// with no entry (counted by its writer, 7 to 20 times, in forms such as "Herr Reinfeld",
+/// "Constable Pankratov", "Dr. Wulff") are the first five names listed, each as a person.
+#[test]
+fn check_names_lists_first_the_people_an_unseen_collection_names_often_without_an_entry() {
+    let site = copy_of("vilkaste");
+    let output = annals(&["check", "--names", "--limit", "40"], site.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stdout(&output);
+    let listed = names_listed(&said);
+    for (rank, surname) in ["Salna", "Reinfeld", "Zass", "Wulff", "Pankratov"]
+        .iter()
+        .enumerate()
+    {
+        let at = listed
+            .iter()
+            .position(|l| l.contains(surname) && l.contains("(person?)"));
+        assert!(at.is_some_and(|at| at < 5), "{surname} ({rank}):\n{said}");
+    }
+}
+
 /// On the collections written for the tests, with their registries taken away as a new
 /// editor would start: the people their texts name five times or more are among the first
 /// names `check --names` lists, each as a person, and a street or a newspaper as none.
