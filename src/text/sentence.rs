@@ -88,6 +88,16 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     if start < text.len() {
         ranges.push(start..text.len());
     }
+    // Evidence taken down as "Q. How long had you served? A. Since 1899.": the marks are no
+    // words of the question or the answer (an "A." is an initial where no "Q." asks).
+    if text.starts_with("Q. ") {
+        for range in &mut ranges {
+            let said = &text[range.clone()];
+            if said.starts_with("Q. ") || said.starts_with("A. ") {
+                range.start += 3;
+            }
+        }
+    }
     ranges
 }
 
@@ -130,6 +140,15 @@ mod tests {
         for before in ["in 1923", "the Party", "NEP", "Lenin", "он"] {
             assert!(!is_abbreviation(before), "{before}");
         }
+    }
+
+    #[test]
+    fn the_marks_of_a_question_and_its_answer_are_no_words_of_theirs() {
+        assert_eq!(
+            cut("Q. How long had you served? A. Since 1899. Six years."),
+            ["How long had you served?", "Since 1899.", "Six years."]
+        );
+        assert_eq!(cut("A. Salna wrote it."), ["A. Salna wrote it."]);
     }
 
     #[test]

@@ -276,6 +276,7 @@ impl Extractor {
         }
         let mut dated = Vec::new();
         let mut next = 0;
+        let mut asked = None;
         for sentence in sentences(text) {
             let start = next;
             while next < found.len() && found[next].span.start < sentence.end {
@@ -284,24 +285,19 @@ impl Extractor {
             let read = self.sentence_as_told(text, sentence.clone(), &found[start..next], || {
                 names_entity(sentence.clone())
             });
+            let said = &text[sentence.clone()];
             if let Some((date, old_style)) = read {
-                // "He said that he had served this church … until this present year": what
-                // is said at a sitting is of its day, which the time it names holds.
-                // "THE PRESIDENT noted that the witness had said on 20 January …": what is
-                // said or done at a sitting is of its day, whatever its words date.
-                let date = match self.written {
-                    Some(day)
-                        if self.sitting
-                            && of_the_sittings_day(text, sentence.clone())
-                            && (find_dates(main_clause(&text[sentence.clone()])).is_empty()
-                                || date.start.is_some_and(|p| p.day.is_none())
-                                    && date.may_coincide(&HistoricalDate::single(day))) =>
-                    {
-                        HistoricalDate::single(day)
-                    }
-                    _ => date,
-                };
+                if is_question(text, &sentence) {
+                    asked = Some(date.clone());
+                }
+                let date = self.as_said_at_the_sitting(text, sentence.clone(), date);
                 dated.push((sentence, date, old_style));
+            } else if let Some(date) = asked.as_ref().filter(|_| {
+                is_questioned(text) && !is_question(text, &sentence) && answers_in_the_past(said)
+            }) {
+                // "Q. Describe what happened on the morning of 15 December. A. About nine
+                // o'clock a crowd came …": an answer tells of the day it is asked about.
+                dated.push((sentence, date.clone(), None));
             } else if let Some(day) = self.written.filter(|_| {
                 self.sitting && entry.is_none() && of_the_sittings_day(text, sentence.clone())
             }) {
@@ -316,6 +312,30 @@ impl Extractor {
             }
         }
         dated
+    }
+
+    /// What is said or done at a sitting is of its day, whatever its words date ("THE
+    /// PRESIDENT noted that the witness had said on 20 January …"), and a time it names
+    /// that holds the day is that day ("He said that he had served this church … until this
+    /// present year").
+    fn as_said_at_the_sitting(
+        &self,
+        text: &str,
+        sentence: Range<usize>,
+        date: HistoricalDate,
+    ) -> HistoricalDate {
+        match self.written {
+            Some(day)
+                if self.sitting
+                    && of_the_sittings_day(text, sentence.clone())
+                    && (find_dates(main_clause(&text[sentence])).is_empty()
+                        || date.start.is_some_and(|p| p.day.is_none())
+                            && date.may_coincide(&HistoricalDate::single(day))) =>
+            {
+                HistoricalDate::single(day)
+            }
+            _ => date,
+        }
     }
 
     /// A paragraph that opens on its own day: a diary's entry ("Tuesday 6th. — With Mr
@@ -3294,6 +3314,36 @@ fn latin_day(heading: &str) -> Option<Point> {
     point.is_valid().then_some(point)
 }
 
+/// Whether a paragraph is in questions and answers, as evidence is taken down: "Was anyone
+/// struck?—No one was struck.", "Q. How long had you served? A. Since 1899."
+fn is_questioned(text: &str) -> bool {
+    text.contains("?—")
+        || text.contains("? —")
+        || ["Q.", "Q:", "A.", "A:"].iter().any(|q| text.starts_with(q))
+}
+
+/// Whether the sentence at `sentence` asks: "Q. Describe what happened …", "Were you in
+/// the town?"
+fn is_question(text: &str, sentence: &Range<usize>) -> bool {
+    let before = &text[..sentence.start];
+    before.ends_with("Q. ")
+        || before.ends_with("Q: ")
+        || text[sentence.clone()].trim_end().ends_with('?')
+}
+
+/// Whether an answer tells what happened: a verb in the past, no comment in the present.
+fn answers_in_the_past(said: &str) -> bool {
+    const TOLD: &[&str] = &[
+        "had", "did", "said", "saw", "told", "gave", "got", "gone", "knew", "heard", "found",
+        "left", "sent", "kept", "brought", "thought", "ran", "fell",
+    ];
+    let mut words = said
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase);
+    words.any(|w| is_past_tense(&w) || TOLD.contains(&w.as_str()))
+        && !is_commentary_or_plan(said, said)
+}
+
 /// The words of a sentence before its first comma, its "that" and its "until": "THE
 /// PRESIDENT noted" of "THE PRESIDENT noted that the witness had said …", "the court
 /// adjourned" of "… adjourned until ten o'clock the following morning".
@@ -3383,10 +3433,7 @@ fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
         "promised",
     ];
     let said = &text[sentence];
-    let questioned = text.contains("?—")
-        || text.contains("? —")
-        || ["Q.", "Q:", "A.", "A:"].iter().any(|q| text.starts_with(q));
-    if questioned || said.trim_end().ends_with('?') {
+    if is_questioned(text) || said.trim_end().ends_with('?') {
         return false;
     }
     let main = main_clause(said);
@@ -4975,7 +5022,40 @@ mod tests {
         // A witness's days before the sitting's are of the year before.
         assert_eq!(
             dates,
-            ["1906-04-04", "1906-04-04", "1905-12-15", "1905-12-16"]
+            [
+                "1906-04-04",
+                "1906-04-04",
+                "1905-12-15",
+                "1905-12-15",
+                "1905-12-16"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_answer_tells_of_the_day_it_is_asked_about() {
+        let paragraphs = [
+            (1, "In the winter of 1905 the town rose."),
+            (
+                1,
+                "Q. Describe what happened on the morning of 15 December 1905. A. A crowd came to the police office. I do not know why.",
+            ),
+            (
+                1,
+                "Were you in the town on 18 December 1905?—No. I had gone to Talsi.",
+            ),
+        ];
+        let dates = page_dates((&[], None), &paragraphs, false);
+        // The present comment and the plain "No." are no answers in the past.
+        assert_eq!(
+            dates,
+            [
+                "1905-24",
+                "1905-12-15",
+                "1905-12-15",
+                "1905-12-18",
+                "1905-12-18"
+            ]
         );
     }
 

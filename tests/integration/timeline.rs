@@ -977,8 +977,8 @@ fn the_judged_sentences_of_a_fourth_collection_written_for_the_test_are_placed()
 /// datable placed. Then its trial's days ("Third Day", the date on the line below), what
 /// the court did and heard dated by them, days in words ("the second of December"), the
 /// paper's datelines ("RIGA, Dec. 15.—", "LIBAU, Friday night.—") read from the issue's
-/// heading: 23 of 30, 30 of 50. Its memoir's Old Style days ("the second of December, as
-/// we then counted") and a witness's answers dated by the question are left off.
+/// heading, a witness's answer dated by the question it answers: 25 of 32, 32 of 50. Its
+/// memoir's Old Style days ("the second of December, as we then counted") are left off.
 #[test]
 fn the_judged_sentences_of_a_fifth_collection_written_for_the_test_are_placed() {
     placed_on_a_collections_timeline("vilkaste").at_least(76, 60, 1);
