@@ -27,6 +27,10 @@ pub fn names(entity: &Entity) -> Vec<String> {
     if let Some(kind) = entity.event_kind() {
         base.extend(ordinal_forms(&entity.name, kind));
     }
+    if entity.kind() == EntityKind::Event {
+        let from: Vec<String> = base.iter().filter_map(|n| dated_from(n)).collect();
+        base.extend(from);
+    }
     if matches!(entity.kind(), EntityKind::Event | EntityKind::Group) {
         let cased: Vec<String> = base.iter().flat_map(|n| case_forms(n)).collect();
         base.extend(cased);
@@ -50,6 +54,14 @@ pub fn names(entity: &Entity) -> Vec<String> {
         .filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
         .filter(|n| !entity.not_names.contains(n))
         .collect()
+}
+
+/// A document named by its day with "of" is also named with "from": "letter of 8 October"
+/// is "letter from 8 October".
+fn dated_from(name: &str) -> Option<String> {
+    let at = name.find(" of ")?;
+    let dated = name[at + 4..].starts_with(|c: char| c.is_ascii_digit());
+    dated.then(|| format!("{} from {}", &name[..at], &name[at + 4..]))
 }
 
 /// The surname of a person: the part of `sort_name` before its comma, or the last word.
@@ -544,6 +556,22 @@ mod tests {
             transliterations("Aleksandra Kollontai").contains(&"Alexandra Kollontai".to_string())
         );
         assert!(transliterations("Alexei Rykov").contains(&"Aleksei Rykov".to_string()));
+    }
+
+    #[test]
+    fn a_document_of_a_day_is_also_from_it() {
+        assert_eq!(
+            dated_from("letter of 8 October").as_deref(),
+            Some("letter from 8 October")
+        );
+        assert_eq!(dated_from("Letter of the Forty-Six"), None);
+        let letter = crate::entity::test_support::entity(
+            "event",
+            "letter",
+            "Trotsky's letter of 8 October 1923",
+            &["letter of 8 October"],
+        );
+        assert!(names(&letter).contains(&"letter from 8 October".to_string()));
     }
 
     #[test]
