@@ -2744,19 +2744,28 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 )
             },
         ),
-        // held on 16 and 17 October 1662: two days running
+        // held on 16 and 17 October 1662: two days running; questioned on 20 and 27
+        // January 1906: two days
         form(r"\b{D}\s+and\s+{D}\s+{M},?\s+{Y}\b", |c| {
-            (day(c, 2)? == day(c, 1)? + 1).then_some(())?;
-            dated(
-                Point::day(year(c, 4)?, month(c, 3)?, day(c, 1)?),
-                Some(Point::day(year(c, 4)?, month(c, 3)?, day(c, 2)?)),
-                false,
-            )
+            let (first, second) = (day(c, 1)?, day(c, 2)?);
+            let (year, month) = (year(c, 4)?, month(c, 3)?);
+            if second == first + 1 {
+                return dated(
+                    Point::day(year, month, first),
+                    Some(Point::day(year, month, second)),
+                    false,
+                );
+            }
+            let days = [first, second].map(|d| HistoricalDate::single(Point::day(year, month, d)));
+            Some(Reading::Dated(Dating {
+                date: HistoricalDate::set(days.to_vec(), true),
+                old_style: false,
+            }))
         }),
         // between March and June 1923, from March to June 1923, July and August 1923; "the
         // end of November or the beginning of December 1922" is a time within both months
         form(
-            r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?{M}\s+(?:and|to|until|till|or)\s+(?:the\s+(?:beginning|start|middle|end|first\s+days|last\s+days)\s+of\s+)?{M},?\s+{Y}\b",
+            r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?{M}\s+(?:and|to|until|till|or)\s+(?:the\s+(?:beginning|start|middle|end|first\s+days|last\s+days)\s+of\s+)?{M},?\s+(?:of\s+)?{Y}\b",
             |c| {
                 dated(
                     Point::month(year(c, 3)?, month(c, 1)?),
@@ -4965,6 +4974,19 @@ mod tests {
         )];
         let dates = page_dates((&[], None), &paragraphs, true);
         assert_eq!(dates, ["1863-07-01", "1863-07-04", "1863-07-18"]);
+    }
+
+    #[test]
+    fn two_days_apart_are_a_set_and_two_months_of_a_year_a_span() {
+        let read = |text: &str| page_dates((&[], None), &[(1, text)], true);
+        assert_eq!(
+            read("He was questioned on 20 and 27 January 1906."),
+            ["{1906-01-20,1906-01-27}"]
+        );
+        assert_eq!(
+            read("Between May and July of 1847 the two men visited every court."),
+            ["1847-05/1847-07"]
+        );
     }
 
     #[test]
