@@ -303,7 +303,7 @@ fn initials_forms(name: &str) -> Vec<String> {
     forms
 }
 
-const ORDINALS: [&str; 25] = [
+const ORDINALS: [&str; 31] = [
     "First",
     "Second",
     "Third",
@@ -329,6 +329,12 @@ const ORDINALS: [&str; 25] = [
     "Twenty-Third",
     "Twenty-Fourth",
     "Twenty-Fifth",
+    "Twenty-Sixth",
+    "Twenty-Seventh",
+    "Twenty-Eighth",
+    "Twenty-Ninth",
+    "Thirtieth",
+    "Thirty-First",
 ];
 
 /// Russian ordinals in words, masculine nominative, up to the twenty-fifth: the

@@ -3080,37 +3080,6 @@ fn next_month(point: Point) -> Point {
     }
 }
 
-/// The day of a month an ordinal in words names: "first" is 1, "twenty-ninth" 29.
-fn ordinal_day(word: &str) -> Option<u32> {
-    const UNITS: [&str; 9] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ];
-    const TEENS: [&str; 10] = [
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    let word = word.to_lowercase();
-    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|at| at as u32 + 1);
-    match word.split_once('-') {
-        Some(("twenty", rest)) => Some(20 + unit(rest)?),
-        Some(("thirty", "first")) => Some(31),
-        Some(_) => None,
-        None => match word.as_str() {
-            "twentieth" => Some(20),
-            "thirtieth" => Some(30),
-            w => unit(w).or_else(|| TEENS.iter().position(|t| *t == w).map(|at| at as u32 + 10)),
-        },
-    }
-}
-
 /// "The second of December", "the twenty-ninth of December, 1905, old style": a day in
 /// words, as older texts and memoirs write it.
 fn days_in_words(text: &str) -> Vec<Found> {
@@ -3126,7 +3095,7 @@ fn days_in_words(text: &str) -> Vec<Found> {
     }
     DAYS.captures_iter(text)
         .filter_map(|c| {
-            let day = ordinal_day(c.get(1)?.as_str())?;
+            let day = crate::entity::aliases::ordinal_number(c.get(1)?.as_str())? as u32;
             let month = crate::date::month_number(c.get(2)?.as_str())?;
             let old_style = c.get(4).is_some();
             let reading = match c.get(3).and_then(|y| y.as_str().parse().ok()) {
@@ -5000,9 +4969,12 @@ mod tests {
             true,
         );
         assert_eq!(dates, ["1906-01-11", "1906-03-02"]);
-        assert_eq!(ordinal_day("thirty-first"), Some(31));
-        assert_eq!(ordinal_day("twelfth"), Some(12));
-        assert_eq!(ordinal_day("forty-first"), None);
+        let last = page_dates(
+            (&[], None),
+            &[(1, "On the thirty-first of May 1906 it ended.")],
+            true,
+        );
+        assert_eq!(last, ["1906-05-31"]);
     }
 
     #[test]

@@ -623,20 +623,37 @@ fn the_congress_stands_for_the_congress_named_just_before_it() {
     assert_eq!(listed("elects the Central Committee"), 0, "a new section");
 }
 
+/// The registry fixture with groups `(id, name, dates)` and a document `id`, built.
+fn built_with_oppositions(
+    groups: &[(&str, &str, &str)],
+    document: &str,
+    text: &str,
+) -> (tempfile::TempDir, tempfile::TempDir) {
+    let site = copy_of("registry");
+    let content = site.path().join("content");
+    for (id, name, dates) in groups {
+        let entry = format!("+++\nname = \"{name}\"\n{dates}\n+++\n");
+        std::fs::write(content.join(format!("groups/{id}.md")), entry).unwrap();
+    }
+    std::fs::write(content.join(format!("documents/{document}.md")), text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(site.path(), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    (site, out)
+}
+
 /// "The Opposition" stands for the group of that name's head that existed when the text is
 /// at: the one named on the page, else the only one of its time; not one inside a longer
 /// name, nor one no year or name settles, nor a head that one group alone has.
 #[test]
 fn the_opposition_stands_for_the_opposition_of_the_time() {
-    let site = copy_of("registry");
-    let content = site.path().join("content");
-    std::fs::write(
-        content.join("groups/left-opposition.md"),
-        "+++\nname = \"Left Opposition\"\nfounded = \"1923-10\"\n+++\n",
-    )
-    .unwrap();
-    std::fs::write(
-        content.join("documents/oppositions.md"),
+    let (site, out) = built_with_oppositions(
+        &[(
+            "left-opposition",
+            "Left Opposition",
+            "founded = \"1923-10\"",
+        )],
+        "oppositions",
         "+++\ntitle = \"Oppositions\"\n+++\n\n\
          The Opposition is older than any of its names.\n\n\
          In 1921 the Workers' Opposition spoke at the congress of the miners. Its theses were \
@@ -644,11 +661,7 @@ fn the_opposition_stands_for_the_opposition_of_the_time() {
          By 1926 the Opposition had found other leaders, who wrote for the Bulletin of the \
          Opposition and signed the Opposition Platform.\n\n\
          In 1924 the Group met in a forest.\n",
-    )
-    .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let (_, diagnostics) = build_site(site.path(), out.path(), None);
-    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    );
     let listed = |group: &str| -> Vec<(String, String)> {
         let html = page(out.path(), &format!("groups/{group}/index.html"));
         let selector = scraper::Selector::parse(".mention-list li").unwrap();
@@ -702,20 +715,20 @@ fn the_opposition_stands_for_the_opposition_of_the_time() {
 /// named pages before (which went on).
 #[test]
 fn the_opposition_of_a_year_two_groups_share_is_the_one_of_that_time_alone() {
-    let site = copy_of("registry");
-    let content = site.path().join("content");
-    std::fs::write(
-        content.join("groups/left-opposition.md"),
-        "+++\nname = \"Left Opposition\"\nfounded = \"1923-10\"\n+++\n",
-    )
-    .unwrap();
-    std::fs::write(
-        content.join("groups/united-opposition.md"),
-        "+++\nname = \"United Opposition\"\nfounded = \"1926-04\"\ndissolved = \"1927-12\"\n+++\n",
-    )
-    .unwrap();
-    std::fs::write(
-        content.join("documents/two-oppositions.md"),
+    let (_site, out) = built_with_oppositions(
+        &[
+            (
+                "left-opposition",
+                "Left Opposition",
+                "founded = \"1923-10\"",
+            ),
+            (
+                "united-opposition",
+                "United Opposition",
+                "founded = \"1926-04\"\ndissolved = \"1927-12\"",
+            ),
+        ],
+        "two-oppositions",
         "+++\ntitle = \"Two oppositions\"\n+++\n\n\
          In 1926 the United Opposition was formed.\n\n\
          Its core was the Left Opposition, formed in October 1923.\n\n\
@@ -723,11 +736,7 @@ fn the_opposition_of_a_year_two_groups_share_is_the_one_of_that_time_alone() {
          The towns went hungry.\n\n\
          Prices rose.\n\n\
          In 1927 the Opposition printed its platform in secret.\n",
-    )
-    .unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let (_, diagnostics) = build_site(site.path(), out.path(), None);
-    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    );
     let document = page(out.path(), "documents/two-oppositions/index.html");
     let selector = scraper::Selector::parse(".entity-reference").unwrap();
     let references: Vec<&str> = document
