@@ -14,7 +14,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Dr", "St", "p", "pp", "vol", "Vol", "No", "no", "cf", "Cf", "ed", "Jan", "Feb",
     "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "i.e", "e.g", "ch", "Ch", "op", "tov",
     "Comrade", "O.S", "art", "Art", "vols", "nos", "ibid", "Ibid", "trans", "eds", "см", "ср",
-    "стр", "с", "т", "г", "гг", "тов", "b", "c", "ca", "fl",
+    "стр", "с", "т", "г", "гг", "тов", "b", "c", "ca", "fl", "Rev", "Hon", "Capt", "Col", "Gen",
+    "Lieut", "Lt", "Maj", "Sgt", "Messrs", "Esq", "Prof", "Gov",
 ];
 
 /// Marks that may close a sentence after its full stop: `."`, `.)`, `.»`.
@@ -88,6 +89,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     if start < text.len() {
         ranges.push(start..text.len());
     }
+    // A letter's salutation ("Sir, — I have the honour …", "My Lord Duke, —") is no part of
+    // its first sentence.
+    if let Some(first) = ranges.first_mut() {
+        first.start += salutation_length(&text[first.clone()]);
+    }
     // Evidence taken down as "Q. How long had you served? A. Since 1899.": the marks are no
     // words of the question or the answer (an "A." is an initial where no "Q." asks).
     if text.starts_with("Q. ") {
@@ -99,6 +105,27 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     }
     ranges
+}
+
+/// How long the salutation a letter's first sentence opens on is: "Sir, — ", "My dear
+/// Marsh, — "; a few capitalised words, a comma and a dash.
+fn salutation_length(sentence: &str) -> usize {
+    let Some((before, _)) = sentence
+        .split_once(", —")
+        .or_else(|| sentence.split_once(",—"))
+    else {
+        return 0;
+    };
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let addressed = (1..=4).contains(&words.len())
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic));
+    if !addressed {
+        return 0;
+    }
+    let rest = &sentence[before.len()..];
+    let after = rest.trim_start_matches([',', ' ', '—']);
+    sentence.len() - after.len()
 }
 
 /// Whether the word `word` (a range of `text`) ends its sentence: it ends the text on its
@@ -140,6 +167,19 @@ mod tests {
         for before in ["in 1923", "the Party", "NEP", "Lenin", "он"] {
             assert!(!is_abbreviation(before), "{before}");
         }
+    }
+
+    #[test]
+    fn a_letters_salutation_is_no_part_of_its_first_sentence() {
+        assert_eq!(
+            cut("Sir, — I have the honour to report. The party was stopped."),
+            ["I have the honour to report.", "The party was stopped."]
+        );
+        assert_eq!(cut("My Lord Duke,— It is done."), ["It is done."]);
+        assert_eq!(
+            cut("In 1863, — as we saw — it was done."),
+            ["In 1863, — as we saw — it was done."]
+        );
     }
 
     #[test]

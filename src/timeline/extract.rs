@@ -201,14 +201,25 @@ impl Extractor {
                     .and_then(|s| headings.get(s));
                 // A report's dateline holds under its subheadings; a letter's date does not
                 // pass to the next letter.
+                // Annals by the year: "## 1858" is the year of what its section tells.
+                if let Some(year) = heading.and_then(|h| year_alone(h)) {
+                    extractor.set_year(year);
+                }
                 let day = heading.and_then(|h| extractor.heading_day(h));
-                if day.is_some() || !extractor.under_dateline {
+                // "Third Day", its date on the line below: a sitting's record too.
+                sitting_dated_below =
+                    day.is_none() && heading.is_some_and(|h| heads_a_days_sitting(h));
+                // A report's dateline and a sitting's day hold under its subheadings
+                // ("Waipukeko Block" in a debate); a letter's date does not pass to the next
+                // letter.
+                let goes_on = day.is_none()
+                    && !sitting_dated_below
+                    && (extractor.under_dateline || extractor.sitting);
+                if !goes_on {
                     extractor.date_the_section(day.map(|(day, _)| day));
                     extractor.under_dateline = false;
+                    extractor.sitting = day.is_some_and(|(_, sitting)| sitting);
                 }
-                // "Third Day", its date on the line below: a sitting's record too.
-                sitting_dated_below = day.is_none() && heading.is_some_and(|h| names_only_a_day(h));
-                extractor.sitting = day.is_some_and(|(_, sitting)| sitting);
                 // A sitting's minutes go on from the last: "Met again the next morning"
                 // under "Tuesday the 17th" is the 17th.
                 if let (Some(before), Some((day, true))) = (before, day)
@@ -348,6 +359,19 @@ impl Extractor {
         text: &str,
         found: &mut Vec<Found>,
     ) -> (bool, Option<(Range<usize>, Point)>) {
+        // Annals are not written on the day an entry opens on: its "on the 21st" is later
+        // in the month, not the month before as in a letter.
+        if let Some((head, time)) = self
+            .annals_entry(text)
+            .filter(|_| self.diary_entry(text).is_none())
+        {
+            self.set_year(time.year);
+            self.written = None;
+            self.last = Some(time).filter(|t| t.month.is_some());
+            self.last_entry = self.last;
+            found.retain(|f| f.span.start >= head.end);
+            return (true, Some((head, time)));
+        }
         if let Some((head, day)) = self.diary_entry(text) {
             // The entry's "the next morning" is the morning after what the last entry told
             // (or a later day it named).
@@ -476,6 +500,36 @@ impl Extractor {
         Some((line.get(0)?.range(), issue.plus_days(-back)?))
     }
 
+    /// The time an entry of annals opens on, where it is no day a diary's would be: "1858.
+    /// — …" (its year), "1860. — March. — …", "November. — …" (a month of the year the
+    /// annals are at), "1859. — January 11. — …".
+    fn annals_entry(&self, text: &str) -> Option<(Range<usize>, Point)> {
+        static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+            let month = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+            Regex::new(&format!(
+                r"^(?:(1[0-9]{{3}})\.\s*(?:—|–|--)\s*)?(?:{month}(?:\s+([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?)?\.?\s*(?:—|–|--)\s*)?"
+            ))
+            .expect("a valid pattern")
+        });
+        let head = HEAD.captures(text)?;
+        let whole = head.get(0).filter(|m| !m.is_empty())?;
+        let year = match head.get(1) {
+            Some(year) => year.as_str().parse().ok()?,
+            None => self.year?,
+        };
+        let point = match head.get(2) {
+            None => Point::year(year),
+            Some(month) => {
+                let month = crate::date::month_number(month.as_str())?;
+                match head.get(3).and_then(|d| d.as_str().parse().ok()) {
+                    Some(day) => Point::day(year, month, day),
+                    None => Point::month(year, month),
+                }
+            }
+        };
+        point.is_valid().then_some((whole.range(), point))
+    }
+
     /// The day a diary's entry opens on, and where its heading stands: "Tuesday 6th. —",
     /// "October 10, Monday. —", "January 2nd 1662. —", "Thursday 8th December:". A day
     /// without its month is of the last month placed, or of the next when it is earlier
@@ -594,11 +648,16 @@ impl Extractor {
         let [only] = found.as_slice() else {
             return None;
         };
-        // What is not the day is a place: capitalised words.
+        // What is not the day is a place: capitalised words ("Resident Magistrate's Office,
+        // Port Ashby", "Camp near Hamilton").
         let place_only = [&text[..only.span.start], &text[only.span.end..]]
             .iter()
-            .flat_map(|part| part.split(|c: char| !c.is_alphabetic()))
-            .all(|word| word.is_empty() || word.starts_with(char::is_uppercase));
+            .flat_map(|part| part.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'))
+            .all(|word| {
+                word.is_empty()
+                    || word.starts_with(char::is_uppercase)
+                    || matches!(word, "of" | "the" | "near" | "at" | "on" | "in")
+            });
         if !place_only {
             return None;
         }
@@ -636,7 +695,7 @@ impl Extractor {
     /// record.
     fn heading_day(&self, heading: &str) -> Option<(Point, bool)> {
         if let Some(day) = day_written(heading) {
-            return Some((day, names_only_a_day(heading)));
+            return Some((day, names_only_a_day(heading) || names_a_sitting(heading)));
         }
         if let Some(day) = latin_day(heading) {
             return Some((day, true));
@@ -3121,6 +3180,12 @@ fn days_in_words(text: &str) -> Vec<Found> {
         .collect()
 }
 
+/// ", the 19th ultimo" after a day of the week.
+static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,? the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?: (ultimo|ult\.|instant|inst\.))?")
+        .expect("a valid pattern")
+});
+
 /// Numbers in words from two: "three days later".
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -3196,6 +3261,17 @@ fn relative_days(text: &str) -> Vec<Found> {
                     }
                 }
             } else {
+                // "On Sunday, the 19th ultimo": the day of the month says which Sunday.
+                if let Some(day) = THE_NTH.captures(&text[whole.end()..]) {
+                    let back = day.get(2).map(|m| u32::from(m.as_str().starts_with("ult")));
+                    return Some(Found {
+                        span: whole.start()..whole.end() + day.get(0)?.end(),
+                        reading: Reading::RelativeDay(DayTurn::OfTheMonth {
+                            day: day[1].parse().ok()?,
+                            months_back: back,
+                        }),
+                    });
+                }
                 // "on Thursday", "last Monday"; "Monday morning".
                 let name = c.get(6).or_else(|| c.get(8))?.as_str();
                 let weekday = crate::date::WEEKDAYS.iter().position(|d| *d == name)? as u32;
@@ -3259,6 +3335,62 @@ fn names_only_a_day(heading: &str) -> bool {
                 || crate::date::WEEKDAYS.contains(&word)
                 || crate::date::month_number(word).is_some()
         })
+}
+
+/// A heading that is a year and nothing else: "1858", "1858.".
+fn year_alone(heading: &str) -> Option<i32> {
+    let year = heading.trim().trim_end_matches('.');
+    let digits = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| year.parse().ok()).flatten()
+}
+
+/// Whether a heading names a body's sitting beside its day: "House of Representatives —
+/// Tuesday, 10 November 1863", "Legislative Council, 3 May 1871", "Proceedings of the
+/// Synod".
+fn names_a_sitting(heading: &str) -> bool {
+    const SITTING: &[&str] = &[
+        "house",
+        "commons",
+        "lords",
+        "representatives",
+        "assembly",
+        "council",
+        "senate",
+        "chamber",
+        "parliament",
+        "congress",
+        "conference",
+        "committee",
+        "consistory",
+        "court",
+        "synod",
+        "vestry",
+        "board",
+        "meeting",
+        "session",
+        "sitting",
+        "proceedings",
+        "minutes",
+        "debate",
+        "debates",
+        "hearing",
+        "inquiry",
+        "trial",
+    ];
+    heading
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| SITTING.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether a heading without a date heads a day's sitting, its date on the line below:
+/// "Third Day", "Morning sitting" (not "The march", nor "Introduction").
+fn heads_a_days_sitting(heading: &str) -> bool {
+    let words: Vec<String> = (heading.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let of_a_sitting = |w: &String| matches!(w.as_str(), "day" | "sitting" | "session");
+    words.iter().any(of_a_sitting) && names_only_a_day(heading)
 }
 
 /// A day as the journals of the House of Commons head it: "Jovis, 8° die Maii, 1851".
@@ -3403,6 +3535,15 @@ fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
         "sworn",
         "deliberated",
         "acquitted",
+        "took",
+        "rose",
+        "divided",
+        "negatived",
+        "put",
+        "gave",
+        "reminded",
+        "carried",
+        "resumed",
         "spoke",
         "added",
         "insisted",
@@ -5051,6 +5192,71 @@ mod tests {
                 "1905-12-18"
             ]
         );
+    }
+
+    #[test]
+    fn a_debates_day_holds_under_its_subheadings() {
+        let headings = [
+            "House of Representatives — Tuesday, 10 November 1863",
+            "Waipukeko Block",
+        ];
+        let paragraphs = [
+            (1, "The SPEAKER took the chair at half-past seven o'clock."),
+            (
+                2,
+                "He said that the papers laid upon the table on the 3rd instant left no choice.",
+            ),
+            (2, "The House divided: Ayes, 19; Noes, 16."),
+        ];
+        let dates = page_dates((&headings, None), &paragraphs, false);
+        assert_eq!(dates, ["1863-11-10", "1863-11-10", "1863-11-10"]);
+    }
+
+    #[test]
+    fn annals_entries_are_of_their_year_month_or_day() {
+        let headings = ["1858", "1863"];
+        let paragraphs = [
+            (
+                1,
+                "November. — Tawhai offers the block to the Government. Price arrives on the 26th.",
+            ),
+            (
+                2,
+                "1863. — April 14. — Engagement at Pukehinau. The soldiers buried on the 15th.",
+            ),
+            (
+                2,
+                "1864. — February 16. — The Commission opens. It sits until March 29.",
+            ),
+        ];
+        let dates = page_dates((&headings, None), &paragraphs, false);
+        assert_eq!(
+            dates,
+            [
+                "1858-11",
+                "1858-11-26",
+                "1863-04-14",
+                "1863-04-15",
+                "1864-02-16",
+                "1864-03-29"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_letter_of_an_office_dates_its_days_and_a_weekday_its_day_of_the_month() {
+        let paragraphs = [
+            (
+                1,
+                "Resident Magistrate's Office, Port Ashby, 2nd May, 1863.",
+            ),
+            (
+                1,
+                "Sir, — On Sunday, the 19th ultimo, I read the burial service. Yesterday he came.",
+            ),
+        ];
+        let dates = page_dates((&[], None), &paragraphs, false);
+        assert_eq!(dates, ["1863-04-19", "1863-05-01"]);
     }
 
     #[test]
