@@ -68,6 +68,11 @@ const PLACE_HEADS: &[&str] = &[
     "Street", "Road", "Lane", "Square", "Quay", "Dock", "Docks", "Bridge", "Wharf", "Gate",
 ];
 
+/// The first words of places: "Port Ashby", "Fort Garry", "Mount Eden", "Lake Taupo".
+const PLACE_LEADS: &[&str] = &[
+    "Port", "Fort", "Mount", "Lake", "Cape", "Point", "Glen", "Bay", "Isle", "Loch",
+];
+
 /// The last words of other names that are no one's surname: a building, a body, a
 /// newspaper ("Henshall Line", "Saltby Mercury").
 const BODY_HEADS: &[&str] = &[
@@ -102,6 +107,18 @@ const BODY_HEADS: &[&str] = &[
     "Field",
     "Market",
     "Palace",
+    "Office",
+    "Courthouse",
+    "Ministry",
+    "Department",
+    "Commission",
+    "Tribunal",
+    "Regiment",
+    "Militia",
+    "Bank",
+    "Museum",
+    "Library",
+    "Archives",
 ];
 
 /// Words before a name that make it a place.
@@ -217,9 +234,14 @@ pub fn candidates(
                 last += 1;
             }
             let form = paragraph.text[words[first].start..words[last].end].to_string();
-            let surname = words[last].text.to_string();
             let before = first.checked_sub(1).map(|b| words[b].text.to_lowercase());
-            let tally = tallies.entry(surname).or_insert_with(|| Tally {
+            let last_word = words[last].text;
+            let place_led = last > first && PLACE_LEADS.contains(&words[first].text);
+            // A surname with and without its marks is one ("Rōpata", "Ropata"); a place
+            // is its whole name ("Port Ashby" is no Ashby).
+            let key =
+                crate::search::words::words(if place_led { &form } else { last_word }).join(" ");
+            let tally = tallies.entry(key).or_insert_with(|| Tally {
                 forms: BTreeMap::new(),
                 documents: HashSet::new(),
                 contexts: Vec::new(),
@@ -230,8 +252,8 @@ pub fn candidates(
             tally.count += 1;
             *tally.forms.entry(form.clone()).or_default() += 1;
             tally.documents.insert(top(content, page));
-            let last_word = words[last].text;
-            let no_surname = PLACE_HEADS.contains(&last_word) || BODY_HEADS.contains(&last_word);
+            let no_surname =
+                PLACE_HEADS.contains(&last_word) || BODY_HEADS.contains(&last_word) || place_led;
             if !no_surname
                 && (last > first
                     || before.as_deref().is_some_and(|b| TITLES.contains(&b))
@@ -241,6 +263,7 @@ pub fn candidates(
             }
             if before.as_deref().is_some_and(|b| PLACE_WORDS.contains(&b))
                 || PLACE_HEADS.contains(&last_word)
+                || place_led
             {
                 tally.place += 1;
             }
