@@ -38,7 +38,8 @@ pub struct Candidate {
 /// Words that are capitalised and no names: abbreviations, the pronoun (and the months and
 /// the days, `date::MONTHS` and `date::WEEKDAYS`).
 const NO_NAMES: &[&str] = &[
-    "I", "Mr", "Mrs", "Dr", "St", "Jr", "Ibid", "Op", "Cit", "Vol", "See",
+    "I", "Mr", "Mrs", "Dr", "St", "Jr", "Ibid", "Op", "Cit", "Vol", "See", "Rev", "Hon", "Capt",
+    "Col", "Gen", "Lieut", "Messrs", "Esq", "Prof", "Gov", "Sir", "Lady", "Lord",
 ];
 
 /// Words before a name that make it a person's.
@@ -60,6 +61,23 @@ const TITLES: &[&str] = &[
     "father",
     "brother",
     "sister",
+    "rev",
+    "hon",
+    "capt",
+    "captain",
+    "lieut",
+    "lieutenant",
+    "major",
+    "sir",
+    "lady",
+    "lord",
+    "constable",
+    "inspector",
+    "herr",
+    "doctor",
+    "judge",
+    "bishop",
+    "baron",
 ];
 
 /// The last words of the names of places that are no one's surname: a street, a quay ("Low
