@@ -3203,7 +3203,7 @@ fn relative_days(text: &str) -> Vec<Found> {
             r"|((?:that|the same) (?:morning|day|evening|afternoon|night)|by the (?:evening|afternoon)|by nightfall))(?-u:\b)",
             r"|(?-u:\b)(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)( of last week)?",
             r"|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)(?-u:\b)",
-            r"|(?-u:\b)[Oo]n the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?-u:\b)(?: (ultimo|ult\.|instant|inst\.))?",
+            r"|(?-u:\b)[Oo]n the (?:(?:night|morning|evening|afternoon) of the )?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?-u:\b)(?: (ultimo|ult\.|instant|inst\.))?",
             r"|(?-u:\b)the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th) (?:following|ensuing)(?-u:\b)",
             r"|(?-u:\b)(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?) (days?|weeks?|fortnight) later)(?-u:\b)",
         ))
@@ -3454,12 +3454,13 @@ fn answers_in_the_past(said: &str) -> bool {
         && !is_commentary_or_plan(said, said)
 }
 
-/// The words of a sentence before its first comma, its "that" and its "until": "THE
+/// The words of a sentence before its first comma, its "that", "whether" and "until": "THE
 /// PRESIDENT noted" of "THE PRESIDENT noted that the witness had said …", "the court
 /// adjourned" of "… adjourned until ten o'clock the following morning".
 fn main_clause(said: &str) -> &str {
     let clause = said.split([',', ';', ':']).next().unwrap_or(said);
     let clause = clause.split(" that ").next().unwrap_or(clause);
+    let clause = clause.split(" whether ").next().unwrap_or(clause);
     clause.split(" until ").next().unwrap_or(clause)
 }
 
@@ -5207,9 +5208,16 @@ mod tests {
                 "He said that the papers laid upon the table on the 3rd instant left no choice.",
             ),
             (2, "The House divided: Ayes, 19; Noes, 16."),
+            (
+                2,
+                "Mr. PENROSE asked whether it was true that he advised it in January last.",
+            ),
         ];
         let dates = page_dates((&headings, None), &paragraphs, false);
-        assert_eq!(dates, ["1863-11-10", "1863-11-10", "1863-11-10"]);
+        assert_eq!(
+            dates,
+            ["1863-11-10", "1863-11-10", "1863-11-10", "1863-11-10"]
+        );
     }
 
     #[test]
@@ -5254,9 +5262,16 @@ mod tests {
                 1,
                 "Sir, — On Sunday, the 19th ultimo, I read the burial service. Yesterday he came.",
             ),
+            (
+                1,
+                "On the night of the 5th the shed was burned. On the following morning it rained.",
+            ),
         ];
         let dates = page_dates((&[], None), &paragraphs, false);
-        assert_eq!(dates, ["1863-04-19", "1863-05-01"]);
+        assert_eq!(
+            dates,
+            ["1863-04-19", "1863-05-01", "1863-04-05", "1863-04-06"]
+        );
     }
 
     #[test]
