@@ -24,6 +24,7 @@ const KNOWN_KEYS: &[&str] = &[
     "not_names",
     "period",
     "link_implicit",
+    "hemisphere",
 ];
 
 /// Enough to read through on one page; a much-named person's thousands of mentions would
@@ -75,6 +76,19 @@ pub struct Config {
     /// to its entity's page in the text, as a name does. Off by default: it is listed on the
     /// entity's page, marked as a reference, but the reader's text links only names.
     pub link_implicit: bool,
+    /// Where the collection's texts were written (`hemisphere = "south"`): what their
+    /// seasons mean.
+    pub hemisphere: Hemisphere,
+}
+
+/// `north` (the default): "the autumn of 1858" is September to November. `south`: March
+/// to May, as texts of Australia, New Zealand, South Africa or the Río de la Plata mean it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Hemisphere {
+    #[default]
+    North,
+    South,
 }
 
 /// `[notes]`: how a reader reads a note in place.
@@ -135,6 +149,7 @@ impl Default for Config {
             not_names: Vec::new(),
             period: None,
             link_implicit: false,
+            hemisphere: Hemisphere::North,
         }
     }
 }

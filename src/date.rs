@@ -382,6 +382,25 @@ impl HistoricalDate {
         }
     }
 
+    /// A season as a text of the southern hemisphere means it: its spring is September to
+    /// November, its summer December to February, its autumn March to May, its winter June
+    /// to August (a span of months, not EDTF's northern season codes). Other dates are
+    /// themselves.
+    pub fn in_the_south(&self) -> HistoricalDate {
+        let Some(year) = self.start.map(|p| p.year) else {
+            return self.clone();
+        };
+        let (first, last) = match self.part {
+            Some(YearPart::Spring) => (9, 11),
+            Some(YearPart::Summer) => (12, 2),
+            Some(YearPart::Autumn) => (3, 5),
+            Some(YearPart::Winter) => (6, 8),
+            _ => return self.clone(),
+        };
+        let last_year = if last < first { year + 1 } else { year };
+        HistoricalDate::range(Point::month(year, first), Point::month(last_year, last))
+    }
+
     /// The New Style date of an Old Style one (see [`Point::to_new_style`]).
     pub fn to_new_style(&self) -> HistoricalDate {
         HistoricalDate {
@@ -674,6 +693,16 @@ impl fmt::Display for HistoricalDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_season_of_the_south_is_its_own_months() {
+        let autumn = HistoricalDate::part_of_year(1858, YearPart::Autumn).in_the_south();
+        assert_eq!(autumn.edtf(), "1858-03/1858-05");
+        let summer = HistoricalDate::part_of_year(1858, YearPart::Summer).in_the_south();
+        assert_eq!(summer.edtf(), "1858-12/1859-02");
+        let day = HistoricalDate::single(Point::day(1858, 4, 1));
+        assert_eq!(day.in_the_south(), day);
+    }
 
     #[test]
     fn dates_coincide_when_their_days_overlap() {

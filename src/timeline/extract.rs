@@ -3658,31 +3658,60 @@ fn day_written(heading: &str) -> Option<Point> {
 /// told from the context's year.
 fn relative_times(text: &str) -> Vec<Found> {
     static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        Regex::new(concat!(
             r"(?-u:\b)(?i:(that|this|the same|the following|the next|the previous|the preceding))\s+(spring|summer|autumn|fall|winter|year)(?-u:\b)",
-        )
+            // "in the autumn of this year", "through the winter": a season of the year the
+            // text is at
+            r"|(?-u:\b)(?:([Ii]n|[Dd]uring|[Tt]hrough|[Tt]hroughout) )?the (spring|summer|autumn|fall|winter)(?: of (this|that|the same|the following|the next|the previous) year)?(?-u:\b)",
+        ))
         .unwrap()
     });
     if !RELATIVE.is_match(text) {
         return Vec::new();
     }
+    let turn_of = |word: &str| match word.to_lowercase().as_str() {
+        "that" | "this" | "the same" => Turn::Same,
+        "the following" | "the next" => Turn::Next,
+        _ => Turn::Previous,
+    };
+    let season_of = |word: &str| match part(word, 0)? {
+        Reading::Dated(dating) => dating.date.part,
+        _ => None,
+    };
     RELATIVE
         .captures_iter(text)
         .filter_map(|c| {
-            let turn = match c[1].to_lowercase().as_str() {
-                "that" | "this" | "the same" => Turn::Same,
-                "the following" | "the next" => Turn::Next,
-                _ => Turn::Previous,
-            };
-            let part = match &c[2] {
-                "year" => None,
-                season => match part(season, 0)? {
-                    Reading::Dated(dating) => dating.date.part,
-                    _ => None,
-                },
+            let whole = c.get(0)?;
+            let (part, turn) = if let Some(word) = c.get(1) {
+                let part = match &c[2] {
+                    "year" => None,
+                    season => Some(season_of(season)?),
+                };
+                (part, turn_of(word.as_str()))
+            } else {
+                let season = season_of(c.get(4)?.as_str())?;
+                // "the winter of 1846" is a date form's; "the winter" alone, no time.
+                let of_a_year = c.get(5).map(|w| turn_of(w.as_str()));
+                let named_on = text[whole.end()..].starts_with(" of ");
+                // "if the money were found in the spring": a season foreseen is no time.
+                let clause = text[..whole.start()]
+                    .rsplit([',', ';', '.'])
+                    .next()
+                    .unwrap_or("");
+                let foreseen = clause.split_whitespace().any(|w| {
+                    matches!(
+                        w,
+                        "if" | "unless" | "would" | "will" | "could" | "should" | "shall"
+                    )
+                });
+                match (of_a_year, c.get(3)) {
+                    (Some(turn), _) => (Some(season), turn),
+                    (None, Some(_)) if !named_on && !foreseen => (Some(season), Turn::Same),
+                    _ => return None,
+                }
             };
             Some(Found {
-                span: c.get(0)?.range(),
+                span: whole.range(),
                 reading: Reading::Relative { part, turn },
             })
         })
@@ -4266,7 +4295,7 @@ mod tests {
     #[test]
     fn a_foreseen_time_a_plan_and_a_participle_set_off_by_commas_are_asides() {
         for sentence in [
-            "In the spring the king declared that a parliament would be called in 1641.",
+            "The king declared that a parliament would be called in 1641.",
             "The canal was to carry coal to the coast by 1795.",
             "What we know of the mission comes from the captain's journal, printed in 1822.",
         ] {
@@ -5097,6 +5126,24 @@ mod tests {
         assert_eq!(
             read("Between May and July of 1847 the two men visited every court."),
             ["1847-05/1847-07"]
+        );
+    }
+
+    #[test]
+    fn a_season_alone_is_of_the_year_the_text_is_at() {
+        let read = |text: &str| page_dates((&[], None), &[(1, text)], true);
+        assert_eq!(
+            read("In 1858 the town was founded. In the autumn of this year the cattle came."),
+            ["1858", "1858-23"]
+        );
+        assert_eq!(
+            read("In 1863 the war began. Through the winter a guard was kept at the ford."),
+            ["1863", "1863-24"]
+        );
+        // Foreseen, or a date form's ("the winter of 1846"): no season of the context.
+        assert_eq!(
+            read("In 1849 he wrote. It could be finished if the money were found in the spring."),
+            ["1849"]
         );
     }
 

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::config::BaseUrl;
+use crate::config::{BaseUrl, Hemisphere};
 use crate::content::{Content, PageId, PageKind};
 use crate::date::{HistoricalDate, Point};
 use crate::entity::annotate::Names;
@@ -237,6 +237,7 @@ pub fn page_statements(
     registry: &Registry,
     (rendered, document_date): (&Rendered, Option<Point>),
     names: &Names,
+    hemisphere: Hemisphere,
 ) -> Vec<Entry> {
     let mut by_anchor: FxHashMap<&str, Vec<&Mention>> = FxHashMap::default();
     for mention in names
@@ -311,7 +312,11 @@ pub fn page_statements(
                 statement.sentence.clone(),
                 texts[statement.anchor.as_str()].1,
             )),
-            date: statement.date,
+            // "In the autumn of 1858" in a text of New Zealand is March to May.
+            date: match hemisphere {
+                Hemisphere::North => statement.date,
+                Hemisphere::South => statement.date.in_the_south(),
+            },
             old_style: statement.old_style,
             entity: None,
             // Its page is the place it has among the pages, set when the timeline is assembled.

@@ -995,9 +995,11 @@ fn the_judged_sentences_of_a_fifth_collection_written_for_the_test_are_placed() 
 /// debate's day under a heading that names the House and under its subheadings, its
 /// letters' datelines ("Resident Magistrate's Office, Port Ashby, 10th February, 1863.")
 /// and salutations ("Sir, — …"), its annals' entries ("1860. — March. — …", "November.
-/// — …" under "## 1858"): 24 of 29, 29 of 50. Its southern seasons (autumn in March) and
-/// sentences dated by the one before are left off.
+/// — …" under "## 1858"): 24 of 29, 29 of 50; its seasons alone ("through the winter")
+/// in the southern hemisphere its `site.toml` names: 30 of 34, 34 of 50. Sentences dated by
+/// the one before are left off (dating them so was tried on all the collections: 27 more
+/// placed, 2 of them right).
 #[test]
 fn the_judged_sentences_of_a_sixth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("waipukeko").at_least(80, 56, 1);
+    placed_on_a_collections_timeline("waipukeko").at_least(85, 66, 1);
 }
