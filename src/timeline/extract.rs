@@ -1166,6 +1166,15 @@ impl Extractor {
             }
             _ => return None,
         };
+        // "The Aurora left Riga on the 24th of August, for her papers are dated in the
+        // Russian style; by our calendar it was the 5th of September": one day in the two
+        // calendars.
+        if let Some((new_style, old_style)) = dual_dated(&text[sentence.clone()], &placed_at) {
+            return Some((
+                HistoricalDate::single(new_style),
+                Some(HistoricalDate::single(old_style)),
+            ));
+        }
         // A commentary in the present ("… can be seen in a letter of 31 October") or a plan
         // ("… was to be 2.4 percent in 1931–1932") reports nothing that happened at its date.
         let date_at = (found.iter())
@@ -1194,6 +1203,41 @@ impl Extractor {
             (dating.date, None)
         })
     }
+}
+
+/// The New Style and Old Style day of a sentence that names one day in both calendars and
+/// speaks of calendars ("by our calendar it was the 5th of September", "the 13th by the
+/// reckoning of Dordrecht"): two of its days of which one is the other in the Julian
+/// calendar.
+fn dual_dated(said: &str, placed: &[Option<Dating>]) -> Option<(Point, Point)> {
+    const CALENDARS: &[&str] = &[
+        "style",
+        "calendar",
+        "reckoning",
+        "o.s.",
+        "n.s.",
+        "julian",
+        "gregorian",
+    ];
+    let lower = said.to_lowercase();
+    if !CALENDARS.iter().any(|word| lower.contains(word)) {
+        return None;
+    }
+    let days: Vec<Point> = (placed.iter().flatten())
+        .filter(|d| !d.date.is_range && d.date.set.is_none())
+        .filter_map(|d| d.date.start.filter(|p| p.day.is_some()))
+        .collect();
+    days.iter().enumerate().find_map(|(at, &first)| {
+        days[at + 1..].iter().find_map(|&second| {
+            if first.to_new_style() == second {
+                Some((second, first))
+            } else if second.to_new_style() == first {
+                Some((first, second))
+            } else {
+                None
+            }
+        })
+    })
 }
 
 /// A date made as precise as the sentence allows: a year that the sentence places in a
@@ -5144,6 +5188,22 @@ mod tests {
         assert_eq!(
             read("In 1849 he wrote. It could be finished if the money were found in the spring."),
             ["1849"]
+        );
+    }
+
+    #[test]
+    fn one_day_named_in_both_calendars_is_one_day() {
+        let read = |text: &str| page_dates((&[], None), &[(1, text)], true);
+        assert_eq!(
+            read(
+                "In 1889 the Aurora left Riga on the 24th of August, for her papers are in the Russian style; by our calendar it was the 5th of September."
+            ),
+            ["1889-09-05"]
+        );
+        // Two days twelve days apart, no calendar spoken of: two days.
+        assert_eq!(
+            read("She arrived on 24 August 1889 and left on 5 September 1889."),
+            ["{1889-08-24,1889-09-05}"]
         );
     }
 
