@@ -3479,10 +3479,8 @@ fn is_questioned(text: &str) -> bool {
 /// Whether the sentence at `sentence` asks: "Q. Describe what happened …", "Were you in
 /// the town?"
 fn is_question(text: &str, sentence: &Range<usize>) -> bool {
-    let before = &text[..sentence.start];
-    before.ends_with("Q. ")
-        || before.ends_with("Q: ")
-        || text[sentence.clone()].trim_end().ends_with('?')
+    let said = &text[sentence.clone()];
+    said.starts_with("Q. ") || said.starts_with("Q: ") || said.trim_end().ends_with('?')
 }
 
 /// Whether an answer tells what happened: a verb in the past, no comment in the present.
