@@ -15,7 +15,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "i.e", "e.g", "ch", "Ch", "op", "tov",
     "Comrade", "O.S", "art", "Art", "vols", "nos", "ibid", "Ibid", "trans", "eds", "см", "ср",
     "стр", "с", "т", "г", "гг", "тов", "b", "c", "ca", "fl", "Rev", "Hon", "Capt", "Col", "Gen",
-    "Lieut", "Lt", "Maj", "Sgt", "Messrs", "Esq", "Prof", "Gov",
+    "Lieut", "Lt", "Maj", "Sgt", "Messrs", "Esq", "Prof", "Gov", "Bro", "Bros", "Sr", "Jno", "Wm",
+    "Thos", "Chas", "Geo", "Jas", "Robt",
 ];
 
 /// Marks that may close a sentence after its full stop: `."`, `.)`, `.»`.

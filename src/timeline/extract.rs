@@ -646,7 +646,7 @@ impl Extractor {
         }
         let found = find_dates(text);
         let [only] = found.as_slice() else {
-            return None;
+            return numeric_day(text, self.year.or(self.document.map(|d| d.year)));
         };
         // What is not the day is a place: capitalised words ("Resident Magistrate's Office,
         // Port Ashby", "Camp near Hamilton").
@@ -665,26 +665,28 @@ impl Extractor {
             Reading::Dated(dating) if !dating.date.is_range && dating.date.set.is_none() => {
                 dating.date.start.filter(|p| p.day.is_some())?
             }
-            // The year of the letter before (the next, when the month comes earlier).
             Reading::NoYear {
                 start: (month, day),
                 end: None,
                 old_style: false,
-            } if *day > 0 => {
-                let year = match self.last_written.or(self.document) {
-                    Some(Point {
-                        year,
-                        month: Some(before),
-                        ..
-                    }) if *month < before => year + 1,
-                    Some(before) => before.year,
-                    None => self.year?,
-                };
-                Point::day(year, *month, *day)
-            }
+            } if *day > 0 => Point::day(self.year_of_the_next(*month)?, *month, *day),
             _ => return None,
         };
         day.is_valid().then_some(day)
+    }
+
+    /// The year of a day named without it at the head of a letter or a meeting: the year of
+    /// the letter or meeting before (the next, when the month comes earlier).
+    fn year_of_the_next(&self, month: u32) -> Option<i32> {
+        Some(match self.last_written.or(self.document) {
+            Some(Point {
+                year,
+                month: Some(before),
+                ..
+            }) if month < before => year + 1,
+            Some(before) => before.year,
+            None => self.year?,
+        })
     }
 
     /// The day a section's heading dates it by, and whether the section is the record of
@@ -694,20 +696,42 @@ impl Extractor {
     /// sitting", "Jovis, 8° die Maii, 1851" (as the Commons' journals head a day) head a
     /// record.
     fn heading_day(&self, heading: &str) -> Option<(Point, bool)> {
-        if let Some(day) = day_written(heading) {
-            return Some((day, names_only_a_day(heading) || names_a_sitting(heading)));
+        let record = names_only_a_day(heading) || names_a_sitting(heading);
+        let reference = self.year.or(self.document.map(|d| d.year));
+        if let Some(day) = day_written(heading).or_else(|| numeric_day(heading, reference)) {
+            return Some((day, record));
         }
         if let Some(day) = latin_day(heading) {
             return Some((day, true));
         }
+        // "Adjourned meeting, May 16": in the year of the meeting before.
+        let found = find_dates(heading);
+        if let [
+            Found {
+                reading:
+                    Reading::NoYear {
+                        start: (month, day),
+                        end: None,
+                        old_style: false,
+                    },
+                ..
+            },
+        ] = found.as_slice()
+            && *day > 0
+        {
+            let point = Point::day(self.year_of_the_next(*month)?, *month, *day);
+            return point.is_valid().then_some((point, record));
+        }
+        // "Meeting of the Executive — 17th", "Tuesday the 17th": the day alone, of the
+        // month before.
         static DAY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"^(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?:[,.;:]|\s|$)",
+                r"(?:^|\s)(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?:[,.;:]|\s|$)",
             )
             .expect("a valid pattern")
         });
         let alone = DAY_ALONE.captures(heading.trim())?;
-        if !names_only_a_day(heading) {
+        if !record {
             return None;
         }
         let day: u32 = alone.get(2)?.as_str().parse().ok()?;
@@ -1588,6 +1612,15 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     if judged_state {
         return true;
     }
+    // "We should be more impressed if it had disowned him on Sunday": what did not happen.
+    let counterfactual = whole.contains(" if ")
+        && [" should ", " would ", " could ", " might "]
+            .iter()
+            .any(|modal| whole.contains(modal))
+        && whole.contains(" had ");
+    if counterfactual {
+        return true;
+    }
     // "Abigail Adams's letter of 31 March … is now quoted in every textbook": the date in
     // the subject, and the sentence's verb in the present.
     // Not "At the beginning of the 1920s, such a course could not have seemed possible".
@@ -2438,9 +2471,10 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
         .find([',', '.', ';', ':', '?', '!'])
         .filter(|&at| text[span.end + at..].starts_with(','))
         .is_some_and(|at| {
+            // "…, sold in 1958, now houses the museum": the verb after an adverb.
             let next = text[span.end + at + 1..]
                 .split_whitespace()
-                .next()
+                .find(|w| !matches!(*w, "now" | "still" | "then" | "also" | "later" | "soon"))
                 .unwrap_or_default();
             FINITE_AUXILIARIES.contains(&next)
                 || (next.len() > 4 && (next.ends_with("ed") || next.ends_with('s')))
@@ -3381,6 +3415,38 @@ fn names_only_a_day(heading: &str) -> bool {
         })
 }
 
+/// A day written in figures, as a report's or a letter's dateline writes it: "27-5-19",
+/// "23/6/19", "5.VI.19", "14.5.1919" (the day first, unless only the month-first reading
+/// is a date); a year of two digits is of the century of `reference`.
+fn numeric_day(text: &str, reference: Option<i32>) -> Option<Point> {
+    static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s,])([0-3]?[0-9])[-/.]([0-3]?[0-9]|[IVX]{1,4})[-/.]([0-9]{4}|[0-9]{2})\.?(?:$|[\s,.])")
+            .expect("a valid pattern")
+    });
+    let figures = FIGURES.captures(text)?;
+    let first: u32 = figures[1].parse().ok()?;
+    let (day, month) = match roman_month(&figures[2]) {
+        Some(month) => (first, month),
+        None => {
+            let second: u32 = figures[2].parse().ok()?;
+            if first <= 12 && second > 12 {
+                (second, first)
+            } else {
+                (first, second)
+            }
+        }
+    };
+    let year: i32 = match figures[3].len() {
+        4 => figures[3].parse().ok()?,
+        _ => {
+            let reference = reference?;
+            reference - reference.rem_euclid(100) + figures[3].parse::<i32>().ok()?
+        }
+    };
+    let point = Point::day(year, month, day);
+    (point.is_valid() && (1..=12).contains(&month)).then_some(point)
+}
+
 /// A heading that is a year and nothing else: "1858", "1858.".
 fn year_alone(heading: &str) -> Option<i32> {
     let year = heading.trim().trim_end_matches('.');
@@ -3503,6 +3569,7 @@ fn main_clause(said: &str) -> &str {
     let clause = said.split([',', ';', ':']).next().unwrap_or(said);
     let clause = clause.split(" that ").next().unwrap_or(clause);
     let clause = clause.split(" whether ").next().unwrap_or(clause);
+    let clause = clause.split(" adjourned to ").next().unwrap_or(clause);
     clause.split(" until ").next().unwrap_or(clause)
 }
 
@@ -3578,6 +3645,11 @@ fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
         "sworn",
         "deliberated",
         "acquitted",
+        "chair",
+        "assembled",
+        "reassembled",
+        "convened",
+        "reconvened",
         "took",
         "rose",
         "divided",
@@ -3606,7 +3678,7 @@ fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
     !first_person
         && words.any(|word| DONE_AT_A_SITTING.contains(&word.to_lowercase().as_str()))
         && !is_commentary_or_plan(main, main)
-        && !said.contains("tomorrow")
+        && !main.contains("tomorrow")
 }
 
 /// "Last year", "the year before last", "the present year", "last December", "October
@@ -5377,6 +5449,57 @@ mod tests {
             dates,
             ["1863-04-19", "1863-05-01", "1863-04-05", "1863-04-06"]
         );
+    }
+
+    #[test]
+    fn a_minute_books_meetings_are_dated_by_their_headings_in_any_form() {
+        let headings = [
+            "Special General Meeting, held at the Labor Temple, Thursday, May 15, 1919",
+            "Adjourned meeting, May 16",
+            "Meeting of the Executive — 17th",
+            "Report No. 11 — Calder Junction, 27-5-19",
+            "Report No. 13 — Calder Junction, 5.VI.19",
+        ];
+        let paragraphs = [
+            (
+                1,
+                "Meeting adjourned at 11.50 p.m., to meet again tomorrow evening.",
+            ),
+            (2, "Bro. Cridland in the chair."),
+            (
+                3,
+                "Bro. Kasprowicz again urged that the strike be called at once.",
+            ),
+            (
+                4,
+                "Sir,— The general strike took effect yesterday at 11 a.m.",
+            ),
+            (5, "The Herald appeared yesterday as a single sheet."),
+            (
+                5,
+                "We should be more impressed if it had disowned him on Sunday.",
+            ),
+        ];
+        let dates = page_dates((&headings, None), &paragraphs, false);
+        assert_eq!(
+            dates,
+            [
+                "1919-05-15",
+                "1919-05-16",
+                "1919-05-17",
+                "1919-05-26",
+                "1919-06-04"
+            ]
+        );
+        assert_eq!(
+            numeric_day("23/6/19", Some(1919)),
+            Some(Point::day(1919, 6, 23))
+        );
+        assert_eq!(
+            numeric_day("6/23/1919", None),
+            Some(Point::day(1919, 6, 23))
+        );
+        assert_eq!(numeric_day("23/6/19", None), None);
     }
 
     #[test]

@@ -1011,8 +1011,14 @@ fn the_judged_sentences_of_a_sixth_collection_written_for_the_test_are_placed() 
 /// A seventh (`tests/fixtures/calder`: a police corporal's reports of 1919, a labour
 /// council's minute book, an oral-history interview of 1976, an encyclopedia entry with an
 /// editorial of the time), written after every rule above by a reader who had not seen
-/// them, and judged before annals was run on it.
+/// them, and judged before annals was run on it. Run first: 10 of 18 placed right, 15 of 50
+/// datable placed (13 of 22, 19 of 50 once the lookup takes a letter's "Sir,— " as either
+/// judge writes it). Then its reports' datelines in figures ("27-5-19", "5.VI.19"), its
+/// meetings' headings without the year or the month ("Adjourned meeting, May 16", "Meeting
+/// of the Executive — 17th"), "Bro." as no sentence's end, a counterfactual as no event:
+/// 28 of 33, 31 of 50. Its interview's times told from the headnote ("when I was sixteen",
+/// "that spring") are left off.
 #[test]
 fn the_judged_sentences_of_a_seventh_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("calder").at_least(0, 0, 70);
+    placed_on_a_collections_timeline("calder").at_least(82, 60, 2);
 }
