@@ -84,6 +84,8 @@ const TITLES: &[&str] = &[
 /// Street", "Fish Quay").
 const PLACE_HEADS: &[&str] = &[
     "Street", "Road", "Lane", "Square", "Quay", "Dock", "Docks", "Bridge", "Wharf", "Gate",
+    "Avenue", "Junction", "Creek", "River", "Park", "Hill", "Terrace", "Crescent", "Valley",
+    "Harbour", "Harbor", "Station",
 ];
 
 /// The first words of places: "Port Ashby", "Fort Garry", "Mount Eden", "Lake Taupo".
@@ -137,6 +139,14 @@ const BODY_HEADS: &[&str] = &[
     "Museum",
     "Library",
     "Archives",
+    "Temple",
+    "Hotel",
+    "Inn",
+    "Exchange",
+    "Works",
+    "Mill",
+    "Colliery",
+    "Theatre",
 ];
 
 /// Words before a name that make it a place.
