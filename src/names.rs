@@ -35,12 +35,10 @@ pub struct Candidate {
     pub contexts: Vec<(PathBuf, String, String)>,
 }
 
-/// Words that are capitalised and no names: abbreviations, the pronoun (and the months and
-/// the days, `date::MONTHS` and `date::WEEKDAYS`).
-const NO_NAMES: &[&str] = &[
-    "I", "Mr", "Mrs", "Dr", "St", "Jr", "Ibid", "Op", "Cit", "Vol", "See", "Rev", "Hon", "Capt",
-    "Col", "Gen", "Lieut", "Messrs", "Esq", "Prof", "Gov", "Sir", "Lady", "Lord",
-];
+/// Words that are capitalised and no names: the pronoun, forms of address, and (besides)
+/// the abbreviations a sentence does not end on ("Rev.", "Capt.": `text::sentence`), the
+/// months and the days (`date::MONTHS`, `date::WEEKDAYS`).
+const NO_NAMES: &[&str] = &["I", "Jr", "Op", "Cit", "See", "Sir", "Lady", "Lord"];
 
 /// Words before a name that make it a person's.
 const TITLES: &[&str] = &[
@@ -234,6 +232,7 @@ pub fn candidates(
                 && !w.text.chars().all(|c| c.is_uppercase())
                 && !lower.contains(&w.text.to_lowercase())
                 && !NO_NAMES.contains(&w.text)
+                && !crate::text::sentence::ABBREVIATIONS.contains(&w.text)
                 && !MONTHS.contains(&w.text)
                 && !WEEKDAYS.contains(&w.text)
                 && (!w.sentence_start || capitalised_inside.contains(w.text))

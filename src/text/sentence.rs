@@ -9,8 +9,8 @@
 
 use std::ops::Range;
 
-/// Words after which a full stop ends no sentence.
-const ABBREVIATIONS: &[&str] = &[
+/// Words after which a full stop ends no sentence (titles among them: "Rev.", "Capt.").
+pub const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Dr", "St", "p", "pp", "vol", "Vol", "No", "no", "cf", "Cf", "ed", "Jan", "Feb",
     "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "i.e", "e.g", "ch", "Ch", "op", "tov",
     "Comrade", "O.S", "art", "Art", "vols", "nos", "ibid", "Ibid", "trans", "eds", "см", "ср",
