@@ -1022,3 +1022,12 @@ fn the_judged_sentences_of_a_sixth_collection_written_for_the_test_are_placed() 
 fn the_judged_sentences_of_a_seventh_collection_written_for_the_test_are_placed() {
     placed_on_a_collections_timeline("calder").at_least(82, 60, 2);
 }
+
+/// An eighth (`tests/fixtures/bellegarde`: a French town's council register of 1790–95 in
+/// translation, in the Gregorian and the Republican calendar, a deputy's letters, parish
+/// and civil registers, a historian's chapter), written after every rule above by a reader
+/// who had not seen them, and judged before annals was run on it.
+#[test]
+fn the_judged_sentences_of_an_eighth_collection_written_for_the_test_are_placed() {
+    placed_on_a_collections_timeline("bellegarde").at_least(0, 0, 70);
+}
