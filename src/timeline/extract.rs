@@ -3160,9 +3160,10 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 /// insertion ("[from 18–31 December, 1925]") is read.
 fn find_dates(text: &str) -> Vec<Found> {
     let mut found = dates_in(text, &digit_windows(text));
-    // "The twenty-ninth of December, 1905": the day in words holds the month and year the
-    // forms in digits read.
-    let in_words = days_in_words(text);
+    // "The twenty-ninth of December, 1905", "the 20th Frimaire, Year II": the day in words
+    // or of the Republican calendar holds the month and year the forms in digits read.
+    let mut in_words = days_in_words(text);
+    in_words.extend(republican_dates(text));
     if !in_words.is_empty() {
         found.retain(|f| {
             !(in_words.iter()).any(|w| w.span.start <= f.span.start && f.span.end <= w.span.end)
@@ -3217,13 +3218,105 @@ fn next_month(point: Point) -> Point {
     }
 }
 
+/// The months of the French Republican calendar, in order, with and without their accents.
+const REPUBLICAN_MONTHS: [&str; 12] = [
+    "Vend[ée]miaire",
+    "Brumaire",
+    "Frimaire",
+    "Niv[ôo]se",
+    "Pluvi[ôo]se",
+    "Vent[ôo]se",
+    "Germinal",
+    "Flor[ée]al",
+    "Prairial",
+    "Messidor",
+    "Thermidor",
+    "Fructidor",
+];
+
+/// The Gregorian day of 1 Vendémiaire of the Republic's years I to XIV (the calendar ran
+/// from 22 September 1792 to 31 December 1805), as the decree of 1793 fixed it by the
+/// equinox.
+const FIRST_OF_VENDEMIAIRE: [(i32, u32); 14] = [
+    (1792, 22),
+    (1793, 22),
+    (1794, 22),
+    (1795, 23),
+    (1796, 22),
+    (1797, 22),
+    (1798, 22),
+    (1799, 23),
+    (1800, 23),
+    (1801, 23),
+    (1802, 23),
+    (1803, 24),
+    (1804, 23),
+    (1805, 23),
+];
+
+/// "9 Thermidor Year II", "the 20th Frimaire, Year II of the French Republic", "Brumaire
+/// Year III": the Republican calendar's days and months, in the Gregorian calendar. A day
+/// without its year takes the year the paragraph names before it ("… Year II. On 13
+/// Thermidor …").
+fn republican_dates(text: &str) -> Vec<Found> {
+    static DAYS: LazyLock<Regex> = LazyLock::new(|| {
+        let months = REPUBLICAN_MONTHS.join("|");
+        Regex::new(&format!(
+            r"(?:(?:[Tt]he )?([1-9]|[12][0-9]|30)(?:st|nd|rd|th|er)? (?:of )?)?({months})(?:,? (?:of )?(?:the )?[Yy]ear ([IVX]{{1,5}}|[1-9][0-9]?)(?-u:\b))?"
+        ))
+        .expect("a valid pattern")
+    });
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[Yy]ear ([IVX]{1,5}|[1-9][0-9]?)(?-u:\b)").expect("a valid pattern")
+    });
+    if !DAYS.is_match(text) {
+        return Vec::new();
+    }
+    let year_number = |word: &str| {
+        word.parse::<usize>()
+            .ok()
+            .or_else(|| crate::entity::aliases::ordinal_number(word))
+    };
+    DAYS.captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let folded = c[2].to_lowercase().replace('é', "e").replace('ô', "o");
+            let month = (REPUBLICAN_MONTHS.iter())
+                .position(|m| m.replace(['[', ']', 'é', 'ô'], "").to_lowercase() == folded)?;
+            let year = match c.get(3) {
+                Some(year) => year_number(year.as_str())?,
+                None => {
+                    let before = YEAR.captures_iter(&text[..whole.start()]).last()?;
+                    year_number(&before[1])?
+                }
+            };
+            let &(first_year, first_day) = FIRST_OF_VENDEMIAIRE.get(year.checked_sub(1)?)?;
+            let first = Point::day(first_year, 9, first_day);
+            let day_of = |day: i64| first.plus_days(month as i64 * 30 + day - 1);
+            let date = match c.get(1).and_then(|d| d.as_str().parse::<i64>().ok()) {
+                Some(day) => HistoricalDate::single(day_of(day)?),
+                // A month of the Republic runs across two of ours: its first and last day.
+                None if c.get(3).is_some() => HistoricalDate::range(day_of(1)?, day_of(30)?),
+                None => return None,
+            };
+            Some(Found {
+                span: whole.range(),
+                reading: Reading::Dated(Dating {
+                    date,
+                    old_style: false,
+                }),
+            })
+        })
+        .collect()
+}
+
 /// "The second of December", "the twenty-ninth of December, 1905, old style": a day in
 /// words, as older texts and memoirs write it.
 fn days_in_words(text: &str) -> Vec<Found> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         let ordinal = r"((?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
         Regex::new(&format!(
-            r"(?-u:\b)[Tt]he {ordinal} (?:day )?of (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (1[0-9]{{3}}))?{OLD_STYLE}"
+            r"(?-u:\b)[Tt]he {ordinal} (?:day )?of (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (1[0-9]{{3}}|{YEAR_IN_WORDS}))?{OLD_STYLE}"
         ))
         .expect("a valid pattern")
     });
@@ -3235,7 +3328,9 @@ fn days_in_words(text: &str) -> Vec<Found> {
             let day = crate::entity::aliases::ordinal_number(c.get(1)?.as_str())? as u32;
             let month = crate::date::month_number(c.get(2)?.as_str())?;
             let old_style = c.get(4).is_some();
-            let reading = match c.get(3).and_then(|y| y.as_str().parse().ok()) {
+            let year = c.get(3).map(|y| y.as_str());
+            let year = year.and_then(|y| y.parse().ok().or_else(|| year_in_words(y)));
+            let reading = match year {
                 Some(year) => {
                     let point = Point::day(year, month, day);
                     point.is_valid().then_some(())?;
@@ -3256,6 +3351,57 @@ fn days_in_words(text: &str) -> Vec<Found> {
             })
         })
         .collect()
+}
+
+/// A year in words, as registers write it: "one thousand seven hundred and eighty-nine",
+/// "seventeen hundred and ninety" (the longer words first, so that "eighty" is not "eight").
+const YEAR_IN_WORDS: &str = r"(?:one thousand|sixteen hundred|seventeen hundred|eighteen hundred|nineteen hundred)(?:[ -](?:seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|sixteen|seventy|hundred|eleven|twelve|twenty|thirty|eighty|ninety|three|seven|eight|forty|fifty|sixty|four|five|nine|and|one|two|six|ten))*";
+
+/// The number a year in words stands for.
+fn year_in_words(words: &str) -> Option<i32> {
+    const UNITS: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let (mut total, mut current) = (0, 0);
+    for word in words
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && *w != "and")
+    {
+        if let Some(at) = UNITS.iter().position(|u| *u == word) {
+            current += at as i32 + 1;
+        } else if let Some(at) = TENS.iter().position(|t| *t == word) {
+            current += (at as i32 + 2) * 10;
+        } else if word == "hundred" {
+            current *= 100;
+        } else if word == "thousand" {
+            total += current * 1000;
+            current = 0;
+        } else {
+            return None;
+        }
+    }
+    Some(total + current).filter(|year| (1000..2100).contains(year))
 }
 
 /// ", the 19th ultimo" after a day of the week.
@@ -3562,11 +3708,111 @@ fn answers_in_the_past(said: &str) -> bool {
         && !is_commentary_or_plan(said, said)
 }
 
-/// The words of a sentence before its first comma, its "that", "whether" and "until": "THE
-/// PRESIDENT noted" of "THE PRESIDENT noted that the witness had said …", "the court
-/// adjourned" of "… adjourned until ten o'clock the following morning".
+/// Verbs of what is said or done at a sitting: "Mr Stoop observed", "The House divided".
+const DONE_AT_A_SITTING: &[&str] = &[
+    "said",
+    "answered",
+    "replied",
+    "declared",
+    "observed",
+    "reported",
+    "moved",
+    "asked",
+    "read",
+    "resolved",
+    "adjourned",
+    "met",
+    "heard",
+    "showed",
+    "desired",
+    "proposed",
+    "agreed",
+    "voted",
+    "stated",
+    "opened",
+    "presented",
+    "prayed",
+    "seconded",
+    "elected",
+    "appointed",
+    "decided",
+    "approved",
+    "rejected",
+    "explained",
+    "announced",
+    "submitted",
+    "protested",
+    "demanded",
+    "withdrew",
+    "accepted",
+    "refused",
+    "objected",
+    "declined",
+    "recommended",
+    "ordered",
+    "requested",
+    "urged",
+    "argued",
+    "complained",
+    "confirmed",
+    "thanked",
+    "closed",
+    "laid",
+    "produced",
+    "considered",
+    "discussed",
+    "examined",
+    "noted",
+    "charged",
+    "ruled",
+    "found",
+    "sentenced",
+    "sustained",
+    "overruled",
+    "sat",
+    "testified",
+    "deposed",
+    "sworn",
+    "deliberated",
+    "acquitted",
+    "chair",
+    "assembled",
+    "reassembled",
+    "convened",
+    "reconvened",
+    "took",
+    "rose",
+    "divided",
+    "negatived",
+    "put",
+    "gave",
+    "reminded",
+    "carried",
+    "resumed",
+    "spoke",
+    "added",
+    "insisted",
+    "denied",
+    "admitted",
+    "promised",
+];
+
+/// The words of a sentence up to the first comma after its verb, and before its "that",
+/// "whether" and "until": "THE PRESIDENT noted" of "THE PRESIDENT noted that the witness
+/// had said …", "The mayor, citizen Gaudin, reported" of "The mayor, citizen Gaudin,
+/// reported that …", "the court adjourned" of "… adjourned until ten o'clock the following
+/// morning".
 fn main_clause(said: &str) -> &str {
-    let clause = said.split([',', ';', ':']).next().unwrap_or(said);
+    let verb_before = |end: usize| {
+        has_verb(&said[..end])
+            || (said[..end].split(|c: char| !c.is_alphabetic()))
+                .any(|word| DONE_AT_A_SITTING.contains(&word.to_lowercase().as_str()))
+    };
+    let end = (said.match_indices([',', ';', ':']))
+        .map(|(at, _)| at)
+        .find(|&at| verb_before(at))
+        .unwrap_or(said.len());
+    let clause = &said[..end];
     let clause = clause.split(" that ").next().unwrap_or(clause);
     let clause = clause.split(" whether ").next().unwrap_or(clause);
     let clause = clause.split(" adjourned to ").next().unwrap_or(clause);
@@ -3579,93 +3825,6 @@ fn main_clause(said: &str) -> &str {
 /// answer (questions and answers run "?—"), a question, a plan or a present comment ("The
 /// letter makes no mention of …").
 fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
-    const DONE_AT_A_SITTING: &[&str] = &[
-        "said",
-        "answered",
-        "replied",
-        "declared",
-        "observed",
-        "reported",
-        "moved",
-        "asked",
-        "read",
-        "resolved",
-        "adjourned",
-        "met",
-        "heard",
-        "showed",
-        "desired",
-        "proposed",
-        "agreed",
-        "voted",
-        "stated",
-        "opened",
-        "presented",
-        "prayed",
-        "seconded",
-        "elected",
-        "appointed",
-        "decided",
-        "approved",
-        "rejected",
-        "explained",
-        "announced",
-        "submitted",
-        "protested",
-        "demanded",
-        "withdrew",
-        "accepted",
-        "refused",
-        "objected",
-        "declined",
-        "recommended",
-        "ordered",
-        "requested",
-        "urged",
-        "argued",
-        "complained",
-        "confirmed",
-        "thanked",
-        "closed",
-        "laid",
-        "produced",
-        "considered",
-        "discussed",
-        "examined",
-        "noted",
-        "charged",
-        "ruled",
-        "found",
-        "sentenced",
-        "sustained",
-        "overruled",
-        "sat",
-        "testified",
-        "deposed",
-        "sworn",
-        "deliberated",
-        "acquitted",
-        "chair",
-        "assembled",
-        "reassembled",
-        "convened",
-        "reconvened",
-        "took",
-        "rose",
-        "divided",
-        "negatived",
-        "put",
-        "gave",
-        "reminded",
-        "carried",
-        "resumed",
-        "spoke",
-        "added",
-        "insisted",
-        "denied",
-        "admitted",
-        "promised",
-    ];
     let said = &text[sentence];
     if is_questioned(text) || said.trim_end().ends_with('?') {
         return false;
@@ -3757,8 +3916,17 @@ fn feast_day(feast: &str) -> (u32, u32) {
 /// ("2. Saltby, 27 August 1889", "Monday, 14 March 1853"): its only date, to the day.
 fn day_written(heading: &str) -> Option<Point> {
     let found = find_dates(heading);
-    let [only] = found.as_slice() else {
-        return None;
+    // "Session of the 22nd Prairial Year II (10 June 1794, old style)": the same day again
+    // in parentheses is no second date.
+    let in_parentheses = |f: &Found| {
+        let before = &heading[..f.span.start];
+        before.matches('(').count() > before.matches(')').count()
+    };
+    let own: Vec<&Found> = found.iter().filter(|f| !in_parentheses(f)).collect();
+    let only: &Found = match (own.as_slice(), found.as_slice()) {
+        ([only], _) => only,
+        ([], [only]) => only,
+        _ => return None,
     };
     match &only.reading {
         Reading::Dated(dating) if !dating.date.is_range && dating.date.set.is_none() => {
@@ -5274,6 +5442,68 @@ mod tests {
         assert_eq!(
             read("She arrived on 24 August 1889 and left on 5 September 1889."),
             ["{1889-08-24,1889-09-05}"]
+        );
+    }
+
+    #[test]
+    fn a_council_registers_sessions_in_either_calendar() {
+        let headings = [
+            "Session of Sunday 17 March 1793, Year II of the French Republic",
+            "Session of the 22nd Prairial Year II (10 June 1794, old style)",
+        ];
+        let paragraphs = [
+            (
+                1,
+                "The mayor, citizen Gaudin, reported that the men were assembled under the law of 24 February last.",
+            ),
+            (
+                2,
+                "The agent national reported that the festival was celebrated the day before yesterday.",
+            ),
+        ];
+        let dates = page_dates((&headings, None), &paragraphs, false);
+        assert_eq!(dates, ["1793-03-17", "1794-06-10"]);
+    }
+
+    #[test]
+    fn a_registers_days_and_years_in_words_are_dates() {
+        let read = |text: &str| page_dates((&[], None), &[(1, text)], true);
+        assert_eq!(
+            read(
+                "On the twenty-ninth of July one thousand seven hundred and eighty-nine was buried the body of Jean Pinaud."
+            ),
+            ["1789-07-29"]
+        );
+        assert_eq!(year_in_words("seventeen hundred and ninety"), Some(1790));
+        assert_eq!(
+            year_in_words("one thousand eight hundred and five"),
+            Some(1805)
+        );
+        assert_eq!(year_in_words("seven"), None);
+    }
+
+    #[test]
+    fn the_republican_calendar_is_read_in_ours() {
+        let read = |text: &str| page_dates((&[], None), &[(1, text)], true);
+        assert_eq!(
+            read("On 9 Thermidor Year II the Convention turned on him."),
+            ["1794-07-27"]
+        );
+        assert_eq!(
+            read("It met on the 20th Frimaire, Year II of the French Republic."),
+            ["1793-12-10"]
+        );
+        assert_eq!(
+            read("Today, the 25th Ventôse Year II, he came."),
+            ["1794-03-15"]
+        );
+        assert_eq!(
+            read("He was removed in Brumaire Year III."),
+            ["1794-10-22/1794-11-20"]
+        );
+        assert_eq!(
+            read("The news of Year II reached us only on 13 Thermidor."),
+            ["1794-07-31"]
         );
     }
 

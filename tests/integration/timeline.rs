@@ -1026,8 +1026,14 @@ fn the_judged_sentences_of_a_seventh_collection_written_for_the_test_are_placed(
 /// An eighth (`tests/fixtures/bellegarde`: a French town's council register of 1790–95 in
 /// translation, in the Gregorian and the Republican calendar, a deputy's letters, parish
 /// and civil registers, a historian's chapter), written after every rule above by a reader
-/// who had not seen them, and judged before annals was run on it.
+/// who had not seen them, and judged before annals was run on it. Run first: 18 of 30 placed
+/// right, 30 of 51 datable placed. Then the Republican calendar ("the 20th Frimaire, Year
+/// II"), days and years in words ("the twenty-ninth of July one thousand seven hundred and
+/// eighty-nine"), a session's verb after an apposition ("The mayor, citizen Gaudin,
+/// reported that …"), a heading's date restated in parentheses: 29 of 39, 39 of 51. Its
+/// judge dated what a session heard reported by the day reported, the other judges by the
+/// session's; the rules keep the session's (the main clause's, as the issue asks).
 #[test]
 fn the_judged_sentences_of_an_eighth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("bellegarde").at_least(0, 0, 70);
+    placed_on_a_collections_timeline("bellegarde").at_least(72, 74, 1);
 }
