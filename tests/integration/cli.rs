@@ -902,7 +902,7 @@ fn names_listed(said: &str) -> Vec<&str> {
 }
 
 /// On collections written for the test after the names check (`tests/fixtures/vilkaste`,
-/// `waipukeko`, `calder`), their registries as their writers left them: the people their texts name
+/// `waipukeko`, `calder`, `bellegarde`), their registries as their writers left them: the people their texts name
 /// five times or more with no entry (counted by their writers, 6 to 20 times, in forms such
 /// as "Herr Reinfeld", "Constable Pankratov", "the Rev. Mr. Pyne") are among the first
 /// names listed, each as a person.
@@ -927,6 +927,12 @@ fn check_names_lists_first_the_people_an_unseen_collection_names_often_without_a
             "calder",
             &["Dunn", "Haddow", "Lyle", "Pratt", "Kowalchuk"][..],
             6,
+        ),
+        // French names with and without their accents ("Lécuyer", "Lecuyer").
+        (
+            "bellegarde",
+            &["Auclair", "Rabier", "Vallière", "Lécuyer", "Bourdais"][..],
+            5,
         ),
     ] {
         let site = copy_of(fixture);
