@@ -149,6 +149,9 @@ pub struct Extractor {
     /// letter or a diary's entry is ("Saltby, 27 August 1889"): what "yesterday" is told
     /// from.
     written: Option<Point>,
+    /// The Republican year and month (from 0, Vendémiaire) a section's heading dates it in
+    /// ("Session of the 20th Frimaire, Year II"): the month its "the 18th" is of.
+    republican: Option<(usize, usize)>,
     /// Whether the section is the record of its day, as a sitting's minutes or a diary's
     /// entry under a heading that is a day ("Monday the 16th, in the forenoon"): what the
     /// record says was said and done there is of that day.
@@ -201,6 +204,7 @@ impl Extractor {
                     .and_then(|s| headings.get(s));
                 // A report's dateline holds under its subheadings; a letter's date does not
                 // pass to the next letter.
+                extractor.republican = heading.and_then(|h| republican_month_named(h));
                 // Annals by the year: "## 1858" is the year of what its section tells.
                 if let Some(year) = heading.and_then(|h| year_alone(h)) {
                     extractor.set_year(year);
@@ -851,6 +855,10 @@ impl Extractor {
     /// the month the narrative is at (the next, when the day is earlier than the last one
     /// placed: a narrative runs forward).
     fn day_of_the_month(&self, day: u32, months_back: Option<u32>) -> Option<Point> {
+        // "On the 18th", "the 10th of this month" in a session of Frimaire: of Frimaire.
+        if let Some((year, month)) = self.republican.filter(|_| months_back.unwrap_or(0) == 0) {
+            return republican_day(year, month, i64::from(day));
+        }
         let (base, letter) = match (self.written, self.last) {
             // A witness at a sitting tells of the month the questions are at.
             (Some(_), Some(last))
@@ -3254,45 +3262,71 @@ const FIRST_OF_VENDEMIAIRE: [(i32, u32); 14] = [
     (1805, 23),
 ];
 
+/// The Gregorian day of a day of the Republican calendar (its year from I, its month from 0).
+fn republican_day(year: usize, month: usize, day: i64) -> Option<Point> {
+    let &(first_year, first_day) = FIRST_OF_VENDEMIAIRE.get(year.checked_sub(1)?)?;
+    let first = Point::day(first_year, 9, first_day);
+    first.plus_days(month as i64 * 30 + day - 1)
+}
+
+/// The Republican year and month a heading names with its day: "Session of the 20th
+/// Frimaire, Year II" is Frimaire of Year II.
+fn republican_month_named(heading: &str) -> Option<(usize, usize)> {
+    let captures = REPUBLICAN_DAYS.captures(heading)?;
+    captures.get(1)?;
+    Some((
+        republican_year(captures.get(3)?.as_str())?,
+        republican_month(&captures[2])?,
+    ))
+}
+
+/// A Republican year, in Roman or Arabic figures.
+fn republican_year(word: &str) -> Option<usize> {
+    word.parse::<usize>()
+        .ok()
+        .or_else(|| crate::entity::aliases::ordinal_number(word))
+}
+
+/// The index of a Republican month (0, Vendémiaire), with or without its accents.
+fn republican_month(name: &str) -> Option<usize> {
+    let folded = name.to_lowercase().replace('é', "e").replace('ô', "o");
+    (REPUBLICAN_MONTHS.iter())
+        .position(|m| m.replace(['[', ']', 'é', 'ô'], "").to_lowercase() == folded)
+}
+
+/// A day or a month of the Republican calendar, with its year or not.
+static REPUBLICAN_DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    let months = REPUBLICAN_MONTHS.join("|");
+    Regex::new(&format!(
+        r"(?:(?:[Tt]he )?([1-9]|[12][0-9]|30)(?:st|nd|rd|th|er)? (?:of )?)?({months})(?:,? (?:of )?(?:the )?[Yy]ear ([IVX]{{1,5}}|[1-9][0-9]?)(?-u:\b))?"
+    ))
+    .expect("a valid pattern")
+});
+
 /// "9 Thermidor Year II", "the 20th Frimaire, Year II of the French Republic", "Brumaire
 /// Year III": the Republican calendar's days and months, in the Gregorian calendar. A day
 /// without its year takes the year the paragraph names before it ("… Year II. On 13
 /// Thermidor …").
 fn republican_dates(text: &str) -> Vec<Found> {
-    static DAYS: LazyLock<Regex> = LazyLock::new(|| {
-        let months = REPUBLICAN_MONTHS.join("|");
-        Regex::new(&format!(
-            r"(?:(?:[Tt]he )?([1-9]|[12][0-9]|30)(?:st|nd|rd|th|er)? (?:of )?)?({months})(?:,? (?:of )?(?:the )?[Yy]ear ([IVX]{{1,5}}|[1-9][0-9]?)(?-u:\b))?"
-        ))
-        .expect("a valid pattern")
-    });
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[Yy]ear ([IVX]{1,5}|[1-9][0-9]?)(?-u:\b)").expect("a valid pattern")
     });
-    if !DAYS.is_match(text) {
+    if !REPUBLICAN_DAYS.is_match(text) {
         return Vec::new();
     }
-    let year_number = |word: &str| {
-        word.parse::<usize>()
-            .ok()
-            .or_else(|| crate::entity::aliases::ordinal_number(word))
-    };
-    DAYS.captures_iter(text)
+    REPUBLICAN_DAYS
+        .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let folded = c[2].to_lowercase().replace('é', "e").replace('ô', "o");
-            let month = (REPUBLICAN_MONTHS.iter())
-                .position(|m| m.replace(['[', ']', 'é', 'ô'], "").to_lowercase() == folded)?;
+            let month = republican_month(&c[2])?;
             let year = match c.get(3) {
-                Some(year) => year_number(year.as_str())?,
+                Some(year) => republican_year(year.as_str())?,
                 None => {
                     let before = YEAR.captures_iter(&text[..whole.start()]).last()?;
-                    year_number(&before[1])?
+                    republican_year(&before[1])?
                 }
             };
-            let &(first_year, first_day) = FIRST_OF_VENDEMIAIRE.get(year.checked_sub(1)?)?;
-            let first = Point::day(first_year, 9, first_day);
-            let day_of = |day: i64| first.plus_days(month as i64 * 30 + day - 1);
+            let day_of = |day: i64| republican_day(year, month, day);
             let date = match c.get(1).and_then(|d| d.as_str().parse::<i64>().ok()) {
                 Some(day) => HistoricalDate::single(day_of(day)?),
                 // A month of the Republic runs across two of ours: its first and last day.
@@ -3471,6 +3505,20 @@ fn relative_days(text: &str) -> Vec<Found> {
             } else if let Some(day) = c.get(9) {
                 // Not "on the 14th of March", which is a date of its own.
                 let rest = text[whole.end()..].trim_start();
+                // "on the 15th of this month": the month the text is dated in.
+                if let Some(this) = ["of this month", "of the present month", "of the same month"]
+                    .iter()
+                    .find(|this| rest.starts_with(*this))
+                {
+                    let end = text.len() - rest.len() + this.len();
+                    return Some(Found {
+                        span: whole.start()..end,
+                        reading: Reading::RelativeDay(DayTurn::OfTheMonth {
+                            day: day.as_str().parse().ok()?,
+                            months_back: Some(0),
+                        }),
+                    });
+                }
                 let of_a_month = rest.starts_with("of ")
                     || crate::date::MONTHS.iter().any(|m| rest.starts_with(m));
                 if of_a_month {
@@ -5463,6 +5511,19 @@ mod tests {
         ];
         let dates = page_dates((&headings, None), &paragraphs, false);
         assert_eq!(dates, ["1793-03-17", "1794-06-10"]);
+        // In a session of Frimaire, "the 18th" is of Frimaire, 8 December 1793.
+        let frimaire = page_dates(
+            (&["Session of the 20th Frimaire, Year II"], None),
+            &[(1, "The committee said that Vallière was taken to Châteauroux on the 18th.")],
+            false,
+        );
+        assert_eq!(frimaire, ["1793-12-10"]);
+        let frimaire = page_dates(
+            (&["Session of the 20th Frimaire, Year II"], None),
+            &[(1, "Vallière was conducted to Châteauroux on the 18th of this month.")],
+            false,
+        );
+        assert_eq!(frimaire, ["1793-12-08"]);
     }
 
     #[test]
