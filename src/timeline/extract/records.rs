@@ -1,0 +1,334 @@
+//! Records dated by their headings and datelines: a sitting's minutes ("Monday the 16th, in
+//! the forenoon", "House of Representatives — Tuesday, 10 November 1863"), annals by the
+//! year, a report's date in figures, and what a record says was said or done on its day.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{find_dates, has_verb, is_commentary_or_plan, is_past_tense, roman_month};
+use crate::date::Point;
+
+/// Whether a heading names nothing but a day and a time of it: "Monday the 16th, in the
+/// forenoon", "12 March 1921, evening sitting" (not "Saltby, 27 August 1889", a place).
+pub(super) fn names_only_a_day(heading: &str) -> bool {
+    const OF_A_DAY: &[&str] = &[
+        "the",
+        "in",
+        "of",
+        "at",
+        "on",
+        "forenoon",
+        "afternoon",
+        "morning",
+        "evening",
+        "night",
+        "sitting",
+        "session",
+        "meeting",
+        "day",
+        "first",
+        "second",
+        "third",
+        "continued",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "a",
+        "m",
+        "p",
+    ];
+    let mut rest = heading.to_string();
+    for found in find_dates(heading).iter().rev() {
+        rest.replace_range(found.span.clone(), " ");
+    }
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            let lower = word.to_lowercase();
+            OF_A_DAY.contains(&lower.as_str())
+                || crate::date::WEEKDAYS.contains(&word)
+                || crate::date::month_number(word).is_some()
+        })
+}
+
+/// A day written in figures, as a report's or a letter's dateline writes it: "27-5-19",
+/// "23/6/19", "5.VI.19", "14.5.1919" (the day first, unless only the month-first reading
+/// is a date); a year of two digits is of the century of `reference`.
+pub(super) fn numeric_day(text: &str, reference: Option<i32>) -> Option<Point> {
+    static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s,])([0-3]?[0-9])[-/.]([0-3]?[0-9]|[IVX]{1,4})[-/.]([0-9]{4}|[0-9]{2})\.?(?:$|[\s,.])")
+            .expect("a valid pattern")
+    });
+    let figures = FIGURES.captures(text)?;
+    let first: u32 = figures[1].parse().ok()?;
+    let (day, month) = match roman_month(&figures[2]) {
+        Some(month) => (first, month),
+        None => {
+            let second: u32 = figures[2].parse().ok()?;
+            if first <= 12 && second > 12 {
+                (second, first)
+            } else {
+                (first, second)
+            }
+        }
+    };
+    let year: i32 = match figures[3].len() {
+        4 => figures[3].parse().ok()?,
+        _ => {
+            let reference = reference?;
+            reference - reference.rem_euclid(100) + figures[3].parse::<i32>().ok()?
+        }
+    };
+    let point = Point::day(year, month, day);
+    (point.is_valid() && (1..=12).contains(&month)).then_some(point)
+}
+
+/// A heading that is a year and nothing else: "1858", "1858.".
+pub(super) fn year_alone(heading: &str) -> Option<i32> {
+    let year = heading.trim().trim_end_matches('.');
+    let digits = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| year.parse().ok()).flatten()
+}
+
+/// Whether a heading names a body's sitting beside its day: "House of Representatives —
+/// Tuesday, 10 November 1863", "Legislative Council, 3 May 1871", "Proceedings of the
+/// Synod".
+pub(super) fn names_a_sitting(heading: &str) -> bool {
+    const SITTING: &[&str] = &[
+        "house",
+        "commons",
+        "lords",
+        "representatives",
+        "assembly",
+        "council",
+        "senate",
+        "chamber",
+        "parliament",
+        "congress",
+        "conference",
+        "committee",
+        "consistory",
+        "court",
+        "synod",
+        "vestry",
+        "board",
+        "meeting",
+        "session",
+        "sitting",
+        "proceedings",
+        "minutes",
+        "debate",
+        "debates",
+        "hearing",
+        "inquiry",
+        "trial",
+    ];
+    heading
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| SITTING.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether a heading without a date heads a day's sitting, its date on the line below:
+/// "Third Day", "Morning sitting" (not "The march", nor "Introduction").
+pub(super) fn heads_a_days_sitting(heading: &str) -> bool {
+    let words: Vec<String> = (heading.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let of_a_sitting = |w: &String| matches!(w.as_str(), "day" | "sitting" | "session");
+    words.iter().any(of_a_sitting) && names_only_a_day(heading)
+}
+
+/// A day as the journals of the House of Commons head it: "Jovis, 8° die Maii, 1851".
+pub(super) fn latin_day(heading: &str) -> Option<Point> {
+    static LATIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^(?:Lunae|Martis|Mercurii|Jovis|Veneris|Sabbati|Solis|Dominica|Dominicae)[,.]?\s+",
+            r"([1-9]|[12][0-9]|3[01])°?\s+die\s+",
+            r"(Januarii|Februarii|Martii|Aprilis|Maii|Junii|Julii|Augusti|Septembris|Octobris|Novembris|Decembris)",
+            r"[,.]?\s+(1[0-9]{3})\.?$",
+        ))
+        .expect("a valid pattern")
+    });
+    const MONTHS: [&str; 12] = [
+        "Januarii",
+        "Februarii",
+        "Martii",
+        "Aprilis",
+        "Maii",
+        "Junii",
+        "Julii",
+        "Augusti",
+        "Septembris",
+        "Octobris",
+        "Novembris",
+        "Decembris",
+    ];
+    let day = LATIN.captures(heading.trim())?;
+    let month = MONTHS.iter().position(|m| *m == &day[2])? as u32 + 1;
+    let point = Point::day(day[3].parse().ok()?, month, day[1].parse().ok()?);
+    point.is_valid().then_some(point)
+}
+
+/// Whether a paragraph is in questions and answers, as evidence is taken down: "Was anyone
+/// struck?—No one was struck.", "Q. How long had you served? A. Since 1899."
+pub(super) fn is_questioned(text: &str) -> bool {
+    text.contains("?—")
+        || text.contains("? —")
+        || ["Q.", "Q:", "A.", "A:"].iter().any(|q| text.starts_with(q))
+}
+
+/// Whether the sentence at `sentence` asks: "Q. Describe what happened …", "Were you in
+/// the town?"
+pub(super) fn is_question(text: &str, sentence: &Range<usize>) -> bool {
+    let said = &text[sentence.clone()];
+    said.starts_with("Q. ") || said.starts_with("Q: ") || said.trim_end().ends_with('?')
+}
+
+/// Whether an answer tells what happened: a verb in the past, no comment in the present.
+pub(super) fn answers_in_the_past(said: &str) -> bool {
+    const TOLD: &[&str] = &[
+        "had", "did", "said", "saw", "told", "gave", "got", "gone", "knew", "heard", "found",
+        "left", "sent", "kept", "brought", "thought", "ran", "fell",
+    ];
+    let mut words = said
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase);
+    words.any(|w| is_past_tense(&w) || TOLD.contains(&w.as_str()))
+        && !is_commentary_or_plan(said, said)
+}
+
+/// Verbs of what is said or done at a sitting: "Mr Stoop observed", "The House divided".
+pub(super) const DONE_AT_A_SITTING: &[&str] = &[
+    "said",
+    "answered",
+    "replied",
+    "declared",
+    "observed",
+    "reported",
+    "moved",
+    "asked",
+    "read",
+    "resolved",
+    "adjourned",
+    "met",
+    "heard",
+    "showed",
+    "desired",
+    "proposed",
+    "agreed",
+    "voted",
+    "stated",
+    "opened",
+    "presented",
+    "prayed",
+    "seconded",
+    "elected",
+    "appointed",
+    "decided",
+    "approved",
+    "rejected",
+    "explained",
+    "announced",
+    "submitted",
+    "protested",
+    "demanded",
+    "withdrew",
+    "accepted",
+    "refused",
+    "objected",
+    "declined",
+    "recommended",
+    "ordered",
+    "requested",
+    "urged",
+    "argued",
+    "complained",
+    "confirmed",
+    "thanked",
+    "closed",
+    "laid",
+    "produced",
+    "considered",
+    "discussed",
+    "examined",
+    "noted",
+    "charged",
+    "ruled",
+    "found",
+    "sentenced",
+    "sustained",
+    "overruled",
+    "sat",
+    "testified",
+    "deposed",
+    "sworn",
+    "deliberated",
+    "acquitted",
+    "chair",
+    "assembled",
+    "reassembled",
+    "convened",
+    "reconvened",
+    "took",
+    "rose",
+    "divided",
+    "negatived",
+    "put",
+    "gave",
+    "reminded",
+    "carried",
+    "resumed",
+    "spoke",
+    "added",
+    "insisted",
+    "denied",
+    "admitted",
+    "promised",
+];
+
+/// The words of a sentence up to the first comma after its verb, and before its "that",
+/// "whether" and "until": "THE PRESIDENT noted" of "THE PRESIDENT noted that the witness
+/// had said …", "The mayor, citizen Gaudin, reported" of "The mayor, citizen Gaudin,
+/// reported that …", "the court adjourned" of "… adjourned until ten o'clock the following
+/// morning".
+pub(super) fn main_clause(said: &str) -> &str {
+    let verb_before = |end: usize| {
+        has_verb(&said[..end])
+            || (said[..end].split(|c: char| !c.is_alphabetic()))
+                .any(|word| DONE_AT_A_SITTING.contains(&word.to_lowercase().as_str()))
+    };
+    let end = (said.match_indices([',', ';', ':']))
+        .map(|(at, _)| at)
+        .find(|&at| verb_before(at))
+        .unwrap_or(said.len());
+    let clause = &said[..end];
+    let clause = clause.split(" that ").next().unwrap_or(clause);
+    let clause = clause.split(" whether ").next().unwrap_or(clause);
+    let clause = clause.split(" adjourned to ").next().unwrap_or(clause);
+    clause.split(" until ").next().unwrap_or(clause)
+}
+
+/// Whether a sentence of a sitting's record with no date of its own is of the sitting's
+/// day: one whose main clause tells what was said or done there ("Mr Stoop observed that
+/// …", "The meeting adjourned at five", "Met again the next morning"), not a witness's
+/// answer (questions and answers run "?—"), a question, a plan or a present comment ("The
+/// letter makes no mention of …").
+pub(super) fn of_the_sittings_day(text: &str, sentence: Range<usize>) -> bool {
+    let said = &text[sentence];
+    if is_questioned(text) || said.trim_end().ends_with('?') {
+        return false;
+    }
+    let main = main_clause(said);
+    let mut words = main
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let first_person = matches!(words.clone().next(), Some("I" | "We" | "You"));
+    !first_person
+        && words.any(|word| DONE_AT_A_SITTING.contains(&word.to_lowercase().as_str()))
+        && !is_commentary_or_plan(main, main)
+        && !main.contains("tomorrow")
+}
