@@ -1037,3 +1037,12 @@ fn the_judged_sentences_of_a_seventh_collection_written_for_the_test_are_placed(
 fn the_judged_sentences_of_an_eighth_collection_written_for_the_test_are_placed() {
     placed_on_a_collections_timeline("bellegarde").at_least(72, 74, 1);
 }
+
+/// A ninth (`tests/fixtures/bellamy`: a soldier's letters of 1862–64 in his own spelling,
+/// his wife's diary, a county history of 1882, a reference article with a chronology list),
+/// written after every rule above by a reader who had not seen them, and judged before
+/// annals was run on it.
+#[test]
+fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() {
+    placed_on_a_collections_timeline("bellamy").at_least(0, 0, 70);
+}
