@@ -86,6 +86,9 @@ enum DayTurn {
     OfTheMonth { day: u32, months_back: Option<u32> },
     /// "The 23rd following": the first such day of the month after the day the text is at.
     Following(u32),
+    /// "The following Tuesday", "the Wednesday following": the first such day of the week
+    /// after the last day placed (Monday 0).
+    NextWeekday(u32),
 }
 
 /// Which of a season's or a year's turns a relative time means.
@@ -162,6 +165,9 @@ pub struct Extractor {
     /// letter or a diary's entry is ("Saltby, 27 August 1889"): what "yesterday" is told
     /// from.
     written: Option<Point>,
+    /// The day of an entry whose head is the line before ("Saturday 3d."): the day of the
+    /// paragraph to come.
+    entry_below: Option<Point>,
     /// The Republican year and month (from 0, Vendémiaire) a section's heading dates it in
     /// ("Session of the 20th Frimaire, Year II"): the month its "the 18th" is of.
     republican: Option<(usize, usize)>,
@@ -257,6 +263,14 @@ impl Extractor {
                 extractor.sitting = sitting_dated_below;
                 continue;
             }
+            // A diary's entry may be headed by a line that is its day alone ("Jan. 1, 1863.",
+            // "Saturday 3d."): the paragraph after it is of that day.
+            if let Some(day) = extractor.entrys_head(&paragraph.text) {
+                extractor.date_the_section(Some(day));
+                extractor.last_entry = Some(day);
+                extractor.entry_below = Some(day);
+                continue;
+            }
             if !is_prose(&paragraph.text) {
                 continue;
             }
@@ -293,7 +307,10 @@ impl Extractor {
         let mut found = find_dates(text);
         self.paragraphs += 1;
         self.place_short_years(&mut found);
-        let (opened, entry) = self.open_dated_paragraph(text, &mut found);
+        let (opened, entry) = match self.entry_below.take() {
+            Some(day) => (true, Some((0..0, day))),
+            None => self.open_dated_paragraph(text, &mut found),
+        };
         if found.is_empty() && !opened && !self.sitting {
             // No sentence without a date is dated, nor does it change the context's year:
             // most paragraphs need not be cut into sentences at all.
@@ -721,7 +738,8 @@ impl Extractor {
         if let Some(day) = latin_day(heading) {
             return Some((day, true));
         }
-        // "Adjourned meeting, May 16": in the year of the meeting before.
+        // "Adjourned meeting, May 16": in the year of the meeting before (not a chapter's
+        // title, "The fourth of September").
         let found = find_dates(heading);
         if let [
             Found {
@@ -735,6 +753,8 @@ impl Extractor {
             },
         ] = found.as_slice()
             && *day > 0
+            && record
+            && heading.contains(|c: char| c.is_ascii_digit())
         {
             let point = Point::day(self.year_of_the_next(*month)?, *month, *day);
             return point.is_valid().then_some((point, record));
@@ -743,7 +763,7 @@ impl Extractor {
         // month before.
         static DAY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?:^|\s)(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?:[,.;:]|\s|$)",
+                r"(?:^|\s)(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+)?(?:the\s+)?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|d)(?:[,.;:]|\s|$)",
             )
             .expect("a valid pattern")
         });
@@ -760,13 +780,26 @@ impl Extractor {
         if base.day.is_some_and(|last| day < last) {
             point = next_month(point);
         }
+        // "Wed." is Wednesday: the day whose name it begins.
         let wanted = alone
             .get(1)
-            .and_then(|w| crate::date::WEEKDAYS.iter().position(|d| *d == w.as_str()));
+            .and_then(|w| (crate::date::WEEKDAYS.iter()).position(|d| d.starts_with(w.as_str())));
         if wanted.is_some_and(|w| point.weekday() != Some(w as u32)) {
             return None;
         }
         point.is_valid().then_some((point, true))
+    }
+
+    /// The day a line that is a day and nothing else heads a diary's entry by: "Jan. 1,
+    /// 1863.", "Saturday 3d." (of the month of the entry before).
+    fn entrys_head(&self, text: &str) -> Option<Point> {
+        let short = text.split_whitespace().count() <= 5;
+        if !short || !names_only_a_day(text) {
+            return None;
+        }
+        self.heading_day(text.trim_end_matches('.'))
+            .map(|(day, _)| day)
+            .filter(|day| day.day.is_some())
     }
 
     /// A section dated as a letter is (or not): its day is the context's.
@@ -798,6 +831,11 @@ impl Extractor {
                 written.plus_days(-back)?
             }
             DayTurn::OfTheMonth { day, months_back } => self.day_of_the_month(day, months_back)?,
+            DayTurn::NextWeekday(weekday) => {
+                let last = self.last.filter(|p| p.day.is_some())?;
+                let ahead = (i64::from(weekday) - i64::from(last.weekday()?)).rem_euclid(7);
+                last.plus_days(if ahead == 0 { 7 } else { ahead })?
+            }
             DayTurn::Following(day) => {
                 let base = self.written.or(self.last).filter(|p| p.day.is_some())?;
                 let point = Point::day(base.year, base.month?, day);
@@ -2786,7 +2824,9 @@ fn valid(date: HistoricalDate) -> Option<HistoricalDate> {
 }
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
-const DAY: &str = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
+/// A day of the month, with its ordinal's ending as English wrote it then and now ("3d",
+/// "22d", "3rd").
+const DAY: &str = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|d)?";
 const YEAR: &str = r"(1[0-9][0-9][0-9]|20[0-4][0-9])";
 const DASH: &str = r"\s*(?:-|–|—)\s*";
 /// "11–25/OS November 1917", "25 October 1917 (O.S.)", "27 June, Old Style", "24 August by
@@ -2993,6 +3033,32 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 )
             },
         ),
+        // 1861, April 14; 1864, May–September; 1861, October: a chronology's year first
+        form(r"\b{Y},\s+{M}\s+{D}\b", |c| {
+            dated(
+                Point::day(year(c, 1)?, month(c, 2)?, day(c, 3)?),
+                None,
+                false,
+            )
+        }),
+        form(r"\b{Y},\s+{M}{-}{M}", |c| {
+            dated(
+                Point::month(year(c, 1)?, month(c, 2)?),
+                Some(Point::month(year(c, 1)?, month(c, 3)?)),
+                false,
+            )
+        }),
+        form(r"\b{Y},\s+{M}", |c| {
+            dated(Point::month(year(c, 1)?, month(c, 2)?), None, false)
+        }),
+        // May the 3d 1863
+        form(r"\b{M}\s+the\s+{D},?\s+{Y}\b", |c| {
+            dated(
+                Point::day(year(c, 3)?, month(c, 1)?, day(c, 2)?),
+                None,
+                false,
+            )
+        }),
         // May 1918, October of 1923
         form(r"\b{M},?\s+(?:of\s+)?{Y}\b", |c| {
             dated(Point::month(year(c, 2)?, month(c, 1)?), None, false)
@@ -3009,7 +3075,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         ),
         // the summer of 1918, spring 1926
         form(
-            r"\b(?:[Tt]he\s+)?(spring|summer|autumn|fall|winter)(?:\s+of)?\s+{Y}\b",
+            r"\b(?:[Tt]he\s+)?([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+{Y}\b",
             |c| part(&c[1], year(c, 2)?),
         ),
         // early 1923, mid-1923, late in 1930
@@ -3210,6 +3276,32 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
+/// The day of the week a name gives (Monday 0); "the Sabbath" is Sunday.
+fn weekday_number(name: &str) -> Option<u32> {
+    let name = if name == "Sabbath" { "Sunday" } else { name };
+    crate::date::WEEKDAYS
+        .iter()
+        .position(|d| *d == name)
+        .map(|at| at as u32)
+}
+
+/// How many days "three days", "a week", "a fortnight" are.
+fn days_counted(count: &str, unit: &str) -> Option<i64> {
+    let count = match count.to_lowercase().as_str() {
+        "a" | "one" => 1,
+        word => match NUMBER_WORDS.iter().position(|w| *w == word) {
+            Some(at) => at as i64 + 2,
+            None => word.parse().ok()?,
+        },
+    };
+    let unit = match unit.to_lowercase().as_str() {
+        "fortnight" => 14,
+        unit if unit.starts_with("week") => 7,
+        _ => 1,
+    };
+    Some(count * unit)
+}
+
 /// Numbers in words from two: "three days later".
 const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -3221,15 +3313,18 @@ const NUMBER_WORDS: &[&str] = &[
 fn relative_days(text: &str) -> Vec<Found> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"(?-u:\b)(?i:(the day before yesterday)|(yesterday|last night)",
+            r"(?-u:\b)(?i:((?:the )?day before yesterday)|(yesterday|last night|last evening)",
             r"|(today|this day|this morning|this afternoon|this evening|tonight)",
             r"|((?:the next|the following) (?:morning|day|evening|afternoon)|next morning|the day after)",
             r"|((?:that|the same) (?:morning|day|evening|afternoon|night)|by the (?:evening|afternoon)|by nightfall))(?-u:\b)",
-            r"|(?-u:\b)(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)( of last week)?",
-            r"|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)(?-u:\b)",
+            r"|(?-u:\b)(?:[Oo]n|[Ll]ast) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Sabbath)(?-u:\b)( of last week)?",
+            r"|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Sabbath) (?:morning|afternoon|evening|night)(?-u:\b)",
             r"|(?-u:\b)[Oo]n the (?:(?:night|morning|evening|afternoon) of the )?([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)(?-u:\b)(?: (ultimo|ult\.|instant|inst\.))?",
             r"|(?-u:\b)the ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th) (?:following|ensuing)(?-u:\b)",
             r"|(?-u:\b)(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?) (days?|weeks?|fortnight) later)(?-u:\b)",
+            r"|(?-u:\b)(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?) (days?|weeks?|fortnight) ago)(?-u:\b)",
+            r"|(?-u:\b)(?:the following|the next) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)",
+            r"|(?-u:\b)the (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) following(?-u:\b)",
         ))
         .unwrap()
     });
@@ -3253,35 +3348,36 @@ fn relative_days(text: &str) -> Vec<Found> {
                 DayTurn::FromLast(0)
             } else if let Some(count) = c.get(12) {
                 // "Three days later", "a week later": told on from the last day placed.
-                let count = match count.as_str().to_lowercase().as_str() {
-                    "a" | "one" => 1,
-                    word => match NUMBER_WORDS.iter().position(|w| *w == word) {
-                        Some(at) => at as i64 + 2,
-                        None => word.parse().ok()?,
-                    },
-                };
-                let unit = match c.get(13)?.as_str().to_lowercase().as_str() {
-                    "fortnight" => 14,
-                    unit if unit.starts_with("week") => 7,
-                    _ => 1,
-                };
-                DayTurn::FromLast(count * unit)
+                DayTurn::FromLast(days_counted(count.as_str(), c.get(13)?.as_str())?)
+            } else if let Some(count) = c.get(14) {
+                // "Two weeks ago today": told back from the letter's day.
+                DayTurn::FromLetter(-days_counted(count.as_str(), c.get(15)?.as_str())?)
+            } else if let Some(name) = c.get(16).or_else(|| c.get(17)) {
+                // "The following Tuesday", "the Wednesday following": after the last day.
+                DayTurn::NextWeekday(weekday_number(name.as_str())?)
             } else if let Some(day) = c.get(11) {
                 DayTurn::Following(day.as_str().parse().ok()?)
             } else if let Some(day) = c.get(9) {
                 // Not "on the 14th of March", which is a date of its own.
                 let rest = text[whole.end()..].trim_start();
                 // "on the 15th of this month": the month the text is dated in.
-                if let Some(this) = ["of this month", "of the present month", "of the same month"]
+                // "on the 26th of last month": the month before it.
+                let of_the_month = [
+                    ("of this month", 0),
+                    ("of the present month", 0),
+                    ("of the same month", 0),
+                    ("of last month", 1),
+                ];
+                if let Some((this, back)) = of_the_month
                     .iter()
-                    .find(|this| rest.starts_with(*this))
+                    .find(|(this, _)| rest.starts_with(*this))
                 {
                     let end = text.len() - rest.len() + this.len();
                     return Some(Found {
                         span: whole.start()..end,
                         reading: Reading::RelativeDay(DayTurn::OfTheMonth {
                             day: day.as_str().parse().ok()?,
-                            months_back: Some(0),
+                            months_back: Some(*back),
                         }),
                     });
                 }
@@ -3311,8 +3407,7 @@ fn relative_days(text: &str) -> Vec<Found> {
                     });
                 }
                 // "on Thursday", "last Monday"; "Monday morning".
-                let name = c.get(6).or_else(|| c.get(8))?.as_str();
-                let weekday = crate::date::WEEKDAYS.iter().position(|d| *d == name)? as u32;
+                let weekday = weekday_number(c.get(6).or_else(|| c.get(8))?.as_str())?;
                 // "on Monday next", "on Sunday morning next": a day to come.
                 let next = text[whole.end()..].trim_start().starts_with("next");
                 if next {
@@ -3474,7 +3569,14 @@ fn relative_times(text: &str) -> Vec<Found> {
                 let foreseen = clause.split_whitespace().any(|w| {
                     matches!(
                         w,
-                        "if" | "unless" | "would" | "will" | "could" | "should" | "shall"
+                        "if" | "unless"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                            | "shall"
+                            | "may"
+                            | "might"
                     )
                 });
                 match (of_a_year, c.get(3)) {
@@ -5240,6 +5342,61 @@ mod tests {
             Some(Point::day(1919, 6, 23))
         );
         assert_eq!(numeric_day("23/6/19", None), None);
+    }
+
+    #[test]
+    fn a_soldiers_letters_and_a_home_diary_of_the_1860s() {
+        let paragraphs = [
+            (1, "Sunday Eve Dec 14/62"),
+            (
+                1,
+                "I received your letter last night. Dan got a box on Thursday. We came here two weeks ago today. Last Sabbath we had a review.",
+            ),
+            (2, "In Camp, May the 3d 1863"),
+            (2, "We left camp on the 26th of last month."),
+            (3, "Jan. 1, 1863."),
+            (3, "A cold New Year, and no letter."),
+            (3, "Saturday 3d."),
+            (3, "The paper came this evening."),
+            (3, "Wed. 14th."),
+            (3, "There was a meeting last evening."),
+        ];
+        let dates = page_dates((&[], Some(Point::year(1862))), &paragraphs, false);
+        assert_eq!(
+            dates,
+            [
+                "1862-12-13",
+                "1862-12-11",
+                "1862-11-30",
+                "1862-12-07",
+                "1863-04-26",
+                "1863-01-03",
+                "1863-01-13"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chronologys_years_come_first() {
+        let read = |text: &str| page_dates((&[], None), &[(1, text)], true);
+        assert_eq!(
+            read("1861, April 14 — News of Fort Sumter reaches the town."),
+            ["1861-04-14"]
+        );
+        assert_eq!(
+            read("1864, May–September — The Atlanta campaign."),
+            ["1864-05/1864-09"]
+        );
+        assert_eq!(read("Spring 1863 – Camp at Murfreesboro."), ["1863-21"]);
+        let following = page_dates(
+            (&[], None),
+            &[(
+                1,
+                "On Sunday, 14 April 1861, the news came. A meeting was held on the following Tuesday evening.",
+            )],
+            true,
+        );
+        assert_eq!(following, ["1861-04-14", "1861-04-16"]);
     }
 
     #[test]

