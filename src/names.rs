@@ -38,7 +38,9 @@ pub struct Candidate {
 /// Words that are capitalised and no names: the pronoun, forms of address, and (besides)
 /// the abbreviations a sentence does not end on ("Rev.", "Capt.": `text::sentence`), the
 /// months and the days (`date::MONTHS`, `date::WEEKDAYS`).
-const NO_NAMES: &[&str] = &["I", "Jr", "Op", "Cit", "See", "Sir", "Lady", "Lord"];
+const NO_NAMES: &[&str] = &[
+    "I", "Jr", "Op", "Cit", "See", "Sir", "Lady", "Lord", "Mother", "Father", "Aunt", "Uncle",
+];
 
 /// Words before a name that make it a person's.
 const TITLES: &[&str] = &[
@@ -76,6 +78,11 @@ const TITLES: &[&str] = &[
     "judge",
     "bishop",
     "baron",
+    "aunt",
+    "uncle",
+    "cousin",
+    "widow",
+    "miss",
 ];
 
 /// The last words of the names of places that are no one's surname: a street, a quay ("Low
@@ -83,7 +90,8 @@ const TITLES: &[&str] = &[
 const PLACE_HEADS: &[&str] = &[
     "Street", "Road", "Lane", "Square", "Quay", "Dock", "Docks", "Bridge", "Wharf", "Gate",
     "Avenue", "Junction", "Creek", "River", "Park", "Hill", "Terrace", "Crescent", "Valley",
-    "Harbour", "Harbor", "Station",
+    "Harbour", "Harbor", "Station", "Falls", "Grove", "Ridge", "Springs", "Ford", "Heights",
+    "Island", "Mountain",
 ];
 
 /// The first words of places: "Port Ashby", "Fort Garry", "Mount Eden", "Lake Taupo".
