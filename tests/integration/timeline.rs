@@ -1050,3 +1050,12 @@ fn the_judged_sentences_of_an_eighth_collection_written_for_the_test_are_placed(
 fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() {
     placed_on_a_collections_timeline("bellamy").at_least(68, 78, 1);
 }
+
+/// A tenth (`tests/fixtures/sudimov`: a Russian town soviet's protocols of 1917–18 in the
+/// Old Style and the New, a Menshevik's memoir, a local paper's chronicle, a historian's
+/// article), written after every rule above by a reader who had not seen them, and judged
+/// before annals was run on it.
+#[test]
+fn the_judged_sentences_of_a_tenth_collection_written_for_the_test_are_placed() {
+    placed_on_a_collections_timeline("sudimov").at_least(0, 0, 70);
+}
