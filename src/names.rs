@@ -153,6 +153,9 @@ const BODY_HEADS: &[&str] = &[
     "Mill",
     "Colliery",
     "Theatre",
+    "Assembly",
+    "Duma",
+    "Soviet",
 ];
 
 /// Words before a name that make it a place.
@@ -400,11 +403,11 @@ pub fn leave_out(candidates: &mut Vec<Candidate>, stop: &[String]) {
 }
 
 /// A word made from a name, not a name: a doctrine or its followers ("Trotskyism",
-/// "Leninist"), a people or a language ("Georgian", "Chinese", "Polish", "German").
+/// "Leninist", "Menshevik"), a people or a language ("Georgian", "Chinese", "Polish").
 fn is_derived_word(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ism", "isms", "ist", "ists", "ian", "ians", "ese", "ish", "ites", "ite", "ic", "ics",
-        "an", "ans",
+        "an", "ans", "vik", "viks",
     ];
     let lower = word.to_lowercase();
     ENDINGS

@@ -2969,6 +2969,25 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 false,
             )
         }),
+        // 25 October (7 November) 1917, 18–24 September (1–7 October) 1917: the Old Style
+        // day or days, then the New Style ones in parentheses
+        form(r"\b{D}\s+{M}\s*\(\s*{D}\s+{M}\s*\),?\s+{Y}\b", |c| {
+            dated(
+                Point::day(year(c, 5)?, month(c, 2)?, day(c, 1)?),
+                None,
+                true,
+            )
+        }),
+        form(
+            r"\b{D}{-}{D}\s+{M}\s*\(\s*{D}{-}{D}\s+{M}\s*\),?\s+{Y}\b",
+            |c| {
+                dated(
+                    Point::day(year(c, 7)?, month(c, 3)?, day(c, 1)?),
+                    Some(Point::day(year(c, 7)?, month(c, 3)?, day(c, 2)?)),
+                    true,
+                )
+            },
+        ),
         // 16 (29) October 1917: the Old Style day, then the New Style one in parentheses
         form(r"\b{D}\s*\(\s*{D}\s*\)\s+{M},?\s+{Y}\b", |c| {
             dated(
@@ -3101,6 +3120,10 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
             // outrun.
             (end > start && end - start <= 110).then_some(())?;
             dated(Point::year(start), Some(Point::year(end)), false)
+        }),
+        // 27 October (9 November): the Old Style day and the New, the year from the context
+        form(r"\b{D}\s+{M}\s*\(\s*{D}\s+{M}\s*\)", |c| {
+            no_year((month(c, 2)?, day(c, 1)?), None, true)
         }),
         // between 3 and 9 May, from 3 to 9 May (the year from the context)
         form(
@@ -3515,8 +3538,14 @@ fn day_written(heading: &str) -> Option<Point> {
         _ => return None,
     };
     match &only.reading {
+        // "Session of 12 (25) October 1917": the section is of the day in our calendar.
         Reading::Dated(dating) if !dating.date.is_range && dating.date.set.is_none() => {
-            dating.date.start.filter(|p| p.day.is_some())
+            let day = dating.date.start.filter(|p| p.day.is_some())?;
+            Some(if dating.old_style {
+                day.to_new_style()
+            } else {
+                day
+            })
         }
         _ => None,
     }
@@ -5117,6 +5146,25 @@ mod tests {
             read("The news of Year II reached us only on 13 Thermidor."),
             ["1794-07-31"]
         );
+    }
+
+    #[test]
+    fn a_day_in_both_russian_styles_is_placed_in_the_new() {
+        let read = |text: &str| page_dates((&[], None), &[(1, text)], true);
+        assert_eq!(
+            read("News of the rising on 25 October (7 November) 1917 reached the town."),
+            ["1917-11-07"]
+        );
+        assert_eq!(
+            read("The strike of 18–24 September (1–7 October) 1917 was provoked by the board."),
+            ["1917-10-01/1917-10-07"]
+        );
+        let session = page_dates(
+            (&["Session of 12 (25) October 1917"], None),
+            &[(1, "Comrade Lapin reported that the strike had ended.")],
+            false,
+        );
+        assert_eq!(session, ["1917-10-25"]);
     }
 
     #[test]

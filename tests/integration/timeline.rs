@@ -1054,8 +1054,13 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// A tenth (`tests/fixtures/sudimov`: a Russian town soviet's protocols of 1917–18 in the
 /// Old Style and the New, a Menshevik's memoir, a local paper's chronicle, a historian's
 /// article), written after every rule above by a reader who had not seen them, and judged
-/// before annals was run on it.
+/// before annals was run on it. Run first: 9 of 38 placed right, 36 of 50 datable placed.
+/// Then a day in both styles written "25 October (7 November) 1917" or "18–24 September
+/// (1–7 October) 1917", and a session headed "12 (25) October 1917" dated in the New: 16 of
+/// 38. What is left wrong is mostly the Old Style its texts leave unmarked ("Session of 27
+/// October 1917"), which its judge converted from what the documents' notes say and the
+/// rules do not.
 #[test]
 fn the_judged_sentences_of_a_tenth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("sudimov").at_least(0, 0, 70);
+    placed_on_a_collections_timeline("sudimov").at_least(40, 70, 2);
 }
