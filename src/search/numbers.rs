@@ -4,31 +4,8 @@
 //! (1 to 100), so that a query in any form finds them. Only names and titles: in running
 //! text a page number or a date would make every record hold "two".
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+use crate::text::numbers::{TENS, UNITS};
+
 const ORDINAL_UNITS: [&str; 20] = [
     "zeroth",
     "first",

@@ -1,7 +1,9 @@
 //! Text as every stage reads and writes it: sentences (`sentence`), slugs for URLs and ids
-//! (`slug`), the language of a run of text (`lang`) and HTML escaping.
+//! (`slug`), the language of a run of text (`lang`), numbers in words (`numbers`) and HTML
+//! escaping.
 
 pub mod lang;
+pub mod numbers;
 pub mod sentence;
 pub mod slug;
 

@@ -3312,8 +3312,8 @@ fn weekday_number(name: &str) -> Option<u32> {
 fn days_counted(count: &str, unit: &str) -> Option<i64> {
     let count = match count.to_lowercase().as_str() {
         "a" | "one" => 1,
-        word => match NUMBER_WORDS.iter().position(|w| *w == word) {
-            Some(at) => at as i64 + 2,
+        word => match crate::text::numbers::UNITS.iter().position(|w| *w == word) {
+            Some(value) => value as i64,
             None => word.parse().ok()?,
         },
     };
@@ -3324,11 +3324,6 @@ fn days_counted(count: &str, unit: &str) -> Option<i64> {
     };
     Some(count * unit)
 }
-
-/// Numbers in words from two: "three days later".
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-];
 
 /// "Yesterday", "the next morning", "on Thursday", "on Monday of last week": days told from
 /// a letter's date or from the last day placed. A day ahead ("tomorrow", "next Monday")

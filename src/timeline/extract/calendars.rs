@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::{Dating, Found, OLD_STYLE, Reading};
 use crate::date::{HistoricalDate, Point};
+use crate::text::numbers::{TENS, UNITS};
 
 /// The New Style and Old Style day of a sentence that names one day in both calendars and
 /// speaks of calendars ("by our calendar it was the 5th of September", "the 13th by the
@@ -211,39 +212,15 @@ pub(super) const YEAR_IN_WORDS: &str = r"(?:one thousand|sixteen hundred|sevente
 
 /// The number a year in words stands for.
 pub(super) fn year_in_words(words: &str) -> Option<i32> {
-    const UNITS: [&str; 19] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     let (mut total, mut current) = (0, 0);
     for word in words
         .split([' ', '-'])
         .filter(|w| !w.is_empty() && *w != "and")
     {
-        if let Some(at) = UNITS.iter().position(|u| *u == word) {
-            current += at as i32 + 1;
-        } else if let Some(at) = TENS.iter().position(|t| *t == word) {
-            current += (at as i32 + 2) * 10;
+        if let Some(value) = UNITS.iter().position(|u| *u == word) {
+            current += value as i32;
+        } else if let Some(tens) = TENS.iter().position(|t| !t.is_empty() && *t == word) {
+            current += tens as i32 * 10;
         } else if word == "hundred" {
             current *= 100;
         } else if word == "thousand" {
