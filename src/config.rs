@@ -433,6 +433,30 @@ mod tests {
     }
 
     #[test]
+    fn the_hemisphere_is_north_or_south_and_anything_else_an_error_at_its_line() {
+        let mut diagnostics = Diagnostics::default();
+        let config = parse(
+            "hemisphere = \"south\"\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
+        assert_eq!(config.hemisphere, Hemisphere::South);
+        assert_eq!(diagnostics.error_count(), 0);
+        assert_eq!(
+            parse("", Path::new("site.toml"), &mut diagnostics).hemisphere,
+            Hemisphere::North
+        );
+        parse(
+            "title = \"A\"\nhemisphere = \"sud\"\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
+        let error = diagnostics.errors().next().unwrap();
+        assert_eq!(error.line, Some(2));
+        assert!(error.message.contains("south"), "{}", error.message);
+    }
+
+    #[test]
     fn syntax_error_has_line_and_column() {
         let mut diagnostics = Diagnostics::default();
         parse(

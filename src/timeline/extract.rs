@@ -494,10 +494,7 @@ impl Extractor {
         let Some(line) = LINE.captures(text) else {
             return self.weekday_dateline(text);
         };
-        let abbreviated = line.get(1)?.as_str();
-        let month = (crate::date::MONTHS.iter())
-            .position(|name| name.starts_with(abbreviated))
-            .map(|i| i as u32 + 1)?;
+        let month = month_named(line.get(1)?.as_str())?;
         let day: u32 = line.get(2)?.as_str().parse().ok()?;
         // The issue's own day, where a heading gives it, before the document's.
         let issue = self.written.or(self.document);
@@ -529,7 +526,7 @@ impl Extractor {
         });
         let line = LINE.captures(text)?;
         let issue = self.written.or(self.document).filter(|p| p.day.is_some())?;
-        let weekday = crate::date::WEEKDAYS.iter().position(|d| *d == &line[1])? as i64;
+        let weekday = i64::from(weekday_number(&line[1])?);
         let back = (i64::from(issue.weekday()?) - weekday).rem_euclid(7);
         Some((line.get(0)?.range(), issue.plus_days(-back)?))
     }
@@ -600,10 +597,10 @@ impl Extractor {
                 }
             }
         };
-        let wanted = weekday.and_then(|w| crate::date::WEEKDAYS.iter().position(|d| *d == w));
+        let wanted = weekday.and_then(weekday_number);
         if named_month.is_none()
-            && wanted.is_some_and(|w| point.weekday() != Some(w as u32))
-            && next_month(point).weekday().map(|d| d as usize) == wanted
+            && wanted.is_some_and(|w| point.weekday() != Some(w))
+            && next_month(point).weekday() == wanted
         {
             point = next_month(point);
         }
@@ -780,11 +777,8 @@ impl Extractor {
         if base.day.is_some_and(|last| day < last) {
             point = next_month(point);
         }
-        // "Wed." is Wednesday: the day whose name it begins.
-        let wanted = alone
-            .get(1)
-            .and_then(|w| (crate::date::WEEKDAYS.iter()).position(|d| d.starts_with(w.as_str())));
-        if wanted.is_some_and(|w| point.weekday() != Some(w as u32)) {
+        let wanted = alone.get(1).and_then(|w| weekday_number(w.as_str()));
+        if wanted.is_some_and(|w| point.weekday() != Some(w)) {
             return None;
         }
         point.is_valid().then_some((point, true))
@@ -793,7 +787,8 @@ impl Extractor {
     /// The day a line that is a day and nothing else heads a diary's entry by: "Jan. 1,
     /// 1863.", "Saturday 3d." (of the month of the entry before).
     fn entrys_head(&self, text: &str) -> Option<Point> {
-        let short = text.split_whitespace().count() <= 5;
+        // Read for every paragraph: its words are counted no further than six.
+        let short = text.split_whitespace().nth(5).is_none();
         if !short || !names_only_a_day(text) {
             return None;
         }
@@ -3299,12 +3294,17 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
-/// The day of the week a name gives (Monday 0); "the Sabbath" is Sunday.
+/// The day of the week a name gives (Monday 0): in full, shortened to three letters or more
+/// ("Wed", "Thurs"), or "the Sabbath", Sunday.
 fn weekday_number(name: &str) -> Option<u32> {
     let name = if name == "Sabbath" { "Sunday" } else { name };
-    crate::date::WEEKDAYS
-        .iter()
-        .position(|d| *d == name)
+    (name.len() >= 3)
+        .then(|| {
+            crate::date::WEEKDAYS
+                .iter()
+                .position(|d| d.starts_with(name))
+        })
+        .flatten()
         .map(|at| at as u32)
 }
 
@@ -3918,7 +3918,11 @@ fn day(c: &Captures, group: usize) -> Option<u32> {
 }
 
 fn month(c: &Captures, group: usize) -> Option<u32> {
-    let name = c.get(group)?.as_str();
+    month_named(c.get(group)?.as_str())
+}
+
+/// The month a name gives, in full or shortened ("Sept.", "Dec"): by its first three letters.
+fn month_named(name: &str) -> Option<u32> {
     let prefix: String = name.chars().take(3).collect();
     let months = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -5444,9 +5448,14 @@ mod tests {
 
     #[test]
     fn a_letters_heading_with_its_place_is_no_record_of_its_day() {
-        let headings = ["2. Saltby, 27 August 1889"];
         let paragraphs = [(1, "The men said that they would not go back.")];
-        assert!(page_dates((&headings, None), &paragraphs, false).is_empty());
+        let under = |heading: &str| page_dates((&[heading], None), &paragraphs, false);
+        assert!(under("2. Saltby, 27 August 1889").is_empty());
+        // The same words under a meeting's heading are what was said at it.
+        assert_eq!(
+            under("Meeting of the strikers, 27 August 1889"),
+            ["1889-08-27"]
+        );
     }
 
     /// A news report's dateline dates its "yesterday" and "tonight", in the year of the

@@ -7,7 +7,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{find_dates, has_verb, is_commentary_or_plan, is_past_tense, roman_month};
+use super::{
+    find_dates, has_verb, is_commentary_or_plan, is_past_tense, month_named, roman_month,
+    weekday_number,
+};
 use crate::date::Point;
 
 /// Whether a heading names nothing but a day and a time of it: "Monday the 16th, in the
@@ -50,7 +53,7 @@ pub(super) fn names_only_a_day(heading: &str) -> bool {
         .all(|word| {
             let lower = word.to_lowercase();
             OF_A_DAY.contains(&lower.as_str())
-                || (word.len() >= 3 && crate::date::WEEKDAYS.iter().any(|d| d.starts_with(word)))
+                || weekday_number(word).is_some()
                 || crate::date::month_number(word).is_some()
         })
 }
@@ -69,7 +72,7 @@ pub(super) fn numeric_day(text: &str, reference: Option<i32>) -> Option<Point> {
             .expect("a valid pattern")
     });
     if let Some(named) = NAMED.captures(text) {
-        let month = (crate::date::MONTHS.iter()).position(|m| m.starts_with(&named[1]))? as u32 + 1;
+        let month = month_named(&named[1])?;
         let reference = reference?;
         let year = reference - reference.rem_euclid(100) + named[3].parse::<i32>().ok()?;
         let point = Point::day(year, month, named[2].parse().ok()?);
