@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::addresses::{Lock, PageAddresses};
 use crate::cite::PageReferences;
-use crate::config::Hemisphere;
+use crate::config::Reckoning;
 use crate::content::Page;
 use crate::entity::annotate::{Annotator, Entities, Names};
 use crate::entity::matcher::{Mention, Snippet};
@@ -110,7 +110,7 @@ pub struct Input {
     raw_html: bool,
     note_numbers: NoteNumbers,
     link_implicit: bool,
-    hemisphere: Hemisphere,
+    reckoning: Reckoning,
     pub(crate) addresses: Option<PageAddresses>,
 }
 
@@ -128,7 +128,7 @@ impl Input {
             && self.raw_html == analyser.raw_html
             && self.note_numbers == analyser.note_numbers
             && self.link_implicit == analyser.link_implicit
-            && self.hemisphere == analyser.hemisphere
+            && self.reckoning == analyser.reckoning
             && self.addresses.as_ref() == analyser.locked(page)
     }
 }
@@ -146,8 +146,8 @@ pub struct Analyser<'r> {
     note_numbers: NoteNumbers,
     /// `link_implicit`: whether "the Congress" settled links as a name does.
     link_implicit: bool,
-    /// `hemisphere`: what the texts' seasons mean.
-    hemisphere: Hemisphere,
+    /// `hemisphere`, `old_style_until`: what the texts' seasons and days mean.
+    reckoning: Reckoning,
     /// The paragraph addresses the last build gave (`paragraphs.lock`).
     lock: Option<&'r Lock>,
 }
@@ -166,14 +166,15 @@ impl<'r> Analyser<'r> {
             raw_html: true,
             note_numbers: NoteNumbers::default(),
             link_implicit: false,
-            hemisphere: Hemisphere::North,
+            reckoning: Reckoning::default(),
             lock: None,
         }
     }
 
-    /// An analyser that reads the texts' seasons as `hemisphere` in `site.toml` says.
-    pub fn in_hemisphere(mut self, hemisphere: Hemisphere) -> Self {
-        self.hemisphere = hemisphere;
+    /// An analyser that reads the texts' seasons and days as `hemisphere` and
+    /// `old_style_until` in `site.toml` say.
+    pub fn reckoning_time(mut self, reckoning: Reckoning) -> Self {
+        self.reckoning = reckoning;
         self
     }
 
@@ -221,7 +222,7 @@ impl<'r> Analyser<'r> {
             raw_html: self.raw_html,
             note_numbers: self.note_numbers,
             link_implicit: self.link_implicit,
-            hemisphere: self.hemisphere,
+            reckoning: self.reckoning,
             addresses: self.locked(page).cloned(),
         }
     }
@@ -264,7 +265,7 @@ impl<'r> Analyser<'r> {
             references: PageReferences::read(&rendered),
             statements: if page.kind.is_source() && reads_for_the_timeline(page) {
                 let date = page.date.as_ref().and_then(|d| d.start);
-                timeline::page_statements(self.registry, (&rendered, date), &names, self.hemisphere)
+                timeline::page_statements(self.registry, (&rendered, date), &names, self.reckoning)
             } else {
                 Vec::new()
             },

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::date::{HistoricalDate, Point};
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::frontmatter::{suggest_key, toml_error};
 
@@ -25,6 +26,7 @@ const KNOWN_KEYS: &[&str] = &[
     "period",
     "link_implicit",
     "hemisphere",
+    "old_style_until",
 ];
 
 /// Enough to read through on one page; a much-named person's thousands of mentions would
@@ -79,6 +81,20 @@ pub struct Config {
     /// Where the collection's texts were written (`hemisphere = "south"`): what their
     /// seasons mean.
     pub hemisphere: Hemisphere,
+    /// The New Style day before which the texts' days are in the Old Style (Julian) unless
+    /// they say otherwise (`old_style_until = "1918-02-14"` for Russia): the timeline places
+    /// them at their New Style day and shows both.
+    pub old_style_until: Option<String>,
+}
+
+/// How the collection's texts reckon time, where it is not what the reader's calendar
+/// assumes: the timeline reads their seasons and days by it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reckoning {
+    pub hemisphere: Hemisphere,
+    /// The New Style day from which the texts' unmarked days are New Style; before it they
+    /// are Julian.
+    pub old_style_until: Option<Point>,
 }
 
 /// `north` (the default): "the autumn of 1858" is September to November. `south`: March
@@ -150,11 +166,20 @@ impl Default for Config {
             period: None,
             link_implicit: false,
             hemisphere: Hemisphere::North,
+            old_style_until: None,
         }
     }
 }
 
 impl Config {
+    /// How the texts reckon time (`hemisphere`, `old_style_until`).
+    pub fn reckoning(&self) -> Reckoning {
+        Reckoning {
+            hemisphere: self.hemisphere,
+            old_style_until: self.old_style_until.as_deref().and_then(day_of),
+        }
+    }
+
     /// The first and last year of `period`, when it is a span of years (`1917/1930`).
     pub fn period_years(&self) -> Option<(i32, i32)> {
         let (start, end) = self.period.as_deref()?.split_once('/')?;
@@ -320,6 +345,20 @@ pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Co
         }
         diagnostics.push(d.with_help("write period = \"1917/1930\": the first year and the last"));
     }
+    if let Some(until) = &config.old_style_until
+        && day_of(until).is_none()
+    {
+        let mut d = Diagnostic::error(
+            shown_path,
+            format!("old_style_until: `{until}` is no day; the texts' days are read as written"),
+        );
+        if let Some(line) = crate::frontmatter::key_line(text, "old_style_until") {
+            d = d.at_line(line);
+        }
+        diagnostics.push(d.with_help(
+            "write old_style_until = \"1918-02-14\": the first New Style day of the texts' country",
+        ));
+    }
     if let Err(message) = BaseUrl::parse(&config.base_url) {
         let mut d = Diagnostic::error(shown_path, format!("base_url: {message}"));
         if let Some(line) = crate::frontmatter::key_line(text, "base_url") {
@@ -330,6 +369,13 @@ pub fn parse(text: &str, shown_path: &Path, diagnostics: &mut Diagnostics) -> Co
         );
     }
     config
+}
+
+/// The day `text` names in EDTF (`1918-02-14`), if it names one.
+fn day_of(text: &str) -> Option<Point> {
+    let date = HistoricalDate::parse(text).ok()?;
+    date.start
+        .filter(|p| p.day.is_some() && date.end.is_none() && date.set.is_none())
 }
 
 #[cfg(test)]
@@ -454,6 +500,30 @@ mod tests {
         let error = diagnostics.errors().next().unwrap();
         assert_eq!(error.line, Some(2));
         assert!(error.message.contains("south"), "{}", error.message);
+    }
+
+    #[test]
+    fn the_first_new_style_day_is_a_day_and_anything_else_an_error_at_its_line() {
+        let mut diagnostics = Diagnostics::default();
+        let config = parse(
+            "old_style_until = \"1918-02-14\"\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
+        assert_eq!(
+            config.reckoning().old_style_until,
+            Some(Point::day(1918, 2, 14))
+        );
+        assert_eq!(diagnostics.error_count(), 0);
+        let config = parse(
+            "title = \"A\"\nold_style_until = \"1918\"\n",
+            Path::new("site.toml"),
+            &mut diagnostics,
+        );
+        assert_eq!(config.reckoning().old_style_until, None);
+        let error = diagnostics.errors().next().unwrap();
+        assert_eq!(error.line, Some(2));
+        assert!(error.message.contains("no day"), "{}", error.message);
     }
 
     #[test]

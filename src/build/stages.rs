@@ -174,7 +174,7 @@ pub(super) fn analyse(
         .refusing_raw_html(!config.unsafe_html)
         .numbering_notes(config.notes.numbers)
         .linking_implicit(config.link_implicit)
-        .in_hemisphere(config.hemisphere)
+        .reckoning_time(config.reckoning())
         .keeping_addresses(lock);
     let keep_bodies = cache.keeps_pages();
     let recalled = &*cache;

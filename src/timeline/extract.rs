@@ -171,6 +171,10 @@ pub struct Extractor {
     /// The Republican year and month (from 0, Vendémiaire) a section's heading dates it in
     /// ("Session of the 20th Frimaire, Year II"): the month its "the 18th" is of.
     republican: Option<(usize, usize)>,
+    /// The New Style day before which the texts' unmarked days are Julian
+    /// (`old_style_until`): they are read in the text's calendar, as its "yesterday" and
+    /// "the 10th inst." are told, and placed at their New Style day at the end.
+    old_style_until: Option<Point>,
     /// Whether the section is the record of its day, as a sitting's minutes or a diary's
     /// entry under a heading that is a day ("Monday the 16th, in the forenoon"): what the
     /// record says was said and done there is of that day.
@@ -187,20 +191,22 @@ impl Extractor {
         names_entity: &dyn Fn(&str, Range<usize>) -> bool,
         events_named: &dyn Fn(&str) -> Vec<(usize, Point)>,
     ) -> Vec<Statement> {
-        Extractor::page_under((&[], None), paragraphs, names_entity, events_named)
+        Extractor::page_under((&[], None, None), paragraphs, names_entity, events_named)
     }
 
     /// The dated statements of a page whose headings (one a section, in order) are
     /// `headings`: a heading that is a day ("2. Saltby, 27 August 1889") dates its section
-    /// as a letter is dated.
+    /// as a letter is dated. `document` is the page's own date; `old_style_until`, the New
+    /// Style day before which its unmarked days are Julian.
     pub fn page_under(
-        (headings, document): (&[&str], Option<Point>),
+        (headings, document, old_style_until): (&[&str], Option<Point>, Option<Point>),
         paragraphs: &[ParagraphText],
         names_entity: &dyn Fn(&str, Range<usize>) -> bool,
         events_named: &dyn Fn(&str) -> Vec<(usize, Point)>,
     ) -> Vec<Statement> {
         let mut extractor = Extractor {
             document,
+            old_style_until,
             ..Extractor::default()
         };
         let mut statements = Vec::new();
@@ -285,6 +291,10 @@ impl Extractor {
                 if cut_at.is_some_and(|end| sentence.end >= end) {
                     continue;
                 }
+                let (date, old_style) = match old_style {
+                    None if extractor.is_old_style(&date) => (date.to_new_style(), Some(date)),
+                    marked => (date, marked),
+                };
                 statements.push(Statement {
                     anchor: anchor.clone(),
                     sentence,
@@ -327,9 +337,7 @@ impl Extractor {
             while next < found.len() && found[next].span.start < sentence.end {
                 next += 1;
             }
-            let read = self.sentence_as_told(text, sentence.clone(), &found[start..next], || {
-                names_entity(sentence.clone())
-            });
+            let read = self.sentence_as_told(text, sentence.clone(), &found[start..next]);
             let said = &text[sentence.clone()];
             if let Some((date, old_style)) = read {
                 if is_question(text, &sentence) {
@@ -437,19 +445,18 @@ impl Extractor {
         text: &str,
         sentence: Range<usize>,
         found: &[Found],
-        names_entity: impl FnOnce() -> bool,
     ) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
         let looked_back_a_year = self.written.filter(|_| {
             let said = text[sentence.clone()].to_lowercase();
             said.contains("last year") || said.contains("a year ago")
         });
         let Some(written) = looked_back_a_year else {
-            return self.sentence(text, sentence, found, names_entity);
+            return self.sentence(text, sentence, found);
         };
         let context = (self.year, self.year_set_at, self.last);
         self.set_year(written.year - 1);
         self.last = None;
-        let read = self.sentence(text, sentence, found, names_entity);
+        let read = self.sentence(text, sentence, found);
         (self.year, self.year_set_at, self.last) = context;
         read
     }
@@ -527,7 +534,7 @@ impl Extractor {
         let line = LINE.captures(text)?;
         let issue = self.written.or(self.document).filter(|p| p.day.is_some())?;
         let weekday = i64::from(weekday_number(&line[1])?);
-        let back = (i64::from(issue.weekday()?) - weekday).rem_euclid(7);
+        let back = (i64::from(self.weekday_of(issue)?) - weekday).rem_euclid(7);
         Some((line.get(0)?.range(), issue.plus_days(-back)?))
     }
 
@@ -599,8 +606,8 @@ impl Extractor {
         };
         let wanted = weekday.and_then(weekday_number);
         if named_month.is_none()
-            && wanted.is_some_and(|w| point.weekday() != Some(w))
-            && next_month(point).weekday() == wanted
+            && wanted.is_some_and(|w| self.weekday_of(point) != Some(w))
+            && self.weekday_of(next_month(point)) == wanted
         {
             point = next_month(point);
         }
@@ -726,10 +733,38 @@ impl Extractor {
     /// month of the text before or of the document's date), "12 March 1921, evening
     /// sitting", "Jovis, 8° die Maii, 1851" (as the Commons' journals head a day) head a
     /// record.
+    /// Whether an unmarked `date` is Old Style: a day before the site's `old_style_until`
+    /// (a month or a year is the same in both calendars, near enough).
+    fn is_old_style(&self, date: &HistoricalDate) -> bool {
+        let Some(until) = self.old_style_until else {
+            return false;
+        };
+        let last = (date.set.as_ref())
+            .and_then(|set| set.members.last())
+            .and_then(|member| member.end.or(member.start))
+            .or(date.end)
+            .or(date.start);
+        last.is_some_and(|day| {
+            day.day.is_some() && day.to_new_style().sort_key() < until.sort_key()
+        })
+    }
+
+    /// The weekday of a day of the text's calendar: a Julian day's is its New Style day's.
+    fn weekday_of(&self, day: Point) -> Option<u32> {
+        let new_style = day.to_new_style();
+        match self.old_style_until {
+            Some(until) if new_style.sort_key() < until.sort_key() => new_style.weekday(),
+            _ => day.weekday(),
+        }
+    }
+
     fn heading_day(&self, heading: &str) -> Option<(Point, bool)> {
         let record = names_only_a_day(heading) || names_a_sitting(heading);
         let reference = self.year.or(self.document.map(|d| d.year));
-        if let Some(day) = day_written(heading).or_else(|| numeric_day(heading, reference)) {
+        let in_the_texts_calendar = self.old_style_until.is_some();
+        if let Some(day) = (day_written(heading, in_the_texts_calendar))
+            .or_else(|| numeric_day(heading, reference))
+        {
             return Some((day, record));
         }
         if let Some(day) = latin_day(heading) {
@@ -778,7 +813,7 @@ impl Extractor {
             point = next_month(point);
         }
         let wanted = alone.get(1).and_then(|w| weekday_number(w.as_str()));
-        if wanted.is_some_and(|w| point.weekday() != Some(w)) {
+        if wanted.is_some_and(|w| self.weekday_of(point) != Some(w)) {
             return None;
         }
         point.is_valid().then_some((point, true))
@@ -814,7 +849,7 @@ impl Extractor {
             DayTurn::FromLast(days) => self.last.filter(|p| p.day.is_some())?.plus_days(days)?,
             DayTurn::Weekday { weekday, last_week } => {
                 let written = self.written?;
-                let today = written.weekday()?;
+                let today = self.weekday_of(written)?;
                 let back = if last_week {
                     i64::from(today) + 7 - i64::from(weekday)
                 } else {
@@ -828,7 +863,7 @@ impl Extractor {
             DayTurn::OfTheMonth { day, months_back } => self.day_of_the_month(day, months_back)?,
             DayTurn::NextWeekday(weekday) => {
                 let last = self.last.filter(|p| p.day.is_some())?;
-                let ahead = (i64::from(weekday) - i64::from(last.weekday()?)).rem_euclid(7);
+                let ahead = (i64::from(weekday) - i64::from(self.weekday_of(last)?)).rem_euclid(7);
                 last.plus_days(if ahead == 0 { 7 } else { ahead })?
             }
             DayTurn::Following(day) => {
@@ -1033,7 +1068,6 @@ impl Extractor {
         text: &str,
         sentence: Range<usize>,
         found: &[Found],
-        names_entity: impl FnOnce() -> bool,
     ) -> Option<(HistoricalDate, Option<HistoricalDate>)> {
         let sentence_start = sentence.start;
         let found = with_meeting_months(text, sentence_start, found);
@@ -1227,11 +1261,7 @@ impl Extractor {
                     reading: Reading::BareYear { year, approximate },
                     span,
                 }),
-            ) if (found.len() == 1 || own.len() == 1 || opens_on_year(span))
-                && (names_entity()
-                    || names_a_meeting(&text[sentence.clone()])
-                    || opens_on_a_person(&text[sentence.clone()])) =>
-            {
+            ) if (found.len() == 1 || own.len() == 1 || opens_on_year(span)) => {
                 let date = HistoricalDate::single(Point::year(*year));
                 Dating {
                     date: if *approximate {
@@ -1248,6 +1278,9 @@ impl Extractor {
         // Russian style; by our calendar it was the 5th of September": one day in the two
         // calendars.
         if let Some((new_style, old_style)) = dual_dated(&text[sentence.clone()], &placed_at) {
+            if self.old_style_until.is_some() {
+                self.last = Some(old_style);
+            }
             return Some((
                 HistoricalDate::single(new_style),
                 Some(HistoricalDate::single(old_style)),
@@ -1261,14 +1294,22 @@ impl Extractor {
         if is_commentary_or_plan(&text[sentence.clone()], &text[sentence_start..date_at]) {
             return None;
         }
-        let dating = refined(dating, &text[sentence.clone()]);
+        let mut dating = refined(dating, &text[sentence.clone()]);
+        if !dating.old_style
+            && (dating.date.start).is_some_and(|day| day.day.is_some())
+            && says_its_day_is_old_style(&text[sentence.clone()])
+        {
+            dating.old_style = true;
+        }
         // The narrative goes on in the time of what the sentence reports, not of a date it
         // names by the way ("a declaration made at the April 1926 Plenum, demanding Lenin's
         // letter of 18 October 1917"): the days named after it are of 1926.
         // A year alone is left to the rules above: "her statement from 1926" looks away.
+        // An Old Style day goes on in a text whose days are all Old Style: its "a week
+        // later" is told in the same calendar.
         if let Some(point) = dating.date.end.or(dating.date.start)
             && point.month.is_some()
-            && !dating.old_style
+            && (!dating.old_style || self.old_style_until.is_some())
             && dating.date.set.is_none()
             && !told_back
         {
@@ -1281,6 +1322,32 @@ impl Extractor {
             (dating.date, None)
         })
     }
+}
+
+/// Whether a sentence says, away from its day, that the day is Old Style: "On the second
+/// of December, as we then counted, …", "a communiqué dated, in the Russian style, the 29th
+/// December". Not one that names the New Style too ("the 13th by the reckoning of
+/// Dordrecht"), which gives both days.
+fn says_its_day_is_old_style(sentence: &str) -> bool {
+    const OLD: &[&str] = &[
+        "old style",
+        "russian style",
+        "julian calendar",
+        "russian calendar",
+        "as we then counted",
+        "as we counted then",
+        "as they then counted",
+        "as it was then reckoned",
+    ];
+    const NEW: &[&str] = &[
+        "new style",
+        "n.s.",
+        "new reckoning",
+        "gregorian",
+        "our calendar",
+    ];
+    let lower = sentence.to_lowercase();
+    OLD.iter().any(|mark| lower.contains(mark)) && !NEW.iter().any(|mark| lower.contains(mark))
 }
 
 /// A date made as precise as the sentence allows: a year that the sentence places in a
@@ -1315,13 +1382,6 @@ fn refined(mut dating: Dating, sentence: &str) -> Dating {
         dating.date = dating.date.approximate();
     }
     dating
-}
-
-/// Whether a sentence names a meeting by its month ("at the June Plenum"): it tells of
-/// the party's acts as a sentence naming someone of the registry does.
-fn names_a_meeting(sentence: &str) -> bool {
-    (sentence.match_indices("the "))
-        .any(|(at, _)| named_meeting_month(&sentence[at + 4..]).is_some())
 }
 
 /// The meetings named by their month: "the June Plenum", "the October Session".
@@ -1983,14 +2043,6 @@ pub fn sentence_date(
         }
         _ => None,
     }
-}
-
-/// Whether a sentence opens on a person already named ("He began life in 1889", "Her
-/// brother left in 1848"): a bare year in it dates what befell someone, as in a sentence
-/// that names a person of the registry.
-fn opens_on_a_person(sentence: &str) -> bool {
-    let first = sentence.split_whitespace().next().unwrap_or_default();
-    matches!(first, "He" | "She" | "His" | "Her")
 }
 
 /// Whether the word before a bare year looks away from the narrative's time.
@@ -3517,8 +3569,10 @@ fn feast_day(feast: &str) -> (u32, u32) {
 }
 
 /// The day a heading dates its section by, as a letter's or a diary's heading does
-/// ("2. Saltby, 27 August 1889", "Monday, 14 March 1853"): its only date, to the day.
-fn day_written(heading: &str) -> Option<Point> {
+/// ("2. Saltby, 27 August 1889", "Monday, 14 March 1853"): its only date, to the day. A day
+/// given in both styles is the New Style one, or the Old `in_the_texts_calendar` (a site
+/// whose unmarked days are Old Style: what the section tells is placed at the end).
+fn day_written(heading: &str, in_the_texts_calendar: bool) -> Option<Point> {
     let found = find_dates(heading);
     // "Session of the 22nd Prairial Year II (10 June 1794, old style)": the same day again
     // in parentheses is no second date.
@@ -3536,7 +3590,7 @@ fn day_written(heading: &str) -> Option<Point> {
         // "Session of 12 (25) October 1917": the section is of the day in our calendar.
         Reading::Dated(dating) if !dating.date.is_range && dating.date.set.is_none() => {
             let day = dating.date.start.filter(|p| p.day.is_some())?;
-            Some(if dating.old_style {
+            Some(if dating.old_style && !in_the_texts_calendar {
                 day.to_new_style()
             } else {
                 day
@@ -3982,7 +4036,7 @@ mod tests {
             })
             .collect();
         let statements = Extractor::page_under(
-            (headings, document),
+            (headings, document, None),
             &paragraphs,
             &|_, _| names_entity,
             &|_| Vec::new(),
@@ -4291,6 +4345,20 @@ mod tests {
             read("The congress sat from 11–25/OS November 1917 – V. R.).").as_deref(),
             Some("24 November–8 December 1917 (11–25 November 1917 O.S.)")
         );
+        // The sentence says so away from the day.
+        assert_eq!(
+            date_of(
+                "In December 1905 the town rose.",
+                "On the second of December, as we then counted, they went to the police office."
+            )
+            .as_deref(),
+            Some("15 December 1905 (2 December 1905 O.S.)")
+        );
+        assert_eq!(
+            read("A communiqué dated, in the Russian style, the 29th December 1905, was issued.")
+                .as_deref(),
+            Some("11 January 1906 (29 December 1905 O.S.)")
+        );
     }
 
     #[test]
@@ -4546,12 +4614,12 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_year_is_read_only_alone_and_beside_an_entity() {
+    fn a_bare_year_is_read_alone_whoever_the_sentence_names() {
         let mut extractor = Extractor::default();
-        let text = "Lenin spoke in 1921. It was cold in 1921.";
+        let text = "Lenin spoke in 1921. The book was reissued in 1922.";
         let dated = extractor.paragraph(text, &|range| text[range].contains("Lenin"));
-        assert_eq!(dated.len(), 1);
-        assert_eq!(dated[0].1.human(), "1921");
+        let years: Vec<String> = dated.iter().map(|(_, date, _)| date.human()).collect();
+        assert_eq!(years, ["1921", "1922"]);
         let two = "Lenin wrote in 1921 and Trotsky answered in 1923.";
         assert_eq!(
             extractor.paragraph(two, &|_| true)[0].1.human(),
@@ -5147,6 +5215,96 @@ mod tests {
         );
     }
 
+    /// A collection whose texts write their days in the Old Style (`old_style_until`): what
+    /// they tell is reckoned in their calendar, weekdays and "yesterday" included, and
+    /// placed at its New Style day; a day already given in both styles is placed once.
+    #[test]
+    fn the_unmarked_days_of_an_old_style_collection_are_placed_in_the_new_style() {
+        let place = |headings: &[&str], paragraphs: &[(usize, &str)]| -> Vec<(String, String)> {
+            let paragraphs: Vec<ParagraphText> = (paragraphs.iter())
+                .map(|&(section, text)| ParagraphText {
+                    anchor: "p-1".to_string(),
+                    section,
+                    text: text.to_string(),
+                })
+                .collect();
+            let until = Some(Point::day(1918, 2, 14));
+            Extractor::page_under((headings, None, until), &paragraphs, &|_, _| true, &|_| {
+                Vec::new()
+            })
+            .iter()
+            .map(|s| {
+                let old = s
+                    .old_style
+                    .as_ref()
+                    .map_or(String::new(), HistoricalDate::edtf);
+                (s.date.edtf(), old)
+            })
+            .collect()
+        };
+        let pair = |new: &str, old: &str| (new.to_string(), old.to_string());
+        assert_eq!(
+            place(
+                &["Session of 27 October 1917"],
+                &[(
+                    1,
+                    "Comrade Belov reported that the guard had been replaced."
+                )]
+            ),
+            [pair("1917-11-09", "1917-10-27")]
+        );
+        // Tuesday 26 September 1917 in the Julian calendar; its Saturday before is the 23rd.
+        assert_eq!(
+            place(
+                &["Tuesday, 26 September 1917"],
+                &[(
+                    1,
+                    "At the market on Saturday rye flour was not to be had at any price."
+                )]
+            ),
+            [pair("1917-10-06", "1917-09-23")]
+        );
+        assert_eq!(
+            place(
+                &["Session of 12 (25) October 1917"],
+                &[(1, "The strike committee met yesterday at the works.")]
+            ),
+            [pair("1917-10-24", "1917-10-11")]
+        );
+        assert_eq!(
+            place(
+                &[],
+                &[
+                    (
+                        1,
+                        "The news came in the first days of March 1917. On 2 March (15 March new style) Shchukin and I called a meeting in the casting shop, and that evening the first soviet of the town was elected."
+                    ),
+                    (
+                        1,
+                        "The soldiers of the regiment joined us a week later, after a long quarrel."
+                    )
+                ]
+            ),
+            [
+                pair("1917-03", ""),
+                pair("1917-03-15", "1917-03-02"),
+                pair("1917-03-22", "1917-03-09")
+            ]
+        );
+        // A month is the same month in both styles, near enough; after the change, a day is
+        // the day it says.
+        assert_eq!(
+            place(
+                &[],
+                &[(
+                    1,
+                    "The paper was closed in October 1917. It opened again on 1 March 1918."
+                )]
+            ),
+            [pair("1917-10", ""), pair("1918-03-01", "")]
+        );
+    }
+
     #[test]
     fn a_day_in_both_russian_styles_is_placed_in_the_new() {
         let read = |text: &str| page_dates((&[], None), &[(1, text)], true);
@@ -5615,10 +5773,10 @@ mod tests {
         );
     }
 
-    /// In the pages, a bare year is read in a sentence that names a person of the registry,
-    /// or opens on one already named.
+    /// In the pages, a bare year is read whether or not the sentence names someone of the
+    /// registry: "The protocols were published in 1957" is as datable as what Lenin did.
     #[test]
-    fn a_bare_year_in_a_sentence_about_someone_is_read() {
+    fn a_bare_year_in_a_sentence_about_someone_or_something_is_read() {
         let text = "He began life in 1889, a native of the Urals. The plant grew in 1890.";
         let paragraphs = [ParagraphText {
             anchor: "p-1".to_string(),
@@ -5627,7 +5785,7 @@ mod tests {
         }];
         let statements = Extractor::page(&paragraphs, &|_, _| false, &|_| Vec::new());
         let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
-        assert_eq!(dates, ["1889"]);
+        assert_eq!(dates, ["1889", "1890"]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::config::{BaseUrl, Hemisphere};
+use crate::config::{BaseUrl, Hemisphere, Reckoning};
 use crate::content::{Content, PageId, PageKind};
 use crate::date::{HistoricalDate, Point};
 use crate::entity::annotate::Names;
@@ -237,7 +237,7 @@ pub fn page_statements(
     registry: &Registry,
     (rendered, document_date): (&Rendered, Option<Point>),
     names: &Names,
-    hemisphere: Hemisphere,
+    reckoning: Reckoning,
 ) -> Vec<Entry> {
     let mut by_anchor: FxHashMap<&str, Vec<&Mention>> = FxHashMap::default();
     for mention in names
@@ -290,7 +290,7 @@ pub fn page_statements(
     };
     let headings: Vec<&str> = rendered.toc.iter().map(|h| h.title.as_str()).collect();
     let mut statements = Extractor::page_under(
-        (&headings, document_date),
+        (&headings, document_date, reckoning.old_style_until),
         &rendered.texts,
         &|anchor, sentence| !named(anchor, sentence).is_empty(),
         &events_named,
@@ -313,7 +313,7 @@ pub fn page_statements(
                 texts[statement.anchor.as_str()].1,
             )),
             // "In the autumn of 1858" in a text of New Zealand is March to May.
-            date: match hemisphere {
+            date: match reckoning.hemisphere {
                 Hemisphere::North => statement.date,
                 Hemisphere::South => statement.date.in_the_south(),
             },

@@ -1057,10 +1057,11 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// before annals was run on it. Run first: 9 of 38 placed right, 36 of 50 datable placed.
 /// Then a day in both styles written "25 October (7 November) 1917" or "18–24 September
 /// (1–7 October) 1917", and a session headed "12 (25) October 1917" dated in the New: 16 of
-/// 38. What is left wrong is mostly the Old Style its texts leave unmarked ("Session of 27
-/// October 1917"), which its judge converted from what the documents' notes say and the
-/// rules do not.
+/// 38. Most of what was left wrong was the Old Style its texts leave unmarked ("Session of
+/// 27 October 1917"), which its judge converted from what the documents' notes say: with
+/// `old_style_until = "1918-02-14"` in its site.toml (an editor's statement of the texts'
+/// calendar), and every sentence with a bare year read, 27 of 39, 37 of 50.
 #[test]
 fn the_judged_sentences_of_a_tenth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("sudimov").at_least(40, 70, 2);
+    placed_on_a_collections_timeline("sudimov").at_least(68, 72, 2);
 }
