@@ -2461,6 +2461,25 @@ fn is_looked_back_to(clause: &str) -> bool {
         .any(|pair| pair[0] == "since" && !CAUSAL_SINCE_NEXT.contains(&pair[1]))
 }
 
+/// Whether a relative clause tells when the sentence's subject, an occasion, was: "The
+/// Calder Junction General Strike was a sympathetic strike in the railway town, which lasted
+/// from 26 May to 27 June 1919", as an encyclopedia's first sentence defines its subject.
+fn tells_when_the_subject_was(before: &str, clause: &str) -> bool {
+    const HAPPENING: &[&str] = &[
+        "which lasted ",
+        "which took place ",
+        "which occurred ",
+        "which began ",
+        "which broke out ",
+        "which ran ",
+        "which was held ",
+    ];
+    let defines = [" was a ", " was an ", " were a ", " is a ", " is an "]
+        .iter()
+        .any(|copula| before.split(',').next().is_some_and(|first| first.contains(copula)));
+    defines && HAPPENING.iter().any(|opening| clause.starts_with(opening))
+}
+
 /// Whether a date stands in a clause beside the sentence's own: a relative clause ("who in
 /// 1920–1921 chaired …") or what someone recalls ("Preobrazhensky recalled that when Lenin
 /// in 1920 …"), which date other times than the one the sentence reports.
@@ -2469,7 +2488,8 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     let clause = clause_before(text, sentence_start, span);
     let relative = ["who ", "which ", "whom ", "whose ", "where "]
         .iter()
-        .any(|w| clause.starts_with(w));
+        .any(|w| clause.starts_with(w))
+        && !tells_when_the_subject_was(before, &clause);
     // "The only leader who never admitted the failures of 1926–1927 was Stalin": a relative
     // clause within the subject, whose main verb comes after the date.
     let main_verb_after = || {
@@ -2551,8 +2571,13 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
                 || (next.len() > 4 && (next.ends_with("ed") || next.ends_with('s')))
         })
         // "Founded in March 1936 as a club …, it took its name in 1944": a phrase the
-        // sentence opens on describes its subject, still to come.
-        || !before.contains(',');
+        // sentence opens on describes its subject, still to come after a comma (not
+        // "Returned soldiers marched on 10 June", whose participle is the subject's own).
+        || (!before.contains(',') && {
+            let rest = &text[span.end..];
+            let rest = rest.split_once(". ").map_or(rest, |(sentence, _)| sentence);
+            rest.contains(',')
+        });
     // "The declaration, presented at the July Plenum of 1926, stated:": what a document
     // says, it says when it is put forward.
     let put_forward_and_says = || {
@@ -2585,6 +2610,7 @@ fn in_side_clause(text: &str, sentence_start: usize, span: &Range<usize>) -> boo
     let participle = !put_forward_and_says()
         && clause_words.first().is_some_and(|word| {
             is_participle(word)
+                && !OCCASIONS_PARTICIPLES.contains(word)
                 && (ONLY_PARTICIPLES.contains(word)
                     || closed
                     || (has_verb(earlier)
@@ -2661,6 +2687,11 @@ fn is_past_tense(word: &str) -> bool {
 }
 
 /// Past participles that are no past tense: a phrase they open describes a noun.
+/// Participles that date the occasion the sentence tells of: "The Tenth Congress, held in
+/// March 1921, banned factions" did so then ("taken" is a photograph's as often as a
+/// ballot's).
+const OCCASIONS_PARTICIPLES: &[&str] = &["held", "convened", "fought", "staged", "waged"];
+
 const ONLY_PARTICIPLES: &[&str] = &[
     "born", "written", "known", "seen", "taken", "given", "chosen", "drawn", "begun", "shown",
 ];
@@ -5215,6 +5246,35 @@ mod tests {
         );
     }
 
+    /// An encyclopedia's first sentence defines an occasion and tells when it was in a
+    /// relative clause; a relative clause elsewhere dates what it describes. A phrase of an
+    /// occasion "held" dates what the occasion did; the subject's own participle is no
+    /// phrase set apart.
+    #[test]
+    fn a_relative_clause_or_participle_that_dates_an_occasion_dates_the_sentence() {
+        assert_eq!(
+            read("The Calder Junction General Strike was a general strike in the coal town of Calder Junction, Alberta, which lasted from 26 May to 27 June 1919.").as_deref(),
+            Some("26 May–27 June 1919")
+        );
+        assert_eq!(
+            read("The strike at the works, which lasted from 26 May to 27 June 1919, ruined him."),
+            None
+        );
+        assert_eq!(
+            read("The Tenth Congress of the party, held in March 1921, banned factions.")
+                .as_deref(),
+            Some("March 1921")
+        );
+        assert_eq!(
+            read("Tubman, born into slavery around 1822, escaped to Philadelphia."),
+            None
+        );
+        assert_eq!(
+            read("Returned soldiers marched on the City Hall on 10 June 1919.").as_deref(),
+            Some("10 June 1919")
+        );
+    }
+
     /// A collection whose texts write their days in the Old Style (`old_style_until`): what
     /// they tell is reckoned in their calendar, weekdays and "yesterday" included, and
     /// placed at its New Style day; a day already given in both styles is placed once.
@@ -6056,5 +6116,19 @@ mod tests {
         let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
         let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
         assert_eq!(dates, ["21 May 1848"]);
+    }
+}
+
+#[cfg(test)]
+mod probe {
+    #[test]
+    #[ignore]
+    fn probe() {
+        let text = std::fs::read_to_string("/tmp/probe.txt").unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let (context, sentence) = line.split_once(" ||| ").unwrap_or(("", line));
+            let date = super::sentence_date(context, sentence).map(|(d, _)| d.edtf());
+            println!("{date:?} <= {sentence}");
+        }
     }
 }
