@@ -2476,7 +2476,12 @@ fn tells_when_the_subject_was(before: &str, clause: &str) -> bool {
     ];
     let defines = [" was a ", " was an ", " were a ", " is a ", " is an "]
         .iter()
-        .any(|copula| before.split(',').next().is_some_and(|first| first.contains(copula)));
+        .any(|copula| {
+            before
+                .split(',')
+                .next()
+                .is_some_and(|first| first.contains(copula))
+        });
     defines && HAPPENING.iter().any(|opening| clause.starts_with(opening))
 }
 
@@ -3322,6 +3327,16 @@ fn find_dates(text: &str) -> Vec<Found> {
             !(in_words.iter()).any(|w| w.span.start <= f.span.start && f.span.end <= w.span.end)
         });
     }
+    // "The first week of July", "the week ending 8 September": seven days, not the month
+    // or the day the week is named by.
+    let weeks = weeks(text);
+    if !weeks.is_empty() {
+        found.retain(|f| {
+            !(weeks.iter()).any(|w| w.span.start < f.span.end && f.span.start < w.span.end)
+        });
+        found.extend(weeks);
+        found.sort_by_key(|f| f.span.start);
+    }
     // A time told back from the writing before a month alone: "in October last".
     let mut alone = times_back(text);
     alone.extend(in_words);
@@ -3340,6 +3355,71 @@ fn find_dates(text: &str) -> Vec<Found> {
         found.sort_by_key(|f| f.span.start);
     }
     found
+}
+
+/// Weeks named by their place in a month ("the first week of July", "the third week of
+/// August 1849", "the last week of May") or by the day they end on ("the week ending 8
+/// September", "the week ending the 8th of September"): their seven days.
+fn weeks(text: &str) -> Vec<Found> {
+    static WEEKS: LazyLock<Regex> = LazyLock::new(|| {
+        let pattern = concat!(
+            r"\b(?:(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+{M}",
+            r"|week\s+ending\s+(?:(?:on\s+)?(?:the\s+)?{D}\s+(?:of\s+)?{M}|{M}\s+{D}))",
+            r"(?:,?\s+(?:of\s+)?{Y})?\b",
+        )
+        .replace("{M}", MONTH)
+        .replace("{D}", DAY)
+        .replace("{Y}", YEAR);
+        Regex::new(&pattern).expect("a valid pattern")
+    });
+    if !text.contains("week") {
+        return Vec::new();
+    }
+    WEEKS
+        .captures_iter(text)
+        .filter_map(|c| {
+            let year: Option<i32> = c.get(7).and_then(|y| y.as_str().parse().ok());
+            // Any year will do for the days of a week within one month; a week ending early
+            // in a month begins in the month before.
+            let reckoned_in = year.unwrap_or(2001);
+            let (first, last) = if let Some(place) = c.get(1) {
+                let month = month(&c, 2)?;
+                let first_day = match place.as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 8,
+                    "third" | "3rd" => 15,
+                    "fourth" | "4th" => 22,
+                    _ => crate::date::days_in_month(reckoned_in, month) - 6,
+                };
+                let first = Point::day(reckoned_in, month, first_day);
+                (first, first.plus_days(6)?)
+            } else {
+                let (day, month) = match c.get(3) {
+                    Some(_) => (day(&c, 3)?, month(&c, 4)?),
+                    None => (day(&c, 6)?, month(&c, 5)?),
+                };
+                let last = Point::day(reckoned_in, month, day);
+                (last.plus_days(-6)?, last)
+            };
+            let reading = match year {
+                Some(_) => Reading::Dated(Dating {
+                    date: HistoricalDate::range(first, last),
+                    old_style: false,
+                }),
+                None if first.year == last.year => Reading::NoYear {
+                    start: (first.month?, first.day?),
+                    end: Some((last.month?, last.day?)),
+                    old_style: false,
+                },
+                None => return None,
+            };
+            let whole = c.get(0)?;
+            Some(Found {
+                span: whole.range(),
+                reading,
+            })
+        })
+        .collect()
 }
 
 /// Whether a sentence of a diary's entry with no day of its own is of the entry's day: the
@@ -5246,6 +5326,33 @@ mod tests {
         );
     }
 
+    /// A week is its seven days: by its place in the month, or by the day it ends on.
+    #[test]
+    fn a_week_named_by_its_month_or_its_last_day_is_its_seven_days() {
+        let context = "There was cholera in the town in 1849.";
+        for (sentence, days) in [
+            (
+                "The girls came out in the first week of July against a new system of fines.",
+                "1849-07-01/1849-07-07",
+            ),
+            (
+                "In the week ending the 8th of September there were forty-three deaths.",
+                "1849-09-02/1849-09-08",
+            ),
+            (
+                "In the week ending September 3 there were forty deaths.",
+                "1849-08-28/1849-09-03",
+            ),
+            (
+                "The strike began in the last week of February 1912.",
+                "1912-02-23/1912-02-29",
+            ),
+        ] {
+            let read = sentence_date(context, sentence).map(|(date, _)| date.edtf());
+            assert_eq!(read.as_deref(), Some(days), "{sentence}");
+        }
+    }
+
     /// An encyclopedia's first sentence defines an occasion and tells when it was in a
     /// relative clause; a relative clause elsewhere dates what it describes. A phrase of an
     /// occasion "held" dates what the occasion did; the subject's own participle is no
@@ -6116,19 +6223,5 @@ mod tests {
         let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
         let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
         assert_eq!(dates, ["21 May 1848"]);
-    }
-}
-
-#[cfg(test)]
-mod probe {
-    #[test]
-    #[ignore]
-    fn probe() {
-        let text = std::fs::read_to_string("/tmp/probe.txt").unwrap();
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let (context, sentence) = line.split_once(" ||| ").unwrap_or(("", line));
-            let date = super::sentence_date(context, sentence).map(|(d, _)| d.edtf());
-            println!("{date:?} <= {sentence}");
-        }
     }
 }
