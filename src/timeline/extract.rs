@@ -2990,24 +2990,17 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 )
             },
         ),
-        // held on 16 and 17 October 1662: two days running; questioned on 20 and 27
-        // January 1906: two days
-        form(r"\b{D}\s+and\s+{D}\s+{M},?\s+{Y}\b", |c| {
-            let (first, second) = (day(c, 1)?, day(c, 2)?);
-            let (year, month) = (year(c, 4)?, month(c, 3)?);
-            if second == first + 1 {
-                return dated(
-                    Point::day(year, month, first),
-                    Some(Point::day(year, month, second)),
-                    false,
-                );
-            }
-            let days = [first, second].map(|d| HistoricalDate::single(Point::day(year, month, d)));
-            Some(Reading::Dated(Dating {
-                date: HistoricalDate::set(days.to_vec(), true),
-                old_style: false,
-            }))
-        }),
+        // held on 16 and 17 October 1662, on the 22d, 23d and 24th of February, 1864: days
+        // running; questioned on 20 and 27 January 1906: two days
+        form(
+            r"\b(?:the\s+)?((?:{D},?\s+(?:the\s+)?)+and\s+(?:the\s+)?{D})\s+(?:of\s+)?{M},?\s+{Y}\b",
+            |c| {
+                let days: Vec<u32> = (c[1].split(|ch: char| !ch.is_ascii_digit()))
+                    .filter_map(|d| d.parse().ok())
+                    .collect();
+                days_of_a_month(&days, month(c, 4)?, year(c, 5)?)
+            },
+        ),
         // between March and June 1923, from March to June 1923, July and August 1923; "the
         // end of November or the beginning of December 1922" is a time within both months
         form(
@@ -4075,6 +4068,26 @@ fn part(word: &str, year: i32) -> Option<Reading> {
 
 fn year(c: &Captures, group: usize) -> Option<i32> {
     c.get(group)?.as_str().parse().ok()
+}
+
+/// Days of one month named together: a span where they run on ("the 22d, 23d and 24th"),
+/// each of them where they do not ("20 and 27 January").
+fn days_of_a_month(days: &[u32], month: u32, year: i32) -> Option<Reading> {
+    let (&first, &last) = (days.first()?, days.last()?);
+    if days.windows(2).all(|pair| pair[1] == pair[0] + 1) {
+        return dated(
+            Point::day(year, month, first),
+            Some(Point::day(year, month, last)),
+            false,
+        );
+    }
+    let days = days
+        .iter()
+        .map(|&d| HistoricalDate::single(Point::day(year, month, d)));
+    Some(Reading::Dated(Dating {
+        date: HistoricalDate::set(days.collect(), true),
+        old_style: false,
+    }))
 }
 
 fn day(c: &Captures, group: usize) -> Option<u32> {
@@ -5204,6 +5217,15 @@ mod tests {
         assert_eq!(
             read("He was questioned on 20 and 27 January 1906."),
             ["{1906-01-20,1906-01-27}"]
+        );
+        assert_eq!(
+            read("The court sat on 2, 9 and 16 April 1906."),
+            ["{1906-04-02,1906-04-09,1906-04-16}"]
+        );
+        // Days that run on are a span.
+        assert_eq!(
+            read("The fair was held on the 22d, 23d and 24th of February, 1864."),
+            ["1864-02-22/1864-02-24"]
         );
         assert_eq!(
             read("Between May and July of 1847 the two men visited every court."),
