@@ -1095,16 +1095,20 @@ impl<'r> Annotator<'r> {
             ),
             _ => escaped,
         };
-        if first {
-            let url = format!("{}{}", self.prefix, record.site_path());
-            format!(
-                "<a class=\"entity entity-{}\" href=\"{}\">{inner}</a>",
-                record.kind().key(),
-                escape_html(&url)
-            )
-        } else {
-            inner
+        // Every mention links to the entity's page, so that the reader (and anyone who
+        // reads the page's markup) finds each place the index lists; after the first in its
+        // section, quietly (`entity-again`: no underline until pointed at). Notes link none:
+        // the note's own marker is the link there.
+        if in_note {
+            return inner;
         }
+        let url = format!("{}{}", self.prefix, record.site_path());
+        format!(
+            "<a class=\"entity entity-{}{}\" href=\"{}\">{inner}</a>",
+            record.kind().key(),
+            if first { "" } else { " entity-again" },
+            escape_html(&url)
+        )
     }
 }
 

@@ -1523,7 +1523,16 @@ fn joins_as_span(text: &str, sentence_start: usize, found: &[Found], index: usiz
         return false;
     };
     let between = text[this.span.end..next.span.start].to_lowercase();
-    if between.len() > 60 || between.contains([',', ';', '(', '—']) && !between.contains(']') {
+    // "31 Dec. 1862 – 2 Jan. 1863"; "from December 31, 1862, to January 2, 1863", the
+    // commas of the American order.
+    let bare = between.trim_matches(|c: char| c == ',' || c.is_whitespace());
+    if matches!(bare, "–" | "-") {
+        return true;
+    }
+    let joint_alone = matches!(bare, "to" | "until" | "till" | "through");
+    if between.len() > 60
+        || between.contains([',', ';', '(', '—']) && !between.contains(']') && !joint_alone
+    {
         return false;
     }
     let before = text[sentence_start..this.span.start].to_lowercase();
@@ -4144,6 +4153,10 @@ mod tests {
         date_of("", sentence)
     }
 
+    fn edtf_of(sentence: &str) -> Option<String> {
+        sentence_date("", sentence).map(|(date, _)| date.edtf())
+    }
+
     /// The dates a page's statements are placed at: its paragraphs each with its section
     /// (how many headings stand before it), under `headings`, in a document dated
     /// `document`; `names_entity`, whether every sentence names someone of the registry.
@@ -4215,6 +4228,19 @@ mod tests {
 
     #[test]
     fn two_dates_joined_by_from_and_until_or_between_and_are_one_span() {
+        // In the American order, with its commas; joined by a dash.
+        assert_eq!(
+            edtf_of(
+                "The battle was fought from December 31, 1862, to January 2, 1863, in Tennessee."
+            ),
+            Some("1862-12-31/1863-01-02".to_string())
+        );
+        assert_eq!(
+            edtf_of(
+                "The regiment fought at Stones River, 31 Dec. 1862 – 2 Jan. 1863, and lost heavily."
+            ),
+            Some("1862-12-31/1863-01-02".to_string())
+        );
         assert_eq!(
             read("From May 1848 until his flight in March 1849, he edited the paper.").as_deref(),
             Some("May 1848–March 1849")
