@@ -111,6 +111,7 @@ pub struct Input {
     note_numbers: NoteNumbers,
     link_implicit: bool,
     reckoning: Reckoning,
+    opening_year: Option<i32>,
     pub(crate) addresses: Option<PageAddresses>,
 }
 
@@ -129,6 +130,7 @@ impl Input {
             && self.note_numbers == analyser.note_numbers
             && self.link_implicit == analyser.link_implicit
             && self.reckoning == analyser.reckoning
+            && self.opening_year == page.opening_year
             && self.addresses.as_ref() == analyser.locked(page)
     }
 }
@@ -223,6 +225,7 @@ impl<'r> Analyser<'r> {
             note_numbers: self.note_numbers,
             link_implicit: self.link_implicit,
             reckoning: self.reckoning,
+            opening_year: page.opening_year,
             addresses: self.locked(page).cloned(),
         }
     }
@@ -241,6 +244,7 @@ impl<'r> Analyser<'r> {
         let mut annotator = self.entities.map(|entities| {
             Annotator::new(entities, self.link_prefix, &page.path)
                 .linking_implicit(self.link_implicit)
+                .opening_in(page.opening_year)
                 .with_declared_names(
                     &page.front.names,
                     &page.front.unlinked_names,

@@ -107,6 +107,10 @@ pub struct Page {
     pub parent: Option<PageId>,
     /// A collection's chapters, in reading order.
     pub children: Vec<PageId>,
+    /// The year a book's text has come to where this chapter opens: the last its chapters
+    /// before name in their text (not their notes). What "the Opposition" of a chapter
+    /// that names no year of its own is read in. `None` for a first chapter or a document.
+    pub opening_year: Option<i32>,
     /// Used for ordering: the file name, so `02-x.md` comes after `01-y.md`.
     file_name: String,
 }
@@ -129,6 +133,7 @@ impl Page {
             body_line: 1,
             parent: None,
             children: Vec::new(),
+            opening_year: None,
             file_name: String::new(),
         }
     }
@@ -439,6 +444,7 @@ fn load_page(
         date,
         parent: None,
         children: Vec::new(),
+        opening_year: None,
         file_name,
     })
 }
@@ -605,8 +611,31 @@ fn link_collections(pages: &mut [Page]) {
     }
     for (parent, mut list) in children {
         list.sort_by(|&a, &b| order_key(&pages[a]).cmp(&order_key(&pages[b])));
+        let mut year = None;
+        for &chapter in &list {
+            pages[chapter].opening_year = year;
+            year = last_year_of_the_text(&pages[chapter].body).or(year);
+        }
         pages[parent].children = list;
     }
+}
+
+/// The last year a page's Markdown names outside its notes' definitions (`[^1]: …` and the
+/// lines indented under them).
+fn last_year_of_the_text(body: &str) -> Option<i32> {
+    let mut in_note = false;
+    let mut last = None;
+    for line in body.lines() {
+        if line.starts_with("[^") {
+            in_note = true;
+        } else if !line.trim().is_empty() && !line.starts_with([' ', '\t']) {
+            in_note = false;
+        }
+        if !in_note {
+            last = crate::text::last_year(line).or(last);
+        }
+    }
+    last
 }
 
 /// `documents/book/ch/` → `documents/book/`, `documents/`.

@@ -17,7 +17,7 @@ use super::matcher::{
 use super::{EntityId, EntityKind, Registry};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{BlockAnnotator, BlockPlace, EventPosition, ParagraphText};
-use crate::text::{escape_html, has_cyrillic, nearest};
+use crate::text::{escape_html, has_cyrillic, last_year, nearest};
 
 /// The registry and its name lookup, shared by every page of a build.
 #[derive(Clone, Copy)]
@@ -155,17 +155,6 @@ pub(crate) fn event_head(name: &str) -> Option<&str> {
     let mut letters = head.chars();
     let capital = letters.next().is_some_and(char::is_uppercase);
     (capital && head.chars().count() >= 4 && letters.all(char::is_lowercase)).then_some(head)
-}
-
-/// The last year `text` names: a number of four digits from 1000 to 2099, standing alone.
-fn last_year(text: &str) -> Option<i32> {
-    let bytes = text.as_bytes();
-    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
-    (0..bytes.len().saturating_sub(3)).rev().find_map(|at| {
-        let whole = (at..at + 4).all(digit) && !(at > 0 && digit(at - 1)) && !digit(at + 4);
-        let year: i32 = whole.then(|| text[at..at + 4].parse().ok()).flatten()?;
-        (1000..2100).contains(&year).then_some(year)
-    })
 }
 
 /// Whether a group existed in `year`: founded by then and not dissolved before it.
@@ -349,6 +338,13 @@ impl<'r> Annotator<'r> {
             year_seen: None,
             link_implicit: false,
         }
+    }
+
+    /// An annotator for a chapter that opens in `year`, the one its book has come to: what
+    /// "the Opposition" is read in until the chapter names a year of its own.
+    pub fn opening_in(mut self, year: Option<i32>) -> Self {
+        self.year_seen = year;
+        self
     }
 
     /// An annotator that links the bare references it settles (`link_implicit`).
@@ -1152,7 +1148,7 @@ fn slice<'a>(text: &CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_quoted_title, last_year, misspelt_scheme};
+    use super::{in_quoted_title, misspelt_scheme};
 
     #[test]
     fn a_name_in_a_quoted_title_of_a_work_names_the_work() {
@@ -1163,16 +1159,6 @@ mod tests {
         assert!(!in_quoted_title(said, said.find("Convention").unwrap()));
         let entitled = "a leaflet entitled “The Charter of 1838”";
         assert!(in_quoted_title(entitled, entitled.find("Charter").unwrap()));
-    }
-
-    #[test]
-    fn the_last_year_a_text_names() {
-        assert_eq!(
-            last_year("In 1848 and again in 1851, 12345 francs"),
-            Some(1851)
-        );
-        assert_eq!(last_year("page 123, no. 45"), None);
-        assert_eq!(last_year("the year 2150"), None);
     }
 
     #[test]

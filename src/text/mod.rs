@@ -56,6 +56,17 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// The last year `text` names: a number of four digits from 1000 to 2099, standing alone.
+pub fn last_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    (0..bytes.len().saturating_sub(3)).rev().find_map(|at| {
+        let whole = (at..at + 4).all(digit) && !(at > 0 && digit(at - 1)) && !digit(at + 4);
+        let year: i32 = whole.then(|| text[at..at + 4].parse().ok()).flatten()?;
+        (1000..2100).contains(&year).then_some(year)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::lang::{is_cyrillic, russian_runs};
@@ -126,5 +137,15 @@ mod tests {
             vec![("Ленин, ПСС, Т", true), (". 42 [Lenin, CW]", false)]
         );
         assert_eq!(russian_runs("plain"), vec![("plain", false)]);
+    }
+
+    #[test]
+    fn the_last_year_a_text_names() {
+        assert_eq!(
+            last_year("In 1848 and again in 1851, 12345 francs"),
+            Some(1851)
+        );
+        assert_eq!(last_year("page 123, no. 45"), None);
+        assert_eq!(last_year("the year 2150"), None);
     }
 }

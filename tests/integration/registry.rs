@@ -713,6 +713,53 @@ fn the_opposition_stands_for_the_opposition_of_the_time() {
     assert!(hrefs(&document, "p a").contains(&"/groups/left-opposition/".to_string()));
 }
 
+/// A book's chapter that names no year of its own goes on in the year its chapters before
+/// came to: its "the Opposition" is the one of that time.
+#[test]
+fn a_chapter_without_a_year_reads_the_opposition_in_the_year_of_the_chapters_before() {
+    let (site, _) = built_with_oppositions(
+        &[(
+            "left-opposition",
+            "Left Opposition",
+            "founded = \"1923-10\"",
+        )],
+        "elsewhere",
+        "+++\ntitle = \"Elsewhere\"\n+++\n\nNothing of note.\n",
+    );
+    let book = site.path().join("content/documents/discussion");
+    std::fs::create_dir_all(&book).unwrap();
+    std::fs::write(
+        book.join("_index.md"),
+        "+++\ntitle = \"The discussion\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        book.join("01-autumn.md"),
+        "+++\ntitle = \"Autumn\"\n+++\n\nThe discussion opened in the autumn of 1923.[^1]\n\n\
+         [^1]: As in 1921.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        book.join("02-votes.md"),
+        "+++\ntitle = \"Votes\"\n+++\n\nIn the cells of the factories many voted for the \
+         Opposition.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build_site(site.path(), out.path(), None);
+    let chapter = page(out.path(), "documents/discussion/02-votes/index.html");
+    let references = select(&chapter, ".entity-reference");
+    assert_eq!(references.len(), 1, "{}", chapter.html());
+    let group = page(out.path(), "groups/left-opposition/index.html");
+    assert!(
+        group.html().contains("/documents/discussion/02-votes/#p-1"),
+        "{}",
+        group.html()
+    );
+    let workers = page(out.path(), "groups/workers-opposition/index.html");
+    assert!(!workers.html().contains("02-votes"));
+}
+
 /// Where two groups of the head named on the page existed in the year, and neither was
 /// named in the last paragraphs, "the Opposition" is the one whose life holds the year most
 /// narrowly: in 1927, the United Opposition of 1926–1927, not the Left Opposition of 1923
