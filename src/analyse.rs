@@ -245,6 +245,7 @@ impl<'r> Analyser<'r> {
             Annotator::new(entities, self.link_prefix, &page.path)
                 .linking_implicit(self.link_implicit)
                 .opening_in(page.opening_year)
+                .naming_most(crate::content::most_named_year(&page.body))
                 .with_declared_names(
                     &page.front.names,
                     &page.front.unlinked_names,

@@ -620,22 +620,36 @@ fn link_collections(pages: &mut [Page]) {
     }
 }
 
-/// The last year a page's Markdown names outside its notes' definitions (`[^1]: …` and the
-/// lines indented under them).
+/// The last year a page's Markdown names in its text.
 fn last_year_of_the_text(body: &str) -> Option<i32> {
+    text_lines(body).filter_map(crate::text::last_year).last()
+}
+
+/// The year a page's Markdown names most often in its text (the later of two as often).
+pub fn most_named_year(body: &str) -> Option<i32> {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for line in text_lines(body) {
+        for year in crate::text::years(line) {
+            *counts.entry(year).or_default() += 1;
+        }
+    }
+    (counts.into_iter())
+        .max_by_key(|&(year, count)| (count, year))
+        .map(|(year, _)| year)
+}
+
+/// The lines of a page's Markdown outside its notes' definitions (`[^1]: …` and the lines
+/// indented under them).
+fn text_lines(body: &str) -> impl Iterator<Item = &str> {
     let mut in_note = false;
-    let mut last = None;
-    for line in body.lines() {
+    body.lines().filter(move |line| {
         if line.starts_with("[^") {
             in_note = true;
         } else if !line.trim().is_empty() && !line.starts_with([' ', '\t']) {
             in_note = false;
         }
-        if !in_note {
-            last = crate::text::last_year(line).or(last);
-        }
-    }
-    last
+        !in_note
+    })
 }
 
 /// `documents/book/ch/` → `documents/book/`, `documents/`.

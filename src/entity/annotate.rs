@@ -172,6 +172,31 @@ fn life_in_years(group: &crate::entity::Entity) -> i32 {
     }
 }
 
+/// How many months of `year` a group existed in: its founding's month to its end's (a
+/// date of a year alone counts from January, or to December).
+fn months_in(group: &crate::entity::Entity, year: i32) -> i32 {
+    let month_of = |field: &str, default: u32| {
+        let point = group.date(field).and_then(|d| d.date.start)?;
+        Some((point.year, point.month.unwrap_or(default)))
+    };
+    let (first_year, first_month) = month_of("founded", 1).unwrap_or((year, 1));
+    let (last_year, last_month) = month_of("dissolved", 12).unwrap_or((year, 12));
+    let first = if first_year < year {
+        1
+    } else {
+        first_month as i32
+    };
+    let last = if last_year > year {
+        12
+    } else {
+        last_month as i32
+    };
+    if first_year > year || last_year < year {
+        return 0;
+    }
+    (last - first + 1).max(0)
+}
+
 fn existed_in(group: &crate::entity::Entity, year: i32) -> bool {
     let year_of = |field: &str| group.date(field).and_then(|d| d.date.start).map(|p| p.year);
     year_of("founded").is_none_or(|founded| founded <= year)
@@ -270,6 +295,9 @@ pub struct Annotator<'r> {
     recent_groups: Vec<RecentGroup>,
     /// The last year the page's text has named: the time "the Opposition" is read in.
     year_seen: Option<i32>,
+    /// The year the page's text names most: what "the Opposition" is read in where its
+    /// paragraph names no year before it, once the text has come to a year.
+    page_year: Option<i32>,
     /// Whether a bare reference settled ("the Congress") links as a name does.
     link_implicit: bool,
 }
@@ -336,6 +364,7 @@ impl<'r> Annotator<'r> {
             blocks_seen: 0,
             recent_groups: Vec::new(),
             year_seen: None,
+            page_year: None,
             link_implicit: false,
         }
     }
@@ -344,6 +373,14 @@ impl<'r> Annotator<'r> {
     /// "the Opposition" is read in until the chapter names a year of its own.
     pub fn opening_in(mut self, year: Option<i32>) -> Self {
         self.year_seen = year;
+        self
+    }
+
+    /// An annotator for a page whose text names `year` most: the time of its "the
+    /// Opposition" where the paragraph names none before it (a chapter on 1926 that recalls
+    /// 1923 and looks ahead to 1928 is of 1926, whatever year it named last).
+    pub fn naming_most(mut self, year: Option<i32>) -> Self {
+        self.page_year = year;
         self
     }
 
@@ -700,7 +737,11 @@ impl<'r> Annotator<'r> {
             }
             let text = events_text(events, event);
             let head = &text[range.clone()];
-            let year = last_year(&text[..range.start]).or(self.year_seen);
+            // Once the text has come to a year (its own or its chapters' before): the year
+            // the page names most, not the one it happened to name last.
+            let year = (last_year(&text[..range.start]))
+                .or(self.year_seen.and(self.page_year))
+                .or(self.year_seen);
             let existed = |entity: usize| {
                 year.is_none_or(|year| existed_in(&registry.entities[entity], year))
             };
@@ -726,18 +767,24 @@ impl<'r> Annotator<'r> {
             };
             // "the Opposition" of 1926, named pages after "the Left Opposition" of 1923 (which
             // went on), is the United Opposition of 1926–1927: the group whose known life
-            // holds the year most narrowly, if one does.
-            let named_on_the_page =
-                |group: usize| (self.recent_groups.iter()).any(|r| r.entity == group);
+            // holds the year most narrowly, and of two as narrow, the one that was more of
+            // that year (the United Opposition from April 1926, not the New Opposition that
+            // joined it then), named on the page or not.
             let of_its_time_most_narrowly = || {
-                let mut lives: Vec<(i32, usize)> = existing()?
-                    .filter(|&group| named_on_the_page(group))
-                    .map(|group| (life_in_years(&registry.entities[group]), group))
+                let year = year?;
+                let mut lives: Vec<(i32, i32, usize)> = existing()?
+                    .map(|group| {
+                        let entity = &registry.entities[group];
+                        (life_in_years(entity), -months_in(entity, year), group)
+                    })
                     .collect();
                 lives.sort();
                 match lives.as_slice() {
-                    [(life, group), rest @ ..]
-                        if *life < i32::MAX && rest.first().is_none_or(|(next, _)| next > life) =>
+                    [(life, months, group), rest @ ..]
+                        if *life < i32::MAX
+                            && rest.first().is_none_or(|(next, next_months, _)| {
+                                (next, next_months) > (life, months)
+                            }) =>
                     {
                         Some(*group)
                     }

@@ -58,13 +58,23 @@ pub fn escape_html(text: &str) -> String {
 
 /// The last year `text` names: a number of four digits from 1000 to 2099, standing alone.
 pub fn last_year(text: &str) -> Option<i32> {
+    (0..text.len().saturating_sub(3))
+        .rev()
+        .find_map(|at| year_at(text, at))
+}
+
+/// The years `text` names, in order.
+pub fn years(text: &str) -> impl Iterator<Item = i32> + '_ {
+    (0..text.len().saturating_sub(3)).filter_map(|at| year_at(text, at))
+}
+
+/// The year whose four digits begin at byte `at` of `text`, standing alone.
+fn year_at(text: &str, at: usize) -> Option<i32> {
     let bytes = text.as_bytes();
     let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
-    (0..bytes.len().saturating_sub(3)).rev().find_map(|at| {
-        let whole = (at..at + 4).all(digit) && !(at > 0 && digit(at - 1)) && !digit(at + 4);
-        let year: i32 = whole.then(|| text[at..at + 4].parse().ok()).flatten()?;
-        (1000..2100).contains(&year).then_some(year)
-    })
+    let whole = (at..at + 4).all(digit) && !(at > 0 && digit(at - 1)) && !digit(at + 4);
+    let year: i32 = whole.then(|| text[at..at + 4].parse().ok()).flatten()?;
+    (1000..2100).contains(&year).then_some(year)
 }
 
 #[cfg(test)]

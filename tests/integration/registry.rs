@@ -797,6 +797,54 @@ fn the_opposition_of_a_year_two_groups_share_is_the_one_of_that_time_alone() {
     assert_eq!(references, ["United Opposition"]);
 }
 
+/// A chapter on 1926 that names the Left Opposition, recalls 1923 and looks ahead to 1928
+/// reads its "the Opposition" in 1926, the year it names most: the United Opposition,
+/// though the page never names it, and not the New Opposition it absorbed that April nor
+/// the Right Opposition of 1928.
+#[test]
+fn the_opposition_of_a_page_is_read_in_the_year_the_page_names_most() {
+    let (_site, out) = built_with_oppositions(
+        &[
+            (
+                "left-opposition",
+                "Left Opposition",
+                "founded = \"1923-10\"",
+            ),
+            (
+                "new-opposition",
+                "New Opposition",
+                "founded = \"1925\"\ndissolved = \"1926-04\"",
+            ),
+            (
+                "united-opposition",
+                "United Opposition",
+                "founded = \"1926-04\"\ndissolved = \"1927-12\"",
+            ),
+            (
+                "right-opposition",
+                "Right Opposition",
+                "founded = \"1928\"\ndissolved = \"1929\"",
+            ),
+        ],
+        "plenum",
+        "+++\ntitle = \"The July Plenum\"\n+++\n\n\
+         The July Plenum of 1926 met in a hot city. Trotsky, once of the Left Opposition of \
+         1923, spoke in 1926 as he had in 1923.\n\n\
+         The harvest of 1926 was poor.\n\n\
+         The towns went hungry.\n\n\
+         Prices rose.\n\n\
+         Its leaders would be exiled by 1928.\n\n\
+         Krupskaya's demand was supported by other leaders of the Opposition.\n",
+    );
+    let document = page(out.path(), "documents/plenum/index.html");
+    let selector = scraper::Selector::parse(".entity-reference").unwrap();
+    let references: Vec<&str> = document
+        .select(&selector)
+        .filter_map(|span| span.value().attr("title"))
+        .collect();
+    assert_eq!(references, ["United Opposition"]);
+}
+
 /// An event's `participants` name people and groups: each lists the event, and its
 /// chronology holds it; the event's entry comes from the paragraph its `source` links.
 #[test]
