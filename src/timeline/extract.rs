@@ -2915,7 +2915,9 @@ fn valid(date: HistoricalDate) -> Option<HistoricalDate> {
     (points_valid && ordered).then_some(date)
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
+/// A month's name, in full or shortened with a full stop or without one, as letters and
+/// American texts write it ("Jan 9 1864", "Sept 24th 1863").
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b)";
 /// A day of the month, with its ordinal's ending as English wrote it then and now ("3d",
 /// "22d", "3rd").
 const DAY: &str = r"([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|d)?";
@@ -5253,6 +5255,9 @@ mod tests {
             read("The fair was held on the 22d, 23d and 24th of February, 1864."),
             ["1864-02-22/1864-02-24"]
         );
+        // A month shortened without its full stop, as letters write it.
+        assert_eq!(read("He wrote to her on Sept 24th 1863."), ["1863-09-24"]);
+        assert_eq!(read("They came home on Jan 9, 1864."), ["1864-01-09"]);
         assert_eq!(
             read("Between May and July of 1847 the two men visited every court."),
             ["1847-05/1847-07"]
