@@ -2990,10 +2990,12 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 )
             },
         ),
-        // from the 6th to the 8th of December 1661, between the 6th and the 8th of …
+        // from the 6th to the 8th of December 1661, between the 6th and the 8th of … (not
+        // "the 3rd and the 17th of May", two days)
         form(
             r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?the\s+{D}\s+(?:and|to|until|till)\s+the\s+{D}\s+of\s+{M},?\s+{Y}\b",
             |c| {
+                is_span(&c[0]).then_some(())?;
                 dated(
                     Point::day(year(c, 4)?, month(c, 3)?, day(c, 1)?),
                     Some(Point::day(year(c, 4)?, month(c, 3)?, day(c, 2)?)),
@@ -3235,6 +3237,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         form(
             r"\b(?:(?:[Bb]etween|[Ff]rom)\s+)?the\s+{D}\s+(?:and|to|until|till)\s+the\s+{D}\s+of\s+{M}\b",
             |c| {
+                is_span(&c[0]).then_some(())?;
                 no_year(
                     (month(c, 3)?, day(c, 1)?),
                     Some((month(c, 3)?, day(c, 2)?)),
@@ -3331,6 +3334,9 @@ fn find_dates(text: &str) -> Vec<Found> {
             !(in_words.iter()).any(|w| w.span.start <= f.span.start && f.span.end <= w.span.end)
         });
     }
+    // "On 10 and 21 June": the first day is of the month named after the second.
+    found.extend(first_days_of_pairs(text, &found));
+    found.sort_by_key(|f| f.span.start);
     // "The first week of July", "the week ending 8 September": seven days, not the month
     // or the day the week is named by.
     let weeks = weeks(text);
@@ -3359,6 +3365,35 @@ fn find_dates(text: &str) -> Vec<Found> {
         found.sort_by_key(|f| f.span.start);
     }
     found
+}
+
+/// The first of two days of a month named together without a year ("on 10 and 21 June"),
+/// where no form read it: a day of that month, which the sentence's second day is
+/// coordinated with.
+fn first_days_of_pairs(text: &str, found: &[Found]) -> Vec<Found> {
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+        let pattern = r"\b{D}\s+and\s+(?:the\s+)?{D}\s+(?:of\s+)?{M}"
+            .replace("{M}", MONTH)
+            .replace("{D}", DAY);
+        Regex::new(&pattern).expect("a valid pattern")
+    });
+    if !text.contains(" and ") {
+        return Vec::new();
+    }
+    PAIR.captures_iter(text)
+        .filter_map(|c| {
+            let first = c.get(1)?;
+            let read = |f: &Found| f.span.start < first.end() && first.start() < f.span.end;
+            // "on the 15th and 16th of December" is read as days told from the text's month.
+            if found.iter().any(read) || text[..first.start()].ends_with("the ") {
+                return None;
+            }
+            Some(Found {
+                span: first.range(),
+                reading: no_year((month(&c, 3)?, day(&c, 1)?), None, false)?,
+            })
+        })
+        .collect()
 }
 
 /// Weeks named by their place in a month ("the first week of July", "the third week of
@@ -4079,6 +4114,11 @@ fn part(word: &str, year: i32) -> Option<Reading> {
 
 fn year(c: &Captures, group: usize) -> Option<i32> {
     c.get(group)?.as_str().parse().ok()
+}
+
+/// Whether two days joined are the ends of a span: "between … and", or "to", "until".
+fn is_span(joined: &str) -> bool {
+    joined.starts_with(['B', 'b']) || !joined.contains(" and ")
 }
 
 /// Days of one month named together: a span where they run on ("the 22d, 23d and 24th"),
@@ -5254,6 +5294,14 @@ mod tests {
         assert_eq!(
             read("The fair was held on the 22d, 23d and 24th of February, 1864."),
             ["1864-02-22/1864-02-24"]
+        );
+        // Without a year, from the context's.
+        let in_1919 = |text: &str| {
+            sentence_date("The strike began in May 1919.", text).map(|(date, _)| date.edtf())
+        };
+        assert_eq!(
+            in_1919("Returned soldiers marched on the City Hall on 10 and 21 June.").as_deref(),
+            Some("{1919-06-10,1919-06-21}")
         );
         // A month shortened without its full stop, as letters write it.
         assert_eq!(read("He wrote to her on Sept 24th 1863."), ["1863-09-24"]);
