@@ -1745,7 +1745,35 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
                 && words
                     .get(at + 1)
                     .is_some_and(|next| *next == "been" || is_participle(next));
-            if !perfect && !PRESENT_REPORTING.contains(word) {
+            // "members who took notes", "his claims of 1921": a noun, after a verb or a
+            // determiner.
+            let noun = at.checked_sub(1).is_some_and(|i| {
+                matches!(
+                    words[i],
+                    "took"
+                        | "taken"
+                        | "take"
+                        | "made"
+                        | "kept"
+                        | "the"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "of"
+                        | "no"
+                        | "many"
+                        | "some"
+                        | "these"
+                        | "those"
+                        | "with"
+                        | "in"
+                )
+            });
+            if !perfect && (!PRESENT_REPORTING.contains(word) || noun) {
                 return false;
             }
             // "As Prescott observes …, Moctezuma received Cortés on 8 November 1519".
@@ -2899,7 +2927,11 @@ fn with_year(
     let date = match end {
         Some((end_month, end_day)) => {
             let end_year = if end_month < month { year + 1 } else { year };
-            HistoricalDate::range(start, Point::day(end_year, end_month, end_day))
+            let end = match end_day {
+                0 => Point::month(end_year, end_month),
+                _ => Point::day(end_year, end_month, end_day),
+            };
+            HistoricalDate::range(start, end)
         }
         None => HistoricalDate::single(start),
     };
@@ -3336,6 +3368,13 @@ fn find_dates(text: &str) -> Vec<Found> {
     }
     // "On 10 and 21 June": the first day is of the month named after the second.
     found.extend(first_days_of_pairs(text, &found));
+    // "Between May and August", its year the context's: the forms look only near digits.
+    let spans: Vec<Found> = (months_between(text).into_iter())
+        .filter(|span| {
+            !(found.iter()).any(|f| f.span.start < span.span.end && span.span.start < f.span.end)
+        })
+        .collect();
+    found.extend(spans);
     found.sort_by_key(|f| f.span.start);
     // "The first week of July", "the week ending 8 September": seven days, not the month
     // or the day the week is named by.
@@ -3391,6 +3430,33 @@ fn first_days_of_pairs(text: &str, found: &[Found]) -> Vec<Found> {
             Some(Found {
                 span: first.range(),
                 reading: no_year((month(&c, 3)?, day(&c, 1)?), None, false)?,
+            })
+        })
+        .collect()
+}
+
+/// Two months joined as a span with no year ("between May and August", "from March to
+/// June"): the months of the year the context gives.
+fn months_between(text: &str) -> Vec<Found> {
+    static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+        let pattern =
+            r"\b(?:[Bb]etween|[Ff]rom)\s+{M}\s+(?:and|to|until|till)\s+{M}\b".replace("{M}", MONTH);
+        Regex::new(&pattern).expect("a valid pattern")
+    });
+    if !text.contains("etween") && !text.contains("rom") {
+        return Vec::new();
+    }
+    BETWEEN
+        .captures_iter(text)
+        .filter_map(|c| {
+            // Not "from May to August 1661", which the forms read with its year.
+            let rest = text[c.get(0)?.end()..].trim_start_matches([',', ' ']);
+            if rest.starts_with(|ch: char| ch.is_ascii_digit()) || rest.starts_with("of ") {
+                return None;
+            }
+            Some(Found {
+                span: c.get(0)?.range(),
+                reading: no_year((month(&c, 1)?, 0), Some((month(&c, 2)?, 0)), false)?,
             })
         })
         .collect()
@@ -5296,6 +5362,15 @@ mod tests {
             ["1864-02-22/1864-02-24"]
         );
         // Without a year, from the context's.
+        assert_eq!(
+            sentence_date(
+                "In 1661 there was a quarrel.",
+                "Between May and August the complaint grew."
+            )
+            .map(|(date, _)| date.edtf())
+            .as_deref(),
+            Some("1661-05/1661-08")
+        );
         let in_1919 = |text: &str| {
             sentence_date("The strike began in May 1919.", text).map(|(date, _)| date.edtf())
         };
