@@ -1215,8 +1215,28 @@ impl Extractor {
                 }
             }
             (None, Some((bare, year))) => {
-                let set = self.coordinated(text, sentence_start, found, &placed_at, (bare, year));
-                set.date.set.is_some().then_some((bare, set))
+                // "from 2 millions in 1917 to 750,000 in 1920": two bare years, one span.
+                let next_year = match found.get(bare + 1).map(|f| &f.reading) {
+                    Some(Reading::BareYear {
+                        year,
+                        approximate: false,
+                    }) => Some(Dating {
+                        date: HistoricalDate::single(Point::year(*year)),
+                        old_style: false,
+                    }),
+                    _ => None,
+                };
+                let span = (next_year.as_ref())
+                    .filter(|_| joins_as_span(text, sentence_start, found, bare))
+                    .and_then(|end| spanned(&year, end));
+                match span {
+                    Some(span) => Some((bare, span)),
+                    None => {
+                        let set =
+                            self.coordinated(text, sentence_start, found, &placed_at, (bare, year));
+                        set.date.set.is_some().then_some((bare, set))
+                    }
+                }
             }
             (first, _) => first,
         };
@@ -1530,16 +1550,25 @@ fn joins_as_span(text: &str, sentence_start: usize, found: &[Found], index: usiz
         return true;
     }
     let joint_alone = matches!(bare, "to" | "until" | "till" | "through");
-    if between.len() > 60
-        || between.contains([',', ';', '(', '—']) && !between.contains(']') && !joint_alone
-    {
+    // A comma in a number ("750,000") parts nothing.
+    let parted = between.char_indices().any(|(at, c)| match c {
+        ',' => !(between[at + 1..]).starts_with(|d: char| d.is_ascii_digit()),
+        ';' | '(' | '—' => true,
+        _ => false,
+    });
+    if between.len() > 60 || parted && !between.contains(']') && !joint_alone {
         return false;
     }
     let before = text[sentence_start..this.span.start].to_lowercase();
     let last_words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
     let word = |w: &str| between.split_whitespace().any(|b| b == w);
     let opened_by = |w: &str, within: usize| last_words.iter().take(within).any(|b| *b == w);
+    // "went from 2 millions in 1917 to 750,000 in 1920": a quantity's two times.
+    let from_quantity = opened_by("from", 4)
+        && word("to")
+        && (last_words.iter().take(4)).any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     (opened_by("from", 2) && (word("until") || word("till") || word("to") || word("through")))
+        || from_quantity
         || (opened_by("between", 6) && word("and"))
 }
 
@@ -4336,6 +4365,11 @@ mod tests {
 
     #[test]
     fn two_dates_joined_by_from_and_until_or_between_and_are_one_span() {
+        // A quantity's two times, the comma of its number no parting.
+        assert_eq!(
+            edtf_of("The population of the city went from 2 millions in 1917 to 750,000 in 1920."),
+            Some("1917/1920".to_string())
+        );
         // In the American order, with its commas; joined by a dash.
         assert_eq!(
             edtf_of(
