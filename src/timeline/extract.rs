@@ -6435,3 +6435,4 @@ mod tests {
         assert_eq!(dates, ["21 May 1848"]);
     }
 }
+
