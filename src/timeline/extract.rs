@@ -1753,6 +1753,17 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     {
         return true;
     }
+    // "Hollins (1987) calls him …, and she reads his caution in 1889 as …": a work cited by
+    // its author and year, and what it says in the present.
+    static CITED_SAYS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b\p{Lu}[\p{L}'’-]+\s+\([12][0-9]{3}[a-z]?(?:,\s*pp?\.\s*[0-9–-]+)?\)\s+[a-z]+s\b",
+        )
+        .expect("a valid pattern")
+    });
+    if CITED_SAYS.is_match(before_date) {
+        return true;
+    }
     // "The Labor Temple, sold in 1958, now houses the museum", "Hollis, in a study
     // published in 1974, takes Pell at his word": the date in a phrase set off before the
     // sentence's verb, and the verb in the present.
@@ -4379,6 +4390,7 @@ mod tests {
             "The best account is contained in his speech to the Senate in October 1911.",
             "There is a second version, printed by the paper on 10 August 1940.",
             "The Labor Temple, sold in 1958, now houses the valley's museum.",
+            "Hollins (1987) calls him a leader, and she reads his caution in 1889 as wisdom.",
             "Peter Hollis, in a short study published in 1974, takes Pell at his word.",
             "Her memoir, published in Paris in 1934, remembers the spring of 1917 fondly.",
             "Output of steel in 1931 was to be twice that of the year before.",
