@@ -47,6 +47,13 @@ pub struct Matcher {
     /// Opposition), each with the groups whose name it heads: what "the Opposition" may
     /// stand for.
     group_heads: Vec<(String, Vec<usize>)>,
+    /// For each body (a term, group or event), the peoples its entry names ("Russian" in
+    /// "the Central Committee of the Russian Communist Party"): what "of the Italian …"
+    /// after its name may say without naming another body.
+    own_peoples: Vec<Vec<String>>,
+    /// The peoples the names of the registry's events, groups and terms name: the
+    /// collection's own ("the All-Russian Congress of Soviets").
+    home_peoples: Vec<String>,
 }
 
 /// The heads of the names of the entities of `kind` that several of them share, each with
@@ -211,9 +218,26 @@ impl Matcher {
                 forenames: forenames(registry),
                 given_names,
                 group_heads: shared_heads(registry, EntityKind::Group),
+                own_peoples: (registry.entities.iter()).map(own_peoples).collect(),
+                home_peoples: home_peoples(registry),
             },
             problems,
         )
+    }
+
+    /// Whether the body named up to `end` is another people's namesake of the entry's: "the
+    /// Politburo of the Italian Communist Party", "the CC of the Polish party", where the
+    /// entry names no Italians or Poles.
+    fn of_another_people(&self, text: &str, end: usize, pattern: usize) -> bool {
+        let Target::One(entity) = self.patterns[pattern].0 else {
+            return false;
+        };
+        let Some(people) = people_after(&text[end..]) else {
+            return false;
+        };
+        !(self.own_peoples[entity].iter())
+            .chain(&self.home_peoples)
+            .any(|own| own == people)
     }
 
     /// Whether `word` is a forename the registry gives some person.
@@ -247,6 +271,7 @@ impl Matcher {
             .into_iter()
             .filter(|at| !in_longer_name(text, at.range.end))
             .filter(|at| !generic_use(text, at.range.clone()))
+            .filter(|at| !self.of_another_people(text, at.range.end, at.name))
             .map(|at| {
                 let (target, full) = self.patterns[at.name].clone();
                 Found {
@@ -386,6 +411,61 @@ const EPONYM_NOUNS: &[&str] = &[
     "Corpus",
     "Institut",
 ];
+
+/// The word for a people in " of the Italian Communist Party" right after a name.
+fn people_after(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(" of the ")?;
+    let (word, after) = rest.split_once(' ')?;
+    (after.starts_with(char::is_uppercase) && is_a_peoples_name(word)).then_some(word)
+}
+
+/// Whether a capitalised word is a people's name by its ending: "Italian", "Georgian",
+/// "Polish", "French", "Chinese", "German".
+fn is_a_peoples_name(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.chars().count() >= 5
+        && ["ian", "ean", "ese", "ish", "an", "ch"]
+            .iter()
+            .any(|ending| word.ends_with(ending))
+}
+
+/// The peoples the names of a registry's events, groups, terms and places name.
+fn home_peoples(registry: &Registry) -> Vec<String> {
+    let names = (registry.entities.iter())
+        .filter(|entity| entity.kind() != EntityKind::Person)
+        .flat_map(|entity| {
+            std::iter::once(entity.name.as_str())
+                .chain(entity.aliases.iter().map(String::as_str))
+                .chain(entity.expansion())
+        });
+    peoples_in(names)
+}
+
+/// The words for peoples in `texts`, each once.
+fn peoples_in<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<String> {
+    let mut peoples: Vec<String> = texts
+        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
+        .filter(|word| is_a_peoples_name(word))
+        .map(str::to_string)
+        .collect();
+    peoples.sort();
+    peoples.dedup();
+    peoples
+}
+
+/// The peoples a body's entry names in its name, aliases, expansion, summary and text; none
+/// for a person.
+fn own_peoples(entity: &crate::entity::Entity) -> Vec<String> {
+    if entity.kind() == EntityKind::Person {
+        return Vec::new();
+    }
+    let texts = [entity.name.as_str(), entity.body.as_str()]
+        .into_iter()
+        .chain(entity.aliases.iter().map(String::as_str))
+        .chain(entity.summary.as_deref())
+        .chain(entity.expansion());
+    peoples_in(texts)
+}
 
 /// Whether the name ending at `end` is followed by a noun that makes it part of a longer
 /// name.
@@ -1041,6 +1121,23 @@ mod tests {
             named("the new opposition of 1925, and every new opposition after it"),
             ["new opposition"]
         );
+        // Another people's body of the same name: neither the entry nor the names of the
+        // registry's bodies name Italians; they name Russians.
+        let politburo = entity("term", "politburo", "Politburo", &[]);
+        let congress = entity(
+            "event",
+            "x",
+            "Tenth Congress of the Russian Communist Party",
+            &[],
+        );
+        let (matcher, _) = Matcher::new(&registry(vec![politburo, congress]));
+        let named = |text: &str| matcher.find(text).len();
+        assert_eq!(
+            named("a letter from the Politburo of the Italian Communist Party"),
+            0
+        );
+        assert_eq!(named("the Politburo of the Russian Communist Party met"), 1);
+        assert_eq!(named("the Politburo of the CC met"), 1);
         let twenty_second = entity("event", "xxii", "Twenty-Second Party Congress", &[]);
         let (matcher, _) = Matcher::new(&registry(vec![twenty_second]));
         let found = matcher.find("after the Twentieth and Twenty-Second Party Congresses");
