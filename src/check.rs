@@ -81,10 +81,16 @@ pub fn unresolved_warnings(registry: &Registry, pages: &[PageAnalysis]) -> Vec<D
                     ),
                 )
                 .at_line(first.line)
-                .with_help(format!(
-                    "name the person in full once in the section, or link it: [{name}](person:{})",
-                    ids[0]
-                )),
+                .with_help({
+                    let entity = &registry.entities[first.candidates[0]];
+                    let kind = entity.kind();
+                    format!(
+                        "name the {} in full once in the section, or link it: [{name}]({}:{})",
+                        kind.spec().singular.to_lowercase(),
+                        kind.key(),
+                        entity.id
+                    )
+                }),
             );
         }
     }

@@ -295,6 +295,9 @@ pub struct Annotator<'r> {
     recent_groups: Vec<RecentGroup>,
     /// The last year the page's text has named: the time "the Opposition" is read in.
     year_seen: Option<i32>,
+    /// Whether the page is an interview, a paragraph having opened on "Q.": its "A." is the
+    /// answer's mark, no initial.
+    interview: bool,
     /// The year the page's text names most: what "the Opposition" is read in where its
     /// paragraph names no year before it, once the text has come to a year.
     page_year: Option<i32>,
@@ -364,6 +367,7 @@ impl<'r> Annotator<'r> {
             blocks_seen: 0,
             recent_groups: Vec::new(),
             year_seen: None,
+            interview: false,
             page_year: None,
             link_implicit: false,
         }
@@ -461,6 +465,7 @@ impl BlockAnnotator for Annotator<'_> {
             Some(index) => BlockRef::Paragraph(index),
             None => BlockRef::Other(self.names.blocks.len() as u32),
         };
+        self.interview |= plain.starts_with("Q. ") || plain.starts_with("Q: ");
         let mentions_before = self.names.mentions.len();
         let mut placed = self.find_names(&events, offsets, in_note);
         self.resolve(&mut placed, line, plain);
@@ -875,6 +880,10 @@ impl<'r> Annotator<'r> {
             return None;
         }
         let before = plain[..start].trim_end();
+        // "Q. Who was the agent? / A. Pettigrew was": the answer's mark.
+        if self.interview && matches!(before, "A." | "Q.") {
+            return None;
+        }
         // Initials: "M. B." or "M." (one letter and a full stop each; "Cf." is none).
         let initials: String = before
             .rsplit(' ')

@@ -78,6 +78,7 @@ const EVENT: KindSpec = KindSpec {
     date_fields: &["date"],
     fields: &[
         "title",
+        "name",
         "date",
         "date_os",
         "place",
@@ -106,7 +107,7 @@ const TERM: KindSpec = KindSpec {
     plural: "Glossary",
     name_field: "term",
     date_fields: &[],
-    fields: &["term", "expansion", "original"],
+    fields: &["term", "name", "expansion", "original"],
     own_pages: true,
 };
 

@@ -145,7 +145,7 @@ impl Matcher {
                         let problem = if name == entity.name || name == other.name {
                             Diagnostic::error(&entity.path, format!("the name `{name}` is claimed by this {kind} and by {}", other.path.display()))
                                 .at_line(if name == entity.name { entity.name_line } else { entity.aliases_line })
-                                .with_help("keep the name on one of them, or link the other explicitly: [text](person:ID)")
+                                .with_help(format!("keep the name on one of them, or link the other explicitly: [text]({}:{})", other.kind().key(), other.id))
                         } else {
                             let claimants = shared_aliases
                                 .entry(name.clone())
@@ -153,7 +153,7 @@ impl Matcher {
                             claimants.push(index);
                             Diagnostic::warning(&entity.path, format!("the alias `{name}` is given by this {kind} and by {}: the text around it settles which is meant, or it is left unlinked", other.path.display()))
                                 .at_line(entity.aliases_line)
-                                .with_help("a full name nearby settles it; link the others explicitly: [text](person:ID)")
+                                .with_help(format!("a full name nearby settles it; link the others explicitly: [text]({kind}:{})", entity.id))
                         };
                         problems.push(problem);
                     }

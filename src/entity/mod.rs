@@ -418,9 +418,10 @@ fn load_entity(
                 .with_help("name registry files with lower-case letters, digits and dashes"),
         );
     }
+    // An event's `title` and a term's `term` may be written `name`, as the other kinds'.
     let name = match kind {
-        EntityKind::Event => front.title.clone(),
-        EntityKind::Term => front.term.clone(),
+        EntityKind::Event => front.title.clone().or_else(|| front.name.clone()),
+        EntityKind::Term => front.term.clone().or_else(|| front.name.clone()),
         EntityKind::Person | EntityKind::Group | EntityKind::Place => front.name.clone(),
     };
     let Some(name) = name.filter(|n| !n.trim().is_empty()) else {

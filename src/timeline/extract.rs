@@ -377,9 +377,39 @@ impl Extractor {
         sentence: Range<usize>,
         date: HistoricalDate,
     ) -> HistoricalDate {
+        // "The secretary reported that on Friday the agent had served a notice", "…that
+        // yesterday, market day, a crowd stopped the carts": a day the report tells back to
+        // from the sitting's is the day of what it reports.
+        // Not where the report names a day of its own besides ("assembled the day before
+        // yesterday under the law of 24 February last").
+        let told_back_to = {
+            let said = &text[sentence.clone()];
+            let lower = said.to_lowercase();
+            let days_named = (find_dates(said).iter()).any(|f| {
+                matches!(
+                    f.reading,
+                    Reading::Dated(_) | Reading::NoYear { .. } | Reading::Back(_)
+                )
+            });
+            !days_named
+                && [
+                    "yesterday",
+                    "last night",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                ]
+                .iter()
+                .any(|day| lower.contains(day))
+        };
         match self.written {
             Some(day)
                 if self.sitting
+                    && !told_back_to
                     && of_the_sittings_day(text, sentence.clone())
                     && (find_dates(main_clause(&text[sentence])).is_empty()
                         || date.start.is_some_and(|p| p.day.is_none())
@@ -5540,7 +5570,8 @@ mod tests {
             ),
         ];
         let dates = page_dates((&headings, None), &paragraphs, false);
-        assert_eq!(dates, ["1793-03-17", "1794-06-10"]);
+        // What the report tells back to from the sitting's day is of that day.
+        assert_eq!(dates, ["1793-03-17", "1794-06-08"]);
         // In a session of Frimaire, "the 18th" is of Frimaire, 8 December 1793.
         let frimaire = page_dates(
             (&["Session of the 20th Frimaire, Year II"], None),
