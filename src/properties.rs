@@ -540,3 +540,18 @@ fn a_surname_after_anothers_forename_or_initials_is_not_linked() {
         );
     });
 }
+
+/// In an interview, a paragraph that opens on "A." is an answer: its "A. Lenin said" is no
+/// initial of another Lenin.
+#[test]
+fn an_interviews_answer_mark_is_no_initial() {
+    with_analyser(|analyse| {
+        let analysis =
+            analyse("Q. Who spoke first?\n\nA. Lenin spoke first, and then the others.\n");
+        let warned = (analysis.rendered.diagnostics.iter())
+            .filter(|d| d.message.contains("is not linked"))
+            .count();
+        assert_eq!(warned, 0, "{:?}", analysis.rendered.diagnostics);
+        assert_eq!(analysis.mentions().len(), 1);
+    });
+}

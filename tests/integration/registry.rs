@@ -1023,3 +1023,34 @@ fn check_conflicts_on_broken_content_reports_the_error_and_fails() {
     );
     assert!(stdout(&output).is_empty());
 }
+
+/// An event or a term written with `name`, as people and groups are, is read as its title:
+/// no error, no unknown key. A name two groups share is settled, or its help links by the
+/// group's kind.
+#[test]
+fn an_event_may_be_named_as_the_other_kinds_and_a_shared_names_help_links_its_kind() {
+    let (_site, out, diagnostics) = build_with_file(
+        "registry",
+        "content/events/evictions.md",
+        "+++\nname = \"The Carrowmore evictions\"\ndate = \"1881-03-22\"\n+++\n",
+    );
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let warnings: Vec<String> = diagnostics.warnings().map(|d| d.to_string()).collect();
+    assert!(
+        !warnings.iter().any(|w| w.contains("evictions.md")),
+        "{warnings:#?}"
+    );
+    let event = page(out.path(), "events/evictions/index.html");
+    assert!(event.html().contains("The Carrowmore evictions"));
+    let (_site, _out, diagnostics) = build_with_file(
+        "registry",
+        "content/groups/workers-truth.md",
+        "+++\nname = \"Workers' Truth\"\naliases = [\"Workers' Group\"]\n+++\n",
+    );
+    let shared = diagnostics
+        .warnings()
+        .map(|d| d.to_string())
+        .find(|w| w.contains("the alias `Workers' Group`"))
+        .expect("a warning of the shared alias");
+    assert!(shared.contains("(group:"), "{shared}");
+}
