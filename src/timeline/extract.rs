@@ -6534,3 +6534,4 @@ mod tests {
         assert_eq!(dates, ["21 May 1848"]);
     }
 }
+

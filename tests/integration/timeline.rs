@@ -931,7 +931,7 @@ fn as_months(edtf: &str) -> String {
 /// it in its section (a chapter that opens "On 11 January …").
 #[test]
 fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them() {
-    placed_on_the_built_timeline(site(), "timeline-judged.json").at_least(88, 75, 5);
+    placed_on_the_built_timeline(site(), "timeline-judged.json").at_least(90, 78, 3);
 }
 
 /// A collection written for annals by a reader who had not seen its rules (a historian's
@@ -941,7 +941,7 @@ fn the_judged_sentences_are_placed_on_the_built_timeline_as_a_reader_dates_them(
 /// is no longer quite unseen.
 #[test]
 fn the_judged_sentences_of_a_collection_written_for_the_test_are_placed_as_a_reader_dates_them() {
-    placed_on_a_collections_timeline("saltby").at_least(82, 88, 3);
+    placed_on_a_collections_timeline("saltby").at_least(90, 92, 2);
 }
 
 /// A second collection written for the test (`tests/fixtures/dordrecht`: a historian's
@@ -953,7 +953,7 @@ fn the_judged_sentences_of_a_collection_written_for_the_test_are_placed_as_a_rea
 /// rules leave it off.
 #[test]
 fn the_judged_sentences_of_a_second_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("dordrecht").at_least(82, 75, 2);
+    placed_on_a_collections_timeline("dordrecht").at_least(86, 87, 1);
 }
 
 /// A third (`tests/fixtures/oke-ado`: an encyclopedia entry, a news agency's report with its
@@ -963,7 +963,7 @@ fn the_judged_sentences_of_a_second_collection_written_for_the_test_are_placed()
 /// away", "It was a Saturday"), which its judge dated from the editor's introduction.
 #[test]
 fn the_judged_sentences_of_a_third_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("oke-ado").at_least(84, 54, 1);
+    placed_on_a_collections_timeline("oke-ado").at_least(84, 58, 1);
 }
 
 /// A fourth (`tests/fixtures/kelsborough`: a biography's chapter, a Commons committee's
@@ -975,7 +975,7 @@ fn the_judged_sentences_of_a_third_collection_written_for_the_test_are_placed() 
 /// year before last") and its answers cut from their questions (35 of 41, 39 of 56).
 #[test]
 fn the_judged_sentences_of_a_fourth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("kelsborough").at_least(83, 70, 2);
+    placed_on_a_collections_timeline("kelsborough").at_least(88, 75, 1);
 }
 
 /// A fifth (`tests/fixtures/vilkaste`: a military court's transcript of 1906 in translation,
@@ -989,7 +989,7 @@ fn the_judged_sentences_of_a_fourth_collection_written_for_the_test_are_placed()
 /// memoir's Old Style days ("the second of December, as we then counted") are left off.
 #[test]
 fn the_judged_sentences_of_a_fifth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("vilkaste").at_least(80, 64, 1);
+    placed_on_a_collections_timeline("vilkaste").at_least(83, 72, 0);
 }
 
 /// A sixth (`tests/fixtures/waipukeko`: a colonial legislature's debate of 1863, numbered
@@ -1005,7 +1005,7 @@ fn the_judged_sentences_of_a_fifth_collection_written_for_the_test_are_placed() 
 /// placed, 2 of them right).
 #[test]
 fn the_judged_sentences_of_a_sixth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("waipukeko").at_least(85, 66, 1);
+    placed_on_a_collections_timeline("waipukeko").at_least(88, 68, 0);
 }
 
 /// A seventh (`tests/fixtures/calder`: a police corporal's reports of 1919, a labour
@@ -1020,7 +1020,7 @@ fn the_judged_sentences_of_a_sixth_collection_written_for_the_test_are_placed() 
 /// "that spring") are left off.
 #[test]
 fn the_judged_sentences_of_a_seventh_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("calder").at_least(82, 60, 2);
+    placed_on_a_collections_timeline("calder").at_least(84, 66, 0);
 }
 
 /// An eighth (`tests/fixtures/bellegarde`: a French town's council register of 1790–95 in
@@ -1035,7 +1035,7 @@ fn the_judged_sentences_of_a_seventh_collection_written_for_the_test_are_placed(
 /// session's; the rules keep the session's (the main clause's, as the issue asks).
 #[test]
 fn the_judged_sentences_of_an_eighth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("bellegarde").at_least(72, 74, 1);
+    placed_on_a_collections_timeline("bellegarde").at_least(82, 76, 0);
 }
 
 /// A ninth (`tests/fixtures/bellamy`: a soldier's letters of 1862–64 in his own spelling,
@@ -1048,7 +1048,7 @@ fn the_judged_sentences_of_an_eighth_collection_written_for_the_test_are_placed(
 /// "last Sabbath", "the following Tuesday", "the 26th of last month": 28 of 40, 40 of 50.
 #[test]
 fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("bellamy").at_least(68, 78, 1);
+    placed_on_a_collections_timeline("bellamy").at_least(74, 86, 0);
 }
 
 /// A tenth (`tests/fixtures/sudimov`: a Russian town soviet's protocols of 1917–18 in the
@@ -1074,5 +1074,5 @@ fn the_judged_sentences_of_an_eleventh_collection_written_for_the_test_are_place
 
 #[test]
 fn the_judged_sentences_of_a_tenth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("sudimov").at_least(68, 72, 2);
+    placed_on_a_collections_timeline("sudimov").at_least(71, 74, 1);
 }
