@@ -4391,18 +4391,23 @@ mod tests {
     /// The dates a page's statements are placed at: its paragraphs each with its section
     /// (how many headings stand before it), under `headings`, in a document dated
     /// `document`; `names_entity`, whether every sentence names someone of the registry.
-    fn page_dates(
-        (headings, document): (&[&str], Option<Point>),
-        paragraphs: &[(usize, &str)],
-        names_entity: bool,
-    ) -> Vec<String> {
-        let paragraphs: Vec<ParagraphText> = (paragraphs.iter())
+    /// Paragraphs each with its section (how many headings stand before it).
+    fn paragraph_texts(paragraphs: &[(usize, &str)]) -> Vec<ParagraphText> {
+        (paragraphs.iter())
             .map(|&(section, text)| ParagraphText {
                 anchor: "p-1".to_string(),
                 section,
                 text: text.to_string(),
             })
-            .collect();
+            .collect()
+    }
+
+    fn page_dates(
+        (headings, document): (&[&str], Option<Point>),
+        paragraphs: &[(usize, &str)],
+        names_entity: bool,
+    ) -> Vec<String> {
+        let paragraphs = paragraph_texts(paragraphs);
         let statements = Extractor::page_under(
             (headings, document, None),
             &paragraphs,
@@ -5697,13 +5702,7 @@ mod tests {
     #[test]
     fn the_unmarked_days_of_an_old_style_collection_are_placed_in_the_new_style() {
         let place = |headings: &[&str], paragraphs: &[(usize, &str)]| -> Vec<(String, String)> {
-            let paragraphs: Vec<ParagraphText> = (paragraphs.iter())
-                .map(|&(section, text)| ParagraphText {
-                    anchor: "p-1".to_string(),
-                    section,
-                    text: text.to_string(),
-                })
-                .collect();
+            let paragraphs = paragraph_texts(paragraphs);
             let until = Some(Point::day(1918, 2, 14));
             Extractor::page_under((headings, None, until), &paragraphs, &|_, _| true, &|_| {
                 Vec::new()
@@ -6534,4 +6533,3 @@ mod tests {
         assert_eq!(dates, ["21 May 1848"]);
     }
 }
-
