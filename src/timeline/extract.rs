@@ -3452,7 +3452,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         // in '46, since ’43: a year of two digits, whose century the context gives (read
         // as the year 46 here, and placed in its century by the extractor)
         form(
-            r"\b([Ii]n|of|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Aa]fter|[Bb]efore)\s+(?:'|’)([0-9]{2})\b",
+            r"\b([Ii]n|of|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Aa]fter|[Bb]efore|was|year)\s+(?:'|’)([0-9]{2})\b",
             |c| {
                 Some(Reading::BareYear {
                     year: c[2].parse().ok()?,
@@ -4080,11 +4080,19 @@ fn months_alone(text: &str) -> Vec<Found> {
             }
             _ => false,
         };
-        if !within {
+        // "in the June of that year", "the wet August of that year": the month of the year
+        // the text is at.
+        let of_that_year = ["of that year", "of the same year", "of this year"]
+            .iter()
+            .find(|words| next.starts_with(*words));
+        if !within && of_that_year.is_none() {
             continue;
         }
+        let end = of_that_year.map_or(at.end(), |words| {
+            at.end() + (after.len() - next.len()) + words.len()
+        });
         found.push(Found {
-            span: at.start()..at.end(),
+            span: at.start()..end,
             reading: Reading::NoYear {
                 start: (at.pattern().as_u32() + 1, 0),
                 end: None,
@@ -5492,6 +5500,26 @@ mod tests {
         assert_eq!(
             read("The court sat on 2, 9 and 16 April 1906."),
             ["{1906-04-02,1906-04-09,1906-04-16}"]
+        );
+        // A year of two digits after "was": "The black year was '79" in a text of 1946.
+        assert_eq!(
+            sentence_date(
+                "We spoke in 1946.",
+                "The black year was '79, and I was nine."
+            )
+            .map(|(date, _)| date.edtf())
+            .as_deref(),
+            Some("1879")
+        );
+        // A month "of that year".
+        assert_eq!(
+            sentence_date(
+                "The evictions came in March 1881.",
+                "He was taken in the June of that year."
+            )
+            .map(|(date, _)| date.edtf())
+            .as_deref(),
+            Some("1881-06")
         );
         // Days that run on are a span.
         assert_eq!(

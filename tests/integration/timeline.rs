@@ -1066,10 +1066,11 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// County Mayo, 1879–1883), written after every rule above by a reader who had not seen them,
 /// and judged before annals was run on it. Run first: 27 of 36 placed right, 35 of 50 datable
 /// placed, 1 undatable. Then what a sitting's report tells back to from its day ("reported
-/// that on Friday the agent had served a notice") dated at that day: 29 of 36.
+/// that on Friday the agent had served a notice") dated at that day, a year of two digits
+/// after "was" ("The black year was '79"), a month "of that year": 31 of 37, 36 of 50.
 #[test]
 fn the_judged_sentences_of_an_eleventh_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("glenmoyle").at_least(80, 70, 1);
+    placed_on_a_collections_timeline("glenmoyle").at_least(83, 72, 1);
 }
 
 #[test]
