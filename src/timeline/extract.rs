@@ -712,19 +712,33 @@ impl Extractor {
         if text.split_whitespace().count() > 8 {
             return None;
         }
-        let found = find_dates(text);
+        // "Glenmoyle, Sunday night, 12th June 1881.": the weekday is the day's own.
+        let found: Vec<Found> = (find_dates(text).into_iter())
+            .filter(|f| !matches!(f.reading, Reading::RelativeDay(DayTurn::Weekday { .. })))
+            .collect();
         let [only] = found.as_slice() else {
             return numeric_day(text, self.year.or(self.document.map(|d| d.year)));
         };
         // What is not the day is a place: capitalised words ("Resident Magistrate's Office,
-        // Port Ashby", "Camp near Hamilton").
+        // Port Ashby", "Camp near Hamilton"), and the time of day it was written.
         let place_only = [&text[..only.span.start], &text[only.span.end..]]
             .iter()
             .flat_map(|part| part.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'))
             .all(|word| {
                 word.is_empty()
                     || word.starts_with(char::is_uppercase)
-                    || matches!(word, "of" | "the" | "near" | "at" | "on" | "in")
+                    || matches!(
+                        word,
+                        "of" | "the"
+                            | "near"
+                            | "at"
+                            | "on"
+                            | "in"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
+                    )
             });
         if !place_only {
             return None;
@@ -1374,6 +1388,23 @@ impl Extractor {
     }
 }
 
+/// Whether the words after "will" remind the reader of what happened: "(you will) recall
+/// that", "have seen by the papers how", in a letter's spelling "of seen … how".
+fn reminds_the_reader(after: &[&str]) -> bool {
+    let recalls = matches!(
+        after,
+        [
+            "recall" | "remember" | "know" | "see" | "hear" | "learn",
+            ..
+        ] | [
+            "have" | "of" | "a",
+            "seen" | "heard" | "read" | "learned" | "learnt",
+            ..
+        ]
+    );
+    recalls && (after.iter().take(8)).any(|w| matches!(*w, "that" | "how"))
+}
+
 /// Whether a sentence says, away from its day, that the day is Old Style: "On the second
 /// of December, as we then counted, …", "a communiqué dated, in the Russian style, the 29th
 /// December". Not one that names the New Style too ("the 13th by the reckoning of
@@ -1868,7 +1899,10 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
             "is" | "are" => words.get(at + 1) != Some(&"to"),
             // A forecast ("such a policy will return the countryside to the level of
             // 1920–1921") tells of no time it happened in.
-            "can" | "does" | "will" | "shall" | "seems" | "seem" => true,
+            // But "You will recall that …", "you will have seen by the papers how …" tell
+            // the reader of what happened.
+            "will" | "shall" => !reminds_the_reader(&words[at + 1..]),
+            "can" | "does" | "seems" | "seem" => true,
             // "Many western historians date the destruction from the Tenth Congress": a
             // verb whose subject is the writers of history.
             _ if at > 0 && SCHOLARS.contains(&words[at - 1]) => {
@@ -5665,6 +5699,34 @@ mod tests {
         assert_eq!(
             read("The news of Year II reached us only on 13 Thermidor."),
             ["1794-07-31"]
+        );
+    }
+
+    /// A letter's dateline may give the time of day it was written ("Sunday night"), and a
+    /// letter may remind its reader of what happened ("You will recall that …").
+    #[test]
+    fn a_letter_dated_at_night_and_what_it_reminds_its_reader_of() {
+        let dates = page_dates(
+            (&["To Martin Geraghty"], None),
+            &[
+                (1, "Glenmoyle, Sunday night, 12th June 1881."),
+                (
+                    1,
+                    "Mr. Pettigrew drove to Westport on Friday with two police in the car behind him.",
+                ),
+            ],
+            true,
+        );
+        assert_eq!(dates, ["1881-06-10"]);
+        assert_eq!(
+            edtf_of("You will recall that the bailiffs came to the valley in November 1880.")
+                .as_deref(),
+            Some("1880-11")
+        );
+        assert_eq!(
+            edtf_of("You will of seen by the papers how we went up the ridge on the 25th of November 1863.")
+                .as_deref(),
+            Some("1863-11-25")
         );
     }
 

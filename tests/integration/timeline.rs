@@ -1048,7 +1048,7 @@ fn the_judged_sentences_of_an_eighth_collection_written_for_the_test_are_placed(
 /// "last Sabbath", "the following Tuesday", "the 26th of last month": 28 of 40, 40 of 50.
 #[test]
 fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("bellamy").at_least(74, 86, 0);
+    placed_on_a_collections_timeline("bellamy").at_least(75, 88, 0);
 }
 
 /// A tenth (`tests/fixtures/sudimov`: a Russian town soviet's protocols of 1917–18 in the
@@ -1067,10 +1067,12 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// and judged before annals was run on it. Run first: 27 of 36 placed right, 35 of 50 datable
 /// placed, 1 undatable. Then what a sitting's report tells back to from its day ("reported
 /// that on Friday the agent had served a notice") dated at that day, a year of two digits
-/// after "was" ("The black year was '79"), a month "of that year": 31 of 37, 36 of 50.
+/// after "was" ("The black year was '79"), a month "of that year", a dateline written at
+/// night ("Glenmoyle, Sunday night, 12th June 1881."), "You will recall that …": 33 of 40,
+/// 39 of 50.
 #[test]
 fn the_judged_sentences_of_an_eleventh_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("glenmoyle").at_least(83, 72, 1);
+    placed_on_a_collections_timeline("glenmoyle").at_least(82, 78, 1);
 }
 
 #[test]
