@@ -3320,7 +3320,7 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
         // Michaelmas Day, 1849; Lady Day 1851: the feasts English and European documents
         // date by, whose day is fixed
         form(
-            r"\b(Lady Day|Midsummer Day|Michaelmas|Martinmas|Candlemas|Christmas Day|New Year's Day|All Saints' Day)(?:\s+Day)?,?\s+(?:of\s+)?{Y}\b{OS}",
+            r"\b(Lady Day|Midsummer Day|Michaelmas|Martinmas|Candlemas|Christmas Day|New Year's Day|All Saints' Day|All Souls' Day|St\.? Patrick's Day|St\.? Stephen's Day)(?:\s+Day)?,?\s+(?:of\s+)?{Y}\b{OS}",
             |c| {
                 let (month, day) = feast_day(&c[1]);
                 dated(
@@ -3328,6 +3328,24 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                     None,
                     c.get(3).is_some(),
                 )
+            },
+        ),
+        // Easter Monday, 1916; Whitsun 1850; Good Friday 1881: the feasts that move with
+        // Easter, in the Gregorian calendar (not "Easter 1916" alone, which names the rising
+        // of that Easter as often as the day)
+        form(
+            r"\b(Easter Sunday|Easter Monday|Easter Day|Good Friday|Whit Sunday|Whitsunday|Whit Monday|Whitsun|Ascension Day),?\s+(?:of\s+)?{Y}\b",
+            |c| {
+                let year = year(c, 2)?;
+                let days_after_easter = match &c[1] {
+                    "Easter Monday" => 1,
+                    "Good Friday" => -2,
+                    "Ascension Day" => 39,
+                    "Whit Sunday" | "Whitsunday" | "Whitsun" => 49,
+                    "Whit Monday" => 50,
+                    _ => 0,
+                };
+                dated(easter(year)?.plus_days(days_after_easter)?, None, false)
             },
         ),
         // 1861, April 14; 1864, May–September; 1861, October: a chronology's year first
@@ -3937,8 +3955,31 @@ fn feast_day(feast: &str) -> (u32, u32) {
         "Candlemas" => (2, 2),
         "Christmas Day" | "Christmas" => (12, 25),
         "New Year's Day" => (1, 1),
+        "All Souls' Day" => (11, 2),
+        feast if feast.ends_with("Patrick's Day") => (3, 17),
+        feast if feast.ends_with("Stephen's Day") => (12, 26),
         _ => (11, 1),
     }
+}
+
+/// Easter Sunday of a year in the Gregorian calendar (the computus as Meeus gives it);
+/// none before the calendar's reform of 1582.
+fn easter(year: i32) -> Option<Point> {
+    (year > 1582).then_some(())?;
+    let (a, b, c) = (year % 19, year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Some(Point::day(
+        year,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    ))
 }
 
 /// The day a heading dates its section by, as a letter's or a diary's heading does
@@ -5366,6 +5407,23 @@ mod tests {
         assert_eq!(
             read("The lease ran out at Michaelmas 1849.").as_deref(),
             Some("29 September 1849")
+        );
+        // The feasts that move with Easter.
+        assert_eq!(
+            read("The rising began on Easter Monday, 1916.").as_deref(),
+            Some("24 April 1916")
+        );
+        assert_eq!(
+            read("They met at Whitsun 1850.").as_deref(),
+            Some("19 May 1850")
+        );
+        assert_eq!(
+            read("The house was searched on Good Friday 1881.").as_deref(),
+            Some("15 April 1881")
+        );
+        assert_eq!(
+            read("The branch met on St. Patrick's Day 1881.").as_deref(),
+            Some("17 March 1881")
         );
         assert_eq!(
             read("The treaty was signed on Lady Day 1651, by the old reckoning.").as_deref(),
