@@ -382,34 +382,32 @@ impl Extractor {
         // from the sitting's is the day of what it reports.
         // Not where the report names a day of its own besides ("assembled the day before
         // yesterday under the law of 24 February last").
-        let told_back_to = {
+        let told_back_to = || {
             let said = &text[sentence.clone()];
             let lower = said.to_lowercase();
-            let days_named = (find_dates(said).iter()).any(|f| {
-                matches!(
-                    f.reading,
-                    Reading::Dated(_) | Reading::NoYear { .. } | Reading::Back(_)
-                )
-            });
-            !days_named
-                && [
-                    "yesterday",
-                    "last night",
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                ]
-                .iter()
-                .any(|day| lower.contains(day))
+            const TOLD_BACK: &[&str] = &[
+                "yesterday",
+                "last night",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ];
+            TOLD_BACK.iter().any(|day| lower.contains(day))
+                && !(find_dates(said).iter()).any(|f| {
+                    matches!(
+                        f.reading,
+                        Reading::Dated(_) | Reading::NoYear { .. } | Reading::Back(_)
+                    )
+                })
         };
         match self.written {
             Some(day)
                 if self.sitting
-                    && !told_back_to
+                    && !told_back_to()
                     && of_the_sittings_day(text, sentence.clone())
                     && (find_dates(main_clause(&text[sentence])).is_empty()
                         || date.start.is_some_and(|p| p.day.is_none())
