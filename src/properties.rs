@@ -555,3 +555,30 @@ fn an_interviews_answer_mark_is_no_initial() {
         assert_eq!(analysis.mentions().len(), 1);
     });
 }
+
+/// A given name common in the period's documents, which no entry of the registry has, makes
+/// a bare surname someone else's too ("Anna Parnell" is no Charles Stewart Parnell); the
+/// spellings of one name meet ("Alexander", "Aleksandr").
+#[test]
+fn a_common_given_name_the_entry_lacks_is_someone_elses() {
+    with_analyser(|analyse| {
+        let analysis = analyse("Anna Lenin wrote to him, and Vladimir Lenin answered.\n");
+        let warned: Vec<&str> = (analysis.rendered.diagnostics.iter())
+            .map(|d| d.message.as_str())
+            .filter(|m| m.contains("is not linked"))
+            .collect();
+        assert_eq!(
+            warned,
+            ["“Anna Lenin” is not linked: the registry's Lenin is Vladimir Ilyich Lenin"]
+        );
+        assert_eq!(analysis.mentions().len(), 1);
+    });
+    assert_eq!(
+        crate::text::forenames::fold("Alexander"),
+        crate::text::forenames::fold("Aleksander")
+    );
+    assert_eq!(
+        crate::text::forenames::fold("Yurii"),
+        crate::text::forenames::fold("Iurii")
+    );
+}

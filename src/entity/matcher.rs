@@ -82,7 +82,10 @@ pub const FORENAME_STEM: usize = 5;
 
 /// A word's first letters, lower case, as forenames are compared.
 pub fn forename_stem(word: &str) -> String {
-    word.to_lowercase().chars().take(FORENAME_STEM).collect()
+    crate::text::forenames::fold(word)
+        .chars()
+        .take(FORENAME_STEM)
+        .collect()
 }
 
 /// Where an explicit alias of one entity is claimed by another.
@@ -92,13 +95,15 @@ struct Claim {
     explicit: bool,
 }
 
-/// The stems of the first words of the registry's people's names of two words or more.
+/// The stems of the first words of the registry's people's names of two words or more, and
+/// of the given names common in the documents of the period (`text::forenames`).
 fn forenames(registry: &Registry) -> FxHashSet<String> {
     (registry.of_kind(EntityKind::Person))
         .flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases))
         .filter(|name| name.split_whitespace().count() > 1)
         .filter_map(|name| name.split_whitespace().next())
         .filter(|first| first.chars().count() > 2 && !first.ends_with('.'))
+        .chain(crate::text::forenames::COMMON.iter().copied())
         .map(forename_stem)
         .collect()
 }

@@ -2,6 +2,7 @@
 //! (`slug`), the language of a run of text (`lang`), numbers in words (`numbers`) and HTML
 //! escaping.
 
+pub mod forenames;
 pub mod lang;
 pub mod numbers;
 pub mod sentence;
