@@ -3589,7 +3589,8 @@ fn first_days_of_pairs(text: &str, found: &[Found]) -> Vec<Found> {
             .replace("{D}", DAY);
         Regex::new(&pattern).expect("a valid pattern")
     });
-    if !text.contains(" and ") {
+    // Most paragraphs name no two days: the pattern is not run on them.
+    if !text.contains(" and ") || !text.contains(|c: char| c.is_ascii_digit()) {
         return Vec::new();
     }
     PAIR.captures_iter(text)

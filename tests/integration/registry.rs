@@ -627,6 +627,16 @@ fn the_congress_stands_for_the_congress_named_just_before_it() {
     assert_eq!(listed("elects the Central Committee"), 0, "a new section");
 }
 
+/// What each bare reference of a built page was taken for (its title), in order.
+fn taken_for(out: &std::path::Path, page_path: &str) -> Vec<String> {
+    let document = page(out, page_path);
+    select(&document, ".entity-reference")
+        .iter()
+        .filter_map(|span| span.value().attr("title"))
+        .map(str::to_string)
+        .collect()
+}
+
 /// The registry fixture with groups `(id, name, dates)` and a document `id`, built.
 fn built_with_oppositions(
     groups: &[(&str, &str, &str)],
@@ -788,13 +798,10 @@ fn the_opposition_of_a_year_two_groups_share_is_the_one_of_that_time_alone() {
          Prices rose.\n\n\
          In 1927 the Opposition printed its platform in secret.\n",
     );
-    let document = page(out.path(), "documents/two-oppositions/index.html");
-    let selector = scraper::Selector::parse(".entity-reference").unwrap();
-    let references: Vec<&str> = document
-        .select(&selector)
-        .filter_map(|span| span.value().attr("title"))
-        .collect();
-    assert_eq!(references, ["United Opposition"]);
+    assert_eq!(
+        taken_for(out.path(), "documents/two-oppositions/index.html"),
+        ["United Opposition"]
+    );
 }
 
 /// A chapter on 1926 that names the Left Opposition, recalls 1923 and looks ahead to 1928
@@ -836,13 +843,10 @@ fn the_opposition_of_a_page_is_read_in_the_year_the_page_names_most() {
          Its leaders would be exiled by 1928.\n\n\
          Krupskaya's demand was supported by other leaders of the Opposition.\n",
     );
-    let document = page(out.path(), "documents/plenum/index.html");
-    let selector = scraper::Selector::parse(".entity-reference").unwrap();
-    let references: Vec<&str> = document
-        .select(&selector)
-        .filter_map(|span| span.value().attr("title"))
-        .collect();
-    assert_eq!(references, ["United Opposition"]);
+    assert_eq!(
+        taken_for(out.path(), "documents/plenum/index.html"),
+        ["United Opposition"]
+    );
 }
 
 /// An event's `participants` name people and groups: each lists the event, and its
