@@ -525,9 +525,15 @@ pub fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
     }
 }
 
+/// A text, or a list of texts read as one, each after the one before it: "a.md; b.md".
+pub(crate) fn text_or_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let items = one_or_many(d)?;
+    Ok((!items.is_empty()).then(|| items.join("; ")))
+}
+
 /// Dates of originals are often partial ("1984", "1923-02") or uncertain, so they are kept as
 /// text; a TOML date (`date = 1984-03-01`) is accepted too.
-fn date_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn date_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let value = toml::Value::deserialize(d)?;
     match value {
         toml::Value::String(s) => Ok(Some(s)),

@@ -36,6 +36,8 @@ struct RegistryFront {
     aliases: Vec<String>,
     not_names: Vec<String>,
     summary: Option<String>,
+    /// Its sources, as Markdown; a list is written as its items in turn.
+    #[serde(deserialize_with = "crate::frontmatter::text_or_list")]
     source: Option<String>,
     place: Option<String>,
     kind: Option<String>,
@@ -44,13 +46,21 @@ struct RegistryFront {
     participants: Vec<String>,
     expansion: Option<String>,
     original: Option<String>,
+    #[serde(deserialize_with = "crate::frontmatter::date_text")]
     born: Option<String>,
+    #[serde(deserialize_with = "crate::frontmatter::date_text")]
     born_os: Option<String>,
+    #[serde(deserialize_with = "crate::frontmatter::date_text")]
     died: Option<String>,
+    #[serde(deserialize_with = "crate::frontmatter::date_text")]
     died_os: Option<String>,
+    #[serde(deserialize_with = "crate::frontmatter::date_text")]
     date: Option<String>,
+    #[serde(deserialize_with = "crate::frontmatter::date_text")]
     date_os: Option<String>,
+    #[serde(deserialize_with = "crate::frontmatter::date_text")]
     founded: Option<String>,
+    #[serde(deserialize_with = "crate::frontmatter::date_text")]
     dissolved: Option<String>,
     region: Option<String>,
     /// `explicit`: found only where a link names it; `names` (the default): by its names.

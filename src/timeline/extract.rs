@@ -718,7 +718,8 @@ impl Extractor {
             return numeric_day(text, self.year.or(self.document.map(|d| d.year)));
         };
         // What is not the day is a place: capitalised words ("Resident Magistrate's Office,
-        // Port Ashby", "Camp near Hamilton"), and the time of day it was written.
+        // Port Ashby", "Camp near Hamilton", "Hacienda de San Gabriel", "Frankfurt am Main"),
+        // and the time of day it was written.
         let place_only = [&text[..only.span.start], &text[only.span.end..]]
             .iter()
             .flat_map(|part| part.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'))
@@ -729,6 +730,31 @@ impl Extractor {
                         word,
                         "of" | "the"
                             | "near"
+                            | "upon"
+                            | "under"
+                            | "de"
+                            | "del"
+                            | "la"
+                            | "las"
+                            | "los"
+                            | "le"
+                            | "les"
+                            | "du"
+                            | "des"
+                            | "d"
+                            | "von"
+                            | "van"
+                            | "der"
+                            | "den"
+                            | "di"
+                            | "da"
+                            | "do"
+                            | "dos"
+                            | "y"
+                            | "sur"
+                            | "am"
+                            | "an"
+                            | "im"
                             | "at"
                             | "on"
                             | "in"
@@ -1386,6 +1412,53 @@ impl Extractor {
     }
 }
 
+/// Whether what happens at the date is foretold: "On the night of the 15th the peons will
+/// have the cry of Independence", "If the rains stop in October as they should, we will
+/// begin grinding": a "will" or "shall" after the date, with no verb in the past between
+/// the sentence's opening and it. Not "the will of the people", nor "you will recall that …".
+fn is_foretold(sentence: &str, date_at: usize) -> bool {
+    let words: Vec<(usize, &str)> = (sentence.match_indices(|c: char| c.is_alphanumeric() || c == '\''))
+        .fold(Vec::new(), |mut words: Vec<(usize, &str)>, (at, c)| {
+            match words.last_mut() {
+                Some((start, word)) if *start + word.len() == at => {
+                    *word = &sentence[*start..at + c.len()];
+                }
+                _ => words.push((at, c)),
+            }
+            words
+        });
+    let noun_before = |i: usize| {
+        i.checked_sub(1).is_some_and(|i| {
+            matches!(
+                words[i].1,
+                "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "a" | "free"
+                    | "good" | "ill" | "own" | "of" | "at" | "general" | "popular"
+            )
+        })
+    };
+    let next_words = |i: usize| -> Vec<&str> { words[i + 1..].iter().map(|w| w.1).collect() };
+    let modal = (0..words.len()).find(|&i| {
+        let (at, word) = words[i];
+        matches!(word, "will" | "shall")
+            && at > date_at
+            && !noun_before(i)
+            && !(words.get(i + 1)).is_some_and(|next| matches!(next.1, "of" | "and" | "to"))
+            && !in_quotation_marks(sentence, 0, &(at..at))
+            && !reminds_the_reader(&next_words(i))
+    });
+    modal.is_some_and(|i| !has_past_verb(&sentence[..words[i].0]))
+}
+
+/// Whether `text` holds a verb in the past: "was", "came", "reported".
+fn has_past_verb(text: &str) -> bool {
+    const PAST: &[&str] = &[
+        "was", "were", "had", "did", "came", "went", "became", "said", "wrote", "took", "gave",
+        "made", "found", "began", "sent", "left", "told", "saw", "got", "brought", "held",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w != "indeed" && w != "need"))
+}
+
 /// Whether the words after "will" remind the reader of what happened: "(you will) recall
 /// that", "have seen by the papers how", in a letter's spelling "of seen … how".
 fn reminds_the_reader(after: &[&str]) -> bool {
@@ -1758,6 +1831,9 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
             })
         });
     if planned {
+        return true;
+    }
+    if is_foretold(&whole, before_len) {
         return true;
     }
     // The verb that governs the date stands before it.

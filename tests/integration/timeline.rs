@@ -1070,6 +1070,16 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// after "was" ("The black year was '79"), a month "of that year", a dateline written at
 /// night ("Glenmoyle, Sunday night, 12th June 1881."), "You will recall that …": 33 of 40,
 /// 39 of 50.
+/// A twelfth (`tests/fixtures/tlacotepec`: a hacienda administrator's letters of 1910–12
+/// translated from the Spanish, a village's acts and a headquarters' decrees dated in
+/// words, a United States vice-consul's dispatches, an oral history of 1974, a historian's
+/// article of 1985; Morelos, 1909–1920), written after every rule above by a reader who had
+/// not seen them, and judged before annals was run on it.
+#[test]
+fn the_judged_sentences_of_a_twelfth_collection_written_for_the_test_are_placed() {
+    placed_on_a_collections_timeline("tlacotepec").at_least(0, 0, 99);
+}
+
 #[test]
 fn the_judged_sentences_of_an_eleventh_collection_written_for_the_test_are_placed() {
     placed_on_a_collections_timeline("glenmoyle").at_least(82, 78, 1);
