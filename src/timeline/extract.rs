@@ -230,8 +230,9 @@ impl Extractor {
                 // A report's dateline holds under its subheadings; a letter's date does not
                 // pass to the next letter.
                 extractor.republican = heading.and_then(|h| republican_month_named(h));
-                // Annals by the year: "## 1858" is the year of what its section tells.
-                if let Some(year) = heading.and_then(|h| year_alone(h)) {
+                // Annals by the year: "## 1858" is the year of what its section tells; so
+                // is a heading's one year at its end ("1. Petition to the Governor, 1912").
+                if let Some(year) = heading.and_then(|h| year_alone(h).or_else(|| closing_year(h))) {
                     extractor.set_year(year);
                 }
                 let day = heading.and_then(|h| extractor.heading_day(h));
@@ -317,6 +318,7 @@ impl Extractor {
         let mut found = find_dates(text);
         self.paragraphs += 1;
         self.place_short_years(&mut found);
+        give_months_their_years(text, &mut found);
         let (opened, entry) = match self.entry_below.take() {
             Some(day) => (true, Some((0..0, day))),
             None => self.open_dated_paragraph(text, &mut found),
@@ -707,7 +709,9 @@ impl Extractor {
     /// ("Kelsborough, 12th October 1848.", "Manchester, Oct. 19." in the year of the letter
     /// before), not a sentence that tells something.
     fn letters_dateline(&self, text: &str) -> Option<Point> {
-        if text.split_whitespace().count() > 8 {
+        // "American Vice Consulate, Cuernavaca, Morelos, Mexico, February 24, 1913.": an
+        // office, a town, its state and country.
+        if text.split_whitespace().count() > 14 {
             return None;
         }
         // "Glenmoyle, Sunday night, 12th June 1881.": the weekday is the day's own.
@@ -1457,6 +1461,50 @@ fn has_past_verb(text: &str) -> bool {
     ];
     text.split(|c: char| !c.is_alphanumeric())
         .any(|w| PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w != "indeed" && w != "need"))
+}
+
+/// A month or a day told without its year, and its year said after it as a phrase of its
+/// own: "that was in April, in '19", "on the 3rd of May, in the year 1920". Dated there.
+fn give_months_their_years(text: &str, found: &mut Vec<Found>) {
+    let mut at = 0;
+    while at + 1 < found.len() {
+        let (day, year) = (&found[at], &found[at + 1]);
+        let between = text.get(day.span.end..year.span.start).unwrap_or("x");
+        let joined = (between.split([',', ' ', '\'', '’']))
+            .all(|w| matches!(w, "" | "in" | "of" | "the" | "year"));
+        let dating = match (&day.reading, &year.reading) {
+            (
+                Reading::NoYear {
+                    start,
+                    end,
+                    old_style,
+                },
+                Reading::BareYear { year, approximate: false },
+            ) if joined && between.contains(',') => with_year(*year, *start, *end, *old_style),
+            _ => None,
+        };
+        match dating {
+            Some(dating) => {
+                found[at] = Found {
+                    span: day.span.start..year.span.end,
+                    reading: Reading::Dated(dating),
+                };
+                found.remove(at + 1);
+            }
+            None => at += 1,
+        }
+    }
+}
+
+/// The year a heading ends on, when it names no other: "1. Petition to the Governor of the
+/// State, 1912", "Letters from the Front, 1916". Not "From 1917 to 1930", nor "The War of
+/// 1812 in the West" (a name).
+fn closing_year(heading: &str) -> Option<i32> {
+    let mut years = crate::text::years(heading);
+    let year = years.next().filter(|_| years.next().is_none())?;
+    let head = heading.trim_end().trim_end_matches(['.', ')']);
+    let before = head.strip_suffix(year.to_string().as_str())?.trim_end();
+    before.ends_with([',', ':', '—', '–', '(']).then_some(year)
 }
 
 /// Whether the words after "will" remind the reader of what happened: "(you will) recall
@@ -4530,7 +4578,16 @@ fn full_year(start: i32, end: &str) -> i32 {
 }
 
 #[cfg(test)]
+mod tests_probe {
+    pub fn page(paragraphs: &[(usize, &str)]) -> Vec<String> {
+        super::tests::page_dates_pub(paragraphs)
+    }
+}
+#[cfg(test)]
 mod tests {
+    pub fn page_dates_pub(paragraphs: &[(usize, &str)]) -> Vec<String> {
+        page_dates((&["1. Petition to the Governor of the State, 1912"], Some(crate::date::Point::year(1912))), paragraphs, true)
+    }
     use super::*;
 
     fn date_of(context: &str, sentence: &str) -> Option<String> {
@@ -6754,5 +6811,27 @@ mod tests {
         let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
         let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
         assert_eq!(dates, ["21 May 1848"]);
+    }
+}
+#[cfg(test)]
+mod probe {
+    use super::tests_probe::*;
+    #[test]
+    fn probe() {
+        for s in [
+            "That on the nineteenth of February of the present year the federal forces commanded by Colonel Trinidad Salazar entered our village.",
+            "In the village of San Pedro Tlacotepec, on the eighth day of the month of June of nineteen hundred and thirteen, the neighbours being assembled in the atrium met.",
+            "They killed the Jefe at Chinameca, that was in April, in '19, I was fifteen.",
+            "On the nineteenth of February of the present year the federal forces commanded by Colonel Trinidad Salazar entered our village.",
+            "That on the nineteenth of February the federal forces entered our village.",
+            "That on 19 February the federal forces entered our village.",
+            "That was in '19.",
+            "They killed him in '19.",
+            "In the year four, they say, in February, at the time of the fair at Tepalcingo.",
+            "Given at the General Headquarters in Tlaltizapán, on the fifth day of May of nineteen hundred and fifteen.",
+        ] {
+            eprintln!("{:?} <- {s}", page(&[(1, s)]));
+            for f in super::find_dates(s) { eprintln!("   {:?} {:?}", &s[f.span.clone()], f.reading); }
+        }
     }
 }

@@ -163,13 +163,14 @@ pub(super) fn republican_dates(text: &str) -> Vec<Found> {
         .collect()
 }
 
-/// "The second of December", "the twenty-ninth of December, 1905, old style": a day in
-/// words, as older texts and memoirs write it.
+/// "The second of December", "the twenty-ninth of December, 1905, old style", "the
+/// fifth day of May of nineteen hundred and fifteen", "the eighth day of the month of June
+/// of the year 1913": a day in words, as older texts, memoirs and acts write it.
 pub(super) fn days_in_words(text: &str) -> Vec<Found> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         let ordinal = r"((?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
         Regex::new(&format!(
-            r"(?-u:\b)[Tt]he {ordinal} (?:day )?of (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (1[0-9]{{3}}|{YEAR_IN_WORDS}))?{OLD_STYLE}"
+            r"(?-u:\b)[Tt]he {ordinal} (?:day )?of (?:the month of )?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (?:of |in )?(?:the year )?(1[0-9]{{3}}|{YEAR_IN_WORDS}))?{OLD_STYLE}"
         ))
         .expect("a valid pattern")
     });
