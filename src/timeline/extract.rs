@@ -1418,10 +1418,11 @@ impl Extractor {
 
 /// Whether what happens at the date is foretold: "On the night of the 15th the peons will
 /// have the cry of Independence", "If the rains stop in October as they should, we will
-/// begin grinding": a "will" or "shall" after the date, with no verb in the past between
-/// the sentence's opening and it. Not "the will of the people", nor "you will recall that …".
-fn is_foretold(sentence: &str, date_at: usize) -> bool {
-    let words: Vec<(usize, &str)> = (sentence.match_indices(|c: char| c.is_alphanumeric() || c == '\''))
+/// begin grinding": a "will" or "shall", with no verb in the past between the sentence's
+/// opening and it ("I'll be seventy-six at Michaelmas" too). Not "the will
+/// of the people", nor "you will recall that …".
+fn is_foretold(sentence: &str) -> bool {
+    let words: Vec<(usize, &str)> = (sentence.match_indices(|c: char| c.is_alphanumeric() || c == '\'' || c == '’'))
         .fold(Vec::new(), |mut words: Vec<(usize, &str)>, (at, c)| {
             match words.last_mut() {
                 Some((start, word)) if *start + word.len() == at => {
@@ -1443,9 +1444,9 @@ fn is_foretold(sentence: &str, date_at: usize) -> bool {
     let next_words = |i: usize| -> Vec<&str> { words[i + 1..].iter().map(|w| w.1).collect() };
     let modal = (0..words.len()).find(|&i| {
         let (at, word) = words[i];
-        matches!(word, "will" | "shall")
-            && at > date_at
+        (matches!(word, "will" | "shall") || word.ends_with("'ll") || word.ends_with("’ll"))
             && !noun_before(i)
+            && !(i.checked_sub(2)).is_some_and(|i| words[i].1.eq_ignore_ascii_case("as"))
             && !(words.get(i + 1)).is_some_and(|next| matches!(next.1, "of" | "and" | "to"))
             && !in_quotation_marks(sentence, 0, &(at..at))
             && !reminds_the_reader(&next_words(i))
@@ -1881,7 +1882,7 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     if planned {
         return true;
     }
-    if is_foretold(&whole, before_len) {
+    if is_foretold(&whole) {
         return true;
     }
     // The verb that governs the date stands before it.
@@ -3687,6 +3688,7 @@ fn find_dates(text: &str) -> Vec<Found> {
     let mut alone = times_back(text);
     alone.extend(in_words);
     alone.extend(months_alone(text));
+    alone.extend(feasts_without_year(text));
     alone.extend(relative_times(text));
     alone.extend(relative_days(text));
     if !alone.is_empty() {
@@ -4066,6 +4068,65 @@ fn times_back(text: &str) -> Vec<Found> {
             })
         })
         .collect()
+}
+
+/// A feast whose day is fixed, named without its year: "on the feast of San Juan", "on
+/// St John's Day", "at Michaelmas", "on Christmas Day": that day in the context's year.
+fn feasts_without_year(text: &str) -> Vec<Found> {
+    static FEAST: LazyLock<Regex> = LazyLock::new(|| {
+        let saint = r"(?:St\.?|Saint|San|Santa|Sainte?|Sankt)\s+(John|Juan|Jean|Johannes|Peter|Pedro|Pierre|Michael|Miguel|Michel|Martin|Mart[ií]n|Patrick|Stephen|Esteban|[ÉE]tienne|Joseph|Jos[ée]|Andrew|Andr[ée]s|George|Jorge|David|James|Santiago|Lawrence|Lorenzo|Anne|Ana)";
+        Regex::new(&format!(
+            concat!(
+                r"(?-u:\b)(?:[Oo]n|[Aa]t|[Bb]y|[Bb]efore|[Aa]fter|[Uu]ntil|[Ss]ince)\s+(?:the\s+)?",
+                r"(?:(?:[Ff]east|[Dd]ay|[Ff]iesta)\s+of\s+{saint}|{saint}'?’?s?\s+Day",
+                r"|(Lady Day|Midsummer Day|Michaelmas|Martinmas|Candlemas|Christmas Day|New Year's Day|All Saints' Day|All Souls' Day))(?-u:\b)",
+            ),
+            saint = saint
+        ))
+        .expect("a valid pattern")
+    });
+    let named = ["Day", "mas", "feast of", "Feast of", "day of", "iesta"];
+    if !named.iter().any(|word| text.contains(word)) {
+        return Vec::new();
+    }
+    FEAST
+        .captures_iter(text)
+        .filter_map(|c| {
+            let (month, day) = match c.get(1).or_else(|| c.get(2)) {
+                Some(saint) => saints_day(saint.as_str())?,
+                None => feast_day(c.get(3)?.as_str()),
+            };
+            Some(Found {
+                span: c.get(0)?.range(),
+                reading: Reading::NoYear {
+                    start: (month, day),
+                    end: None,
+                    old_style: false,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The day of a saint whose feast documents date by, in the Latin church's calendar (St
+/// John the Baptist's, the Midsummer feast, for St John).
+fn saints_day(saint: &str) -> Option<(u32, u32)> {
+    Some(match saint.to_lowercase().as_str() {
+        "john" | "juan" | "jean" | "johannes" => (6, 24),
+        "peter" | "pedro" | "pierre" => (6, 29),
+        "michael" | "miguel" | "michel" => (9, 29),
+        "martin" | "martín" | "martìn" => (11, 11),
+        "patrick" => (3, 17),
+        "stephen" | "esteban" | "etienne" | "étienne" => (12, 26),
+        "joseph" | "jose" | "josé" => (3, 19),
+        "andrew" | "andres" | "andrés" | "andre" | "andré" => (11, 30),
+        "george" | "jorge" => (4, 23),
+        "david" => (3, 1),
+        "james" | "santiago" => (7, 25),
+        "lawrence" | "lorenzo" => (8, 10),
+        "anne" | "ana" => (7, 26),
+        _ => return None,
+    })
 }
 
 /// The day of a feast that English and European documents date by, whose day is fixed.
@@ -6827,6 +6888,9 @@ mod probe {
             "That on 19 February the federal forces entered our village.",
             "That was in '19.",
             "They killed him in '19.",
+            "On the feast of San Juan the people of Tlacotepec did not come to work.",
+            "The rent fell due at Michaelmas, and was not paid.",
+            "He came on St. Patrick's Day and left on Christmas Day.",
             "In the year four, they say, in February, at the time of the fair at Tepalcingo.",
             "Given at the General Headquarters in Tlaltizapán, on the fifth day of May of nineteen hundred and fifteen.",
         ] {
