@@ -73,11 +73,35 @@ pub fn sentence_end(text: &str, at: usize) -> Option<(usize, usize)> {
     Some((end, text.len() - after.len()))
 }
 
+/// A letter's salutation at the head of its first paragraph, set off by a colon: "My
+/// esteemed patron: Your letter …", "Dear Sir: …", "Citizen Governor: …". Where it ends, and
+/// where the sentence after it begins.
+fn salutation(text: &str) -> Option<(usize, usize)> {
+    const ADDRESSED: &[&str] = &[
+        "sir", "sirs", "madam", "madame", "gentlemen", "patron", "friend", "friends", "brother",
+        "brothers", "sister", "comrade", "comrades", "citizen", "citizens", "excellency",
+        "lordship", "dear", "honoured", "honored", "esteemed", "señor", "señores", "monsieur",
+        "messieurs",
+    ];
+    let colon = text.find(':')?;
+    let head = &text[..colon];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let addressed = words.len() <= 6
+        && head.starts_with(char::is_uppercase)
+        && (words.iter()).any(|w| ADDRESSED.contains(&w.trim_matches(',').to_lowercase().as_str()));
+    let after = text[colon + 1..].strip_prefix(' ')?;
+    (addressed && after.starts_with(char::is_uppercase)).then(|| (colon + 1, text.len() - after.len()))
+}
+
 /// The sentences of a paragraph, as ranges that cover it from start to end (but for the
 /// dash between a question and its answer).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
+    if let Some((end, next)) = salutation(text) {
+        ranges.push(0..end);
+        start = next;
+    }
     for (at, _) in text.match_indices(['.', '!', '?']) {
         if at < start {
             continue;
@@ -132,6 +156,24 @@ mod tests {
         for before in ["in 1923", "the Party", "NEP", "Lenin", "он"] {
             assert!(!is_abbreviation(before), "{before}");
         }
+    }
+
+    #[test]
+    fn a_letters_salutation_is_set_off_from_its_first_sentence() {
+        assert_eq!(
+            cut("My esteemed patron: Your letter of the 19th reached me on Friday. It was welcome."),
+            [
+                "My esteemed patron:",
+                "Your letter of the 19th reached me on Friday.",
+                "It was welcome."
+            ]
+        );
+        assert_eq!(cut("Sir: I have the honor to report."), ["Sir:", "I have the honor to report."]);
+        // A colon that opens what someone said is no salutation.
+        assert_eq!(
+            cut("Lenin wrote: The Party is in danger."),
+            ["Lenin wrote: The Party is in danger."]
+        );
     }
 
     #[test]
