@@ -1335,7 +1335,8 @@ impl Extractor {
                     None => {
                         let set =
                             self.coordinated(text, sentence_start, found, &placed_at, (bare, year));
-                        set.date.set.is_some().then_some((bare, set))
+                        (set.date.set.is_some().then_some((bare, set)))
+                            .or_else(|| years_of_two_clauses(text, found).map(|set| (bare, set)))
                     }
                 }
             }
@@ -1808,6 +1809,34 @@ fn bare_years_first(
         )),
         _ => None,
     }
+}
+
+/// The years of a sentence of two clauses joined by ", and", each with its year and no
+/// other date: "The land passed to the estate in 1881, and the village's suit to recover it
+/// was rejected in 1896" tells of both.
+fn years_of_two_clauses(text: &str, found: &[Found]) -> Option<Dating> {
+    let [first, second] = found else {
+        return None;
+    };
+    let year = |f: &Found| match f.reading {
+        Reading::BareYear {
+            year,
+            approximate: false,
+        } => Some(year),
+        _ => None,
+    };
+    let (one, other) = (year(first)?, year(second)?);
+    let between = text.get(first.span.end..second.span.start)?;
+    (between.contains(", and ") && one < other).then(|| Dating {
+        date: HistoricalDate::set(
+            vec![
+                HistoricalDate::single(Point::year(one)),
+                HistoricalDate::single(Point::year(other)),
+            ],
+            true,
+        ),
+        old_style: false,
+    })
 }
 
 /// Whether the words before a date in its sentence put it in the pluperfect: "had
@@ -2596,10 +2625,12 @@ fn is_modifier(text: &str, sentence_start: usize, span: &Range<usize>) -> bool {
     // "the economists of the 1920s": a decade after a noun is the noun's time too.
     let decade =
         text[span.clone()].to_lowercase().starts_with("the ") && text[span.clone()].ends_with("0s");
-    let of_noun = before.ends_with(" of")
+    // "a grant of the year 1607" too.
+    let of_what = before.strip_suffix(" the year").unwrap_or(before);
+    let of_noun = of_what.ends_with(" of")
         && (year_only || decade)
-        && meeting_month(before).is_none()
-        && !TIME_NOUNS.contains(&last_word(before.trim_end_matches(" of")).as_str());
+        && meeting_month(of_what).is_none()
+        && !TIME_NOUNS.contains(&last_word(of_what.trim_end_matches(" of")).as_str());
     // "prepared a response to Trotsky's letter of 8 October": after the sentence's verb, a
     // document's day is the document's; "the resolution of 19 January 1924, which
     // condemned him" is the time of what the document did.
@@ -6941,11 +6972,15 @@ mod probe {
     #[test]
     fn probe() {
         for s in [
-            "My esteemed patron: Your esteemed letter of the 19th reached me on Friday. I will answer first what you ask about the accounts.",
-            "My esteemed patron: I write from Cuernavaca, where I have been since I left San Gabriel on the 27th of last month.",
+            "The Potrero de la Cruz, the village's best bottom land, passed to the estate in 1881, and the village's suit to recover it was rejected by the court at Yautepec in 1896.",
+            "I am told that the mill of San Gabriel Tlacotepec, which the Zapatistas had been working until the spring, was dismantled during the past week.",
+            "Recorded on 17 August 1974 in the courtyard of the speaker's house in San Pedro Tlacotepec, Morelos, by María Eugenia Solís, for a project on the oral history of the Revolution in the villages of Morelos.",
+            "The titles of the village were read aloud, being a grant of the year 1607 and a survey of the year 1743, which the engineer found to be genuine.",
         ] {
             eprintln!("{:?} <- {s}", page(&[(1, "San Gabriel, 26 June 1911."), (1, s)]));
+            eprintln!("alone {:?}", page(&[(1, s)]));
             for f in super::find_dates(s) { eprintln!("   {:?} {:?}", &s[f.span.clone()], f.reading); }
+            if let Some(f) = super::find_dates(s).first() { eprintln!("commentary: {}", super::is_commentary_or_plan(s, &s[..f.span.start])); }
         }
     }
 }
