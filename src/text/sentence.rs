@@ -78,9 +78,30 @@ pub fn sentence_end(text: &str, at: usize) -> Option<(usize, usize)> {
 /// where the sentence after it begins.
 fn salutation(text: &str) -> Option<(usize, usize)> {
     const ADDRESSED: &[&str] = &[
-        "sir", "sirs", "madam", "madame", "gentlemen", "patron", "friend", "friends", "brother",
-        "brothers", "sister", "comrade", "comrades", "citizen", "citizens", "excellency",
-        "lordship", "dear", "honoured", "honored", "esteemed", "señor", "señores", "monsieur",
+        "sir",
+        "sirs",
+        "madam",
+        "madame",
+        "gentlemen",
+        "patron",
+        "friend",
+        "friends",
+        "brother",
+        "brothers",
+        "sister",
+        "comrade",
+        "comrades",
+        "citizen",
+        "citizens",
+        "excellency",
+        "lordship",
+        "dear",
+        "honoured",
+        "honored",
+        "esteemed",
+        "señor",
+        "señores",
+        "monsieur",
         "messieurs",
     ];
     let colon = text.find(':')?;
@@ -90,7 +111,8 @@ fn salutation(text: &str) -> Option<(usize, usize)> {
         && head.starts_with(char::is_uppercase)
         && (words.iter()).any(|w| ADDRESSED.contains(&w.trim_matches(',').to_lowercase().as_str()));
     let after = text[colon + 1..].strip_prefix(' ')?;
-    (addressed && after.starts_with(char::is_uppercase)).then(|| (colon + 1, text.len() - after.len()))
+    (addressed && after.starts_with(char::is_uppercase))
+        .then(|| (colon + 1, text.len() - after.len()))
 }
 
 /// The sentences of a paragraph, as ranges that cover it from start to end (but for the
@@ -161,14 +183,19 @@ mod tests {
     #[test]
     fn a_letters_salutation_is_set_off_from_its_first_sentence() {
         assert_eq!(
-            cut("My esteemed patron: Your letter of the 19th reached me on Friday. It was welcome."),
+            cut(
+                "My esteemed patron: Your letter of the 19th reached me on Friday. It was welcome."
+            ),
             [
                 "My esteemed patron:",
                 "Your letter of the 19th reached me on Friday.",
                 "It was welcome."
             ]
         );
-        assert_eq!(cut("Sir: I have the honor to report."), ["Sir:", "I have the honor to report."]);
+        assert_eq!(
+            cut("Sir: I have the honor to report."),
+            ["Sir:", "I have the honor to report."]
+        );
         // A colon that opens what someone said is no salutation.
         assert_eq!(
             cut("Lenin wrote: The Party is in danger."),

@@ -232,7 +232,8 @@ impl Extractor {
                 extractor.republican = heading.and_then(|h| republican_month_named(h));
                 // Annals by the year: "## 1858" is the year of what its section tells; so
                 // is a heading's one year at its end ("1. Petition to the Governor, 1912").
-                if let Some(year) = heading.and_then(|h| year_alone(h).or_else(|| closing_year(h))) {
+                if let Some(year) = heading.and_then(|h| year_alone(h).or_else(|| closing_year(h)))
+                {
                     extractor.set_year(year);
                 }
                 let day = heading.and_then(|h| extractor.heading_day(h));
@@ -1145,8 +1146,17 @@ impl Extractor {
         (found, index): (&[Found], usize),
     ) -> bool {
         const NEWS: &[&str] = &[
-            "word", "news", "telegram", "telegraph", "hear", "heard", "learn", "learned",
-            "learnt", "informed", "received",
+            "word",
+            "news",
+            "telegram",
+            "telegraph",
+            "hear",
+            "heard",
+            "learn",
+            "learned",
+            "learnt",
+            "informed",
+            "received",
         ];
         let date = &found[index];
         let rest = &text[date.span.end..sentence.end];
@@ -1158,7 +1168,10 @@ impl Extractor {
         let reported_at = date.span.end + that_at;
         news && (found[index + 1..].iter()).any(|later| {
             later.span.start > reported_at
-                && matches!(later.reading, Reading::Dated(_) | Reading::RelativeDay(_) | Reading::NoYear { .. })
+                && matches!(
+                    later.reading,
+                    Reading::Dated(_) | Reading::RelativeDay(_) | Reading::NoYear { .. }
+                )
                 && !self.is_aside(text, sentence.start, &later.span)
         })
     }
@@ -1183,12 +1196,12 @@ impl Extractor {
             .map(|index| {
                 self.is_when_news_came(text, &sentence, (found, index))
                     || opener_end.is_some_and(|end| {
-                    found[index].span.start < end
-                        && found[index + 1..].iter().any(|later| {
-                            later.span.start > end
-                                && !self.is_aside(text, sentence_start, &later.span)
-                        })
-                })
+                        found[index].span.start < end
+                            && found[index + 1..].iter().any(|later| {
+                                later.span.start > end
+                                    && !self.is_aside(text, sentence_start, &later.span)
+                            })
+                    })
             })
             .collect();
         for (index, f) in found.iter().enumerate() {
@@ -1452,22 +1465,38 @@ impl Extractor {
 /// opening and it ("I'll be seventy-six at Michaelmas" too). Not "the will
 /// of the people", nor "you will recall that …".
 fn is_foretold(sentence: &str) -> bool {
-    let words: Vec<(usize, &str)> = (sentence.match_indices(|c: char| c.is_alphanumeric() || c == '\'' || c == '’'))
-        .fold(Vec::new(), |mut words: Vec<(usize, &str)>, (at, c)| {
-            match words.last_mut() {
-                Some((start, word)) if *start + word.len() == at => {
-                    *word = &sentence[*start..at + c.len()];
-                }
-                _ => words.push((at, c)),
+    let words: Vec<(usize, &str)> = (sentence
+        .match_indices(|c: char| c.is_alphanumeric() || c == '\'' || c == '’'))
+    .fold(Vec::new(), |mut words: Vec<(usize, &str)>, (at, c)| {
+        match words.last_mut() {
+            Some((start, word)) if *start + word.len() == at => {
+                *word = &sentence[*start..at + c.len()];
             }
-            words
-        });
+            _ => words.push((at, c)),
+        }
+        words
+    });
     let noun_before = |i: usize| {
         i.checked_sub(1).is_some_and(|i| {
             matches!(
                 words[i].1,
-                "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "a" | "free"
-                    | "good" | "ill" | "own" | "of" | "at" | "general" | "popular"
+                "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "a"
+                    | "free"
+                    | "good"
+                    | "ill"
+                    | "own"
+                    | "of"
+                    | "at"
+                    | "general"
+                    | "popular"
             )
         })
     };
@@ -1490,8 +1519,9 @@ fn has_past_verb(text: &str) -> bool {
         "was", "were", "had", "did", "came", "went", "became", "said", "wrote", "took", "gave",
         "made", "found", "began", "sent", "left", "told", "saw", "got", "brought", "held",
     ];
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w != "indeed" && w != "need"))
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w != "indeed" && w != "need")
+    })
 }
 
 /// A month or a day told without its year, and its year said after it as a phrase of its
@@ -1510,7 +1540,10 @@ fn give_months_their_years(text: &str, found: &mut Vec<Found>) {
                     end,
                     old_style,
                 },
-                Reading::BareYear { year, approximate: false },
+                Reading::BareYear {
+                    year,
+                    approximate: false,
+                },
             ) if joined && between.contains(',') => with_year(*year, *start, *end, *old_style),
             _ => None,
         };
@@ -2085,15 +2118,20 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
                 words.get(at + 1) != Some(&"to")
                     && !matches!(
                         words.get(at + 1..at + 4),
-                        Some(
-                            [
-                                "said" | "reported" | "believed" | "thought" | "known"
-                                    | "supposed" | "alleged" | "understood" | "rumoured"
-                                    | "rumored",
-                                "to",
-                                "have"
-                            ]
-                        )
+                        Some([
+                            "said"
+                                | "reported"
+                                | "believed"
+                                | "thought"
+                                | "known"
+                                | "supposed"
+                                | "alleged"
+                                | "understood"
+                                | "rumoured"
+                                | "rumored",
+                            "to",
+                            "have"
+                        ])
                     )
             }
             // A forecast ("such a policy will return the countryside to the level of
@@ -3803,8 +3841,9 @@ fn find_dates(text: &str) -> Vec<Found> {
 fn describes_the_day_before(text: &str, found: &[Found], day: &Found) -> bool {
     let said = &text[day.span.clone()];
     let follows_a_date = (found.iter()).any(|f| text.get(f.span.end..day.span.start) == Some(", "));
-    let told_by_what = (text[day.span.end..].strip_prefix(' '))
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the "));
+    let told_by_what = (text[day.span.end..].strip_prefix(' ')).is_some_and(|rest| {
+        rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the ")
+    });
     said == "the day after" && follows_a_date && told_by_what
 }
 
@@ -4742,16 +4781,7 @@ fn full_year(start: i32, end: &str) -> i32 {
 }
 
 #[cfg(test)]
-mod tests_probe {
-    pub fn page(paragraphs: &[(usize, &str)]) -> Vec<String> {
-        super::tests::page_dates_pub(paragraphs)
-    }
-}
-#[cfg(test)]
 mod tests {
-    pub fn page_dates_pub(paragraphs: &[(usize, &str)]) -> Vec<String> {
-        page_dates((&["1. Petition to the Governor of the State, 1912"], Some(crate::date::Point::year(1912))), paragraphs, true)
-    }
     use super::*;
 
     fn date_of(context: &str, sentence: &str) -> Option<String> {
@@ -6537,6 +6567,139 @@ mod tests {
 
     /// A news report's dateline dates its "yesterday" and "tonight", in the year of the
     /// document's date when it gives none.
+    /// Letters of an administrator and a consul's dispatches, translated (the sentences are
+    /// of the collection written for the tests, `tests/fixtures/tlacotepec`).
+    #[test]
+    fn a_letters_place_may_have_particles_and_a_consul_an_office_and_a_country() {
+        let letter = [
+            (1, "Hacienda de San Gabriel, 12 September 1910."),
+            (
+                1,
+                "The day before yesterday the headman came to the office with eleven men.",
+            ),
+            (
+                2,
+                "American Vice Consulate, Cuernavaca, Morelos, Mexico, February 24, 1913.",
+            ),
+            (
+                2,
+                "The colonel declared his adhesion to the new Government on the 20th \
+                 instant, the day after General Huerta assumed the Presidency.",
+            ),
+            (3, "San Gabriel, 22 May 1911."),
+            (
+                3,
+                "This morning we have word by telegraph that the peace was signed \
+                 yesterday at Ciudad Juárez.",
+            ),
+            (4, "San Gabriel, 26 June 1911."),
+            (
+                4,
+                "My esteemed patron: Your letter of the 19th reached me on Friday.",
+            ),
+            (
+                4,
+                "On the feast of San Juan the people of the village did not come to work.",
+            ),
+        ];
+        let dates = page_dates((&["I", "II", "III", "IV"], None), &letter, true);
+        assert_eq!(
+            dates,
+            [
+                "1910-09-10",
+                "1913-02-20",
+                "1911-05-21",
+                "1911-06-23",
+                "1911-06-24"
+            ]
+        );
+    }
+
+    #[test]
+    fn acts_dated_in_words_and_a_headings_closing_year_date_their_text() {
+        let acts = [
+            (
+                1,
+                "That on the nineteenth of February of the present year the federal forces \
+                 entered our village.",
+            ),
+            (
+                2,
+                "Given at the General Headquarters in Tlaltizapán, on the fifth day of May \
+                 of nineteen hundred and fifteen.",
+            ),
+            (
+                2,
+                "In the village, on the eighth day of the month of June of the year 1913, \
+                 the neighbours assembled.",
+            ),
+        ];
+        let headings = ["1. Petition to the Governor of the State, 1912", "Decrees"];
+        assert_eq!(
+            page_dates((&headings, None), &acts, true),
+            ["1912-02-19", "1915-05-05", "1913-06-08"]
+        );
+        assert_eq!(closing_year("Letters from the Front, 1916"), Some(1916));
+        assert_eq!(closing_year("The War of 1812 in the West"), None);
+        assert_eq!(closing_year("From 1917 to 1930"), None);
+    }
+
+    #[test]
+    fn what_a_sentence_foretells_is_no_entry() {
+        for sentence in [
+            "If the rains stop in October 1910 as they should, we will begin grinding.",
+            "On the night of 15 September 1910 the peons will have the cry of Independence.",
+            "I'll be seventy-six at Michaelmas 1911, and I'm the last one that saw it.",
+        ] {
+            assert_eq!(read(sentence), None, "{sentence}");
+        }
+        // What was foretold, told in the past, is of its time; so is what the past said.
+        assert_eq!(
+            edtf_of("In May 1911 he said the rains will come late.").as_deref(),
+            Some("1911-05")
+        );
+        assert_eq!(
+            edtf_of("Salazar is said to have been killed at Zacatecas in June 1914.").as_deref(),
+            Some("1914-06")
+        );
+    }
+
+    #[test]
+    fn a_month_its_year_said_apart_two_clauses_years_and_a_fragment_are_dated() {
+        let interview = [(
+            1,
+            "They killed the Jefe at Chinameca, that was in April, in '19, I was fifteen.",
+        )];
+        let recorded = Some(Point::day(1974, 8, 17));
+        assert_eq!(
+            page_dates((&["Interview"], recorded), &interview, true),
+            ["1919-04"]
+        );
+        assert_eq!(
+            edtf_of(
+                "The land passed to the estate in 1881, and the village's suit to recover it \
+                 was rejected by the court in 1896."
+            )
+            .as_deref(),
+            Some("{1881,1896}")
+        );
+        // A thing described by its year is no time of the sentence's.
+        assert_eq!(
+            read(
+                "The titles were read aloud, being a grant of the year 1607 and a survey of the year 1743."
+            ),
+            None
+        );
+        assert_eq!(
+            edtf_of(
+                "Recorded on 17 August 1974 in the courtyard of his house in San Pedro, \
+                 Morelos, by María Solís, for a project on the villages of Morelos."
+            )
+            .as_deref(),
+            Some("1974-08-17")
+        );
+    }
+
     #[test]
     fn a_dateline_dates_a_reports_relative_days() {
         let paragraphs = [
@@ -6975,21 +7138,5 @@ mod tests {
         let statements = Extractor::page(&paragraphs, &|_, _| true, &|_| Vec::new());
         let dates: Vec<String> = statements.iter().map(|s| s.date.human()).collect();
         assert_eq!(dates, ["21 May 1848"]);
-    }
-}
-#[cfg(test)]
-mod probe {
-    use super::tests_probe::*;
-    #[test]
-    fn probe() {
-        for s in [
-            "Recorded on 17 August 1974 in the courtyard of the speaker's house.",
-            "Recorded on 17 August 1974 in the courtyard of the speaker's house in San Pedro Tlacotepec, Morelos, by María Eugenia Solís, for a project on the oral history of the Revolution in the villages of Morelos.",
-            "It was recorded on 17 August 1974 in the courtyard of the speaker's house.",
-            "Born at Glasgow on 5 May 1879.",
-        ] {
-            eprintln!("{:?} <- {s}", page(&[(1, s)]));
-            if let Some(f) = super::find_dates(s).first() { eprintln!("commentary: {} side {} aside {} modifier {} dashes {}", super::is_commentary_or_plan(s, &s[..f.span.start]), super::in_side_clause(s, 0, &f.span), super::in_aside(s, 0, &f.span), super::is_modifier(s, 0, &f.span), super::in_dashes(s, 0, &f.span)); }
-        }
     }
 }

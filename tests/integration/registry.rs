@@ -1058,3 +1058,28 @@ fn an_event_may_be_named_as_the_other_kinds_and_a_shared_names_help_links_its_ki
         .expect("a warning of the shared alias");
     assert!(shared.contains("(group:"), "{shared}");
 }
+
+/// As a new editor writes an entry (the twelfth collection's writer did): years as numbers
+/// and the sources as a list.
+#[test]
+fn an_entrys_years_may_be_numbers_and_its_sources_a_list() {
+    let (_site, out, diagnostics) = build_with_file(
+        "registry",
+        "content/people/quintanar.md",
+        "+++\nname = \"Rafael Quintanar\"\nborn = 1852\ndied = 1921\nsource = [\"ruiz-letters.md\", \"garduno-1985.md\"]\n+++\n",
+    );
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let person = page(out.path(), "people/quintanar/index.html");
+    let text = person.root_element().text().collect::<String>();
+    assert!(text.contains("1852"), "{text}");
+    assert!(text.contains("ruiz-letters.md; garduno-1985.md"), "{text}");
+    // A value that is no year nor text is still an error at its line.
+    let wrong = check_with(
+        "content/people/bad.md",
+        "+++\nname = \"A Person\"\nborn = [1852]\n+++\n",
+    );
+    assert!(
+        wrong.iter().any(|d| d.contains("content/people/bad.md:3")),
+        "{wrong:#?}"
+    );
+}
