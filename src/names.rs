@@ -83,6 +83,29 @@ const TITLES: &[&str] = &[
     "cousin",
     "widow",
     "miss",
+    "don",
+    "doña",
+    "dona",
+    "padre",
+    "fray",
+    "señor",
+    "señora",
+    "señorita",
+    "monsieur",
+    "madame",
+    "mme",
+    "abbé",
+    "frau",
+    "signor",
+    "signora",
+    "tío",
+    "tía",
+];
+
+/// Titles that go before a given name rather than a surname: "Don Tomás", "Doña Petra",
+/// "Padre Anselmo", "Aunt Hettie".
+const FORENAME_TITLES: &[&str] = &[
+    "don", "doña", "dona", "padre", "fray", "aunt", "uncle", "sister", "brother", "tío", "tía",
 ];
 
 /// The last words of the names of places that are no one's surname: a street, a quay ("Low
@@ -95,8 +118,10 @@ const PLACE_HEADS: &[&str] = &[
 ];
 
 /// The first words of places: "Port Ashby", "Fort Garry", "Mount Eden", "Lake Taupo".
+/// And the saints places are named for: "San Gabriel", "Santa Cruz", "St. Jude's".
 const PLACE_LEADS: &[&str] = &[
-    "Port", "Fort", "Mount", "Lake", "Cape", "Point", "Glen", "Bay", "Isle", "Loch",
+    "Port", "Fort", "Mount", "Lake", "Cape", "Point", "Glen", "Bay", "Isle", "Loch", "San",
+    "Santa", "Santo", "São", "Sainte", "Sankt",
 ];
 
 /// The last words of other names that are no one's surname: a building, a body, a
@@ -208,6 +233,8 @@ pub fn candidates(
         person: usize,
         place: usize,
         count: usize,
+        /// How often it stands alone after a title of a given name ("Doña Petra").
+        after_forename_title: usize,
     }
     let mut tallies: HashMap<String, Tally> = HashMap::new();
     for (page, index, paragraph) in paragraphs() {
@@ -257,8 +284,16 @@ pub fn candidates(
             }
             // The name runs on over the following name words, back over initials before it.
             let mut first = i;
+            // Not an interview's "Q." or "A." opening the paragraph ("A. Doña Petra …"), but
+            // "A. A. Bogdanov".
+            let marks_an_answer = |at: usize| {
+                words[at - 1].start == 0
+                    && matches!(words[at - 1].text, "Q" | "A")
+                    && !is_initial(words[at].text, &paragraph.text, words[at].end)
+            };
             while first > 0
                 && is_initial(words[first - 1].text, &paragraph.text, words[first - 1].end)
+                && !marks_an_answer(first)
             {
                 first -= 1;
             }
@@ -270,6 +305,15 @@ pub fn candidates(
                     .is_empty()
             {
                 last += 1;
+            }
+            // A title is no part of the name: "Citizen Tomás Nájera", "Don Ignacio Ruiz".
+            let is_title = |w: &Word| TITLES.contains(&w.text.to_lowercase().as_str());
+            if is_title(&words[first]) {
+                if first == last {
+                    i = last + 1;
+                    continue;
+                }
+                first += 1;
             }
             let form = paragraph.text[words[first].start..words[last].end].to_string();
             let before = first.checked_sub(1).map(|b| words[b].text.to_lowercase());
@@ -286,8 +330,16 @@ pub fn candidates(
                 person: 0,
                 place: 0,
                 count: 0,
+                after_forename_title: 0,
             });
             tally.count += 1;
+            if first == last
+                && before
+                    .as_deref()
+                    .is_some_and(|b| FORENAME_TITLES.contains(&b))
+            {
+                tally.after_forename_title += 1;
+            }
             *tally.forms.entry(form.clone()).or_default() += 1;
             tally.documents.insert(top(content, page));
             let no_surname =
@@ -328,6 +380,25 @@ pub fn candidates(
             i = last + 1;
         }
     }
+    merge_given_names(
+        &mut tallies,
+        |t| &t.forms,
+        |t| t.after_forename_title > 0,
+        |into, from| {
+            into.count += from.count;
+            into.person += from.person;
+            into.place += from.place;
+            into.documents.extend(from.documents);
+            for (form, n) in from.forms {
+                *into.forms.entry(form).or_default() += n;
+            }
+            for context in from.contexts {
+                if into.contexts.len() < CONTEXTS {
+                    into.contexts.push(context);
+                }
+            }
+        },
+    );
     let mut candidates: Vec<Candidate> = tallies
         .into_values()
         .map(|t| {
@@ -387,6 +458,37 @@ pub fn candidates(
             .then(a.name.cmp(&b.name))
     });
     candidates
+}
+
+/// A given name that stands alone after its title ("Doña Petra", "Padre Anselmo") filed
+/// with the one full name that begins with it ("Petra Alarcón"), where there is one.
+fn merge_given_names<T>(
+    tallies: &mut HashMap<String, T>,
+    forms: impl Fn(&T) -> &BTreeMap<String, usize>,
+    after_title: impl Fn(&T) -> bool,
+    merge: impl Fn(&mut T, T),
+) {
+    let first_word = |form: &str| crate::search::words::words(form).into_iter().next();
+    let given: Vec<String> = (tallies.iter())
+        .filter(|(_, t)| after_title(t) && forms(t).keys().all(|f| !f.contains(' ')))
+        .map(|(key, _)| key.clone())
+        .collect();
+    for name in given {
+        let full: Vec<&String> = (tallies.iter())
+            .filter(|(key, t)| {
+                **key != name
+                    && (forms(t).keys())
+                        .any(|f| f.contains(' ') && first_word(f).as_deref() == Some(name.as_str()))
+            })
+            .map(|(key, _)| key)
+            .collect();
+        if let [only] = full.as_slice() {
+            let only = (*only).clone();
+            if let Some(from) = tallies.remove(&name) {
+                merge(tallies.get_mut(&only).expect("a tally just found"), from);
+            }
+        }
+    }
 }
 
 /// The candidates without those the editor's stop list (`not_names` in `site.toml`) holds:
@@ -523,7 +625,12 @@ pub fn write_drafts(
 /// The text of a draft entry.
 fn draft_entry(candidate: &Candidate, root: &std::path::Path) -> String {
     let quoted = |text: &str| toml::Value::String(text.to_string()).to_string();
+    // Not a given name alone ("Petra" of "Petra Alarcón"), which others bear too.
+    let given = (candidate.name.split_whitespace().count() > 1)
+        .then(|| candidate.name.split_whitespace().next())
+        .flatten();
     let aliases: Vec<String> = (candidate.forms.iter())
+        .filter(|(form, _)| Some(form.as_str()) != given)
         .map(|(form, _)| quoted(form))
         .collect();
     let mut text = format!(
@@ -550,6 +657,42 @@ fn draft_entry(candidate: &Candidate, root: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_given_name_after_its_title_is_filed_with_its_one_full_name() {
+        let tally = |forms: &[(&str, usize)], titled: bool| {
+            let forms: BTreeMap<String, usize> =
+                forms.iter().map(|(f, n)| (f.to_string(), *n)).collect();
+            (forms, titled)
+        };
+        let mut tallies: HashMap<String, (BTreeMap<String, usize>, bool)> = HashMap::from([
+            ("petra".to_string(), tally(&[("Petra", 5)], true)),
+            (
+                "alarcón".to_string(),
+                tally(&[("Petra Alarcón", 4), ("Alarcón", 1)], false),
+            ),
+            // Two full names begin with "Juan": neither takes it.
+            ("juan".to_string(), tally(&[("Juan", 3)], true)),
+            ("soto".to_string(), tally(&[("Juan Soto", 2)], false)),
+            ("vela".to_string(), tally(&[("Juan Vela", 2)], false)),
+            // A surname alone, after no title of a given name, is its own.
+            ("lenin".to_string(), tally(&[("Lenin", 9)], false)),
+            ("library".to_string(), tally(&[("Lenin Library", 2)], false)),
+        ]);
+        merge_given_names(
+            &mut tallies,
+            |t| &t.0,
+            |t| t.1,
+            |into, from| {
+                for (form, n) in from.0 {
+                    *into.0.entry(form).or_default() += n;
+                }
+            },
+        );
+        assert!(!tallies.contains_key("petra"));
+        assert_eq!(tallies["alarcón"].0.get("Petra"), Some(&5));
+        assert!(tallies.contains_key("juan") && tallies.contains_key("lenin"));
+    }
 
     #[test]
     fn words_know_where_their_sentences_start() {
