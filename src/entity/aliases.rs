@@ -19,6 +19,10 @@ const MAX_VARIANTS: usize = 32;
 pub fn names(entity: &Entity) -> Vec<String> {
     let mut base: Vec<String> = vec![entity.name.clone()];
     base.extend(entity.aliases.iter().cloned());
+    if entity.kind() != EntityKind::Person {
+        let parts: Vec<String> = base.iter().flat_map(|n| parenthesised(n)).collect();
+        base.extend(parts);
+    }
     base.extend(entity.real_name().map(str::to_string));
     if entity.kind() == EntityKind::Person {
         base.extend(initials_forms(&entity.name));
@@ -30,6 +34,8 @@ pub fn names(entity: &Entity) -> Vec<String> {
     if entity.kind() == EntityKind::Event {
         let from: Vec<String> = base.iter().filter_map(|n| dated_from(n)).collect();
         base.extend(from);
+        let possessive: Vec<String> = base.iter().flat_map(|n| possessive_forms(n)).collect();
+        base.extend(possessive);
     }
     if matches!(entity.kind(), EntityKind::Event | EntityKind::Group) {
         let cased: Vec<String> = base.iter().flat_map(|n| case_forms(n)).collect();
@@ -54,6 +60,52 @@ pub fn names(entity: &Entity) -> Vec<String> {
         .filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
         .filter(|n| !entity.not_names.contains(n))
         .collect()
+}
+
+/// A name with another in parentheses after it is both: "Huerta's coup (Decena Trágica)"
+/// is "Huerta's coup" and "Decena Trágica".
+fn parenthesised(name: &str) -> Vec<String> {
+    let parts = (name.trim_end().strip_suffix(')')).and_then(|n| n.rsplit_once(" ("));
+    let Some((before, inside)) = parts else {
+        return Vec::new();
+    };
+    // A name of its own is two capitalised words or more: not a qualifier ("Platform of the
+    // Bolshevik-Leninists (Opposition)", "Communist Party (Bolsheviks)", "(the Testament)").
+    let words: Vec<&str> = inside.split_whitespace().collect();
+    let own_name = words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    if !own_name || inside.contains(|c: char| c.is_ascii_digit() || c == '(') {
+        return Vec::new();
+    }
+    vec![before.trim().to_string(), inside.trim().to_string()]
+}
+
+/// An event named as an act upon someone or somewhere, as prose also names it: the
+/// "Assassination of Zapata at Chinameca" is "Zapata's assassination at Chinameca" and
+/// "Zapata's assassination"; the "Arrest of Parnell", "Parnell's arrest". Only where a
+/// proper name follows "of" (not "Restitution of the lands").
+fn possessive_forms(name: &str) -> Vec<String> {
+    let Some((act, rest)) = name.split_once(" of ") else {
+        return Vec::new();
+    };
+    if act.contains(' ') || !act.starts_with(char::is_uppercase) {
+        return Vec::new();
+    }
+    let words: Vec<&str> = rest.split(' ').collect();
+    let proper = words
+        .iter()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if proper == 0 {
+        return Vec::new();
+    }
+    let owner = words[..proper].join(" ");
+    let after = words[proper..].join(" ");
+    let act = act.to_lowercase();
+    let mut forms = vec![format!("{owner}'s {act}")];
+    if !after.is_empty() {
+        forms.push(format!("{owner}'s {act} {after}"));
+    }
+    forms
 }
 
 /// A document named by its day with "of" is also named with "from": "letter of 8 October"
@@ -546,6 +598,42 @@ pub fn ordinal_forms(title: &str, kind: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_parentheses_of_its_own_is_a_name_a_qualifier_is_not() {
+        assert_eq!(
+            parenthesised("Huerta's coup (Decena Trágica)"),
+            ["Huerta's coup", "Decena Trágica"]
+        );
+        for qualified in [
+            "Platform of the Bolshevik-Leninists (Opposition)",
+            "Tenth Congress of the Russian Communist Party (Bolsheviks)",
+            "Lenin's Letter to the Congress (the Testament)",
+            "Moscow conference of the Workers' Group (1928)",
+        ] {
+            assert!(parenthesised(qualified).is_empty(), "{qualified}");
+        }
+    }
+
+    #[test]
+    fn an_act_upon_someone_is_also_named_as_theirs() {
+        assert_eq!(
+            possessive_forms("Assassination of Zapata at Chinameca"),
+            [
+                "Zapata's assassination",
+                "Zapata's assassination at Chinameca"
+            ]
+        );
+        assert_eq!(
+            possessive_forms("Expulsion of Miasnikov from the party"),
+            [
+                "Miasnikov's expulsion",
+                "Miasnikov's expulsion from the party"
+            ]
+        );
+        assert!(possessive_forms("Restitution of the lands of San Pedro").is_empty());
+        assert!(possessive_forms("Tenth Congress of the RKP(b)").is_empty());
+    }
 
     #[test]
     fn transliteration_variants() {

@@ -148,9 +148,12 @@ fn in_quotation(plain: &str, at: usize) -> bool {
 }
 
 /// The head of an event's name: the word before its "of" ("Tenth Congress of the RKP(b)",
-/// "Treaty of Brest-Litovsk"), else its last ("Lenin's Testament"), when capitalised.
+/// "Treaty of Brest-Litovsk", "Plan de Ayala"), else its last ("Lenin's Testament"), when
+/// capitalised.
 pub(crate) fn event_head(name: &str) -> Option<&str> {
-    let head = name.split(" of ").next()?.split_whitespace().last()?;
+    const OF: &[&str] = &[" of ", " de ", " del ", " des ", " du ", " von ", " di "];
+    let before = (OF.iter().filter_map(|of| name.find(of)).min()).map_or(name, |at| &name[..at]);
+    let head = before.split_whitespace().last()?;
     let head = head.trim_matches(|c: char| !c.is_alphabetic());
     let mut letters = head.chars();
     let capital = letters.next().is_some_and(char::is_uppercase);
@@ -1204,7 +1207,15 @@ fn slice<'a>(text: &CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{in_quoted_title, misspelt_scheme};
+    use super::{event_head, in_quoted_title, misspelt_scheme};
+
+    #[test]
+    fn an_events_head_is_the_noun_before_what_it_is_of() {
+        assert_eq!(event_head("Tenth Congress of the RKP(b)"), Some("Congress"));
+        assert_eq!(event_head("Plan de Ayala"), Some("Plan"));
+        assert_eq!(event_head("Lenin's Testament"), Some("Testament"));
+        assert_eq!(event_head("Kronstadt rising"), None);
+    }
 
     #[test]
     fn a_name_in_a_quoted_title_of_a_work_names_the_work() {

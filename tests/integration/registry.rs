@@ -1083,3 +1083,82 @@ fn an_entrys_years_may_be_numbers_and_its_sources_a_list() {
         "{wrong:#?}"
     );
 }
+
+/// A judged paragraph of `tests/fixtures/NAME-mentions.json`: its document, its opening
+/// words, and the events and groups its judge read it as naming.
+#[derive(serde::Deserialize)]
+struct JudgedParagraph {
+    document: String,
+    opening: String,
+    mentions: Vec<JudgedMention>,
+}
+
+#[derive(serde::Deserialize)]
+struct JudgedMention {
+    entity: String,
+    words: String,
+}
+
+/// The twelfth collection's judge (who wrote it, before annals ran on it) marked in 20
+/// paragraphs the events and groups each names, by any form a reader takes for the name:
+/// "the Plan", "Huerta's coup of February 1913", "Zapata's assassination at Chinameca".
+/// Read first: 23 of 36. Then a name in parentheses of its own ("Huerta's coup (Decena
+/// Trágica)"), an act upon someone named as theirs ("Assassination of Zapata" is "Zapata's
+/// assassination"), and "the Plan" after the "Plan de Ayala": 27 of 36. The rest are
+/// events told by description ("the burning of the village", "the act of restitution").
+#[test]
+fn the_events_and_groups_a_judge_read_in_a_new_collection_are_marked() {
+    let out = tempfile::tempdir().unwrap();
+    let (_, diagnostics) = build_site(&fixture("tlacotepec"), out.path(), None);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let judged: Vec<JudgedParagraph> = serde_json::from_str(
+        &std::fs::read_to_string(fixture("tlacotepec-mentions.json")).unwrap(),
+    )
+    .unwrap();
+    // What a bare reference's title names, by the entity it is.
+    let mut ids_by_name = std::collections::HashMap::new();
+    for kind in ["events", "groups"] {
+        let data = std::fs::read_to_string(out.path().join(format!("data/{kind}.json"))).unwrap();
+        let entries: Vec<serde_json::Value> = serde_json::from_str(&data).unwrap();
+        for entry in entries {
+            let id = format!("{kind}/{}", entry["id"].as_str().unwrap());
+            ids_by_name.insert(entry["name"].as_str().unwrap().to_string(), id);
+        }
+    }
+    let paragraphs = scraper::Selector::parse("p[id^='p-']").unwrap();
+    let links = scraper::Selector::parse("a[href], span.entity-reference").unwrap();
+    let (mut marked, mut total, mut missed) = (0, 0, Vec::new());
+    for paragraph in &judged {
+        let slug = paragraph.document.trim_end_matches(".md");
+        let html = page(out.path(), &format!("documents/{slug}/index.html"));
+        let opening: Vec<&str> = paragraph.opening.split_whitespace().take(6).collect();
+        let Some(found) = html.select(&paragraphs).find(|p| {
+            let text = p.text().collect::<String>();
+            text.split_whitespace().take(6).eq(opening.iter().copied())
+        }) else {
+            continue;
+        };
+        let named: Vec<String> = (found.select(&links))
+            .filter_map(|link| match link.value().attr("href") {
+                Some(href) => {
+                    let path = href.trim_end_matches('/');
+                    let (kind, id) = path.rsplit_once('/')?;
+                    let kind = kind.rsplit('/').next()?;
+                    Some(format!("{kind}/{id}"))
+                }
+                None => ids_by_name.get(link.value().attr("title")?).cloned(),
+            })
+            .collect();
+        for mention in &paragraph.mentions {
+            total += 1;
+            if named.contains(&mention.entity) {
+                marked += 1;
+            } else {
+                missed.push(format!("{} ({})", mention.entity, mention.words));
+            }
+        }
+    }
+    println!("{marked} of {total} marked; missed: {missed:#?}");
+    assert!(total >= 34, "the judged paragraphs are found: {total}");
+    assert!(marked >= 27, "{marked} of {total}: {missed:#?}");
+}
