@@ -164,34 +164,39 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// A paragraph's letters and digits, lower case, words apart.
-fn normal_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn fingerprint(words: &[String]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in words.join(" ").bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+/// A word lower-cased as `str::to_lowercase` does it, borrowed where it is so already.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
     }
-    format!("{hash:016x}")
 }
 
-/// What the lock keeps of a paragraph, without its number.
+/// What the lock keeps of a paragraph, without its number: a hash of its letters and
+/// digits, lower case, words apart (FNV-1a), and its first and last words. Every
+/// paragraph of a build is described, so no word is copied but those kept.
 fn describe(text: &str) -> (String, String, String) {
-    let words = normal_words(text);
-    let starts = words
-        .iter()
-        .take(END_WORDS)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let ends = words[words.len().saturating_sub(END_WORDS)..].join(" ");
-    (fingerprint(&words), starts, ends)
+    let words: Vec<&str> = (text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            feed(b" ");
+        }
+        feed(lower(word).as_bytes());
+    }
+    let joined = |words: &[&str]| words.iter().map(|w| lower(w)).collect::<Vec<_>>().join(" ");
+    let starts = joined(&words[..words.len().min(END_WORDS)]);
+    let ends = joined(&words[words.len().saturating_sub(END_WORDS)..]);
+    (format!("{hash:016x}"), starts, ends)
 }
 
 /// The page's addresses now: the number of each of its paragraphs (given in order), and
