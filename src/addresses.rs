@@ -166,7 +166,10 @@ fn json<T: Serialize>(value: &T) -> String {
 
 /// A word lower-cased as `str::to_lowercase` does it, borrowed where it is so already.
 fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
         word.to_lowercase().into()
     } else {
         word.into()

@@ -1136,46 +1136,6 @@ impl Extractor {
 
     /// The date a sentence is placed at, if any; the context year moves on with every year
     /// the sentence states.
-    /// Whether the date `found[index]` is when news came of what the sentence goes on to
-    /// date: "This morning we have word by telegraph that the peace was signed yesterday"
-    /// reports the signing.
-    fn is_when_news_came(
-        &self,
-        text: &str,
-        sentence: &Range<usize>,
-        (found, index): (&[Found], usize),
-    ) -> bool {
-        const NEWS: &[&str] = &[
-            "word",
-            "news",
-            "telegram",
-            "telegraph",
-            "hear",
-            "heard",
-            "learn",
-            "learned",
-            "learnt",
-            "informed",
-            "received",
-        ];
-        let date = &found[index];
-        let rest = &text[date.span.end..sentence.end];
-        let Some(that_at) = rest.find(" that ") else {
-            return false;
-        };
-        let news = (rest[..that_at].split(|c: char| !c.is_alphabetic()))
-            .any(|word| NEWS.contains(&word.to_lowercase().as_str()));
-        let reported_at = date.span.end + that_at;
-        news && (found[index + 1..].iter()).any(|later| {
-            later.span.start > reported_at
-                && matches!(
-                    later.reading,
-                    Reading::Dated(_) | Reading::RelativeDay(_) | Reading::NoYear { .. }
-                )
-                && !self.is_aside(text, sentence.start, &later.span)
-        })
-    }
-
     fn sentence(
         &mut self,
         text: &str,
@@ -1185,6 +1145,10 @@ impl Extractor {
         let sentence_start = sentence.start;
         let found = with_meeting_months(text, sentence_start, found);
         let found = &with_coordinated_years(text, &found);
+        // Whether each date is an aside, asked once: every rule below asks it.
+        let asides: Vec<bool> = (found.iter())
+            .map(|f| self.is_aside(text, sentence_start, &f.span))
+            .collect();
         let mut first: Option<(usize, Dating)> = None;
         let mut placed_at: Vec<Option<Dating>> = Vec::with_capacity(found.len());
         // "After a mass meeting on 27 November, the Union led the women to the palace on 1
@@ -1194,13 +1158,11 @@ impl Extractor {
             opening_phrase_end(&text[sentence.clone()]).map(|end| sentence_start + end);
         let before_main_clause_date: Vec<bool> = (0..found.len())
             .map(|index| {
-                self.is_when_news_came(text, &sentence, (found, index))
+                is_when_news_came(text, &sentence, (found, &asides), index)
                     || opener_end.is_some_and(|end| {
                         found[index].span.start < end
-                            && found[index + 1..].iter().any(|later| {
-                                later.span.start > end
-                                    && !self.is_aside(text, sentence_start, &later.span)
-                            })
+                            && (index + 1..found.len())
+                                .any(|later| found[later].span.start > end && !asides[later])
                     })
             })
             .collect();
@@ -1208,8 +1170,7 @@ impl Extractor {
             // A date in parentheses, brackets or quotation marks is an aside (a reference, a
             // congress's dates beside its name, a title, someone's words): it dates no
             // statement, though the text around it takes its year and its days.
-            let aside =
-                self.is_aside(text, sentence_start, &f.span) || before_main_clause_date[index];
+            let aside = asides[index] || before_main_clause_date[index];
             // The same day again in other terms moves nothing on.
             if is_restated(&text[sentence_start..f.span.start]) {
                 placed_at.push(None);
@@ -1309,7 +1270,7 @@ impl Extractor {
                 Reading::Relative { .. } | Reading::RelativeDay(_) | Reading::Back(_)
             ) && found.iter().enumerate().any(|(at, other)| {
                 matches!(other.reading, Reading::Dated(_) | Reading::NoYear { .. })
-                    && !self.is_aside(text, sentence_start, &other.span)
+                    && !asides[at]
                     && !before_main_clause_date[at]
             });
             if first.is_none() && !aside && !outweighed {
@@ -1381,12 +1342,12 @@ impl Extractor {
         };
         // The bare year alone, where it is no aside ("a Bolshevik since 1906" dates nothing),
         // or the only one that is none ("The captain, born in 1790, sailed in 1817").
-        let own: Vec<&Found> = (found.iter())
-            .filter(|f| !self.is_aside(text, sentence_start, &f.span))
+        let own: Vec<&Found> = (found.iter().zip(&asides))
+            .filter(|(_, aside)| !**aside)
+            .map(|(f, _)| f)
             .collect();
-        let first_found = found
-            .first()
-            .filter(|f| !self.is_aside(text, sentence_start, &f.span))
+        let first_found = (found.first())
+            .filter(|_| !asides[0])
             .or(own.first().copied().filter(|_| own.len() == 1));
         let dating = match (first, first_found) {
             (Some(dating), _) => dating,
@@ -1423,9 +1384,9 @@ impl Extractor {
         }
         // A commentary in the present ("… can be seen in a letter of 31 October") or a plan
         // ("… was to be 2.4 percent in 1931–1932") reports nothing that happened at its date.
-        let date_at = (found.iter())
-            .find(|f| !self.is_aside(text, sentence_start, &f.span))
-            .map_or(sentence.end, |f| f.span.start);
+        let date_at = (found.iter().zip(&asides))
+            .find(|(_, aside)| !**aside)
+            .map_or(sentence.end, |(f, _)| f.span.start);
         if is_commentary_or_plan(&text[sentence.clone()], &text[sentence_start..date_at]) {
             return None;
         }
@@ -1842,6 +1803,46 @@ fn bare_years_first(
         )),
         _ => None,
     }
+}
+
+/// Whether the date `found[index]` is when news came of what the sentence goes on to
+/// date: "This morning we have word by telegraph that the peace was signed yesterday"
+/// reports the signing.
+fn is_when_news_came(
+    text: &str,
+    sentence: &Range<usize>,
+    (found, asides): (&[Found], &[bool]),
+    index: usize,
+) -> bool {
+    const NEWS: &[&str] = &[
+        "word",
+        "news",
+        "telegram",
+        "telegraph",
+        "hear",
+        "heard",
+        "learn",
+        "learned",
+        "learnt",
+        "informed",
+        "received",
+    ];
+    let date = &found[index];
+    let rest = &text[date.span.end..sentence.end];
+    let Some(that_at) = rest.find(" that ") else {
+        return false;
+    };
+    let news = (rest[..that_at].split(|c: char| !c.is_alphabetic()))
+        .any(|word| NEWS.contains(&word.to_lowercase().as_str()));
+    let reported_at = date.span.end + that_at;
+    news && (index + 1..found.len()).any(|later| {
+        found[later].span.start > reported_at
+            && matches!(
+                found[later].reading,
+                Reading::Dated(_) | Reading::RelativeDay(_) | Reading::NoYear { .. }
+            )
+            && !asides[later]
+    })
 }
 
 /// The years of a sentence of two clauses joined by ", and", each with its year and no
