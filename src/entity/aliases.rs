@@ -466,18 +466,32 @@ pub fn ordinal_number(word: &str) -> Option<usize> {
     if let Some(index) = ORDINALS.iter().position(|o| o.eq_ignore_ascii_case(word)) {
         return Some(index + 1);
     }
-    if let Some(n) = (1..=ORDINALS.len()).find(|&n| digit_ordinal(n) == word) {
+    // "11th": its number, if the suffix is that number's.
+    let digits = word.trim_end_matches(char::is_alphabetic);
+    if let Ok(n) = digits.parse::<usize>()
+        && (1..=ORDINALS.len()).contains(&n)
+        && digit_ordinal(n) == word
+    {
         return Some(n);
     }
-    if let Some(n) = (1..=ORDINALS.len()).find(|&n| roman(n) == word) {
+    let roman_numeral = word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'));
+    if roman_numeral && let Some(n) = (1..=ORDINALS.len()).find(|&n| roman(n) == word) {
         return Some(n);
     }
+    // The Russian forms are read only in a word of another alphabet than Latin.
+    if word.is_ascii() {
+        return None;
+    }
+    static STEMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        (RUSSIAN_ORDINALS.iter())
+            .map(|stem| stem.to_lowercase().replace('ё', "е"))
+            .collect()
+    });
     let lower = word.to_lowercase().replace('ё', "е");
-    RUSSIAN_ORDINALS
+    STEMS
         .iter()
         .position(|stem| {
-            let stem = stem.to_lowercase().replace('ё', "е");
-            lower.strip_prefix(&stem).is_some_and(|ending| {
+            lower.strip_prefix(stem.as_str()).is_some_and(|ending| {
                 [
                     "ый", "ой", "ий", "ого", "ому", "ым", "ом", "ая", "ую", "ья", "ьего", "ьему",
                     "ьим", "ьем", "ьей", "ью",
