@@ -16,7 +16,7 @@ pub const ABBREVIATIONS: &[&str] = &[
     "Comrade", "O.S", "art", "Art", "vols", "nos", "ibid", "Ibid", "trans", "eds", "см", "ср",
     "стр", "с", "т", "г", "гг", "тов", "b", "c", "ca", "fl", "Rev", "Hon", "Capt", "Col", "Gen",
     "Lieut", "Lt", "Maj", "Sgt", "Messrs", "Esq", "Prof", "Gov", "Bro", "Bros", "Sr", "Jno", "Wm",
-    "Thos", "Chas", "Geo", "Jas", "Robt",
+    "Thos", "Chas", "Geo", "Jas", "Robt", "Pte", "Cpl", "Sjt", "Brig", "Adjt", "Cdr",
 ];
 
 /// Marks that may close a sentence after its full stop: `."`, `.)`, `.»`.
@@ -27,7 +27,8 @@ const CLOSING: &[char] = &['"', '”', '’', '\'', ')', '»'];
 const OPENING: &[char] = &['"', '“', '‘', '«', '(', '[', '…'];
 
 /// Whether the word that ends `before` (the text up to a full stop) is an abbreviation or
-/// an initial: "G. T. Miasnikov", "N.V. Kuznetsov".
+/// an initial: "G. T. Miasnikov", "N.V. Kuznetsov", a rank ("Pte. Sugden", "Lt.-Col.
+/// Thwaite"). Not a unit's ("9th Bn.", "C Coy."), which ends its sentence as often.
 pub fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[')
@@ -40,7 +41,15 @@ pub fn is_abbreviation(before: &str) -> bool {
             let mut chars = part.chars();
             matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
         });
-    single_capital || initials || ABBREVIATIONS.contains(&word)
+    // "Lt.-Col. Thwaite", "2/Lt. Walsh": a rank's last part.
+    let last_part = word
+        .rsplit(['-', '/', '.'])
+        .find(|part| !part.is_empty())
+        .unwrap_or("");
+    single_capital
+        || initials
+        || ABBREVIATIONS.contains(&word)
+        || ABBREVIATIONS.contains(&last_part)
 }
 
 /// The sentence the punctuation at byte `at` of `text` (`.`, `!` or `?`) closes, if it
@@ -115,6 +124,26 @@ fn salutation(text: &str) -> Option<(usize, usize)> {
         .then(|| (colon + 1, text.len() - after.len()))
 }
 
+/// Whether `text` is a time of day and nothing else: "11 a.m.", "7.30 p.m.", "12.5 a.m.".
+/// Whether `text` opens on a time of day: "7.50 a.m. Lt.-Col. Thwaite killed …".
+pub fn opens_on_time_of_day(text: &str) -> bool {
+    ["a.m.", "p.m."].iter().any(|mark| {
+        (text.find(mark)).is_some_and(|at| at <= 6 && is_time_of_day(&text[..at + mark.len()]))
+    })
+}
+
+fn is_time_of_day(text: &str) -> bool {
+    let Some(clock) =
+        (text.trim().strip_suffix("a.m.")).or_else(|| text.trim().strip_suffix("p.m."))
+    else {
+        return false;
+    };
+    let clock = clock.trim_end();
+    let (hours, minutes) = clock.split_once(['.', ':']).unwrap_or((clock, "0"));
+    let number = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    number(hours) && number(minutes)
+}
+
 /// The sentences of a paragraph, as ranges that cover it from start to end (but for the
 /// dash between a question and its answer).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
@@ -128,7 +157,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if at < start {
             continue;
         }
-        if let Some((end, next)) = sentence_end(text, at) {
+        // "11 a.m. Hostilities ceased.": a time that opens a log's line is no sentence.
+        if let Some((end, next)) = sentence_end(text, at)
+            && !is_time_of_day(&text[start..end])
+        {
             ranges.push(start..end);
             start = next;
         }
@@ -178,6 +210,21 @@ mod tests {
         for before in ["in 1923", "the Party", "NEP", "Lenin", "он"] {
             assert!(!is_abbreviation(before), "{before}");
         }
+    }
+
+    #[test]
+    fn a_time_that_opens_a_line_is_of_its_sentence() {
+        assert_eq!(
+            cut("Reached the road by 5.30 a.m. but no further. 11 a.m. Enemy counter-attacked."),
+            [
+                "Reached the road by 5.30 a.m. but no further.",
+                "11 a.m. Enemy counter-attacked."
+            ]
+        );
+        assert_eq!(
+            cut("Relief complete 11.40 p.m. D Coy. on the right."),
+            ["Relief complete 11.40 p.m.", "D Coy. on the right."]
+        );
     }
 
     #[test]

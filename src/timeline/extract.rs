@@ -102,6 +102,24 @@ enum Turn {
     Previous,
 }
 
+/// The head of a diary's or a log's entry, and the day or days the entry is of.
+struct Entry {
+    head: Range<usize>,
+    date: HistoricalDate,
+    /// A log's entry ("4th. Bn. relieved 9th Bn. …"), every line of which is of its day.
+    log: bool,
+}
+
+impl Entry {
+    fn on(head: Range<usize>, day: Point) -> Entry {
+        Entry {
+            head,
+            date: HistoricalDate::single(day),
+            log: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Dating {
     date: HistoricalDate,
@@ -168,6 +186,9 @@ pub struct Extractor {
     /// The day of an entry whose head is the line before ("Saturday 3d."): the day of the
     /// paragraph to come.
     entry_below: Option<Point>,
+    /// The days of the last entry of a log in this section: what a line that opens on a
+    /// time of day after it ("7.50 a.m. Lt.-Col. Thwaite killed …") is of.
+    log_day: Option<HistoricalDate>,
     /// The Republican year and month (from 0, Vendémiaire) a section's heading dates it in
     /// ("Session of the 20th Frimaire, Year II"): the month its "the 18th" is of.
     republican: Option<(usize, usize)>,
@@ -236,6 +257,8 @@ impl Extractor {
                 {
                     extractor.set_year(year);
                 }
+                // A log by the month: "## May 1916" is the month its entries' days are of.
+                let month_heading = heading.and_then(|h| month_alone(h));
                 let day = heading.and_then(|h| extractor.heading_day(h));
                 // "Third Day", its date on the line below: a sitting's record too.
                 sitting_dated_below =
@@ -250,6 +273,12 @@ impl Extractor {
                     extractor.date_the_section(day.map(|(day, _)| day));
                     extractor.under_dateline = false;
                     extractor.sitting = day.is_some_and(|(_, sitting)| sitting);
+                }
+                extractor.log_day = None;
+                if let Some(month) = month_heading {
+                    extractor.set_year(month.year);
+                    extractor.last = Some(month);
+                    extractor.last_entry = None;
                 }
                 // A sitting's minutes go on from the last: "Met again the next morning"
                 // under "Tuesday the 17th" is the 17th.
@@ -321,7 +350,7 @@ impl Extractor {
         self.place_short_years(&mut found);
         give_months_their_years(text, &mut found);
         let (opened, entry) = match self.entry_below.take() {
-            Some(day) => (true, Some((0..0, day))),
+            Some(day) => (true, Some(Entry::on(0..0, day))),
             None => self.open_dated_paragraph(text, &mut found),
         };
         if found.is_empty() && !opened && !self.sitting {
@@ -358,12 +387,19 @@ impl Extractor {
                 self.sitting && entry.is_none() && of_the_sittings_day(text, sentence.clone())
             }) {
                 dated.push((sentence, HistoricalDate::single(day), None));
-            } else if let Some((head, day)) = &entry {
-                let first = sentence.start <= head.start;
+            } else if let Some(entry) = &entry {
+                // Every line of a log is of its day (not its head, "1st.", alone); in a
+                // diary, its first sentence and those that name someone of the registry (not
+                // "I feel low").
+                // Nor the place it was written at, in capitals ("COUIN.").
+                if sentence.end <= entry.head.end || !said.contains(char::is_lowercase) {
+                    continue;
+                }
+                let first = entry.log || sentence.start <= entry.head.start;
                 if of_the_entrys_day(&text[sentence.clone()], first, || {
                     names_entity(sentence.clone())
                 }) {
-                    dated.push((sentence, HistoricalDate::single(*day), None));
+                    dated.push((sentence, entry.date.clone(), None));
                 }
             }
         }
@@ -431,7 +467,7 @@ impl Extractor {
         &mut self,
         text: &str,
         found: &mut Vec<Found>,
-    ) -> (bool, Option<(Range<usize>, Point)>) {
+    ) -> (bool, Option<Entry>) {
         // Annals are not written on the day an entry opens on: its "on the 21st" is later
         // in the month, not the month before as in a letter.
         if let Some((head, time)) = self
@@ -443,7 +479,28 @@ impl Extractor {
             self.last = Some(time).filter(|t| t.month.is_some());
             self.last_entry = self.last;
             found.retain(|f| f.span.start >= head.end);
-            return (true, Some((head, time)));
+            return (true, Some(Entry::on(head, time)));
+        }
+        if let Some((head, first, last)) = self.log_entry(text) {
+            self.date_the_section(Some(first));
+            self.last = Some(last);
+            // The next entry may go back within these days ("2nd–14th. Training …", then
+            // "11th. Church parade."): the month turns after the first.
+            self.last_entry = Some(first);
+            found.retain(|f| f.span.start >= head.end);
+            let date = match first == last {
+                true => HistoricalDate::single(first),
+                false => HistoricalDate::range(first, last),
+            };
+            self.log_day = Some(date.clone());
+            return (
+                true,
+                Some(Entry {
+                    head,
+                    date,
+                    log: true,
+                }),
+            );
         }
         if let Some((head, day)) = self.diary_entry(text) {
             // The entry's "the next morning" is the morning after what the last entry told
@@ -456,7 +513,20 @@ impl Extractor {
             self.last = previous.or(Some(day));
             self.last_entry = Some(day);
             found.retain(|f| f.span.start >= head.end);
-            return (true, Some((head, day)));
+            return (true, Some(Entry::on(head, day)));
+        }
+        // "7.50 a.m. Lt.-Col. Thwaite killed …": the log's day goes on.
+        let opens_on_time = crate::text::sentence::opens_on_time_of_day(text);
+        if let Some(date) = self.log_day.clone().filter(|_| opens_on_time) {
+            let head = 0..0;
+            return (
+                true,
+                Some(Entry {
+                    head,
+                    date,
+                    log: true,
+                }),
+            );
         }
         if let Some((head, day)) = self.news_dateline(text) {
             self.date_the_section(Some(day));
@@ -643,6 +713,54 @@ impl Extractor {
             point = next_month(point);
         }
         point.is_valid().then_some((head.get(0)?.range(), point))
+    }
+
+    /// The day or days a log's entry opens on under its month's heading, as a war diary or a
+    /// ship's log writes them: "1st. COUIN. Bn. in Bde. reserve.", "5th–8th. Enemy artillery
+    /// active", "Night 14/15th. Raid on …", "1.7.16. 3.40 a.m. Bn. reported in position". Its first and last day, of the month the text is
+    /// at (the next, when the day is earlier than the last entry's).
+    fn log_entry(&self, text: &str) -> Option<(Range<usize>, Point, Point)> {
+        static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+            let day = r"([1-9]|[12][0-9]|3[01])";
+            let suffix = "(?:st|nd|rd|th|d)";
+            Regex::new(&format!(
+                r"^(?:Night\s+(?:of\s+)?)?{day}(?:{suffix}(?:\s*[–-]\s*{day}{suffix})?|{suffix}?/{day}{suffix}?)\.\s+"
+            ))
+            .expect("a valid pattern")
+        });
+        // "1.7.16. 3.40 a.m. Bn. reported in position": its day in figures.
+        static IN_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^[0-3]?[0-9]\.[01]?[0-9]\.(?:[0-9]{2}|[0-9]{4})\.\s+")
+                .expect("a valid pattern")
+        });
+        if let Some(head) = IN_FIGURES.find(text) {
+            let reference = self.year.or(self.document.map(|d| d.year));
+            let day = numeric_day(head.as_str().trim_end(), reference)?;
+            return Some((head.range(), day, day));
+        }
+        let head = HEAD.captures(text)?;
+        let number = |group: usize| head.get(group).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (first, last) = (number(1)?, number(2).or_else(|| number(3)));
+        let month = self
+            .last_entry
+            .or(self.last)
+            .filter(|p| p.month.is_some())?;
+        let mut start = Point::day(month.year, month.month?, first);
+        if self
+            .last_entry
+            .and_then(|p| p.day)
+            .is_some_and(|before| first < before)
+        {
+            start = next_month(start);
+        }
+        let mut end = match last {
+            Some(last) => Point::day(start.year, start.month?, last),
+            None => start,
+        };
+        if end.day < start.day {
+            end = next_month(end);
+        }
+        (start.is_valid() && end.is_valid()).then_some((head.get(0)?.range(), start, end))
     }
 
     /// With no year in its context, a day or a month takes the year of the event of the
@@ -1425,7 +1543,7 @@ impl Extractor {
 /// begin grinding": a "will" or "shall", with no verb in the past between the sentence's
 /// opening and it ("I'll be seventy-six at Michaelmas" too). Not "the will
 /// of the people", nor "you will recall that …".
-fn is_foretold(sentence: &str) -> bool {
+fn is_foretold(sentence: &str, date_at: usize) -> bool {
     let words: Vec<(usize, &str)> = (sentence
         .match_indices(|c: char| c.is_alphanumeric() || c == '\'' || c == '’'))
     .fold(Vec::new(), |mut words: Vec<(usize, &str)>, (at, c)| {
@@ -1471,7 +1589,12 @@ fn is_foretold(sentence: &str) -> bool {
             && !in_quotation_marks(sentence, 0, &(at..at))
             && !reminds_the_reader(&next_words(i))
     });
-    modal.is_some_and(|i| !has_past_verb(&sentence[..words[i].0]))
+    // Not "You will hear about it soon enough, some of D Coy. went over on Sunday night": a
+    // verb in the past between the foretelling and the date tells of the date.
+    modal.is_some_and(|i| {
+        let at = words[i].0;
+        !has_past_verb(&sentence[..at]) && !(at < date_at && has_past_verb(&sentence[at..date_at]))
+    })
 }
 
 /// Whether `text` holds a verb in the past: "was", "came", "reported".
@@ -1480,8 +1603,20 @@ fn has_past_verb(text: &str) -> bool {
         "was", "were", "had", "did", "came", "went", "became", "said", "wrote", "took", "gave",
         "made", "found", "began", "sent", "left", "told", "saw", "got", "brought", "held",
     ];
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w != "indeed" && w != "need")
+    // An "-ed" word before a noun is an adjective ("evicted families"); before an article,
+    // a preposition or the end, a verb ("raided the Germans", "was arrested in May").
+    const AFTER_A_VERB: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "him", "them", "us",
+        "me", "to", "in", "on", "at", "by", "with", "from", "for", "into", "over", "out", "up",
+        "down", "back", "off", "and", "that", "as", "",
+    ];
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+    words.iter().enumerate().any(|(at, w)| {
+        let verb_ed = w.len() > 4
+            && w.ends_with("ed")
+            && !matches!(*w, "indeed" | "need")
+            && AFTER_A_VERB.contains(&words.get(at + 1).copied().unwrap_or(""));
+        PAST.contains(w) || verb_ed
     })
 }
 
@@ -1519,6 +1654,16 @@ fn give_months_their_years(text: &str, found: &mut Vec<Found>) {
             None => at += 1,
         }
     }
+}
+
+/// The month a heading names with its year and nothing else: "May 1916", "June, 1916".
+fn month_alone(heading: &str) -> Option<Point> {
+    let (month, year) = heading.trim().trim_end_matches('.').split_once(' ')?;
+    let month = crate::date::month_number(month.trim_end_matches(','))?;
+    let year: i32 = year.trim().parse().ok()?;
+    (1000..2100)
+        .contains(&year)
+        .then(|| Point::month(year, month))
 }
 
 /// The year a heading ends on, when it names no other: "1. Petition to the Governor of the
@@ -1974,7 +2119,7 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
     if planned {
         return true;
     }
-    if is_foretold(&whole) {
+    if is_foretold(&whole, before_len) {
         return true;
     }
     // The verb that governs the date stands before it.
@@ -2139,7 +2284,11 @@ pub(crate) fn is_commentary_or_plan(sentence: &str, before_date: &str) -> bool {
             // 1920–1921") tells of no time it happened in.
             // But "You will recall that …", "you will have seen by the papers how …" tell
             // the reader of what happened.
-            "will" | "shall" => !reminds_the_reader(&words[at + 1..]),
+            // Nor "You will hear about it, some of D Coy. went over on Sunday night": a verb
+            // in the past after it tells of the date.
+            "will" | "shall" => {
+                !reminds_the_reader(&words[at + 1..]) && !has_past_verb(&words[at + 1..].join(" "))
+            }
             "can" | "does" | "seems" | "seem" => true,
             // "Many western historians date the destruction from the Tenth Congress": a
             // verb whose subject is the writers of history.

@@ -1084,6 +1084,15 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// "is said to have been", "the day after" said of a date, two clauses each with its year,
 /// "a grant of the year 1607", a participle's phrase alone: 24 of 35, 35 of 51. What is
 /// left is mostly dated by the context or by another document.
+/// A thirteenth (`tests/fixtures/hebbleton`: a battalion's war diary of 1916–18, a
+/// private's letters home, a town's weekly paper, an oral history of 1979 and a historian's
+/// chapter of 2004; a Yorkshire mill town's battalion, 1914–19), written after every rule
+/// above by a reader who had not seen them, and judged before annals was run on it.
+#[test]
+fn the_judged_sentences_of_a_thirteenth_collection_written_for_the_test_are_placed() {
+    placed_on_a_collections_timeline("hebbleton").at_least(0, 0, 99);
+}
+
 #[test]
 fn the_judged_sentences_of_a_twelfth_collection_written_for_the_test_are_placed() {
     placed_on_a_collections_timeline("tlacotepec").at_least(68, 68, 0);
