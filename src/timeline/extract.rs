@@ -1593,7 +1593,8 @@ fn is_foretold(sentence: &str, date_at: usize) -> bool {
     // verb in the past between the foretelling and the date tells of the date.
     modal.is_some_and(|i| {
         let at = words[i].0;
-        !has_past_verb(&sentence[..at]) && !(at < date_at && has_past_verb(&sentence[at..date_at]))
+        let past_between = at < date_at && has_past_verb(&sentence[at..date_at]);
+        !has_past_verb(&sentence[..at]) && !past_between
     })
 }
 
