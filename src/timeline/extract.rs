@@ -837,56 +837,62 @@ impl Extractor {
         let found: Vec<Found> = (find_dates(text).into_iter())
             .filter(|f| !matches!(f.reading, Reading::RelativeDay(DayTurn::Weekday { .. })))
             .collect();
-        let [only] = found.as_slice() else {
-            return numeric_day(text, self.year.or(self.document.map(|d| d.year)));
-        };
         // What is not the day is a place: capitalised words ("Resident Magistrate's Office,
         // Port Ashby", "Camp near Hamilton", "Hacienda de San Gabriel", "Frankfurt am Main"),
         // and the time of day it was written.
-        let place_only = [&text[..only.span.start], &text[only.span.end..]]
-            .iter()
-            .flat_map(|part| part.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'))
-            .all(|word| {
-                word.is_empty()
-                    || word.starts_with(char::is_uppercase)
-                    || matches!(
-                        word,
-                        "of" | "the"
-                            | "near"
-                            | "upon"
-                            | "under"
-                            | "de"
-                            | "del"
-                            | "la"
-                            | "las"
-                            | "los"
-                            | "le"
-                            | "les"
-                            | "du"
-                            | "des"
-                            | "d"
-                            | "von"
-                            | "van"
-                            | "der"
-                            | "den"
-                            | "di"
-                            | "da"
-                            | "do"
-                            | "dos"
-                            | "y"
-                            | "sur"
-                            | "am"
-                            | "an"
-                            | "im"
-                            | "at"
-                            | "on"
-                            | "in"
-                            | "morning"
-                            | "afternoon"
-                            | "evening"
-                            | "night"
-                    )
-            });
+        let place_only = |parts: &[&str]| {
+            parts
+                .iter()
+                .flat_map(|part| part.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’'))
+                .all(|word| {
+                    word.is_empty()
+                        || word.starts_with(char::is_uppercase)
+                        || matches!(
+                            word,
+                            "of" | "the"
+                                | "near"
+                                | "upon"
+                                | "under"
+                                | "de"
+                                | "del"
+                                | "la"
+                                | "las"
+                                | "los"
+                                | "le"
+                                | "les"
+                                | "du"
+                                | "des"
+                                | "d"
+                                | "von"
+                                | "van"
+                                | "der"
+                                | "den"
+                                | "di"
+                                | "da"
+                                | "do"
+                                | "dos"
+                                | "y"
+                                | "sur"
+                                | "am"
+                                | "an"
+                                | "im"
+                                | "at"
+                                | "on"
+                                | "in"
+                                | "morning"
+                                | "afternoon"
+                                | "evening"
+                                | "night"
+                        )
+                })
+        };
+        let [only] = found.as_slice() else {
+            // "Somewhere in France, Thursday 18/5/16.", not a log's line "1.7.16. 3.40 a.m.
+            // Bn. reported in position".
+            let figures = numeric_day(text, self.year.or(self.document.map(|d| d.year)));
+            return figures.filter(|_| place_only(&[text]));
+        };
+        let place_only = place_only(&[&text[..only.span.start], &text[only.span.end..]]);
         if !place_only {
             return None;
         }
@@ -1540,9 +1546,10 @@ impl Extractor {
 
 /// Whether what happens at the date is foretold: "On the night of the 15th the peons will
 /// have the cry of Independence", "If the rains stop in October as they should, we will
-/// begin grinding": a "will" or "shall", with no verb in the past between the sentence's
-/// opening and it ("I'll be seventy-six at Michaelmas" too). Not "the will
-/// of the people", nor "you will recall that …".
+/// begin grinding": a "will" or "shall" ("I'll be seventy-six at Michaelmas", "I'm going
+/// again in September" too), with no verb in the past between the sentence's opening and it,
+/// nor between it and the date ("You will hear about it, some of D Coy. went over on Sunday
+/// night" tells of Sunday). Not "the will of the people", nor "you will recall that …".
 fn is_foretold(sentence: &str, date_at: usize) -> bool {
     let words: Vec<(usize, &str)> = (sentence
         .match_indices(|c: char| c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -1582,7 +1589,19 @@ fn is_foretold(sentence: &str, date_at: usize) -> bool {
     let next_words = |i: usize| -> Vec<&str> { words[i + 1..].iter().map(|w| w.1).collect() };
     let modal = (0..words.len()).find(|&i| {
         let (at, word) = words[i];
-        (matches!(word, "will" | "shall") || word.ends_with("'ll") || word.ends_with("’ll"))
+        // "I'm going again in September": a present that foretells.
+        let going = word == "going"
+            && (i.checked_sub(1)).is_some_and(|b| {
+                let before = words[b].1.replace('’', "'");
+                matches!(
+                    before.as_str(),
+                    "am" | "are" | "is" | "i'm" | "we're" | "they're"
+                )
+            });
+        (matches!(word, "will" | "shall")
+            || word.ends_with("'ll")
+            || word.ends_with("’ll")
+            || going)
             && !noun_before(i)
             && !(i.checked_sub(2)).is_some_and(|i| words[i].1.eq_ignore_ascii_case("as"))
             && !(words.get(i + 1)).is_some_and(|next| matches!(next.1, "of" | "and" | "to"))
@@ -6849,6 +6868,68 @@ mod tests {
             .as_deref(),
             Some("1974-08-17")
         );
+    }
+
+    /// A battalion's war diary (of the collection written for the tests,
+    /// `tests/fixtures/hebbleton`): its days under the month's heading, each line of them.
+    #[test]
+    fn a_logs_entries_are_of_their_days_under_the_months_heading() {
+        let diary = [
+            (
+                1,
+                "1st. COUIN. Bn. in Bde. reserve. Working parties found for R.E.",
+            ),
+            (1, "5th–8th. Enemy artillery active on our front line."),
+            (
+                1,
+                "Night 14/15th. Raid on enemy trench by 2 officers and 38 O.R. under Capt. Hollins.",
+            ),
+            (
+                2,
+                "2nd–14th. Training in the attack over a course marked out with tapes.",
+            ),
+            (2, "11th. Church parade."),
+            (
+                2,
+                "28th. Orders received that the attack was postponed for 48 hours.",
+            ),
+            (
+                3,
+                "1.7.16. 3.40 a.m. Bn. reported in position in assembly trenches.",
+            ),
+            (
+                3,
+                "7.50 a.m. Lt.-Col. A. G. Thwaite killed while going forward.",
+            ),
+        ];
+        let dates = page_dates(
+            (
+                &["May 1916", "June 1916", "July 1916"],
+                Some(Point::year(1916)),
+            ),
+            &diary,
+            true,
+        );
+        assert_eq!(
+            dates,
+            [
+                "1916-05-01",
+                "1916-05-01",
+                "1916-05-05/1916-05-08",
+                "1916-05-14/1916-05-15",
+                "1916-06-02/1916-06-14",
+                "1916-06-11",
+                "1916-06-28",
+                "1916-07-01",
+                "1916-07-01"
+            ]
+        );
+        // A numbered list is no log: "1. Petition to the Governor" has no day's suffix.
+        let listed = [(
+            1,
+            "1. The village asks for its lands. 2. The men are to be returned.",
+        )];
+        assert!(page_dates((&["May 1916"], None), &listed, true).is_empty());
     }
 
     #[test]

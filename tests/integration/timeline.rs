@@ -1087,10 +1087,16 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// A thirteenth (`tests/fixtures/hebbleton`: a battalion's war diary of 1916–18, a
 /// private's letters home, a town's weekly paper, an oral history of 1979 and a historian's
 /// chapter of 2004; a Yorkshire mill town's battalion, 1914–19), written after every rule
-/// above by a reader who had not seen them, and judged before annals was run on it.
+/// above by a reader who had not seen them, and judged before annals was run on it. Run
+/// first: 17 of 27 placed right, 24 of 50 datable placed, 3 undatable. Then the diary's
+/// entries under its month's heading ("1st. COUIN. …", "5th–8th.", "Night 14/15th.",
+/// "1.7.16."), each line of them, and a line that opens on a time of day ("7.50 a.m. Lt.-Col.
+/// Thwaite killed"); a time that opens a sentence, and a rank, ending none; what is foretold
+/// told apart from a verb in the past after it ("You will hear about it, some of D Coy. went
+/// over on Sunday night"), "I'm going again in September": 27 of 37, 37 of 50, 2.
 #[test]
 fn the_judged_sentences_of_a_thirteenth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("hebbleton").at_least(0, 0, 99);
+    placed_on_a_collections_timeline("hebbleton").at_least(72, 74, 2);
 }
 
 #[test]
