@@ -100,6 +100,19 @@ const TITLES: &[&str] = &[
     "signora",
     "tío",
     "tía",
+    "mayor",
+    "alderman",
+    "councillor",
+    "sergeant",
+    "sgt",
+    "corporal",
+    "cpl",
+    "private",
+    "pte",
+    "vicar",
+    "rector",
+    "canon",
+    "nurse",
 ];
 
 /// Titles that go before a given name rather than a surname: "Don Tomás", "Doña Petra",
@@ -114,7 +127,8 @@ const PLACE_HEADS: &[&str] = &[
     "Street", "Road", "Lane", "Square", "Quay", "Dock", "Docks", "Bridge", "Wharf", "Gate",
     "Avenue", "Junction", "Creek", "River", "Park", "Hill", "Terrace", "Crescent", "Valley",
     "Harbour", "Harbor", "Station", "Falls", "Grove", "Ridge", "Springs", "Ford", "Heights",
-    "Island", "Mountain",
+    "Island", "Mountain", "Chase", "Plain", "Moor", "Heath", "Common", "Wood", "Forest", "Copse",
+    "Farm", "Camp",
 ];
 
 /// The first words of places: "Port Ashby", "Fort Garry", "Mount Eden", "Lake Taupo".
@@ -181,6 +195,18 @@ const BODY_HEADS: &[&str] = &[
     "Assembly",
     "Duma",
     "Soviet",
+    "Fund",
+    "League",
+    "Legion",
+    "Guild",
+    "Brigade",
+    "Battalion",
+    "Division",
+    "Corps",
+    "Army",
+    "Board",
+    "Trust",
+    "Federation",
 ];
 
 /// Words before a name that make it a place.

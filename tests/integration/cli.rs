@@ -902,7 +902,7 @@ fn names_listed(said: &str) -> Vec<&str> {
 }
 
 /// On collections written for the test after the names check (`tests/fixtures/vilkaste`,
-/// `waipukeko`, `calder`, `bellegarde`, `bellamy`, `sudimov`, `tlacotepec`), their registries as their writers left them: the people their texts name
+/// `waipukeko`, `calder`, `bellegarde`, `bellamy`, `sudimov`, `tlacotepec`, `hebbleton`), their registries as their writers left them: the people their texts name
 /// five times or more with no entry (counted by their writers, 6 to 20 times, in forms such
 /// as "Herr Reinfeld", "Constable Pankratov", "the Rev. Mr. Pyne") are among the first
 /// names listed, each as a person.
@@ -953,6 +953,20 @@ fn check_names_lists_first_the_people_an_unseen_collection_names_often_without_a
             "tlacotepec",
             &["Ruiz", "Nájera", "Salazar", "Villegas", "Alarcón"][..],
             5,
+        ),
+        // A battalion's people by their ranks ("C.S.M. Illingworth", "2/Lt. Walsh", "the
+        // Rev. E. J. Mossop", "Padre Mossop"), beside a camp, a plain and a fund.
+        (
+            "hebbleton",
+            &[
+                "Hollins",
+                "Ackroyd",
+                "Mossop",
+                "Illingworth",
+                "Sugden",
+                "Walsh",
+            ][..],
+            8,
         ),
     ] {
         let site = copy_of(fixture);
