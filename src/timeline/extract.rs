@@ -3651,6 +3651,15 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 false,
             )
         }),
+        // the night of 14/15 May 1916: a night, the two days it spans
+        form(r"\b{D}/{D}\s+{M},?\s+{Y}\b", |c| {
+            (day(c, 2)? == day(c, 1)? + 1).then_some(())?;
+            dated(
+                Point::day(year(c, 4)?, month(c, 3)?, day(c, 1)?),
+                Some(Point::day(year(c, 4)?, month(c, 3)?, day(c, 2)?)),
+                false,
+            )
+        }),
         // 8–16 March 1921, 11–25/OS November 1917
         form(r"\b{D}{-}{D}{OS}\s+{M},?\s+{Y}\b", |c| {
             dated(
@@ -3887,6 +3896,15 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 (month(c, 4)?, day(c, 1)?),
                 Some((month(c, 4)?, day(c, 2)?)),
                 c.get(3).is_some(),
+            )
+        }),
+        // the night of 25/26 March
+        form(r"\b{D}/{D}\s+{M}\b", |c| {
+            (day(c, 2)? == day(c, 1)? + 1).then_some(())?;
+            no_year(
+                (month(c, 3)?, day(c, 1)?),
+                Some((month(c, 3)?, day(c, 2)?)),
+                false,
             )
         }),
         // December 5–7
@@ -6923,6 +6941,12 @@ mod tests {
                 "1916-07-01",
                 "1916-07-01"
             ]
+        );
+        // A night is the two days it spans.
+        assert_eq!(
+            edtf_of("D Company raided the German trench on the night of 14/15 May 1916.")
+                .as_deref(),
+            Some("1916-05-14/1916-05-15")
         );
         // A numbered list is no log: "1. Petition to the Governor" has no day's suffix.
         let listed = [(
