@@ -1093,7 +1093,8 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// "1.7.16."), each line of them, and a line that opens on a time of day ("7.50 a.m. Lt.-Col.
 /// Thwaite killed"); a time that opens a sentence, and a rank, ending none; what is foretold
 /// told apart from a verb in the past after it ("You will hear about it, some of D Coy. went
-/// over on Sunday night"), "I'm going again in September", a night "14/15 May 1916": 28 of 39, 37 of 50, 2.
+/// over on Sunday night"), "I'm going again in September", a night ("14/15 May 1916"): 28
+/// of 39, 37 of 50, 2.
 #[test]
 fn the_judged_sentences_of_a_thirteenth_collection_written_for_the_test_are_placed() {
     placed_on_a_collections_timeline("hebbleton").at_least(71, 74, 2);
