@@ -4360,6 +4360,20 @@ fn times_back(text: &str) -> Vec<Found> {
         ))
         .unwrap()
     });
+    // Each form says "last", "ago" or "present year".
+    let tells_back = [
+        "last",
+        "Last",
+        "LAST",
+        "ago",
+        "Ago",
+        "AGO",
+        "resent year",
+        "RESENT YEAR",
+    ];
+    if !tells_back.iter().any(|word| text.contains(word)) {
+        return Vec::new();
+    }
     if !BACK.is_match(text) {
         return Vec::new();
     }
@@ -4540,7 +4554,9 @@ fn relative_times(text: &str) -> Vec<Found> {
         ))
         .unwrap()
     });
-    if !RELATIVE.is_match(text) {
+    // Each form names a season or a year: a paragraph without one is not searched.
+    const SEASONS: [&str; 6] = ["spring", "summer", "autumn", "fall", "winter", "year"];
+    if !SEASONS.iter().any(|season| text.contains(season)) || !RELATIVE.is_match(text) {
         return Vec::new();
     }
     let turn_of = |word: &str| match word.to_lowercase().as_str() {
@@ -4601,7 +4617,7 @@ fn relative_times(text: &str) -> Vec<Found> {
 
 /// The months' names, found together (a month alone has no digit for the date forms'
 /// windows to start from).
-static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+pub(super) static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(crate::date::MONTHS).expect("the months' names")
 });
 

@@ -130,7 +130,11 @@ pub(super) fn republican_dates(text: &str) -> Vec<Found> {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[Yy]ear ([IVX]{1,5}|[1-9][0-9]?)(?-u:\b)").expect("a valid pattern")
     });
-    if !REPUBLICAN_DAYS.is_match(text) {
+    // The months' names first, a search the regex crate makes fast (the day before them is
+    // optional, and would otherwise be looked for at every "the").
+    static MONTHS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&REPUBLICAN_MONTHS.join("|")).expect("a valid pattern"));
+    if !MONTHS.is_match(text) || !REPUBLICAN_DAYS.is_match(text) {
         return Vec::new();
     }
     REPUBLICAN_DAYS
@@ -174,7 +178,8 @@ pub(super) fn days_in_words(text: &str) -> Vec<Found> {
         ))
         .expect("a valid pattern")
     });
-    if !DAYS.is_match(text) {
+    // Each names a month: a paragraph without one is not searched for "the" and an ordinal.
+    if !super::MONTH_NAMES.is_match(text) || !DAYS.is_match(text) {
         return Vec::new();
     }
     DAYS.captures_iter(text)
