@@ -4429,8 +4429,10 @@ fn feasts_without_year(text: &str) -> Vec<Found> {
         ))
         .expect("a valid pattern")
     });
-    let named = ["Day", "mas", "feast of", "Feast of", "day of", "iesta"];
-    if !named.iter().any(|word| text.contains(word)) {
+    let named = ["Day", "mas", "feast of", "Feast of", "iesta"];
+    let saints_day =
+        text.contains("day of ") && ["St", "San", "Sain"].iter().any(|w| text.contains(w));
+    if !named.iter().any(|word| text.contains(word)) && !saints_day {
         return Vec::new();
     }
     FEAST
