@@ -4430,9 +4430,9 @@ fn feasts_without_year(text: &str) -> Vec<Found> {
         .expect("a valid pattern")
     });
     let named = ["Day", "mas", "feast of", "Feast of", "iesta"];
-    let saints_day =
+    let names_a_saints_day =
         text.contains("day of ") && ["St", "San", "Sain"].iter().any(|w| text.contains(w));
-    if !named.iter().any(|word| text.contains(word)) && !saints_day {
+    if !named.iter().any(|word| text.contains(word)) && !names_a_saints_day {
         return Vec::new();
     }
     FEAST
