@@ -22,8 +22,9 @@ use calendars::{
     days_in_words, dual_dated, republican_dates, republican_day, republican_month_named,
 };
 use records::{
-    answers_in_the_past, heads_a_days_sitting, is_question, is_questioned, latin_day, main_clause,
-    names_a_sitting, names_only_a_day, numeric_day, of_the_sittings_day, year_alone,
+    answers_in_the_past, days_in_figures, heads_a_days_sitting, is_question, is_questioned,
+    latin_day, main_clause, names_a_sitting, names_only_a_day, numeric_day, of_the_sittings_day,
+    writes_month_first, year_alone,
 };
 
 /// A date read in a text: where it stands and what it says.
@@ -189,6 +190,9 @@ pub struct Extractor {
     /// The days of the last entry of a log in this section: what a line that opens on a
     /// time of day after it ("7.50 a.m. Lt.-Col. Thwaite killed …") is of.
     log_day: Option<HistoricalDate>,
+    /// Whether the page writes its days in figures with the month first ("4/15/63"), as
+    /// American texts do.
+    month_first: bool,
     /// The Republican year and month (from 0, Vendémiaire) a section's heading dates it in
     /// ("Session of the 20th Frimaire, Year II"): the month its "the 18th" is of.
     republican: Option<(usize, usize)>,
@@ -228,6 +232,7 @@ impl Extractor {
         let mut extractor = Extractor {
             document,
             old_style_until,
+            month_first: writes_month_first(paragraphs.iter().map(|p| p.text.as_str())),
             ..Extractor::default()
         };
         let mut statements = Vec::new();
@@ -347,6 +352,7 @@ impl Extractor {
     ) -> Vec<(Range<usize>, HistoricalDate, Option<HistoricalDate>)> {
         let mut found = find_dates(text);
         self.paragraphs += 1;
+        self.add_days_in_figures(text, &mut found);
         self.place_short_years(&mut found);
         give_months_their_years(text, &mut found);
         let (opened, entry) = match self.entry_below.take() {
@@ -562,6 +568,32 @@ impl Extractor {
         read
     }
 
+    /// The days the paragraph writes in figures ("On 4/15/63, a source advised …"), where
+    /// no other form read them.
+    fn add_days_in_figures(&self, text: &str, found: &mut Vec<Found>) {
+        let reference = self.year.or(self.document.map(|d| d.year));
+        let figures = days_in_figures(text, reference, self.month_first);
+        if figures.is_empty() {
+            return;
+        }
+        for (span, day) in figures {
+            if !found
+                .iter()
+                .any(|f| f.span.start < span.end && span.start < f.span.end)
+            {
+                let dating = Dating {
+                    date: HistoricalDate::single(day),
+                    old_style: false,
+                };
+                found.push(Found {
+                    span,
+                    reading: Reading::Dated(dating),
+                });
+            }
+        }
+        found.sort_by_key(|f| f.span.start);
+    }
+
     /// A year of two digits ("in '46") in the century of the context's year, or of the
     /// document's date; not one more than twenty years after it ("in '98" in a text of
     /// 1947 is 1898). With neither, it is not read.
@@ -735,7 +767,7 @@ impl Extractor {
         });
         if let Some(head) = IN_FIGURES.find(text) {
             let reference = self.year.or(self.document.map(|d| d.year));
-            let day = numeric_day(head.as_str().trim_end(), reference)?;
+            let day = numeric_day(head.as_str().trim_end(), reference, self.month_first)?;
             return Some((head.range(), day, day));
         }
         let head = HEAD.captures(text)?;
@@ -889,7 +921,8 @@ impl Extractor {
         let [only] = found.as_slice() else {
             // "Somewhere in France, Thursday 18/5/16.", not a log's line "1.7.16. 3.40 a.m.
             // Bn. reported in position".
-            let figures = numeric_day(text, self.year.or(self.document.map(|d| d.year)));
+            let reference = self.year.or(self.document.map(|d| d.year));
+            let figures = numeric_day(text, reference, self.month_first);
             return figures.filter(|_| place_only(&[text]));
         };
         let place_only = place_only(&[&text[..only.span.start], &text[only.span.end..]]);
@@ -960,7 +993,7 @@ impl Extractor {
         let reference = self.year.or(self.document.map(|d| d.year));
         let in_the_texts_calendar = self.old_style_until.is_some();
         if let Some(day) = (day_written(heading, in_the_texts_calendar))
-            .or_else(|| numeric_day(heading, reference))
+            .or_else(|| numeric_day(heading, reference, self.month_first))
         {
             return Some((day, record));
         }
@@ -6694,14 +6727,14 @@ mod tests {
             ]
         );
         assert_eq!(
-            numeric_day("23/6/19", Some(1919)),
+            numeric_day("23/6/19", Some(1919), false),
             Some(Point::day(1919, 6, 23))
         );
         assert_eq!(
-            numeric_day("6/23/1919", None),
+            numeric_day("6/23/1919", None, false),
             Some(Point::day(1919, 6, 23))
         );
-        assert_eq!(numeric_day("23/6/19", None), None);
+        assert_eq!(numeric_day("23/6/19", None, false), None);
     }
 
     #[test]
@@ -6904,6 +6937,41 @@ mod tests {
             .as_deref(),
             Some("1974-08-17")
         );
+    }
+
+    /// Days in figures in a sentence, in the order the page writes them: an American
+    /// memorandum's month first ("4/15/63" can be read no other way, so "4/5/63" is 5
+    /// April), a British report's day first.
+    #[test]
+    fn days_in_figures_are_read_in_the_order_the_page_writes_them() {
+        let memo = [
+            (
+                1,
+                "On 4/15/63, a source who has furnished reliable information advised that a meeting was held.",
+            ),
+            (1, "On 4/5/63 the march began."),
+        ];
+        let written = Some(Point::year(1963));
+        assert_eq!(
+            page_dates((&["Memorandum"], written), &memo, true),
+            ["1963-04-15", "1963-04-05"]
+        );
+        let report = [
+            (1, "On 23/6/19 the strike committee met."),
+            (1, "On 4/5/19 the men came out."),
+        ];
+        let written = Some(Point::year(1919));
+        assert_eq!(
+            page_dates((&["Report"], written), &report, true),
+            ["1919-06-23", "1919-05-04"]
+        );
+        // With no day in figures that settles it, the days in words say: "April 12, 1963".
+        assert!(writes_month_first(
+            ["It began on April 12, 1963, and on 4/5/63 it ended."].into_iter()
+        ));
+        assert!(!writes_month_first(
+            ["It began on 12 April 1963, and on 4/5/63 it ended."].into_iter()
+        ));
     }
 
     /// A battalion's war diary (of the collection written for the tests,

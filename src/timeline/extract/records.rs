@@ -60,8 +60,9 @@ pub(super) fn names_only_a_day(heading: &str) -> bool {
 
 /// A day written in figures, as a report's or a letter's dateline writes it: "27-5-19",
 /// "23/6/19", "5.VI.19", "14.5.1919" (the day first, unless only the month-first reading
-/// is a date); a year of two digits is of the century of `reference`.
-pub(super) fn numeric_day(text: &str, reference: Option<i32>) -> Option<Point> {
+/// is a date, or the text writes the month first: `month_first`); a year of two digits is
+/// of the century of `reference`.
+pub(super) fn numeric_day(text: &str, reference: Option<i32>, month_first: bool) -> Option<Point> {
     static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[\s,])([0-3]?[0-9])[-/.]([0-3]?[0-9]|[IVX]{1,4})[-/.]([0-9]{4}|[0-9]{2})\.?(?:$|[\s,.])")
             .expect("a valid pattern")
@@ -82,24 +83,106 @@ pub(super) fn numeric_day(text: &str, reference: Option<i32>) -> Option<Point> {
     let first: u32 = figures[1].parse().ok()?;
     let (day, month) = match roman_month(&figures[2]) {
         Some(month) => (first, month),
-        None => {
-            let second: u32 = figures[2].parse().ok()?;
-            if first <= 12 && second > 12 {
-                (second, first)
-            } else {
-                (first, second)
-            }
-        }
+        None => day_and_month(first, figures[2].parse().ok()?, month_first),
     };
-    let year: i32 = match figures[3].len() {
-        4 => figures[3].parse().ok()?,
-        _ => {
-            let reference = reference?;
-            reference - reference.rem_euclid(100) + figures[3].parse::<i32>().ok()?
-        }
-    };
+    let year = year_in_figures(&figures[3], reference)?;
     let point = Point::day(year, month, day);
     (point.is_valid() && (1..=12).contains(&month)).then_some(point)
+}
+
+/// Which of two figures is the day and which the month: the one that cannot be a month is
+/// the day; else the order the text writes ("4/5/63" is 4 May, or 5 April in an American
+/// text).
+fn day_and_month(first: u32, second: u32, month_first: bool) -> (u32, u32) {
+    if (first <= 12 && second > 12) || (month_first && first <= 12) {
+        (second, first)
+    } else {
+        (first, second)
+    }
+}
+
+/// A year in figures, of two digits in the century of `reference`.
+fn year_in_figures(figures: &str, reference: Option<i32>) -> Option<i32> {
+    match figures.len() {
+        4 => figures.parse().ok(),
+        _ => {
+            let reference = reference?;
+            Some(reference - reference.rem_euclid(100) + figures.parse::<i32>().ok()?)
+        }
+    }
+}
+
+/// The days a text's sentences write in figures ("On 4/15/63, a source advised …", "the
+/// march of 3.12.1963"), each where it stands: three numbers with one separator, the year
+/// last.
+pub(super) fn days_in_figures(
+    text: &str,
+    reference: Option<i32>,
+    month_first: bool,
+) -> Vec<(Range<usize>, Point)> {
+    static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+        let d = "([0-3]?[0-9])";
+        let y = "([0-9]{4}|[0-9]{2})";
+        Regex::new(&format!(
+            r"(?:^|[\s(,])(?:{d}/{d}/{y}|{d}\.{d}\.{y}|{d}-{d}-{y})(?:$|[\s,.;:)])"
+        ))
+        .expect("a valid pattern")
+    });
+    if !text.contains(['/', '.', '-']) {
+        return Vec::new();
+    }
+    FIGURES
+        .captures_iter(text)
+        .filter_map(|c| {
+            let group = (1..=7).step_by(3).find(|&g| c.get(g).is_some())?;
+            let number = |g: usize| c[g].parse::<u32>().ok();
+            let (day, month) = day_and_month(number(group)?, number(group + 1)?, month_first);
+            let year = year_in_figures(&c[group + 2], reference)?;
+            let point = Point::day(year, month, day);
+            let span = c.get(group)?.start()..c.get(group + 2)?.end();
+            ((1..=12).contains(&month) && point.is_valid()).then_some((span, point))
+        })
+        .collect()
+}
+
+/// Whether a text writes its days with the month first, as American texts do: more of its
+/// days in figures can only be read so ("4/15/63") than only the other way ("15/4/63"),
+/// or, with none either way, more of its days in words are written so ("April 15, 1963")
+/// than the other way ("15 April 1963").
+pub(super) fn writes_month_first<'t>(texts: impl Iterator<Item = &'t str>) -> bool {
+    static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([0-3]?[0-9])[/.-]([0-3]?[0-9])[/.-](?:[0-9]{4}|[0-9]{2})\b")
+            .expect("a valid pattern")
+    });
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        let month = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+        Regex::new(&format!(
+            r"\b(?:{month}\s+[0-3]?[0-9](?:st|nd|rd|th)?,\s+[0-9]{{4}}|([0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+[0-9]{{4}})"
+        ))
+        .expect("a valid pattern")
+    });
+    let (mut figures, mut words) = ((0, 0), (0, 0));
+    for text in texts {
+        for c in FIGURES.captures_iter(text) {
+            let (first, second): (u32, u32) =
+                (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            match (first <= 12, second <= 12) {
+                (true, false) => figures.0 += 1,
+                (false, true) => figures.1 += 1,
+                _ => {}
+            }
+        }
+        for c in WORDS.captures_iter(text) {
+            match c.get(1) {
+                None => words.0 += 1,
+                Some(_) => words.1 += 1,
+            }
+        }
+    }
+    match figures {
+        (0, 0) => words.0 > words.1,
+        (american, other) => american > other,
+    }
 }
 
 /// A heading that is a year and nothing else: "1858", "1858.".
