@@ -94,7 +94,7 @@ pub(super) fn numeric_day(text: &str, reference: Option<i32>, month_first: bool)
 /// the day; else the order the text writes ("4/5/63" is 4 May, or 5 April in an American
 /// text).
 fn day_and_month(first: u32, second: u32, month_first: bool) -> (u32, u32) {
-    if (first <= 12 && second > 12) || (month_first && first <= 12) {
+    if first <= 12 && (second > 12 || month_first) {
         (second, first)
     } else {
         (first, second)
