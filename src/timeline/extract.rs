@@ -4550,7 +4550,10 @@ fn easter(year: i32) -> Option<Point> {
 /// given in both styles is the New Style one, or the Old `in_the_texts_calendar` (a site
 /// whose unmarked days are Old Style: what the section tells is placed at the end).
 fn day_written(heading: &str, in_the_texts_calendar: bool) -> Option<Point> {
-    let found = find_dates(heading);
+    // "Monday night mass meeting, April 8, 1963": the weekday is the day's own.
+    let found: Vec<Found> = (find_dates(heading).into_iter())
+        .filter(|f| !matches!(f.reading, Reading::RelativeDay(DayTurn::Weekday { .. })))
+        .collect();
     // "Session of the 22nd Prairial Year II (10 June 1794, old style)": the same day again
     // in parentheses is no second date.
     let in_parentheses = |f: &Found| {

@@ -1095,6 +1095,16 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// told apart from a verb in the past after it ("You will hear about it, some of D Coy. went
 /// over on Sunday night"), "I'm going again in September", a night ("14/15 May 1916"): 28
 /// of 39, 37 of 50, 2.
+/// A fourteenth (`tests/fixtures/marlow`: an FBI field office's memoranda of 1963–64 with
+/// their days in figures, a movement's mass-meeting minutes and bulletin, a town daily's
+/// reports, an oral history of 1985 and a historian's article of 2008; a Southern town's
+/// civil-rights campaign, 1963–65), written after every rule above by a reader who had not
+/// seen them, and judged before annals was run on it.
+#[test]
+fn the_judged_sentences_of_a_fourteenth_collection_written_for_the_test_are_placed() {
+    placed_on_a_collections_timeline("marlow").at_least(0, 0, 99);
+}
+
 #[test]
 fn the_judged_sentences_of_a_thirteenth_collection_written_for_the_test_are_placed() {
     placed_on_a_collections_timeline("hebbleton").at_least(71, 74, 2);
