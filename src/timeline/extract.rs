@@ -271,8 +271,12 @@ impl Extractor {
                 // A report's dateline and a sitting's day hold under its subheadings
                 // ("Waipukeko Block" in a debate); a letter's date does not pass to the next
                 // letter.
+                // Not under a heading that names a time of its own ("The Freedom Bulletin,
+                // Vol. 1, No. 2 — June 1963" after a meeting's minutes): a section of its own.
+                let names_a_year = heading.is_some_and(|h| crate::text::years(h).next().is_some());
                 let goes_on = day.is_none()
                     && !sitting_dated_below
+                    && !names_a_year
                     && (extractor.under_dateline || extractor.sitting);
                 if !goes_on {
                     extractor.date_the_section(day.map(|(day, _)| day));
@@ -1339,9 +1343,13 @@ impl Extractor {
                     // fugitive since the surrender of August 1849, landed on 23 October".
                     // Nor does one in a title or in someone's words ("Fifty Years on the
                     // River, 1889–1939").
-                    let looked_back =
-                        is_looked_back_to(&clause_before(text, sentence_start, &f.span))
-                            || in_quotation_marks(text, sentence_start, &f.span);
+                    let clause = clause_before(text, sentence_start, &f.span);
+                    // Nor one in the pluperfect: "where SNCC had staged its own Freedom Day
+                    // in October 1963", in a paragraph on 1965.
+                    let looked_back = is_looked_back_to(&clause)
+                        || reaches_back(&clause)
+                        || looks_further_back(&clause)
+                        || in_quotation_marks(text, sentence_start, &f.span);
                     if let Some(year) = dating.date.end.or(dating.date.start).map(|p| p.year)
                         && !looked_back
                     {
@@ -1385,17 +1393,25 @@ impl Extractor {
                     };
                     // A letter, a report or a witness tells of days before its own: "on 15
                     // December" in a letter of April 1906 is of 1905.
-                    let year = year.map(|year| match self.written {
+                    // The text's year goes on: the letter's next "on 20 December" is read
+                    // by the same rule, and a day to come ("will be held the 3rd Sunday in
+                    // May") takes no year back.
+                    let written = self.written;
+                    let before_the_writing = |year: i32| match written {
                         Some(Point {
                             year: written_year,
                             month: Some(month),
                             day: Some(day),
-                        }) if written_year == year && *start > (month, day) => year - 1,
-                        _ => year,
-                    });
+                        }) => written_year == year && *start > (month, day),
+                        _ => false,
+                    };
                     year.and_then(|year| {
+                        let told_back = before_the_writing(year);
+                        let year = if told_back { year - 1 } else { year };
                         let dating = with_year(year, *start, *end, old_style)?;
-                        self.set_year(year);
+                        if !told_back {
+                            self.set_year(year);
+                        }
                         Some(dating)
                     })
                 }
@@ -1541,9 +1557,12 @@ impl Extractor {
         }
         // A commentary in the present ("… can be seen in a letter of 31 October") or a plan
         // ("… was to be 2.4 percent in 1931–1932") reports nothing that happened at its date.
-        let date_at = (found.iter().zip(&asides))
-            .find(|(_, aside)| !**aside)
-            .map_or(sentence.end, |(f, _)| f.span.start);
+        // (Not a time the sentence opens on before its main clause's: "This morning we have
+        // word that the peace was signed yesterday".)
+        let date_at = (0..found.len())
+            .find(|&i| !asides[i] && !before_main_clause_date[i])
+            .or_else(|| (0..found.len()).find(|&i| !asides[i]))
+            .map_or(sentence.end, |i| found[i].span.start);
         if is_commentary_or_plan(&text[sentence.clone()], &text[sentence_start..date_at]) {
             return None;
         }
@@ -1560,11 +1579,19 @@ impl Extractor {
         // A year alone is left to the rules above: "her statement from 1926" looks away.
         // An Old Style day goes on in a text whose days are all Old Style: its "a week
         // later" is told in the same calendar.
+        // Nor does a time the sentence reaches back to ("as early as January 1964").
+        let reached_back = (found.iter().zip(&asides))
+            .find(|(_, aside)| !**aside)
+            .is_some_and(|(f, _)| reaches_back(&clause_before(text, sentence_start, &f.span)));
         if let Some(point) = dating.date.end.or(dating.date.start)
             && point.month.is_some()
             && (!dating.old_style || self.old_style_until.is_some())
             && dating.date.set.is_none()
             && !told_back
+            && !reached_back
+            // A dated letter's or minutes' year is its own: a day it tells of in the year
+            // before ("on 15 December", written in April) is no narrative of that year.
+            && !self.written.is_some_and(|written| point.year < written.year)
         {
             self.set_year(point.year);
             self.last = Some(point);
@@ -1644,9 +1671,17 @@ fn is_foretold(sentence: &str, date_at: usize) -> bool {
     // Not "You will hear about it soon enough, some of D Coy. went over on Sunday night": a
     // verb in the past between the foretelling and the date tells of the date.
     modal.is_some_and(|i| {
+        // What someone said will be ("reminded the ladies that Women's Day will be held on
+        // 19 May") is foretold all the same: the clause the modal stands in is read.
         let at = words[i].0;
+        let clause_start = sentence[..at].rfind(" that ").unwrap_or(0);
         let past_between = at < date_at && has_past_verb(&sentence[at..date_at]);
-        !has_past_verb(&sentence[..at]) && !past_between
+        // Nor where the date's own clause tells in the past ("we have word that the peace
+        // was signed yesterday … and that Don Porfirio will resign").
+        let date_at = date_at.min(sentence.len());
+        let date_clause = sentence[..date_at].rfind(" that ").unwrap_or(0);
+        let date_told_past = has_past_verb(&sentence[date_clause..date_at]);
+        !has_past_verb(&sentence[clause_start..at]) && !past_between && !date_told_past
     })
 }
 
@@ -3095,6 +3130,15 @@ fn is_looked_back_to(clause: &str) -> bool {
     words
         .windows(2)
         .any(|pair| pair[0] == "since" && !CAUSAL_SINCE_NEXT.contains(&pair[1]))
+}
+
+/// Whether a date is reached back to from the narrative's time: "was discussed as early as
+/// January 1964" (in a paragraph on 1965), "as far back as 1958". The sentence is of that
+/// time, but the narrative goes on in its own year after it.
+fn reaches_back(clause: &str) -> bool {
+    ["as early as ", "as far back as ", "as long ago as "]
+        .iter()
+        .any(|phrase| clause.trim_end().ends_with(phrase.trim_end()))
 }
 
 /// Whether a relative clause tells when the sentence's subject, an occasion, was: "The
@@ -6975,6 +7019,51 @@ mod tests {
         assert!(!writes_month_first(
             ["It began on 12 April 1963, and on 4/5/63 it ended."].into_iter()
         ));
+    }
+
+    /// What moves a text's year on, and what does not (sentences of the collection written
+    /// for the tests, `tests/fixtures/marlow`).
+    #[test]
+    fn a_year_reached_back_to_or_told_before_the_writing_moves_no_narrative() {
+        // A heading's weekday is its day's own; a day told back from the meeting's, or to
+        // come, takes no year back for the sections after.
+        let minutes = [
+            (
+                1,
+                "Rev. Pruitt reminded the ladies that Women's Day will be held on 19 May.",
+            ),
+            (1, "The boycott is holding since 9 April."),
+            (
+                2,
+                "On Friday, May 24, the merchants agreed with the League.",
+            ),
+        ];
+        let headings = [
+            "Monday night mass meeting, April 22, 1963",
+            "The Freedom Bulletin, Vol. 1, No. 2 — June 1963",
+        ];
+        assert_eq!(
+            page_dates((&headings, Some(Point::year(1963))), &minutes, true),
+            // What the meeting heard is of its day; the plan is no entry.
+            ["1963-04-22", "1963-05-24"]
+        );
+        // "As early as January 1964", and what had been done in October 1963, are looked
+        // back to from 1965.
+        let article = [(
+            1,
+            "On Monday, February 8, 1965, three hundred residents stood in line at the \
+             courthouse. Selma's campaign, where SNCC had staged a Freedom Day in October \
+             1963, was then at its height. The idea was discussed as early as January 1964. \
+             In the week after Bloody Sunday on March 7, Pruitt led a sympathy march.",
+        )];
+        assert_eq!(
+            page_dates(
+                (&["From the counter"], Some(Point::year(2008))),
+                &article,
+                true
+            ),
+            ["1965-02-08", "1964-01", "1965-03-07"]
+        );
     }
 
     /// A battalion's war diary (of the collection written for the tests,

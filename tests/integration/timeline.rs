@@ -1099,10 +1099,16 @@ fn the_judged_sentences_of_a_ninth_collection_written_for_the_test_are_placed() 
 /// their days in figures, a movement's mass-meeting minutes and bulletin, a town daily's
 /// reports, an oral history of 1985 and a historian's article of 2008; a Southern town's
 /// civil-rights campaign, 1963–65), written after every rule above by a reader who had not
-/// seen them, and judged before annals was run on it.
+/// seen them, and judged before annals was run on it. Run first: 17 of 28 placed right, 28
+/// of 50 datable placed. Then a heading's weekday read as its day's own ("Monday night mass
+/// meeting, April 8, 1963"), days in figures in its sentences in the month-first order its
+/// memoranda write ("On 4/15/63"), a section under a heading with its own year no longer the
+/// meeting's before it, and what moves the text's year on told apart from what it reaches
+/// back to ("as early as January 1964", "had staged … in October 1963", a day before the
+/// minutes' own): 20 of 33, 33 of 50.
 #[test]
 fn the_judged_sentences_of_a_fourteenth_collection_written_for_the_test_are_placed() {
-    placed_on_a_collections_timeline("marlow").at_least(0, 0, 99);
+    placed_on_a_collections_timeline("marlow").at_least(60, 66, 0);
 }
 
 #[test]
