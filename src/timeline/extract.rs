@@ -1591,7 +1591,7 @@ impl Extractor {
             && !reached_back
             // A dated letter's or minutes' year is its own: a day it tells of in the year
             // before ("on 15 December", written in April) is no narrative of that year.
-            && !self.written.is_some_and(|written| point.year < written.year)
+            && self.written.is_none_or(|written| point.year >= written.year)
         {
             self.set_year(point.year);
             self.last = Some(point);
