@@ -35,11 +35,13 @@ pub struct Candidate {
     pub contexts: Vec<(PathBuf, String, String)>,
 }
 
-/// Words that are capitalised and no names: the pronoun, forms of address, and (besides)
+/// Words that are capitalised and no names: the pronoun, forms of address, a people as
+/// American documents of a century capitalise it, and (besides)
 /// the abbreviations a sentence does not end on ("Rev.", "Capt.": `text::sentence`), the
 /// months and the days (`date::MONTHS`, `date::WEEKDAYS`).
 const NO_NAMES: &[&str] = &[
     "I", "Jr", "Op", "Cit", "See", "Sir", "Lady", "Lord", "Mother", "Father", "Aunt", "Uncle",
+    "Negro", "Negroes",
 ];
 
 /// Words before a name that make it a person's.
@@ -113,6 +115,20 @@ const TITLES: &[&str] = &[
     "rector",
     "canon",
     "nurse",
+    "reverend",
+    "deacon",
+    "elder",
+    "patrolman",
+    "officer",
+    "sheriff",
+    "deputy",
+    "commissioner",
+    "agent",
+    "attorney",
+    "atty",
+    "senator",
+    "governor",
+    "superintendent",
 ];
 
 /// Titles that go before a given name rather than a surname: "Don Tomás", "Doña Petra",

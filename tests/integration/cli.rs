@@ -902,7 +902,8 @@ fn names_listed(said: &str) -> Vec<&str> {
 }
 
 /// On collections written for the test after the names check (`tests/fixtures/vilkaste`,
-/// `waipukeko`, `calder`, `bellegarde`, `bellamy`, `sudimov`, `tlacotepec`, `hebbleton`), their registries as their writers left them: the people their texts name
+/// `waipukeko`, `calder`, `bellegarde`, `bellamy`, `sudimov`, `tlacotepec`, `hebbleton`,
+/// `marlow`), their registries as their writers left them: the people their texts name
 /// five times or more with no entry (counted by their writers, 6 to 20 times, in forms such
 /// as "Herr Reinfeld", "Constable Pankratov", "the Rev. Mr. Pyne") are among the first
 /// names listed, each as a person.
@@ -967,6 +968,13 @@ fn check_names_lists_first_the_people_an_unseen_collection_names_often_without_a
                 "Walsh",
             ][..],
             8,
+        ),
+        // Names in an FBI file's capitals ("Patrolman DALE HINKLE") and in running text,
+        // after offices ("Circuit Judge Harlan B. Ferris", "Reverend Pruitt").
+        (
+            "marlow",
+            &["Pruitt", "Tubbs", "Hinkle", "Ferris", "Dobbs"][..],
+            6,
         ),
     ] {
         let site = copy_of(fixture);
