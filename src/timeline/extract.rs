@@ -357,6 +357,7 @@ impl Extractor {
         let mut found = find_dates(text);
         self.paragraphs += 1;
         self.add_days_in_figures(text, &mut found);
+        self.add_weekdays_of_months(text, &mut found);
         self.place_short_years(&mut found);
         give_months_their_years(text, &mut found);
         let (opened, entry) = match self.entry_below.take() {
@@ -594,6 +595,52 @@ impl Extractor {
                     reading: Reading::Dated(dating),
                 });
             }
+        }
+        found.sort_by_key(|f| f.span.start);
+    }
+
+    /// A weekday counted in its month ("the first Friday in April", "the 3rd Sunday in May",
+    /// "the last Thursday of November 1963"), in the year it names or the context's. It
+    /// stands for the month it names, which is read no more on its own.
+    fn add_weekdays_of_months(&self, text: &str, found: &mut Vec<Found>) {
+        static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+            let weekday = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+            let month = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+            Regex::new(&format!(
+                r"(?-u:\b)(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+{weekday}\s+(?:in|of)\s+{month}(?:,?\s+([0-9]{{4}}))?(?-u:\b)"
+            ))
+            .expect("a valid pattern")
+        });
+        if !text.contains("day in ") && !text.contains("day of ") {
+            return;
+        }
+        // The year of the letter or minutes it stands in, or one its paragraph names: a
+        // weekday counted wrong by a year is a wrong day, where a month alone would be less
+        // wrong (not the year a headnote's "died in 1991" left, in an interview of 1919).
+        let named_here = crate::text::years(text).next().is_some();
+        let reference = (self.written.map(|w| w.year)).or(self.year.filter(|_| named_here));
+        for c in COUNTED.captures_iter(text) {
+            let Some(whole) = c.get(0) else { continue };
+            let year = (c.get(4).and_then(|y| y.as_str().parse().ok())).or(reference);
+            let (Some(year), Some(weekday), Some(month)) = (
+                year,
+                weekday_number(&c[2]),
+                crate::date::month_number(&c[3]),
+            ) else {
+                continue;
+            };
+            let Some(day) = weekday_of_month(year, month, weekday, &c[1]) else {
+                continue;
+            };
+            found.retain(|f| !(whole.start() <= f.span.start && f.span.end <= whole.end()));
+            let dating = Dating {
+                date: HistoricalDate::single(day),
+                old_style: false,
+            };
+            found.push(Found {
+                span: whole.range(),
+                reading: Reading::Dated(dating),
+            });
         }
         found.sort_by_key(|f| f.span.start);
     }
@@ -1711,6 +1758,29 @@ fn has_past_verb(text: &str) -> bool {
 /// A month or a day told without its year, and its year said after it as a phrase of its
 /// own: "that was in April, in '19", "on the 3rd of May, in the year 1920". Dated there.
 fn give_months_their_years(text: &str, found: &mut Vec<Found>) {
+    // "The spring of '63": a season of the year of two digits.
+    for f in found.iter_mut() {
+        let Reading::BareYear {
+            year,
+            approximate: false,
+        } = f.reading
+        else {
+            continue;
+        };
+        let before = text[..f.span.start].trim_end_matches(['\'', '’']);
+        let season = ["spring", "summer", "autumn", "fall", "winter"]
+            .into_iter()
+            .find(|season| before.ends_with(&format!("{season} of ")));
+        if let Some(season) = season
+            && let Some(Reading::Dated(dating)) = part(season, year)
+        {
+            let start = before.len() - season.len() - " of ".len();
+            *f = Found {
+                span: start..f.span.end,
+                reading: Reading::Dated(dating),
+            };
+        }
+    }
     let mut at = 0;
     while at + 1 < found.len() {
         let (day, year) = (&found[at], &found[at + 1]);
@@ -4281,6 +4351,22 @@ fn weekday_number(name: &str) -> Option<u32> {
         })
         .flatten()
         .map(|at| at as u32)
+}
+
+/// The `nth` ("first" … "fourth", "last") day of the week `weekday` (Monday 0) in a month.
+fn weekday_of_month(year: i32, month: u32, weekday: u32, nth: &str) -> Option<Point> {
+    let days: Vec<Point> = (1..=31)
+        .map(|day| Point::day(year, month, day))
+        .filter(|p| p.is_valid() && p.weekday() == Some(weekday))
+        .collect();
+    let index = match nth {
+        "first" | "1st" => 0,
+        "second" | "2nd" => 1,
+        "third" | "3rd" => 2,
+        "fourth" | "4th" => 3,
+        _ => days.len().checked_sub(1)?,
+    };
+    days.get(index).copied()
 }
 
 /// How many days "three days", "a week", "a fortnight" are.
@@ -7119,6 +7205,20 @@ mod tests {
                 "1916-07-01",
                 "1916-07-01"
             ]
+        );
+        // A weekday counted in its month, and a season of a year of two digits.
+        assert_eq!(
+            edtf_of("Thanksgiving fell on the last Thursday of November 1963.").as_deref(),
+            Some("1963-11-28")
+        );
+        let interview = [(
+            1,
+            "But for us young people it started in the spring of '63.",
+        )];
+        let recorded = Some(Point::day(1985, 6, 14));
+        assert_eq!(
+            page_dates((&["Interview"], recorded), &interview, true),
+            ["1963-21"]
         );
         // A night is the two days it spans.
         assert_eq!(
