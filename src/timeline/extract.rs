@@ -600,8 +600,9 @@ impl Extractor {
     }
 
     /// A weekday counted in its month ("the first Friday in April", "the 3rd Sunday in May",
-    /// "the last Thursday of November 1963"), in the year it names or the context's. It
-    /// stands for the month it names, which is read no more on its own.
+    /// "the last Thursday of November 1963"), in the year it names, else the dated letter's
+    /// or minutes', else the context's where its paragraph names a year. It stands for the
+    /// month it names, which is read no more on its own.
     fn add_weekdays_of_months(&self, text: &str, found: &mut Vec<Found>) {
         static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
             let weekday = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
