@@ -22,9 +22,9 @@ use calendars::{
     days_in_words, dual_dated, republican_dates, republican_day, republican_month_named,
 };
 use records::{
-    answers_in_the_past, days_in_figures, heads_a_days_sitting, is_question, is_questioned,
-    latin_day, main_clause, names_a_sitting, names_only_a_day, numeric_day, of_the_sittings_day,
-    writes_month_first, year_alone,
+    answers_in_the_past, closing_year, days_in_figures, heads_a_days_sitting, is_question,
+    is_questioned, latin_day, main_clause, month_alone, names_a_sitting, names_only_a_day,
+    numeric_day, of_the_sittings_day, writes_month_first, year_alone,
 };
 
 /// A date read in a text: where it stands and what it says.
@@ -1735,6 +1735,8 @@ fn is_foretold(sentence: &str, date_at: usize) -> bool {
 
 /// Whether `text` holds a verb in the past: "was", "came", "reported".
 fn has_past_verb(text: &str) -> bool {
+    // Not `is_past_tense`'s "stood", "met", "rose": "Such a reform will bring the villages
+    // back to where they stood in 1848" foretells all the same.
     const PAST: &[&str] = &[
         "was", "were", "had", "did", "came", "went", "became", "said", "wrote", "took", "gave",
         "made", "found", "began", "sent", "left", "told", "saw", "got", "brought", "held",
@@ -1813,27 +1815,6 @@ fn give_months_their_years(text: &str, found: &mut Vec<Found>) {
             None => at += 1,
         }
     }
-}
-
-/// The month a heading names with its year and nothing else: "May 1916", "June, 1916".
-fn month_alone(heading: &str) -> Option<Point> {
-    let (month, year) = heading.trim().trim_end_matches('.').split_once(' ')?;
-    let month = crate::date::month_number(month.trim_end_matches(','))?;
-    let year: i32 = year.trim().parse().ok()?;
-    (1000..2100)
-        .contains(&year)
-        .then(|| Point::month(year, month))
-}
-
-/// The year a heading ends on, when it names no other: "1. Petition to the Governor of the
-/// State, 1912", "Letters from the Front, 1916". Not "From 1917 to 1930", nor "The War of
-/// 1812 in the West" (a name).
-fn closing_year(heading: &str) -> Option<i32> {
-    let mut years = crate::text::years(heading);
-    let year = years.next().filter(|_| years.next().is_none())?;
-    let head = heading.trim_end().trim_end_matches(['.', ')']);
-    let before = head.strip_suffix(year.to_string().as_str())?.trim_end();
-    before.ends_with([',', ':', '—', '–', '(']).then_some(year)
 }
 
 /// Whether the words after "will" remind the reader of what happened: "(you will) recall

@@ -128,7 +128,7 @@ pub(super) fn days_in_figures(
         ))
         .expect("a valid pattern")
     });
-    if !text.contains(['/', '.', '-']) {
+    if !has_figures_shape(text) {
         return Vec::new();
     }
     FIGURES
@@ -149,7 +149,8 @@ pub(super) fn days_in_figures(
 /// days in figures can only be read so ("4/15/63") than only the other way ("15/4/63"),
 /// or, with none either way, more of its days in words are written so ("April 15, 1963")
 /// than the other way ("15 April 1963").
-pub(super) fn writes_month_first<'t>(texts: impl Iterator<Item = &'t str>) -> bool {
+pub(super) fn writes_month_first<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> bool {
+    let texts_again = texts.clone();
     static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b([0-3]?[0-9])[/.-]([0-3]?[0-9])[/.-](?:[0-9]{4}|[0-9]{2})\b")
             .expect("a valid pattern")
@@ -161,9 +162,13 @@ pub(super) fn writes_month_first<'t>(texts: impl Iterator<Item = &'t str>) -> bo
         ))
         .expect("a valid pattern")
     });
-    let (mut figures, mut words) = ((0, 0), (0, 0));
-    for text in texts {
+    // Most pages write no day in figures, and the order matters to none of them: their
+    // words are not read for it.
+    let with_figures: Vec<&str> = texts.filter(|text| has_figures_shape(text)).collect();
+    let (mut figures, mut any) = ((0, 0), false);
+    for text in &with_figures {
         for c in FIGURES.captures_iter(text) {
+            any = true;
             let (first, second): (u32, u32) =
                 (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
             match (first <= 12, second <= 12) {
@@ -172,6 +177,12 @@ pub(super) fn writes_month_first<'t>(texts: impl Iterator<Item = &'t str>) -> bo
                 _ => {}
             }
         }
+    }
+    if figures != (0, 0) || !any {
+        return figures.0 > figures.1;
+    }
+    let mut words = (0, 0);
+    for text in texts_again {
         for c in WORDS.captures_iter(text) {
             match c.get(1) {
                 None => words.0 += 1,
@@ -179,10 +190,36 @@ pub(super) fn writes_month_first<'t>(texts: impl Iterator<Item = &'t str>) -> bo
             }
         }
     }
-    match figures {
-        (0, 0) => words.0 > words.1,
-        (american, other) => american > other,
-    }
+    words.0 > words.1
+}
+
+/// Whether `text` may hold a day in figures: a digit, a separator and a digit ("4/15",
+/// "3.12", "27-5"), looked for byte by byte before any pattern is run.
+fn has_figures_shape(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'.' | b'-') && w[2].is_ascii_digit()
+    })
+}
+
+/// The month a heading names with its year and nothing else: "May 1916", "June, 1916".
+pub(super) fn month_alone(heading: &str) -> Option<Point> {
+    let (month, year) = heading.trim().trim_end_matches('.').split_once(' ')?;
+    let month = crate::date::month_number(month.trim_end_matches(','))?;
+    let year: i32 = year.trim().parse().ok()?;
+    (1000..2100)
+        .contains(&year)
+        .then(|| Point::month(year, month))
+}
+
+/// The year a heading ends on, when it names no other: "1. Petition to the Governor of the
+/// State, 1912", "Letters from the Front, 1916". Not "From 1917 to 1930", nor "The War of
+/// 1812 in the West" (a name).
+pub(super) fn closing_year(heading: &str) -> Option<i32> {
+    let mut years = crate::text::years(heading);
+    let year = years.next().filter(|_| years.next().is_none())?;
+    let head = heading.trim_end().trim_end_matches(['.', ')']);
+    let before = head.strip_suffix(year.to_string().as_str())?.trim_end();
+    before.ends_with([',', ':', '—', '–', '(']).then_some(year)
 }
 
 /// A heading that is a year and nothing else: "1858", "1858.".
